@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Router } from 'express';
+import type { AppContext } from '../context.ts';
+import type { Logger } from '../log.ts';
+import { pendingMigrations } from '../db/migrate.ts';
+import { requireAdmin } from './auth.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { HttpProblem, notFound, problemHandler, sendProblem } from './problem.ts';
+import { adminRouters } from './routes/index.ts';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+    /** The body exactly as received, for webhook signature checks. */
+    rawBody?: Buffer;
+  }
+}
+
+/** Routers mounted at the root before the admin API (webhooks); they parse their own bodies. */
+export interface MountedRouter {
+  path: string;
+  router: Router;
+}
+
+export function createHttpApp(ctx: AppContext, extra: MountedRouter[] = []): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.use((req, res, next) => {
+    req.id = req.get('x-request-id') ?? randomUUID();
+    res.set('x-request-id', req.id);
+    req.log = ctx.log.child({ reqId: req.id });
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      req.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (req, res) => {
+    try {
+      const pending = await pendingMigrations(ctx.db);
+      if (pending.length) return sendProblem(res, new HttpProblem(503, 'Service Unavailable', `Migrations pending: ${pending.join(', ')}`));
+      res.json({ status: 'ready' });
+    } catch (err) {
+      req.log.warn({ err }, 'readiness check failed');
+      sendProblem(res, new HttpProblem(503, 'Service Unavailable', 'The database is not reachable.'));
+    }
+  });
+
+  for (const { path, router } of extra) app.use(path, router);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb', strict: false }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApiDocument());
+  });
+  api.use(requireAdmin(ctx.db, ctx.config.FRONTDESK_ADMIN_TOKEN));
+  for (const build of adminRouters) api.use(build(ctx));
+  api.use((req, _res, next) => next(notFound(`${req.method} ${req.baseUrl}${req.path}`)));
+  app.use('/api/v1', api);
+
+  app.use((req, _res, next) => next(notFound(`${req.method} ${req.path}`)));
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+// Every setting Frontdesk reads, validated once at start. A malformed value stops
+// the start with a message naming the variable; a channel with no credentials is
+// simply disabled (see describeChannels).
+
+const optionalText = z.string().trim().min(1).optional();
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    FRONTDESK_DATA_DIR: z.string().min(1).default('./.data'),
+    FRONTDESK_EMBEDDED_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    FRONTDESK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    FRONTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
+    FRONTDESK_HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: z.url().optional(),
+    OPENAI_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+    TWILIO_AUTH_TOKEN: optionalText,
+    TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number like +15551234567').optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits').optional(),
+
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+    SLACK_OPS_CHANNEL: optionalText,
+
+    TEAMS_APP_ID: optionalText,
+    TEAMS_APP_PASSWORD: optionalText,
+    TEAMS_TENANT_ID: optionalText,
+  });
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most twelve-factor apps.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+export interface ChannelStatus {
+  name: 'sms' | 'slack' | 'teams' | 'openai';
+  enabled: boolean;
+  reason: string;
+}
+
+/** Which integrations have credentials; each disabled one gets one clear log line at start. */
+export function describeChannels(c: Config): ChannelStatus[] {
+  const smsSender = c.TWILIO_FROM_NUMBER ?? c.TWILIO_MESSAGING_SERVICE_SID;
+  return [
+    {
+      name: 'sms',
+      enabled: Boolean(c.TWILIO_AUTH_TOKEN),
+      reason: c.TWILIO_AUTH_TOKEN
+        ? c.TWILIO_ACCOUNT_SID && smsSender
+          ? 'webhook and outbound via Twilio'
+          : 'webhook enabled; outbound goes to the local outbox (set TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER to send)'
+        : 'disabled: set TWILIO_AUTH_TOKEN to accept Twilio webhooks (outbound goes to the local outbox)',
+    },
+    {
+      name: 'slack',
+      enabled: Boolean(c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN),
+      reason: c.SLACK_SIGNING_SECRET && c.SLACK_BOT_TOKEN ? 'enabled' : 'disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN',
+    },
+    {
+      name: 'teams',
+      enabled: Boolean(c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD),
+      reason: c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD ? 'enabled' : 'disabled: set TEAMS_APP_ID and TEAMS_APP_PASSWORD',
+    },
+    {
+      name: 'openai',
+      enabled: Boolean(c.OPENAI_API_KEY),
+      reason: c.OPENAI_API_KEY ? `model ${c.OPENAI_MODEL}` : 'no OPENAI_API_KEY: using the deterministic offline provider',
+    },
+  ];
+}

@@ -1,0 +1,12 @@
+import type { Config } from './config.ts';
+import type { PrismaClient } from './db/client.ts';
+import type { Clock } from './engine/clock.ts';
+import type { Logger } from './log.ts';
+
+/** What the edges of the app (HTTP, jobs, channels) are built from. */
+export interface AppContext {
+  config: Config;
+  db: PrismaClient;
+  log: Logger;
+  clock: Clock;
+}

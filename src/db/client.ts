@@ -1,0 +1,24 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export { PrismaClient };
+export type { Prisma } from '../generated/prisma/client.ts';
+
+export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.max ?? 10 });
+  return new PrismaClient({ adapter });
+}
+
+/** The SQLSTATE of a Postgres error surfaced through Prisma's pg adapter, if any. */
+export function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string; code?: string } } } };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode ?? cause?.code ?? (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
+}
+
+export const SQLSTATE = {
+  exclusionViolation: '23P01',
+  uniqueViolation: '23505',
+  serializationFailure: '40001',
+  deadlockDetected: '40P01',
+} as const;

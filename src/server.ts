@@ -1,0 +1,70 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
+import { createHttpApp, type MountedRouter } from './api/app.ts';
+import { describeChannels, type Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { createPrisma } from './db/client.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { systemClock, type Clock } from './engine/clock.ts';
+import type { Logger } from './log.ts';
+
+// Wires the whole product together: database, migrations, admin token, demo data,
+// background jobs, channels and HTTP. main.ts runs it; end-to-end tests start it too.
+
+export interface Frontdesk {
+  url: string;
+  ctx: AppContext;
+  adminToken: { source: AdminTokenSource; newToken?: string };
+  databaseDescription: string;
+  stop(): Promise<void>;
+}
+
+export async function startFrontdesk(config: Config, log: Logger, opts: { clock?: Clock } = {}): Promise<Frontdesk> {
+  const database = await openDatabase(config, log);
+  const stops: Array<() => Promise<void>> = [() => database.stop()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));
+  };
+  try {
+    const applied = await migrate(database.url);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+
+    const db = createPrisma(database.url);
+    stops.push(() => db.$disconnect());
+    const ctx: AppContext = { config, db, log, clock: opts.clock ?? systemClock };
+
+    const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
+    for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
+
+    const webhooks: MountedRouter[] = [];
+    const app = createHttpApp(ctx, webhooks);
+    const server = await listen(app, config.PORT);
+    stops.push(() => close(server));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: config.PUBLIC_URL ?? `http://localhost:${port}`,
+      ctx,
+      adminToken,
+      databaseDescription: database.description,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(server)));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
