@@ -1,0 +1,46 @@
+// What every channel hands the orchestrator and gets back. Channels render
+// OutboundReply in their own way (SMS text, Slack blocks, Teams cards); the
+// orchestrator knows nothing of them.
+
+export type ConversationChannel = 'sms' | 'slack' | 'teams' | 'web';
+
+export interface InboundAttachment {
+  url: string;
+  contentType: string;
+}
+
+export interface InboundMessage {
+  channel: ConversationChannel;
+  /**
+   * Who is writing, as the authenticated channel established it: an E.164 phone
+   * for SMS, a Slack or Teams user id. Never taken from message text or model output.
+   */
+  senderIdentity: string;
+  text: string;
+  attachments?: InboundAttachment[];
+  /** Provider message id (Twilio MessageSid, Slack event id): a retry with the same id is answered once. */
+  externalId?: string;
+  /** A button press carries the choice value instead of (or besides) text. */
+  choiceValue?: string;
+  receivedAt?: Date;
+}
+
+export interface ReplyChoice {
+  /** What the customer can type ("1", "yes") or a button's value. */
+  value: string;
+  label: string;
+  /** Destructive choices (cancel) get a confirm step on channels with buttons. */
+  style?: 'primary' | 'danger';
+}
+
+export interface OutboundReply {
+  conversationId: string;
+  messages: string[];
+  choices?: ReplyChoice[];
+  /** True when the conversation was handed to a human. */
+  handedOff?: boolean;
+}
+
+export interface Orchestrator {
+  handle(message: InboundMessage): Promise<OutboundReply>;
+}
