@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `npm start` as a user runs it: embedded PostgreSQL, migrations, admin token,
+// demo data, HTTP; Ctrl-C stops everything; a second start reuses the data.
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', FRONTDESK_ADMIN_TOKEN: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const deadline = Date.now() + 60_000;
+  while (!out.includes('Frontdesk is running at')) {
+    if (child.exitCode !== null) throw new Error(`exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out };
+}
+
+function stop(child: ChildProcess): Promise<{ code: number | null }> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve({ code }));
+    child.kill('SIGINT');
+  });
+}
+
+describe('npm start on embedded defaults', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-start-'));
+    await chmod(dataDir, 0o755);
+    env = { FRONTDESK_DATA_DIR: dataDir, PORT: String(await freePort()), FRONTDESK_EMBEDDED_PORT: String(await freePort()) };
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('starts, answers /readyz, stops on Ctrl-C within 5 s, and a second start reuses the data', async () => {
+    const first = await start(env);
+    const token = /admin token: (fd_\S+)/.exec(first.output())?.[1];
+    expect(token, first.output()).toBeDefined();
+    expect(first.output()).toContain(`http://localhost:${env.PORT}`);
+
+    const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`);
+    expect(ready.status).toBe(200);
+    const authed = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/openapi.json`, { headers: { authorization: `Bearer ${token}` } });
+    expect(authed.status).toBe(200);
+
+    // Exit code 0 means the clean shutdown finished: main.ts exits with 1 if 5 s pass first.
+    expect((await stop(first.child)).code).toBe(0);
+
+    const second = await start(env);
+    // The token generated on the first start is stored (hashed) and still valid; no new one is printed.
+    expect(second.output()).not.toMatch(/admin token: fd_/);
+    const again = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/appointments`, { headers: { authorization: `Bearer ${token}` } });
+    expect(again.status).not.toBe(401);
+    expect((await stop(second.child)).code).toBe(0);
+  });
+
+  it('refuses to start on a malformed setting, naming the variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(1);
+    expect(err).toContain('PORT');
+  });
+});
