@@ -14,6 +14,8 @@ export interface RouteDoc {
   response?: z.ZodType;
   /** Status of the success response; 200 unless given. */
   status?: number;
+  /** Problem statuses besides 400, 401 and 404 (e.g. 409 when a delete is refused). */
+  problems?: number[];
 }
 
 const routes: RouteDoc[] = [];
@@ -59,6 +61,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         '400': problem,
         '401': problem,
         '404': problem,
+        ...Object.fromEntries((r.problems ?? []).map((status) => [String(status), problem])),
       },
     };
   }

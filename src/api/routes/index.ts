@@ -1,6 +1,21 @@
 import type { Router } from 'express';
 import type { AppContext } from '../../context.ts';
+import { businessRouter } from './business.ts';
+import { customersRouter } from './customers.ts';
+import { hoursRouter } from './hours.ts';
+import { locationsRouter } from './locations.ts';
+import { resourcesRouter } from './resources.ts';
+import { servicesRouter } from './services.ts';
+import { timeOffRouter } from './time-off.ts';
 
 // Every admin API router, mounted under /api/v1 behind the admin token.
 // Each module documents its routes with documentRoute() beside its handlers.
-export const adminRouters: Array<(ctx: AppContext) => Router> = [];
+export const adminRouters: Array<(ctx: AppContext) => Router> = [
+  businessRouter,
+  locationsRouter,
+  servicesRouter,
+  resourcesRouter,
+  hoursRouter,
+  timeOffRouter,
+  customersRouter,
+];

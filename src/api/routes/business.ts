@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.ts';
+import type { Business } from '../../generated/prisma/client.ts';
+import { BusinessInput, BusinessView } from '../schemas/business.ts';
+import { parseBody } from '../validate.ts';
+import { notFound } from '../problem.ts';
+import { route } from './support.ts';
+
+const tag = 'Business';
+
+export const toBusinessView = (b: Business) => ({
+  id: b.id,
+  name: b.name,
+  timeZone: b.timeZone,
+  phone: b.phone,
+  email: b.email,
+  website: b.website,
+  policies: b.policies,
+  createdAt: b.createdAt.toISOString(),
+  updatedAt: b.updatedAt.toISOString(),
+});
+
+export function businessRouter({ db }: AppContext): Router {
+  const router = Router();
+
+  route(router, { method: 'get', path: '/business', summary: 'The business this installation serves', tag, response: BusinessView }, async () => {
+    const b = await db.business.findFirst({ orderBy: { createdAt: 'asc' } });
+    if (!b) throw notFound('The business');
+    return toBusinessView(b);
+  });
+
+  route(
+    router,
+    { method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView },
+    async (req) => {
+      const input = parseBody(BusinessInput, req);
+      const data = { phone: null, email: null, website: null, policies: null, ...input };
+      const existing = await db.business.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+      const b = existing ? await db.business.update({ where: { id: existing.id }, data }) : await db.business.create({ data });
+      return toBusinessView(b);
+    },
+  );
+
+  return router;
+}
