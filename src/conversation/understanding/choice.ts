@@ -1,0 +1,162 @@
+// Answers to the bot's own questions: yes/no to a summary, and which of the numbered
+// offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
+import { correctTypos, normalize } from './text.ts';
+
+// Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
+const YES_PHRASES = [
+  'yes please', 'yes pls', 'yes plz', 'sounds good', 'sounds great', 'sounds perfect', 'that works', 'that is fine', "that's fine",
+  'thats fine', 'works for me', 'go ahead', 'go for it', 'do it', 'book it', 'please do', 'lets do it', "let's do it", "let's do that",
+  'lets do that', 'that is right', "that's right", 'thats right', "that's correct", 'thats correct', 'no problem', 'no worries',
+  'of course', 'for sure', 'all good', 'looks good', 'perfect', 'great', 'absolutely', 'definitely', 'certainly', 'correct', 'confirmed',
+  'confirm', 'yes', 'yeah', 'yea', 'yah', 'ya', 'yep', 'yup', 'ye', 'y', 'ok', 'okay', 'okey', 'okie', 'k', 'kk', 'sure', 'alright', 'all right',
+  'right', 'fine', 'affirmative', 'si', 'oui', 'aye', 'agreed', 'deal', 'good', 'yes yes',
+];
+const NO_PHRASES = [
+  'no thanks', 'no thank you', 'not really', 'not that one', 'not that', 'not now', 'not yet', 'never mind', 'nevermind', 'nvm',
+  "don't", 'dont', 'do not', "that's wrong", 'thats wrong', 'wrong', 'incorrect', 'negative', 'nope', 'nah', 'na', 'no', 'n',
+  'none of those', 'none of these', 'none', 'neither', 'no way', 'not', 'not interested',
+];
+
+function stripPunctuation(s: string): string {
+  return s.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function startsWithPhrase(s: string, phrase: string): boolean {
+  return s === phrase || s.startsWith(phrase + ' ');
+}
+
+/** 'yes' or 'no' when the message is, or opens with, a yes/no answer; undefined otherwise. */
+export function parseYesNo(text: string): 'yes' | 'no' | undefined {
+  const s = stripPunctuation(correctTypos(normalize(text)));
+  if (s === '') return undefined;
+  // Compare against the longest phrases first so "no problem" wins over "no".
+  const all: Array<[string, 'yes' | 'no']> = [
+    ...YES_PHRASES.map((p): [string, 'yes' | 'no'] => [p, 'yes']),
+    ...NO_PHRASES.map((p): [string, 'yes' | 'no'] => [p, 'no']),
+  ].sort((a, b) => b[0].length - a[0].length);
+  for (const [phrase, answer] of all) {
+    // A single letter only counts as the whole message ("y", "k", "n"),
+    // otherwise "n 3rd street" or "k so what time" would be answers.
+    if (phrase.length === 1 ? s === phrase : startsWithPhrase(s, phrase)) {
+      // "not" and "good"/"right"/"fine" open many sentences that are not answers.
+      if ((phrase === 'not' || phrase === 'good' || phrase === 'right' || phrase === 'fine') && s !== phrase) continue;
+      return answer;
+    }
+  }
+  if (/\b(sounds good|that works|works for me|go ahead|book it|please do|yes please)\b/.test(s)) return 'yes';
+  if (/\b(don'?t|do not|please don'?t) (book|confirm|do)\b|\bnever ?mind\b/.test(s)) return 'no';
+  return undefined;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
+};
+const CARDINALS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+// Words that can surround a choice without changing it ("I'll take number 2 please").
+const FILLER = new Set([
+  'i', "i'll", 'ill', "i'd", 'id', 'will', 'take', 'like', 'want', 'choose', 'pick', 'go', 'with', 'for', 'lets', "let's", 'do', 'the',
+  'one', 'option', 'number', 'no', 'num', 'nr', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
+  'fine', 'good', 'sounds', 'great', 'perfect', 'thanks', 'thank', 'you', 'how', 'about', 'what', 'a', 'an', 'it', 'be', 'would', 'book',
+  'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
+]);
+
+type ClockTime = { hour: number; minute: number };
+
+/** Hours 1–7 without am/pm are afternoon hours (business-hours rule shared with parseWhen). */
+export function businessClock(hour: number, minute: number, meridiem: string | undefined): ClockTime | undefined {
+  if (hour > 23 || minute > 59) return undefined;
+  let h = hour;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    const pm = meridiem.startsWith('p');
+    h = pm ? (hour % 12) + 12 : hour % 12;
+  } else if (hour >= 1 && hour <= 7) {
+    h = hour + 12;
+  }
+  return { hour: h, minute };
+}
+
+/** A clock time in the message: "3pm", "3:30", "10:30am", "at 3", "3 o'clock", "noon". */
+export function findClockTime(s: string, allowBareHour: boolean): ClockTime | undefined {
+  if (/\b(noon|midday)\b/.test(s)) return { hour: 12, minute: 0 };
+  const m =
+    /\b(\d{1,2}):(\d{2}) ?(a\.?m\.?|p\.?m\.?|a|p)?(?![\w/])/.exec(s) ??
+    /\b(\d{1,2})()(?: ?)(a\.?m\.?|p\.?m\.?|a|p)(?![a-z])/.exec(s) ??
+    /\b(\d{1,2})() ?o'? ?clock\b()/.exec(s) ??
+    /\b(?:at|@|around|about) ?(\d{1,2})()()(?![\d:/])(?! ?(?:st|nd|rd|th)\b)/.exec(s) ??
+    (allowBareHour ? /\bthe (\d{1,2})()()(?: one| slot| option)?$/.exec(s) : null);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  return businessClock(hour, minute, m[3] ? m[3].replace(/\./g, '') : undefined);
+}
+
+/**
+ * Which offer the customer picked among `optionCount` numbered ones (1-based on screen,
+ * 0-based here), and/or the clock time they picked it by. Both may be absent.
+ */
+export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
+  try {
+    return choose(correctTypos(normalize(text)), Math.max(0, Math.floor(Number(optionCount) || 0)));
+  } catch {
+    return {};
+  }
+}
+
+function choose(s: string, optionCount: number): { index?: number; time?: ClockTime } {
+  const out: { index?: number; time?: ClockTime } = {};
+  const valid = (n: number) => n >= 1 && n <= optionCount;
+  const clean = s.replace(/[!?,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+  let picked: number | undefined;
+  const explicit = /(?:#|\b(?:option|number|no\.|num|nr|slot|choice)\s*#?\s*)(\d{1,2})\b/.exec(clean);
+  if (explicit) picked = Number(explicit[1]);
+
+  const tokens = clean.split(' ').filter((w) => w !== '');
+  if (picked === undefined) {
+    // An ordinal word, unless it is a date ("the 2nd of Dec", "Dec 2nd").
+    for (let i = 0; i < tokens.length; i++) {
+      const w = tokens[i]!.replace(/[.)]+$/, '');
+      const n = ORDINALS[w];
+      if (n === undefined) continue;
+      const before = tokens[i - 1] ?? '';
+      const after = (tokens[i + 1] ?? '') + ' ' + (tokens[i + 2] ?? '');
+      if (MONTHS.test(before) || /^of /.test(after) || (w === 'second' && /^(please|pls|wait|sec)\b/.test(after))) continue;
+      picked = n;
+      break;
+    }
+  }
+  if (picked === undefined) {
+    if (/\b(last|latest|later|latter|last one)\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) picked = optionCount;
+    else if (/\b(earliest|earlier|soonest|former)\b/.test(clean) && optionCount > 0) picked = 1;
+    else if (/\b(any|either|whichever|any of them|doesn'?t matter|dont care|don'?t mind)\b/.test(clean) && optionCount > 0) picked = 1;
+  }
+  if (picked === undefined) {
+    // A lone number among filler words: "2", "2.", "2)", "I'll take 2 please", "two".
+    const rest = tokens.map((w) => w.replace(/^[(#]+|[.)]+$/g, '')).filter((w) => w !== '' && !FILLER.has(w));
+    if (rest.length === 1) {
+      const w = rest[0]!;
+      const n = /^\d{1,2}$/.test(w) ? Number(w) : CARDINALS[w];
+      if (n !== undefined && valid(n)) picked = n;
+    }
+  }
+  if (picked !== undefined && valid(picked)) out.index = picked - 1;
+
+  // A clock time; a bare "the 10" only counts as a time when it cannot be an option number.
+  const time = findClockTime(clean, true);
+  if (time) {
+    const bare = /\bthe (\d{1,2})(?: one| slot| option)?$/.exec(clean);
+    if (!(bare && valid(Number(bare[1])) && !/[:apm]|o'?clock|at /.test(clean.slice(bare.index)))) out.time = time;
+  }
+  if (out.index === undefined && out.time === undefined) {
+    // "10" when only three options exist is the 10 o'clock one.
+    const lone = /^(?:the )?(\d{1,2})(?: one| slot| option| please)?$/.exec(clean);
+    if (lone && !valid(Number(lone[1])) && Number(lone[1]) >= 1 && Number(lone[1]) <= 12) out.time = businessClock(Number(lone[1]), 0, undefined);
+  }
+  return out;
+}

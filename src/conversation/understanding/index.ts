@@ -1,0 +1,245 @@
+// Deterministic, offline language understanding for the offline model provider.
+//
+// Pure functions: no I/O, no clock of its own, no process time zone. The caller passes the
+// current instant and the business's IANA zone; every date is resolved in that zone.
+// Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
+// markup) yields an answer, at worst intent 'unknown', and never an exception.
+import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
+import { matchService, matchStaff } from './services.ts';
+import { correctTypos, normalize, simplify, words } from './text.ts';
+import { parseWhen, resolveWhen } from './when.ts';
+
+export type Intent =
+  | 'book' | 'reschedule' | 'cancel' | 'my_appointments' | 'business_info' | 'help' | 'human'
+  | 'confirm' | 'decline' | 'choose' | 'provide_info' | 'greeting' | 'unknown';
+
+export const INTENTS: readonly Intent[] = [
+  'book', 'reschedule', 'cancel', 'my_appointments', 'business_info', 'help', 'human',
+  'confirm', 'decline', 'choose', 'provide_info', 'greeting', 'unknown',
+];
+
+export interface ServiceCatalogEntry { id: string; name: string; slug: string; synonyms: string[] }
+export interface StaffEntry { id: string; name: string }
+export interface DateRange {
+  from: Date;
+  to: Date;
+  /** true when the customer named a specific time, e.g. "3pm" */
+  exactTime: boolean;
+  /** "earliest"/"asap"/"soonest" */
+  earliest?: boolean;
+  description: string;
+}
+
+export interface Understanding {
+  intent: Intent;
+  /** secondary signal for mixed messages like "yes but make it 3pm": 'confirm' | 'decline' | undefined */
+  answer?: 'yes' | 'no';
+  serviceId?: string;
+  staffId?: string;
+  when?: DateRange;
+  choiceIndex?: number;
+  choiceTime?: { hour: number; minute: number };
+  infoTopic?: 'hours' | 'address' | 'policies' | 'contact';
+  email?: string;
+  number?: number;
+  /** the customer asked which services exist or what they cost (intent 'business_info') */
+  asksServices?: boolean;
+}
+
+export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
+
+export interface UnderstandContext {
+  now: Date;
+  timeZone: string;
+  services: ServiceCatalogEntry[];
+  staff?: StaffEntry[];
+  expecting?: Expecting;
+  /** how many numbered offers are on screen when expecting 'choice'; bounds "option 7" */
+  optionCount?: number;
+}
+
+export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
+
+/** Offers shown at most at once when the caller does not say how many. */
+const DEFAULT_OPTION_COUNT = 9;
+
+// Works at any point of a dialog, whatever the bot asked.
+const HUMAN =
+  /\b(agent|human|representative|operator|receptionist|manager|real person|live person|actual person|a person|someone real|real human|staff member|talk to (a |an |some )?(person|someone|somebody|human|people)|speak (to|with) (a |an )?(person|someone|somebody|human|manager|staff)|call me( back)?)\b/;
+const HELP_ONLY =
+  /^(help|help me|help please|please help|i need help|need help|info|information|menu|commands|options|what can (you|i) do|what do you do|how does this work|how do i use this|what do i (say|type|do)|\?+)$/;
+const NEGATED_CHANGE = /\b(don'?t|do not|dont|never ?mind|no need to|not) (cancel|reschedule|move|change)\b/;
+const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
+const RESCHEDULE =
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+const CANCEL =
+  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont) (make it|come|be able to (make it|come|attend)|attend))\b/;
+const MY_APPOINTMENTS =
+  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b/;
+const HOURS =
+  /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u) open\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
+const ADDRESS = /\b(address|where are (you|u)|located|location|directions|where is (the|your)|parking|how do i get there|find (you|u))\b/;
+const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone))\b/;
+const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b/;
+const BOOK =
+  /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
+const GREETING =
+  /^(hi+|hello+|hey+|heya|hiya|yo|howdy|good (morning|afternoon|evening|day)|greetings|sup|what'?s up|thanks|thank you|thanks so much|thank you so much|cheers|bye|goodbye|see you|ok thanks|great thanks)( there| all| again| you| team)?[!. ]*$/;
+const DECLINE_OFFERS =
+  /\b(none|neither|no thanks|nope|other (times|options|days)|something else|different (time|day|times)|another (time|day)|any other|anything else|more (times|options)|not (those|these|any))\b/;
+const CHANGE_WORDS = /\b(but|instead|actually|rather|make it|change|switch|how about|what about|prefer)\b/;
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+
+export function understand(text: string, ctx: UnderstandContext): Understanding {
+  try {
+    return classify(text, ctx);
+  } catch {
+    // The parsers are written to be total; this is the last guard so a dialog never breaks.
+    return { intent: 'unknown' };
+  }
+}
+
+function classify(text: string, ctx: UnderstandContext): Understanding {
+  const raw = normalize(text);
+  if (raw === '') return { intent: 'unknown' };
+  const services = Array.isArray(ctx?.services) ? ctx.services : [];
+  const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
+  const expecting = ctx?.expecting ?? null;
+  const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
+
+  // Names of the business's services and staff are never "corrected" into vocabulary words.
+  const protect = new Set<string>();
+  for (const s of services) for (const p of [s?.name, s?.slug, ...(s?.synonyms ?? [])]) for (const w of words(simplify(String(p ?? '')))) protect.add(w);
+  for (const m of staff) for (const w of words(simplify(String(m?.name ?? '')))) protect.add(w);
+
+  const t = correctTypos(raw, protect);
+  // Punctuation is kept for times, dates and e-mails; the rules below read `s`.
+  const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+  const u: Understanding = { intent: 'unknown' };
+  const service = matchService(raw, services);
+  if (service) u.serviceId = service.id;
+  const member = matchStaff(raw, staff);
+  if (member) u.staffId = member.id;
+  const email = EMAIL.exec(raw);
+  if (email) u.email = email[0];
+  const number = extractNumber(raw);
+  if (number !== undefined) u.number = number;
+  const answer = parseYesNo(raw);
+  if (answer) u.answer = answer;
+  const resolved = ctx?.now && ctx?.timeZone ? resolveWhen(raw, ctx.now, ctx.timeZone) : undefined;
+  if (resolved) u.when = resolved.range;
+  const choice = parseChoice(raw, optionCount);
+  const topic = infoTopic(s);
+  if (topic) u.infoTopic = topic;
+
+  const withChoice = (): Understanding => {
+    if (choice.index !== undefined) u.choiceIndex = choice.index;
+    const time = choice.time ?? resolved?.time;
+    if (time) u.choiceTime = time;
+    // "the 3pm one" names a time on the offered day; a `when` for today would mislead.
+    if (resolved && !resolved.hasDate) delete u.when;
+    return u;
+  };
+  const choose = (): Understanding => {
+    withChoice();
+    u.intent = 'choose';
+    return u;
+  };
+  const as = (intent: Intent): Understanding => {
+    u.intent = intent;
+    return u;
+  };
+
+  // The one-letter commands of the UX contract. Checked on the raw text: "r" is otherwise "are".
+  const bare = raw.replace(/[^a-z0-9]/g, '');
+  if (bare === 'c' && raw.length <= 3) return as('cancel');
+  if (bare === 'r' && raw.length <= 3) return as('reschedule');
+
+  if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as('human');
+  if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as('help');
+  if (NEGATED_CHANGE.test(s)) {
+    u.answer = 'no';
+    return as('decline');
+  }
+  if (POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) {
+    u.infoTopic = 'policies';
+    return as('business_info');
+  }
+  if (RESCHEDULE.test(s)) return as('reschedule');
+  if (CANCEL.test(s)) {
+    // "cancel my 3pm and book 4pm instead" replaces one booking with another.
+    if (/\b(and|then) (book|rebook|schedule|make)\b|\binstead\b/.test(s)) return as('reschedule');
+    return as('cancel');
+  }
+
+  if (expecting === 'confirmation') {
+    if (answer === 'yes') {
+      if ((choice.time || resolved) && CHANGE_WORDS.test(s)) return choose();
+      return as('confirm');
+    }
+    if (answer === 'no') return as('decline');
+  }
+  if (expecting === 'choice') {
+    if (answer === 'no' || DECLINE_OFFERS.test(s)) {
+      if (!answer) u.answer = 'no';
+      return as('decline');
+    }
+    if (choice.index !== undefined || choice.time !== undefined) return choose();
+    if (answer === 'yes' && optionCount === 1) {
+      u.choiceIndex = 0;
+      return as('choose');
+    }
+  }
+
+  if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as('my_appointments');
+  if (topic) return as('business_info');
+  if (SERVICES_QUESTION.test(s) && !u.serviceId && !resolved) {
+    u.asksServices = true;
+    return as('business_info');
+  }
+
+  if (expecting === 'intake') return as('provide_info');
+  if (answer === 'yes') return as('confirm');
+  if (answer === 'no') return as('decline');
+
+  if (expecting !== 'choice' && isExplicitChoice(s, choice)) return choose();
+  if (u.serviceId || u.staffId || resolved || BOOK.test(s)) return as('book');
+  if (GREETING.test(s)) return as('greeting');
+  if (/\bhelp\b|^\?+$/.test(s)) return as('help');
+  if (u.email) return as('provide_info');
+  if (choice.index !== undefined) return choose();
+  return u;
+}
+
+/** Explicit wording of a choice ("option 2", "#3", "the 2nd one", "the 3pm one") outside a choice prompt. */
+function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: number; minute: number } }): boolean {
+  if (choice.index !== undefined && /#\d|\b(option|number|slot|choice) ?\d|\b(first|second|third|fourth|fifth|last|\d(st|nd|rd|th))( one| option| slot)?$/.test(s)) return true;
+  return choice.time !== undefined && /\bthe .*\b(one|slot|option)$/.test(s);
+}
+
+function infoTopic(s: string): Understanding['infoTopic'] {
+  if (HOURS.test(s)) return 'hours';
+  if (ADDRESS.test(s)) return 'address';
+  if (POLICIES.test(s)) return 'policies';
+  if (CONTACT.test(s)) return 'contact';
+  return undefined;
+}
+
+/** The first number standing on its own ("3", "2.5", "three"), not part of a time, date, e-mail or code. */
+function extractNumber(raw: string): number | undefined {
+  const m = /(?<![\w:/.@-])-?\d{1,12}(?:\.\d+)?(?![\w:/@]|\.\d)/.exec(raw.replace(EMAIL, ' '));
+  if (m) {
+    const n = Number(m[0]);
+    if (Number.isFinite(n)) return n;
+  }
+  const word = /^(?:about |around |maybe )?([a-z]+)[.!]?$/.exec(raw);
+  if (word && NUMBER_WORDS[word[1]!] !== undefined) return NUMBER_WORDS[word[1]!];
+  return undefined;
+}
+
+// Re-exported for callers that match a typed time against offered slots themselves.
+export { businessClock, findClockTime };

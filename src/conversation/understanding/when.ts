@@ -1,0 +1,239 @@
+// Date and time phrases resolved in the business's time zone.
+//
+// chrono-node finds the phrase and tells which calendar fields the customer actually said
+// (weekday, day, month, hour...). Its own Date arithmetic only knows fixed UTC offsets
+// (no IANA zones), so it is used for the fields alone: every instant returned here is
+// rebuilt from those wall-clock fields with luxon in the business zone, which gets DST
+// transition days right and never depends on the process TZ.
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import type { DateRange } from './index.ts';
+import { correctTypos, normalize } from './text.ts';
+
+/** How far ahead "earliest"/"asap" looks. */
+export const EARLIEST_WINDOW_DAYS = 14;
+
+interface PartOfDay {
+  name: string;
+  fromHour: number;
+  toHour: number;
+  /** bare hours in this window are afternoon/evening hours ("tonight at 8" is 20:00) */
+  pm: boolean;
+}
+
+// Windows are [from, to) in local hours. Order matters: longer phrases first.
+const PARTS_OF_DAY: Array<{ re: RegExp; part: PartOfDay }> = [
+  { re: /\b(this )?(early )?morning\b|\bbefore (noon|lunch)\b|\bin the a\.?m\b\.?/, part: { name: 'morning', fromHour: 0, toHour: 12, pm: false } },
+  { re: /\b(this )?afternoon\b|\bafter lunch\b/, part: { name: 'afternoon', fromHour: 12, toHour: 17, pm: true } },
+  { re: /\b(this )?evening\b|\bafter work\b/, part: { name: 'evening', fromHour: 17, toHour: 21, pm: true } },
+  { re: /\btonight\b|\b(this |at )?night\b/, part: { name: 'night', fromHour: 17, toHour: 24, pm: true } },
+  { re: /\b(around |at )?(lunch ?time|lunch|midday)\b/, part: { name: 'lunchtime', fromHour: 11, toHour: 14, pm: false } },
+];
+
+// Greetings that contain a part of day and mean nothing about time.
+const GREETINGS = /\bgood (morning|afternoon|evening|night|day)\b/g;
+
+const EARLIEST =
+  /\b(earliest|asap|a\.?s\.?a\.?p|soonest|as soon as (possible|you can|u can)|first (available|opening|open|slot|free)|next (available|opening|open slot|free slot)|whenever(?: is)? (soonest|earliest)|any ?time soon|right away|right now|immediately)\b/;
+
+const WEEKDAYS = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
+
+/** Result with the facts `understand` needs beyond the range itself. */
+export interface ResolvedWhen {
+  range: DateRange;
+  /** the phrase named a day (today, Friday, Dec 3, next week...), not only a time of day */
+  hasDate: boolean;
+  /** wall-clock hour and minute the customer named, after the business-hours am/pm rule */
+  time?: { hour: number; minute: number };
+}
+
+export function parseWhen(text: string, now: Date, timeZone: string): DateRange | undefined {
+  return resolveWhen(text, now, timeZone)?.range;
+}
+
+/** Never throws: an unknown zone or an unparsable phrase gives undefined. */
+export function resolveWhen(text: string, now: Date, timeZone: string): ResolvedWhen | undefined {
+  try {
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
+    const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
+    if (!zoneNow.isValid) return undefined;
+    return resolve(correctTypos(normalize(text)), zoneNow);
+  } catch {
+    // chrono is third-party code fed arbitrary customer text: a failure there means "no date".
+    return undefined;
+  }
+}
+
+function range(from: DateTime, to: DateTime, exactTime: boolean, description: string, earliest?: boolean): DateRange {
+  const r: DateRange = { from: from.toJSDate(), to: to.toJSDate(), exactTime, description };
+  if (earliest) r.earliest = true;
+  return r;
+}
+
+function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
+  let t = input.replace(GREETINGS, ' ');
+  if (t.trim() === '') return undefined;
+
+  if (EARLIEST.test(t)) {
+    return { range: range(now, now.plus({ days: EARLIEST_WINDOW_DAYS }), false, 'earliest available', true), hasDate: true };
+  }
+
+  const relative = /\bin (an?|one|half an?|\d{1,3}) ?(min(?:ute)?s?|hours?|hrs?|h)\b/.exec(t);
+  if (relative) {
+    const [, amount, unit] = relative as unknown as [string, string, string];
+    const n = amount.startsWith('half') ? 0.5 : /^(an?|one)$/.test(amount) ? 1 : Number(amount);
+    const minutes = unit.startsWith('m') ? n : n * 60;
+    const at = now.plus({ minutes }).startOf('minute');
+    return { range: range(at, at.plus({ minutes: 1 }), true, `in ${relative[1]} ${relative[2]}`), hasDate: true, time: { hour: at.hour, minute: at.minute } };
+  }
+
+  const today = now.startOf('day');
+
+  // Week-level phrases: chrono reads "this weekend" as Saturday noon and "next week" as
+  // "in seven days", neither of which is what a customer asking for availability means.
+  if (/\b(this|next|the|on the|coming) ?weekend\b|\bweekend\b/.test(t) && !/\bweekends\b/.test(t)) {
+    const daysToSaturday = (6 - now.weekday + 7) % 7; // luxon: Monday 1 ... Sunday 7
+    let saturday = now.weekday === 7 ? today.minus({ days: 1 }) : today.plus({ days: daysToSaturday });
+    if (/\bnext weekend\b/.test(t)) saturday = saturday.plus({ days: 7 });
+    const from = saturday < today ? today : saturday;
+    return { range: range(from, saturday.plus({ days: 2 }), false, /\bnext weekend\b/.test(t) ? 'next weekend' : 'this weekend'), hasDate: true };
+  }
+  const nextMonday = today.plus({ days: 8 - now.weekday });
+  if (/\bnext week\b/.test(t) && !new RegExp(`\\b(${WEEKDAYS})\\b`).test(t)) {
+    return { range: range(nextMonday, nextMonday.plus({ days: 7 }), false, 'next week'), hasDate: true };
+  }
+  if (/\b(this|later this|rest of the|rest of this) week\b/.test(t) && !new RegExp(`\\b(${WEEKDAYS})\\b`).test(t)) {
+    return { range: range(today, nextMonday, false, 'this week'), hasDate: true };
+  }
+  if (/\bnext month\b/.test(t)) {
+    const first = today.startOf('month').plus({ months: 1 });
+    return { range: range(first, first.plus({ months: 1 }), false, 'next month'), hasDate: true };
+  }
+
+  // The part of day is read here and removed, so chrono only sees the date and the time.
+  let part: PartOfDay | undefined;
+  for (const p of PARTS_OF_DAY) {
+    const m = p.re.exec(t);
+    if (m) {
+      part = p.part;
+      // "tonight" is also a day (today) for chrono; "this morning" likewise.
+      const isToday = /^(tonight|this )/.test(m[0]);
+      t = t.replace(p.re, isToday ? ' today ' : ' ');
+      break;
+    }
+  }
+  // "Monday 9" or "tomorrow 10:30": a bare number after a day is a time, which chrono misses.
+  t = t.replace(new RegExp(`\\b(${WEEKDAYS})\\s+(\\d{1,2}(?::\\d{2})?)\\b(?!\\s*(?:st|nd|rd|th|/|-\\d|am|pm|a\\.m|p\\.m))`, 'g'), '$1 at $2');
+  // "at 3" on its own or "the 3 o'clock": chrono needs the "at" or an o'clock to see a time.
+  t = t.replace(/\b(\d{1,2}) ?o'? ?clock\b/g, 'at $1:00');
+
+  const reference = { instant: now.toJSDate(), timezone: now.offset };
+  const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.en.casual : chrono.en.GB;
+  const results = parser.parse(t, reference, { forwardDate: true });
+  const result = results.find((r) => hasUsefulComponent(r.start)) ?? undefined;
+
+  if (!result) {
+    if (!part) return undefined;
+    // A part of day alone means the next such window that has not ended yet.
+    let day = today;
+    if (windowEnd(day, part) <= now) day = day.plus({ days: 1 });
+    return { range: window(day, part), hasDate: false };
+  }
+
+  const said = result.text.replace(/\s+/g, ' ').trim();
+  const s = result.start;
+  const year = s.get('year');
+  const month = s.get('month');
+  const dayOfMonth = s.get('day');
+  if (year === null || month === null || dayOfMonth === null) return undefined;
+  let day: DateTime = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone: now.zone });
+  if (!day.isValid) return undefined;
+  const tags = result.tags();
+  const hasDate =
+    s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || [...tags].some((x) => /casualReference\/(today|tomorrow|tonight|yesterday)|relativeDate/.test(x));
+  const hasTime = s.isCertain('hour') && !(part && !tags.has('parser/ENTimeExpressionParser') && !tags.has('casualReference/noon'));
+
+  if (hasTime) {
+    const hour = businessHour(s.get('hour') ?? 0, s.isCertain('meridiem'), part);
+    const minute = s.get('minute') ?? 0;
+    // chrono rolls a passed time to tomorrow using its own 12-hour guess; with the pm rule
+    // applied the time may still be ahead today ("at 3" said at 10:00 means 15:00 today).
+    if (!hasDate && atLocal(today, hour, minute) > now) day = today;
+    day = nextOccurrence(day, now, s, hasDate, (d) => atLocal(d, hour, minute));
+    const at = atLocal(day, hour, minute);
+    const end = result.end;
+    if (end && end.isCertain('hour')) {
+      const endHour = businessHour(end.get('hour') ?? 0, end.isCertain('meridiem') || s.isCertain('meridiem'), part);
+      let to = atLocal(at.startOf('day'), endHour, end.get('minute') ?? 0);
+      // "2-4pm": chrono marks only the end as pm; the start follows it when that keeps start < end.
+      let from = at;
+      if (!s.isCertain('meridiem') && end.get('meridiem') === 1 && hour < 12 && hour + 12 < endHour) from = atLocal(at.startOf('day'), hour + 12, minute);
+      if (to <= from) to = from.plus({ hours: 1 });
+      return { range: range(from, to, false, said), hasDate };
+    }
+    return { range: range(at, at.plus({ minutes: 1 }), true, said), hasDate, time: { hour: at.hour, minute: at.minute } };
+  }
+
+  if (part) {
+    day = nextOccurrence(day, now, s, hasDate, (d) => windowEnd(d, part));
+    const r = window(day, part);
+    r.description = `${said} ${part.name}`;
+    return { range: r, hasDate };
+  }
+  day = nextOccurrence(day, now, s, hasDate, (d) => d.startOf('day').plus({ days: 1 }));
+  return { range: range(day, day.plus({ days: 1 }), false, said), hasDate };
+}
+
+function window(day: DateTime, part: PartOfDay): DateRange {
+  const start = day.startOf('day');
+  const from = part.fromHour === 0 ? start : atLocal(start, part.fromHour, 0);
+  return range(from, windowEnd(start, part), false, part.name);
+}
+
+function windowEnd(day: DateTime, part: PartOfDay): DateTime {
+  return part.toHour === 24 ? day.startOf('day').plus({ days: 1 }) : atLocal(day, part.toHour, 0);
+}
+
+/** Wall-clock time on a local day; a time inside a spring-forward gap moves past the gap (luxon's rule). */
+function atLocal(day: DateTime, hour: number, minute: number): DateTime {
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: day.zone });
+}
+
+/**
+ * Hours 1–7 without am/pm mean the afternoon: a business is rarely open at 3 a.m., and
+ * "next Tue at 3" is 15:00. Inside an afternoon/evening window every bare hour is pm.
+ */
+function businessHour(hour: number, meridiemCertain: boolean, part: PartOfDay | undefined): number {
+  if (meridiemCertain || hour >= 12 || hour === 0) return hour;
+  if (part?.pm) return hour + 12;
+  if (hour >= 1 && hour <= 7) return hour + 12;
+  return hour;
+}
+
+/**
+ * A phrase whose moment is already over moves to its next occurrence: a weekday by a week,
+ * a month and day by a year, a time alone by a day. An explicit year or "today" stays put
+ * (the caller reports that nothing is left rather than silently picking another day).
+ */
+function nextOccurrence(
+  day: DateTime,
+  now: DateTime,
+  s: chrono.ParsedComponents,
+  hasDate: boolean,
+  endOf: (day: DateTime) => DateTime,
+): DateTime {
+  if (endOf(day) > now || s.isCertain('year')) return day;
+  if (s.isCertain('weekday') && !s.isCertain('day')) return day.plus({ days: 7 });
+  if (s.isCertain('month') && s.isCertain('day')) return day.plus({ years: 1 });
+  if (!hasDate) return day.plus({ days: 1 });
+  return day;
+}
+
+function hasUsefulComponent(c: chrono.ParsedComponents): boolean {
+  return c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month') || c.isCertain('hour') || c.tags().size > 0;
+}
+
+/** Numeric dates like 3/12: month first in the Americas (US convention), day first elsewhere. */
+function usesMonthFirst(zone: string): boolean {
+  return zone.startsWith('America/') || zone.startsWith('US/') || zone === 'Pacific/Honolulu' || zone === 'UTC' || zone === 'Etc/UTC';
+}

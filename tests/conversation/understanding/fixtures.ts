@@ -1,0 +1,25 @@
+// Shared catalog and clock helpers for the understanding tests.
+import { DateTime } from 'luxon';
+import type { ServiceCatalogEntry, StaffEntry } from '../../../src/conversation/understanding/index.ts';
+
+export const SERVICES: ServiceCatalogEntry[] = [
+  { id: 'svc-cut', name: 'Haircut', slug: 'haircut', synonyms: ['trim', 'cut'] },
+  { id: 'svc-color', name: 'Hair Color', slug: 'hair-color', synonyms: ['dye', 'highlights', 'colour'] },
+  { id: 'svc-mens', name: "Men's Haircut", slug: 'mens-haircut', synonyms: ['barber', 'fade'] },
+  { id: 'svc-massage', name: 'Deep Tissue Massage', slug: 'deep-tissue-massage', synonyms: ['massage', 'back rub'] },
+  { id: 'svc-facial', name: 'Fácial Treatment', slug: 'facial', synonyms: [] },
+  { id: 'svc-mani', name: 'Manicure', slug: 'manicure', synonyms: ['nails', 'gel nails'] },
+];
+
+export const STAFF: StaffEntry[] = [
+  { id: 'st-dana', name: 'Dana Scully' },
+  { id: 'st-will', name: 'Will Turner' },
+  { id: 'st-jose', name: 'José Álvarez' },
+];
+
+/** The instant of a wall-clock time in a zone, e.g. at('2026-10-28T10:00', 'America/New_York'). */
+export function at(local: string, zone: string): Date {
+  const d = DateTime.fromISO(local, { zone });
+  if (!d.isValid) throw new Error(`bad test time ${local} in ${zone}`);
+  return d.toJSDate();
+}
