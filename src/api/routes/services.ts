@@ -61,14 +61,15 @@ async function assertResourcesExist(db: Prisma.TransactionClient | PrismaClient,
   if (errors.length) throw badRequest('The request body is not valid.', errors);
 }
 
-/** Whether the update changes any booking rule, compared in the same shape the API returns. */
+/** Whether the update changes any booking rule, both sides compared in one canonical order. */
 function changesRules(current: ReturnType<typeof toServiceView>, input: ServiceInput): boolean {
-  const normalized = {
-    ...input,
-    requirements: input.requirements && [...input.requirements].sort((a, b) => a.kind.localeCompare(b.kind)),
-    eligibleResourceIds: input.eligibleResourceIds && [...new Set(input.eligibleResourceIds)].sort(),
-  };
-  return RULE_FIELDS.some((f) => normalized[f] !== undefined && !isDeepStrictEqual(normalized[f], current[f]));
+  const canonical = (v: Partial<Pick<ServiceInput, 'requirements' | 'eligibleResourceIds'>>) => ({
+    requirements: v.requirements && [...v.requirements].sort((a, b) => a.kind.localeCompare(b.kind)),
+    eligibleResourceIds: v.eligibleResourceIds && [...new Set(v.eligibleResourceIds)].sort(),
+  });
+  const before = { ...current, ...canonical(current) };
+  const after = { ...input, ...canonical(input) };
+  return RULE_FIELDS.some((f) => after[f] !== undefined && !isDeepStrictEqual(after[f], before[f]));
 }
 
 const slugTaken = (slug: string | undefined) => ({ service_business_id_slug_key: conflict(`A service with slug "${slug}" already exists.`) });

@@ -1,0 +1,157 @@
+import type { Fixture } from './fixtures.ts';
+
+// Every admin endpoint this suite owns, with a valid request and a wrongly typed
+// one. The bad-input test runs each through the same gauntlet; the OpenAPI test
+// checks this table and the published document list the same routes.
+
+export interface Endpoint {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express-style path as documented. */
+  route: string;
+  /** The concrete path for the fixture; `id` replaces the :id segment when given. */
+  path(f: Fixture, id?: string): string;
+  valid?(f: Fixture): Record<string, unknown>;
+  wrongTypes?: Record<string, unknown>;
+  /** Query strings that must be refused. */
+  badQueries?: string[];
+}
+
+const listQueries = ['limit=abc', 'limit=0', 'limit=100000', 'after=not-a-cursor', 'bogus=1'];
+
+export const ENDPOINTS: Endpoint[] = [
+  { method: 'get', route: '/business', path: () => '/business' },
+  {
+    method: 'put',
+    route: '/business',
+    path: () => '/business',
+    valid: () => ({ name: 'Maple Clinic', timeZone: 'America/New_York' }),
+    wrongTypes: { name: 42, timeZone: 'Mars/Olympus', email: 'not-an-email' },
+  },
+
+  { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, 'active=maybe'] },
+  {
+    method: 'post',
+    route: '/locations',
+    path: () => '/locations',
+    valid: () => ({ name: 'Uptown', timeZone: 'America/New_York', address: '9 Broadway' }),
+    wrongTypes: { name: '', timeZone: 'EST5EDT+', address: 7, postalCodes: 'not-a-list' },
+  },
+  { method: 'get', route: '/locations/:id', path: (f, id) => `/locations/${id ?? f.locationId}` },
+  {
+    method: 'patch',
+    route: '/locations/:id',
+    path: (f, id) => `/locations/${id ?? f.locationId}`,
+    valid: () => ({ name: 'Renamed' }),
+    wrongTypes: { active: 'yes', postalCodes: [1, 2] },
+  },
+  { method: 'delete', route: '/locations/:id', path: (f, id) => `/locations/${id ?? f.locationId}` },
+
+  { method: 'get', route: '/services', path: () => '/services', badQueries: listQueries },
+  {
+    method: 'post',
+    route: '/services',
+    path: () => '/services',
+    valid: () => ({ name: 'Whitening', slug: 'whitening', durationMinutes: 60 }),
+    wrongTypes: {
+      slug: 'Not A Slug',
+      durationMinutes: '60',
+      seats: 0,
+      requirements: [{ kind: 'robot' }],
+      intakeQuestions: [{ id: 'q', prompt: 'Why?', type: 'essay' }],
+    },
+  },
+  { method: 'get', route: '/services/:id', path: (f, id) => `/services/${id ?? f.serviceId}` },
+  {
+    method: 'patch',
+    route: '/services/:id',
+    path: (f, id) => `/services/${id ?? f.serviceId}`,
+    valid: () => ({ durationMinutes: 50 }),
+    wrongTypes: { durationMinutes: -5, bufferAfterMinutes: 1.5, eligibleResourceIds: ['nope'] },
+  },
+  { method: 'delete', route: '/services/:id', path: (f, id) => `/services/${id ?? f.serviceId}` },
+
+  { method: 'get', route: '/resources', path: () => '/resources', badQueries: [...listQueries, 'kind=robot', 'locationId=123'] },
+  {
+    method: 'post',
+    route: '/resources',
+    path: () => '/resources',
+    valid: (f) => ({ kind: 'staff', name: 'Kim', locationId: f.locationId }),
+    wrongTypes: { kind: 'robot', locationId: 'nowhere', capacity: 0, languages: ['English'] },
+  },
+  { method: 'get', route: '/resources/:id', path: (f, id) => `/resources/${id ?? f.resourceId}` },
+  {
+    method: 'patch',
+    route: '/resources/:id',
+    path: (f, id) => `/resources/${id ?? f.resourceId}`,
+    valid: () => ({ name: 'Dana R.' }),
+    wrongTypes: { timeZone: 'Nowhere/Town', routingWeight: 'heavy' },
+  },
+  { method: 'delete', route: '/resources/:id', path: (f, id) => `/resources/${id ?? f.resourceId}` },
+
+  { method: 'get', route: '/resources/:id/hours', path: (f, id) => `/resources/${id ?? f.resourceId}/hours` },
+  {
+    method: 'put',
+    route: '/resources/:id/hours',
+    path: (f, id) => `/resources/${id ?? f.resourceId}/hours`,
+    valid: () => ({ intervals: [{ weekday: 3, start: '09:00', end: '17:00' }] }),
+    wrongTypes: {
+      intervals: [
+        { weekday: 8, start: '9am', end: '17:00' },
+        { weekday: 1, start: '12:00', end: '11:00' },
+        { weekday: 2, start: '09:00', end: '13:00' },
+        { weekday: 2, start: '12:00', end: '15:00' },
+      ],
+    },
+  },
+  {
+    method: 'get',
+    route: '/resources/:id/overrides',
+    path: (f, id) => `/resources/${id ?? f.resourceId}/overrides`,
+    badQueries: [...listQueries, 'from=2026-13-01'],
+  },
+  { method: 'get', route: '/resources/:id/overrides/:date', path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}` },
+  {
+    method: 'put',
+    route: '/resources/:id/overrides/:date',
+    path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}`,
+    valid: () => ({ intervals: [{ start: '10:00', end: '14:00' }] }),
+    wrongTypes: { intervals: [{ start: '10:00', end: '25:00' }, { start: 10, end: '11:00' }] },
+  },
+  { method: 'delete', route: '/resources/:id/overrides/:date', path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}` },
+
+  { method: 'get', route: '/time-off', path: () => '/time-off', badQueries: [...listQueries, 'from=yesterday', 'resourceId=x'] },
+  {
+    method: 'post',
+    route: '/time-off',
+    path: () => '/time-off',
+    valid: (f) => ({ resourceId: f.resourceId, startsAt: '2027-01-05T00:00:00Z', endsAt: '2027-01-06T00:00:00Z' }),
+    wrongTypes: { resourceId: 'x', startsAt: '2027-01-05 09:00', endsAt: 1700000000 },
+  },
+  { method: 'get', route: '/time-off/:id', path: (f, id) => `/time-off/${id ?? f.timeOffId}` },
+  {
+    method: 'patch',
+    route: '/time-off/:id',
+    path: (f, id) => `/time-off/${id ?? f.timeOffId}`,
+    valid: () => ({ reason: 'Conference' }),
+    wrongTypes: { startsAt: 'tomorrow', reason: 3 },
+  },
+  { method: 'delete', route: '/time-off/:id', path: (f, id) => `/time-off/${id ?? f.timeOffId}` },
+
+  { method: 'get', route: '/customers', path: () => '/customers', badQueries: [...listQueries, 'phone=555-0100', 'optedOut=1'] },
+  {
+    method: 'post',
+    route: '/customers',
+    path: () => '/customers',
+    valid: () => ({ phone: '+14155550123', name: 'Sam' }),
+    wrongTypes: { phone: '555-0100', email: 'sam@', language: 'English', optedOut: 'no' },
+  },
+  { method: 'get', route: '/customers/:id', path: (f, id) => `/customers/${id ?? f.customerId}` },
+  {
+    method: 'patch',
+    route: '/customers/:id',
+    path: (f, id) => `/customers/${id ?? f.customerId}`,
+    valid: () => ({ name: 'Ana María' }),
+    wrongTypes: { phone: '+1 000', name: ['Ana'] },
+  },
+  { method: 'delete', route: '/customers/:id', path: (f, id) => `/customers/${id ?? f.customerId}` },
+];

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { ENDPOINTS } from './endpoints.ts';
+import { json } from './fixtures.ts';
+
+// The published description lists every admin route this suite exercises, with
+// the strict request schemas the handlers parse with.
+
+type Operation = {
+  summary: string;
+  tags: string[];
+  parameters: Array<{ name: string; in: string; required: boolean }>;
+  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+};
+type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
+
+let app: TestApp;
+let doc: Doc;
+beforeAll(async () => {
+  app = await createTestApp();
+  // Served without a token: the description is public, the API is not.
+  doc = await json<Doc>(await app.api('/api/v1/openapi.json', { auth: false }), 200);
+});
+afterAll(() => app.close());
+
+const openApiPath = (route: string) => route.replace(/:(\w+)/g, '{$1}');
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 with bearer security', () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info.title).toBeTruthy();
+    expect(doc.components).toMatchObject({ securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } });
+  });
+
+  it.each(ENDPOINTS.map((e) => [`${e.method.toUpperCase()} ${e.route}`, e] as const))('documents %s', (_name, e) => {
+    const op = doc.paths[openApiPath(e.route)]?.[e.method];
+    expect(op, 'operation documented').toBeDefined();
+    expect(op!.summary).toBeTruthy();
+    for (const m of e.route.matchAll(/:(\w+)/g)) expect(op!.parameters).toContainEqual(expect.objectContaining({ name: m[1], in: 'path', required: true }));
+    expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(['400', '401', '404']));
+    const success = Object.keys(op!.responses).find((s) => s.startsWith('2'));
+    expect(success).toBeDefined();
+    if (e.method !== 'delete') expect(op!.responses[success!]!.content?.['application/json']?.schema).toBeDefined();
+    if (e.valid) {
+      const schema = op!.requestBody?.content['application/json'].schema;
+      expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
+    } else {
+      expect(op!.requestBody).toBeUndefined();
+    }
+    if (e.badQueries) expect(op!.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['limit', 'after']));
+  });
+
+  it('documents no route of these tags that the tests do not exercise', () => {
+    const tested = new Set(ENDPOINTS.map((e) => `${e.method} ${openApiPath(e.route)}`));
+    const tags = new Set(['Business', 'Locations', 'Services', 'Resources', 'Hours', 'Time off', 'Customers']);
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.tags.some((t) => tags.has(t)))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(documented.sort()).toEqual([...tested].sort());
+  });
+
+  it('describes the intake question types in the service schema', () => {
+    const text = JSON.stringify(doc.paths['/services']!.post!.requestBody);
+    for (const type of ['text', 'choice', 'yes_no', 'date', 'email', 'number']) expect(text).toContain(`"const":"${type}"`);
+  });
+});
