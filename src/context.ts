@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { PrismaClient } from './db/client.ts';
+import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
 
@@ -9,4 +10,6 @@ export interface AppContext {
   db: PrismaClient;
   log: Logger;
   clock: Clock;
+  /** The only way anything books, moves or cancels appointments. */
+  scheduler: Scheduler;
 }

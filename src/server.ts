@@ -8,6 +8,8 @@ import { createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
+import { createScheduler } from './engine/scheduler.ts';
+import { createSchedulingStore } from './db/scheduling-store.ts';
 import type { Logger } from './log.ts';
 
 // Wires the whole product together: database, migrations, admin token, demo data,
@@ -33,7 +35,9 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
 
     const db = createPrisma(database.url);
     stops.push(() => db.$disconnect());
-    const ctx: AppContext = { config, db, log, clock: opts.clock ?? systemClock };
+    const clock = opts.clock ?? systemClock;
+    const scheduler = createScheduler(createSchedulingStore(db), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const ctx: AppContext = { config, db, log, clock, scheduler };
 
     const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);

@@ -39,6 +39,8 @@ export interface Slot {
   locationId: string;
   /** Seats still free in this session (1 for one-to-one services). */
   seatsLeft: number;
+  /** The location's IANA zone, in which customer-facing times are rendered. */
+  timeZone?: string;
 }
 
 export interface BookRequest {
@@ -58,6 +60,10 @@ export interface BookRequest {
   holdId?: string;
   /** Forces `requested` even when the service needs no approval (e.g. intake incomplete). */
   forceRequested?: boolean;
+  /** Staff must speak this language (ISO 639-1), as in SlotQuery.language. */
+  language?: string;
+  /** Customer's postal code: the location must serve it (territory rule). */
+  postalCode?: string;
   actor: Actor;
 }
 
@@ -76,6 +82,16 @@ export interface AppointmentView {
   intake: Record<string, unknown>;
   rescheduledFromId: string | null;
   ruleVersion: number;
+  /** The location's IANA zone, in which customer-facing times are rendered. */
+  timeZone?: string;
+  notes?: string | null;
+  customerPhone?: string | null;
+  customerName?: string | null;
+  canceledAt?: Date | null;
+  cancelReason?: string | null;
+  canceledBy?: string | null;
+  lateCancel?: boolean | null;
+  createdAt?: Date;
 }
 
 export type RuleName =

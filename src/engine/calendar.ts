@@ -1,0 +1,159 @@
+import type { Block, ResourceRecord, ServiceRecord } from './ports.ts';
+import { DAY, addDays, isoWeekday, localDate, localDatesCovering, parseClock, wallToInstant } from './time.ts';
+
+// One resource's time over a window, as sorted, merged, half-open [start, end) ranges
+// in epoch ms: when it works, when it is blocked, and the group sessions it runs.
+// See availability.ts for the rules these ranges implement.
+
+export interface Session {
+  key: string;
+  /** Distinct appointments and holds in the session on this resource. */
+  taken: number;
+}
+
+export class ResourceCalendar {
+  /** Flattened [start0, end0, start1, end1, …], sorted and merged. */
+  readonly working: number[];
+  /** Blocks except this service's group sessions, merged. */
+  readonly busy: number[];
+  /** This service's group-session blocks on this resource, by session key. */
+  readonly sessions = new Map<string, Session & { start: number; end: number }>();
+  /** Distinct bookings (sessions) per local date, for daily limits and least-busy routing. */
+  readonly perDay = new Map<string, number>();
+
+  constructor(
+    readonly resource: ResourceRecord,
+    service: ServiceRecord,
+    blocks: Block[],
+    fromMs: number,
+    toMs: number,
+  ) {
+    this.working = workingRanges(resource, fromMs, toMs);
+    const seated = service.seats > 1;
+    const ranges: Array<[number, number]> = [];
+    const dayKeys = new Map<string, Set<string>>();
+    const sessionOwners = new Map<string, Set<string>>();
+    for (const b of blocks) {
+      const s = b.start.getTime();
+      const e = b.end.getTime();
+      if (b.sessionKey && b.bookedStart) {
+        const day = localDate(b.bookedStart.getTime(), resource.timeZone);
+        let keys = dayKeys.get(day);
+        if (!keys) dayKeys.set(day, (keys = new Set()));
+        keys.add(b.sessionKey);
+      }
+      if (seated && b.sessionKey && b.serviceId === service.id && isSessionKeyOf(service.id, b.sessionKey)) {
+        let owners = sessionOwners.get(b.sessionKey);
+        if (!owners) sessionOwners.set(b.sessionKey, (owners = new Set()));
+        owners.add(b.ownerId ?? '');
+        const prev = this.sessions.get(b.sessionKey);
+        this.sessions.set(b.sessionKey, {
+          key: b.sessionKey,
+          taken: 0,
+          start: prev ? Math.min(prev.start, s) : s,
+          end: prev ? Math.max(prev.end, e) : e,
+        });
+        continue;
+      }
+      ranges.push([s, e]);
+    }
+    for (const [key, owners] of sessionOwners) this.sessions.get(key)!.taken = owners.size;
+    for (const [day, keys] of dayKeys) this.perDay.set(day, keys.size);
+    this.busy = merge(ranges);
+  }
+
+  /** Whether [start, end) lies inside one working range. */
+  works(start: number, end: number): boolean {
+    const i = lastStartingAtOrBefore(this.working, start);
+    return i >= 0 && this.working[2 * i + 1]! >= end;
+  }
+
+  /** The working range containing `at`, if any. */
+  workingRangeAt(at: number): [number, number] | null {
+    const i = lastStartingAtOrBefore(this.working, at);
+    return i >= 0 && this.working[2 * i + 1]! > at ? [this.working[2 * i]!, this.working[2 * i + 1]!] : null;
+  }
+
+  /**
+   * Whether [start, end) is free of blocks. A group session keyed `joinKey` does not
+   * block (joining it is the point); any other session of the service does.
+   */
+  free(start: number, end: number, joinKey?: string): boolean {
+    const i = lastStartingAtOrBefore(this.busy, end - 1);
+    if (i >= 0 && this.busy[2 * i + 1]! > start) return false;
+    for (const s of this.sessions.values()) {
+      if (s.key !== joinKey && s.start < end && start < s.end) return false;
+    }
+    return true;
+  }
+
+  bookingsOn(day: string): number {
+    return this.perDay.get(day) ?? 0;
+  }
+}
+
+/** Group sessions are keyed by service and start so every seat of one class shares the key. */
+export function sessionKeyFor(serviceId: string, start: number): string {
+  return `${serviceId}:${new Date(start).toISOString()}`;
+}
+
+function isSessionKeyOf(serviceId: string, key: string): boolean {
+  return key.startsWith(`${serviceId}:`);
+}
+
+/**
+ * Working ranges that could hold a slot in [fromMs, toMs). Each hours row belongs to
+ * the local date it starts on; an end at or before its start runs past midnight, and
+ * 00:00–00:00 is an empty row (as an override it closes the day). When a date has
+ * overrides they replace that weekday's hours entirely.
+ */
+export function workingRanges(resource: ResourceRecord, fromMs: number, toMs: number): number[] {
+  const zone = resource.timeZone;
+  const overrides = new Map<string, Array<{ startTime: string; endTime: string }>>();
+  for (const o of resource.overrides) {
+    const list = overrides.get(o.date);
+    if (list) list.push(o);
+    else overrides.set(o.date, [o]);
+  }
+  const ranges: Array<[number, number]> = [];
+  // A row starting the day before can run past midnight into the window.
+  for (const date of localDatesCovering(fromMs - DAY, toMs + DAY, zone)) {
+    const rows = overrides.get(date) ?? resource.weeklyHours.filter((h) => h.weekday === isoWeekday(date));
+    for (const row of rows) {
+      const s = parseClock(row.startTime);
+      const e = parseClock(row.endTime);
+      if (s === e) continue;
+      const start = wallToInstant(date, s, zone);
+      const end = e > s ? wallToInstant(date, e, zone) : wallToInstant(addDays(date, 1), e, zone);
+      if (end > start && end > fromMs - DAY && start < toMs + DAY) ranges.push([start, end]);
+    }
+  }
+  return merge(ranges);
+}
+
+function merge(ranges: Array<[number, number]>): number[] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: number[] = [];
+  for (const [s, e] of ranges) {
+    const n = out.length;
+    // Touching ranges merge too: [9,12) + [12,17) is one stretch of work or of busy time.
+    if (n && s <= out[n - 1]!) out[n - 1] = Math.max(out[n - 1]!, e);
+    else out.push(s, e);
+  }
+  return out;
+}
+
+/** Index of the last range whose start ≤ at, or -1 (ranges flattened, sorted by start). */
+function lastStartingAtOrBefore(flat: number[], at: number): number {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (flat[2 * mid]! <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

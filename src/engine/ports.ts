@@ -1,0 +1,246 @@
+import type { Actor, AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from './api.ts';
+
+// The storage port the engine is handed. The engine decides; the store only loads
+// facts with set-based queries and writes what the engine decided. src/db implements it.
+
+export type ResourceKind = 'staff' | 'room' | 'equipment';
+export type RoutingStrategy = 'round_robin' | 'least_busy' | 'previous_provider' | 'language_first';
+
+export interface ServiceRecord {
+  id: string;
+  businessId: string;
+  name: string;
+  slug: string;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes: number;
+  maxHorizonDays: number;
+  slotStepMinutes: number;
+  seats: number;
+  requiresApproval: boolean;
+  routingStrategy: RoutingStrategy;
+  cancellationWindowMinutes: number;
+  active: boolean;
+  ruleVersion: number;
+  requirements: Array<{ kind: ResourceKind; skills: string[] }>;
+  /** Resources with an explicit ServiceEligibility row. */
+  eligibleResourceIds: string[];
+}
+
+export interface LocationRecord {
+  id: string;
+  timeZone: string;
+  postalCodes: string[];
+  active: boolean;
+}
+
+export interface WeeklyHoursRecord {
+  /** ISO weekday, 1 = Monday. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+}
+
+export interface DateOverrideRecord {
+  /** Local calendar date "YYYY-MM-DD" in the resource's zone. */
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+export interface ResourceRecord {
+  id: string;
+  locationId: string;
+  kind: ResourceKind;
+  name: string;
+  timeZone: string;
+  skills: string[];
+  languages: string[];
+  capacity: number;
+  maxDailyBookings: number | null;
+  routingWeight: number;
+  active: boolean;
+  weeklyHours: WeeklyHoursRecord[];
+  overrides: DateOverrideRecord[];
+}
+
+/** Time a resource cannot be booked: a live reservation (appointment or unexpired hold) or time off. */
+export interface Block {
+  resourceId: string;
+  /** Blocked range, buffers included, half-open. */
+  start: Date;
+  end: Date;
+  /** Null for time off. */
+  sessionKey: string | null;
+  /** The booked time without buffers (reservations only); daily limits count by its local day. */
+  bookedStart: Date | null;
+  serviceId: string | null;
+  /** appointment id or hold id that owns the reservation. */
+  ownerId: string | null;
+}
+
+export interface CustomerFacts {
+  id: string;
+  language: string;
+  postalCode: string | null;
+  /** Resources of the customer's past appointments, most recent first. */
+  previousResourceIds: string[];
+}
+
+/** Everything availability, routing and the commit-time rules need, loaded in one go. */
+export interface Snapshot {
+  service: ServiceRecord;
+  locations: LocationRecord[];
+  /** Active resources of the service's required kinds at active locations (eligibility is decided by the engine). */
+  resources: ResourceRecord[];
+  /** Blocks of those resources overlapping the loaded window. */
+  blocks: Block[];
+  /** Live appointments of this service per resource and local month "YYYY-MM" (round-robin fairness). */
+  monthlyCounts: Map<string, Map<string, number>>;
+  customer: CustomerFacts | null;
+}
+
+export interface SnapshotRequest {
+  /** Service id or slug. */
+  service: string;
+  /** Blocks are loaded for [from, to). */
+  from: Date;
+  to: Date;
+  /** Restricts the resources loaded (the combination being committed). */
+  resourceIds?: string[];
+  locationId?: string;
+  /** Months "YYYY-MM" whose counts round robin needs. */
+  months: string[];
+  customerId?: string;
+  /** Holds expiring at or before this instant are not blocks. */
+  now: Date;
+}
+
+export interface NewReservation {
+  resourceId: string;
+  sessionKey: string;
+  blockStart: Date;
+  blockEnd: Date;
+}
+
+export interface NewAppointment {
+  id: string;
+  serviceId: string;
+  locationId: string;
+  customerId: string | null;
+  requesterUserId: string | null;
+  start: Date;
+  end: Date;
+  status: AppointmentStatus;
+  channel: Channel;
+  intake: Record<string, unknown>;
+  attachments: unknown[];
+  notes: string | null;
+  rescheduledFromId: string | null;
+  idempotencyKey: string | null;
+  ruleVersion: number;
+  confirmedAt: Date | null;
+}
+
+export interface NewHold {
+  id: string;
+  serviceId: string;
+  locationId: string;
+  customerId: string | null;
+  conversationId: string | null;
+  start: Date;
+  end: Date;
+  expiresAt: Date;
+}
+
+export interface HoldRecord extends NewHold {
+  resourceIds: string[];
+  sessionKeys: string[];
+}
+
+export interface AppointmentRecord extends AppointmentView {
+  sessionKeys: string[];
+  cancellationWindowMinutes: number;
+  requesterUserId: string | null;
+  attachments: unknown[];
+  notes: string | null;
+}
+
+export interface EventRecord {
+  appointmentId: string;
+  actor: Actor;
+  action: string;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+export interface AppointmentEventView {
+  action: string;
+  actorType: Actor['type'];
+  actorId: string | null;
+  channel: Channel | null;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
+/** Raised by a store write that the database refused because the time is taken (exclusion constraint). */
+export class SlotTakenError extends Error {
+  constructor(message = 'The time was taken by another booking.') {
+    super(message);
+    this.name = 'SlotTakenError';
+  }
+}
+
+/** Raised when an idempotency key is already used by another appointment. */
+export class DuplicateIdempotencyKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency key ${key} is already used.`);
+    this.name = 'DuplicateIdempotencyKeyError';
+  }
+}
+
+/** The operations available inside one database transaction. */
+export interface SchedulingTx {
+  /**
+   * Locks the resources' rows (in id order, so concurrent bookers cannot deadlock) and
+   * deletes expired holds on them, so a stale hold never trips the exclusion constraint.
+   */
+  lockResources(resourceIds: string[], now: Date): Promise<void>;
+  loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null>;
+  insertAppointment(a: NewAppointment, reservations: NewReservation[]): Promise<void>;
+  insertHold(h: NewHold, reservations: NewReservation[]): Promise<void>;
+  /** Locks and returns a hold. */
+  lockHold(holdId: string): Promise<HoldRecord | null>;
+  /** Moves the hold's reservations to the appointment (renaming session keys) and deletes the hold. */
+  convertHold(holdId: string, appointmentId: string, sessionKeyRenames: Map<string, string>): Promise<void>;
+  /** Locks and returns an appointment. */
+  lockAppointment(appointmentId: string): Promise<AppointmentRecord | null>;
+  updateAppointment(
+    id: string,
+    patch: Partial<{
+      status: AppointmentStatus;
+      confirmedAt: Date;
+      canceledAt: Date;
+      cancelReason: string | null;
+      canceledBy: string;
+      lateCancel: boolean;
+    }>,
+  ): Promise<void>;
+  /** Frees the time of an appointment (canceled or moved). */
+  releaseReservations(appointmentId: string): Promise<void>;
+  addEvent(e: EventRecord): Promise<void>;
+}
+
+export interface SchedulingStore {
+  loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null>;
+  /** Runs fn in one transaction; a SlotTakenError thrown inside rolls it back and propagates. */
+  transaction<T>(fn: (tx: SchedulingTx) => Promise<T>): Promise<T>;
+  findAppointmentByIdempotencyKey(key: string): Promise<AppointmentView | null>;
+  getAppointment(id: string): Promise<AppointmentView | null>;
+  getEvents(appointmentId: string): Promise<AppointmentEventView[]>;
+  listAppointments(filter: AppointmentFilter): Promise<{ items: AppointmentView[]; nextCursor: string | null }>;
+  deleteHold(holdId: string): Promise<void>;
+}
