@@ -1,0 +1,271 @@
+import type { AppContext } from '../../context.ts';
+import type { InboundAttachment, Orchestrator, OutboundReply } from '../../conversation/contract.ts';
+import { maskPhone } from '../../log.ts';
+import { classifyKeyword } from './keywords.ts';
+import { ensureCustomer, markOptedIn, markOptedOut } from './optout.ts';
+import type { SmsSender } from './outbound.ts';
+import { zoneMayDiffer } from './phone.ts';
+import { renderReply } from './render.ts';
+import { countSegments } from './segments.ts';
+
+// One inbound SMS, processed exactly once per MessageSid.
+//
+// The reply's OutboundMessage row (idempotencyKey "sms:reply:<MessageSid>") is
+// also the inbound record: it is inserted before anything else happens, and the
+// unique key decides which delivery of a retried webhook does the work. Until
+// the work is done the row has `segments = null`; duplicates (Twilio retries,
+// even concurrent ones) wait for that and answer with the same TwiML. A reply
+// that goes out through the REST API instead (slow provider, or past the webhook
+// budget) is kind "reply_rest", and its duplicates answer with an empty TwiML so
+// it is never sent twice.
+
+export interface SmsInbound {
+  /** E.164, normalized. */
+  from: string;
+  to: string;
+  body: string;
+  messageSid: string;
+  media: InboundAttachment[];
+  /** Set by Twilio when its own opt-out management already answered the keyword. */
+  optOutType?: string;
+  receivedAt: Date;
+}
+
+export type ReplyMode = 'twiml' | 'rest';
+
+export interface InboundDeps {
+  ctx: AppContext;
+  orchestrator: Orchestrator;
+  sender: SmsSender;
+  /** 'rest': answer empty TwiML at once and reply through `enqueueReply` (a job). */
+  replyMode: ReplyMode;
+  /** How long a webhook may wait for the orchestrator before replying through REST. */
+  budgetMs: number;
+  /** Hands the message to the reply job; without it the work runs in this process after the answer. */
+  enqueueReply?: (job: SmsReplyJob) => Promise<void>;
+}
+
+export interface SmsReplyJob {
+  replyId: string;
+  inbound: Omit<SmsInbound, 'receivedAt'> & { receivedAt: string };
+}
+
+/** A pending row older than this belongs to a process that died; a retry takes it over. */
+const STALE_CLAIM_MS = 60_000;
+const POLL_MS = 25;
+
+const replyKey = (sid: string) => `sms:reply:${sid}`;
+
+interface Finished {
+  /** Text for the TwiML answer, or null for an empty <Response/>. */
+  twiml: string | null;
+}
+
+export function createInboundProcessor(deps: InboundDeps) {
+  const { ctx, sender } = deps;
+  const inflight = new Map<string, Promise<Finished>>();
+
+  async function claim(inbound: SmsInbound): Promise<{ id: string; owner: boolean }> {
+    const [row] = await ctx.db.outboundMessage.createManyAndReturn({
+      data: [{ channel: 'sms', to: inbound.from, body: '', kind: 'reply', idempotencyKey: replyKey(inbound.messageSid), status: 'queued', segments: null }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    if (row) return { id: row.id, owner: true };
+    const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true } });
+    return { id: existing.id, owner: false };
+  }
+
+  async function finish(id: string, text: string | null, extra: { conversationId?: string | null; why?: string } = {}): Promise<Finished> {
+    await ctx.db.outboundMessage.update({
+      where: { id },
+      data: text
+        ? { body: text, status: 'sent', segments: countSegments(text).segments, conversationId: extra.conversationId ?? null }
+        : { body: '', status: 'suppressed', segments: 0, error: extra.why ?? 'no reply', conversationId: extra.conversationId ?? null },
+    });
+    return { twiml: text };
+  }
+
+  async function renderFor(inbound: SmsInbound, reply: OutboundReply): Promise<string> {
+    const conv = await ctx.db.conversation.findUnique({ where: { id: reply.conversationId }, select: { state: true } }).catch(() => null);
+    const zone = await locationZone(ctx, conv?.state);
+    const note = zone && zoneMayDiffer(inbound.from, zone.phone) ? { timeZone: zone.timeZone, now: ctx.clock() } : undefined;
+    return renderReply(reply, { zoneNote: note });
+  }
+
+  function toMessage(inbound: SmsInbound) {
+    return {
+      channel: 'sms' as const,
+      senderIdentity: inbound.from,
+      text: inbound.body,
+      attachments: inbound.media.length ? inbound.media : undefined,
+      externalId: inbound.messageSid,
+      receivedAt: inbound.receivedAt,
+    };
+  }
+
+  /** Runs the orchestrator for a message whose reply goes out through REST (the job). */
+  async function replyViaRest(replyId: string, inbound: SmsInbound): Promise<void> {
+    const row = await ctx.db.outboundMessage.findUnique({ where: { id: replyId }, select: { segments: true } });
+    if (!row || row.segments !== null) return; // already answered (a job retry after success)
+    let reply: OutboundReply;
+    try {
+      reply = await deps.orchestrator.handle(toMessage(inbound));
+    } catch (err) {
+      ctx.log.error({ err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
+      reply = { conversationId: '', messages: ['Sorry, something went wrong on our side. Please try again in a moment.'] };
+    }
+    await completeRest(replyId, inbound, reply);
+  }
+
+  async function completeRest(replyId: string, inbound: SmsInbound, reply: OutboundReply): Promise<void> {
+    const text = await renderFor(inbound, reply);
+    if (!text) {
+      await finish(replyId, null, { conversationId: reply.conversationId || null, why: 'the orchestrator had nothing to say' });
+      return;
+    }
+    await ctx.db.outboundMessage.update({
+      where: { id: replyId },
+      data: { body: text, kind: 'reply_rest', status: 'queued', segments: countSegments(text).segments, conversationId: reply.conversationId || null },
+    });
+    await sender.deliver(replyId);
+  }
+
+  async function keywordReply(inbound: SmsInbound, action: 'opt_out' | 'opt_in' | 'help', language: string): Promise<string | null> {
+    const business = await ctx.db.business.findFirst({ select: { name: true, phone: true, email: true, website: true }, orderBy: { createdAt: 'asc' } });
+    const name = business?.name ?? 'Frontdesk';
+    // Twilio's Advanced Opt-Out already answered this keyword (OptOutType is set);
+    // a second confirmation would be blocked or duplicate.
+    const twilioAnswered = Boolean(inbound.optOutType);
+    const es = language === 'es';
+    if (action === 'opt_out') {
+      await markOptedOut(ctx, inbound.from, 'STOP keyword');
+      if (twilioAnswered) return null;
+      return es
+        ? `${name}: no recibirá más mensajes. Responda START para volver a suscribirse.`
+        : `${name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.`;
+    }
+    if (action === 'opt_in') {
+      await markOptedIn(ctx, inbound.from);
+      if (twilioAnswered) return null;
+      return es
+        ? `${name}: está suscrito de nuevo. Responda HELP para ayuda o STOP para darse de baja.`
+        : `${name}: you are subscribed again. Reply HELP for help, STOP to opt out.`;
+    }
+    if (twilioAnswered) return null;
+    const contact = [business?.phone, business?.email, business?.website].filter(Boolean).join(', ');
+    return es
+      ? `${name}: reservas por texto.${contact ? ` Contacto: ${contact}.` : ''} Responda STOP para darse de baja. Pueden aplicarse tarifas.`
+      : `${name}: appointment booking by text.${contact ? ` Contact: ${contact}.` : ''} Reply STOP to opt out. Msg & data rates may apply.`;
+  }
+
+  async function work(id: string, inbound: SmsInbound): Promise<Finished> {
+    const customer = await ensureCustomer(ctx, inbound.from);
+    const action = classifyKeyword(inbound.body, customer.optedOut);
+    if (action) return finish(id, await keywordReply(inbound, action, customer.language), { why: 'Twilio answered the keyword itself' });
+    if (customer.optedOut) {
+      // Carriers forbid texting an opted-out number until it opts back in.
+      return finish(id, null, { why: 'recipient opted out; only START/UNSTOP/YES is answered' });
+    }
+
+    if (deps.replyMode === 'rest') {
+      await ctx.db.outboundMessage.update({ where: { id }, data: { kind: 'reply_rest' } });
+      const job: SmsReplyJob = { replyId: id, inbound: { ...inbound, receivedAt: inbound.receivedAt.toISOString() } };
+      if (deps.enqueueReply) await deps.enqueueReply(job);
+      else void replyViaRest(id, inbound).catch((err) => ctx.log.error({ err }, 'sms REST reply failed'));
+      return { twiml: null };
+    }
+
+    const pending = deps.orchestrator.handle(toMessage(inbound));
+    const outcome = await Promise.race([
+      pending.then((reply) => ({ reply }), (err: unknown) => ({ err })),
+      new Promise<'late'>((resolve) => setTimeout(resolve, deps.budgetMs, 'late').unref()),
+    ]);
+    if (outcome === 'late') {
+      // Twilio gives up on a webhook after ~15 s: answer now, send the reply when it exists.
+      await ctx.db.outboundMessage.update({ where: { id }, data: { kind: 'reply_rest' } });
+      ctx.log.warn({ from: maskPhone(inbound.from), budgetMs: deps.budgetMs }, 'sms reply missed the webhook budget; it will go out through REST');
+      void pending
+        .then((reply) => completeRest(id, inbound, reply))
+        .catch((err) => ctx.log.error({ err }, 'late sms reply failed'));
+      return { twiml: null };
+    }
+    if ('err' in outcome) {
+      ctx.log.error({ err: outcome.err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
+      return finish(id, 'Sorry, something went wrong on our side. Please try again in a moment.');
+    }
+    const text = await renderFor(inbound, outcome.reply);
+    return finish(id, text || null, { conversationId: outcome.reply.conversationId || null, why: 'the orchestrator had nothing to say' });
+  }
+
+  async function awaitFinished(id: string, inbound: SmsInbound): Promise<Finished> {
+    const deadline = Date.now() + deps.budgetMs;
+    for (;;) {
+      const own = inflight.get(inbound.messageSid);
+      if (own) return own;
+      const row = await ctx.db.outboundMessage.findUnique({ where: { id }, select: { segments: true, kind: true, body: true, status: true, updatedAt: true } });
+      if (!row) throw new Error('the first delivery of this message failed; Twilio may retry it');
+      if (row.segments !== null) return { twiml: row.kind === 'reply' && row.status !== 'suppressed' && row.body ? row.body : null };
+      if (row.kind === 'reply_rest') return { twiml: null };
+      if (Date.now() - row.updatedAt.getTime() > STALE_CLAIM_MS) {
+        const taken = await ctx.db.outboundMessage.updateMany({
+          where: { id, segments: null, updatedAt: row.updatedAt },
+          data: { status: 'queued' },
+        });
+        if (taken.count === 1) return run(id, inbound);
+      }
+      if (Date.now() > deadline) return { twiml: null };
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  function run(id: string, inbound: SmsInbound): Promise<Finished> {
+    const p = work(id, inbound)
+      .catch(async (err: unknown) => {
+        // Release the claim so Twilio's retry (or the next delivery) can try again
+        // instead of waiting for the stale-claim timeout.
+        await ctx.db.outboundMessage.deleteMany({ where: { id, segments: null, kind: 'reply' } }).catch(() => undefined);
+        throw err;
+      })
+      .finally(() => inflight.delete(inbound.messageSid));
+    inflight.set(inbound.messageSid, p);
+    return p;
+  }
+
+  return {
+    /** The text to answer in TwiML, or null for an empty <Response/>. */
+    async handle(inbound: SmsInbound): Promise<string | null> {
+      const own = inflight.get(inbound.messageSid);
+      if (own) return (await own).twiml;
+      const { id, owner } = await claim(inbound);
+      const result = owner ? await run(id, inbound) : await awaitFinished(id, inbound);
+      return result.twiml;
+    },
+    /** The reply job's work for one message. */
+    async processReplyJob(job: SmsReplyJob): Promise<void> {
+      await replyViaRest(job.replyId, { ...job.inbound, receivedAt: new Date(job.inbound.receivedAt) });
+    },
+  };
+}
+
+export type InboundProcessor = ReturnType<typeof createInboundProcessor>;
+
+/**
+ * The zone times in a reply are written in: the location the conversation is
+ * about when its state names one, else the business's only location.
+ */
+async function locationZone(ctx: AppContext, state: unknown): Promise<{ timeZone: string; phone: string | null } | null> {
+  const s = (state ?? {}) as Record<string, unknown>;
+  const locationId = typeof s.locationId === 'string' ? s.locationId : undefined;
+  const locs = await ctx.db.location.findMany({
+    where: locationId ? { id: locationId } : { active: true },
+    select: { timeZone: true, phone: true, business: { select: { phone: true } } },
+    take: 2,
+  });
+  if (locs.length !== 1) {
+    const zones = new Set(locs.map((l) => l.timeZone));
+    if (zones.size !== 1) return null;
+  }
+  const l = locs[0]!;
+  return { timeZone: l.timeZone, phone: l.phone ?? l.business.phone };
+}

@@ -1,0 +1,68 @@
+import { DateTime } from 'luxon';
+import type { OutboundReply } from '../../conversation/contract.ts';
+import { isReservedWord } from './keywords.ts';
+import { fitToSegments } from './segments.ts';
+
+// Turns the orchestrator's channel-neutral reply into one SMS body: the messages
+// as lines, any choice the text does not already offer appended compactly, a note
+// naming the zone when the customer may read times in another one, and the whole
+// shaped to fit MAX_SEGMENTS (numbered options dropped whole from the end).
+
+export const MAX_SEGMENTS = 3;
+
+/** The zone's abbreviation at that instant ("EST", "PDT", "GMT+1"). */
+export function zoneAbbreviation(at: Date, timeZone: string): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/**
+ * A label for the zone without a date: the generic name when it is short ("ET",
+ * "PT"), otherwise the abbreviation in force now.
+ */
+export function zoneLabel(timeZone: string, now: Date): string {
+  const generic = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' })
+    .formatToParts(now)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return generic && generic.length <= 3 ? generic : zoneAbbreviation(now, timeZone);
+}
+
+/** "Tue Dec 1, 3:00 PM EST" */
+export function formatWhenWithZone(start: Date, timeZone: string, withZone = true): string {
+  const when = DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ccc LLL d, h:mm a');
+  return withZone ? `${when} ${zoneAbbreviation(start, timeZone)}` : when;
+}
+
+const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s?(AM|PM)\b/i;
+
+function offers(text: string, value: string): boolean {
+  if (/^\d{1,2}$/.test(value)) return new RegExp(`^\\s*${value}[.)]\\s`, 'm').test(text);
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+export interface RenderOptions {
+  /** Set when the customer's zone may differ: times get a note naming the location's zone. */
+  zoneNote?: { timeZone: string; now: Date };
+  maxSegments?: number;
+}
+
+export function renderReply(reply: Pick<OutboundReply, 'messages' | 'choices'>, opts: RenderOptions = {}): string {
+  const lines = reply.messages.map((m) => m.trim()).filter(Boolean);
+  let text = lines.join('\n');
+
+  // Choices the text does not already spell out. A carrier keyword is never
+  // offered as something to type back: it would unsubscribe the customer.
+  const missing = (reply.choices ?? []).filter((c) => !offers(text, c.value) && !isReservedWord(c.value));
+  const numbered = missing.filter((c) => /^\d{1,2}$/.test(c.value));
+  const worded = missing.filter((c) => !/^\d{1,2}$/.test(c.value));
+  const extra: string[] = numbered.map((c) => `${c.value}) ${c.label}`);
+  if (worded.length) extra.push(worded.map((c) => `${c.value.toUpperCase()} = ${c.label}`).join(', '));
+
+  const note = opts.zoneNote && TIME_OF_DAY.test(text) ? `Times are ${zoneLabel(opts.zoneNote.timeZone, opts.zoneNote.now)}.` : null;
+  // The note is the last line; trimming drops numbered options first, so it is
+  // lost only when the text is too long even without them.
+  if (extra.length) text = [text, ...extra].filter(Boolean).join('\n');
+  if (note) text = `${text}\n${note}`;
+  return fitToSegments(text, opts.maxSegments ?? MAX_SEGMENTS);
+}

@@ -1,0 +1,55 @@
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../context.ts';
+import type { InboundProcessor, SmsReplyJob } from '../channels/sms/inbound.ts';
+import type { SmsSender } from '../channels/sms/outbound.ts';
+import { QUEUES } from './boss.ts';
+import { runDueReminders } from './reminders.ts';
+
+// The SMS channel's two jobs: the minute-by-minute reminder run and the REST
+// reply for messages whose answer did not go back in the webhook's TwiML.
+
+export function enqueueSmsReply(boss: PgBoss): (job: SmsReplyJob) => Promise<void> {
+  return async (job) => {
+    const id = await boss.send(QUEUES.smsReply, job, { retryLimit: 3, retryDelay: 5, retryBackoff: true });
+    if (!id) throw new Error(`could not enqueue the SMS reply job (queue ${QUEUES.smsReply} missing?)`);
+  };
+}
+
+/**
+ * Replies for one phone go out in the order the messages arrived: pg-boss hands
+ * over a batch oldest first, the batch is grouped by sender, and each group runs
+ * one message at a time (groups in parallel). The worker takes the next batch
+ * only when this one is done.
+ */
+export async function processReplyBatch(processor: InboundProcessor, jobs: Array<{ data: SmsReplyJob }>): Promise<void> {
+  const groups = new Map<string, SmsReplyJob[]>();
+  for (const j of jobs) {
+    const list = groups.get(j.data.inbound.from) ?? [];
+    list.push(j.data);
+    groups.set(j.data.inbound.from, list);
+  }
+  const errors: unknown[] = [];
+  await Promise.all(
+    [...groups.values()].map(async (list) => {
+      for (const job of list) {
+        try {
+          await processor.processReplyJob(job);
+        } catch (err) {
+          // Later messages of this sender wait for the retry, keeping the order.
+          errors.push(err);
+          return;
+        }
+      }
+    }),
+  );
+  // A failure retries the whole batch; finished replies are skipped on retry.
+  if (errors.length) throw errors[0];
+}
+
+export async function startSmsJobs(boss: PgBoss, ctx: AppContext, deps: { sender: SmsSender; processor: InboundProcessor }): Promise<void> {
+  await boss.work<SmsReplyJob>(QUEUES.smsReply, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) => processReplyBatch(deps.processor, jobs));
+  await boss.work(QUEUES.reminders, async () => {
+    await runDueReminders(ctx, deps.sender, ctx.clock());
+  });
+  await boss.schedule(QUEUES.reminders, '* * * * *');
+}
