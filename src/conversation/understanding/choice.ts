@@ -132,8 +132,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
     }
   }
   if (picked === undefined) {
-    if (/\b(last|latest|later|latter|last one)\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) picked = optionCount;
-    else if (/\b(earliest|earlier|soonest|former)\b/.test(clean) && optionCount > 0) picked = 1;
+    if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) picked = optionCount;
+    else if (/\b(earliest|soonest|former)\b|\bthe earlier one\b/.test(clean) && optionCount > 0) picked = 1;
     else if (/\b(any|either|whichever|any of them|doesn'?t matter|dont care|don'?t mind)\b/.test(clean) && optionCount > 0) picked = 1;
   }
   if (picked === undefined) {

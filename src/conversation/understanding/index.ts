@@ -86,7 +86,7 @@ const BOOK =
 const GREETING =
   /^(hi+|hello+|hey+|heya|hiya|yo|howdy|good (morning|afternoon|evening|day)|greetings|sup|what'?s up|thanks|thank you|thanks so much|thank you so much|cheers|bye|goodbye|see you|ok thanks|great thanks)( there| all| again| you| team)?[!. ]*$/;
 const DECLINE_OFFERS =
-  /\b(none|neither|no thanks|nope|other (times|options|days)|something else|different (time|day|times)|another (time|day)|any other|anything else|more (times|options)|not (those|these|any))\b/;
+  /\b(none|neither|no thanks|nope|other (times|options|days)|something else|different (time|day|times)|another (time|day)|any other|anything else|more (times|options)|not (those|these|any)|(anything|something) (later|earlier|sooner)|(later|earlier) (times?|slots?|options?))\b/;
 const CHANGE_WORDS = /\b(but|instead|actually|rather|make it|change|switch|how about|what about|prefer)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
 const NUMBER_WORDS: Record<string, number> = {
@@ -197,7 +197,7 @@ function classify(text: string, ctx: UnderstandContext): Understanding {
 
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as('my_appointments');
   if (topic) return as('business_info');
-  if (SERVICES_QUESTION.test(s) && !u.serviceId && !resolved) {
+  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !resolved)) {
     u.asksServices = true;
     return as('business_info');
   }
@@ -231,7 +231,9 @@ function infoTopic(s: string): Understanding['infoTopic'] {
 
 /** The first number standing on its own ("3", "2.5", "three"), not part of a time, date, e-mail or code. */
 function extractNumber(raw: string): number | undefined {
-  const m = /(?<![\w:/.@-])-?\d{1,12}(?:\.\d+)?(?![\w:/@]|\.\d)/.exec(raw.replace(EMAIL, ' '));
+  // Clock times ("at 3", "3 o'clock") are dates, not answers to "how many?".
+  const text = raw.replace(EMAIL, ' ').replace(/\b(at|@|around|about|by|before|after) ?\d{1,2}(:\d{2})?\b|\b\d{1,2} ?o'? ?clock\b/g, ' ');
+  const m = /(?<![\w:/.@-])-?\d{1,12}(?:\.\d+)?(?![\w:/@]|\.\d)/.exec(text);
   if (m) {
     const n = Number(m[0]);
     if (Number.isFinite(n)) return n;

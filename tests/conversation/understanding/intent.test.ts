@@ -88,6 +88,14 @@ const cases: Array<[string, UnderstandContext['expecting'], Expect]> = [
   ['none of those work', 'choice', { intent: 'decline', answer: 'no' }],
   ['option 2', null, { intent: 'choose', choiceIndex: 1 }],
   ['what about friday?', 'choice', { intent: 'book', hasWhen: true }],
+  ['anything later?', 'choice', { intent: 'decline', answer: 'no' }],
+  ['the earlier one', 'choice', { intent: 'choose', choiceIndex: 0 }],
+  ['can I come in at 3 tomorrow', null, { intent: 'book', hasWhen: true }],
+  ['how much is a haircut', null, { intent: 'business_info', serviceId: 'svc-cut', asksServices: true }],
+  ['what is your phone number', null, { intent: 'business_info', infoTopic: 'contact' }],
+  ['is there parking', null, { intent: 'business_info', infoTopic: 'address' }],
+  ['I need help booking a haircut', null, { intent: 'book', serviceId: 'svc-cut' }],
+  ['no i want to reschedule', 'confirmation', { intent: 'reschedule', answer: 'no' }],
   // intake answers
   ['jane.doe@example.com', 'intake', { intent: 'provide_info', email: 'jane.doe@example.com' }],
   ['3', 'intake', { intent: 'provide_info', number: 3 }],
@@ -128,6 +136,11 @@ describe('understand', () => {
     const u = understand('haircut tomorrow at 3', ctx());
     expect(u.when?.from.toISOString()).toBe(at('2026-10-29T15:00', NY).toISOString());
     expect(u.when?.exactTime).toBe(true);
+  });
+
+  it('does not read a clock time as a number answer', () => {
+    expect(understand('can I come in at 3 tomorrow', ctx()).number).toBeUndefined();
+    expect(understand('2 people', ctx('intake')).number).toBe(2);
   });
 
   it('treats "yes" to a single offer as choosing it', () => {
