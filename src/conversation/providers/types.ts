@@ -1,0 +1,74 @@
+import type { ConversationChannel } from '../contract.ts';
+import type { ChatMessage } from '../state.ts';
+import type { ToolSpec } from '../tools/definitions.ts';
+
+// One interface for every model behind the orchestrator. A provider sees the transcript,
+// the tool specs and a read-only view of the dialog; it answers with ONE step: either a
+// single tool call or a reply. It never touches the engine or the database (ESLint
+// enforces this): everything it does goes through the tools the orchestrator runs.
+
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+
+export interface ProviderView {
+  channel: ConversationChannel;
+  /** ISO instant. */
+  now: string;
+  timeZone: string;
+  businessName: string;
+  services: Array<{ id: string; name: string; slug: string; synonyms: string[] }>;
+  staff: Array<{ id: string; name: string }>;
+  /** The numbered offers last shown to the customer, in order. */
+  offers: Array<{ id: string; label: string; start: string; forAppointmentRef: string | null }>;
+  /** The pending proposal, if any (a yes/no is handled before the provider is asked). */
+  proposal: null | {
+    kind: 'book' | 'reschedule' | 'cancel';
+    awaiting: 'intake' | 'confirmation';
+    question: null | { id: string; type: string; options: string[] };
+  };
+  expecting: 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
+}
+
+export interface ProviderRequest {
+  system: string;
+  /** The transcript, ending with this turn's user message and any tool exchanges since. */
+  history: ChatMessage[];
+  tools: ToolSpec[];
+  view: ProviderView;
+  /** What the provider asked to remember last time (opaque to the orchestrator). */
+  memory: Record<string, unknown>;
+}
+
+export interface ProviderToolCall {
+  id: string;
+  name: string;
+  /** JSON text, exactly as a model emits it; the orchestrator validates it. */
+  arguments: string;
+}
+
+export type ProviderStep = (
+  | { kind: 'tool'; call: ProviderToolCall }
+  | {
+      kind: 'reply';
+      text: string;
+      /** Numbered options the reply offers (service or appointment menus). */
+      choices?: Array<{ value: string; label: string }>;
+      expecting?: ProviderView['expecting'];
+    }
+) & { usage?: TokenUsage; memory?: Record<string, unknown> };
+
+export interface ModelProvider {
+  /** e.g. "offline" or "openai:gpt-4.1-mini"; stored on each turn. */
+  readonly name: string;
+  next(req: ProviderRequest): Promise<ProviderStep>;
+}
+
+export class ProviderError extends Error {
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}

@@ -1,0 +1,91 @@
+import { DateTime } from 'luxon';
+
+// Every sentence the orchestrator and the offline provider send to customers lives here,
+// so it can be reviewed in one place and scanned by tests (no carrier opt-out word is
+// ever given as an instruction: customers confirm with Y, cancel with C, reschedule with R).
+// Replies stay short: an SMS segment is 160 GSM-7 characters.
+
+/** "Tue Dec 1, 3:00 PM" in the given zone. */
+export function formatWhen(start: Date, timeZone: string): string {
+  return DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ccc LLL d, h:mm a');
+}
+
+/** "Tue Dec 1, 3:00 PM with Dana" — the offer label channels rely on. */
+export function formatSlotLabel(start: Date, timeZone: string, staffName?: string): string {
+  const when = formatWhen(start, timeZone);
+  return staffName ? `${when} with ${staffName}` : when;
+}
+
+export function numbered(lines: string[]): string {
+  return lines.map((l, i) => `${i + 1}) ${l}`).join('\n');
+}
+
+export const T = {
+  greeting: (business: string) => `Hi! This is ${business}. I can book, reschedule (R) or cancel (C) appointments. What would you like?`,
+  help: (business: string) =>
+    `${business}: tell me what you'd like to book and when (e.g. "haircut tomorrow 3pm"). Reply R to reschedule, C to cancel, AGENT for a person.`,
+  notUnderstood: 'Sorry, I did not catch that. Tell me a service and a day, or reply R to reschedule, C to cancel, AGENT for a person.',
+  askService: (names: string[]) => `Which service would you like?\n${numbered(names)}`,
+  askWhen: (service: string) => `When would you like your ${service}? (e.g. "tomorrow afternoon" or "Fri 10am")`,
+  offersIntro: (service: string) => `Openings for ${service}:`,
+  offersNoneInRange: (service: string) => `No openings for ${service} then. The nearest ones:`,
+  offersOutro: 'Reply with a number, or tell me another day or time.',
+  noAvailability: (service: string) => `Sorry, there are no openings for ${service} in the coming weeks. Reply AGENT and our team will help.`,
+  unknownService: 'Sorry, we do not offer that. Reply HELP to see what I can do.',
+  offerNotFound: 'That time is no longer available to pick. Here is what I can offer instead.',
+  offerPickAgain: 'Please pick one of the numbered times.',
+  intakeIntro: 'A few quick questions first.',
+  intakeInvalid: (why: string) => `Sorry, ${why}`,
+  intakeSkipHint: 'You can reply SKIP to leave it for our team.',
+  proposeBook: (service: string, when: string, where: string) => `Book ${service} on ${when} at ${where}? Reply Y to confirm or N to change.`,
+  proposeReschedule: (service: string, from: string, to: string) => `Move your ${service} from ${from} to ${to}? Reply Y to confirm or N to keep it.`,
+  proposeCancel: (service: string, when: string) => `Cancel your ${service} on ${when}? Reply Y to confirm or N to keep it.`,
+  booked: (service: string, when: string) => `Booked: ${service}, ${when}. Reply R to reschedule or C to cancel.`,
+  requested: (service: string, when: string) => `Requested: ${service}, ${when}. Our team will confirm it with you shortly.`,
+  requestedIncomplete: (service: string, when: string) =>
+    `Requested: ${service}, ${when}. Some answers are missing, so our team will check in and confirm.`,
+  rescheduled: (service: string, when: string) => `Done: your ${service} is now ${when}.`,
+  canceled: (service: string, when: string) => `Your ${service} on ${when} is canceled.`,
+  lateCancelNote: 'Note: this is inside the cancellation window.',
+  declined: 'OK, nothing was changed. Tell me another time, or reply HELP.',
+  proposalGone: 'That confirmation is out of date, so nothing was changed. Tell me what you would like to do.',
+  slotTaken: 'Sorry, that time was just taken.',
+  commitFailed: (why: string) => `Sorry, that did not go through: ${why}`,
+  noAppointments: 'You have no upcoming appointments. Want to book one?',
+  yourAppointments: 'Your upcoming appointments:',
+  whichAppointment: (verb: 'reschedule' | 'cancel') => `Which one would you like to ${verb}? Reply with its number.`,
+  askNewTime: (service: string) => `When would you like to move your ${service} to?`,
+  handoff: 'I have passed this to our team; someone will reply here soon.',
+  handedOffWaiting: 'Our team has your message and will reply here soon.',
+  handoffAfterFailures: 'Sorry, I am having trouble with this. I have passed it to our team; someone will reply here soon.',
+  emptyMessage: 'I did not get any text. Tell me what you would like to book, or reply HELP.',
+  tooLong: 'That message is long; I read only the start of it.',
+  internalError: 'Sorry, something went wrong on our side. Please try again in a moment, or reply AGENT for a person.',
+  businessUnknown: 'Sorry, booking is not set up yet.',
+  refusal: 'I can only help with your own appointments.',
+} as const;
+
+export const CHOICE_LABELS = { confirm: 'Confirm', change: 'Change', keep: 'Keep it', cancelIt: 'Cancel it' } as const;
+
+export const T2 = {
+  askAnotherTime: 'OK. Tell me another day or time that works for you.',
+  anythingElse: 'OK. Anything else I can help with?',
+  servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
+} as const;
+
+/** What an engine rule refusal means to a customer. */
+export const RULE_TEXT: Record<string, string> = {
+  unknown_service: 'that service is not offered.',
+  inactive_service: 'that service is not offered right now.',
+  min_notice: 'that is too soon to book.',
+  max_horizon: 'that is too far ahead to book.',
+  outside_hours: 'that is outside our hours.',
+  not_eligible: 'no one can do that service then.',
+  daily_limit: 'that day is fully booked.',
+  off_grid: 'that is not a bookable start time.',
+  territory: 'we do not serve your area from that location.',
+  language: 'no one who speaks your language is free then.',
+  hold_expired: 'the time was held too long.',
+  invalid_transition: 'that appointment can no longer be changed.',
+  not_found: 'I could not find that appointment.',
+};
