@@ -404,8 +404,11 @@ function createTx(tx: Raw): SchedulingTx {
 
     async addEvent(e) {
       await tx.$executeRawUnsafe(
+        // History reads in order of \`at\`: an event is never stamped before the previous
+        // one of its appointment, even when the injected clock stands still.
         `INSERT INTO appointment_event (appointment_id, actor_type, actor_id, channel, action, before, after, at)
-         VALUES ($1::uuid, $2::"ActorType", $3, $4::"Channel", $5, $6::jsonb, $7::jsonb, $8::timestamptz)`,
+         VALUES ($1::uuid, $2::"ActorType", $3, $4::"Channel", $5, $6::jsonb, $7::jsonb,
+                 GREATEST($8::timestamptz, (SELECT max(at) + interval '1 millisecond' FROM appointment_event WHERE appointment_id = $1::uuid)))`,
         e.appointmentId,
         e.actor.type,
         e.actor.id ?? null,

@@ -1,5 +1,7 @@
 import type { Router } from 'express';
 import type { AppContext } from '../../context.ts';
+import { appointmentsRouter } from './appointments.ts';
+import { availabilityRouter } from './availability.ts';
 import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { hoursRouter } from './hours.ts';
@@ -18,4 +20,6 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   hoursRouter,
   timeOffRouter,
   customersRouter,
+  availabilityRouter,
+  appointmentsRouter,
 ];

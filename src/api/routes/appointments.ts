@@ -1,0 +1,256 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import type { Prisma } from '../../db/client.ts';
+import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
+import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
+import { formatLocal } from '../../engine/time.ts';
+import { conflict, notFound, unprocessable } from '../problem.ts';
+import { instant, language, phone, uuid } from '../schemas/common.ts';
+import { parseBody, parseQuery } from '../validate.ts';
+import { postalCode, serviceRef, toSlotView } from './availability.ts';
+import { pathId, route } from './support.ts';
+
+// Every /appointments endpoint. All writes go through ctx.scheduler, which enforces
+// the rules; this module only translates HTTP to engine calls and results to
+// problem documents (409 with alternatives, 422 naming the rule).
+
+const tag = 'Appointments';
+const status = z.enum(['requested', 'confirmed', 'completed', 'canceled', 'no_show']);
+
+const AppointmentCreate = z.strictObject({
+  service: serviceRef,
+  start: instant,
+  resource: uuid.optional(),
+  location: uuid.optional(),
+  customer: z.strictObject({
+    phone: phone.meta({ description: 'E.164 (any international format is normalized)' }),
+    name: z.string().trim().min(1).max(200).optional(),
+  }),
+  intake: z.record(z.string(), z.unknown()).optional(),
+  notes: z.string().max(5000).optional(),
+  language: language.optional().meta({ description: 'Staff must speak it' }),
+  postalCode: postalCode.optional().meta({ description: 'The location must serve it' }),
+  idempotencyKey: z.string().trim().min(1).max(200).optional().meta({ description: 'The same key twice returns the same appointment' }),
+});
+
+const RescheduleBody = z.strictObject({ start: instant, resource: uuid.optional() });
+const CancelBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+const StatusBody = z.strictObject({ status });
+
+const AppointmentListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: uuid.optional().meta({ description: 'nextCursor from the previous page' }),
+  status: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(status))
+    .optional()
+    .meta({ description: 'One status, or several separated by commas' }),
+  resource: uuid.optional(),
+  customer: uuid.optional(),
+  phone: phone.optional().meta({ description: 'Customer phone in any international format' }),
+  from: instant.optional().meta({ description: 'Appointments ending after this instant' }),
+  to: instant.optional().meta({ description: 'Appointments starting before this instant' }),
+});
+
+const AppointmentView = z.strictObject({
+  id: uuid,
+  status,
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  localStart: z.string().meta({ description: "The start in the location's zone" }),
+  timeZone: z.string(),
+  serviceId: uuid,
+  serviceName: z.string(),
+  locationId: uuid,
+  resourceIds: z.array(uuid),
+  resourceNames: z.array(z.string()),
+  customerId: uuid.nullable(),
+  customerPhone: z.string().nullable(),
+  customerName: z.string().nullable(),
+  channel: z.string(),
+  intake: z.record(z.string(), z.unknown()),
+  notes: z.string().nullable(),
+  rescheduledFromId: uuid.nullable(),
+  ruleVersion: z.int(),
+  canceledAt: z.iso.datetime().nullable(),
+  cancelReason: z.string().nullable(),
+  canceledBy: z.string().nullable(),
+  lateCancel: z.boolean().nullable(),
+  createdAt: z.iso.datetime().nullable(),
+});
+
+const EventView = z.strictObject({
+  action: z.string(),
+  actorType: z.enum(['customer', 'user', 'system', 'model']),
+  actorId: z.string().nullable(),
+  channel: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: z.iso.datetime(),
+});
+
+const AppointmentWithEvents = AppointmentView.extend({ events: z.array(EventView) });
+const AppointmentPage = z.strictObject({ items: z.array(AppointmentView), nextCursor: uuid.nullable() });
+
+export function toAppointmentView(a: EngineView): z.infer<typeof AppointmentView> {
+  const zone = a.timeZone ?? 'UTC';
+  return {
+    id: a.id,
+    status: a.status,
+    start: a.start.toISOString(),
+    end: a.end.toISOString(),
+    localStart: formatLocal(a.start, zone),
+    timeZone: zone,
+    serviceId: a.serviceId,
+    serviceName: a.serviceName,
+    locationId: a.locationId,
+    resourceIds: a.resourceIds,
+    resourceNames: a.resourceNames,
+    customerId: a.customerId,
+    customerPhone: a.customerPhone ?? null,
+    customerName: a.customerName ?? null,
+    channel: a.channel,
+    intake: a.intake,
+    notes: a.notes ?? null,
+    rescheduledFromId: a.rescheduledFromId,
+    ruleVersion: a.ruleVersion,
+    canceledAt: a.canceledAt?.toISOString() ?? null,
+    cancelReason: a.cancelReason ?? null,
+    canceledBy: a.canceledBy ?? null,
+    lateCancel: a.lateCancel ?? null,
+    createdAt: a.createdAt?.toISOString() ?? null,
+  };
+}
+
+type Failure = { ok: false; kind: 'conflict'; message: string; alternatives: Slot[] } | { ok: false; kind: 'rule'; rule: RuleName; message: string };
+
+function failure(f: Failure, what: string): never {
+  if (f.kind === 'conflict') throw conflict(f.message, { alternatives: f.alternatives.map(toSlotView) });
+  if (f.rule === 'not_found') throw notFound(what);
+  throw unprocessable(f.message, { rule: f.rule });
+}
+
+/** The customer with this phone, created on first contact. */
+async function findOrCreateCustomer(db: PrismaClient, phoneNumber: string, name: string | undefined) {
+  const existing = await db.customer.findUnique({ where: { phone: phoneNumber } });
+  if (existing) {
+    if (name && !existing.name) return db.customer.update({ where: { id: existing.id }, data: { name } });
+    return existing;
+  }
+  try {
+    return await db.customer.create({ data: { phone: phoneNumber, name: name ?? null } });
+  } catch (err) {
+    // Another request created the same customer a moment ago.
+    if (sqlState(err) !== SQLSTATE.uniqueViolation) throw err;
+    return db.customer.findUniqueOrThrow({ where: { phone: phoneNumber } });
+  }
+}
+
+const adminActor: Actor = { type: 'user', id: 'admin-api', channel: 'api' };
+
+export function appointmentsRouter({ db, scheduler }: AppContext): Router {
+  const router = Router();
+
+  route(
+    router,
+    { method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
+    async (req) => {
+      const q = parseQuery(AppointmentListQuery, req);
+      const page = await scheduler.listAppointments({
+        status: q.status,
+        resourceId: q.resource,
+        customerId: q.customer,
+        customerPhone: q.phone,
+        from: q.from,
+        to: q.to,
+        after: q.after,
+        limit: q.limit,
+      });
+      return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
+    },
+  );
+
+  route(
+    router,
+    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
+    async (req) => {
+      const body = parseBody(AppointmentCreate, req);
+      const customer = await findOrCreateCustomer(db, body.customer.phone, body.customer.name);
+      const result = await scheduler.book({
+        service: body.service,
+        start: body.start,
+        resourceId: body.resource,
+        locationId: body.location,
+        customerId: customer.id,
+        channel: 'api',
+        intake: body.intake,
+        notes: body.notes,
+        language: body.language,
+        postalCode: body.postalCode,
+        idempotencyKey: body.idempotencyKey,
+        actor: adminActor,
+      });
+      if (!result.ok) failure(result, 'Appointment');
+      return toAppointmentView(result.appointment);
+    },
+  );
+
+  route(router, { method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
+    const id = pathId(req, 'Appointment');
+    const appointment = await scheduler.getAppointment(id);
+    if (!appointment) throw notFound(`Appointment ${id}`);
+    const events = await db.appointmentEvent.findMany({ where: { appointmentId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    return {
+      ...toAppointmentView(appointment),
+      events: events.map((e) => ({
+        action: e.action,
+        actorType: e.actorType,
+        actorId: e.actorId,
+        channel: e.channel,
+        before: e.before as Prisma.JsonValue,
+        after: e.after as Prisma.JsonValue,
+        at: e.at.toISOString(),
+      })),
+    };
+  });
+
+  route(
+    router,
+    { method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
+    async (req) => {
+      const id = pathId(req, 'Appointment');
+      const body = parseBody(RescheduleBody, req);
+      const result = await scheduler.reschedule(id, body.start, adminActor, { resourceId: body.resource });
+      if (!result.ok) failure(result, `Appointment ${id}`);
+      return toAppointmentView(result.appointment);
+    },
+  );
+
+  route(
+    router,
+    { method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
+    async (req) => {
+      const id = pathId(req, 'Appointment');
+      const body = parseBody(CancelBody, req);
+      const result = await scheduler.cancel(id, adminActor, body.reason);
+      if (!result.ok) failure(result, `Appointment ${id}`);
+      return toAppointmentView(result.appointment);
+    },
+  );
+
+  route(
+    router,
+    { method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
+    async (req) => {
+      const id = pathId(req, 'Appointment');
+      const body = parseBody(StatusBody, req);
+      const result = await scheduler.setStatus(id, body.status, adminActor);
+      if (!result.ok) failure(result, `Appointment ${id}`);
+      return toAppointmentView(result.appointment);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
+
+// The /appointments endpoints over HTTP: status codes, problem documents, and that
+// every write goes through the engine's rules.
+
+describe('/api/v1/appointments', () => {
+  let app: TestApp;
+  let ids: { dana: string; eli: string; location: string };
+
+  beforeAll(async () => {
+    app = await createTestApp({ clock: '2026-11-30T12:00:00Z' });
+    const db = app.t.db;
+    const { business, location } = await createBusiness(db);
+    const dana = await createResource(db, location.id, { name: 'Dana' });
+    const eli = await createResource(db, location.id, { name: 'Eli' });
+    await createService(db, business.id, { slug: 'visit', eligible: [dana.id, eli.id] });
+    await createService(db, business.id, { slug: 'consult', requiresApproval: true, eligible: [dana.id] });
+    ids = { dana: dana.id, eli: eli.id, location: location.id };
+  });
+  afterAll(() => app.close());
+
+  const post = (path: string, json: unknown) => app.api(`/api/v1${path}`, { method: 'POST', json });
+  const customer = { phone: '+1 212 555 0111', name: 'Pat' };
+
+  it('books, finds or creates the customer by phone, and returns 201 with the appointment', async () => {
+    const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:00:00Z', resource: ids.dana, customer });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'confirmed', start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T15:30:00.000Z', resourceIds: [ids.dana], customerPhone: '+12125550111' });
+    expect(body.localStart).toBe('2026-12-01T10:00:00-05:00');
+    const again = await post('/appointments', { service: 'visit', start: '2026-12-01T16:00:00Z', customer: { phone: '+12125550111' } });
+    expect((await again.json()).customerId).toBe(body.customerId);
+    expect(await app.t.db.customer.count()).toBe(1);
+  });
+
+  it('answers a taken time with 409 problem+json carrying alternatives', async () => {
+    const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:00:00Z', resource: ids.dana, customer });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = await res.json();
+    expect(body.alternatives).toHaveLength(3);
+    expect(body.alternatives[0]).toMatchObject({ resourceIds: [ids.dana], locationId: ids.location });
+  });
+
+  it('answers a rule violation with 422 naming the rule', async () => {
+    const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:10:00Z', customer });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ rule: 'off_grid' });
+    const early = await post('/appointments', { service: 'visit', start: '2026-11-30T11:00:00Z', customer });
+    expect(await early.json()).toMatchObject({ status: 422, rule: 'min_notice' });
+  });
+
+  it('rejects bad bodies with 400 and writes nothing', async () => {
+    const before = await app.t.db.appointment.count();
+    for (const body of [
+      { service: 'visit', start: '2026-12-01T15:00:00', customer },
+      { service: 'visit', start: '2026-12-01T15:00:00Z', customer: { phone: '555' } },
+      { service: 'visit', start: '2026-12-01T15:00:00Z', customer, extra: 1 },
+      { start: '2026-12-01T15:00:00Z', customer },
+    ]) {
+      const res = await post('/appointments', body);
+      expect(res.status).toBe(400);
+    }
+    expect(await app.t.db.appointment.count()).toBe(before);
+    expect((await app.api('/api/v1/appointments', { auth: false })).status).toBe(401);
+  });
+
+  it('replays an idempotency key', async () => {
+    const body = { service: 'visit', start: '2026-12-02T15:00:00Z', customer, idempotencyKey: 'http-1' };
+    const a = await (await post('/appointments', body)).json();
+    const b = await post('/appointments', body);
+    expect(b.status).toBe(201);
+    expect((await b.json()).id).toBe(a.id);
+  });
+
+  it('reschedules, cancels and changes status, and shows the history', async () => {
+    const created = await (await post('/appointments', { service: 'consult', start: '2026-12-03T15:00:00Z', customer })).json();
+    expect(created.status).toBe('requested');
+    expect((await post(`/appointments/${created.id}/status`, { status: 'completed' })).status).toBe(422);
+    const confirmed = await post(`/appointments/${created.id}/status`, { status: 'confirmed' });
+    expect(await confirmed.json()).toMatchObject({ status: 'confirmed' });
+
+    const moved = await post(`/appointments/${created.id}/reschedule`, { start: '2026-12-03T16:00:00Z' });
+    expect(moved.status).toBe(200);
+    const next = await moved.json();
+    expect(next).toMatchObject({ status: 'confirmed', rescheduledFromId: created.id, start: '2026-12-03T16:00:00.000Z' });
+
+    const canceled = await post(`/appointments/${next.id}/cancel`, { reason: 'changed plans' });
+    expect(await canceled.json()).toMatchObject({ status: 'canceled', cancelReason: 'changed plans', lateCancel: false });
+    expect((await post(`/appointments/${next.id}/cancel`, {})).status).toBe(422);
+
+    const old = await (await app.api(`/api/v1/appointments/${created.id}`)).json();
+    expect(old.status).toBe('canceled');
+    expect(old.events.map((e: { action: string }) => e.action)).toEqual(['requested', 'status', 'rescheduled']);
+    const fresh = await (await app.api(`/api/v1/appointments/${next.id}`)).json();
+    expect(fresh.events.map((e: { action: string }) => e.action)).toEqual(['rescheduled_in', 'canceled']);
+  });
+
+  it('404s unknown appointments', async () => {
+    expect((await app.api('/api/v1/appointments/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await app.api('/api/v1/appointments/nope')).status).toBe(404);
+    expect((await post('/appointments/00000000-0000-4000-8000-000000000000/cancel', {})).status).toBe(404);
+  });
+
+  it('lists with filters and cursor pagination', async () => {
+    const all = await (await app.api('/api/v1/appointments?limit=200')).json();
+    expect(all.items.length).toBeGreaterThanOrEqual(5);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await (
+        await app.api(`/api/v1/appointments?limit=2${cursor ? `&after=${cursor}` : ''}`)
+      ).json();
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((i: { id: string }) => i.id));
+
+    const canceled = await (await app.api('/api/v1/appointments?status=canceled,no_show')).json();
+    expect(canceled.items.length).toBeGreaterThan(0);
+    expect(canceled.items.every((i: { status: string }) => i.status === 'canceled')).toBe(true);
+    const dana = await (await app.api(`/api/v1/appointments?resource=${ids.dana}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`)).json();
+    expect(dana.items.length).toBeGreaterThan(0);
+    expect(dana.items.every((i: { resourceIds: string[]; start: string }) => i.resourceIds.includes(ids.dana) && i.start.startsWith('2026-12-01'))).toBe(true);
+    const byPhone = await (await app.api(`/api/v1/appointments?phone=${encodeURIComponent('+12125550111')}`)).json();
+    expect(byPhone.items.length).toBe(all.items.length);
+    expect((await app.api('/api/v1/appointments?status=bogus')).status).toBe(400);
+    expect((await app.api('/api/v1/appointments?unknown=1')).status).toBe(400);
+  });
+});
