@@ -11,6 +11,7 @@ import { systemClock, type Clock } from './engine/clock.ts';
 import { createScheduler } from './engine/scheduler.ts';
 import { createSchedulingStore } from './db/scheduling-store.ts';
 import type { Logger } from './log.ts';
+import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
 // Wires the whole product together: database, migrations, admin token, demo data,
 // background jobs, channels and HTTP. main.ts runs it; end-to-end tests start it too.
@@ -40,6 +41,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const ctx: AppContext = { config, db, log, clock, scheduler };
 
     const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
+    if (config.FRONTDESK_SEED === 'demo') {
+      const seeded = await seedDemoIfEmpty(db, clock());
+      if (seeded) log.info({ businessId: seeded.businessId }, `Seeded demo business ${describeSeed(seeded)} (FRONTDESK_SEED=none skips this)`);
+    }
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
     const webhooks: MountedRouter[] = [];
