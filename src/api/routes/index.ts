@@ -6,6 +6,7 @@ import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { hoursRouter } from './hours.ts';
 import { locationsRouter } from './locations.ts';
+import { outboxRouter } from './outbox.ts';
 import { resourcesRouter } from './resources.ts';
 import { servicesRouter } from './services.ts';
 import { timeOffRouter } from './time-off.ts';
@@ -22,4 +23,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   customersRouter,
   availabilityRouter,
   appointmentsRouter,
+  outboxRouter,
 ];

@@ -255,8 +255,10 @@ export type InboundProcessor = ReturnType<typeof createInboundProcessor>;
  * about when its state names one, else the business's only location.
  */
 async function locationZone(ctx: AppContext, state: unknown): Promise<{ timeZone: string; phone: string | null } | null> {
-  const s = (state ?? {}) as Record<string, unknown>;
-  const locationId = typeof s.locationId === 'string' ? s.locationId : undefined;
+  // The conversation state is the orchestrator's; only these two optional fields are read.
+  const s = (state ?? {}) as { proposal?: { locationId?: unknown } | null; offers?: Array<{ locationId?: unknown }> };
+  const candidate = s.proposal?.locationId ?? s.offers?.[0]?.locationId;
+  const locationId = typeof candidate === 'string' ? candidate : undefined;
   const locs = await ctx.db.location.findMany({
     where: locationId ? { id: locationId } : { active: true },
     select: { timeZone: true, phone: true, business: { select: { phone: true } } },

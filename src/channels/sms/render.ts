@@ -53,7 +53,10 @@ export function renderReply(reply: Pick<OutboundReply, 'messages' | 'choices'>, 
 
   // Choices the text does not already spell out. A carrier keyword is never
   // offered as something to type back: it would unsubscribe the customer.
-  const missing = (reply.choices ?? []).filter((c) => !offers(text, c.value) && !isReservedWord(c.value));
+  // Values that are not something a person would type (button payloads such as
+  // "confirm:AB12") stay off SMS; the text already says what to reply.
+  const typeable = (v: string) => /^[\p{L}\p{N}]{1,12}$/u.test(v);
+  const missing = (reply.choices ?? []).filter((c) => typeable(c.value) && !offers(text, c.value) && !isReservedWord(c.value));
   const numbered = missing.filter((c) => /^\d{1,2}$/.test(c.value));
   const worded = missing.filter((c) => !/^\d{1,2}$/.test(c.value));
   const extra: string[] = numbered.map((c) => `${c.value}) ${c.label}`);
