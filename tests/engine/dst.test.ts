@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocal, localDate, wallToInstant } from '../../src/engine/time.ts';
-import { everyDay, location, resource, run, service, snapshot, starts } from './support/builders.ts';
+import { location, resource, run, service, snapshot, starts } from './support/builders.ts';
 
 // Time zones and DST. These run under TZ=UTC, America/Los_Angeles and Asia/Kolkata in
 // CI; nothing here may depend on the process zone, so the expectations are the same.
