@@ -8,7 +8,6 @@ import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 // Appointments are made through the engine, as in production.
 
 const T0 = new Date('2026-12-01T14:00:00Z'); // Tue 9:00 New York
-const minutes = (n: number) => n * 60_000;
 let app: TestApp;
 let salon: Fixture;
 let sender: SmsSender;
