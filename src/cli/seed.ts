@@ -1,6 +1,6 @@
-import { loadConfig, ConfigError } from '../config.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 import { createPrisma } from '../db/client.ts';
-import { openDatabase } from '../db/database.ts';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { createLogger } from '../log.ts';
 import { DEMO_SEED_FILE, describeSeed } from '../seed/demo.ts';
@@ -16,21 +16,19 @@ if (file === '--help' || file === '-h') {
   process.exit(0);
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  throw e;
+/** Errors a user can fix get one clear message and exit 1; anything else is a bug and keeps its stack. */
+function userFacing(e: unknown): string | undefined {
+  if (e instanceof ConfigError) return e.message;
+  if (e instanceof SeedError) return `${e.message}\nNothing was written.`;
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') return `Cannot read ${file}: no such file.`;
+  return undefined;
 }
 
-const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-const database = await openDatabase(config, log);
+let database: DatabaseHandle | undefined;
 let exitCode = 0;
 try {
+  const config = loadConfig();
+  database = await openDatabase(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   await migrate(database.url);
   const db = createPrisma(database.url);
   try {
@@ -40,10 +38,11 @@ try {
     await db.$disconnect();
   }
 } catch (e) {
-  if (!(e instanceof SeedError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  console.error(e instanceof SeedError ? `${e.message}\nNothing was written.` : `Cannot read ${file}: no such file.`);
+  const message = userFacing(e);
+  if (!message) throw e;
+  console.error(message);
   exitCode = 1;
 } finally {
-  await database.stop();
+  await database?.stop();
 }
 process.exit(exitCode);
