@@ -30,7 +30,7 @@ export function missingRequired(questions: IntakeQuestion[], answers: IntakeAnsw
 }
 
 export function isSkip(text: string): boolean {
-  return /^\s*(skip|pass|n\/?a|don'?t know|dont know|idk|not sure)\s*[.!]?\s*$/i.test(text);
+  return /^\s*(i\s+)?(skip|pass|n\/?a|don'?t know|do not know|idk|not sure|rather not say|prefer not to say)\s*[.!]?\s*$/i.test(text);
 }
 
 export type ParsedAnswer = { ok: true; value: string | number | boolean } | { ok: false; reason: string };

@@ -128,9 +128,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       });
     };
 
+    const releases: Array<Promise<unknown>> = [];
     let out: { messages: string[]; choices?: ReplyChoice[] };
     try {
       out = await respond();
+      await Promise.all(releases);
     } catch (err) {
       deps.log.error({ err, conversationId }, 'conversation turn failed');
       out = { messages: [T.internalError] };
@@ -159,6 +161,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         handOff: async () => {
           handOffNow = true;
         },
+        releases,
       };
 
       if (choiceValue.startsWith('confirm:')) {

@@ -174,8 +174,15 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
       if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, memory);
       return call('book_offer', { offer_id: offer.id }, memory);
     }
-    if (!u.when) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
+    if (u.choiceTime && !u.when) {
+      // A time none of the offers has ("make it 3pm"): look for it on the day being shown.
+      const day = DateTime.fromISO(view.offers[0]!.start, { zone: view.timeZone }).startOf('day');
+      memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
+    } else if (!u.when) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   }
+
+  // A number that matches no offer ("option 6" of four).
+  if (view.offers.length && u.intent === 'unknown' && u.number !== undefined) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
 
   if (u.serviceId && u.serviceId !== memory.serviceId) {
     memory.serviceId = u.serviceId;

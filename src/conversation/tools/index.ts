@@ -33,6 +33,8 @@ export interface ToolEnv {
   /** Records an Exception for staff (written in the conversation's transaction). */
   raiseException(e: { type: 'human_requested' | 'no_slot' | 'intake_incomplete'; summary: string; appointmentId?: string; details?: Record<string, unknown> }): Promise<void>;
   handOff(): Promise<void>;
+  /** Hold releases started this turn; the orchestrator waits for them before it answers. */
+  releases: Array<Promise<unknown>>;
 }
 
 /** What the customer is shown when a tool's result is what they must answer next. */
@@ -156,13 +158,27 @@ const handlers: { [N in ToolName]: Handler<N> } = {
       language: env.identity.language !== 'en' ? env.identity.language : undefined,
       customerId: env.identity.customerId ?? undefined,
     };
-    let slots = await env.scheduler.findSlots({ ...query, from: from.toJSDate(), to: to.toJSDate(), limit: 200 });
+    const search = async (a: Date, b: Date, limit: number): Promise<Slot[] | ToolOutcome> => {
+      try {
+        return await env.scheduler.findSlots({ ...query, from: a, to: b, limit });
+      } catch (err) {
+        // The engine refuses queries it cannot answer (e.g. an inactive service) with a named rule.
+        const rule = (err as { rule?: string }).rule;
+        if (rule) return fail(rule, (err as Error).message, false);
+        throw err;
+      }
+    };
+    const first = await search(from.toJSDate(), to.toJSDate(), 200);
+    if (!Array.isArray(first)) return first;
+    let slots = first;
     if (forAppointment) slots = slots.filter((s) => s.start.getTime() !== forAppointment.start.getTime());
     let noneInRange = false;
     if (slots.length === 0) {
       noneInRange = true;
       const start = DateTime.max(to, nowLocal);
-      slots = await env.scheduler.findSlots({ ...query, from: start.toJSDate(), to: start.plus({ days: 14 }).toJSDate(), limit: 50 });
+      const next = await search(start.toJSDate(), start.plus({ days: 14 }).toJSDate(), 50);
+      if (!Array.isArray(next)) return next;
+      slots = next;
       if (forAppointment) slots = slots.filter((s) => s.start.getTime() !== forAppointment.start.getTime());
     }
     discardProposal(env);
@@ -465,12 +481,12 @@ function liveOffer(env: ToolEnv, offerId: string): { ok: true; offer: Offer } | 
 }
 
 /** Releases the hold of a proposal that will not be confirmed. */
-export function discardProposal(env: Pick<ToolEnv, 'state' | 'scheduler'>): void {
+export function discardProposal(env: Pick<ToolEnv, 'state' | 'scheduler' | 'releases'>): void {
   const p = env.state.proposal;
   env.state.proposal = null;
   if (p?.holdId) {
-    // Fire and forget: the hold also expires by itself, and its release must not fail a turn.
-    env.scheduler.releaseHold(p.holdId).catch(() => undefined);
+    // A failed release must not fail the turn: the hold also expires by itself.
+    env.releases.push(env.scheduler.releaseHold(p.holdId).catch(() => undefined));
   }
 }
 
