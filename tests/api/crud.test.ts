@@ -125,6 +125,8 @@ describe('admin API CRUD', () => {
     expect(back.optedOutAt).toBeNull();
     const found = page(CustomerView).parse(await json(await call(`/customers?phone=${encodeURIComponent('+1 212-555-0199')}`), 200));
     expect(found.items.map((c) => c.id)).toEqual([created.id]);
+    const unencoded = page(CustomerView).parse(await json(await call('/customers?phone=+12125550199'), 200));
+    expect(unencoded.items.map((c) => c.id)).toEqual([created.id]);
     await expectGone(`/customers/${created.id}`);
   });
 

@@ -13,9 +13,15 @@ const fields = {
 export const CustomerCreate = z.strictObject(fields);
 export const CustomerUpdate = z.strictObject(withoutDefaults(fields)).partial();
 
+/** An unencoded "+" in a query string arrives as a space; read "?phone=+1212..." as the caller meant it. */
+const phoneInQuery = z
+  .string()
+  .transform((s) => s.replace(/^ (?=\d)/, '+'))
+  .pipe(phone);
+
 export const CustomerListQuery = z.strictObject({
   ...pageQuery,
-  phone: phone.optional(),
+  phone: phoneInQuery.optional().meta({ description: 'Any international format' }),
   optedOut: booleanQuery.optional(),
 });
 
