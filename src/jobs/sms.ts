@@ -16,14 +16,17 @@ export function enqueueSmsReply(boss: PgBoss): (job: SmsReplyJob) => Promise<voi
 }
 
 /**
- * Replies for one phone go out in the order the messages arrived: pg-boss hands
- * over a batch oldest first, the batch is grouped by sender, and each group runs
- * one message at a time (groups in parallel). The worker takes the next batch
- * only when this one is done.
+ * Replies for one phone go out in the order the messages arrived: pg-boss picks
+ * the oldest jobs but returns them in no particular order, so the batch is sorted
+ * by creation time, grouped by sender, and each group runs one message at a time
+ * (groups in parallel). The worker takes the next batch only when this one is done.
  */
-export async function processReplyBatch(processor: InboundProcessor, jobs: Array<{ data: SmsReplyJob }>): Promise<void> {
+export async function processReplyBatch(processor: InboundProcessor, jobs: Array<{ data: SmsReplyJob; createdOn?: Date }>): Promise<void> {
+  const ordered = [...jobs].sort(
+    (x, y) => (x.createdOn?.getTime() ?? 0) - (y.createdOn?.getTime() ?? 0) || x.data.inbound.receivedAt.localeCompare(y.data.inbound.receivedAt),
+  );
   const groups = new Map<string, SmsReplyJob[]>();
-  for (const j of jobs) {
+  for (const j of ordered) {
     const list = groups.get(j.data.inbound.from) ?? [];
     list.push(j.data);
     groups.set(j.data.inbound.from, list);
@@ -47,7 +50,9 @@ export async function processReplyBatch(processor: InboundProcessor, jobs: Array
 }
 
 export async function startSmsJobs(boss: PgBoss, ctx: AppContext, deps: { sender: SmsSender; processor: InboundProcessor }): Promise<void> {
-  await boss.work<SmsReplyJob>(QUEUES.smsReply, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) => processReplyBatch(deps.processor, jobs));
+  await boss.work<SmsReplyJob>(QUEUES.smsReply, { batchSize: 20, pollingIntervalSeconds: 0.5, includeMetadata: true }, (jobs) =>
+    processReplyBatch(deps.processor, jobs),
+  );
   await boss.work(QUEUES.reminders, async () => {
     await runDueReminders(ctx, deps.sender, ctx.clock());
   });

@@ -4,6 +4,11 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 
 // GET /api/v1/outbox: what Frontdesk sent (or, without Twilio, would have sent).
 
+interface Page {
+  items: Array<{ body: string } & Record<string, unknown>>;
+  nextCursor: string | null;
+}
+
 let app: TestApp;
 const to = '+12125550601';
 
@@ -25,32 +30,32 @@ describe('GET /api/v1/outbox', () => {
   it('lists one recipient’s messages newest last, with status', async () => {
     const res = await app.api(`/api/v1/outbox?to=${encodeURIComponent(to)}`);
     expect(res.status).toBe(200);
-    const page = await res.json();
+    const page = (await res.json()) as Page;
     expect(page.items.map((i: { body: string }) => i.body)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
     expect(page.items[0]).toMatchObject({ to, status: 'sent', kind: 'notice', channel: 'sms', segments: 1, providerMessageId: null });
     expect(page.nextCursor).toBeNull();
   });
 
   it('accepts a formatted number and shows suppressed messages', async () => {
-    const page = await (await app.api(`/api/v1/outbox?to=${encodeURIComponent('+1 212 555 0603')}`)).json();
+    const page = (await (await app.api(`/api/v1/outbox?to=${encodeURIComponent('+1 212 555 0603')}`)).json()) as Page;
     expect(page.items).toEqual([expect.objectContaining({ body: 'Held back', status: 'suppressed', error: 'recipient opted out' })]);
   });
 
   it('pages with a cursor', async () => {
-    const first = await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(to)}&limit=2`)).json();
+    const first = (await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(to)}&limit=2`)).json()) as Page;
     expect(first.items.map((i: { body: string }) => i.body)).toEqual(['Message 1', 'Message 2']);
-    const second = await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(to)}&limit=2&after=${first.nextCursor}`)).json();
+    const second = (await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(to)}&limit=2&after=${first.nextCursor}`)).json()) as Page;
     expect(second.items.map((i: { body: string }) => i.body)).toEqual(['Message 3', 'Message 4']);
   });
 
   it('rejects a malformed number with a field error', async () => {
     const res = await app.api('/api/v1/outbox?to=12345');
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].field).toBe('to');
+    expect(((await res.json()) as { errors: Array<{ field: string }> }).errors[0]!.field).toBe('to');
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = await (await app.api('/api/v1/openapi.json')).json();
-    expect(doc.paths['/outbox'].get.parameters.map((p: { name: string }) => p.name)).toContain('to');
+    const doc = (await (await app.api('/api/v1/openapi.json')).json()) as { paths: Record<string, { get: { parameters: Array<{ name: string }> } }> };
+    expect(doc.paths['/outbox']!.get.parameters.map((p) => p.name)).toContain('to');
   });
 });

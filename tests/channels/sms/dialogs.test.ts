@@ -62,8 +62,8 @@ describe('SMS dialogs end to end', () => {
     expect(a!.reservations.map((r) => r.resourceId)).toEqual([salon.staff[staff.toLowerCase() as 'dana' | 'lee']]);
     expect(await app.t.db.customer.count({ where: { phone: ana } })).toBe(1);
     // Every reply is in the outbox, in order.
-    const outbox = await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(ana)}`)).json();
-    expect(outbox.items.map((i: { body: string }) => i.body.split('\n')[0])).toEqual([
+    const outbox = (await (await app.api(`/api/v1/outbox?to=${encodeURIComponent(ana)}`)).json()) as { items: Array<{ body: string }> };
+    expect(outbox.items.map((i) => i.body.split('\n')[0])).toEqual([
       expect.stringMatching(/^Hi! This is Bright Salon/),
       'Openings for Haircut:',
       expect.stringMatching(/^Book Haircut/),
