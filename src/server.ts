@@ -10,6 +10,10 @@ import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
 import { createScheduler } from './engine/scheduler.ts';
 import { createSchedulingStore } from './db/scheduling-store.ts';
+import { createOrchestrator } from './conversation/orchestrator.ts';
+import { createModelProvider } from './conversation/providers/index.ts';
+import { startBoss, stopBoss } from './jobs/boss.ts';
+import { startSms } from './jobs/sms.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -39,6 +43,9 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const clock = opts.clock ?? systemClock;
     const scheduler = createScheduler(createSchedulingStore(db), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const ctx: AppContext = { config, db, log, clock, scheduler };
+    // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
+    const boss = await startBoss(database.url, log);
+    stops.push(() => stopBoss(boss));
 
     const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
     if (config.FRONTDESK_SEED === 'demo') {
@@ -47,7 +54,8 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     }
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
-    const webhooks: MountedRouter[] = [];
+    const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const webhooks: MountedRouter[] = [await startSms(ctx, boss, orchestrator)];
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

@@ -1,7 +1,10 @@
 import type PgBoss from 'pg-boss';
+import type { MountedRouter } from '../api/app.ts';
 import type { AppContext } from '../context.ts';
+import type { Orchestrator } from '../conversation/contract.ts';
 import type { InboundProcessor, SmsReplyJob } from '../channels/sms/inbound.ts';
-import type { SmsSender } from '../channels/sms/outbound.ts';
+import { createSmsSender, type SmsSender } from '../channels/sms/outbound.ts';
+import { createSmsChannel } from '../channels/sms/router.ts';
 import { QUEUES } from './boss.ts';
 import { runDueReminders } from './reminders.ts';
 
@@ -57,4 +60,15 @@ export async function startSmsJobs(boss: PgBoss, ctx: AppContext, deps: { sender
     await runDueReminders(ctx, deps.sender, ctx.clock());
   });
   await boss.schedule(QUEUES.reminders, '* * * * *');
+}
+
+/**
+ * Everything the SMS channel needs at start: the outbound sender, the webhook
+ * router (mounted at /webhooks/twilio) and its two jobs.
+ */
+export async function startSms(ctx: AppContext, boss: PgBoss, orchestrator: Orchestrator): Promise<MountedRouter> {
+  const sender = createSmsSender(ctx);
+  const channel = createSmsChannel(ctx, { orchestrator, sender, enqueueReply: enqueueSmsReply(boss) });
+  await startSmsJobs(boss, ctx, { sender, processor: channel.processor });
+  return { path: '/webhooks/twilio', router: channel.router };
 }
