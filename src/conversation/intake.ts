@@ -1,9 +1,6 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-// The intake question schema is one definition shared with the admin API; it is a pure
-// zod module (no HTTP), so importing it here does not pull the HTTP layer in.
-// eslint-disable-next-line no-restricted-imports
-import { IntakeQuestions, answerSchemaFor, pendingQuestions, type IntakeAnswers, type IntakeQuestion } from '../api/schemas/intake.ts';
+import { IntakeQuestions, answerSchemaFor, pendingQuestions, type IntakeAnswers, type IntakeQuestion } from '../engine/intake.ts';
 import { parseChoice, parseWhen, parseYesNo } from './understanding/index.ts';
 
 export type { IntakeAnswers, IntakeQuestion };

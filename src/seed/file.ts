@@ -3,7 +3,7 @@ import { BusinessInput } from '../api/schemas/business.ts';
 import { clockTime, phone } from '../api/schemas/common.ts';
 import { CustomerCreate } from '../api/schemas/customer.ts';
 import { WeeklyHoursInput } from '../api/schemas/hours.ts';
-import { validateIntakeAnswers } from '../api/schemas/intake.ts';
+import { validateIntakeAnswers } from '../engine/intake.ts';
 import { LocationCreate } from '../api/schemas/location.ts';
 import { ResourceCreate } from '../api/schemas/resource.ts';
 import { ServiceCreate, slug } from '../api/schemas/service.ts';

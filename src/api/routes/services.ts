@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { Prisma, Service, ServiceEligibility, ServiceRequirement } from '../../generated/prisma/client.ts';
 import { page } from '../schemas/common.ts';
-import { IntakeQuestions } from '../schemas/intake.ts';
+import { IntakeQuestions } from '../../engine/intake.ts';
 import { RULE_FIELDS, ServiceCreate, ServiceListQuery, ServiceUpdate, ServiceView } from '../schemas/service.ts';
 import { badRequest, conflict, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';

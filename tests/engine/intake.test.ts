@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IntakeQuestions, isAsked, pendingQuestions, validateIntakeAnswers } from '../../src/api/schemas/intake.ts';
+import { IntakeQuestions, isAsked, pendingQuestions, validateIntakeAnswers } from '../../src/engine/intake.ts';
 
 // The intake helpers the conversation layer uses to decide what to ask next and
 // whether a set of answers is complete.
