@@ -98,8 +98,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     /** Prompt version, provider and token usage of the model step that wrote the reply. */
     let replyMeta: Partial<TranscriptRow> = {};
 
-    const rawText = typeof message.text === 'string' ? message.text : '';
-    const attachments = (message.attachments ?? []).filter((a) => a && typeof a.url === 'string').slice(0, 10);
+    const rawText = storable(typeof message.text === 'string' ? message.text : '');
+    const attachments = (message.attachments ?? [])
+      .filter((a) => a && typeof a.url === 'string')
+      .slice(0, 10)
+      .map((a) => ({ url: storable(a.url).slice(0, 2000), contentType: storable(String(a.contentType ?? '')).slice(0, 100) }));
+    const choiceValueRaw = typeof message.choiceValue === 'string' ? storable(message.choiceValue).slice(0, 200) : null;
     transcript.push({
       direction: 'inbound',
       role: 'user',
@@ -107,12 +111,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       externalId: message.externalId ?? null,
       attachments:
         attachments.length || message.choiceValue
-          ? ({ files: attachments, choiceValue: message.choiceValue?.slice(0, 200) ?? null } as unknown as Prisma.InputJsonValue)
+          ? ({ files: attachments, choiceValue: choiceValueRaw } as unknown as Prisma.InputJsonValue)
           : undefined,
     });
     // Control characters never reach the model or the parsers; long messages are read from the start.
     let text = rawText.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').trim().slice(0, MAX_TEXT);
-    const choiceValue = typeof message.choiceValue === 'string' ? message.choiceValue.trim().slice(0, 200) : '';
+    const choiceValue = typeof message.choiceValue === 'string' ? storable(message.choiceValue).trim().slice(0, 200) : '';
     if (!text && choiceValue && !choiceValue.startsWith('confirm:')) text = choiceValue;
 
     const raiseException: ToolEnv['raiseException'] = async (e) => {
@@ -443,6 +447,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   return { handle };
+}
+
+/** Postgres text and jsonb refuse NUL and unpaired surrogates; customers can send both. */
+function storable(s: string): string {
+  return s.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function usageJson(u: TokenUsage | undefined): Prisma.InputJsonValue | undefined {
