@@ -263,7 +263,7 @@ describe('adversarial model scripts are refused and write nothing', () => {
     const r = await say(o, 'hello');
     // The first call (request_human) ran; the second was never executed.
     expect(r.handedOff).toBe(true);
-    const calls = (await t.db.message.findMany({ where: { role: 'assistant', NOT: { toolCalls: { equals: null } } } })).map((m) => JSON.stringify(m.toolCalls));
+    const calls = (await t.db.message.findMany({ where: { role: 'assistant' } })).map((m) => JSON.stringify(m.toolCalls ?? null));
     expect(calls.some((c) => c.includes('book_offer'))).toBe(false);
     expect(await t.db.exception.count()).toBe(1);
   });
