@@ -251,15 +251,18 @@ function translate(err: unknown): never {
 
 function createTx(tx: Raw): SchedulingTx {
   return {
-    async lockResources(resourceIds, now) {
-      await tx.$queryRawUnsafe(
-        `WITH expired AS (
-           DELETE FROM hold h WHERE h.expires_at <= $2::timestamptz
-             AND EXISTS (SELECT 1 FROM reservation rv WHERE rv.hold_id = h.id AND rv.resource_id = ANY($1::uuid[]))
-           RETURNING 1)
-         SELECT id FROM resource WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    async prepareResources(resourceIds, now, serializeOn) {
+      await tx.$executeRawUnsafe(
+        `DELETE FROM hold h WHERE h.expires_at <= $2::timestamptz
+           AND EXISTS (SELECT 1 FROM reservation rv WHERE rv.hold_id = h.id AND rv.resource_id = ANY($1::uuid[]))`,
         resourceIds,
         now.toISOString(),
+      );
+      if (serializeOn.length === 0) return;
+      // The inner ORDER BY fixes the order the locks are taken in.
+      await tx.$queryRawUnsafe(
+        `SELECT pg_advisory_xact_lock(k)::text FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x ORDER BY 1) s`,
+        serializeOn,
       );
     },
 

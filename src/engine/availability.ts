@@ -2,7 +2,7 @@ import type { RuleName, Slot } from './api.ts';
 import { ResourceCalendar, sessionKeyFor } from './calendar.ts';
 import { isEligible, meetsLanguage, requiredKinds, servesPostalCode } from './eligibility.ts';
 import type { LocationRecord, ResourceKind, Snapshot } from './ports.ts';
-import { rankResources } from './routing.ts';
+import { bestResource } from './routing.ts';
 import { DAY, MINUTE, localDate } from './time.ts';
 
 /*
@@ -141,6 +141,7 @@ export class Planner {
       return { rule: 'not_eligible', message: `That resource does not serve "${service.name}".` };
     }
     const pinned = resourceId ? eligible.find((r) => r.id === resourceId) : undefined;
+    const sharedHours = new Map<string, number[]>();
 
     let anyInTerritory = false;
     let anyEligible = false;
@@ -163,7 +164,7 @@ export class Planner {
         }
         byKind.set(
           kind,
-          speaking.map((r) => new ResourceCalendar(r, service, blocksBy.get(r.id) ?? [], fromMs, toMs)),
+          speaking.map((r) => new ResourceCalendar(r, service, blocksBy.get(r.id) ?? [], fromMs, toMs, sharedHours)),
         );
       }
       if (complete) this.plans.push({ location, byKind });
@@ -240,14 +241,14 @@ export class Planner {
       const chosen =
         free.length === 1
           ? free[0]!
-          : rankResources(free, {
+          : bestResource(free, {
               strategy: service.routingStrategy,
               start,
               monthlyCounts: this.snapshot.monthlyCounts,
               previousResourceIds: this.snapshot.customer?.previousResourceIds ?? [],
               language: this.opts.language ?? this.opts.preferredLanguage ?? this.snapshot.customer?.language,
               sessionKey,
-            })[0]!;
+            });
       picked.push(chosen);
       if (seated) seatsLeft = Math.min(seatsLeft, seatsFree(chosen, service.seats, sessionKey!));
     }

@@ -27,8 +27,9 @@ export class ResourceCalendar {
     blocks: Block[],
     fromMs: number,
     toMs: number,
+    sharedHours?: Map<string, number[]>,
   ) {
-    this.working = workingRanges(resource, fromMs, toMs);
+    this.working = sharedWorkingRanges(resource, fromMs, toMs, sharedHours);
     const seated = service.seats > 1;
     const ranges: Array<[number, number]> = [];
     const dayKeys = new Map<string, Set<string>>();
@@ -99,6 +100,15 @@ export function sessionKeyFor(serviceId: string, start: number): string {
 
 function isSessionKeyOf(serviceId: string, key: string): boolean {
   return key.startsWith(`${serviceId}:`);
+}
+
+/** Staff often share one set of hours; computing them once per set saves most of the work. */
+function sharedWorkingRanges(resource: ResourceRecord, fromMs: number, toMs: number, cache?: Map<string, number[]>): number[] {
+  if (!cache) return workingRanges(resource, fromMs, toMs);
+  const key = JSON.stringify([resource.timeZone, resource.weeklyHours, resource.overrides, fromMs, toMs]);
+  let ranges = cache.get(key);
+  if (!ranges) cache.set(key, (ranges = workingRanges(resource, fromMs, toMs)));
+  return ranges;
 }
 
 /**

@@ -205,10 +205,12 @@ export class DuplicateIdempotencyKeyError extends Error {
 /** The operations available inside one database transaction. */
 export interface SchedulingTx {
   /**
-   * Locks the resources' rows (in id order, so concurrent bookers cannot deadlock) and
-   * deletes expired holds on them, so a stale hold never trips the exclusion constraint.
+   * Deletes expired holds on the resources, so a stale hold never trips the exclusion
+   * constraint, then takes the given serialization keys (transaction-scoped, in sorted
+   * order so concurrent bookers cannot deadlock). Keys name what a count-based rule
+   * reads: "<resourceId>:<local date>" for daily limits and group-session seats.
    */
-  lockResources(resourceIds: string[], now: Date): Promise<void>;
+  prepareResources(resourceIds: string[], now: Date, serializeOn: string[]): Promise<void>;
   loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null>;
   insertAppointment(a: NewAppointment, reservations: NewReservation[]): Promise<void>;
   insertHold(h: NewHold, reservations: NewReservation[]): Promise<void>;

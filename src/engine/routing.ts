@@ -41,6 +41,25 @@ export function rankResources(candidates: ResourceCalendar[], input: RoutingInpu
   return keyed.map((k) => k.c);
 }
 
+/** The first resource rankResources would return, without sorting them all. */
+export function bestResource(candidates: ResourceCalendar[], input: RoutingInput): ResourceCalendar {
+  const days = new Map<string, string>();
+  let best: ResourceCalendar | undefined;
+  let bestKey: number[] = [];
+  for (const c of candidates) {
+    const zone = c.resource.timeZone;
+    let day = days.get(zone);
+    if (day === undefined) days.set(zone, (day = localDate(input.start, zone)));
+    const key = sortKey(c, input, day);
+    if (!best || compareKeys(key, bestKey) < 0 || (compareKeys(key, bestKey) === 0 && c.resource.id < best.resource.id)) {
+      best = c;
+      bestKey = key;
+    }
+  }
+  if (!best) throw new RangeError('bestResource needs at least one candidate');
+  return best;
+}
+
 function sortKey(c: ResourceCalendar, input: RoutingInput, day: string): number[] {
   const r = c.resource;
   const month = day.slice(0, 7);

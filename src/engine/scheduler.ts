@@ -26,12 +26,12 @@ import {
   type SnapshotRequest,
 } from './ports.ts';
 import { canTransition, isLive } from './status.ts';
-import { DAY, MINUTE, monthsCovering } from './time.ts';
+import { DAY, MINUTE, localDate, monthsCovering } from './time.ts';
 
 // The Scheduler: availability, holds, booking, reschedule, cancel and status changes.
-// Every write re-validates the rules inside one transaction after locking the
-// resources involved (rules.ts logic lives in availability.ts' Planner, shared with
-// slot search); the database exclusion constraint is the last line behind it.
+// Every write re-validates the rules inside one transaction (with the same Planner
+// that offers slots), serialized where a rule counts bookings; the database exclusion
+// constraint is the last line behind it.
 
 export interface SchedulerOptions {
   /** Default hold length (FRONTDESK_HOLD_MINUTES). */
@@ -143,7 +143,7 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
         const outcome = await store.transaction(async (tx) => {
           const early = beforeLock ? await beforeLock(tx) : null;
           if (early) return early;
-          await tx.lockResources(combo.resourceIds, now);
+          await tx.prepareResources(combo.resourceIds, now, serializationKeys(snap, combo, start));
           const locked = await tx.loadSnapshot(
             snapshotRequest(snap.service.id, start, start, now, { resourceIds: combo.resourceIds, locationId: combo.locationId, customerId }),
           );
@@ -461,6 +461,21 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
     listAppointments: (filter: AppointmentFilter) => store.listAppointments(filter),
   };
   return scheduler;
+}
+
+/**
+ * One-to-one bookings need no lock: the exclusion constraint alone decides between two
+ * writers of overlapping time. Rules that COUNT bookings (daily limits, seats of a
+ * group session) are serialized per resource and local day, so two commits cannot both
+ * read "one left" — while bookings on other days or other resources stay parallel.
+ */
+function serializationKeys(snap: Snapshot, combo: Combo, start: number): string[] {
+  const keys: string[] = [];
+  for (const id of combo.resourceIds) {
+    const r = snap.resources.find((x) => x.id === id);
+    if (r && (snap.service.seats > 1 || r.maxDailyBookings !== null)) keys.push(`${id}:${localDate(start, r.timeZone)}`);
+  }
+  return keys;
 }
 
 export function holdSessionKey(holdId: string): string {

@@ -34,19 +34,21 @@ async function inParallel<T>(count: number, concurrency: number, op: (i: number)
 describe('concurrent booking against Postgres', () => {
   let t: TestDatabase;
   let s: Scheduler;
-  let ids: { solo: string; coach: string; staff: string[] };
+  let ids: { solo: string; coach: string; staff: string[]; limited: string };
 
   beforeAll(async () => {
     t = await createTestDatabase();
     const { business, location } = await createBusiness(t.db);
     const solo = await createResource(t.db, location.id, { name: 'Solo' });
     const coach = await createResource(t.db, location.id, { name: 'Coach', capacity: 5 });
+    const limited = await createResource(t.db, location.id, { name: 'Limited', maxDailyBookings: 2 });
     const staff = [];
     for (let i = 0; i < 10; i++) staff.push(await createResource(t.db, location.id, { name: `Staff ${i}`, skills: ['general'], hours: weekdays('09:00', '17:00') }));
     await createService(t.db, business.id, { slug: 'solo', eligible: [solo.id] });
+    await createService(t.db, business.id, { slug: 'limited', eligible: [limited.id] });
     await createService(t.db, business.id, { slug: 'yoga', seats: 5, durationMinutes: 60, slotStepMinutes: 60, eligible: [coach.id] });
     await createService(t.db, business.id, { slug: 'visit', bufferAfterMinutes: 10, requirements: [{ kind: 'staff', skills: ['general'] }] });
-    ids = { solo: solo.id, coach: coach.id, staff: staff.map((r) => r.id) };
+    ids = { solo: solo.id, coach: coach.id, staff: staff.map((r) => r.id), limited: limited.id };
     s = schedulerFor(t.db, () => new Date('2026-11-30T12:00:00Z'));
   });
   afterAll(() => t.drop());
@@ -78,6 +80,18 @@ describe('concurrent booking against Postgres', () => {
     expect(results.filter((r) => !r.ok && r.kind === 'conflict')).toHaveLength(45);
     const { rows } = await t.pool.query(`SELECT count(*)::int AS n, count(DISTINCT session_key)::int AS sessions FROM reservation WHERE resource_id = $1 AND active`, [ids.coach]);
     expect(rows[0]).toEqual({ n: 5, sessions: 1 });
+  });
+
+  it('a daily limit of 2 holds when 16 different times of one day are booked at once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        s.book({ service: 'limited', start: new Date(Date.parse('2026-12-01T14:00:00Z') + i * 30 * 60_000), channel: 'api', actor: system }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok)).toHaveLength(14);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM reservation WHERE resource_id = $1 AND active`, [ids.limited]);
+    expect(rows[0].n).toBe(2);
   });
 
   it('2,000 random concurrent book/reschedule/cancel operations on 10 resources: no overlap, nothing lost', async () => {

@@ -1,0 +1,20 @@
+import { stopBenchServer } from './support.ts';
+
+// `npm run bench`: runs each bench module in turn; each prints its own figures.
+// Add a module by appending its path here; it must export `run(): Promise<void>`.
+
+const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> }> }> = [
+  { name: 'engine', load: () => import('./engine.ts') },
+  { name: 'sms', load: () => import('./sms.ts') },
+];
+
+const only = process.argv.slice(2);
+try {
+  for (const m of modules) {
+    if (only.length && !only.includes(m.name)) continue;
+    console.log(`\n== ${m.name} ==`);
+    await (await m.load()).run();
+  }
+} finally {
+  await stopBenchServer();
+}

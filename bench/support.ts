@@ -1,0 +1,81 @@
+import { mkdtemp, rm, chmod } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createLogger } from '../src/log.ts';
+
+// What every bench module shares: a PostgreSQL server (BENCH_DATABASE_URL, or an
+// embedded one under the system temp dir started once per run), a fresh migrated
+// database per bench, and percentile arithmetic.
+
+let server: Promise<{ adminUrl: string; stop(): Promise<void> }> | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer() {
+  if (process.env.BENCH_DATABASE_URL) return { adminUrl: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-bench-'));
+  await chmod(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', log: createLogger('silent') });
+  return {
+    adminUrl: db.url,
+    async stop() {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, migrated database on the bench server. */
+export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  server ??= startServer();
+  const { adminUrl } = await server;
+  const name = `fd_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function stopBenchServer(): Promise<void> {
+  if (server) await (await server).stop();
+  server = undefined;
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
