@@ -55,6 +55,7 @@ const STALE_CLAIM_MS = 60_000;
 const POLL_MS = 25;
 
 const replyKey = (sid: string) => `sms:reply:${sid}`;
+const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
 
 interface Finished {
   /** Text for the TwiML answer, or null for an empty <Response/>. */
@@ -113,7 +114,7 @@ export function createInboundProcessor(deps: InboundDeps) {
       reply = await deps.orchestrator.handle(toMessage(inbound));
     } catch (err) {
       ctx.log.error({ err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
-      reply = { conversationId: '', messages: ['Sorry, something went wrong on our side. Please try again in a moment.'] };
+      reply = { conversationId: '', messages: [APOLOGY] };
     }
     await completeRest(replyId, inbound, reply);
   }
@@ -186,13 +187,17 @@ export function createInboundProcessor(deps: InboundDeps) {
       await ctx.db.outboundMessage.update({ where: { id }, data: { kind: 'reply_rest' } });
       ctx.log.warn({ from: maskPhone(inbound.from), budgetMs: deps.budgetMs }, 'sms reply missed the webhook budget; it will go out through REST');
       void pending
+        .catch((err: unknown): OutboundReply => {
+          ctx.log.error({ err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
+          return { conversationId: '', messages: [APOLOGY] };
+        })
         .then((reply) => completeRest(id, inbound, reply))
         .catch((err) => ctx.log.error({ err }, 'late sms reply failed'));
       return { twiml: null };
     }
     if ('err' in outcome) {
       ctx.log.error({ err: outcome.err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
-      return finish(id, 'Sorry, something went wrong on our side. Please try again in a moment.');
+      return finish(id, APOLOGY);
     }
     const text = await renderFor(inbound, outcome.reply);
     return finish(id, text || null, { conversationId: outcome.reply.conversationId || null, why: 'the orchestrator had nothing to say' });

@@ -10,6 +10,9 @@ import { formatWhenWithZone } from './render.ts';
 
 /** The customer for a phone, created on first contact; concurrent first contacts converge on one row. */
 export async function ensureCustomer(ctx: AppContext, phone: string): Promise<{ id: string; optedOut: boolean; language: string }> {
+  // Most messages come from known customers: read first, write only on first contact.
+  const known = await ctx.db.customer.findUnique({ where: { phone }, select: { id: true, optedOut: true, language: true } });
+  if (known) return known;
   const rows = await ctx.db.$queryRaw<Array<{ id: string; opted_out: boolean; language: string }>>`
     INSERT INTO customer (phone) VALUES (${phone})
     ON CONFLICT (phone) DO UPDATE SET phone = EXCLUDED.phone

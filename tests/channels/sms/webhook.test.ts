@@ -259,6 +259,15 @@ describe('inbound details', () => {
     }
   });
 
+  it('answers an orchestrator failure with an apology instead of an error', async () => {
+    orch.reply = () => {
+      throw new Error('model exploded');
+    };
+    const res = await sms(inboundParams('+12125550148', 'book something'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/<Message>Sorry, something went wrong on our side/);
+  });
+
   it('never calls the orchestrator twice for a sid even across a retry after the answer', async () => {
     const sid = messageSid();
     await sms(inboundParams('+12125550147', 'first', { MessageSid: sid }));
