@@ -138,7 +138,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       out = await respond();
       await Promise.all(releases);
     } catch (err) {
-      deps.log.error({ err, conversationId }, 'conversation turn failed');
+      deps.log.error({ err: safeErr(err), conversationId }, 'conversation turn failed');
       out = { messages: [T.internalError] };
     }
 
@@ -215,7 +215,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       try {
         outcome = await runTool(env, call.name, call.arguments);
       } catch (err) {
-        deps.log.error({ err, conversationId, tool: call.name }, 'tool failed');
+        deps.log.error({ err: safeErr(err), conversationId, tool: call.name }, 'tool failed');
         outcome = { failure: true, result: { ok: false, error: { code: 'internal_error', message: 'The tool failed; try again or request a human.' } } };
       }
       transcript.push({
@@ -236,7 +236,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         try {
           s = await provider.next({ system, history: state.history, tools: specs, view: view(catalog), memory: state.providerMemory });
         } catch (err) {
-          deps.log.warn({ err, conversationId, provider: provider.name }, 'model provider failed');
+          deps.log.warn({ err: safeErr(err), conversationId, provider: provider.name }, 'model provider failed');
           return failure(env, T.internalError);
         }
         if (s.memory) state.providerMemory = s.memory;
@@ -447,6 +447,16 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   }
 
   return { handle };
+}
+
+/**
+ * What of an error may be logged: its kind and codes, never its message, which can quote
+ * the data being written (customer text, phone numbers).
+ */
+function safeErr(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; code?: unknown; status?: unknown; stack?: string };
+  const frame = e?.stack?.split('\n').find((l) => l.includes('/src/'))?.trim();
+  return { type: e?.name ?? typeof err, code: e?.code, status: e?.status, at: frame };
 }
 
 /** Postgres text and jsonb refuse NUL and unpaired surrogates; customers can send both. */
