@@ -302,7 +302,13 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         staff: catalog.staff.map((s) => ({ id: s.id, name: s.name })),
         offers: state.offers
           .filter((o) => new Date(o.expiresAt) > now)
-          .map((o) => ({ id: o.id, label: o.label, start: o.start, forAppointmentRef: o.forAppointmentId ? (refByAppointment.get(o.forAppointmentId) ?? null) : null })),
+          .map((o) => ({
+            id: o.id,
+            label: o.label,
+            start: o.start,
+            local: DateTime.fromISO(o.start, { zone: locationZone(catalog, o.locationId) }).toFormat("yyyy-MM-dd'T'HH:mm"),
+            forAppointmentRef: o.forAppointmentId ? (refByAppointment.get(o.forAppointmentId) ?? null) : null,
+          })),
         proposal: p ? { kind: p.kind, awaiting: p.awaiting, question } : null,
         expecting: state.expecting,
       };

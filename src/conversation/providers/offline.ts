@@ -176,7 +176,7 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
     }
     if (u.choiceTime && !u.when) {
       // A time none of the offers has ("make it 3pm"): look for it on the day being shown.
-      const day = DateTime.fromISO(view.offers[0]!.start, { zone: view.timeZone }).startOf('day');
+      const day = DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
       memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
     } else if (!u.when) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   }
@@ -223,8 +223,9 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
 function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
   if (u.choiceIndex !== undefined) return view.offers[u.choiceIndex];
   if (u.choiceTime) {
+    // Compared on the wall clock of each offer's own location ("the 9am one" in LA means 9am there).
     const matches = view.offers.filter((o) => {
-      const t = DateTime.fromISO(o.start, { zone: view.timeZone });
+      const t = DateTime.fromISO(o.local, { zone: 'UTC' });
       return t.hour === u.choiceTime!.hour && t.minute === u.choiceTime!.minute;
     });
     return matches.length === 1 ? matches[0] : undefined;

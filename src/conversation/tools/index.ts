@@ -149,6 +149,8 @@ const handlers: { [N in ToolName]: Handler<N> } = {
       from = from.startOf('day');
       to = DateTime.max(to, from.endOf('day'));
     }
+    // A hold being released (the customer moved on from a proposal) must not hide its own slot.
+    await Promise.all(env.releases);
     const nowLocal = DateTime.fromJSDate(now, { zone: tz });
     if (from < nowLocal) from = nowLocal;
     if (to <= from) to = from.endOf('day');
@@ -168,9 +170,20 @@ const handlers: { [N in ToolName]: Handler<N> } = {
         throw err;
       }
     };
-    const first = await search(from.toJSDate(), to.toJSDate(), 200);
+    // The window is wall-clock time ("tomorrow afternoon") wherever the appointment is: with
+    // locations in other zones, search a wider instant range and keep the slots whose local
+    // time at their own location falls inside the window.
+    const wall = (d: Date, locationId: string) => DateTime.fromJSDate(d, { zone: locationZone(env.catalog, locationId) }).toFormat("yyyy-MM-dd'T'HH:mm");
+    const fromWall = from.toFormat("yyyy-MM-dd'T'HH:mm");
+    const toWall = to.toFormat("yyyy-MM-dd'T'HH:mm");
+    const multiZone = env.catalog.locations.some((l) => l.timeZone !== tz);
+    const margin = multiZone ? { hours: 14 } : { hours: 0 };
+    const first = await search(DateTime.max(from.minus(margin), nowLocal).toJSDate(), to.plus(margin).toJSDate(), multiZone ? 1000 : 200);
     if (!Array.isArray(first)) return first;
-    let slots = first;
+    let slots = first.filter((s) => {
+      const w = wall(s.start, s.locationId);
+      return s.start >= now && w >= fromWall && w < toWall;
+    });
     if (forAppointment) slots = slots.filter((s) => s.start.getTime() !== forAppointment.start.getTime());
     let noneInRange = false;
     if (slots.length === 0) {
@@ -191,7 +204,10 @@ const handlers: { [N in ToolName]: Handler<N> } = {
         display: { messages: [T.noAvailability(service.name)], expecting: null },
       };
     }
-    const chosen = pickOffers(slots, target?.toJSDate() ?? null);
+    const targetWall = target ? DateTime.fromISO(target.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'UTC' }).toMillis() : null;
+    const distance =
+      targetWall === null ? null : (slot: Slot) => Math.abs(DateTime.fromISO(wall(slot.start, slot.locationId), { zone: 'UTC' }).toMillis() - targetWall);
+    const chosen = pickOffers(slots, distance);
     const taken = new Set<string>();
     const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
     const offers: Offer[] = chosen.map((slot) => {
@@ -204,7 +220,7 @@ const handlers: { [N in ToolName]: Handler<N> } = {
         end: slot.end.toISOString(),
         resourceIds: slot.resourceIds,
         locationId: slot.locationId,
-        label: formatSlotLabel(slot.start, locationZone(env.catalog, slot.locationId), staffName(env.catalog, slot.resourceIds)),
+        label: offerLabel(env.catalog, slot),
         expiresAt,
         forAppointmentId: forAppointment?.id ?? null,
       };
@@ -237,6 +253,8 @@ const handlers: { [N in ToolName]: Handler<N> } = {
     if (!service) return fail('unknown_service', 'That service is no longer offered.');
     if (!env.identity.phone && !env.identity.userId) return fail('no_identity', 'This sender cannot book through chat.', false);
     discardProposal(env);
+    // The released hold may be on this very time: let it go before holding again.
+    await Promise.all(env.releases);
     const customerId = await ensureCustomer(env.db, env.identity);
     const held = await env.scheduler.hold({
       service: service.id,
@@ -539,13 +557,12 @@ function localIso(env: ToolEnv, a: AppointmentView): string {
 }
 
 /** Spreads the offers over the window (or, for a named time, takes those nearest to it). */
-function pickOffers(slots: Slot[], target: Date | null): Slot[] {
-  const unique = [...new Map(slots.map((s) => [s.start.getTime(), s])).values()].sort((a, b) => a.start.getTime() - b.start.getTime());
-  if (target) {
-    const t = target.getTime();
+function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null): Slot[] {
+  const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+  if (distance) {
     return unique
       .slice()
-      .sort((a, b) => Math.abs(a.start.getTime() - t) - Math.abs(b.start.getTime() - t) || a.start.getTime() - b.start.getTime())
+      .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
       .slice(0, MAX_OFFERS)
       .sort((a, b) => a.start.getTime() - b.start.getTime());
   }
@@ -560,6 +577,13 @@ function pickOffers(slots: Slot[], target: Date | null): Slot[] {
     if (!picked.includes(s)) picked.push(s);
   }
   return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** "Tue Dec 1, 3:00 PM with Dana", naming the location too when the business has several. */
+function offerLabel(catalog: Catalog, slot: Slot): string {
+  const label = formatSlotLabel(slot.start, locationZone(catalog, slot.locationId), staffName(catalog, slot.resourceIds));
+  const loc = catalog.locations.find((l) => l.id === slot.locationId);
+  return catalog.locations.length > 1 && loc ? `${label} (${loc.name})` : label;
 }
 
 /** After a conflict: the engine's alternatives become the new numbered offers. */
@@ -577,7 +601,7 @@ export function offersFromAlternatives(env: Pick<ToolEnv, 'state' | 'catalog' | 
       end: slot.end.toISOString(),
       resourceIds: slot.resourceIds,
       locationId: slot.locationId,
-      label: formatSlotLabel(slot.start, locationZone(env.catalog, slot.locationId), staffName(env.catalog, slot.resourceIds)),
+      label: offerLabel(env.catalog, slot),
       expiresAt,
       forAppointmentId: null,
     };
