@@ -160,11 +160,18 @@ async function loadSnapshot(db: Raw, req: SnapshotRequest): Promise<Snapshot | n
   return { service: row.service, locations: row.locations, resources: row.resources, blocks, monthlyCounts, customer: row.customer };
 }
 
+/**
+ * Instants leave raw queries as epoch milliseconds: the driver's own parsing of
+ * timestamptz text depends on the process time zone, and the engine must not.
+ */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
 const VIEW_SQL = `
 SELECT a.id, a.service_id, s.name AS service_name, a.location_id, l.time_zone, a.customer_id, cu.phone AS customer_phone,
-       cu.name AS customer_name, a.status::text AS status, a.starts_at, a.ends_at, a.channel::text AS channel, a.intake,
-       a.attachments, a.notes, a.rescheduled_from_id, a.rule_version, a.canceled_at, a.cancel_reason, a.canceled_by,
-       a.late_cancel, a.created_at, a.requester_user_id, s.cancellation_window_minutes,
+       cu.name AS customer_name, a.status::text AS status, ${epochMs('a.starts_at')} AS starts_at, ${epochMs('a.ends_at')} AS ends_at,
+       a.channel::text AS channel, a.intake, a.attachments, a.notes, a.rescheduled_from_id, a.rule_version,
+       ${epochMs('a.canceled_at')} AS canceled_at, a.cancel_reason, a.canceled_by,
+       a.late_cancel, ${epochMs('a.created_at')} AS created_at, a.requester_user_id, s.cancellation_window_minutes,
        coalesce((SELECT json_agg(json_build_array(r.id, r.name, rv.session_key)
                    ORDER BY CASE r.kind WHEN 'staff' THEN 0 WHEN 'room' THEN 1 ELSE 2 END, r.id)
                  FROM reservation rv JOIN resource r ON r.id = rv.resource_id WHERE rv.appointment_id = a.id), '[]') AS res
@@ -184,19 +191,19 @@ interface ViewRow {
   customer_phone: string | null;
   customer_name: string | null;
   status: AppointmentStatus;
-  starts_at: Date;
-  ends_at: Date;
+  starts_at: number;
+  ends_at: number;
   channel: Channel;
   intake: Record<string, unknown>;
   attachments: unknown[];
   notes: string | null;
   rescheduled_from_id: string | null;
   rule_version: number;
-  canceled_at: Date | null;
+  canceled_at: number | null;
   cancel_reason: string | null;
   canceled_by: string | null;
   late_cancel: boolean | null;
-  created_at: Date;
+  created_at: number;
   requester_user_id: string | null;
   cancellation_window_minutes: number;
   res: Array<[string, string, string]>;
@@ -222,7 +229,7 @@ function toRecord(r: ViewRow): AppointmentRecord {
     rescheduledFromId: r.rescheduled_from_id,
     ruleVersion: r.rule_version,
     notes: r.notes,
-    canceledAt: r.canceled_at ? new Date(r.canceled_at) : null,
+    canceledAt: r.canceled_at === null ? null : new Date(r.canceled_at),
     cancelReason: r.cancel_reason,
     canceledBy: r.canceled_by,
     lateCancel: r.late_cancel,
@@ -337,9 +344,11 @@ function createTx(tx: Raw): SchedulingTx {
     async lockHold(holdId) {
       if (!isUuid(holdId)) return null;
       const rows = await tx.$queryRawUnsafe<
-        Array<{ id: string; service_id: string; location_id: string; customer_id: string | null; conversation_id: string | null; starts_at: Date; ends_at: Date; expires_at: Date; res: Array<[string, string]> }>
+        Array<{ id: string; service_id: string; location_id: string; customer_id: string | null; conversation_id: string | null; starts_at: number; ends_at: number; expires_at: number; res: Array<[string, string]> }>
       >(
-        `SELECT h.*, coalesce((SELECT json_agg(json_build_array(rv.resource_id, rv.session_key) ORDER BY rv.created_at, rv.id)
+        `SELECT h.id, h.service_id, h.location_id, h.customer_id, h.conversation_id,
+                ${epochMs('h.starts_at')} AS starts_at, ${epochMs('h.ends_at')} AS ends_at, ${epochMs('h.expires_at')} AS expires_at,
+                coalesce((SELECT json_agg(json_build_array(rv.resource_id, rv.session_key) ORDER BY rv.created_at, rv.id)
                                FROM reservation rv WHERE rv.hold_id = h.id), '[]') AS res
          FROM hold h WHERE h.id = $1::uuid FOR UPDATE`,
         holdId,
@@ -447,15 +456,21 @@ export function createSchedulingStore(db: PrismaClient): SchedulingStore {
 
     async getEvents(appointmentId): Promise<AppointmentEventView[]> {
       if (!isUuid(appointmentId)) return [];
-      const rows = await db.appointmentEvent.findMany({ where: { appointmentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+      const rows = await db.$queryRawUnsafe<
+        Array<{ action: string; actor_type: AppointmentEventView['actorType']; actor_id: string | null; channel: Channel | null; before: unknown; after: unknown; at: number }>
+      >(
+        `SELECT action, actor_type::text AS actor_type, actor_id, channel::text AS channel, before, after, ${epochMs('at')} AS at
+         FROM appointment_event WHERE appointment_id = $1::uuid ORDER BY at, id`,
+        appointmentId,
+      );
       return rows.map((e) => ({
         action: e.action,
-        actorType: e.actorType,
-        actorId: e.actorId,
+        actorType: e.actor_type,
+        actorId: e.actor_id,
         channel: e.channel,
         before: e.before,
         after: e.after,
-        at: e.at,
+        at: new Date(e.at),
       }));
     },
 

@@ -2,6 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
 
+/** The fields these tests read from responses. */
+interface Body {
+  id: string;
+  status: string | number;
+  rule?: string;
+  start: string;
+  localStart: string;
+  customerId: string;
+  alternatives: Array<{ start: string; resourceIds: string[]; locationId: string }>;
+  events: Array<{ action: string }>;
+  items: Array<{ id: string; status: string; start: string; resourceIds: string[] }>;
+  nextCursor: string | null;
+  slots: Array<{ start: string; resourceIds: string[] }>;
+}
+const json = async (r: Response) => (await r.json()) as Body;
+
+
 // The /appointments endpoints over HTTP: status codes, problem documents, and that
 // every write goes through the engine's rules.
 
@@ -27,11 +44,11 @@ describe('/api/v1/appointments', () => {
   it('books, finds or creates the customer by phone, and returns 201 with the appointment', async () => {
     const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:00:00Z', resource: ids.dana, customer });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ status: 'confirmed', start: '2026-12-01T15:00:00.000Z', end: '2026-12-01T15:30:00.000Z', resourceIds: [ids.dana], customerPhone: '+12125550111' });
     expect(body.localStart).toBe('2026-12-01T10:00:00-05:00');
     const again = await post('/appointments', { service: 'visit', start: '2026-12-01T16:00:00Z', customer: { phone: '+12125550111' } });
-    expect((await again.json()).customerId).toBe(body.customerId);
+    expect((await json(again)).customerId).toBe(body.customerId);
     expect(await app.t.db.customer.count()).toBe(1);
   });
 
@@ -39,7 +56,7 @@ describe('/api/v1/appointments', () => {
     const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:00:00Z', resource: ids.dana, customer });
     expect(res.status).toBe(409);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const body = await res.json();
+    const body = await json(res);
     expect(body.alternatives).toHaveLength(3);
     expect(body.alternatives[0]).toMatchObject({ resourceIds: [ids.dana], locationId: ids.location });
   });
@@ -47,9 +64,9 @@ describe('/api/v1/appointments', () => {
   it('answers a rule violation with 422 naming the rule', async () => {
     const res = await post('/appointments', { service: 'visit', start: '2026-12-01T15:10:00Z', customer });
     expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ rule: 'off_grid' });
+    expect(await json(res)).toMatchObject({ rule: 'off_grid' });
     const early = await post('/appointments', { service: 'visit', start: '2026-11-30T11:00:00Z', customer });
-    expect(await early.json()).toMatchObject({ status: 422, rule: 'min_notice' });
+    expect(await json(early)).toMatchObject({ status: 422, rule: 'min_notice' });
   });
 
   it('rejects bad bodies with 400 and writes nothing', async () => {
@@ -69,32 +86,32 @@ describe('/api/v1/appointments', () => {
 
   it('replays an idempotency key', async () => {
     const body = { service: 'visit', start: '2026-12-02T15:00:00Z', customer, idempotencyKey: 'http-1' };
-    const a = await (await post('/appointments', body)).json();
+    const a = await json(await post('/appointments', body));
     const b = await post('/appointments', body);
     expect(b.status).toBe(201);
-    expect((await b.json()).id).toBe(a.id);
+    expect((await json(b)).id).toBe(a.id);
   });
 
   it('reschedules, cancels and changes status, and shows the history', async () => {
-    const created = await (await post('/appointments', { service: 'consult', start: '2026-12-03T15:00:00Z', customer })).json();
+    const created = await json(await post('/appointments', { service: 'consult', start: '2026-12-03T15:00:00Z', customer }));
     expect(created.status).toBe('requested');
     expect((await post(`/appointments/${created.id}/status`, { status: 'completed' })).status).toBe(422);
     const confirmed = await post(`/appointments/${created.id}/status`, { status: 'confirmed' });
-    expect(await confirmed.json()).toMatchObject({ status: 'confirmed' });
+    expect(await json(confirmed)).toMatchObject({ status: 'confirmed' });
 
     const moved = await post(`/appointments/${created.id}/reschedule`, { start: '2026-12-03T16:00:00Z' });
     expect(moved.status).toBe(200);
-    const next = await moved.json();
+    const next = await json(moved);
     expect(next).toMatchObject({ status: 'confirmed', rescheduledFromId: created.id, start: '2026-12-03T16:00:00.000Z' });
 
     const canceled = await post(`/appointments/${next.id}/cancel`, { reason: 'changed plans' });
-    expect(await canceled.json()).toMatchObject({ status: 'canceled', cancelReason: 'changed plans', lateCancel: false });
+    expect(await json(canceled)).toMatchObject({ status: 'canceled', cancelReason: 'changed plans', lateCancel: false });
     expect((await post(`/appointments/${next.id}/cancel`, {})).status).toBe(422);
 
-    const old = await (await app.api(`/api/v1/appointments/${created.id}`)).json();
+    const old = await json(await app.api(`/api/v1/appointments/${created.id}`));
     expect(old.status).toBe('canceled');
     expect(old.events.map((e: { action: string }) => e.action)).toEqual(['requested', 'status', 'rescheduled']);
-    const fresh = await (await app.api(`/api/v1/appointments/${next.id}`)).json();
+    const fresh = await json(await app.api(`/api/v1/appointments/${next.id}`));
     expect(fresh.events.map((e: { action: string }) => e.action)).toEqual(['rescheduled_in', 'canceled']);
   });
 
@@ -105,26 +122,24 @@ describe('/api/v1/appointments', () => {
   });
 
   it('lists with filters and cursor pagination', async () => {
-    const all = await (await app.api('/api/v1/appointments?limit=200')).json();
+    const all = await json(await app.api('/api/v1/appointments?limit=200'));
     expect(all.items.length).toBeGreaterThanOrEqual(5);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await (
-        await app.api(`/api/v1/appointments?limit=2${cursor ? `&after=${cursor}` : ''}`)
-      ).json();
+      const page: Body = await json(await app.api(`/api/v1/appointments?limit=2${cursor ? `&after=${cursor}` : ''}`));
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.items.map((i: { id: string }) => i.id));
 
-    const canceled = await (await app.api('/api/v1/appointments?status=canceled,no_show')).json();
+    const canceled = await json(await app.api('/api/v1/appointments?status=canceled,no_show'));
     expect(canceled.items.length).toBeGreaterThan(0);
     expect(canceled.items.every((i: { status: string }) => i.status === 'canceled')).toBe(true);
-    const dana = await (await app.api(`/api/v1/appointments?resource=${ids.dana}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`)).json();
+    const dana = await json(await app.api(`/api/v1/appointments?resource=${ids.dana}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`));
     expect(dana.items.length).toBeGreaterThan(0);
     expect(dana.items.every((i: { resourceIds: string[]; start: string }) => i.resourceIds.includes(ids.dana) && i.start.startsWith('2026-12-01'))).toBe(true);
-    const byPhone = await (await app.api(`/api/v1/appointments?phone=${encodeURIComponent('+12125550111')}`)).json();
+    const byPhone = await json(await app.api(`/api/v1/appointments?phone=${encodeURIComponent('+12125550111')}`));
     expect(byPhone.items.length).toBe(all.items.length);
     expect((await app.api('/api/v1/appointments?status=bogus')).status).toBe(400);
     expect((await app.api('/api/v1/appointments?unknown=1')).status).toBe(400);

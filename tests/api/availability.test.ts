@@ -2,6 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
 
+/** The fields these tests read from responses. */
+interface Body {
+  id: string;
+  status: string | number;
+  rule?: string;
+  start: string;
+  localStart: string;
+  customerId: string;
+  alternatives: Array<{ start: string; resourceIds: string[]; locationId: string }>;
+  events: Array<{ action: string }>;
+  items: Array<{ id: string; status: string; start: string; resourceIds: string[] }>;
+  nextCursor: string | null;
+  slots: Array<{ start: string; resourceIds: string[] }>;
+}
+const json = async (r: Response) => (await r.json()) as Body;
+
+
 // GET /api/v1/availability over HTTP.
 
 describe('GET /api/v1/availability', () => {
@@ -25,25 +42,25 @@ describe('GET /api/v1/availability', () => {
   it('lists slots with resources, location and local time', async () => {
     const res = await get(`service=visit&${window}`);
     expect(res.status).toBe(200);
-    const { slots } = await res.json();
+    const { slots } = await json(res);
     expect(slots.map((s: { start: string }) => s.start)).toEqual([
       '2026-12-01T14:00:00.000Z',
       '2026-12-01T14:30:00.000Z',
       '2026-12-01T15:00:00.000Z',
     ]);
     expect(slots[0]).toMatchObject({ end: '2026-12-01T14:30:00.000Z', resourceIds: [ids.dana], locationId: ids.location, localStart: '2026-12-01T09:00:00-05:00', seatsLeft: 1 });
-    expect(slots[2].resourceIds).toEqual([ids.eli]);
+    expect(slots[2]!.resourceIds).toEqual([ids.eli]);
   });
 
   it('accepts the service id, and filters by resource, language and postal code', async () => {
-    const byId = await (await get(`service=${ids.service}&${window}`)).json();
+    const byId = await json(await get(`service=${ids.service}&${window}`));
     expect(byId.slots).toHaveLength(3);
-    const eli = await (await get(`service=visit&resource=${ids.eli}&${window}`)).json();
+    const eli = await json(await get(`service=visit&resource=${ids.eli}&${window}`));
     expect(eli.slots.map((s: { start: string }) => s.start)).toEqual(['2026-12-01T14:30:00.000Z', '2026-12-01T15:00:00.000Z']);
-    const spanish = await (await get(`service=visit&language=es&${window}`)).json();
+    const spanish = await json(await get(`service=visit&language=es&${window}`));
     expect(spanish.slots.every((s: { resourceIds: string[] }) => s.resourceIds[0] === ids.dana)).toBe(true);
-    expect((await (await get(`service=visit&postalCode=10001&${window}`)).json()).slots).toHaveLength(3);
-    expect((await (await get(`service=visit&postalCode=94105&${window}`)).json()).slots).toHaveLength(0);
+    expect((await json(await get(`service=visit&postalCode=10001&${window}`))).slots).toHaveLength(3);
+    expect((await json(await get(`service=visit&postalCode=94105&${window}`))).slots).toHaveLength(0);
   });
 
   it('rejects bad queries and unknown services', async () => {

@@ -32,9 +32,10 @@ describe('booking against Postgres', () => {
     if (!r.ok) return;
     expect(r.appointment).toMatchObject({ status: 'confirmed', resourceIds: [ids.dana], serviceId: ids.service, locationId: ids.location });
     expect(r.appointment.end.toISOString()).toBe('2026-12-01T14:30:00.000Z');
-    const rv = await t.db.reservation.findMany({ where: { appointmentId: r.appointment.id } });
+    // Read with pg, which honours the offset Postgres sends whatever its TimeZone setting.
+    const { rows: rv } = await t.pool.query(`SELECT block_start, block_end, session_key FROM reservation WHERE appointment_id = $1`, [r.appointment.id]);
     // The after-buffer is part of the block, not of the appointment.
-    expect(rv.map((x) => [x.blockStart.toISOString(), x.blockEnd.toISOString(), x.sessionKey])).toEqual([
+    expect(rv.map((x) => [x.block_start.toISOString(), x.block_end.toISOString(), x.session_key])).toEqual([
       ['2026-12-01T14:00:00.000Z', '2026-12-01T14:45:00.000Z', r.appointment.id],
     ]);
     const events = await t.db.appointmentEvent.findMany({ where: { appointmentId: r.appointment.id } });
@@ -132,9 +133,9 @@ describe('booking against Postgres', () => {
     const booked = await s.book({ service: 'visit', start: at('2026-12-09T15:00:00Z'), holdId: h.holdId, customerId: ids.customer, channel: 'sms', actor: system });
     expect(booked).toMatchObject({ ok: true, appointment: { resourceIds: [ids.dana], status: 'confirmed' } });
     expect(await t.db.hold.count({ where: { id: h.holdId } })).toBe(0);
-    const rv = await t.db.reservation.findMany({ where: { resourceId: ids.dana, blockStart: at('2026-12-09T15:00:00Z') } });
+    const { rows: rv } = await t.pool.query(`SELECT session_key FROM reservation WHERE resource_id = $1 AND block_start = $2`, [ids.dana, '2026-12-09T15:00:00Z']);
     expect(rv).toHaveLength(1);
-    expect(rv[0]!.sessionKey).toBe(booked.ok ? booked.appointment.id : '');
+    expect(rv[0].session_key).toBe(booked.ok ? booked.appointment.id : '');
 
     const lapsing = await s.hold({ service: 'visit', start: at('2026-12-09T17:00:00Z'), resourceId: ids.dana, channel: 'sms', actor: system, minutes: 5 });
     if (!lapsing.ok) throw new Error('setup failed');

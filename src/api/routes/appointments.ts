@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import type { Prisma } from '../../db/client.ts';
 import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
@@ -201,17 +200,24 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     const id = pathId(req, 'Appointment');
     const appointment = await scheduler.getAppointment(id);
     if (!appointment) throw notFound(`Appointment ${id}`);
-    const events = await db.appointmentEvent.findMany({ where: { appointmentId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    // Instants as epoch ms: Prisma's reading of timestamptz assumes a UTC session.
+    const events = await db.$queryRawUnsafe<
+      Array<{ action: string; actor_type: 'customer' | 'user' | 'system' | 'model'; actor_id: string | null; channel: string | null; before: unknown; after: unknown; at: number }>
+    >(
+      `SELECT action, actor_type::text AS actor_type, actor_id, channel::text AS channel, before, after, (extract(epoch FROM at) * 1000)::float8 AS at
+       FROM appointment_event WHERE appointment_id = $1::uuid ORDER BY at, id`,
+      id,
+    );
     return {
       ...toAppointmentView(appointment),
       events: events.map((e) => ({
         action: e.action,
-        actorType: e.actorType,
-        actorId: e.actorId,
+        actorType: e.actor_type,
+        actorId: e.actor_id,
         channel: e.channel,
-        before: e.before as Prisma.JsonValue,
-        after: e.after as Prisma.JsonValue,
-        at: e.at.toISOString(),
+        before: e.before,
+        after: e.after,
+        at: new Date(e.at).toISOString(),
       })),
     };
   });
