@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { booleanQuery, label, minutes, pageQuery, tags, timestamps, uuid, withoutDefaults } from './common.ts';
-import { IntakeQuestions } from './intake.ts';
+import { IntakeQuestions } from '../../engine/intake.ts';
 
 export const resourceKind = z.enum(['staff', 'room', 'equipment']);
 export const routingStrategy = z.enum(['round_robin', 'least_busy', 'previous_provider', 'language_first']);
