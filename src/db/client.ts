@@ -5,7 +5,10 @@ export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client.ts';
 
 export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.max ?? 10 });
+  // The pg adapter reads timestamptz text as if it were UTC, so a server whose
+  // TimeZone is, say, Asia/Kolkata would shift every instant read back by +05:30.
+  // Pin each session to UTC; instants stay instants whatever the server's zone.
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.max ?? 10, options: '-c TimeZone=UTC' });
   return new PrismaClient({ adapter });
 }
 
