@@ -23,7 +23,9 @@ const lines = [
   `Frontdesk is running at ${frontdesk.url}`,
   `  database:    ${frontdesk.databaseDescription}`,
   `  admin API:   ${frontdesk.url}/api/v1 (OpenAPI at /api/v1/openapi.json)`,
+  `  try it:      npm run chat -- --phone +15555550123`,
 ];
+if (frontdesk.seeded) lines.push(`  demo data:   ${frontdesk.seeded}`);
 if (frontdesk.adminToken.newToken) {
   lines.push(`  admin token: ${frontdesk.adminToken.newToken}`, '               (generated now and shown only once; set FRONTDESK_ADMIN_TOKEN to choose your own)');
 } else {

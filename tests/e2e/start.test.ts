@@ -60,7 +60,7 @@ describe('npm start on embedded defaults', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('starts, answers /readyz, stops on Ctrl-C within 5 s, and a second start reuses the data', async () => {
+  it('starts, answers /readyz, shares its database with npm run chat, stops on Ctrl-C within 5 s, and a second start reuses the data', async () => {
     const first = await start(env);
     const token = /admin token: (fd_\S+)/.exec(first.output())?.[1];
     expect(token, first.output()).toBeDefined();
@@ -70,6 +70,20 @@ describe('npm start on embedded defaults', () => {
     expect(ready.status).toBe(200);
     const authed = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/openapi.json`, { headers: { authorization: `Bearer ${token}` } });
     expect(authed.status).toBe(200);
+
+    // `npm run chat` beside the running server shares its embedded database.
+    const chat = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--phone', '+15555550123'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let said = '';
+    chat.stdout?.on('data', (d) => (said += d));
+    chat.stderr?.on('data', (d) => (said += d));
+    chat.stdin?.end('hello\n');
+    expect(await new Promise((r) => chat.once('exit', r)), said).toBe(0);
+    expect(said).toMatch(/book/i);
+    expect((await fetch(`http://127.0.0.1:${env.PORT}/readyz`)).status).toBe(200);
 
     // Exit code 0 means the clean shutdown finished: main.ts exits with 1 if 5 s pass first.
     expect((await stop(first.child)).code).toBe(0);
