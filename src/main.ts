@@ -16,7 +16,15 @@ try {
 }
 
 const log = createLogger(config.LOG_LEVEL);
-const frontdesk = await startFrontdesk(config, log);
+let frontdesk;
+try {
+  frontdesk = await startFrontdesk(config, log);
+} catch (e) {
+  // startFrontdesk has already stopped whatever it started.
+  console.error(`Frontdesk could not start: ${e instanceof Error ? e.message : String(e)}`);
+  log.debug({ err: e }, 'start failed');
+  process.exit(1);
+}
 
 const lines = [
   '',

@@ -77,7 +77,11 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, '0.0.0.0', (err?: Error) => (err ? reject(err) : resolve(server)));
+    const server = app.listen(port, '0.0.0.0');
+    server.once('listening', () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop the other program or set PORT.`) : err),
+    );
   });
 }
 
