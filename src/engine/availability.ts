@@ -2,7 +2,7 @@ import type { RuleName, Slot } from './api.ts';
 import { ResourceCalendar, sessionKeyFor } from './calendar.ts';
 import { isEligible, meetsLanguage, requiredKinds, servesPostalCode } from './eligibility.ts';
 import type { LocationRecord, ResourceKind, Snapshot } from './ports.ts';
-import { bestResource } from './routing.ts';
+import { bestResource, rankResources, type RoutingInput } from './routing.ts';
 import { DAY, MINUTE, localDate } from './time.ts';
 
 /*
@@ -96,8 +96,16 @@ interface LocationPlan {
 }
 
 // Why a candidate resource could not take a start, ordered by how close it came.
-const STAGES = ['outside_hours', 'off_grid', 'daily_limit', 'conflict'] as const;
-type Stage = (typeof STAGES)[number];
+type Stage = 'outside_hours' | 'off_grid' | 'daily_limit' | 'conflict';
+const STAGE_RANK: Record<Stage, number> = { outside_hours: 0, off_grid: 1, daily_limit: 2, conflict: 3 };
+
+const zoneCache = new WeakMap<ResourceCalendar[], string[]>();
+/** The distinct zones of a list of calendars, in first-seen order. */
+function zonesOf(calendars: ResourceCalendar[]): string[] {
+  let zones = zoneCache.get(calendars);
+  if (!zones) zoneCache.set(calendars, (zones = [...new Set(calendars.map((c) => c.resource.timeZone))]));
+  return zones;
+}
 
 export class Planner {
   readonly kinds: ResourceKind[];
@@ -108,6 +116,7 @@ export class Planner {
   private readonly beforeMs: number;
   private readonly afterMs: number;
   private readonly stepMs: number;
+  private readonly rankCache = new Map<ResourceCalendar[], Map<string, ResourceCalendar[]>>();
 
   constructor(
     readonly snapshot: Snapshot,
@@ -202,7 +211,7 @@ export class Planner {
     for (const plan of this.plans) {
       const r = this.evaluateAt(plan, start, true);
       if (r.ok) return r;
-      if (STAGES.indexOf(r.stage) > STAGES.indexOf(best)) best = r.stage;
+      if (STAGE_RANK[r.stage] > STAGE_RANK[best]) best = r.stage;
     }
     return { ok: false, rule: best, message: this.describe(best) };
   }
@@ -230,25 +239,33 @@ export class Planner {
     let seatsLeft = seated ? service.seats : 1;
     for (let k = 0; k < this.kinds.length; k++) {
       const primary = k === 0;
-      const free: ResourceCalendar[] = [];
+      const calendars = plan.byKind.get(this.kinds[k]!)!;
       let stage: Stage = 'outside_hours';
-      for (const cal of plan.byKind.get(this.kinds[k]!)!) {
-        const s = this.candidateStage(cal, start, end, primary && checkGrid, sessionKey);
-        if (s === null) free.push(cal);
-        else if (STAGES.indexOf(s) > STAGES.indexOf(stage)) stage = s;
+      let chosen: ResourceCalendar | undefined;
+      if (seated) {
+        // Whether a resource already runs the session depends on the start, so the
+        // routing order does too: rank the free ones for this start.
+        const free: ResourceCalendar[] = [];
+        for (const cal of calendars) {
+          const s = this.candidateStage(cal, start, end, primary && checkGrid, sessionKey);
+          if (s === null) free.push(cal);
+          else if (STAGE_RANK[s] > STAGE_RANK[stage]) stage = s;
+        }
+        if (free.length) chosen = free.length === 1 ? free[0]! : bestResource(free, this.routingInput(start, sessionKey));
+      } else {
+        // Routing order does not depend on which resources are free, so walking the
+        // resources in that order and taking the first free one picks exactly what
+        // ranking the free ones would — usually after one or two checks, not all.
+        for (const cal of this.ranked(calendars, start)) {
+          const s = this.candidateStage(cal, start, end, primary && checkGrid, sessionKey);
+          if (s === null) {
+            chosen = cal;
+            break;
+          }
+          if (STAGE_RANK[s] > STAGE_RANK[stage]) stage = s;
+        }
       }
-      if (free.length === 0) return { ok: false, stage };
-      const chosen =
-        free.length === 1
-          ? free[0]!
-          : bestResource(free, {
-              strategy: service.routingStrategy,
-              start,
-              monthlyCounts: this.snapshot.monthlyCounts,
-              previousResourceIds: this.snapshot.customer?.previousResourceIds ?? [],
-              language: this.opts.language ?? this.opts.preferredLanguage ?? this.snapshot.customer?.language,
-              sessionKey,
-            });
+      if (!chosen) return { ok: false, stage };
       picked.push(chosen);
       if (seated) seatsLeft = Math.min(seatsLeft, seatsFree(chosen, service.seats, sessionKey!));
     }
@@ -262,6 +279,33 @@ export class Planner {
         ...(sessionKey ? { sessionKey } : {}),
       },
     };
+  }
+
+  private routingInput(start: number, sessionKey: string | undefined): RoutingInput {
+    return {
+      strategy: this.snapshot.service.routingStrategy,
+      start,
+      monthlyCounts: this.snapshot.monthlyCounts,
+      previousResourceIds: this.snapshot.customer?.previousResourceIds ?? [],
+      language: this.opts.language ?? this.opts.preferredLanguage ?? this.snapshot.customer?.language,
+      sessionKey,
+    };
+  }
+
+  /**
+   * The calendars in routing order for a start. Without a group session the order
+   * depends on the start only through its local day in each resource's zone (day
+   * and month counts), so it is computed once per such day.
+   */
+  private ranked(calendars: ResourceCalendar[], start: number): ResourceCalendar[] {
+    if (calendars.length === 1) return calendars;
+    let perList = this.rankCache.get(calendars);
+    if (!perList) this.rankCache.set(calendars, (perList = new Map()));
+    let key = '';
+    for (const zone of zonesOf(calendars)) key += localDate(start, zone);
+    let order = perList.get(key);
+    if (!order) perList.set(key, (order = rankResources(calendars, this.routingInput(start, undefined))));
+    return order;
   }
 
   /** Null when the resource can take the booking at `start`; otherwise the first rule it fails. */
@@ -289,8 +333,13 @@ export class Planner {
     const found: Array<{ start: number; combo: Combo }> = [];
     for (const plan of this.plans) {
       const starts = new Set<number>();
+      // Resources with the same hours share one working array (calendar.ts); its
+      // starts need collecting once.
+      const seen = new Set<number[]>();
       for (const cal of plan.byKind.get(this.kinds[0]!)!) {
         const w = cal.working;
+        if (seen.has(w)) continue;
+        seen.add(w);
         for (let i = 0; i < w.length; i += 2) {
           const ws = w[i]!;
           const we = w[i + 1]!;
