@@ -99,6 +99,34 @@ export interface Snapshot {
   /** Live appointments of this service per resource and local month "YYYY-MM" (round-robin fairness). */
   monthlyCounts: Map<string, Map<string, number>>;
   customer: CustomerFacts | null;
+  /** Present when the request asked for them: what a guarded write compares. */
+  versions?: ConfigVersions;
+}
+
+/**
+ * Opaque versions of the configuration a snapshot was read from (service with its
+ * requirements and eligibility, each location, each resource with its hours, the
+ * overrides and time off in the window). A guarded write commits only while the
+ * versions of the service, location and resources it uses are unchanged, so a rule
+ * validated against the snapshot still holds at commit.
+ */
+export interface ConfigVersions {
+  /** The window whose overrides and time off were read. */
+  from: Date;
+  to: Date;
+  service: string;
+  locations: Map<string, string>;
+  resources: Map<string, string>;
+  /** Resources where an expired hold still holds time in the window (it must be deleted before writing there). */
+  expiredHoldResourceIds: string[];
+}
+
+/** One-to-one booking written in one statement, guarded by the versions its decision read. */
+export interface GuardedBooking {
+  versions: ConfigVersions;
+  appointment: NewAppointment;
+  reservations: NewReservation[];
+  event: EventRecord;
 }
 
 export interface SnapshotRequest {
@@ -115,6 +143,8 @@ export interface SnapshotRequest {
   customerId?: string;
   /** Holds expiring at or before this instant are not blocks. */
   now: Date;
+  /** Also read the configuration versions (for a guarded write). */
+  withVersions?: boolean;
 }
 
 export interface NewReservation {
@@ -238,6 +268,14 @@ export interface SchedulingTx {
 
 export interface SchedulingStore {
   loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null>;
+  /**
+   * Inserts the appointment, its reservations and its event in ONE statement, only if
+   * the service, the appointment's location and every reserved resource still have the
+   * versions in `versions`. Returns the appointment, or null when the configuration
+   * changed since the snapshot (decide again). Overlap is left to the exclusion
+   * constraint: throws SlotTakenError, or DuplicateIdempotencyKeyError.
+   */
+  commitGuarded(b: GuardedBooking): Promise<AppointmentView | null>;
   /** Runs fn in one transaction; a SlotTakenError thrown inside rolls it back and propagates. */
   transaction<T>(fn: (tx: SchedulingTx) => Promise<T>): Promise<T>;
   findAppointmentByIdempotencyKey(key: string): Promise<AppointmentView | null>;

@@ -18,6 +18,8 @@ import {
   DuplicateIdempotencyKeyError,
   SlotTakenError,
   type AppointmentRecord,
+  type ConfigVersions,
+  type NewAppointment,
   type NewReservation,
   type SchedulingStore,
   type SchedulingTx,
@@ -127,10 +129,13 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
     ignoreOwner: string | undefined,
     write: (tx: SchedulingTx, service: ServiceRecord, combo: Combo) => Promise<T>,
     beforeLock?: (tx: SchedulingTx) => Promise<Failure | null>,
+    guarded?: (versions: ConfigVersions, service: ServiceRecord, combo: Combo) => Promise<T | null>,
   ): Promise<{ ok: true; value: T } | Failure> {
     let lastMessage = 'That time is already taken.';
     for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
-      const snap = await store.loadSnapshot(snapshotRequest(serviceKey, start, start, now, { locationId: plan.locationId, customerId }));
+      const snap = await store.loadSnapshot(
+        snapshotRequest(serviceKey, start, start, now, { locationId: plan.locationId, customerId, withVersions: guarded !== undefined }),
+      );
       if (!snap) return rule('unknown_service', `No service "${serviceKey}".`);
       const first = new Planner(withoutOwner(snap, ignoreOwner), start - MARGIN, start + MARGIN, { ...plan, now: now.getTime() }).evaluate(start);
       if (!first.ok) {
@@ -139,11 +144,26 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
         break;
       }
       const combo = first.combo;
+      const keys = serializationKeys(snap, combo, start);
+      const versions = snap.versions;
+      // No rule here counts bookings and no expired hold sits in the way: the decision
+      // just made is written in one statement that commits only while the configuration
+      // it read is unchanged, and the exclusion constraint decides any race for the time.
+      if (guarded && versions && keys.length === 0 && !combo.resourceIds.some((id) => versions.expiredHoldResourceIds.includes(id))) {
+        try {
+          const value = await guarded(versions, snap.service, combo);
+          if (value !== null) return { ok: true, value };
+          // The configuration changed since the snapshot: decide again on fresh data.
+        } catch (err) {
+          if (!(err instanceof SlotTakenError)) throw err;
+        }
+        continue;
+      }
       try {
         const outcome = await store.transaction(async (tx) => {
           const early = beforeLock ? await beforeLock(tx) : null;
           if (early) return early;
-          await tx.prepareResources(combo.resourceIds, now, serializationKeys(snap, combo, start));
+          await tx.prepareResources(combo.resourceIds, now, keys);
           const locked = await tx.loadSnapshot(
             snapshotRequest(snap.service.id, start, start, now, { resourceIds: combo.resourceIds, locationId: combo.locationId, customerId }),
           );
@@ -298,41 +318,56 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
         const start = req.start.getTime();
         const id = newId();
         const plan = { locationId: req.locationId, resourceId: req.resourceId, language: req.language, postalCode: req.postalCode };
-        const res = await commitAt(req.service, start, now, plan, req.customerId, undefined, async (tx, service, combo) => {
+        const appointment = (service: ServiceRecord, combo: Combo): NewAppointment => {
           const status: AppointmentStatus = service.requiresApproval || req.forceRequested ? 'requested' : 'confirmed';
-          const end = new Date(start + service.durationMinutes * MINUTE);
-          await tx.insertAppointment(
-            {
-              id,
-              serviceId: service.id,
-              locationId: combo.locationId,
-              customerId: req.customerId ?? null,
-              requesterUserId: req.requesterUserId ?? null,
-              start: new Date(start),
-              end,
-              status,
-              channel: req.channel,
-              intake: req.intake ?? {},
-              attachments: req.attachments ?? [],
-              notes: req.notes ?? null,
-              rescheduledFromId: null,
-              idempotencyKey: req.idempotencyKey ?? null,
-              ruleVersion: service.ruleVersion,
-              confirmedAt: status === 'confirmed' ? now : null,
-            },
-            reservationsFor(service, combo, start, combo.sessionKey ?? id),
-          );
-          await tx.addEvent({
-            appointmentId: id,
-            actor: req.actor,
-            action: status === 'requested' ? 'requested' : 'booked',
-            before: null,
-            after: eventAfter({ status, start: new Date(start), end, resourceIds: combo.resourceIds }),
-            at: now,
-          });
+          return {
+            id,
+            serviceId: service.id,
+            locationId: combo.locationId,
+            customerId: req.customerId ?? null,
+            requesterUserId: req.requesterUserId ?? null,
+            start: new Date(start),
+            end: new Date(start + service.durationMinutes * MINUTE),
+            status,
+            channel: req.channel,
+            intake: req.intake ?? {},
+            attachments: req.attachments ?? [],
+            notes: req.notes ?? null,
+            rescheduledFromId: null,
+            idempotencyKey: req.idempotencyKey ?? null,
+            ruleVersion: service.ruleVersion,
+            confirmedAt: status === 'confirmed' ? now : null,
+          };
+        };
+        const event = (a: NewAppointment, combo: Combo) => ({
+          appointmentId: id,
+          actor: req.actor,
+          action: a.status === 'requested' ? 'requested' : 'booked',
+          before: null,
+          after: eventAfter({ status: a.status, start: a.start, end: a.end, resourceIds: combo.resourceIds }),
+          at: now,
         });
+        const res = await commitAt<AppointmentView | null>(
+          req.service,
+          start,
+          now,
+          plan,
+          req.customerId,
+          undefined,
+          async (tx, service, combo) => {
+            const a = appointment(service, combo);
+            await tx.insertAppointment(a, reservationsFor(service, combo, start, combo.sessionKey ?? id));
+            await tx.addEvent(event(a, combo));
+            return null;
+          },
+          undefined,
+          (versions, service, combo) => {
+            const a = appointment(service, combo);
+            return store.commitGuarded({ versions, appointment: a, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id), event: event(a, combo) });
+          },
+        );
         if (!res.ok) return res;
-        return { ok: true, appointment: await requireView(id), replayed: false };
+        return { ok: true, appointment: res.value ?? (await requireView(id)), replayed: false };
       } catch (err) {
         // Two requests with one key raced; the loser returns the winner's appointment.
         if (err instanceof DuplicateIdempotencyKeyError && req.idempotencyKey) {

@@ -1,0 +1,99 @@
+import pg from 'pg';
+import type { PrismaClient } from '../client.ts';
+
+// How the scheduling store talks to Postgres. The hot paths (slot search, booking)
+// run on plain node-postgres connections with named prepared statements: a Prisma
+// raw query or interactive transaction costs several times more Node CPU per round
+// trip than the statement itself, and prepared statements skip re-planning the large
+// snapshot query. The pool is made from the same connection settings as the Prisma
+// client (so the session is pinned to UTC the same way); when those settings cannot
+// be read, the same SQL runs through Prisma instead.
+
+export interface Statement {
+  /** Prepared once per connection under this name (pg only). */
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
+export interface Sql {
+  query<T>(s: Statement): Promise<T[]>;
+  /** Runs fn in one transaction; an error thrown inside rolls it back and propagates. */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+function onClient(query: (s: Statement) => Promise<{ rows: unknown[] }>): Sql['query'] {
+  return async <T>(s: Statement) => (await query(s)).rows as T[];
+}
+
+function pgSql(pool: pg.Pool): Sql {
+  return {
+    query: onClient((s) => pool.query({ name: s.name, text: s.text, values: s.values })),
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const inner: Sql = {
+          query: onClient((s) => client.query({ name: s.name, text: s.text, values: s.values })),
+          transaction: () => Promise.reject(new Error('Nested transactions are not supported.')),
+        };
+        const value = await fn(inner);
+        await client.query('COMMIT');
+        return value;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackErr) {
+          // The connection is unusable; do not hand it back to the pool.
+          broken = rollbackErr;
+        }
+        throw err;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+  };
+}
+
+type Raw = Pick<PrismaClient, '$queryRawUnsafe'>;
+
+function prismaSql(db: PrismaClient): Sql {
+  const over = (raw: Raw): Sql['query'] => (s) => raw.$queryRawUnsafe(s.text, ...s.values);
+  return {
+    query: over(db),
+    // Waiting for a lock on a contended resource is normal; give it time.
+    transaction: (fn) => db.$transaction((tx) => fn({ query: over(tx), transaction: () => Promise.reject(new Error('Nested transactions are not supported.')) }), { maxWait: 30_000, timeout: 30_000 }),
+  };
+}
+
+/** The pg settings of a Prisma client built on @prisma/adapter-pg (src/db/client.ts), if readable. */
+function adapterConfig(db: PrismaClient): pg.PoolConfig | null {
+  const config = (db as unknown as { _engineConfig?: { adapter?: { config?: unknown } } })._engineConfig?.adapter?.config;
+  if (!config || typeof config !== 'object') return null;
+  const c = config as pg.PoolConfig;
+  return typeof c.connectionString === 'string' ? c : null;
+}
+
+const pools = new WeakMap<PrismaClient, Sql>();
+
+/**
+ * The Sql for a Prisma client: a pg pool on the same database (one per client), or
+ * Prisma itself. The pool lets the process exit while idle and ignores errors of idle
+ * connections (a test dropping its database terminates them).
+ */
+export function sqlFor(db: PrismaClient, pool?: pg.Pool): Sql {
+  if (pool) return pgSql(pool);
+  let sql = pools.get(db);
+  if (sql) return sql;
+  const config = adapterConfig(db);
+  if (config) {
+    const p = new pg.Pool({ ...config, max: config.max ?? 10, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+    p.on('error', () => {});
+    sql = pgSql(p);
+  } else {
+    sql = prismaSql(db);
+  }
+  pools.set(db, sql);
+  return sql;
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import type { SchedulingStore, Snapshot, SnapshotRequest } from '../../src/engine/ports.ts';
+import { createScheduler } from '../../src/engine/scheduler.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { createBusiness, createResource, createService, system } from './support/fixtures.ts';
+
+// A one-to-one booking is decided on a snapshot and written in one statement guarded
+// by the configuration versions the snapshot read. A change to the configuration that
+// commits between the two must be caught: the write does not happen, the engine
+// decides again on fresh data, and the rule that now forbids the time is reported.
+
+describe('guarded one-statement booking', () => {
+  let t: TestDatabase;
+  let ids: { business: string; location: string; service: string; dana: string };
+  const now = new Date('2026-11-30T12:00:00Z');
+  const start = new Date('2026-12-01T14:00:00Z'); // 09:00 in New York
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const { business, location } = await createBusiness(t.db);
+    const dana = await createResource(t.db, location.id, { name: 'Dana' });
+    const service = await createService(t.db, business.id, { slug: 'visit', eligible: [dana.id] });
+    ids = { business: business.id, location: location.id, service: service.id, dana: dana.id };
+  });
+  afterAll(() => t.drop());
+
+  beforeEach(async () => {
+    await t.pool.query(`DELETE FROM appointment`);
+    await t.pool.query(`DELETE FROM time_off`);
+    await t.pool.query(`UPDATE service SET active = true, min_notice_minutes = 0 WHERE id = $1`, [ids.service]);
+    await t.pool.query(`DELETE FROM weekly_hours WHERE resource_id = $1`, [ids.dana]);
+    await t.pool.query(
+      `INSERT INTO weekly_hours (resource_id, weekday, start_time, end_time) SELECT $1, d, '09:00', '17:00' FROM generate_series(1, 5) d`,
+      [ids.dana],
+    );
+  });
+
+  /** A store that runs `change` right after the first versioned snapshot is read, i.e. between decision and commit. */
+  function racing(change: () => Promise<unknown>): { store: SchedulingStore; guardedWrites: () => number } {
+    const real = createSchedulingStore(t.db);
+    let fired = false;
+    let writes = 0;
+    const store: SchedulingStore = {
+      ...real,
+      async loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null> {
+        const snap = await real.loadSnapshot(req);
+        if (req.withVersions && !fired) {
+          fired = true;
+          await change();
+        }
+        return snap;
+      },
+      async commitGuarded(b) {
+        writes++;
+        return real.commitGuarded(b);
+      },
+    };
+    return { store, guardedWrites: () => writes };
+  }
+
+  async function appointments(): Promise<number> {
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM appointment`);
+    return rows[0].n;
+  }
+
+  it('books through the guarded write when nothing changes', async () => {
+    const { store, guardedWrites } = racing(async () => {});
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r.ok).toBe(true);
+    expect(guardedWrites()).toBe(1);
+    if (r.ok) expect(r.appointment).toMatchObject({ status: 'confirmed', resourceIds: [ids.dana] });
+    const { rows } = await t.pool.query(`SELECT action FROM appointment_event`);
+    expect(rows.map((x) => x.action)).toEqual(['booked']);
+  });
+
+  it('catches working hours replaced between snapshot and commit', async () => {
+    const { store, guardedWrites } = racing(async () => {
+      await t.pool.query(`DELETE FROM weekly_hours WHERE resource_id = $1`, [ids.dana]);
+      await t.pool.query(`INSERT INTO weekly_hours (resource_id, weekday, start_time, end_time) VALUES ($1, 2, '12:00', '17:00')`, [ids.dana]);
+    });
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'outside_hours' });
+    expect(guardedWrites()).toBe(1);
+    expect(await appointments()).toBe(0);
+  });
+
+  it('catches a service rule changed between snapshot and commit', async () => {
+    const { store } = racing(() => t.pool.query(`UPDATE service SET min_notice_minutes = 7 * 24 * 60 WHERE id = $1`, [ids.service]));
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'min_notice' });
+    expect(await appointments()).toBe(0);
+  });
+
+  it('catches the service deactivated between snapshot and commit', async () => {
+    const { store } = racing(() => t.pool.query(`UPDATE service SET active = false WHERE id = $1`, [ids.service]));
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'inactive_service' });
+    expect(await appointments()).toBe(0);
+  });
+
+  it('catches time off added between snapshot and commit', async () => {
+    const { store } = racing(() =>
+      t.pool.query(`INSERT INTO time_off (resource_id, starts_at, ends_at) VALUES ($1, '2026-12-01T13:00:00Z', '2026-12-01T16:00:00Z')`, [ids.dana]),
+    );
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(await appointments()).toBe(0);
+  });
+
+  it('catches an eligibility row removed between snapshot and commit', async () => {
+    const { store } = racing(() => t.pool.query(`DELETE FROM service_eligibility WHERE service_id = $1`, [ids.service]));
+    const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+    expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'not_eligible' });
+    expect(await appointments()).toBe(0);
+    await t.pool.query(`INSERT INTO service_eligibility (service_id, resource_id) VALUES ($1, $2)`, [ids.service, ids.dana]);
+  });
+});
