@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.ts';
-import type { InboundAttachment, Orchestrator, OutboundReply } from '../../conversation/contract.ts';
+import type { InboundAttachment, InboundMessage, Orchestrator, OutboundReply } from '../../conversation/contract.ts';
 import { maskPhone } from '../../log.ts';
 import { classifyKeyword } from './keywords.ts';
 import { ensureCustomer, markOptedIn, markOptedOut } from './optout.ts';
@@ -43,6 +43,12 @@ export interface InboundDeps {
   budgetMs: number;
   /** Hands the message to the reply job; without it the work runs in this process after the answer. */
   enqueueReply?: (job: SmsReplyJob) => Promise<void>;
+  /**
+   * Orchestrator turns running at once in this process (default 4). Each turn holds
+   * database connections for its whole duration; unbounded, a burst of texts would
+   * take every pooled connection and stall. Waiting counts against the budget.
+   */
+  maxConcurrentTurns?: number;
 }
 
 export interface SmsReplyJob {
@@ -65,6 +71,9 @@ interface Finished {
 export function createInboundProcessor(deps: InboundDeps) {
   const { ctx, sender } = deps;
   const inflight = new Map<string, Promise<Finished>>();
+  const turns = semaphore(deps.maxConcurrentTurns ?? 4);
+  const zones = zoneResolver(ctx);
+  const handleTurn = (m: InboundMessage) => turns.run(() => deps.orchestrator.handle(m));
 
   async function claim(inbound: SmsInbound): Promise<{ id: string; owner: boolean }> {
     const [row] = await ctx.db.outboundMessage.createManyAndReturn({
@@ -88,8 +97,7 @@ export function createInboundProcessor(deps: InboundDeps) {
   }
 
   async function renderFor(inbound: SmsInbound, reply: OutboundReply): Promise<string> {
-    const conv = await ctx.db.conversation.findUnique({ where: { id: reply.conversationId }, select: { state: true } }).catch(() => null);
-    const zone = await locationZone(ctx, conv?.state);
+    const zone = await zones.forReply(reply.conversationId, inbound.from);
     const note = zone && zoneMayDiffer(inbound.from, zone.phone) ? { timeZone: zone.timeZone, now: ctx.clock() } : undefined;
     return renderReply(reply, { zoneNote: note });
   }
@@ -111,7 +119,7 @@ export function createInboundProcessor(deps: InboundDeps) {
     if (!row || row.segments !== null) return; // already answered (a job retry after success)
     let reply: OutboundReply;
     try {
-      reply = await deps.orchestrator.handle(toMessage(inbound));
+      reply = await handleTurn(toMessage(inbound));
     } catch (err) {
       ctx.log.error({ err, from: maskPhone(inbound.from) }, 'orchestrator failed on an SMS');
       reply = { conversationId: '', messages: [APOLOGY] };
@@ -177,7 +185,7 @@ export function createInboundProcessor(deps: InboundDeps) {
       return { twiml: null };
     }
 
-    const pending = deps.orchestrator.handle(toMessage(inbound));
+    const pending = handleTurn(toMessage(inbound));
     const outcome = await Promise.race([
       pending.then((reply) => ({ reply }), (err: unknown) => ({ err })),
       new Promise<'late'>((resolve) => setTimeout(resolve, deps.budgetMs, 'late').unref()),
@@ -255,24 +263,71 @@ export function createInboundProcessor(deps: InboundDeps) {
 
 export type InboundProcessor = ReturnType<typeof createInboundProcessor>;
 
+interface Zone {
+  timeZone: string;
+  phone: string | null;
+}
+
+/** Active locations change rarely; they are re-read at most this often. */
+const LOCATIONS_TTL_MS = 30_000;
+
 /**
- * The zone times in a reply are written in: the location the conversation is
- * about when its state names one, else the business's only location.
+ * The zone times in a reply are written in. When every active location shares
+ * one zone that is the answer, with no per-message query. Otherwise: the location
+ * the conversation is about when its state names one, else that of the customer's
+ * next appointment (a reply right after booking), else unknown (no note).
  */
-async function locationZone(ctx: AppContext, state: unknown): Promise<{ timeZone: string; phone: string | null } | null> {
-  // The conversation state is the orchestrator's; only these two optional fields are read.
-  const s = (state ?? {}) as { proposal?: { locationId?: unknown } | null; offers?: Array<{ locationId?: unknown }> };
-  const candidate = s.proposal?.locationId ?? s.offers?.[0]?.locationId;
-  const locationId = typeof candidate === 'string' ? candidate : undefined;
-  const locs = await ctx.db.location.findMany({
-    where: locationId ? { id: locationId } : { active: true },
-    select: { timeZone: true, phone: true, business: { select: { phone: true } } },
-    take: 2,
-  });
-  if (locs.length !== 1) {
-    const zones = new Set(locs.map((l) => l.timeZone));
-    if (zones.size !== 1) return null;
+function zoneResolver(ctx: AppContext) {
+  let cache: { at: number; byId: Map<string, Zone>; shared: Zone | null } | null = null;
+
+  async function locations() {
+    if (cache && Date.now() - cache.at < LOCATIONS_TTL_MS) return cache;
+    const rows = await ctx.db.location.findMany({
+      where: { active: true },
+      select: { id: true, timeZone: true, phone: true, business: { select: { phone: true } } },
+    });
+    const byId = new Map(rows.map((l) => [l.id, { timeZone: l.timeZone, phone: l.phone ?? l.business.phone }]));
+    const zoneSet = new Set(rows.map((l) => l.timeZone));
+    cache = { at: Date.now(), byId, shared: zoneSet.size === 1 ? byId.get(rows[0]!.id)! : null };
+    return cache;
   }
-  const l = locs[0]!;
-  return { timeZone: l.timeZone, phone: l.phone ?? l.business.phone };
+
+  return {
+    async forReply(conversationId: string, phone: string): Promise<Zone | null> {
+      const locs = await locations();
+      if (locs.shared) return locs.shared;
+      const conv = conversationId
+        ? await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } }).catch(() => null)
+        : null;
+      // The conversation state is the orchestrator's; only these two optional fields are read.
+      const s = (conv?.state ?? {}) as { proposal?: { locationId?: unknown } | null; offers?: Array<{ locationId?: unknown }> };
+      const candidate = s.proposal?.locationId ?? s.offers?.[0]?.locationId;
+      if (typeof candidate === 'string' && locs.byId.has(candidate)) return locs.byId.get(candidate)!;
+      const next = await ctx.db.appointment.findFirst({
+        where: { customer: { phone }, status: { in: ['requested', 'confirmed'] }, startsAt: { gt: ctx.clock() } },
+        orderBy: { updatedAt: 'desc' },
+        select: { locationId: true },
+      });
+      return (next && locs.byId.get(next.locationId)) ?? null;
+    },
+  };
+}
+
+/** A counting semaphore: at most `limit` calls of `run` are in progress. */
+function semaphore(limit: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      try {
+        return await fn();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
+    },
+  };
 }
