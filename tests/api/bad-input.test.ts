@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app.ts';
 import { ENDPOINTS, type Endpoint } from './endpoints.ts';
-import { buildFixture, snapshot, type Fixture } from './fixtures.ts';
+import { buildFixture, insertAppointment, snapshot, type Fixture } from './fixtures.ts';
 
 // Bad input to every admin endpoint: no token, a wrong token, wrongly typed fields,
 // unknown fields, a body that is not an object, unknown and malformed ids, bad
@@ -15,6 +15,7 @@ let before: Record<string, string>;
 beforeAll(async () => {
   app = await createTestApp();
   f = await buildFixture(app);
+  f.appointmentId = await insertAppointment(app, f);
   before = await snapshot(app);
 });
 afterAll(() => app.close());

@@ -1,7 +1,6 @@
 import type { Fixture } from './fixtures.ts';
 
-// Every admin endpoint this suite owns, with a valid request and a wrongly typed
-// one. The bad-input test runs each through the same gauntlet; the OpenAPI test
+// Every admin endpoint, with a valid request and a wrongly typed one. The bad-input test runs each through the same gauntlet; the OpenAPI test
 // checks this table and the published document list the same routes.
 
 export interface Endpoint {
@@ -14,6 +13,8 @@ export interface Endpoint {
   wrongTypes?: Record<string, unknown>;
   /** Query strings that must be refused. */
   badQueries?: string[];
+  /** A list with cursor pagination (`limit`, `after`). */
+  paginated?: true;
 }
 
 const listQueries = ['limit=abc', 'limit=0', 'limit=100000', 'after=not-a-cursor', 'bogus=1'];
@@ -28,7 +29,7 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { name: 42, timeZone: 'Mars/Olympus', email: 'not-an-email' },
   },
 
-  { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, 'active=maybe'] },
+  { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, 'active=maybe'], paginated: true },
   {
     method: 'post',
     route: '/locations',
@@ -46,7 +47,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/locations/:id', path: (f, id) => `/locations/${id ?? f.locationId}` },
 
-  { method: 'get', route: '/services', path: () => '/services', badQueries: listQueries },
+  { method: 'get', route: '/services', path: () => '/services', badQueries: listQueries, paginated: true },
   {
     method: 'post',
     route: '/services',
@@ -70,7 +71,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/services/:id', path: (f, id) => `/services/${id ?? f.serviceId}` },
 
-  { method: 'get', route: '/resources', path: () => '/resources', badQueries: [...listQueries, 'kind=robot', 'locationId=123'] },
+  { method: 'get', route: '/resources', path: () => '/resources', badQueries: [...listQueries, 'kind=robot', 'locationId=123'], paginated: true },
   {
     method: 'post',
     route: '/resources',
@@ -119,7 +120,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/resources/:id/overrides/:date', path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}` },
 
-  { method: 'get', route: '/time-off', path: () => '/time-off', badQueries: [...listQueries, 'from=yesterday', 'resourceId=x'] },
+  { method: 'get', route: '/time-off', path: () => '/time-off', badQueries: [...listQueries, 'from=yesterday', 'resourceId=x'], paginated: true },
   {
     method: 'post',
     route: '/time-off',
@@ -137,7 +138,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/time-off/:id', path: (f, id) => `/time-off/${id ?? f.timeOffId}` },
 
-  { method: 'get', route: '/customers', path: () => '/customers', badQueries: [...listQueries, 'phone=555-0100', 'optedOut=1'] },
+  { method: 'get', route: '/customers', path: () => '/customers', badQueries: [...listQueries, 'phone=555-0100', 'optedOut=1'], paginated: true },
   {
     method: 'post',
     route: '/customers',
@@ -154,4 +155,56 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { phone: '+1 000', name: ['Ana'] },
   },
   { method: 'delete', route: '/customers/:id', path: (f, id) => `/customers/${id ?? f.customerId}` },
+
+  {
+    method: 'get',
+    route: '/availability',
+    path: (f) => `/availability?service=${f.serviceId}`,
+    badQueries: [
+      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&bogus=1',
+      'from=yesterday&to=2026-12-02T00:00:00Z',
+      'from=2026-12-01T00:00:00Z',
+      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&location=abc',
+      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&limit=0',
+    ],
+  },
+
+  {
+    method: 'get',
+    route: '/appointments',
+    path: () => '/appointments',
+    badQueries: [...listQueries, 'status=maybe', 'phone=555-0100', 'from=yesterday', 'resource=123'],
+    paginated: true,
+  },
+  {
+    method: 'post',
+    route: '/appointments',
+    path: () => '/appointments',
+    valid: (f) => ({ service: f.serviceId, start: '2026-12-02T15:00:00Z', customer: { phone: '+14155550123', name: 'Sam' } }),
+    wrongTypes: { start: 'tomorrow at 3', resource: 'dana', customer: { phone: 5550100 }, intake: 'none' },
+  },
+  { method: 'get', route: '/appointments/:id', path: (f, id) => `/appointments/${id ?? f.appointmentId}` },
+  {
+    method: 'post',
+    route: '/appointments/:id/reschedule',
+    path: (f, id) => `/appointments/${id ?? f.appointmentId}/reschedule`,
+    valid: () => ({ start: '2026-12-02T16:00:00Z' }),
+    wrongTypes: { start: 1733151600 },
+  },
+  {
+    method: 'post',
+    route: '/appointments/:id/cancel',
+    path: (f, id) => `/appointments/${id ?? f.appointmentId}/cancel`,
+    valid: () => ({ reason: 'Feeling unwell' }),
+    wrongTypes: { reason: ['unwell'] },
+  },
+  {
+    method: 'post',
+    route: '/appointments/:id/status',
+    path: (f, id) => `/appointments/${id ?? f.appointmentId}/status`,
+    valid: () => ({ status: 'completed' }),
+    wrongTypes: { status: 'done' },
+  },
+
+  { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, 'to=555-0100'], paginated: true },
 ];

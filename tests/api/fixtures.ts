@@ -17,6 +17,11 @@ export const TABLES = [
   'customer',
   'appointment',
   'reservation',
+  'appointment_event',
+  'hold',
+  'exception',
+  'outbound_message',
+  'api_token',
 ] as const;
 
 /** Row count and latest update of each table: a failed request must change neither. */
@@ -43,6 +48,8 @@ export interface Fixture {
   customerId: string;
   timeOffId: string;
   overrideDate: string;
+  /** Set by suites that book one (insertAppointment); the appointment endpoints need it. */
+  appointmentId?: string;
 }
 
 export async function buildFixture(app: TestApp): Promise<Fixture> {
