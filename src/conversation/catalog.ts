@@ -1,8 +1,10 @@
 import type { PrismaClient } from '../db/client.ts';
 
-// The business data a conversation needs (services, staff names, zones, addresses),
-// read once per inbound message. Catalog reads go straight to the database; every
-// scheduling read or write goes through the engine's Scheduler.
+// The business data a conversation needs (services, staff names, zones, addresses).
+// Catalog reads go straight to the database; every scheduling read or write goes
+// through the engine's Scheduler. The catalog is kept between messages and read
+// again when schedule_version moves (triggers bump it on every change to the
+// business, its locations, resources, hours and services).
 
 export interface CatalogService {
   id: string;
@@ -32,8 +34,25 @@ export interface Catalog {
   resourceNames: Map<string, { name: string; kind: string }>;
 }
 
+type CatalogReader = Pick<PrismaClient, 'business' | 'service' | 'location'>;
+
+/**
+ * The catalog as of `version` (the schedule_version read in the caller's transaction
+ * before this call, so a cached catalog is never older than its key). Without a version
+ * nothing is cached.
+ */
+export function createCatalogCache(businessId?: string) {
+  let cached: { version: string; catalog: Catalog | null } | null = null;
+  return async function catalogAt(db: CatalogReader, version: string | null): Promise<Catalog | null> {
+    if (version !== null && cached?.version === version) return cached.catalog;
+    const catalog = await loadCatalog(db, businessId);
+    if (version !== null) cached = { version, catalog };
+    return catalog;
+  };
+}
+
 /** The business this deployment serves: the given id, else the oldest one. */
-export async function loadCatalog(db: PrismaClient, businessId?: string): Promise<Catalog | null> {
+export async function loadCatalog(db: CatalogReader, businessId?: string): Promise<Catalog | null> {
   const business = await db.business.findFirst({
     where: businessId ? { id: businessId } : {},
     orderBy: { createdAt: 'asc' },

@@ -22,14 +22,22 @@ export function normalizePhone(raw: string): string | null {
   return p?.isPossible() ? p.number : null;
 }
 
-export async function resolveIdentity(db: PrismaClient, channel: ConversationChannel, senderIdentity: string): Promise<Identity> {
+/** Where a sender's record is looked up: the phone for sms/web, the user id column for Slack/Teams. */
+export function senderKeys(channel: ConversationChannel, senderIdentity: string): { phone: string | null; slackUserId: string | null; teamsUserId: string | null } {
+  if (channel === 'sms' || channel === 'web') return { phone: normalizePhone(senderIdentity), slackUserId: null, teamsUserId: null };
+  return { phone: null, slackUserId: channel === 'slack' ? senderIdentity : null, teamsUserId: channel === 'teams' ? senderIdentity : null };
+}
+
+/** The identity from the records found under senderKeys (read with the conversation, in one statement). */
+export function identityOf(
+  channel: ConversationChannel,
+  keys: { phone: string | null },
+  found: { customerId: string | null; language: string | null; userId: string | null },
+): Identity {
   if (channel === 'sms' || channel === 'web') {
-    const phone = normalizePhone(senderIdentity);
-    const customer = phone ? await db.customer.findUnique({ where: { phone } }) : null;
-    return { channel, phone, customerId: customer?.id ?? null, userId: null, language: customer?.language ?? 'en' };
+    return { channel, phone: keys.phone, customerId: found.customerId, userId: null, language: found.language ?? 'en' };
   }
-  const user = await db.user.findFirst({ where: channel === 'slack' ? { slackUserId: senderIdentity } : { teamsUserId: senderIdentity } });
-  return { channel, phone: null, customerId: null, userId: user?.id ?? null, language: 'en' };
+  return { channel, phone: null, customerId: null, userId: found.userId, language: 'en' };
 }
 
 /** The sender's Customer row, created on first need (a hold or booking), never before. */

@@ -3,14 +3,14 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { Actor, Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
-import { loadCatalog, locationZone, staffName, type Catalog } from './catalog.ts';
+import { createCatalogCache, locationZone, staffName, type Catalog } from './catalog.ts';
 import type { ConversationChannel, InboundMessage, Orchestrator, OutboundReply, ReplyChoice } from './contract.ts';
-import { normalizePhone, ensureCustomer, resolveIdentity, type Identity } from './identity.ts';
+import { normalizePhone, ensureCustomer, identityOf, senderKeys, type Identity } from './identity.ts';
 import { serviceQuestions } from './intake.ts';
 import { loadPrompts, renderSystemPrompt, type PromptSet } from './prompts.ts';
 import type { ModelProvider, ProviderView, TokenUsage } from './providers/types.ts';
 import { parseState, trimHistory, type ConversationState, type Proposal } from './state.ts';
-import { ensureConversation, nextStamp, replyKey, storedReply, withConversationLock, type Tx } from './store.ts';
+import { createTurnGate, ensureConversation, readTurn, replyKey, saveTurn, storedReply, turnLimitFor, withConversationLock, type TranscriptRow, type Tx } from './store.ts';
 import { RULE_TEXT, T, formatSlotLabel } from './templates.ts';
 import { discardProposal, isOwn, offersFromAlternatives, runTool, toolSpecs, type Display, type ToolEnv, type ToolOutcome } from './tools/index.ts';
 import { understand } from './understanding/index.ts';
@@ -36,6 +36,12 @@ export interface OrchestratorDeps {
   /** The business served; defaults to the oldest one in the database. */
   businessId?: string;
   prompts?: PromptSet;
+  /**
+   * Turns in flight at once in this process (default 4, and always below the Prisma
+   * pool size when it can be read): see store.ts for why this keeps any number of
+   * concurrent callers from exhausting the pool.
+   */
+  maxConcurrentTurns?: number;
 }
 
 const CHANNELS: ConversationChannel[] = ['sms', 'slack', 'teams', 'web'];
@@ -43,18 +49,11 @@ const MAX_TEXT = 2000;
 const HUMAN_COMMAND = /^\s*(agent|human|operator|representative|person|a person)\s*[.!?]*\s*$/i;
 const HELP_COMMAND = /^\s*(help|\?|menu)\s*[.!?]*\s*$/i;
 
-interface TranscriptRow {
-  direction: 'inbound' | 'outbound';
-  role: string;
-  text?: string | null;
-  externalId?: string | null;
-  toolCalls?: Prisma.InputJsonValue;
-  toolResult?: Prisma.InputJsonValue;
-  attachments?: Prisma.InputJsonValue;
-  promptVersion?: string;
-  provider?: string;
-  tokenUsage?: Prisma.InputJsonValue;
-}
+/** The cached conversation id of a sender no longer has a row (deleted since): look it up again. */
+class ConversationGone extends Error {}
+
+/** Sender → conversation id, so a known sender's turn starts with the lock, not a lookup. Bounded; oldest out first. */
+const MAX_KNOWN_CONVERSATIONS = 10_000;
 
 export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   const holdMinutes = deps.holdMinutes ?? 10;
@@ -64,36 +63,58 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   const prompts = deps.prompts ?? loadPrompts();
   const specs = toolSpecs();
   const { db, scheduler, clock, provider } = deps;
+  const gate = createTurnGate(turnLimitFor(db, deps.maxConcurrentTurns));
+  const catalogAt = createCatalogCache(deps.businessId);
+  const known = new Map<string, string>();
+
+  async function conversationFor(channel: ConversationChannel, key: string): Promise<string> {
+    const cacheKey = `${channel}:${key}`;
+    const id = known.get(cacheKey);
+    if (id) return id;
+    const row = await ensureConversation(db, channel, key);
+    if (known.size >= MAX_KNOWN_CONVERSATIONS) known.delete(known.keys().next().value!);
+    known.set(cacheKey, row.id);
+    return row.id;
+  }
 
   async function handle(message: InboundMessage): Promise<OutboundReply> {
     if (!CHANNELS.includes(message.channel)) throw new Error(`unknown channel ${String(message.channel)}`);
     const sender = String(message.senderIdentity ?? '').trim();
     if (!sender) throw new Error('senderIdentity is required');
     const key = message.channel === 'sms' || message.channel === 'web' ? (normalizePhone(sender) ?? sender) : sender;
-    const conversation = await ensureConversation(db, message.channel, key);
-    const started = Date.now();
-    const reply = await withConversationLock(db, conversation.id, async (tx) => {
-      if (message.externalId) {
-        const previous = await storedReply(tx, conversation.id, message.externalId);
-        if (previous) return { reply: previous, replayed: true, tools: [] as string[] };
+    for (let attempt = 0; ; attempt++) {
+      const conversationId = await conversationFor(message.channel, key);
+      try {
+        return await turn(conversationId, message, key);
+      } catch (err) {
+        if (!(err instanceof ConversationGone) || attempt > 0) throw err;
+        known.delete(`${message.channel}:${key}`);
       }
-      return processTurn(tx, conversation.id, message, key);
-    });
+    }
+  }
+
+  async function turn(conversationId: string, message: InboundMessage, key: string): Promise<OutboundReply> {
+    const started = Date.now();
+    const reply = await gate.run(conversationId, () => withConversationLock(db, conversationId, (tx) => processTurn(tx, conversationId, message, key)));
     deps.log.info(
-      { conversationId: conversation.id, channel: message.channel, provider: provider.name, replayed: reply.replayed, tools: reply.tools, ms: Date.now() - started },
+      { conversationId, channel: message.channel, provider: provider.name, replayed: reply.replayed, tools: reply.tools, ms: Date.now() - started },
       'conversation turn',
     );
     return reply.reply;
   }
 
-  async function processTurn(tx: Tx, conversationId: string, message: InboundMessage, senderKey: string) {
-    const row = await tx.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  async function processTurn(tx: Tx, conversationId: string, message: InboundMessage, senderKey: string): Promise<{ reply: OutboundReply; replayed: boolean; tools: string[] }> {
+    const keys = senderKeys(message.channel, senderKey);
+    const row = await readTurn(tx, conversationId, { replyExternalId: message.externalId ? replyKey(message.externalId) : null, ...keys });
+    if (!row) throw new ConversationGone();
+    if (row.replied) return { reply: storedReply(conversationId, row.replyAttachments), replayed: true, tools: [] };
     const state = parseState(row.state);
-    const identity = await resolveIdentity(db, message.channel, senderKey);
-    const catalog = await loadCatalog(db, deps.businessId);
+    const identity = identityOf(message.channel, keys, row.sender);
+    const catalog = await catalogAt(tx, row.scheduleVersion);
     const transcript: TranscriptRow[] = [];
     const toolsCalled: string[] = [];
     let handedOff = row.handedOff;
+    const openHandoffs = row.openHandoffs;
     let handOffNow = false;
     /** Prompt version, provider and token usage of the model step that wrote the reply. */
     let replyMeta: Partial<TranscriptRow> = {};
@@ -145,13 +166,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     async function respond(): Promise<{ messages: string[]; choices?: ReplyChoice[] }> {
       if (!catalog) return { messages: [T.businessUnknown] };
       if (handedOff) {
-        const open = await tx.exception.count({ where: { conversationId, status: { not: 'resolved' }, type: 'human_requested' } });
-        if (open > 0) return { messages: [T.handedOffWaiting] };
+        if (openHandoffs > 0) return { messages: [T.handedOffWaiting] };
         // Staff resolved the hand-off: the bot takes the conversation back.
         handedOff = false;
       }
       const env: ToolEnv = {
-        db,
+        db: tx,
         scheduler,
         clock,
         catalog,
@@ -165,6 +185,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         handOff: async () => {
           handOffNow = true;
         },
+        ensureCustomer: () => ensureCustomer(db, identity),
         releases,
       };
 
@@ -333,7 +354,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       let result: Record<string, unknown>;
       let display: Display;
       if (p.kind === 'book') {
-        const customerId = await ensureCustomer(db, identity);
+        const customerId = await env.ensureCustomer();
         actor.id = customerId ?? actor.id;
         const request = {
           service: p.serviceId,
@@ -374,7 +395,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         }
       } else {
         const appt = p.appointmentId ? await scheduler.getAppointment(p.appointmentId) : null;
-        const requester = appt && identity.userId ? (await db.appointment.findUnique({ where: { id: appt.id }, select: { requesterUserId: true } }))?.requesterUserId : null;
+        const requester = appt && identity.userId ? (await tx.appointment.findUnique({ where: { id: appt.id }, select: { requesterUserId: true } }))?.requesterUserId : null;
         if (!appt || !isOwn(identity, appt, requester)) {
           result = { ok: false, kind: 'not_own' };
           display = { messages: [T.refusal], expecting: null };
@@ -436,18 +457,12 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       ...replyMeta,
     });
     state.history = trimHistory(state.history);
-    await tx.message.createMany({
-      data: transcript.map((t) => ({ ...t, conversationId, createdAt: nextStamp() })),
-    });
-    await tx.conversation.update({
-      where: { id: conversationId },
-      data: {
-        state: state as unknown as Prisma.InputJsonValue,
-        handedOff: handOffNow || handedOff,
-        lastMessageAt: clock(),
-        customerId: identity.customerId ?? row.customerId,
-        userId: identity.userId ?? row.userId,
-      },
+    await saveTurn(tx, conversationId, transcript, {
+      state,
+      handedOff: handOffNow || handedOff,
+      lastMessageAt: clock(),
+      customerId: identity.customerId ?? row.customerId,
+      userId: identity.userId ?? row.userId,
     });
     return { reply, replayed: false, tools: toolsCalled };
   }

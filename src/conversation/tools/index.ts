@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { PrismaClient } from '../../db/client.ts';
 import type { Actor, AppointmentView, Scheduler, Slot } from '../../engine/api.ts';
 import type { Clock } from '../../engine/clock.ts';
 import { findService, locationZone, staffName, type Catalog } from '../catalog.ts';
 import type { InboundAttachment, ReplyChoice } from '../contract.ts';
-import { ensureCustomer, type Identity } from '../identity.ts';
+import type { Identity } from '../identity.ts';
 import { isSkip, missingRequired, nextQuestion, parseAnswer, renderQuestion, serviceQuestions, type IntakeQuestion } from '../intake.ts';
 import type { ConversationState, Offer, Proposal } from '../state.ts';
+import type { Tx } from '../store.ts';
 import { CHOICE_LABELS, T, formatSlotLabel, formatWhen, numbered } from '../templates.ts';
 import { TERMINAL_TOOLS, toolSchemas, type ToolArgs, type ToolName } from './definitions.ts';
 
@@ -20,7 +20,8 @@ export { toolSpecs, toolSchemas, TOOL_NAMES, type ToolName } from './definitions
 // orchestrator commits it only on the customer's explicit yes.
 
 export interface ToolEnv {
-  db: PrismaClient;
+  /** The turn's transaction: tools read and write nothing outside it (see store.ts). */
+  db: Tx;
   scheduler: Scheduler;
   clock: Clock;
   catalog: Catalog;
@@ -33,6 +34,8 @@ export interface ToolEnv {
   /** Records an Exception for staff (written in the conversation's transaction). */
   raiseException(e: { type: 'human_requested' | 'no_slot' | 'intake_incomplete'; summary: string; appointmentId?: string; details?: Record<string, unknown> }): Promise<void>;
   handOff(): Promise<void>;
+  /** The sender's Customer id, creating and committing the row on first need (holds and bookings refer to it). */
+  ensureCustomer(): Promise<string | null>;
   /** Hold releases started this turn; the orchestrator waits for them before it answers. */
   releases: Array<Promise<unknown>>;
 }
@@ -255,7 +258,7 @@ const handlers: { [N in ToolName]: Handler<N> } = {
     discardProposal(env);
     // The released hold may be on this very time: let it go before holding again.
     await Promise.all(env.releases);
-    const customerId = await ensureCustomer(env.db, env.identity);
+    const customerId = await env.ensureCustomer();
     const held = await env.scheduler.hold({
       service: service.id,
       start: new Date(offer.start),
