@@ -43,12 +43,6 @@ export interface InboundDeps {
   budgetMs: number;
   /** Hands the message to the reply job; without it the work runs in this process after the answer. */
   enqueueReply?: (job: SmsReplyJob) => Promise<void>;
-  /**
-   * Orchestrator turns running at once in this process (default 4). Each turn holds
-   * database connections for its whole duration; unbounded, a burst of texts would
-   * take every pooled connection and stall. Waiting counts against the budget.
-   */
-  maxConcurrentTurns?: number;
 }
 
 export interface SmsReplyJob {
@@ -71,9 +65,8 @@ interface Finished {
 export function createInboundProcessor(deps: InboundDeps) {
   const { ctx, sender } = deps;
   const inflight = new Map<string, Promise<Finished>>();
-  const turns = semaphore(deps.maxConcurrentTurns ?? 4);
   const zones = zoneResolver(ctx);
-  const handleTurn = (m: InboundMessage) => turns.run(() => deps.orchestrator.handle(m));
+  const handleTurn = (m: InboundMessage) => deps.orchestrator.handle(m);
 
   async function claim(inbound: SmsInbound): Promise<{ id: string; owner: boolean }> {
     const [row] = await ctx.db.outboundMessage.createManyAndReturn({
@@ -309,25 +302,6 @@ function zoneResolver(ctx: AppContext) {
         select: { locationId: true },
       });
       return (next && locs.byId.get(next.locationId)) ?? null;
-    },
-  };
-}
-
-/** A counting semaphore: at most `limit` calls of `run` are in progress. */
-function semaphore(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return {
-    async run<T>(fn: () => Promise<T>): Promise<T> {
-      if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      else active++;
-      try {
-        return await fn();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else active--;
-      }
     },
   };
 }

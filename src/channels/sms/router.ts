@@ -24,8 +24,6 @@ export interface SmsRouterOptions {
   /** Default 10 s, safely under Twilio's ~15 s webhook timeout. */
   budgetMs?: number;
   enqueueReply?: (job: SmsReplyJob) => Promise<void>;
-  /** See InboundDeps.maxConcurrentTurns. */
-  maxConcurrentTurns?: number;
 }
 
 export interface SmsChannel {
@@ -49,7 +47,6 @@ export function createSmsChannel(ctx: AppContext, opts: SmsRouterOptions): SmsCh
     replyMode: opts.replyMode ?? (ctx.config.OPENAI_API_KEY ? 'rest' : 'twiml'),
     budgetMs: opts.budgetMs ?? 10_000,
     enqueueReply: opts.enqueueReply,
-    maxConcurrentTurns: opts.maxConcurrentTurns,
   });
   let warnedNoPublicUrl = false;
 

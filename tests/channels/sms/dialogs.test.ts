@@ -136,4 +136,12 @@ describe('SMS dialogs end to end', () => {
     const booked = await app.t.db.appointment.findMany({ where: { customer: { phone: { in: phones } }, status: 'confirmed' } });
     expect(booked).toHaveLength(1);
   });
+
+  it('answers a burst of texts from more numbers than there are database connections, each with its own offers', async () => {
+    // The orchestrator, not the channel, keeps concurrent turns within the connection pool.
+    const phones = Array.from({ length: 30 }, (_, i) => `+1212555${String(4000 + i)}`);
+    const replies = await Promise.all(phones.map((p) => say(p, 'haircut friday morning')));
+    for (const r of replies) expect(r).toMatch(/^Openings for Haircut:\n1\) Fri Dec 4/);
+    expect(await app.t.db.conversation.count({ where: { externalId: { in: phones } } })).toBe(phones.length);
+  });
 });

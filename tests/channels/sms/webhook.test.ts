@@ -259,37 +259,6 @@ describe('inbound details', () => {
     }
   });
 
-  it('bounds the orchestrator turns running at once, so a burst cannot take every database connection', async () => {
-    let active = 0;
-    let peak = 0;
-    const counting = new FakeOrchestrator();
-    const inner = counting.handle.bind(counting);
-    counting.handle = async (m) => {
-      peak = Math.max(peak, ++active);
-      try {
-        return await inner(m);
-      } finally {
-        active--;
-      }
-    };
-    const bounded = await createTestApp({
-      env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL },
-      routers: (ctx) => [
-        { path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: counting, sender: createSmsSender(ctx), maxConcurrentTurns: 2 }).router },
-      ],
-    });
-    counting.db = bounded.t.db;
-    counting.delayMs = 50;
-    try {
-      const res = await Promise.all(Array.from({ length: 6 }, (_, i) => postSigned(bounded.url, '/webhooks/twilio/sms', inboundParams(`+1212555061${i}`, `hi ${i}`))));
-      expect(res.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-      expect(counting.calls).toHaveLength(6);
-      expect(peak).toBe(2);
-    } finally {
-      await bounded.close();
-    }
-  });
-
   it('answers an orchestrator failure with an apology instead of an error', async () => {
     orch.reply = () => {
       throw new Error('model exploded');
