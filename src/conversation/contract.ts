@@ -39,6 +39,8 @@ export interface OutboundReply {
   choices?: ReplyChoice[];
   /** True when the conversation was handed to a human. */
   handedOff?: boolean;
+  /** The location whose times the reply shows, when known: channels name its zone where the reader's may differ. */
+  locationId?: string;
 }
 
 export interface Orchestrator {

@@ -118,6 +118,8 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     let handOffNow = false;
     /** Prompt version, provider and token usage of the model step that wrote the reply. */
     let replyMeta: Partial<TranscriptRow> = {};
+    /** Where the times shown this turn are, when a tool or commit said. */
+    let shownLocationId: string | undefined;
 
     const rawText = storable(typeof message.text === 'string' ? message.text : '');
     const attachments = (message.attachments ?? [])
@@ -235,6 +237,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       let outcome: ToolOutcome;
       try {
         outcome = await runTool(env, call.name, call.arguments);
+        if (outcome.locationId) shownLocationId = outcome.locationId;
       } catch (err) {
         deps.log.error({ err: safeErr(err), conversationId, tool: call.name }, 'tool failed');
         outcome = { failure: true, result: { ok: false, error: { code: 'internal_error', message: 'The tool failed; try again or request a human.' } } };
@@ -375,6 +378,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         if (!booked.ok && booked.kind === 'rule' && booked.rule === 'hold_expired') booked = await scheduler.book(request);
         if (booked.ok) {
           const a = booked.appointment;
+          shownLocationId = a.locationId;
           const label = formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds));
           if (p.intakeMissing.length) {
             await raiseException({ type: 'intake_incomplete', summary: `Intake incomplete for ${a.serviceName}`, appointmentId: a.id, details: { missing: p.intakeMissing } });
@@ -403,6 +407,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
           const changed = await scheduler.reschedule(appt.id, new Date(p.start!), actor, { resourceId: p.resourceIds[0] });
           if (changed.ok) {
             const a = changed.appointment;
+            shownLocationId = a.locationId;
             result = { ok: true, appointmentId: a.id, rescheduledFromId: appt.id, status: a.status };
             display = { messages: [T.rescheduled(a.serviceName, formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds)))], expecting: null };
             state.offers = [];
@@ -419,6 +424,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         } else {
           const canceled = await scheduler.cancel(appt.id, actor, `customer request via ${identity.channel}`);
           if (canceled.ok) {
+            shownLocationId = appt.locationId;
             result = { ok: true, appointmentId: appt.id, status: 'canceled', lateCancel: canceled.lateCancel ?? false };
             const msg = T.canceled(appt.serviceName, formatSlotLabel(appt.start, locationZone(c, appt.locationId)).trim());
             display = { messages: [canceled.lateCancel ? `${msg} ${T.lateCancelNote}` : msg], expecting: null };
@@ -447,13 +453,15 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       ...(out.choices ? { choices: out.choices } : {}),
       ...(handOffNow || handedOff ? { handedOff: true } : {}),
     };
+    const locationId = shownLocationId ?? state.proposal?.locationId ?? state.offers[0]?.locationId;
+    if (locationId) reply.locationId = locationId;
     if (handOffNow) state.expecting = null;
     transcript.push({
       direction: 'outbound',
       role: 'assistant',
       text: reply.messages.join('\n\n'),
       externalId: message.externalId ? replyKey(message.externalId) : null,
-      attachments: { messages: reply.messages, choices: reply.choices ?? null, handedOff: reply.handedOff ?? false } as Prisma.InputJsonValue,
+      attachments: { messages: reply.messages, choices: reply.choices ?? null, handedOff: reply.handedOff ?? false, locationId: reply.locationId ?? null } as Prisma.InputJsonValue,
       ...replyMeta,
     });
     state.history = trimHistory(state.history);

@@ -53,6 +53,8 @@ export interface ToolOutcome {
   /** A failure that counts toward the hand-off limit (the model misused a tool). */
   failure: boolean;
   handedOff?: boolean;
+  /** The location of the times this result shows, when the state does not say (listed appointments). */
+  locationId?: string;
 }
 
 const OFFER_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -312,7 +314,7 @@ const handlers: { [N in ToolName]: Handler<N> } = {
       return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a) };
     });
     env.state.appointmentRefs = refs;
-    return { failure: false, result: { ok: true, appointments: out } };
+    return { failure: false, result: { ok: true, appointments: out }, ...(items[0] ? { locationId: items[0].locationId } : {}) };
   },
 
   async reschedule_appointment(env, args) {
