@@ -5,7 +5,7 @@ import { classifyKeyword } from './keywords.ts';
 import { ensureCustomer, markOptedIn, markOptedOut } from './optout.ts';
 import type { SmsSender } from './outbound.ts';
 import { zoneMayDiffer } from './phone.ts';
-import { renderReply } from './render.ts';
+import { renderReply, showsTime } from './render.ts';
 import { countSegments } from './segments.ts';
 
 // One inbound SMS, processed exactly once per MessageSid.
@@ -55,6 +55,8 @@ const STALE_CLAIM_MS = 60_000;
 const POLL_MS = 25;
 
 const replyKey = (sid: string) => `sms:reply:${sid}`;
+
+type KnownCustomer = { id: string; optedOut: boolean; language: string };
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
 
 interface Finished {
@@ -68,15 +70,23 @@ export function createInboundProcessor(deps: InboundDeps) {
   const zones = zoneResolver(ctx);
   const handleTurn = (m: InboundMessage) => deps.orchestrator.handle(m);
 
-  async function claim(inbound: SmsInbound): Promise<{ id: string; owner: boolean }> {
-    const [row] = await ctx.db.outboundMessage.createManyAndReturn({
-      data: [{ channel: 'sms', to: inbound.from, body: '', kind: 'reply', idempotencyKey: replyKey(inbound.messageSid), status: 'queued', segments: null }],
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    if (row) return { id: row.id, owner: true };
+  /**
+   * Inserts the claim row and, in the same round trip, reads the sender's Customer,
+   * which the owner needs next (null on first contact: created then).
+   */
+  async function claim(inbound: SmsInbound): Promise<{ id: string; owner: boolean; customer: KnownCustomer | null }> {
+    const [row] = await ctx.db.$queryRaw<Array<{ claimed: string | null; customer_id: string | null; opted_out: boolean | null; language: string | null }>>`
+      WITH claimed AS (
+        INSERT INTO outbound_message (channel, "to", body, kind, idempotency_key, status, segments)
+        VALUES ('sms', ${inbound.from}, '', 'reply', ${replyKey(inbound.messageSid)}, 'queued', NULL)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING id::text)
+      SELECT (SELECT id FROM claimed) AS claimed, c.id::text AS customer_id, c.opted_out, c.language
+      FROM (SELECT 1) AS one LEFT JOIN customer c ON c.phone = ${inbound.from}`;
+    const customer = row?.customer_id ? { id: row.customer_id, optedOut: row.opted_out ?? false, language: row.language ?? 'en' } : null;
+    if (row?.claimed) return { id: row.claimed, owner: true, customer };
     const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true } });
-    return { id: existing.id, owner: false };
+    return { id: existing.id, owner: false, customer };
   }
 
   async function finish(id: string, text: string | null, extra: { conversationId?: string | null; why?: string } = {}): Promise<Finished> {
@@ -90,7 +100,7 @@ export function createInboundProcessor(deps: InboundDeps) {
   }
 
   async function renderFor(inbound: SmsInbound, reply: OutboundReply): Promise<string> {
-    const zone = await zones.forReply(reply.conversationId, inbound.from);
+    const zone = await zones.forReply(reply, inbound.from);
     const note = zone && zoneMayDiffer(inbound.from, zone.phone) ? { timeZone: zone.timeZone, now: ctx.clock() } : undefined;
     return renderReply(reply, { zoneNote: note });
   }
@@ -161,8 +171,8 @@ export function createInboundProcessor(deps: InboundDeps) {
       : `${name}: appointment booking by text.${contact ? ` Contact: ${contact}.` : ''} Reply STOP to opt out. Msg & data rates may apply.`;
   }
 
-  async function work(id: string, inbound: SmsInbound): Promise<Finished> {
-    const customer = await ensureCustomer(ctx, inbound.from);
+  async function work(id: string, inbound: SmsInbound, known: KnownCustomer | null): Promise<Finished> {
+    const customer = known ?? (await ensureCustomer(ctx, inbound.from));
     const action = classifyKeyword(inbound.body, customer.optedOut);
     if (action) return finish(id, await keywordReply(inbound, action, customer.language), { why: 'Twilio answered the keyword itself' });
     if (customer.optedOut) {
@@ -218,15 +228,15 @@ export function createInboundProcessor(deps: InboundDeps) {
           where: { id, segments: null, updatedAt: row.updatedAt },
           data: { status: 'queued' },
         });
-        if (taken.count === 1) return run(id, inbound);
+        if (taken.count === 1) return run(id, inbound, null);
       }
       if (Date.now() > deadline) return { twiml: null };
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
   }
 
-  function run(id: string, inbound: SmsInbound): Promise<Finished> {
-    const p = work(id, inbound)
+  function run(id: string, inbound: SmsInbound, customer: KnownCustomer | null): Promise<Finished> {
+    const p = work(id, inbound, customer)
       .catch(async (err: unknown) => {
         // Release the claim so Twilio's retry (or the next delivery) can try again
         // instead of waiting for the stale-claim timeout.
@@ -243,8 +253,8 @@ export function createInboundProcessor(deps: InboundDeps) {
     async handle(inbound: SmsInbound): Promise<string | null> {
       const own = inflight.get(inbound.messageSid);
       if (own) return (await own).twiml;
-      const { id, owner } = await claim(inbound);
-      const result = owner ? await run(id, inbound) : await awaitFinished(id, inbound);
+      const { id, owner, customer } = await claim(inbound);
+      const result = owner ? await run(id, inbound, customer) : await awaitFinished(id, inbound);
       return result.twiml;
     },
     /** The reply job's work for one message. */
@@ -267,8 +277,8 @@ const LOCATIONS_TTL_MS = 30_000;
 /**
  * The zone times in a reply are written in. When every active location shares
  * one zone that is the answer, with no per-message query. Otherwise: the location
- * the conversation is about when its state names one, else that of the customer's
- * next appointment (a reply right after booking), else unknown (no note).
+ * the orchestrator says the reply's times are at, else the one the conversation's
+ * state names, else that of the customer's next appointment, else unknown (no note).
  */
 function zoneResolver(ctx: AppContext) {
   let cache: { at: number; byId: Map<string, Zone>; shared: Zone | null } | null = null;
@@ -286,9 +296,13 @@ function zoneResolver(ctx: AppContext) {
   }
 
   return {
-    async forReply(conversationId: string, phone: string): Promise<Zone | null> {
+    async forReply(reply: OutboundReply, phone: string): Promise<Zone | null> {
       const locs = await locations();
       if (locs.shared) return locs.shared;
+      // No time of day in the reply: no note, so no zone to look up.
+      if (!showsTime(reply)) return null;
+      if (reply.locationId && locs.byId.has(reply.locationId)) return locs.byId.get(reply.locationId)!;
+      const conversationId = reply.conversationId;
       const conv = conversationId
         ? await ctx.db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } }).catch(() => null)
         : null;

@@ -35,6 +35,11 @@ export function formatWhenWithZone(start: Date, timeZone: string, withZone = tru
 
 const TIME_OF_DAY = /\b\d{1,2}:\d{2}\s?(AM|PM)\b/i;
 
+/** Whether a reply names a time of day, the only case in which its zone is noted. */
+export function showsTime(reply: Pick<OutboundReply, 'messages'>): boolean {
+  return reply.messages.some((m) => TIME_OF_DAY.test(m));
+}
+
 function offers(text: string, value: string): boolean {
   if (/^\d{1,2}$/.test(value)) return new RegExp(`^\\s*${value}[.)]\\s`, 'm').test(text);
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
