@@ -4,7 +4,7 @@ import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
 import type { AppContext } from './context.ts';
-import { createPrisma } from './db/client.ts';
+import { createPool, createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
@@ -42,8 +42,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
 
     const db = createPrisma(database.url);
     stops.push(() => db.$disconnect());
+    const pool = createPool(database.url);
+    stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
-    const scheduler = createScheduler(createSchedulingStore(db), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const scheduler = createScheduler(createSchedulingStore(db, pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const ctx: AppContext = { config, db, log, clock, scheduler };
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);

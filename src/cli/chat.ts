@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { ConversationChannel } from '../conversation/contract.ts';
 import { createOrchestrator } from '../conversation/orchestrator.ts';
 import { createModelProvider } from '../conversation/providers/index.ts';
-import { createPrisma } from '../db/client.ts';
+import { createPool, createPrisma } from '../db/client.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { createSchedulingStore } from '../db/scheduling-store.ts';
 import { migrate } from '../db/migrate.ts';
@@ -52,9 +52,10 @@ try {
   database = await openDatabase(config, log);
   await migrate(database.url);
   const db = createPrisma(database.url);
+  const pool = createPool(database.url);
   try {
     if (config.FRONTDESK_SEED === 'demo') await seedDemoIfEmpty(db, systemClock());
-    const scheduler = createScheduler(createSchedulingStore(db), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const scheduler = createScheduler(createSchedulingStore(db, pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const provider = createModelProvider(config);
     const orchestrator = createOrchestrator({ db, scheduler, clock: systemClock, log, provider, holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const interactive = Boolean(process.stdin.isTTY);
@@ -72,6 +73,7 @@ try {
       if (interactive) rl.prompt();
     }
   } finally {
+    await pool.end();
     await db.$disconnect();
   }
 } catch (e) {

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export { PrismaClient };
@@ -10,6 +11,18 @@ export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): 
   // Pin each session to UTC; instants stay instants whatever the server's zone.
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.max ?? 10, options: '-c TimeZone=UTC' });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * A plain pg pool on the database, for the scheduling store's hot statements. Sessions
+ * are pinned to UTC for the same reason as createPrisma's. Idle connections ended by
+ * the server (a restart, a test dropping its database) are replaced on the next query
+ * instead of crashing the process; the pool does not keep an idle process alive.
+ */
+export function createPool(databaseUrl: string, opts: { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10, options: '-c TimeZone=UTC', idleTimeoutMillis: 5_000, allowExitOnIdle: true });
+  pool.on('error', () => {});
+  return pool;
 }
 
 /** The SQLSTATE of a Postgres error surfaced through Prisma's pg adapter, if any. */

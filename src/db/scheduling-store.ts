@@ -14,15 +14,16 @@ import {
 } from '../engine/ports.ts';
 import type pg from 'pg';
 import { SQLSTATE, sqlState, type PrismaClient } from './client.ts';
-import { LOCATION_VERSION, RESOURCE_VERSION, SERVICE_VERSION, isUuid, loadSnapshot, windowOf } from './scheduling/snapshot.ts';
+import { LONGEST_BLOCK, ScheduleCache, isUuid, loadSnapshot } from './scheduling/snapshot.ts';
 import { sqlFor, type Sql } from './scheduling/sql.ts';
 
-// The Postgres side of the engine's storage port. Everything one decision needs is
-// read in ONE set-based statement (scheduling/snapshot.ts) whatever the number of
-// resources: no per-resource queries. Writes are plain inserts; the exclusion
-// constraint `reservation_no_overlap` and the unique idempotency key are reported as
-// typed errors. A one-to-one booking is written in ONE statement guarded by the
-// configuration versions its decision read (commitGuarded).
+// The Postgres side of the engine's storage port. The scheduling configuration is
+// cached in memory by version (scheduling/config.ts); what changes with bookings is
+// read in ONE set-based statement with that version (scheduling/snapshot.ts) whatever
+// the number of resources. Writes are plain inserts; the exclusion constraint
+// `reservation_no_overlap` and the unique idempotency key are reported as typed
+// errors. A one-to-one booking is written in ONE statement guarded by the
+// configuration version its decision used (commitGuarded).
 
 /**
  * Instants leave raw queries as epoch milliseconds: the driver's own parsing of
@@ -128,7 +129,7 @@ function run<T = unknown>(sql: Sql, text: string, ...values: unknown[]): Promise
   return sql.query<T>({ text, values });
 }
 
-function createTx(tx: Sql): SchedulingTx {
+function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
   return {
     async prepareResources(resourceIds, now, serializeOn) {
       await run(tx, 
@@ -145,7 +146,7 @@ function createTx(tx: Sql): SchedulingTx {
       );
     },
 
-    loadSnapshot: (req) => loadSnapshot(tx, req),
+    loadSnapshot: (req) => loadSnapshot(cache, tx, req),
 
     async insertAppointment(a: NewAppointment, reservations: NewReservation[]) {
       try {
@@ -306,17 +307,25 @@ function createTx(tx: Sql): SchedulingTx {
 }
 
 // The guard, the appointment, its reservations and its event in one statement: the
-// inserts read the guard's single row, so when any version differs nothing is written
-// and no row comes back. The final SELECT builds the appointment view from what the
-// inserts returned (their rows are not yet visible to a table scan in this statement).
+// inserts read the guard's single row, so when the configuration version differs
+// nothing is written and no row comes back. Holds expired by $22 whose reservations
+// are in the way are deleted first (the guard waits for those deletes, and the
+// exclusion check ignores rows this transaction deleted), so a stale hold never
+// refuses a booking. The final SELECT builds the appointment view from what the inserts
+// returned (their rows are not yet visible to a table scan in this statement).
 const COMMIT_SQL = `
-WITH g AS (
-  SELECT 1 AS ok
-  WHERE ${SERVICE_VERSION('$2::uuid')} = $21
-    AND ${LOCATION_VERSION('$3::uuid')} = $22
-    AND NOT EXISTS (
-      SELECT 1 FROM unnest($23::uuid[], $24::text[]) AS x(id, v)
-      WHERE ${RESOURCE_VERSION('x.id', '$25', '$26', '$27::timestamptz', '$28::timestamptz')} IS DISTINCT FROM x.v)
+WITH stale AS (
+  DELETE FROM reservation rv USING hold h
+  WHERE h.id = rv.hold_id AND h.expires_at <= $22::timestamptz AND rv.active
+    AND rv.resource_id = ANY($17::uuid[])
+    AND rv.block_start < $24::timestamptz AND rv.block_start > $23::timestamptz - ${LONGEST_BLOCK} AND rv.block_end > $23::timestamptz
+  RETURNING rv.hold_id
+),
+-- The expired holds go too (their other reservations by cascade), as prepareResources does.
+gone AS (DELETE FROM hold WHERE id IN (SELECT hold_id FROM stale) RETURNING 1),
+g AS (
+  SELECT 1 AS ok FROM schedule_version
+  WHERE id = 1 AND version = $21::bigint AND (SELECT count(*) FROM gone) >= 0
 ),
 a AS (
   INSERT INTO appointment (id, service_id, location_id, customer_id, requester_user_id, starts_at, ends_at, status, channel,
@@ -334,7 +343,7 @@ r AS (
 ),
 e AS (
   INSERT INTO appointment_event (appointment_id, actor_type, actor_id, channel, action, before, after, at)
-  SELECT a.id, $29::"ActorType", $30, $31::"Channel", $32, $33::jsonb, $34::jsonb, $35::timestamptz FROM a
+  SELECT a.id, $25::"ActorType", $26, $27::"Channel", $28, $29::jsonb, $30::jsonb, $31::timestamptz FROM a
 )
 SELECT a.id, a.service_id, s.name AS service_name, a.location_id, l.time_zone, a.customer_id, cu.phone AS customer_phone,
        cu.name AS customer_name, a.status::text AS status, ${epochMs('a.starts_at')} AS starts_at, ${epochMs('a.ends_at')} AS ends_at,
@@ -350,12 +359,11 @@ JOIN location l ON l.id = a.location_id
 LEFT JOIN customer cu ON cu.id = a.customer_id
 `;
 
-async function commitGuarded(sql: Sql, b: GuardedBooking): Promise<AppointmentView | null> {
-  const { appointment: a, reservations, event: e, versions: v } = b;
-  const w = windowOf(v);
-  const ids = [...new Set(reservations.map((r) => r.resourceId))];
+async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking): Promise<AppointmentView | null> {
+  const { appointment: a, reservations, event: e } = b;
+  let rows: ViewRow[];
   try {
-    const rows = await sql.query<ViewRow>({
+    rows = await sql.query<ViewRow>({
       name: 'scheduling_commit',
       text: COMMIT_SQL,
       values: [
@@ -379,15 +387,10 @@ async function commitGuarded(sql: Sql, b: GuardedBooking): Promise<AppointmentVi
         reservations.map((r) => r.sessionKey),
         reservations.map((r) => r.blockStart.toISOString()),
         reservations.map((r) => r.blockEnd.toISOString()),
-        v.service,
-        v.locations.get(a.locationId) ?? '',
-        ids,
-        // A resource the snapshot has no version for never matches: decide again.
-        ids.map((id) => v.resources.get(id) ?? ''),
-        w.d1,
-        w.d2,
-        w.t1,
-        w.t2,
+        b.versions.schedule,
+        b.now.toISOString(),
+        new Date(Math.min(...reservations.map((r) => r.blockStart.getTime()))).toISOString(),
+        new Date(Math.max(...reservations.map((r) => r.blockEnd.getTime()))).toISOString(),
         e.actor.type,
         e.actor.id ?? null,
         e.actor.channel ?? null,
@@ -397,25 +400,39 @@ async function commitGuarded(sql: Sql, b: GuardedBooking): Promise<AppointmentVi
         e.at.toISOString(),
       ],
     });
-    return rows[0] ? toView(rows[0]) : null;
   } catch (err) {
     translate(err);
   }
+  if (!rows[0]) {
+    // The configuration moved since the decision: whoever decides again must not get this copy.
+    cache.dropConfig();
+    return null;
+  }
+  cache.noteBooking(a.serviceId, [...new Set(reservations.map((r) => r.resourceId))], a.start.getTime());
+  return toView(rows[0]);
 }
 
 /**
- * The store on the Prisma client's database. Statements run on a pg pool with the
- * client's connection settings (scheduling/sql.ts), or on \`opts.pool\` when given.
+ * The store on the Prisma client's database. Statements run on \`pool\` (createPool in
+ * ./client.ts); without one they go through Prisma's raw queries, which is correct
+ * but several times slower per statement.
  */
-export function createSchedulingStore(db: PrismaClient, opts: { pool?: pg.Pool } = {}): SchedulingStore {
-  const sql = sqlFor(db, opts.pool);
+export function createSchedulingStore(db: PrismaClient, pool?: pg.Pool): SchedulingStore {
+  const sql = sqlFor(db, pool);
+  const cache = new ScheduleCache();
   return {
-    loadSnapshot: (req) => loadSnapshot(sql, req),
+    loadSnapshot: (req) => loadSnapshot(cache, sql, req),
 
-    commitGuarded: (b) => commitGuarded(sql, b),
+    commitGuarded: (b) => commitGuarded(sql, cache, b),
 
-    transaction(fn) {
-      return sql.transaction((tx) => fn(createTx(tx)));
+    async transaction(fn) {
+      try {
+        return await sql.transaction((tx) => fn(createTx(tx, cache)));
+      } finally {
+        // Holds, cancellations, reschedules and counted bookings change round-robin
+        // counts in ways not worth following one by one: count again on next use.
+        cache.dropCounts();
+      }
     },
 
     async findAppointmentByIdempotencyKey(key) {

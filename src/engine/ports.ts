@@ -104,26 +104,20 @@ export interface Snapshot {
 }
 
 /**
- * Opaque versions of the configuration a snapshot was read from (service with its
- * requirements and eligibility, each location, each resource with its hours, the
- * overrides and time off in the window). A guarded write commits only while the
- * versions of the service, location and resources it uses are unchanged, so a rule
- * validated against the snapshot still holds at commit.
+ * The version of the scheduling configuration (services, requirements, eligibility,
+ * locations, resources, hours, overrides, time off) a snapshot was decided on. The
+ * store moves it with every change to any of them; a guarded write commits only while
+ * it is unchanged, so a rule validated against the snapshot still holds at commit.
  */
 export interface ConfigVersions {
-  /** The window whose overrides and time off were read. */
-  from: Date;
-  to: Date;
-  service: string;
-  locations: Map<string, string>;
-  resources: Map<string, string>;
-  /** Resources where an expired hold still holds time in the window (it must be deleted before writing there). */
-  expiredHoldResourceIds: string[];
+  schedule: string;
 }
 
 /** One-to-one booking written in one statement, guarded by the versions its decision read. */
 export interface GuardedBooking {
   versions: ConfigVersions;
+  /** Holds expired by this instant no longer hold their time: the write removes them from its way. */
+  now: Date;
   appointment: NewAppointment;
   reservations: NewReservation[];
   event: EventRecord;
@@ -143,8 +137,15 @@ export interface SnapshotRequest {
   customerId?: string;
   /** Holds expiring at or before this instant are not blocks. */
   now: Date;
-  /** Also read the configuration versions (for a guarded write). */
+  /** Also report the configuration version (for a guarded write). */
   withVersions?: boolean;
+  /**
+   * False leaves reservations out of `blocks` (time off stays): for a one-to-one
+   * decision whose overlap the exclusion constraint will decide. Such a snapshot may
+   * come from the store's cache without a round trip, so only a guarded write may act
+   * on it, and a refusal must be confirmed on a full snapshot.
+   */
+  reservations?: boolean;
 }
 
 export interface NewReservation {
@@ -270,9 +271,8 @@ export interface SchedulingStore {
   loadSnapshot(req: SnapshotRequest): Promise<Snapshot | null>;
   /**
    * Inserts the appointment, its reservations and its event in ONE statement, only if
-   * the service, the appointment's location and every reserved resource still have the
-   * versions in `versions`. Returns the appointment, or null when the configuration
-   * changed since the snapshot (decide again). Overlap is left to the exclusion
+   * the configuration version is still `versions.schedule`. Returns the appointment,
+   * or null when the configuration changed since the snapshot (decide again). Overlap is left to the exclusion
    * constraint: throws SlotTakenError, or DuplicateIdempotencyKeyError.
    */
   commitGuarded(b: GuardedBooking): Promise<AppointmentView | null>;

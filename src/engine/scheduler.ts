@@ -18,6 +18,7 @@ import {
   DuplicateIdempotencyKeyError,
   SlotTakenError,
   type AppointmentRecord,
+  type Block,
   type ConfigVersions,
   type NewAppointment,
   type NewReservation,
@@ -31,9 +32,10 @@ import { canTransition, isLive } from './status.ts';
 import { DAY, MINUTE, localDate, monthsCovering } from './time.ts';
 
 // The Scheduler: availability, holds, booking, reschedule, cancel and status changes.
-// Every write re-validates the rules inside one transaction (with the same Planner
-// that offers slots), serialized where a rule counts bookings; the database exclusion
-// constraint is the last line behind it.
+// Every write re-validates the rules with the same Planner that offers slots: a
+// one-to-one booking in one statement guarded by the configuration version it was
+// decided on, anything else inside one transaction, serialized where a rule counts
+// bookings. The database exclusion constraint decides every race for time.
 
 export interface SchedulerOptions {
   /** Default hold length (FRONTDESK_HOLD_MINUTES). */
@@ -57,6 +59,9 @@ export class RuleViolation extends Error {
 // touching them is whole (daily limits, least-busy) whatever the zone's offset.
 const MARGIN = 36 * 60 * MINUTE;
 const COMMIT_ATTEMPTS = 3;
+// Candidates a one-to-one booking tries blind (the constraint refusing taken ones)
+// before it reads who is actually free.
+const BLIND_ATTEMPTS = 4;
 const ALTERNATIVES = 3;
 const ALTERNATIVES_BEFORE = 2 * DAY;
 const ALTERNATIVES_AFTER = 7 * DAY;
@@ -115,6 +120,50 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
   }
 
   /**
+   * A one-to-one booking decided without reading anyone's bookings: the snapshot has
+   * the configuration (possibly the store's cached copy), time off and round-robin
+   * counts, and the same Planner picks the first candidate in routing order. The write
+   * is guarded by the configuration version, and the exclusion constraint refuses a
+   * candidate whose time is taken; the next one in routing order is tried then. Returns
+   * null whenever the answer needs bookings: a refusal (confirmed on a full snapshot),
+   * a rule that counts bookings, routing by the day's load, or too many taken.
+   */
+  async function commitBlind<T>(
+    serviceKey: string,
+    start: number,
+    now: Date,
+    plan: Omit<PlanOptions, 'now'>,
+    customerId: string | undefined,
+    ignoreOwner: string | undefined,
+    guarded: (versions: ConfigVersions, service: ServiceRecord, combo: Combo) => Promise<T | null>,
+  ): Promise<{ ok: true; value: T } | null> {
+    const taken: Block[] = [];
+    for (let attempt = 0; attempt < BLIND_ATTEMPTS; attempt++) {
+      const snap = await store.loadSnapshot(
+        snapshotRequest(serviceKey, start, start, now, { locationId: plan.locationId, customerId, withVersions: true, reservations: false }),
+      );
+      if (!snap?.versions || snap.service.seats > 1 || snap.service.routingStrategy === 'least_busy') return null;
+      const view = taken.length ? { ...snap, blocks: [...snap.blocks, ...taken] } : snap;
+      const decided = new Planner(withoutOwner(view, ignoreOwner), start - MARGIN, start + MARGIN, { ...plan, now: now.getTime() }).evaluate(start);
+      if (!decided.ok || serializationKeys(snap, decided.combo, start).length > 0) return null;
+      try {
+        const value = await guarded(snap.versions, snap.service, decided.combo);
+        if (value !== null) return { ok: true, value };
+        // The configuration changed under the decision; the store reloads it for the next one.
+      } catch (err) {
+        if (!(err instanceof SlotTakenError)) throw err;
+        // Someone holds that time: keep the candidate out, as time off would.
+        const blockStart = new Date(start - snap.service.bufferBeforeMinutes * MINUTE);
+        const blockEnd = new Date(start + (snap.service.durationMinutes + snap.service.bufferAfterMinutes) * MINUTE);
+        for (const resourceId of decided.combo.resourceIds) {
+          taken.push({ resourceId, start: blockStart, end: blockEnd, sessionKey: null, bookedStart: null, serviceId: null, ownerId: null });
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * Finds a combination for `start` on a fresh snapshot, then locks exactly those
    * resources, re-reads their time under the lock and runs `write` only if the same
    * rules still pass. A race lost between the two reads (or at the constraint) is
@@ -131,6 +180,10 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
     beforeLock?: (tx: SchedulingTx) => Promise<Failure | null>,
     guarded?: (versions: ConfigVersions, service: ServiceRecord, combo: Combo) => Promise<T | null>,
   ): Promise<{ ok: true; value: T } | Failure> {
+    if (guarded) {
+      const blind = await commitBlind(serviceKey, start, now, plan, customerId, ignoreOwner, guarded);
+      if (blind) return blind;
+    }
     let lastMessage = 'That time is already taken.';
     for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
       const snap = await store.loadSnapshot(
@@ -146,10 +199,10 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
       const combo = first.combo;
       const keys = serializationKeys(snap, combo, start);
       const versions = snap.versions;
-      // No rule here counts bookings and no expired hold sits in the way: the decision
-      // just made is written in one statement that commits only while the configuration
-      // it read is unchanged, and the exclusion constraint decides any race for the time.
-      if (guarded && versions && keys.length === 0 && !combo.resourceIds.some((id) => versions.expiredHoldResourceIds.includes(id))) {
+      // No rule here counts bookings: the decision just made is written in one statement
+      // that commits only while the configuration it read is unchanged, and the
+      // exclusion constraint decides any race for the time.
+      if (guarded && versions && keys.length === 0) {
         try {
           const value = await guarded(versions, snap.service, combo);
           if (value !== null) return { ok: true, value };
@@ -363,7 +416,7 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
           undefined,
           (versions, service, combo) => {
             const a = appointment(service, combo);
-            return store.commitGuarded({ versions, appointment: a, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id), event: event(a, combo) });
+            return store.commitGuarded({ versions, now, appointment: a, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id), event: event(a, combo) });
           },
         );
         if (!res.ok) return res;

@@ -46,7 +46,7 @@ describe('every offered slot can be booked', () => {
             slotStepMinutes: sc.slotStepMinutes,
             eligible: staff.map((r) => r.id),
           });
-          const s = schedulerFor(t.db, () => new Date('2026-10-01T00:00:00Z'));
+          const s = schedulerFor(t, () => new Date('2026-10-01T00:00:00Z'));
           const from = new Date('2026-10-02T00:00:00Z');
           const to = new Date('2026-10-06T00:00:00Z');
           for (const pick of sc.picks) {

@@ -20,7 +20,7 @@ describe('booking against Postgres', () => {
     const approval = await createService(t.db, business.id, { slug: 'consult', requiresApproval: true, eligible: [dana.id] });
     const customer = await createCustomer(t.db);
     ids = { location: location.id, service: service.id, approval: approval.id, dana: dana.id, eli: eli.id, customer: customer.id, business: business.id };
-    s = schedulerFor(t.db, () => new Date(now));
+    s = schedulerFor(t, () => new Date(now));
   });
   afterAll(() => t.drop());
 

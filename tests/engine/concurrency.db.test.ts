@@ -49,7 +49,7 @@ describe('concurrent booking against Postgres', () => {
     await createService(t.db, business.id, { slug: 'yoga', seats: 5, durationMinutes: 60, slotStepMinutes: 60, eligible: [coach.id] });
     await createService(t.db, business.id, { slug: 'visit', bufferAfterMinutes: 10, requirements: [{ kind: 'staff', skills: ['general'] }] });
     ids = { solo: solo.id, coach: coach.id, staff: staff.map((r) => r.id), limited: limited.id };
-    s = schedulerFor(t.db, () => new Date('2026-11-30T12:00:00Z'));
+    s = schedulerFor(t, () => new Date('2026-11-30T12:00:00Z'));
   });
   afterAll(() => t.drop());
 

@@ -3,7 +3,7 @@ import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
 import type { SchedulingStore, Snapshot, SnapshotRequest } from '../../src/engine/ports.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createBusiness, createResource, createService, system } from './support/fixtures.ts';
+import { createBusiness, createResource, createService, poolFor, system } from './support/fixtures.ts';
 
 // A one-to-one booking is decided on a snapshot and written in one statement guarded
 // by the configuration versions the snapshot read. A change to the configuration that
@@ -38,7 +38,7 @@ describe('guarded one-statement booking', () => {
 
   /** A store that runs `change` right after the first versioned snapshot is read, i.e. between decision and commit. */
   function racing(change: () => Promise<unknown>): { store: SchedulingStore; guardedWrites: () => number } {
-    const real = createSchedulingStore(t.db);
+    const real = createSchedulingStore(t.db, poolFor(t.url));
     let fired = false;
     let writes = 0;
     const store: SchedulingStore = {
@@ -114,5 +114,87 @@ describe('guarded one-statement booking', () => {
     expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'not_eligible' });
     expect(await appointments()).toBe(0);
     await t.pool.query(`INSERT INTO service_eligibility (service_id, resource_id) VALUES ($1, $2)`, [ids.service, ids.dana]);
+  });
+
+  // The store keeps the configuration in memory by schedule_version. Here the cache is
+  // warm and the change is made by another connection the store knows nothing about,
+  // so the booking is decided on the cached copy without reading anything: the write
+  // must find the version moved, write nothing, and the decision made again on the
+  // reloaded configuration must name the rule.
+  describe('decided on the cached configuration', () => {
+    const cases: Array<{ name: string; change: () => Promise<unknown>; expected: Record<string, unknown> }> = [
+      {
+        name: 'working hours',
+        change: async () => {
+          await t.pool.query(`DELETE FROM weekly_hours WHERE resource_id = $1`, [ids.dana]);
+          await t.pool.query(`INSERT INTO weekly_hours (resource_id, weekday, start_time, end_time) VALUES ($1, 2, '12:00', '17:00')`, [ids.dana]);
+        },
+        expected: { ok: false, kind: 'rule', rule: 'outside_hours' },
+      },
+      {
+        name: 'a service rule',
+        change: () => t.pool.query(`UPDATE service SET min_notice_minutes = 7 * 24 * 60 WHERE id = $1`, [ids.service]),
+        expected: { ok: false, kind: 'rule', rule: 'min_notice' },
+      },
+      {
+        name: 'eligibility',
+        change: () => t.pool.query(`DELETE FROM service_eligibility WHERE service_id = $1`, [ids.service]),
+        expected: { ok: false, kind: 'rule', rule: 'not_eligible' },
+      },
+      {
+        name: 'time off',
+        change: () => t.pool.query(`INSERT INTO time_off (resource_id, starts_at, ends_at) VALUES ($1, '2026-12-01T13:00:00Z', '2026-12-01T16:00:00Z')`, [ids.dana]),
+        expected: { ok: false, kind: 'conflict' },
+      },
+    ];
+
+    for (const c of cases) {
+      it(`catches ${c.name} changed after the cache was loaded`, async () => {
+        const real = createSchedulingStore(t.db, poolFor(t.url));
+        const outcomes: Array<'written' | 'refused'> = [];
+        const store: SchedulingStore = {
+          ...real,
+          async commitGuarded(b) {
+            const view = await real.commitGuarded(b);
+            outcomes.push(view ? 'written' : 'refused');
+            return view;
+          },
+        };
+        const s = createScheduler(store, () => now);
+        // Loads the configuration into the store's cache.
+        expect((await s.findSlots({ service: 'visit', from: start, to: new Date(start.getTime() + 3_600_000) })).length).toBeGreaterThan(0);
+        await c.change();
+        try {
+          const r = await s.book({ service: 'visit', start, channel: 'api', actor: system });
+          expect(r).toMatchObject(c.expected);
+          // The guarded write ran on the stale decision and was refused by the version.
+          expect(outcomes[0]).toBe('refused');
+          expect(outcomes).not.toContain('written');
+          expect(await appointments()).toBe(0);
+        } finally {
+          await t.pool.query(`INSERT INTO service_eligibility (service_id, resource_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ids.service, ids.dana]);
+        }
+      });
+    }
+
+    it('books on the reloaded configuration when an unrelated change moved the version', async () => {
+      const real = createSchedulingStore(t.db, poolFor(t.url));
+      const outcomes: Array<'written' | 'refused'> = [];
+      const store: SchedulingStore = {
+        ...real,
+        async commitGuarded(b) {
+          const view = await real.commitGuarded(b);
+          outcomes.push(view ? 'written' : 'refused');
+          return view;
+        },
+      };
+      const s = createScheduler(store, () => now);
+      await s.findSlots({ service: 'visit', from: start, to: new Date(start.getTime() + 3_600_000) });
+      await t.pool.query(`UPDATE business SET name = name || '.' WHERE id = $1`, [ids.business]);
+      const r = await s.book({ service: 'visit', start, channel: 'api', actor: system });
+      expect(r).toMatchObject({ ok: true, appointment: { resourceIds: [ids.dana] } });
+      expect(outcomes).toEqual(['refused', 'written']);
+      expect(await appointments()).toBe(1);
+    });
   });
 });

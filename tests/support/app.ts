@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import { fixedClock, type Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
+import { createPool } from '../../src/db/client.ts';
 import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -30,7 +31,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   const t = await createTestDatabase();
   const config: Config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: t.url, ...opts.env });
   const clock = typeof opts.clock === 'string' ? fixedClock(opts.clock) : (opts.clock ?? (() => new Date()));
-  const scheduler = createScheduler(createSchedulingStore(t.db), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+  const pool = createPool(t.url);
+  const scheduler = createScheduler(createSchedulingStore(t.db, pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
   const ctx: AppContext = { config, db: t.db, log: createLogger('silent'), clock, scheduler };
   const app = createHttpApp(ctx, opts.routers?.(ctx) ?? []);
   const server = await new Promise<Server>((resolve) => {
@@ -52,6 +54,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
       await t.drop();
     },
   };

@@ -1,13 +1,13 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { PrismaClient } from '../client.ts';
 
 // How the scheduling store talks to Postgres. The hot paths (slot search, booking)
 // run on plain node-postgres connections with named prepared statements: a Prisma
 // raw query or interactive transaction costs several times more Node CPU per round
 // trip than the statement itself, and prepared statements skip re-planning the large
-// snapshot query. The pool is made from the same connection settings as the Prisma
-// client (so the session is pinned to UTC the same way); when those settings cannot
-// be read, the same SQL runs through Prisma instead.
+// snapshot query. The pool is handed in by whoever opened the database (createPool in
+// src/db/client.ts pins its sessions to UTC); without one, the same SQL runs through
+// Prisma's public raw-query API instead (slower, same results).
 
 export interface Statement {
   /** Prepared once per connection under this name (pg only). */
@@ -67,33 +67,7 @@ function prismaSql(db: PrismaClient): Sql {
   };
 }
 
-/** The pg settings of a Prisma client built on @prisma/adapter-pg (src/db/client.ts), if readable. */
-function adapterConfig(db: PrismaClient): pg.PoolConfig | null {
-  const config = (db as unknown as { _engineConfig?: { adapter?: { config?: unknown } } })._engineConfig?.adapter?.config;
-  if (!config || typeof config !== 'object') return null;
-  const c = config as pg.PoolConfig;
-  return typeof c.connectionString === 'string' ? c : null;
-}
-
-const pools = new WeakMap<PrismaClient, Sql>();
-
-/**
- * The Sql for a Prisma client: a pg pool on the same database (one per client), or
- * Prisma itself. The pool lets the process exit while idle and ignores errors of idle
- * connections (a test dropping its database terminates them).
- */
+/** The Sql for a store: the given pg pool, or the Prisma client itself. */
 export function sqlFor(db: PrismaClient, pool?: pg.Pool): Sql {
-  if (pool) return pgSql(pool);
-  let sql = pools.get(db);
-  if (sql) return sql;
-  const config = adapterConfig(db);
-  if (config) {
-    const p = new pg.Pool({ ...config, max: config.max ?? 10, idleTimeoutMillis: 5_000, allowExitOnIdle: true });
-    p.on('error', () => {});
-    sql = pgSql(p);
-  } else {
-    sql = prismaSql(db);
-  }
-  pools.set(db, sql);
-  return sql;
+  return pool ? pgSql(pool) : prismaSql(db);
 }
