@@ -10,9 +10,22 @@ import { fitToSegments } from './segments.ts';
 
 export const MAX_SEGMENTS = 3;
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; a
+// deployment has a handful of zones, so each formatter is built once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function zoneNameFormat(timeZone: string, timeZoneName: 'short' | 'shortGeneric'): Intl.DateTimeFormat {
+  const key = `${timeZoneName}:${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The zone's abbreviation at that instant ("EST", "PDT", "GMT+1"). */
 export function zoneAbbreviation(at: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  const part = zoneNameFormat(timeZone, 'short').formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
@@ -21,7 +34,7 @@ export function zoneAbbreviation(at: Date, timeZone: string): string {
  * "PT"), otherwise the abbreviation in force now.
  */
 export function zoneLabel(timeZone: string, now: Date): string {
-  const generic = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortGeneric' })
+  const generic = zoneNameFormat(timeZone, 'shortGeneric')
     .formatToParts(now)
     .find((p) => p.type === 'timeZoneName')?.value;
   return generic && generic.length <= 3 ? generic : zoneAbbreviation(now, timeZone);
