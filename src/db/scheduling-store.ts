@@ -311,13 +311,16 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
 // nothing is written and no row comes back. Holds expired by $22 whose reservations
 // are in the way are deleted first (the guard waits for those deletes, and the
 // exclusion check ignores rows this transaction deleted), so a stale hold never
-// refuses a booking. The final SELECT builds the appointment view from what the inserts
-// returned (their rows are not yet visible to a table scan in this statement).
+// refuses a booking. The final SELECT returns only what the database decided (creation
+// time, the stored intake, the customer's contact); the rest of the view comes from the
+// configuration of the version the write was guarded by.
 const COMMIT_SQL = `
 WITH stale AS (
   DELETE FROM reservation rv USING hold h
   WHERE h.id = rv.hold_id AND h.expires_at <= $22::timestamptz AND rv.active
     AND rv.resource_id = ANY($17::uuid[])
+    -- Evaluated once: with no expired hold anywhere, nothing below is scanned.
+    AND (SELECT EXISTS (SELECT 1 FROM hold x WHERE x.expires_at <= $22::timestamptz))
     AND rv.block_start < $24::timestamptz AND rv.block_start > $23::timestamptz - ${LONGEST_BLOCK} AND rv.block_end > $23::timestamptz
   RETURNING rv.hold_id
 ),
@@ -345,25 +348,16 @@ e AS (
   INSERT INTO appointment_event (appointment_id, actor_type, actor_id, channel, action, before, after, at)
   SELECT a.id, $25::"ActorType", $26, $27::"Channel", $28, $29::jsonb, $30::jsonb, $31::timestamptz FROM a
 )
-SELECT a.id, a.service_id, s.name AS service_name, a.location_id, l.time_zone, a.customer_id, cu.phone AS customer_phone,
-       cu.name AS customer_name, a.status::text AS status, ${epochMs('a.starts_at')} AS starts_at, ${epochMs('a.ends_at')} AS ends_at,
-       a.channel::text AS channel, a.intake, a.attachments, a.notes, a.rescheduled_from_id, a.rule_version,
-       ${epochMs('a.canceled_at')} AS canceled_at, a.cancel_reason, a.canceled_by,
-       a.late_cancel, ${epochMs('a.created_at')} AS created_at, a.requester_user_id, s.cancellation_window_minutes,
-       coalesce((SELECT json_agg(json_build_array(rs.id, rs.name, r.session_key)
-                   ORDER BY CASE rs.kind WHEN 'staff' THEN 0 WHEN 'room' THEN 1 ELSE 2 END, rs.id)
-                 FROM r JOIN resource rs ON rs.id = r.resource_id), '[]') AS res
-FROM a
-JOIN service s ON s.id = a.service_id
-JOIN location l ON l.id = a.location_id
-LEFT JOIN customer cu ON cu.id = a.customer_id
+SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, cu.phone AS customer_phone, cu.name AS customer_name,
+       (SELECT count(*) FROM r)::int AS reserved
+FROM a LEFT JOIN customer cu ON cu.id = a.customer_id
 `;
 
 async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking): Promise<AppointmentView | null> {
   const { appointment: a, reservations, event: e } = b;
-  let rows: ViewRow[];
+  let rows: CommitRow[];
   try {
-    rows = await sql.query<ViewRow>({
+    rows = await sql.query<CommitRow>({
       name: 'scheduling_commit',
       text: COMMIT_SQL,
       values: [
@@ -403,13 +397,67 @@ async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking):
   } catch (err) {
     translate(err);
   }
-  if (!rows[0]) {
+  const row = rows[0];
+  if (!row) {
     // The configuration moved since the decision: whoever decides again must not get this copy.
     cache.dropConfig();
     return null;
   }
-  cache.noteBooking(a.serviceId, [...new Set(reservations.map((r) => r.resourceId))], a.start.getTime());
-  return toView(rows[0]);
+  const resourceIds = [...new Set(reservations.map((r) => r.resourceId))];
+  if (row.reserved !== reservations.length) throw new Error(`Appointment ${a.id} was written with ${row.reserved} of ${reservations.length} reservations.`);
+  cache.noteBooking(a.serviceId, resourceIds, a.start.getTime());
+  // Names and zone as of the version the write was guarded by; should the cache have
+  // moved on meanwhile, read the view back instead.
+  const config = cache.peek();
+  const service = config?.version === b.versions.schedule ? config.servicesById.get(a.serviceId) : undefined;
+  const location = service ? config!.locations.find((l) => l.id === a.locationId) : undefined;
+  const sorted: Array<{ id: string; name: string; kind: string }> = [];
+  for (const id of location ? resourceIds : []) {
+    const r = config!.resources.find((c) => c.record.id === id)?.record;
+    if (r) sorted.push(r);
+  }
+  if (!service || !location || sorted.length !== resourceIds.length) {
+    const view = await sql.query<ViewRow>({ text: `${VIEW_SQL} WHERE a.id = $1::uuid`, values: [a.id] });
+    return toView(view[0]!);
+  }
+  sorted.sort((x, y) => (KIND_RANK[x.kind] ?? 3) - (KIND_RANK[y.kind] ?? 3) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return {
+    id: a.id,
+    serviceId: a.serviceId,
+    serviceName: service.name,
+    locationId: a.locationId,
+    timeZone: location.timeZone,
+    customerId: a.customerId,
+    customerPhone: row.customer_phone,
+    customerName: row.customer_name,
+    status: a.status,
+    start: a.start,
+    end: a.end,
+    resourceIds: sorted.map((r) => r.id),
+    resourceNames: sorted.map((r) => r.name),
+    channel: a.channel,
+    intake: row.intake ?? {},
+    rescheduledFromId: a.rescheduledFromId,
+    ruleVersion: a.ruleVersion,
+    notes: a.notes,
+    canceledAt: null,
+    cancelReason: null,
+    canceledBy: null,
+    lateCancel: null,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+// The order VIEW_SQL lists an appointment's resources in.
+const KIND_RANK: Record<string, number> = { staff: 0, room: 1, equipment: 2 };
+
+interface CommitRow {
+  id: string;
+  intake: Record<string, unknown> | null;
+  created_at: number;
+  customer_phone: string | null;
+  customer_name: string | null;
+  reserved: number;
 }
 
 /**

@@ -70,6 +70,8 @@ describe('guarded one-statement booking', () => {
     expect(r.ok).toBe(true);
     expect(guardedWrites()).toBe(1);
     if (r.ok) expect(r.appointment).toMatchObject({ status: 'confirmed', resourceIds: [ids.dana] });
+    // The view the write returns (built from the guarded configuration) is the stored one.
+    if (r.ok) expect(r.appointment).toEqual(await store.getAppointment(r.appointment.id));
     const { rows } = await t.pool.query(`SELECT action FROM appointment_event`);
     expect(rows.map((x) => x.action)).toEqual(['booked']);
   });

@@ -119,6 +119,11 @@ export class ScheduleCache {
     return this.loading;
   }
 
+  /** The cached configuration, if any, without reading anything. */
+  peek(): ScheduleConfig | null {
+    return this.config;
+  }
+
   /** A guarded write found another version: the cached configuration is stale. */
   dropConfig(): void {
     this.config = null;
@@ -198,8 +203,15 @@ function calendarDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Parameters $6–$9 of DYNAMIC_SQL; the resource lists are only sent when months are counted. */
 function countValues(service: ServiceRecord | undefined, counted: CachedResource[], months: string[]) {
-  return [service?.id ?? null, counted.map((r) => r.record.id), counted.map((r) => r.record.timeZone), service ? months : []];
+  const counting = service !== undefined && months.length > 0;
+  return [
+    service?.id ?? null,
+    counting ? counted.map((r) => r.record.id) : [],
+    counting ? counted.map((r) => r.record.timeZone) : [],
+    counting ? months : [],
+  ];
 }
 
 export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest): Promise<Snapshot | null> {
