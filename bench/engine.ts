@@ -158,12 +158,28 @@ async function bookingThroughput(scheduler: Scheduler) {
   return { perSecond: booked / seconds, booked, refused, seconds };
 }
 
-async function rawInsertRate(url: string) {
+// The issue's yardstick: single-row INSERT transactions "into a comparable table".
+// `comparable` copies the reservation table (columns, indexes and the btree_gist
+// exclusion constraint, without foreign keys): the cheapest write a booking could
+// possibly be. `minimal` is a bare table, printed beside it so nothing is hidden.
+const RAW_TABLES = {
+  minimal: `CREATE TABLE bench_raw_minimal (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), resource_id uuid NOT NULL, starts_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+  comparable: `CREATE TABLE bench_raw_comparable (LIKE reservation INCLUDING ALL)`,
+} as const;
+
+const RAW_INSERTS = {
+  minimal: `INSERT INTO bench_raw_minimal (resource_id, starts_at) VALUES (gen_random_uuid(), now())`,
+  // A fresh resource id per row: no two rows contend, as for the bare table.
+  comparable: `INSERT INTO bench_raw_comparable (resource_id, appointment_id, session_key, block_start, block_end)
+               VALUES (gen_random_uuid(), gen_random_uuid(), 'raw', now(), now() + interval '30 minutes')`,
+} as const;
+
+async function rawInsertRate(url: string, kind: keyof typeof RAW_TABLES) {
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
   // pool.end() does not wait for its connections to close; dropping the database may
   // then terminate one, which is expected.
   pool.on('error', () => {});
-  await pool.query(`CREATE TABLE bench_raw (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), resource_id uuid NOT NULL, starts_at timestamptz NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  await pool.query(RAW_TABLES[kind]);
   let n = 0;
   const deadline = Date.now() + THROUGHPUT_MS;
   const t0 = process.hrtime.bigint();
@@ -173,7 +189,7 @@ async function rawInsertRate(url: string) {
       try {
         while (Date.now() < deadline) {
           await client.query('BEGIN');
-          await client.query(`INSERT INTO bench_raw (resource_id, starts_at) VALUES (gen_random_uuid(), now())`);
+          await client.query(RAW_INSERTS[kind]);
           await client.query('COMMIT');
           n++;
         }
@@ -211,11 +227,13 @@ export async function run(): Promise<void> {
     const engine = await bookingThroughput(scheduler);
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM reservation r JOIN resource s ON s.id = r.resource_id WHERE 'massage' = ANY(s.skills) AND r.active`);
     if (rows[0].n !== engine.booked) throw new Error(`booked ${engine.booked} but ${rows[0].n} reservations exist`);
-    const raw = await rawInsertRate(database.url);
+    const comparable = await rawInsertRate(database.url, 'comparable');
+    const minimal = await rawInsertRate(database.url, 'minimal');
     console.log(`booking under contention, ${CLIENTS} clients, 20 resources, ${fmt(engine.seconds)} s:`);
     console.log(`  engine book        ${fmt(engine.perSecond)} bookings/s   (${engine.booked} booked, ${engine.refused} conflicts)`);
-    console.log(`  raw INSERT txn     ${fmt(raw)} inserts/s`);
-    console.log(`  ratio              ${fmt(engine.perSecond / raw, 2)}   (target ≥ 0.5)`);
+    console.log(`  raw INSERT txn     ${fmt(comparable)} inserts/s into a copy of the reservation table (its indexes and exclusion constraint)`);
+    console.log(`                     ${fmt(minimal)} inserts/s into a bare table (for reference)`);
+    console.log(`  ratio              ${fmt(engine.perSecond / comparable, 2)}   (target ≥ 0.5; ${fmt(engine.perSecond / minimal, 2)} against the bare table)`);
   } finally {
     await pool.end();
     for (const p of pools) await p.end();
