@@ -218,7 +218,7 @@ export async function run(): Promise<void> {
     const storePool = new pg.Pool({ connectionString: database.url, max: CLIENTS, options: '-c TimeZone=UTC' });
     storePool.on('error', () => {});
     pools.push(storePool);
-    const scheduler = createScheduler(createSchedulingStore(db, storePool), () => new Date(NOW), { holdMinutes: 10 });
+    const scheduler = createScheduler(createSchedulingStore(storePool), () => new Date(NOW), { holdMinutes: 10 });
     const config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: database.url });
     const ctx: AppContext = { config, db, log: createLogger('silent'), clock: () => new Date(NOW), scheduler };
 

@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
   const config = loadConfig({ DATABASE_URL: database.url, TWILIO_AUTH_TOKEN: TOKEN, PUBLIC_URL, LOG_LEVEL: 'silent', FRONTDESK_ADMIN_TOKEN: 'bench-admin-token-0123456789' });
   const log = createLogger('silent');
   const clock = systemClock;
-  const scheduler = createScheduler(createSchedulingStore(db, pool), clock, { holdMinutes: 10 });
+  const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: 10 });
   const ctx: AppContext = { config, db, log, clock, scheduler };
   await seedDemoIfEmpty(db, clock());
   const inner = createOrchestrator({ db, scheduler, clock, log, provider: createOfflineProvider() });

@@ -45,7 +45,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const pool = createPool(database.url);
     stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
-    const scheduler = createScheduler(createSchedulingStore(db, pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const ctx: AppContext = { config, db, log, clock, scheduler };
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);

@@ -55,7 +55,7 @@ try {
   const pool = createPool(database.url);
   try {
     if (config.FRONTDESK_SEED === 'demo') await seedDemoIfEmpty(db, systemClock());
-    const scheduler = createScheduler(createSchedulingStore(db, pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    const scheduler = createScheduler(createSchedulingStore(pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const provider = createModelProvider(config);
     const orchestrator = createOrchestrator({ db, scheduler, clock: systemClock, log, provider, holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const interactive = Boolean(process.stdin.isTTY);

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../db/client.ts';
+import { poolSizeOf } from '../db/client.ts';
 import type { ConversationChannel, OutboundReply } from './contract.ts';
 
 // Conversation persistence: the row per (channel, sender), one inbound message processed
@@ -102,22 +103,15 @@ export const DEFAULT_TURN_LIMIT = 4;
 
 /**
  * The turn limit for a Prisma client: `requested` (or the default), capped one below the
- * client's pool size when that can be read, so one connection is always left for the
+ * client's pool size (known for clients made by createPrisma), so one connection is always left for the
  * statements turns wait on.
  */
 export function turnLimitFor(db: PrismaClient, requested?: number): number {
   const want = requested ?? DEFAULT_TURN_LIMIT;
-  const max = prismaPoolMax(db);
-  return max === null ? want : Math.max(1, Math.min(want, max - 1));
+  const max = poolSizeOf(db);
+  return max === undefined ? want : Math.max(1, Math.min(want, max - 1));
 }
 
-/** The pool size of a client built on @prisma/adapter-pg (src/db/client.ts), if readable. */
-function prismaPoolMax(db: PrismaClient): number | null {
-  const config = (db as unknown as { _engineConfig?: { adapter?: { config?: { max?: unknown } } } })._engineConfig?.adapter?.config;
-  if (!config || typeof config !== 'object') return null;
-  // node-postgres pools default to 10 connections.
-  return typeof config.max === 'number' && config.max > 0 ? config.max : 10;
-}
 
 export function replyKey(inboundExternalId: string): string {
   return `reply:${inboundExternalId}`;

@@ -5,12 +5,24 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client.ts';
 
+// Pool size of each client createPrisma made: callers that hold a connection while
+// waiting for another (conversation turns) must stay below it.
+const poolSizes = new WeakMap<PrismaClient, number>();
+
 export function createPrisma(databaseUrl: string, opts: { max?: number } = {}): PrismaClient {
   // The pg adapter reads timestamptz text as if it were UTC, so a server whose
   // TimeZone is, say, Asia/Kolkata would shift every instant read back by +05:30.
   // Pin each session to UTC; instants stay instants whatever the server's zone.
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.max ?? 10, options: '-c TimeZone=UTC' });
-  return new PrismaClient({ adapter });
+  const max = opts.max ?? 10;
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max, options: '-c TimeZone=UTC' });
+  const client = new PrismaClient({ adapter });
+  poolSizes.set(client, max);
+  return client;
+}
+
+/** How many connections a client made by createPrisma may open. */
+export function poolSizeOf(db: PrismaClient): number | undefined {
+  return poolSizes.get(db);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type SchedulingTx,
 } from '../engine/ports.ts';
 import type pg from 'pg';
-import { SQLSTATE, sqlState, type PrismaClient } from './client.ts';
+import { SQLSTATE, sqlState } from './client.ts';
 import { LONGEST_BLOCK, ScheduleCache, isUuid, loadSnapshot } from './scheduling/snapshot.ts';
 import { sqlFor, type Sql } from './scheduling/sql.ts';
 
@@ -465,8 +465,8 @@ interface CommitRow {
  * ./client.ts); without one they go through Prisma's raw queries, which is correct
  * but several times slower per statement.
  */
-export function createSchedulingStore(db: PrismaClient, pool?: pg.Pool): SchedulingStore {
-  const sql = sqlFor(db, pool);
+export function createSchedulingStore(pool: pg.Pool): SchedulingStore {
+  const sql = sqlFor(pool);
   const cache = new ScheduleCache();
   return {
     loadSnapshot: (req) => loadSnapshot(cache, sql, req),

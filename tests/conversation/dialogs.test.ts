@@ -10,7 +10,8 @@ import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createSalon, schedulerFor, wipe, type Fixture } from './support/fixture.ts';
+import { createSalon, wipe, type Fixture } from './support/fixture.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // Scripted dialogs for the offline provider, one YAML file each in ./dialogs. Every
 // dialog runs on a fresh copy of its business fixture with a fixed clock, and is judged
@@ -82,7 +83,7 @@ async function runDialog(d: Dialog) {
   const fx = await createSalon(t.db);
   let now = new Date(d.now);
   const clock = () => new Date(now);
-  const scheduler = schedulerFor(t.db, clock);
+  const scheduler = schedulerFor(t, clock);
   const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: createLogger('silent'), provider: createOfflineProvider() });
   const local = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm', { zone: fx.timeZone }).toJSDate();
 

@@ -3,7 +3,8 @@ import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createSalon, schedulerFor } from './support/fixture.ts';
+import { createSalon } from './support/fixture.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 import { optOutProblems } from './support/opt-out.ts';
 
 // 1,000 random and hostile messages from a handful of senders: no crash, always a
@@ -77,7 +78,7 @@ afterAll(() => t.drop());
 it('answers 1,000 random and hostile messages sensibly and writes nothing outside the conversation', async () => {
   const fx = await createSalon(t.db);
   const clock = () => new Date('2026-12-01T14:00:00Z');
-  const scheduler = schedulerFor(t.db, clock);
+  const scheduler = schedulerFor(t, clock);
   const other = await t.db.customer.create({ data: { phone: OTHER } });
   const theirs = await scheduler.book({ service: fx.services.haircut, start: new Date('2026-12-02T15:00:00Z'), customerId: other.id, channel: 'api', actor: { type: 'system' } });
   if (!theirs.ok) throw new Error('fixture booking failed');

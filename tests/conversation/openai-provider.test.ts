@@ -5,7 +5,8 @@ import { createModelProvider } from '../../src/conversation/providers/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { startFakeOpenAI, lastToolResult, lastUser, toolResultsThisTurn, type ChatRequest, type FakeOpenAI, type ScriptedReply } from './support/fake-openai.ts';
-import { createSalon, schedulerFor, wipe, type Fixture } from './support/fixture.ts';
+import { createSalon, wipe, type Fixture } from './support/fixture.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // The OpenAI provider end to end: the real `openai` client against a local fake
 // OpenAI-compatible server whose "model" is a script. Honest scripts complete booking,
@@ -45,7 +46,7 @@ function orchestrator(): Orchestrator {
     { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: 5000 },
     { maxRetries: 0 },
   );
-  return createOrchestrator({ db: t.db, scheduler: schedulerFor(t.db, clock), clock, log: createLogger('silent'), provider });
+  return createOrchestrator({ db: t.db, scheduler: schedulerFor(t, clock), clock, log: createLogger('silent'), provider });
 }
 
 const say = (o: Orchestrator, text: string, phone = ME) => o.handle({ channel: 'sms', senderIdentity: phone, text });
@@ -59,7 +60,7 @@ function offerFor(req: ChatRequest, timeLabel: string): string {
 
 async function bookExisting(phone: string, startIso: string) {
   const customer = await t.db.customer.upsert({ where: { phone }, create: { phone }, update: {} });
-  const r = await schedulerFor(t.db, clock).book({ service: fx.services.haircut, start: new Date(startIso), resourceId: fx.staff.dana, customerId: customer.id, channel: 'api', actor: { type: 'system' } });
+  const r = await schedulerFor(t, clock).book({ service: fx.services.haircut, start: new Date(startIso), resourceId: fx.staff.dana, customerId: customer.id, channel: 'api', actor: { type: 'system' } });
   if (!r.ok) throw new Error('fixture booking failed');
   return r.appointment.id;
 }

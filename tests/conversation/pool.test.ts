@@ -5,7 +5,8 @@ import { createOfflineProvider } from '../../src/conversation/providers/offline.
 import { T } from '../../src/conversation/templates.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createSalon, schedulerFor } from './support/fixture.ts';
+import { createSalon } from './support/fixture.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // Any channel may hand the orchestrator any number of messages at once. A turn holds a
 // pooled connection for its transaction; far more concurrent turns than connections
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 it(`completes ${SENDERS} concurrent conversations on a pool of ${POOL} connections, through slot search, holds and new customers`, async () => {
-  const o = createOrchestrator({ db: small, scheduler: schedulerFor(small, clock), clock, log: createLogger('silent'), provider: createOfflineProvider() });
+  const o = createOrchestrator({ db: small, scheduler: schedulerFor(t, clock), clock, log: createLogger('silent'), provider: createOfflineProvider() });
   // Web senders have no Customer row yet: picking a time creates it, on first need, mid-turn.
   const phones = Array.from({ length: SENDERS }, (_, i) => `+1555555${String(1000 + i)}`);
 

@@ -4,7 +4,8 @@ import { createOfflineProvider } from '../../src/conversation/providers/offline.
 import type { ModelProvider } from '../../src/conversation/providers/types.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createSalon, schedulerFor, wipe } from './support/fixture.ts';
+import { createSalon, wipe } from './support/fixture.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // One inbound message at a time per conversation; a retried provider message id is
 // answered once, with the identical reply; a restart mid-dialog loses nothing.
@@ -43,7 +44,7 @@ function slowProvider(delayMs: number) {
 }
 
 function orchestratorWith(provider: ModelProvider) {
-  return createOrchestrator({ db: t.db, scheduler: schedulerFor(t.db, clock), clock, log: createLogger('silent'), provider });
+  return createOrchestrator({ db: t.db, scheduler: schedulerFor(t, clock), clock, log: createLogger('silent'), provider });
 }
 
 it('processes two messages of one conversation one after the other, never interleaved', async () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { OVERLAP_SQL, createBusiness, createResource, createService, schedulerFor, system } from './support/fixtures.ts';
+import { OVERLAP_SQL, createBusiness, createResource, createService, system } from './support/fixtures.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // Property against real Postgres: for random hours, buffers, steps and existing
 // bookings, every slot the engine offers can actually be booked, by the resources

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scheduler } from '../../src/engine/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { OVERLAP_SQL, createBusiness, createCustomer, createResource, createService, schedulerFor, system } from './support/fixtures.ts';
+import { OVERLAP_SQL, createBusiness, createCustomer, createResource, createService, system } from './support/fixtures.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // Booking, holds, reschedule, cancel and status against a real Postgres.
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookResult, Scheduler } from '../../src/engine/api.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { OVERLAP_SQL, createBusiness, createResource, createService, schedulerFor, system, weekdays } from './support/fixtures.ts';
+import { OVERLAP_SQL, createBusiness, createResource, createService, system, weekdays } from './support/fixtures.ts';
+import { schedulerFor } from '../support/scheduler.ts';
 
 // Many writers at once against real Postgres: the engine's locks and the exclusion
 // constraint together must never let two live bookings of different sessions overlap,

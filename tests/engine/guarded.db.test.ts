@@ -3,7 +3,7 @@ import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
 import type { SchedulingStore, Snapshot, SnapshotRequest } from '../../src/engine/ports.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createBusiness, createResource, createService, poolFor, system } from './support/fixtures.ts';
+import { createBusiness, createResource, createService, system } from './support/fixtures.ts';
 
 // A one-to-one booking is decided on a snapshot and written in one statement guarded
 // by the configuration versions the snapshot read. A change to the configuration that
@@ -38,7 +38,7 @@ describe('guarded one-statement booking', () => {
 
   /** A store that runs `change` right after the first versioned snapshot is read, i.e. between decision and commit. */
   function racing(change: () => Promise<unknown>): { store: SchedulingStore; guardedWrites: () => number } {
-    const real = createSchedulingStore(t.db, poolFor(t.url));
+    const real = createSchedulingStore(t.pool);
     let fired = false;
     let writes = 0;
     const store: SchedulingStore = {
@@ -152,7 +152,7 @@ describe('guarded one-statement booking', () => {
 
     for (const c of cases) {
       it(`catches ${c.name} changed after the cache was loaded`, async () => {
-        const real = createSchedulingStore(t.db, poolFor(t.url));
+        const real = createSchedulingStore(t.pool);
         const outcomes: Array<'written' | 'refused'> = [];
         const store: SchedulingStore = {
           ...real,
@@ -180,7 +180,7 @@ describe('guarded one-statement booking', () => {
     }
 
     it('books on the reloaded configuration when an unrelated change moved the version', async () => {
-      const real = createSchedulingStore(t.db, poolFor(t.url));
+      const real = createSchedulingStore(t.pool);
       const outcomes: Array<'written' | 'refused'> = [];
       const store: SchedulingStore = {
         ...real,

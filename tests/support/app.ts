@@ -32,7 +32,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   const config: Config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: t.url, ...opts.env });
   const clock = typeof opts.clock === 'string' ? fixedClock(opts.clock) : (opts.clock ?? (() => new Date()));
   const pool = createPool(t.url);
-  const scheduler = createScheduler(createSchedulingStore(t.db, pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+  const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
   const ctx: AppContext = { config, db: t.db, log: createLogger('silent'), clock, scheduler };
   const app = createHttpApp(ctx, opts.routers?.(ctx) ?? []);
   const server = await new Promise<Server>((resolve) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createPrisma, type PrismaClient } from '../../src/db/client.ts';
+import { createPool, createPrisma, type PrismaClient } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 
 // A fresh, migrated database for one test file: no test sees another's rows,
@@ -31,7 +31,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   const url = databaseUrl(name);
   if (opts.migrate !== false) await migrate(url);
   const db = createPrisma(url);
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const pool = createPool(url, { max: 20 });
   return {
     url,
     db,

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { PrismaClient } from '../client.ts';
 
 // How the scheduling store talks to Postgres. The hot paths (slot search, booking)
 // run on plain node-postgres connections with named prepared statements: a Prisma
@@ -56,18 +55,7 @@ function pgSql(pool: pg.Pool): Sql {
   };
 }
 
-type Raw = Pick<PrismaClient, '$queryRawUnsafe'>;
-
-function prismaSql(db: PrismaClient): Sql {
-  const over = (raw: Raw): Sql['query'] => (s) => raw.$queryRawUnsafe(s.text, ...s.values);
-  return {
-    query: over(db),
-    // Waiting for a lock on a contended resource is normal; give it time.
-    transaction: (fn) => db.$transaction((tx) => fn({ query: over(tx), transaction: () => Promise.reject(new Error('Nested transactions are not supported.')) }), { maxWait: 30_000, timeout: 30_000 }),
-  };
-}
-
-/** The Sql for a store: the given pg pool, or the Prisma client itself. */
-export function sqlFor(db: PrismaClient, pool?: pg.Pool): Sql {
-  return pool ? pgSql(pool) : prismaSql(db);
+/** The Sql for a store, on its own pg pool (createPool). */
+export function sqlFor(pool: pg.Pool): Sql {
+  return pgSql(pool);
 }

@@ -1,8 +1,4 @@
 import type { PrismaClient } from '../../../src/db/client.ts';
-import { createSchedulingStore } from '../../../src/db/scheduling-store.ts';
-import type { Scheduler } from '../../../src/engine/api.ts';
-import type { Clock } from '../../../src/engine/clock.ts';
-import { createScheduler } from '../../../src/engine/scheduler.ts';
 
 // Business fixtures for conversation tests, written with Prisma directly (no seed).
 // "salon": Bright Salon in New York. Dana works Mon–Fri 9–17, Lee Tue–Sat 10–18,
@@ -65,10 +61,6 @@ export async function createSalon(db: PrismaClient): Promise<Fixture> {
     services: { haircut: haircut.id, color: color.id, consult: consult.id },
     staff: { dana: dana.id, lee: lee.id },
   };
-}
-
-export function schedulerFor(db: PrismaClient, clock: Clock, holdMinutes = 10): Scheduler {
-  return createScheduler(createSchedulingStore(db), clock, { holdMinutes });
 }
 
 /** Removes every business row so a test file can start over on the same database. */

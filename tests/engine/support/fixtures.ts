@@ -1,9 +1,4 @@
-import type pg from 'pg';
-import { createPool, type PrismaClient } from '../../../src/db/client.ts';
-import { createSchedulingStore } from '../../../src/db/scheduling-store.ts';
-import type { Scheduler } from '../../../src/engine/api.ts';
-import type { Clock } from '../../../src/engine/clock.ts';
-import { createScheduler } from '../../../src/engine/scheduler.ts';
+import type { PrismaClient } from '../../../src/db/client.ts';
 
 // Rows for engine tests against a real database, with readable defaults.
 
@@ -104,19 +99,6 @@ export async function createResource(
 
 export async function createCustomer(db: PrismaClient, phone = '+12125550100', extra: { language?: string; postalCode?: string } = {}) {
   return db.customer.create({ data: { phone, name: 'Pat', ...extra } });
-}
-
-// One store pool per test database, as the server keeps one per process; the database's
-// drop ends its connections.
-const pools = new Map<string, pg.Pool>();
-export function poolFor(url: string): pg.Pool {
-  let pool = pools.get(url);
-  if (!pool) pools.set(url, (pool = createPool(url)));
-  return pool;
-}
-
-export function schedulerFor(t: { db: PrismaClient; url: string }, clock: Clock, holdMinutes = 10): Scheduler {
-  return createScheduler(createSchedulingStore(t.db, poolFor(t.url)), clock, { holdMinutes });
 }
 
 export const system = { type: 'system' as const, id: 'test' };
