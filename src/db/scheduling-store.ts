@@ -150,7 +150,8 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
 
     async insertAppointment(a: NewAppointment, reservations: NewReservation[]) {
       try {
-        await run(tx, 
+        await run(
+          tx,
           `WITH a AS (
              INSERT INTO appointment (id, service_id, location_id, customer_id, requester_user_id, starts_at, ends_at, status, channel,
                                       intake, attachments, notes, rescheduled_from_id, idempotency_key, rule_version, confirmed_at)
@@ -160,26 +161,7 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
            INSERT INTO reservation (resource_id, appointment_id, session_key, block_start, block_end)
            SELECT x.resource_id, a.id, x.session_key, x.block_start, x.block_end
            FROM a, unnest($17::uuid[], $18::text[], $19::timestamptz[], $20::timestamptz[]) AS x(resource_id, session_key, block_start, block_end)`,
-          a.id,
-          a.serviceId,
-          a.locationId,
-          a.customerId,
-          a.requesterUserId,
-          a.start.toISOString(),
-          a.end.toISOString(),
-          a.status,
-          a.channel,
-          JSON.stringify(a.intake),
-          JSON.stringify(a.attachments),
-          a.notes,
-          a.rescheduledFromId,
-          a.idempotencyKey,
-          a.ruleVersion,
-          a.confirmedAt?.toISOString() ?? null,
-          reservations.map((r) => r.resourceId),
-          reservations.map((r) => r.sessionKey),
-          reservations.map((r) => r.blockStart.toISOString()),
-          reservations.map((r) => r.blockEnd.toISOString()),
+          ...appointmentValues(a, reservations),
         );
       } catch (err) {
         translate(err);
@@ -188,7 +170,8 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
 
     async insertHold(h: NewHold, reservations: NewReservation[]) {
       try {
-        await run(tx, 
+        await run(
+          tx,
           `WITH h AS (
              INSERT INTO hold (id, service_id, location_id, customer_id, conversation_id, starts_at, ends_at, expires_at)
              VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::timestamptz, $7::timestamptz, $8::timestamptz)
@@ -244,7 +227,8 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
 
     async convertHold(holdId, appointmentId, renames) {
       try {
-        await run(tx, 
+        await run(
+          tx,
           `UPDATE reservation rv SET appointment_id = $2::uuid, hold_id = NULL,
              session_key = coalesce((SELECT m.new FROM unnest($3::text[], $4::text[]) AS m(old, new) WHERE m.old = rv.session_key), rv.session_key)
            WHERE rv.hold_id = $1::uuid`,
@@ -353,6 +337,32 @@ SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, cu.phone AS cus
 FROM a LEFT JOIN customer cu ON cu.id = a.customer_id
 `;
 
+/** $1–$20 of both appointment inserts: the appointment's columns, then its reservations as arrays. */
+function appointmentValues(a: NewAppointment, reservations: NewReservation[]): unknown[] {
+  return [
+    a.id,
+    a.serviceId,
+    a.locationId,
+    a.customerId,
+    a.requesterUserId,
+    a.start.toISOString(),
+    a.end.toISOString(),
+    a.status,
+    a.channel,
+    JSON.stringify(a.intake),
+    JSON.stringify(a.attachments),
+    a.notes,
+    a.rescheduledFromId,
+    a.idempotencyKey,
+    a.ruleVersion,
+    a.confirmedAt?.toISOString() ?? null,
+    reservations.map((r) => r.resourceId),
+    reservations.map((r) => r.sessionKey),
+    reservations.map((r) => r.blockStart.toISOString()),
+    reservations.map((r) => r.blockEnd.toISOString()),
+  ];
+}
+
 async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking): Promise<AppointmentView | null> {
   const { appointment: a, reservations, event: e } = b;
   let rows: CommitRow[];
@@ -361,26 +371,7 @@ async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking):
       name: 'scheduling_commit',
       text: COMMIT_SQL,
       values: [
-        a.id,
-        a.serviceId,
-        a.locationId,
-        a.customerId,
-        a.requesterUserId,
-        a.start.toISOString(),
-        a.end.toISOString(),
-        a.status,
-        a.channel,
-        JSON.stringify(a.intake),
-        JSON.stringify(a.attachments),
-        a.notes,
-        a.rescheduledFromId,
-        a.idempotencyKey,
-        a.ruleVersion,
-        a.confirmedAt?.toISOString() ?? null,
-        reservations.map((r) => r.resourceId),
-        reservations.map((r) => r.sessionKey),
-        reservations.map((r) => r.blockStart.toISOString()),
-        reservations.map((r) => r.blockEnd.toISOString()),
+        ...appointmentValues(a, reservations),
         b.versions.schedule,
         b.now.toISOString(),
         new Date(Math.min(...reservations.map((r) => r.blockStart.getTime()))).toISOString(),
