@@ -1,22 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { engineBody as json } from './fixtures.ts';
 import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
-
-/** The fields these tests read from responses. */
-interface Body {
-  id: string;
-  status: string | number;
-  rule?: string;
-  start: string;
-  localStart: string;
-  customerId: string;
-  alternatives: Array<{ start: string; resourceIds: string[]; locationId: string }>;
-  events: Array<{ action: string }>;
-  items: Array<{ id: string; status: string; start: string; resourceIds: string[] }>;
-  nextCursor: string | null;
-  slots: Array<{ start: string; resourceIds: string[] }>;
-}
-const json = async (r: Response) => (await r.json()) as Body;
 
 
 // GET /api/v1/availability over HTTP.

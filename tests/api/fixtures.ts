@@ -111,3 +111,20 @@ export async function insertAppointment(app: TestApp, f: Fixture, start = '2026-
   }
   return id;
 }
+
+/** The fields the availability and appointment tests read from engine responses. */
+export interface EngineBody {
+  id: string;
+  status: string | number;
+  rule?: string;
+  start: string;
+  localStart: string;
+  customerId: string;
+  alternatives: Array<{ start: string; resourceIds: string[]; locationId: string }>;
+  events: Array<{ action: string }>;
+  items: Array<{ id: string; status: string; start: string; resourceIds: string[] }>;
+  nextCursor: string | null;
+  slots: Array<{ start: string; resourceIds: string[] }>;
+}
+
+export const engineBody = async (r: Response) => (await r.json()) as EngineBody;
