@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { engineBody as json } from './fixtures.ts';
+import { engineBody as json, type EngineBody } from './fixtures.ts';
 import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
 
 
@@ -112,7 +112,7 @@ describe('/api/v1/appointments', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Body = await json(await app.api(`/api/v1/appointments?limit=2${cursor ? `&after=${cursor}` : ''}`));
+      const page: EngineBody = await json(await app.api(`/api/v1/appointments?limit=2${cursor ? `&after=${cursor}` : ''}`));
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
