@@ -1,10 +1,6 @@
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { startScratchPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createLogger } from '../src/log.ts';
 
@@ -14,29 +10,9 @@ import { createLogger } from '../src/log.ts';
 
 let server: Promise<{ adminUrl: string; stop(): Promise<void> }> | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer() {
   if (process.env.BENCH_DATABASE_URL) return { adminUrl: process.env.BENCH_DATABASE_URL, stop: async () => {} };
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-bench-'));
-  await chmod(dir, 0o755);
-  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', log: createLogger('silent') });
-  return {
-    adminUrl: db.url,
-    async stop() {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return startScratchPostgres('frontdesk-bench', createLogger('silent'));
 }
 
 /** A new, migrated database on the bench server. */

