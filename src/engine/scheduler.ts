@@ -269,28 +269,9 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
       );
       if (!snap) return rule('unknown_service', 'The held service no longer exists.');
       if (!snap.service.active) return rule('inactive_service', `The service "${snap.service.name}" is not bookable.`);
-      const status: AppointmentStatus = snap.service.requiresApproval || req.forceRequested ? 'requested' : 'confirmed';
-      await tx.insertAppointment(
-        {
-          id,
-          serviceId: hold.serviceId,
-          locationId: hold.locationId,
-          customerId: req.customerId ?? hold.customerId,
-          requesterUserId: req.requesterUserId ?? null,
-          start: hold.start,
-          end: hold.end,
-          status,
-          channel: req.channel,
-          intake: req.intake ?? {},
-          attachments: req.attachments ?? [],
-          notes: req.notes ?? null,
-          rescheduledFromId: null,
-          idempotencyKey: req.idempotencyKey ?? null,
-          ruleVersion: snap.service.ruleVersion,
-          confirmedAt: status === 'confirmed' ? now : null,
-        },
-        [],
-      );
+      const a = newAppointment(req, snap.service, now, { id, locationId: hold.locationId, start: hold.start, end: hold.end, customerId: req.customerId ?? hold.customerId });
+      const status = a.status;
+      await tx.insertAppointment(a, []);
       // One-to-one holds are their own session; the appointment takes the session over.
       const renames = new Map(hold.sessionKeys.filter((k) => k === holdSessionKey(hold.id)).map((k) => [k, id] as const));
       await tx.convertHold(hold.id, id, renames);
@@ -371,27 +352,14 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
         const start = req.start.getTime();
         const id = newId();
         const plan = { locationId: req.locationId, resourceId: req.resourceId, language: req.language, postalCode: req.postalCode };
-        const appointment = (service: ServiceRecord, combo: Combo): NewAppointment => {
-          const status: AppointmentStatus = service.requiresApproval || req.forceRequested ? 'requested' : 'confirmed';
-          return {
+        const appointment = (service: ServiceRecord, combo: Combo): NewAppointment =>
+          newAppointment(req, service, now, {
             id,
-            serviceId: service.id,
             locationId: combo.locationId,
-            customerId: req.customerId ?? null,
-            requesterUserId: req.requesterUserId ?? null,
             start: new Date(start),
             end: new Date(start + service.durationMinutes * MINUTE),
-            status,
-            channel: req.channel,
-            intake: req.intake ?? {},
-            attachments: req.attachments ?? [],
-            notes: req.notes ?? null,
-            rescheduledFromId: null,
-            idempotencyKey: req.idempotencyKey ?? null,
-            ruleVersion: service.ruleVersion,
-            confirmedAt: status === 'confirmed' ? now : null,
-          };
-        };
+            customerId: req.customerId ?? null,
+          });
         const event = (a: NewAppointment, combo: Combo) => ({
           appointmentId: id,
           actor: req.actor,
@@ -572,4 +540,28 @@ export function holdSessionKey(holdId: string): string {
 
 function actorLabel(actor: Actor): string {
   return actor.id ? `${actor.type}:${actor.id}` : actor.type;
+}
+
+/** The appointment row a booking request becomes; approval (or forceRequested) leaves it `requested`. */
+function newAppointment(
+  req: BookRequest,
+  service: Pick<ServiceRecord, 'id' | 'requiresApproval' | 'ruleVersion'>,
+  now: Date,
+  at: { id: string; locationId: string; start: Date; end: Date; customerId: string | null },
+): NewAppointment {
+  const status: AppointmentStatus = service.requiresApproval || req.forceRequested ? 'requested' : 'confirmed';
+  return {
+    ...at,
+    serviceId: service.id,
+    requesterUserId: req.requesterUserId ?? null,
+    status,
+    channel: req.channel,
+    intake: req.intake ?? {},
+    attachments: req.attachments ?? [],
+    notes: req.notes ?? null,
+    rescheduledFromId: null,
+    idempotencyKey: req.idempotencyKey ?? null,
+    ruleVersion: service.ruleVersion,
+    confirmedAt: status === 'confirmed' ? now : null,
+  };
 }

@@ -213,23 +213,8 @@ const handlers: { [N in ToolName]: Handler<N> } = {
     const distance =
       targetWall === null ? null : (slot: Slot) => Math.abs(DateTime.fromISO(wall(slot.start, slot.locationId), { zone: 'UTC' }).toMillis() - targetWall);
     const chosen = pickOffers(slots, distance);
-    const taken = new Set<string>();
     const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
-    const offers: Offer[] = chosen.map((slot) => {
-      const id = shortId(taken);
-      taken.add(id);
-      return {
-        id,
-        serviceId: service.id,
-        start: slot.start.toISOString(),
-        end: slot.end.toISOString(),
-        resourceIds: slot.resourceIds,
-        locationId: slot.locationId,
-        label: offerLabel(env.catalog, slot),
-        expiresAt,
-        forAppointmentId: forAppointment?.id ?? null,
-      };
-    });
+    const offers = toOffers(env.catalog, chosen, service.id, expiresAt, forAppointment?.id ?? null);
     env.state.offers = offers;
     const intro = noneInRange ? T.offersNoneInRange(service.name) : T.offersIntro(service.name);
     return {
@@ -584,6 +569,26 @@ function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null): Slot
   return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+/** Numbered offers for these slots: ids short and unique among them, all expiring together. */
+function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, expiresAt: string, forAppointmentId: string | null): Offer[] {
+  const taken = new Set<string>();
+  return slots.map((slot) => {
+    const id = shortId(taken);
+    taken.add(id);
+    return {
+      id,
+      serviceId,
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      resourceIds: slot.resourceIds,
+      locationId: slot.locationId,
+      label: offerLabel(catalog, slot),
+      expiresAt,
+      forAppointmentId,
+    };
+  });
+}
+
 /** "Tue Dec 1, 3:00 PM with Dana", naming the location too when the business has several. */
 function offerLabel(catalog: Catalog, slot: Slot): string {
   const label = formatSlotLabel(slot.start, locationZone(catalog, slot.locationId), staffName(catalog, slot.resourceIds));
@@ -594,23 +599,8 @@ function offerLabel(catalog: Catalog, slot: Slot): string {
 /** After a conflict: the engine's alternatives become the new numbered offers. */
 export function offersFromAlternatives(env: Pick<ToolEnv, 'state' | 'catalog' | 'clock' | 'offerMinutes'>, serviceId: string, alternatives: Slot[], lead: string): ToolOutcome {
   const chosen = pickOffers(alternatives, null);
-  const taken = new Set<string>();
   const expiresAt = new Date(env.clock().getTime() + env.offerMinutes * 60_000).toISOString();
-  env.state.offers = chosen.map((slot) => {
-    const id = shortId(taken);
-    taken.add(id);
-    return {
-      id,
-      serviceId,
-      start: slot.start.toISOString(),
-      end: slot.end.toISOString(),
-      resourceIds: slot.resourceIds,
-      locationId: slot.locationId,
-      label: offerLabel(env.catalog, slot),
-      expiresAt,
-      forAppointmentId: null,
-    };
-  });
+  env.state.offers = toOffers(env.catalog, chosen, serviceId, expiresAt, null);
   const offers = env.state.offers;
   if (!offers.length) {
     return { failure: false, result: { ok: false, error: { code: 'slot_taken', message: 'That time was just taken and nothing else is open nearby.' } }, display: { messages: [`${lead} ${T.offersOutro.replace(/^Reply with a number, or tell/, 'Tell')}`], expecting: 'time' } };
