@@ -1,8 +1,7 @@
-import type { AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from '../engine/api.ts';
+import type { AppointmentEventView, AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from '../engine/api.ts';
 import {
   DuplicateIdempotencyKeyError,
   SlotTakenError,
-  type AppointmentEventView,
   type AppointmentRecord,
   type GuardedBooking,
   type HoldRecord,

@@ -124,6 +124,17 @@ export type ChangeResult =
   | { ok: false; kind: 'conflict'; message: string; alternatives: Slot[] }
   | { ok: false; kind: 'rule'; rule: RuleName; message: string };
 
+/** One entry of an appointment's audit trail. */
+export interface AppointmentEventView {
+  action: string;
+  actorType: Actor['type'];
+  actorId: string | null;
+  channel: Channel | null;
+  before: unknown;
+  after: unknown;
+  at: Date;
+}
+
 export interface AppointmentFilter {
   status?: AppointmentStatus[];
   resourceId?: string;
@@ -146,5 +157,7 @@ export interface Scheduler {
   cancel(appointmentId: string, actor: Actor, reason?: string): Promise<ChangeResult & { lateCancel?: boolean }>;
   setStatus(appointmentId: string, status: AppointmentStatus, actor: Actor): Promise<ChangeResult>;
   getAppointment(appointmentId: string): Promise<AppointmentView | null>;
+  /** The appointment's audit trail, oldest first. */
+  getEvents(appointmentId: string): Promise<AppointmentEventView[]>;
   listAppointments(filter: AppointmentFilter): Promise<{ items: AppointmentView[]; nextCursor: string | null }>;
 }

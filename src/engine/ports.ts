@@ -1,4 +1,4 @@
-import type { Actor, AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from './api.ts';
+import type { Actor, AppointmentEventView, AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from './api.ts';
 
 // The storage port the engine is handed. The engine decides; the store only loads
 // facts with set-based queries and writes what the engine decided. src/db implements it.
@@ -202,16 +202,6 @@ export interface EventRecord {
   appointmentId: string;
   actor: Actor;
   action: string;
-  before: unknown;
-  after: unknown;
-  at: Date;
-}
-
-export interface AppointmentEventView {
-  action: string;
-  actorType: Actor['type'];
-  actorId: string | null;
-  channel: Channel | null;
   before: unknown;
   after: unknown;
   at: Date;

@@ -514,6 +514,7 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
     },
 
     getAppointment: (id) => store.getAppointment(id),
+    getEvents: (id) => store.getEvents(id),
     listAppointments: (filter: AppointmentFilter) => store.listAppointments(filter),
   };
   return scheduler;

@@ -200,25 +200,10 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     const id = pathId(req, 'Appointment');
     const appointment = await scheduler.getAppointment(id);
     if (!appointment) throw notFound(`Appointment ${id}`);
-    // Instants as epoch ms: Prisma's reading of timestamptz assumes a UTC session.
-    const events = await db.$queryRawUnsafe<
-      Array<{ action: string; actor_type: 'customer' | 'user' | 'system' | 'model'; actor_id: string | null; channel: string | null; before: unknown; after: unknown; at: number }>
-    >(
-      `SELECT action, actor_type::text AS actor_type, actor_id, channel::text AS channel, before, after, (extract(epoch FROM at) * 1000)::float8 AS at
-       FROM appointment_event WHERE appointment_id = $1::uuid ORDER BY at, id`,
-      id,
-    );
+    const events = await scheduler.getEvents(id);
     return {
       ...toAppointmentView(appointment),
-      events: events.map((e) => ({
-        action: e.action,
-        actorType: e.actor_type,
-        actorId: e.actor_id,
-        channel: e.channel,
-        before: e.before,
-        after: e.after,
-        at: new Date(e.at).toISOString(),
-      })),
+      events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     };
   });
 
