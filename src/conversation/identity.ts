@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { normalizePhone } from '../phone.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { ConversationChannel } from './contract.ts';
 
@@ -14,12 +14,6 @@ export interface Identity {
   /** App user behind a Slack/Teams identity, who books on behalf of themselves. */
   userId: string | null;
   language: string;
-}
-
-export function normalizePhone(raw: string): string | null {
-  // "Possible" rather than "valid": test and fictional ranges (555) must still identify a sender.
-  const p = parsePhoneNumberFromString(raw.trim(), 'US');
-  return p?.isPossible() ? p.number : null;
 }
 
 /** Where a sender's record is looked up: the phone for sms/web, the user id column for Slack/Teams. */

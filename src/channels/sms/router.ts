@@ -6,7 +6,7 @@ import { maskPhone } from '../../log.ts';
 import { createInboundProcessor, type InboundProcessor, type ReplyMode, type SmsReplyJob } from './inbound.ts';
 import { raiseMessageFailed, TWILIO_OPTED_OUT, type SmsSender } from './outbound.ts';
 import { markOptedOut } from './optout.ts';
-import { normalizePhone } from './phone.ts';
+import { normalizePhone } from '../../phone.ts';
 
 // Twilio's two webhooks, mounted at /webhooks/twilio:
 //   POST /sms     inbound messages → TwiML reply (or empty TwiML and a REST reply)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countSegments, fitToSegments, isGsm7, normalizeForSms } from '../../../src/channels/sms/segments.ts';
 import { classifyKeyword } from '../../../src/channels/sms/keywords.ts';
 import { renderReply, formatWhenWithZone } from '../../../src/channels/sms/render.ts';
-import { normalizePhone, zoneMayDiffer } from '../../../src/channels/sms/phone.ts';
+import { zoneMayDiffer } from '../../../src/channels/sms/phone.ts';
+import { normalizePhone } from '../../../src/phone.ts';
 
 describe('segment counting', () => {
   it('counts GSM-7 at 160 alone and 153 per part', () => {
