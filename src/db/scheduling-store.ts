@@ -3,6 +3,7 @@ import {
   DuplicateIdempotencyKeyError,
   SlotTakenError,
   type AppointmentRecord,
+  type EventRecord,
   type GuardedBooking,
   type HoldRecord,
   type NewAppointment,
@@ -277,13 +278,7 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
          VALUES ($1::uuid, $2::"ActorType", $3, $4::"Channel", $5, $6::jsonb, $7::jsonb,
                  GREATEST($8::timestamptz, (SELECT max(at) + interval '1 millisecond' FROM appointment_event WHERE appointment_id = $1::uuid)))`,
         e.appointmentId,
-        e.actor.type,
-        e.actor.id ?? null,
-        e.actor.channel ?? null,
-        e.action,
-        e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-        e.at.toISOString(),
+        ...eventValues(e),
       );
     },
   };
@@ -336,6 +331,12 @@ SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, cu.phone AS cus
 FROM a LEFT JOIN customer cu ON cu.id = a.customer_id
 `;
 
+/** An audit event's columns after its appointment id, as both event inserts take them. */
+function eventValues(e: EventRecord): unknown[] {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  return [e.actor.type, e.actor.id ?? null, e.actor.channel ?? null, e.action, json(e.before), json(e.after), e.at.toISOString()];
+}
+
 /** $1–$20 of both appointment inserts: the appointment's columns, then its reservations as arrays. */
 function appointmentValues(a: NewAppointment, reservations: NewReservation[]): unknown[] {
   return [
@@ -375,13 +376,7 @@ async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking):
         b.now.toISOString(),
         new Date(Math.min(...reservations.map((r) => r.blockStart.getTime()))).toISOString(),
         new Date(Math.max(...reservations.map((r) => r.blockEnd.getTime()))).toISOString(),
-        e.actor.type,
-        e.actor.id ?? null,
-        e.actor.channel ?? null,
-        e.action,
-        e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
-        e.at.toISOString(),
+        ...eventValues(e),
       ],
     });
   } catch (err) {
