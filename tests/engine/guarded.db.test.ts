@@ -150,19 +150,24 @@ describe('guarded one-statement booking', () => {
       },
     ];
 
+    /** A scheduler on the real store that records whether each guarded write was written or refused. */
+    function recordingScheduler() {
+      const real = createSchedulingStore(t.pool);
+      const outcomes: Array<'written' | 'refused'> = [];
+      const store: SchedulingStore = {
+        ...real,
+        async commitGuarded(b) {
+          const view = await real.commitGuarded(b);
+          outcomes.push(view ? 'written' : 'refused');
+          return view;
+        },
+      };
+      return { s: createScheduler(store, () => now), outcomes };
+    }
+
     for (const c of cases) {
       it(`catches ${c.name} changed after the cache was loaded`, async () => {
-        const real = createSchedulingStore(t.pool);
-        const outcomes: Array<'written' | 'refused'> = [];
-        const store: SchedulingStore = {
-          ...real,
-          async commitGuarded(b) {
-            const view = await real.commitGuarded(b);
-            outcomes.push(view ? 'written' : 'refused');
-            return view;
-          },
-        };
-        const s = createScheduler(store, () => now);
+        const { s, outcomes } = recordingScheduler();
         // Loads the configuration into the store's cache.
         expect((await s.findSlots({ service: 'visit', from: start, to: new Date(start.getTime() + 3_600_000) })).length).toBeGreaterThan(0);
         await c.change();
@@ -180,17 +185,7 @@ describe('guarded one-statement booking', () => {
     }
 
     it('books on the reloaded configuration when an unrelated change moved the version', async () => {
-      const real = createSchedulingStore(t.pool);
-      const outcomes: Array<'written' | 'refused'> = [];
-      const store: SchedulingStore = {
-        ...real,
-        async commitGuarded(b) {
-          const view = await real.commitGuarded(b);
-          outcomes.push(view ? 'written' : 'refused');
-          return view;
-        },
-      };
-      const s = createScheduler(store, () => now);
+      const { s, outcomes } = recordingScheduler();
       await s.findSlots({ service: 'visit', from: start, to: new Date(start.getTime() + 3_600_000) });
       await t.pool.query(`UPDATE business SET name = name || '.' WHERE id = $1`, [ids.business]);
       const r = await s.book({ service: 'visit', start, channel: 'api', actor: system });
