@@ -265,24 +265,13 @@ const handlers: { [N in ToolName]: Handler<N> } = {
     const zone = locationZone(env.catalog, offer.locationId);
     const where = env.catalog.locations.find((l) => l.id === offer.locationId)?.name ?? env.catalog.business.name;
     const proposal: Proposal = {
-      id: shortId(new Set(env.state.offers.map((o) => o.id))),
-      kind: 'book',
-      awaiting: 'confirmation',
+      ...emptyProposal(env, 'book', service.id),
       offerId: offer.id,
-      appointmentId: null,
       holdId: held.holdId,
-      serviceId: service.id,
       start: offer.start,
       resourceIds: offer.resourceIds,
       locationId: offer.locationId,
-      intake: {},
-      intakeMissing: [],
-      intakeSkipped: [],
-      intakeQuestionId: null,
-      intakeAttempts: 0,
-      attachments: [],
       summary: T.proposeBook(service.name, formatSlotLabel(new Date(offer.start), zone, staffName(env.catalog, offer.resourceIds)), where),
-      createdAt: env.clock().toISOString(),
     };
     env.state.proposal = proposal;
     return advanceIntake(env, proposal, serviceQuestions(service.intakeQuestions), true);
