@@ -51,7 +51,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const boss = await startBoss(database.url, log);
     stops.push(() => stopBoss(boss));
 
-    const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN);
+    const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN, clock);
     const demo = config.FRONTDESK_SEED === 'demo' ? await seedDemoIfEmpty(db, clock()) : undefined;
     const seeded = demo ? `Seeded demo business ${describeSeed(demo)} (FRONTDESK_SEED=none skips this)` : undefined;
     if (demo) log.info({ businessId: demo.businessId }, seeded);

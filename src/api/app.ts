@@ -3,7 +3,7 @@ import express, { type Express, type Router } from 'express';
 import type { AppContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { pendingMigrations } from '../db/migrate.ts';
-import { requireAdmin } from './auth.ts';
+import { authenticate } from './auth.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './problem.ts';
 import { adminRouters } from './routes/index.ts';
@@ -62,7 +62,7 @@ export function createHttpApp(ctx: AppContext, extra: MountedRouter[] = []): Exp
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApiDocument());
   });
-  api.use(requireAdmin(ctx.db, ctx.config.FRONTDESK_ADMIN_TOKEN));
+  api.use(authenticate(ctx));
   for (const build of adminRouters) api.use(build(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api/v1', api);

@@ -14,7 +14,7 @@ export interface RouteDoc {
   response?: z.ZodType;
   /** Status of the success response; 200 unless given. */
   status?: number;
-  /** Problem statuses besides 400, 401 and 404 (e.g. 409 when a delete is refused). */
+  /** Problem statuses besides 400, 401, 403 and 404 (e.g. 409 when a delete is refused). */
   problems?: number[];
 }
 
@@ -60,6 +60,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
         '400': problem,
         '401': problem,
+        // Every route: the caller's role may not perform its action (src/access/matrix.ts).
+        '403': problem,
         '404': problem,
         ...Object.fromEntries((r.problems ?? []).map((status) => [String(status), problem])),
       },

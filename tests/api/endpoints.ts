@@ -17,6 +17,9 @@ export interface Endpoint {
   paginated?: true;
 }
 
+/** An id no fixture row has. */
+export const NO_SUCH_ID = '0b6f1c1e-3a5d-4e7f-8a9b-1c2d3e4f5a6b';
+
 const listQueries = ['limit=abc', 'limit=0', 'limit=100000', 'after=not-a-cursor', 'bogus=1'];
 
 export const ENDPOINTS: Endpoint[] = [
@@ -207,4 +210,40 @@ export const ENDPOINTS: Endpoint[] = [
   },
 
   { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, 'to=555-0100'], paginated: true },
+
+  // Users and tokens (H6). No fixture user exists, so :id paths name NO_SUCH_ID unless a test passes one.
+  { method: 'get', route: '/users', path: () => '/users', badQueries: [...listQueries, 'role=owner'], paginated: true },
+  {
+    method: 'post',
+    route: '/users',
+    path: () => '/users',
+    valid: () => ({ name: 'Robin', email: 'robin@example.com', role: 'staff' }),
+    wrongTypes: { name: 42, email: 'robin@', role: 'owner', slackUserId: 'robin', teamsUserId: 'not-a-guid', resourceId: 'kim' },
+  },
+  { method: 'get', route: '/users/:id', path: (_f, id) => `/users/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'patch',
+    route: '/users/:id',
+    path: (_f, id) => `/users/${id ?? NO_SUCH_ID}`,
+    valid: () => ({ role: 'manager' }),
+    wrongTypes: { role: 'root', email: 7 },
+  },
+  { method: 'delete', route: '/users/:id', path: (_f, id) => `/users/${id ?? NO_SUCH_ID}` },
+  { method: 'get', route: '/tokens', path: () => '/tokens', badQueries: [...listQueries, 'userId=robin'], paginated: true },
+  {
+    method: 'post',
+    route: '/tokens',
+    path: () => '/tokens',
+    valid: () => ({ userId: NO_SUCH_ID, name: 'reporting script' }),
+    wrongTypes: { userId: 'robin', name: '', role: 'god', expiresAt: 'next week' },
+  },
+  { method: 'get', route: '/tokens/:id', path: (_f, id) => `/tokens/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'post',
+    route: '/tokens/:id/rotate',
+    path: (_f, id) => `/tokens/${id ?? NO_SUCH_ID}/rotate`,
+    valid: () => ({}),
+    wrongTypes: { expiresAt: 1767225600 },
+  },
+  { method: 'delete', route: '/tokens/:id', path: (_f, id) => `/tokens/${id ?? NO_SUCH_ID}` },
 ];

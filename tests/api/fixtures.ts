@@ -22,6 +22,7 @@ export const TABLES = [
   'exception',
   'outbound_message',
   'api_token',
+  'app_user',
 ] as const;
 
 /** Row count and latest update of each table: a failed request must change neither. */

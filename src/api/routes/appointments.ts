@@ -1,10 +1,11 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
-import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
+import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { conflict, notFound, unprocessable } from '../problem.ts';
+import { actorOf, ownResourceId } from '../auth.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../problem.ts';
 import { instant, language, phone, uuid } from '../schemas/common.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { postalCode, serviceRef, toSlotView } from './availability.ts';
@@ -147,7 +148,25 @@ async function findOrCreateCustomer(db: PrismaClient, phoneNumber: string, name:
   }
 }
 
-const adminActor: Actor = { type: 'user', id: 'admin-api', channel: 'api' };
+/** The resource a request may name: a caller confined to their own schedule names only theirs. */
+function narrowToOwn(req: Request, asked: string | undefined): { resourceId?: string } {
+  const own = ownResourceId(req);
+  if (!own) return { resourceId: asked };
+  if (asked && asked !== own) throw forbidden('You may see and move appointments only on your own schedule.');
+  return { resourceId: own };
+}
+
+/**
+ * The appointment `:id` names, if the caller may see it: a caller confined to their
+ * own schedule gets 404 for anyone else's, as if it did not exist.
+ */
+async function visibleAppointment(scheduler: AppContext['scheduler'], req: Request) {
+  const id = pathId(req, 'Appointment');
+  const appointment = await scheduler.getAppointment(id);
+  const own = ownResourceId(req);
+  if (!appointment || (own && !appointment.resourceIds.includes(own))) throw notFound(`Appointment ${id}`);
+  return appointment;
+}
 
 export function appointmentsRouter({ db, scheduler }: AppContext): Router {
   const router = Router();
@@ -159,7 +178,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
       const q = parseQuery(AppointmentListQuery, req);
       const page = await scheduler.listAppointments({
         status: q.status,
-        resourceId: q.resource,
+        ...narrowToOwn(req, q.resource),
         customerId: q.customer,
         customerPhone: q.phone,
         from: q.from,
@@ -189,7 +208,8 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
         language: body.language,
         postalCode: body.postalCode,
         idempotencyKey: body.idempotencyKey,
-        actor: adminActor,
+        requesterUserId: req.principal?.userId ?? undefined,
+        actor: actorOf(req),
       });
       if (!result.ok) failure(result, 'Appointment');
       return toAppointmentView(result.appointment);
@@ -197,10 +217,8 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
   );
 
   route(router, { method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
-    const id = pathId(req, 'Appointment');
-    const appointment = await scheduler.getAppointment(id);
-    if (!appointment) throw notFound(`Appointment ${id}`);
-    const events = await scheduler.getEvents(id);
+    const appointment = await visibleAppointment(scheduler, req);
+    const events = await scheduler.getEvents(appointment.id);
     return {
       ...toAppointmentView(appointment),
       events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -211,9 +229,10 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     router,
     { method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
     async (req) => {
-      const id = pathId(req, 'Appointment');
+      const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(RescheduleBody, req);
-      const result = await scheduler.reschedule(id, body.start, adminActor, { resourceId: body.resource });
+      narrowToOwn(req, body.resource);
+      const result = await scheduler.reschedule(id, body.start, actorOf(req), { resourceId: body.resource });
       if (!result.ok) failure(result, `Appointment ${id}`);
       return toAppointmentView(result.appointment);
     },
@@ -223,9 +242,9 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     router,
     { method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
     async (req) => {
-      const id = pathId(req, 'Appointment');
+      const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(CancelBody, req);
-      const result = await scheduler.cancel(id, adminActor, body.reason);
+      const result = await scheduler.cancel(id, actorOf(req), body.reason);
       if (!result.ok) failure(result, `Appointment ${id}`);
       return toAppointmentView(result.appointment);
     },
@@ -235,9 +254,9 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     router,
     { method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
     async (req) => {
-      const id = pathId(req, 'Appointment');
+      const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(StatusBody, req);
-      const result = await scheduler.setStatus(id, body.status, adminActor);
+      const result = await scheduler.setStatus(id, body.status, actorOf(req));
       if (!result.ok) failure(result, `Appointment ${id}`);
       return toAppointmentView(result.appointment);
     },

@@ -10,8 +10,11 @@ import { outboxRouter } from './outbox.ts';
 import { resourcesRouter } from './resources.ts';
 import { servicesRouter } from './services.ts';
 import { timeOffRouter } from './time-off.ts';
+import { tokensRouter } from './tokens.ts';
+import { usersRouter } from './users.ts';
 
-// Every admin API router, mounted under /api/v1 behind the admin token.
+// Every admin API router, mounted under /api/v1 behind token authentication; each
+// route's action is checked against the caller's role (src/access).
 // Each module documents its routes with documentRoute() beside its handlers.
 export const adminRouters: Array<(ctx: AppContext) => Router> = [
   businessRouter,
@@ -24,4 +27,6 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   availabilityRouter,
   appointmentsRouter,
   outboxRouter,
+  usersRouter,
+  tokensRouter,
 ];

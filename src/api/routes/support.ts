@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import { uuid } from '../schemas/common.ts';
+import { authorize } from '../auth.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
 import { badRequest, conflict, type HttpProblem, notFound } from '../problem.ts';
 
@@ -87,10 +88,12 @@ export async function currentBusinessId(db: PrismaClient): Promise<string> {
 /**
  * Declares one admin route: documents it in the OpenAPI description and mounts the
  * handler, whose return value is the response body (sent with `doc.status`, 200 by default).
+ * The handler runs only when the caller's role may perform the route's action.
  */
 export function route(router: Router, doc: RouteDoc, handler: (req: Request) => Promise<unknown>): void {
   documentRoute(doc);
   router[doc.method](doc.path, async (req: Request, res: Response) => {
+    authorize(req, doc.method, doc.path);
     const body = await handler(req);
     const status = doc.status ?? 200;
     if (status === 204) res.status(204).end();

@@ -1,0 +1,74 @@
+import type { Action } from './matrix.ts';
+
+// Which action each admin API route performs, "METHOD /path" as the route is
+// declared. A route missing here is refused for everyone (src/api/auth.ts
+// authorize), so a new endpoint cannot go live without a decision about who may use it.
+
+export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
+  'GET /business': 'business.read',
+  'PUT /business': 'business.write',
+
+  'GET /locations': 'locations.read',
+  'POST /locations': 'locations.write',
+  'GET /locations/:id': 'locations.read',
+  'PATCH /locations/:id': 'locations.write',
+  'DELETE /locations/:id': 'locations.write',
+
+  'GET /services': 'services.read',
+  'POST /services': 'services.write',
+  'GET /services/:id': 'services.read',
+  'PATCH /services/:id': 'services.write',
+  'DELETE /services/:id': 'services.write',
+
+  'GET /resources': 'resources.read',
+  'POST /resources': 'resources.write',
+  'GET /resources/:id': 'resources.read',
+  'PATCH /resources/:id': 'resources.write',
+  'DELETE /resources/:id': 'resources.write',
+
+  'GET /resources/:id/hours': 'hours.read',
+  'PUT /resources/:id/hours': 'hours.write',
+  'GET /resources/:id/overrides': 'hours.read',
+  'GET /resources/:id/overrides/:date': 'hours.read',
+  'PUT /resources/:id/overrides/:date': 'hours.write',
+  'DELETE /resources/:id/overrides/:date': 'hours.write',
+
+  'GET /time-off': 'time_off.read',
+  'POST /time-off': 'time_off.write',
+  'GET /time-off/:id': 'time_off.read',
+  'PATCH /time-off/:id': 'time_off.write',
+  'DELETE /time-off/:id': 'time_off.write',
+
+  'GET /customers': 'customers.read',
+  'POST /customers': 'customers.write',
+  'GET /customers/:id': 'customers.read',
+  'PATCH /customers/:id': 'customers.write',
+  'DELETE /customers/:id': 'customers.write',
+
+  'GET /availability': 'availability.read',
+
+  'GET /appointments': 'appointments.read',
+  'POST /appointments': 'appointments.book',
+  'GET /appointments/:id': 'appointments.read',
+  'POST /appointments/:id/reschedule': 'appointments.change',
+  'POST /appointments/:id/cancel': 'appointments.change',
+  'POST /appointments/:id/status': 'appointments.change',
+
+  'GET /outbox': 'outbox.read',
+
+  'GET /users': 'users.read',
+  'POST /users': 'users.write',
+  'GET /users/:id': 'users.read',
+  'PATCH /users/:id': 'users.write',
+  'DELETE /users/:id': 'users.write',
+
+  'GET /tokens': 'tokens.read',
+  'POST /tokens': 'tokens.write',
+  'GET /tokens/:id': 'tokens.read',
+  'POST /tokens/:id/rotate': 'tokens.write',
+  'DELETE /tokens/:id': 'tokens.write',
+};
+
+export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+export const routeAction = (method: string, path: string): Action | undefined => ROUTE_ACTIONS[routeKey(method, path)];

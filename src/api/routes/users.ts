@@ -1,0 +1,85 @@
+import { Router } from 'express';
+import type { AppContext } from '../../context.ts';
+import type { PrismaClient } from '../../db/client.ts';
+import type { User } from '../../generated/prisma/client.ts';
+import { page } from '../schemas/common.ts';
+import { UserCreate, UserListQuery, UserUpdate, UserView } from '../schemas/user.ts';
+import { conflict, notFound, unprocessable } from '../problem.ts';
+import { parseBody, parseQuery } from '../validate.ts';
+import { decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+
+// The people who use Frontdesk. Deleting a user deletes their tokens with them.
+
+const tag = 'Users';
+
+export const toUserView = (u: User) => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.role,
+  slackUserId: u.slackUserId,
+  teamsUserId: u.teamsUserId,
+  resourceId: u.resourceId,
+  createdAt: u.createdAt.toISOString(),
+  updatedAt: u.updatedAt.toISOString(),
+});
+
+const duplicates = {
+  app_user_email_key: conflict('Another user has this email.'),
+  app_user_slack_user_id_key: conflict('Another user is linked to this Slack user.'),
+  app_user_teams_user_id_key: conflict('Another user is linked to this Teams user.'),
+  app_user_resource_id_key: conflict('Another user is linked to this staff resource.'),
+};
+
+/** A user's own schedule is a staff resource's; a room or a missing one is no one's. */
+async function checkStaffResource(db: PrismaClient, resourceId: string | null | undefined) {
+  if (!resourceId) return;
+  const resource = await db.resource.findUnique({ where: { id: resourceId }, select: { kind: true } });
+  if (resource?.kind !== 'staff') throw unprocessable(`resourceId ${resourceId} is not a staff resource.`, { field: 'resourceId' });
+}
+
+export function usersRouter({ db }: AppContext): Router {
+  const router = Router();
+  const find = async (id: string) => (await db.user.findUnique({ where: { id } })) ?? Promise.reject(notFound(`User ${id}`));
+
+  route(router, { method: 'get', path: '/users', summary: 'List users', tag, query: UserListQuery, response: page(UserView) }, async (req) => {
+    const q = parseQuery(UserListQuery, req);
+    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const rows = await db.user.findMany({ where: { AND: [k.where, q.role ? { role: q.role } : {}] }, orderBy: k.orderBy, take: q.limit + 1 });
+    return toPage(rows, q.limit, (u) => u.createdAt, toUserView);
+  });
+
+  route(
+    router,
+    { method: 'post', path: '/users', summary: 'Create a user', tag, body: UserCreate, response: UserView, status: 201, problems: [409, 422] },
+    async (req) => {
+      const input = parseBody(UserCreate, req);
+      await checkStaffResource(db, input.resourceId);
+      return toUserView(await db.user.create({ data: input }).catch((err) => translateDbError(err, duplicates)));
+    },
+  );
+
+  route(router, { method: 'get', path: '/users/:id', summary: 'Get a user', tag, response: UserView }, async (req) =>
+    toUserView(await find(pathId(req, 'User'))),
+  );
+
+  route(
+    router,
+    { method: 'patch', path: '/users/:id', summary: "Update a user (a lower role lowers their tokens' reach at once)", tag, body: UserUpdate, response: UserView, problems: [409, 422] },
+    async (req) => {
+      const id = pathId(req, 'User');
+      const input = parseBody(UserUpdate, req);
+      await find(id);
+      await checkStaffResource(db, input.resourceId);
+      return toUserView(await db.user.update({ where: { id }, data: input }).catch((err) => translateDbError(err, duplicates)));
+    },
+  );
+
+  route(router, { method: 'delete', path: '/users/:id', summary: 'Delete a user and their tokens', tag, status: 204 }, async (req) => {
+    const id = pathId(req, 'User');
+    await find(id);
+    await db.user.delete({ where: { id } });
+  });
+
+  return router;
+}
