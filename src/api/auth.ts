@@ -89,7 +89,8 @@ export function authenticate({ db, clock, config }: Pick<AppContext, 'db' | 'clo
       // A configured admin token replaces the generated one, even before a restart revokes it.
       (stored.userId === null && configuredHash !== undefined);
     if (invalid) return next(unauthorized('The bearer token is not valid (unknown, revoked or expired).'));
-    await db.apiToken.update({ where: { id: stored.id }, data: { lastUsedAt: now } });
+    // updateMany: a token deleted with its user a moment ago is not an error here.
+    await db.apiToken.updateMany({ where: { id: stored.id }, data: { lastUsedAt: now } });
     req.principal = stored.user
       ? { actorId: stored.user.id, userId: stored.user.id, role: effectiveRole(stored.role, stored.user.role), resourceId: stored.user.resourceId }
       : { ...bootstrap(), role: stored.role };
