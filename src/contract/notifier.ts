@@ -1,0 +1,85 @@
+import type { ConversationChannel, ReplyChoice } from '../conversation/contract.ts';
+
+// The notifier port: how jobs, ops and the admin API tell a person something on the
+// channel that person uses, without knowing any channel. Each channel implements
+// Notifier and renders a Notice its own way (SMS text within its segment budget, Slack
+// blocks, a Teams card); what the notice says about a booking comes from the committed
+// record carried here, never from model text.
+
+/** A person (or an ops room) on one channel, addressed the way that channel addresses them. */
+export interface Recipient {
+  channel: ConversationChannel;
+  /** E.164 phone for SMS, a Slack user or channel id, a Teams user or conversation id. */
+  address: string;
+}
+
+export type NoticeKind =
+  | 'confirmation'
+  | 'reminder'
+  | 'cancellation'
+  | 'reschedule_offer'
+  | 'staff_reply'
+  | 'exception_alert'
+  | 'no_show_prompt';
+
+/** What a notice says about an appointment, read from the committed record. */
+export interface AppointmentFacts {
+  id: string;
+  status: string;
+  serviceName: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The location's IANA zone: times are shown in it. */
+  timeZone: string;
+  locationName: string;
+  locationAddress: string;
+  /** The location's or business's phone, for "call us" lines. */
+  contactPhone: string | null;
+  businessName: string;
+  staffName: string | null;
+}
+
+export interface Notice {
+  kind: NoticeKind;
+  to: Recipient;
+  /** A notice is delivered at most once per key, however often it is sent (retries, two workers, a restart). */
+  idempotencyKey: string;
+  appointment?: AppointmentFacts;
+  /** Free text written by a person (a staff reply); rendered as is, never by a model. */
+  text?: string;
+  /** Answers the recipient can give ("1", "Y"), or buttons on channels that have them. */
+  choices?: ReplyChoice[];
+}
+
+export type NoticeStatus =
+  /** Accepted by the provider for delivery. */
+  | 'sent'
+  /** Kept in the local outbox: no provider is configured for this channel. */
+  | 'outbox'
+  /** Waiting to be handed to the provider (a sender picks it up, also after a crash). */
+  | 'queued'
+  /** Not sent on purpose (opted out, quiet hours passed the appointment, …). */
+  | 'suppressed'
+  | 'failed';
+
+export interface NoticeResult {
+  messageId: string;
+  status: NoticeStatus;
+  /** True when this key was sent before: nothing new was sent now. */
+  duplicate: boolean;
+}
+
+export interface Notifier {
+  readonly channel: ConversationChannel;
+  send(notice: Notice): Promise<NoticeResult>;
+}
+
+/** The notifiers of the channels this installation runs; a channel without one cannot be notified. */
+export interface Notifiers {
+  forChannel(channel: ConversationChannel): Notifier | undefined;
+}
+
+export function notifierRegistry(notifiers: Notifier[]): Notifiers {
+  const byChannel = new Map(notifiers.map((n) => [n.channel, n]));
+  return { forChannel: (channel) => byChannel.get(channel) };
+}

@@ -1,0 +1,41 @@
+// The ops contract: what can go wrong that a person must look at, and the commands
+// any surface (an API call, a Slack or Teams button, the ops page) can issue about it.
+// One list, used by whoever raises an exception and whoever works it.
+
+export const EXCEPTION_TYPES = [
+  'no_slot',
+  'intake_incomplete',
+  'provider_out',
+  'approval_needed',
+  'message_failed',
+  'human_requested',
+  'opted_out_upcoming',
+] as const;
+export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
+
+/** open → assigned → resolved, or dismissed from open or assigned. */
+export const EXCEPTION_STATUSES = ['open', 'assigned', 'resolved', 'dismissed'] as const;
+export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
+
+export type OpsCommand =
+  | { kind: 'take'; exceptionId: string }
+  | { kind: 'assign'; exceptionId: string; assigneeUserId: string }
+  | { kind: 'resolve'; exceptionId: string; reason: string }
+  | { kind: 'dismiss'; exceptionId: string; reason: string }
+  | { kind: 'approve'; exceptionId: string }
+  | { kind: 'decline'; exceptionId: string; reason: string }
+  | { kind: 'offer_times'; exceptionId: string }
+  | { kind: 'reply'; exceptionId: string; text: string }
+  | { kind: 'release'; exceptionId: string };
+
+export type OpsCommandKind = OpsCommand['kind'];
+
+/** Who issues a command, as the surface authenticated them. */
+export interface OpsActor {
+  /** The Frontdesk user; null for the bootstrap admin token. */
+  userId: string | null;
+  role: 'admin' | 'manager' | 'staff' | 'viewer';
+  via: 'api' | 'slack' | 'teams' | 'web';
+  /** For thread replies and the audit trail ("Dana took this"). */
+  displayName: string;
+}
