@@ -5,10 +5,10 @@ import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
-import { instant, language, phone, uuid } from '../schemas/common.ts';
+import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { postalCode, serviceRef, toSlotView } from './availability.ts';
-import { pathId, route } from './support.ts';
+import { listCursor, pathId, route } from './support.ts';
 
 // Every /appointments endpoint. All writes go through ctx.scheduler, which enforces
 // the rules; this module only translates HTTP to engine calls and results to
@@ -39,7 +39,7 @@ const StatusBody = z.strictObject({ status });
 
 const AppointmentListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: uuid.optional().meta({ description: 'nextCursor from the previous page' }),
+  after: pageQuery.after,
   status: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()))
@@ -91,7 +91,9 @@ const EventView = z.strictObject({
 });
 
 const AppointmentWithEvents = AppointmentView.extend({ events: z.array(EventView) });
-const AppointmentPage = z.strictObject({ items: z.array(AppointmentView), nextCursor: uuid.nullable() });
+const AppointmentPage = page(AppointmentView);
+// The engine pages by the last appointment's id; the key slot carries the same id.
+const appointmentsCursor = listCursor('appointments', uuid);
 
 export function toAppointmentView(a: EngineView): z.infer<typeof AppointmentView> {
   const zone = a.timeZone ?? 'UTC';
@@ -157,17 +159,18 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     { method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
     async (req) => {
       const q = parseQuery(AppointmentListQuery, req);
-      const page = await scheduler.listAppointments({
+      const found = await scheduler.listAppointments({
         status: q.status,
         resourceId: q.resource,
         customerId: q.customer,
         customerPhone: q.phone,
         from: q.from,
         to: q.to,
-        after: q.after,
+        after: appointmentsCursor.decode(q.after)?.id,
         limit: q.limit,
       });
-      return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
+      const next = found.nextCursor;
+      return { items: found.items.map(toAppointmentView), nextCursor: next ? appointmentsCursor.encode(next, next) : null };
     },
   );
 
