@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
@@ -133,22 +132,6 @@ function failure(f: Failure, what: string): never {
   throw unprocessable(f.message, { rule: f.rule });
 }
 
-/** The customer with this phone, created on first contact. */
-async function findOrCreateCustomer(db: PrismaClient, phoneNumber: string, name: string | undefined) {
-  const existing = await db.customer.findUnique({ where: { phone: phoneNumber } });
-  if (existing) {
-    if (name && !existing.name) return db.customer.update({ where: { id: existing.id }, data: { name } });
-    return existing;
-  }
-  try {
-    return await db.customer.create({ data: { phone: phoneNumber, name: name ?? null } });
-  } catch (err) {
-    // Another request created the same customer a moment ago.
-    if (sqlState(err) !== SQLSTATE.uniqueViolation) throw err;
-    return db.customer.findUniqueOrThrow({ where: { phone: phoneNumber } });
-  }
-}
-
 const adminActor: Actor = { type: 'user', id: 'admin-api', channel: 'api' };
 
 export function appointmentsRouter({ db, scheduler }: AppContext): Router {
@@ -179,13 +162,16 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
-      const customer = await findOrCreateCustomer(db, body.customer.phone, body.customer.name);
+      // Read only, for routing by past providers: the customer is created (or named) by
+      // the booking's own statement, so a refused booking leaves no customer behind.
+      const known = await db.customer.findUnique({ where: { phone: body.customer.phone }, select: { id: true } });
       const result = await scheduler.book({
         service: body.service,
         start: body.start,
         resourceId: body.resource,
         locationId: body.location,
-        customerId: customer.id,
+        customerId: known?.id,
+        customer: { phone: body.customer.phone, name: body.customer.name },
         channel: 'api',
         intake: body.intake,
         notes: body.notes,
