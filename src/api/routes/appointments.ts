@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Actor, AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { conflict, notFound, unprocessable } from '../problem.ts';
+import { conflict, HttpProblem, notFound, unprocessable } from '../problem.ts';
 import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { postalCode, serviceRef, toSlotView } from './availability.ts';
@@ -129,6 +129,8 @@ type Failure = { ok: false; kind: 'conflict'; message: string; alternatives: Slo
 function failure(f: Failure, what: string): never {
   if (f.kind === 'conflict') throw conflict(f.message, { alternatives: f.alternatives.map(toSlotView) });
   if (f.rule === 'not_found') throw notFound(what);
+  // The body names a service that does not exist, as GET /availability answers it.
+  if (f.rule === 'unknown_service') throw new HttpProblem(404, 'Not Found', `${f.message} (field: service)`, { rule: f.rule });
   throw unprocessable(f.message, { rule: f.rule });
 }
 
@@ -159,7 +161,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
+    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [404, 409, 422] },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
       // Read only, for routing by past providers: the customer is created (or named) by
