@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createBusiness, createCustomer, createResource, createService } from '../engine/support/fixtures.ts';
+import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
 import { snapshot } from './fixtures.ts';
 
 // A refused POST /appointments writes nothing: not the appointment, and not the
@@ -107,5 +108,39 @@ describe.each(['visit', 'busy'] as const)('a lost race for the same time (%s)', 
     // Each round's winner wrote one customer, appointment, reservation and event; nothing else moved.
     const grown = Object.fromEntries(Object.entries(after).filter(([t, n]) => n !== before[t]).map(([t, n]) => [t, n - before[t]!]));
     expect(grown).toEqual({ customer: rounds, appointment: rounds, reservation: rounds, appointment_event: rounds });
+  });
+});
+
+describe('a guarded write whose configuration moved under it', () => {
+  it('writes no customer along with no appointment, where the current version would write both', async () => {
+    const store = createSchedulingStore(app.t.pool);
+    const service = await app.t.db.service.findFirstOrThrow({ where: { slug: 'visit' } });
+    const location = await app.t.db.location.findFirstOrThrow();
+    const { version } = await app.t.db.scheduleVersion.findUniqueOrThrow({ where: { id: 1 } });
+    const attempt = (schedule: bigint, id: string, phone: string) => {
+      const start = new Date('2026-12-15T15:00:00Z');
+      const end = new Date('2026-12-15T15:30:00Z');
+      return store.commitGuarded({
+        versions: { schedule: String(schedule) },
+        now: new Date('2026-11-30T12:00:00Z'),
+        appointment: {
+          id, serviceId: service.id, locationId: location.id, customerId: null, customer: { phone, name: 'Late' }, requesterUserId: null,
+          start, end, status: 'confirmed', channel: 'api', intake: {}, attachments: [], notes: null, rescheduledFromId: null,
+          idempotencyKey: null, ruleVersion: service.ruleVersion, confirmedAt: start,
+        },
+        reservations: [{ resourceId: dana, sessionKey: id, blockStart: start, blockEnd: end }],
+        event: { appointmentId: id, actor: { type: 'user', id: 'test' }, action: 'booked', before: null, after: null, at: start },
+      });
+    };
+    const before = await snapshot(app);
+    const stale = newPhone();
+    expect(await attempt(version + 1n, '0b7d8f5e-2c1a-4e3b-9f6d-1a2b3c4d5e6f', stale)).toBeNull();
+    expect(await customerExists(stale)).toBe(false);
+    expect(await snapshot(app)).toEqual(before);
+
+    const current = newPhone();
+    const written = await attempt(version, '1c8e9a6f-3d2b-4f4c-8a7e-2b3c4d5e6f70', current);
+    expect(written).toMatchObject({ customerPhone: current, customerName: 'Late' });
+    expect(written?.customerId).toBe((await app.t.db.customer.findUniqueOrThrow({ where: { phone: current } })).id);
   });
 });
