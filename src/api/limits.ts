@@ -40,7 +40,7 @@ function verifyUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
 }
 
 /** Nesting depth of a parsed JSON value, walked without recursion so the check itself cannot overflow. */
-export function jsonDepth(value: unknown, stopAbove = Infinity): number {
+function jsonDepth(value: unknown, stopAbove = Infinity): number {
   let deepest = 0;
   const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
   while (stack.length) {

@@ -199,6 +199,16 @@ describe('URL length', () => {
   });
 });
 
+describe('malformed percent-encoding', () => {
+  it('is a 400 problem document in a path and in a query, never a 500', async () => {
+    await problem(await app.api(`/api/v1/customers/%FF%FE`), 400);
+    await problem(await app.api(`/api/v1/customers/%E0%A4%A`), 400);
+    const p = await problem(await app.api('/api/v1/customers?after=%FF%FE'), 400);
+    expect(fieldsOf(p)).toContain('after');
+    await problem(await app.api('/api/v1/appointments?phone=%E0%A4%A'), 400);
+  });
+});
+
 describe('instant bounds', () => {
   it('accepts the first and the last instant of the range', async () => {
     for (const path of ['/time-off', '/appointments']) {
