@@ -62,6 +62,25 @@ describe('a refused booking with a new customer', () => {
   });
 });
 
+describe('a bookable request with a deeply nested intake', () => {
+  // intake is free-form, so only the body's depth limit stands between it and the
+  // stack of JSON.stringify when the appointment is stored.
+  it.each([33, 100_000])('is refused at %i levels with 400 and changes no table', async (depth) => {
+    const before = await snapshot(app);
+    const phone = newPhone();
+    const booking = JSON.stringify({ service: 'visit', start: '2026-12-16T15:00:00Z', customer: { phone } }).slice(0, -1);
+    const res = await app.api('/api/v1/appointments', {
+      method: 'POST',
+      body: `${booking},"intake":${'{"a":'.repeat(depth - 1)}1${'}'.repeat(depth - 1)}}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(400);
+    expect(text).toMatch(/more than 32 levels/);
+    expect(await snapshot(app)).toEqual(before);
+  });
+});
+
 describe('a booking with a new customer that commits', () => {
   it('creates the customer, named, and links the appointment to it', async () => {
     const phone = newPhone();
