@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { authenticate } from './auth.ts';
+import { apiRequestLimits } from './limits.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './problem.ts';
 import { adminRouters } from './routes/index.ts';
@@ -58,7 +59,7 @@ export function createHttpApp(ctx: AppContext, extra: MountedRouter[] = []): Exp
   for (const { path, router } of extra) app.use(path, router);
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb', strict: false }));
+  api.use(apiRequestLimits);
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApiDocument());
   });

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Response } from 'express';
 import { z } from 'zod';
 
@@ -46,11 +47,18 @@ export function sendProblem(res: Response, p: HttpProblem): void {
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof HttpProblem) return sendProblem(res, err);
   if (err instanceof z.ZodError) return sendProblem(res, badRequest('The request is not valid.', fieldErrors(err)));
-  // body-parser errors (malformed JSON, too large) carry a status and a type.
+  // body-parser errors (malformed JSON, too large, unsupported charset) carry a status and a type.
   const status = (err as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return sendProblem(res, new HttpProblem(status, status === 413 ? 'Content Too Large' : 'Bad Request', (err as Error).message));
+    return sendProblem(res, new HttpProblem(status, status === 413 ? 'Content Too Large' : (STATUS_CODES[status] ?? 'Bad Request'), bodyErrorDetail(err as Error & { type?: string })));
   }
   req.log?.error({ err }, 'unhandled error');
   sendProblem(res, new HttpProblem(500, 'Internal Server Error', 'Something went wrong on our side.'));
 };
+
+/** What a client can act on for a body-parser refusal; its own messages are terse ("request entity too large"). */
+function bodyErrorDetail(err: Error & { type?: string; limit?: number }): string {
+  if (err.type === 'entity.too.large') return `The request body is larger than ${err.limit} bytes.`;
+  if (err.type === 'entity.parse.failed') return `The request body is not valid JSON: ${err.message}`;
+  return err.message;
+}

@@ -152,16 +152,18 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
       try {
         await run(
           tx,
-          `WITH a AS (
+          `WITH ${customerCte('$21', '$22', '(SELECT 1) AS always')},
+           a AS (
              INSERT INTO appointment (id, service_id, location_id, customer_id, requester_user_id, starts_at, ends_at, status, channel,
                                       intake, attachments, notes, rescheduled_from_id, idempotency_key, rule_version, confirmed_at)
-             VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::timestamptz, $7::timestamptz, $8::"AppointmentStatus", $9::"Channel",
-                     $10::jsonb, $11::jsonb, $12, $13::uuid, $14, $15, $16::timestamptz)
+             VALUES ($1::uuid, $2::uuid, $3::uuid, coalesce((SELECT id FROM c), $4::uuid), $5::uuid, $6::timestamptz, $7::timestamptz,
+                     $8::"AppointmentStatus", $9::"Channel", $10::jsonb, $11::jsonb, $12, $13::uuid, $14, $15, $16::timestamptz)
              RETURNING id)
            INSERT INTO reservation (resource_id, appointment_id, session_key, block_start, block_end)
            SELECT x.resource_id, a.id, x.session_key, x.block_start, x.block_end
            FROM a, unnest($17::uuid[], $18::text[], $19::timestamptz[], $20::timestamptz[]) AS x(resource_id, session_key, block_start, block_end)`,
           ...appointmentValues(a, reservations),
+          ...contactValues(a),
         );
       } catch (err) {
         translate(err);
@@ -284,7 +286,27 @@ function createTx(tx: Sql, cache: ScheduleCache): SchedulingTx {
   };
 }
 
-// The guard, the appointment, its reservations and its event in one statement: the
+/**
+ * The booking's customer as CTE `c` of the appointment's own statement: found by phone
+ * or created, and named if it had no name, only when `gate` yields a row. A refused
+ * booking therefore leaves no customer behind. Empty when the booking names no contact.
+ */
+function customerCte(phone: string, name: string, gate: string): string {
+  return `c AS (
+  INSERT INTO customer (phone, name)
+  SELECT ${phone}::text, ${name}::text FROM ${gate} WHERE ${phone}::text IS NOT NULL
+  ON CONFLICT (phone) DO UPDATE SET name = coalesce(customer.name, EXCLUDED.name),
+    updated_at = CASE WHEN customer.name IS NULL AND EXCLUDED.name IS NOT NULL THEN now() ELSE customer.updated_at END
+  RETURNING id, phone, name
+)`;
+}
+
+/** The contact's phone and name, the parameters customerCte names. */
+function contactValues(a: NewAppointment): unknown[] {
+  return [a.customer?.phone ?? null, a.customer?.name ?? null];
+}
+
+// The guard, the customer, the appointment, its reservations and its event in one statement: the
 // inserts read the guard's single row, so when the configuration version differs
 // nothing is written and no row comes back. Holds expired by $22 whose reservations
 // are in the way are deleted first (the guard waits for those deletes, and the
@@ -308,10 +330,11 @@ g AS (
   SELECT 1 AS ok FROM schedule_version
   WHERE id = 1 AND version = $21::bigint AND (SELECT count(*) FROM gone) >= 0
 ),
+${customerCte('$32', '$33', 'g')},
 a AS (
   INSERT INTO appointment (id, service_id, location_id, customer_id, requester_user_id, starts_at, ends_at, status, channel,
                            intake, attachments, notes, rescheduled_from_id, idempotency_key, rule_version, confirmed_at)
-  SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::timestamptz, $7::timestamptz, $8::"AppointmentStatus", $9::"Channel",
+  SELECT $1::uuid, $2::uuid, $3::uuid, coalesce((SELECT id FROM c), $4::uuid), $5::uuid, $6::timestamptz, $7::timestamptz, $8::"AppointmentStatus", $9::"Channel",
          $10::jsonb, $11::jsonb, $12, $13::uuid, $14, $15, $16::timestamptz
   FROM g
   RETURNING *
@@ -326,9 +349,11 @@ e AS (
   INSERT INTO appointment_event (appointment_id, actor_type, actor_id, channel, action, before, after, at)
   SELECT a.id, $25::"ActorType", $26, $27::"Channel", $28, $29::jsonb, $30::jsonb, $31::timestamptz FROM a
 )
-SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, cu.phone AS customer_phone, cu.name AS customer_name,
+SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, a.customer_id,
+       coalesce(c.phone, cu.phone) AS customer_phone, coalesce(c.name, cu.name) AS customer_name,
        (SELECT count(*) FROM r)::int AS reserved
-FROM a LEFT JOIN customer cu ON cu.id = a.customer_id
+-- A customer created by this statement is not yet visible in the table, only in c.
+FROM a LEFT JOIN c ON true LEFT JOIN customer cu ON cu.id = a.customer_id
 `;
 
 /** An audit event's columns after its appointment id, as both event inserts take them. */
@@ -377,6 +402,7 @@ async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking):
         new Date(Math.min(...reservations.map((r) => r.blockStart.getTime()))).toISOString(),
         new Date(Math.max(...reservations.map((r) => r.blockEnd.getTime()))).toISOString(),
         ...eventValues(e),
+        ...contactValues(a),
       ],
     });
   } catch (err) {
@@ -412,7 +438,7 @@ async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBooking):
     serviceName: service.name,
     locationId: a.locationId,
     timeZone: location.timeZone,
-    customerId: a.customerId,
+    customerId: row.customer_id,
     customerPhone: row.customer_phone,
     customerName: row.customer_name,
     status: a.status,
@@ -440,6 +466,7 @@ interface CommitRow {
   id: string;
   intake: Record<string, unknown> | null;
   created_at: number;
+  customer_id: string | null;
   customer_phone: string | null;
   customer_name: string | null;
   reserved: number;

@@ -43,12 +43,26 @@ export interface Slot {
   timeZone?: string;
 }
 
+/** A customer known by phone, to be found or created together with a booking. */
+export interface CustomerContact {
+  /** E.164. */
+  phone: string;
+  /** Given to a customer who has no name yet. */
+  name?: string;
+}
+
 export interface BookRequest {
   service: string;
   start: Date;
   resourceId?: string;
   locationId?: string;
+  /** The customer booked for (and whose past providers routing prefers). */
   customerId?: string;
+  /**
+   * The customer by phone, found or created in the booking's own transaction, so a
+   * refused booking creates no customer. Its id wins over `customerId`.
+   */
+  customer?: CustomerContact;
   requesterUserId?: string;
   channel: Channel;
   intake?: Record<string, unknown>;

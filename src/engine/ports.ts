@@ -1,4 +1,4 @@
-import type { Actor, AppointmentEventView, AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from './api.ts';
+import type { Actor, AppointmentEventView, AppointmentFilter, AppointmentStatus, AppointmentView, Channel, CustomerContact } from './api.ts';
 
 // The storage port the engine is handed. The engine decides; the store only loads
 // facts with set-based queries and writes what the engine decided. src/db implements it.
@@ -160,6 +160,8 @@ export interface NewAppointment {
   serviceId: string;
   locationId: string;
   customerId: string | null;
+  /** Written with the appointment (found by phone or created); its id replaces customerId. */
+  customer: CustomerContact | null;
   requesterUserId: string | null;
   start: Date;
   end: Date;

@@ -432,6 +432,7 @@ export function createScheduler(store: SchedulingStore, clock: Clock, opts: Sche
                 serviceId: service.id,
                 locationId: combo.locationId,
                 customerId: old.customerId,
+                customer: null,
                 requesterUserId: old.requesterUserId,
                 start,
                 end,
@@ -553,6 +554,7 @@ function newAppointment(
   const status: AppointmentStatus = service.requiresApproval || req.forceRequested ? 'requested' : 'confirmed';
   return {
     ...at,
+    customer: req.customer ?? null,
     serviceId: service.id,
     requesterUserId: req.requesterUserId ?? null,
     status,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { engineBody as json, type EngineBody } from './fixtures.ts';
+import { engineBody as json, snapshot, type EngineBody } from './fixtures.ts';
 import { createBusiness, createResource, createService } from '../engine/support/fixtures.ts';
 
 
@@ -55,7 +55,7 @@ describe('/api/v1/appointments', () => {
   });
 
   it('rejects bad bodies with 400 and writes nothing', async () => {
-    const before = await app.t.db.appointment.count();
+    const before = await snapshot(app);
     for (const body of [
       { service: 'visit', start: '2026-12-01T15:00:00', customer },
       { service: 'visit', start: '2026-12-01T15:00:00Z', customer: { phone: '555' } },
@@ -65,7 +65,7 @@ describe('/api/v1/appointments', () => {
       const res = await post('/appointments', body);
       expect(res.status).toBe(400);
     }
-    expect(await app.t.db.appointment.count()).toBe(before);
+    expect(await snapshot(app)).toEqual(before);
     expect((await app.api('/api/v1/appointments', { auth: false })).status).toBe(401);
   });
 
@@ -107,6 +107,8 @@ describe('/api/v1/appointments', () => {
   });
 
   it('lists with filters and cursor pagination', async () => {
+    // Another customer on Eli's calendar, on a day of its own, so each filter drops something.
+    await json(await post('/appointments', { service: 'visit', start: '2026-12-04T15:00:00Z', resource: ids.eli, customer: { phone: '+1 212 555 0112' } }));
     const all = await json(await app.api('/api/v1/appointments?limit=200'));
     expect(all.items.length).toBeGreaterThanOrEqual(5);
     const seen: string[] = [];
@@ -118,14 +120,23 @@ describe('/api/v1/appointments', () => {
     } while (cursor);
     expect(seen).toEqual(all.items.map((i: { id: string }) => i.id));
 
-    const canceled = await json(await app.api('/api/v1/appointments?status=canceled,no_show'));
-    expect(canceled.items.length).toBeGreaterThan(0);
-    expect(canceled.items.every((i: { status: string }) => i.status === 'canceled')).toBe(true);
-    const dana = await json(await app.api(`/api/v1/appointments?resource=${ids.dana}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`));
-    expect(dana.items.length).toBeGreaterThan(0);
-    expect(dana.items.every((i: { resourceIds: string[]; start: string }) => i.resourceIds.includes(ids.dana) && i.start.startsWith('2026-12-01'))).toBe(true);
-    const byPhone = await json(await app.api(`/api/v1/appointments?phone=${encodeURIComponent('+12125550111')}`));
-    expect(byPhone.items.length).toBe(all.items.length);
+    type Item = { id: string; status: string; start: string; resourceIds: string[]; customerPhone: string };
+    const items = all.items as unknown as Item[];
+    const idsOf = (list: Array<{ id: string }>) => list.map((i) => i.id);
+    // Each filter must keep some appointments and drop others, or an ignored filter would pass.
+    const expectFiltered = (got: EngineBody, keep: (i: Item) => boolean) => {
+      const expected = items.filter(keep);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(items.length);
+      expect(idsOf(got.items)).toEqual(idsOf(expected));
+    };
+    expectFiltered(await json(await app.api('/api/v1/appointments?status=canceled,no_show')), (i) => i.status === 'canceled' || i.status === 'no_show');
+    expectFiltered(
+      await json(await app.api(`/api/v1/appointments?resource=${ids.dana}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`)),
+      (i) => i.resourceIds.includes(ids.dana) && i.start.startsWith('2026-12-01'),
+    );
+    expectFiltered(await json(await app.api(`/api/v1/appointments?resource=${ids.eli}`)), (i) => i.resourceIds.includes(ids.eli));
+    expectFiltered(await json(await app.api(`/api/v1/appointments?phone=${encodeURIComponent('+1 212 555 0111')}`)), (i) => i.customerPhone === '+12125550111');
     expect((await app.api('/api/v1/appointments?status=bogus')).status).toBe(400);
     expect((await app.api('/api/v1/appointments?unknown=1')).status).toBe(400);
   });

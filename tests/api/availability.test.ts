@@ -43,7 +43,11 @@ describe('GET /api/v1/availability', () => {
     const eli = await json(await get(`service=visit&resource=${ids.eli}&${window}`));
     expect(eli.slots.map((s: { start: string }) => s.start)).toEqual(['2026-12-01T14:30:00.000Z', '2026-12-01T15:00:00.000Z']);
     const spanish = await json(await get(`service=visit&language=es&${window}`));
-    expect(spanish.slots.every((s: { resourceIds: string[] }) => s.resourceIds[0] === ids.dana)).toBe(true);
+    // Only Dana speaks Spanish: Eli's own 15:00 slot goes, and 14:30 (both free) is Dana's.
+    expect(spanish.slots.map((s) => [s.start, s.resourceIds])).toEqual([
+      ['2026-12-01T14:00:00.000Z', [ids.dana]],
+      ['2026-12-01T14:30:00.000Z', [ids.dana]],
+    ]);
     expect((await json(await get(`service=visit&postalCode=10001&${window}`))).slots).toHaveLength(3);
     expect((await json(await get(`service=visit&postalCode=94105&${window}`))).slots).toHaveLength(0);
   });

@@ -95,6 +95,8 @@ describe('admin API CRUD', () => {
     const closed = DateOverrideView.parse(await json(await call(`${base}/2026-12-25`, { method: 'PUT', json: { intervals: [] } }), 200));
     expect(closed).toMatchObject({ closed: true, intervals: [] });
     expect(DateOverrideView.parse(await json(await call(`${base}/2026-12-25`), 200))).toEqual(closed);
+    // Dates on both sides of the window, which the list must leave out.
+    for (const date of ['2026-11-30', '2027-01-01']) await json(await call(`${base}/${date}`, { method: 'PUT', json: { intervals: [] } }), 200);
     const list = page(DateOverrideView).parse(await json(await call(`${base}?from=2026-12-01&to=2026-12-31`), 200));
     expect(list.items.map((o) => o.date)).toEqual(['2026-12-24', '2026-12-25']);
     await expectGone(`${base}/2026-12-24`);
@@ -123,11 +125,14 @@ describe('admin API CRUD', () => {
     expect(optedOut.optedOutAt).toBe('2026-11-30T12:00:00.000Z');
     const back = CustomerView.parse(await json(await call(`/customers/${created.id}`, { method: 'PATCH', json: { optedOut: false } }), 200));
     expect(back.optedOutAt).toBeNull();
+    // A second customer, so a phone filter that was ignored would list two.
+    const other = CustomerView.parse(await json(await call('/customers', { method: 'POST', json: { phone: '+12125550198' } }), 201));
     const found = page(CustomerView).parse(await json(await call(`/customers?phone=${encodeURIComponent('+1 212-555-0199')}`), 200));
     expect(found.items.map((c) => c.id)).toEqual([created.id]);
     const unencoded = page(CustomerView).parse(await json(await call('/customers?phone=+12125550199'), 200));
     expect(unencoded.items.map((c) => c.id)).toEqual([created.id]);
     await expectGone(`/customers/${created.id}`);
+    await expectGone(`/customers/${other.id}`);
   });
 
   it('services with requirements, eligibility and intake', async () => {

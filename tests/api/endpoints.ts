@@ -3,24 +3,39 @@ import type { Fixture } from './fixtures.ts';
 // Every admin endpoint, with a valid request and a wrongly typed one. The bad-input test runs each through the same gauntlet; the OpenAPI test
 // checks this table and the published document list the same routes.
 
+/** A query string that must be refused, and the field its problem document must name. */
+export interface BadQuery {
+  query: string;
+  field: string;
+}
+
+/** A bad query naming the field of its first parameter, unless another is given. */
+const bad = (query: string, field = query.split('=')[0]!): BadQuery => ({ query, field });
+
 export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path as documented. */
   route: string;
   /** The concrete path for the fixture; `id` replaces the :id segment when given. */
   path(f: Fixture, id?: string): string;
+  /** Query parameters the endpoint needs to answer at all (availability's service and window); cases change one of them. */
+  query?(f: Fixture): Record<string, string>;
   valid?(f: Fixture): Record<string, unknown>;
   wrongTypes?: Record<string, unknown>;
-  /** Query strings that must be refused. */
-  badQueries?: string[];
-  /** A list with cursor pagination (`limit`, `after`). */
-  paginated?: true;
+  /** Query strings that must be refused, each on top of `query`. */
+  badQueries?: BadQuery[];
+  /** Query parameters holding an instant, or a calendar date. */
+  timeQuery?: { params: string[]; kind: 'instant' | 'date' };
+  /** Body fields holding an instant. */
+  instantFields?: string[];
+  /** A list with cursor pagination (`limit`, `after`): the list's name and the kind of sort key its cursor carries. */
+  paginated?: { list: string; key: 'instant' | 'date' | 'id' };
 }
 
 /** An id no fixture row has. */
 export const NO_SUCH_ID = '0b6f1c1e-3a5d-4e7f-8a9b-1c2d3e4f5a6b';
 
-const listQueries = ['limit=abc', 'limit=0', 'limit=100000', 'after=not-a-cursor', 'bogus=1'];
+const listQueries = [bad('limit=abc'), bad('limit=0'), bad('limit=100000'), bad('after=not-a-cursor'), bad('bogus=1', 'bogus')];
 
 export const ENDPOINTS: Endpoint[] = [
   { method: 'get', route: '/business', path: () => '/business' },
@@ -32,7 +47,7 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { name: 42, timeZone: 'Mars/Olympus', email: 'not-an-email' },
   },
 
-  { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, 'active=maybe'], paginated: true },
+  { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, bad('active=maybe')], paginated: { list: 'locations', key: 'instant' } },
   {
     method: 'post',
     route: '/locations',
@@ -50,7 +65,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/locations/:id', path: (f, id) => `/locations/${id ?? f.locationId}` },
 
-  { method: 'get', route: '/services', path: () => '/services', badQueries: listQueries, paginated: true },
+  { method: 'get', route: '/services', path: () => '/services', badQueries: listQueries, paginated: { list: 'services', key: 'instant' } },
   {
     method: 'post',
     route: '/services',
@@ -74,7 +89,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/services/:id', path: (f, id) => `/services/${id ?? f.serviceId}` },
 
-  { method: 'get', route: '/resources', path: () => '/resources', badQueries: [...listQueries, 'kind=robot', 'locationId=123'], paginated: true },
+  { method: 'get', route: '/resources', path: () => '/resources', badQueries: [...listQueries, bad('kind=robot'), bad('locationId=123')], paginated: { list: 'resources', key: 'instant' } },
   {
     method: 'post',
     route: '/resources',
@@ -111,7 +126,9 @@ export const ENDPOINTS: Endpoint[] = [
     method: 'get',
     route: '/resources/:id/overrides',
     path: (f, id) => `/resources/${id ?? f.resourceId}/overrides`,
-    badQueries: [...listQueries, 'from=2026-13-01'],
+    badQueries: [...listQueries, bad('from=2026-13-01')],
+    timeQuery: { params: ['from', 'to'], kind: 'date' },
+    paginated: { list: 'overrides', key: 'date' },
   },
   { method: 'get', route: '/resources/:id/overrides/:date', path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}` },
   {
@@ -123,13 +140,21 @@ export const ENDPOINTS: Endpoint[] = [
   },
   { method: 'delete', route: '/resources/:id/overrides/:date', path: (f, id) => `/resources/${id ?? f.resourceId}/overrides/${f.overrideDate}` },
 
-  { method: 'get', route: '/time-off', path: () => '/time-off', badQueries: [...listQueries, 'from=yesterday', 'resourceId=x'], paginated: true },
+  {
+    method: 'get',
+    route: '/time-off',
+    path: () => '/time-off',
+    badQueries: [...listQueries, bad('from=yesterday'), bad('resourceId=x')],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+    paginated: { list: 'time-off', key: 'instant' },
+  },
   {
     method: 'post',
     route: '/time-off',
     path: () => '/time-off',
     valid: (f) => ({ resourceId: f.resourceId, startsAt: '2027-01-05T00:00:00Z', endsAt: '2027-01-06T00:00:00Z' }),
     wrongTypes: { resourceId: 'x', startsAt: '2027-01-05 09:00', endsAt: 1700000000 },
+    instantFields: ['startsAt', 'endsAt'],
   },
   { method: 'get', route: '/time-off/:id', path: (f, id) => `/time-off/${id ?? f.timeOffId}` },
   {
@@ -138,10 +163,11 @@ export const ENDPOINTS: Endpoint[] = [
     path: (f, id) => `/time-off/${id ?? f.timeOffId}`,
     valid: () => ({ reason: 'Conference' }),
     wrongTypes: { startsAt: 'tomorrow', reason: 3 },
+    instantFields: ['startsAt', 'endsAt'],
   },
   { method: 'delete', route: '/time-off/:id', path: (f, id) => `/time-off/${id ?? f.timeOffId}` },
 
-  { method: 'get', route: '/customers', path: () => '/customers', badQueries: [...listQueries, 'phone=555-0100', 'optedOut=1'], paginated: true },
+  { method: 'get', route: '/customers', path: () => '/customers', badQueries: [...listQueries, bad('phone=555-0100'), bad('optedOut=1')], paginated: { list: 'customers', key: 'instant' } },
   {
     method: 'post',
     route: '/customers',
@@ -162,22 +188,28 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: 'get',
     route: '/availability',
-    path: (f) => `/availability?service=${f.serviceId}`,
+    path: () => '/availability',
+    query: (f) => ({ service: f.serviceId, from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' }),
     badQueries: [
-      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&bogus=1',
-      'from=yesterday&to=2026-12-02T00:00:00Z',
-      'from=2026-12-01T00:00:00Z',
-      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&location=abc',
-      'from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&limit=0',
+      bad('bogus=1'),
+      bad('from=yesterday'),
+      bad('to=', 'to'),
+      bad('to=2026-11-30T00:00:00Z', 'to'),
+      bad('to=2027-03-01T00:00:00Z', 'to'),
+      bad('service=', 'service'),
+      bad('location=abc'),
+      bad('limit=0'),
     ],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
   },
 
   {
     method: 'get',
     route: '/appointments',
     path: () => '/appointments',
-    badQueries: [...listQueries, 'status=maybe', 'phone=555-0100', 'from=yesterday', 'resource=123'],
-    paginated: true,
+    badQueries: [...listQueries, bad('status=maybe', 'status.0'), bad('phone=555-0100'), bad('from=yesterday'), bad('resource=123')],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+    paginated: { list: 'appointments', key: 'id' },
   },
   {
     method: 'post',
@@ -185,6 +217,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: () => '/appointments',
     valid: (f) => ({ service: f.serviceId, start: '2026-12-02T15:00:00Z', customer: { phone: '+14155550123', name: 'Sam' } }),
     wrongTypes: { start: 'tomorrow at 3', resource: 'dana', customer: { phone: 5550100 }, intake: 'none' },
+    instantFields: ['start'],
   },
   { method: 'get', route: '/appointments/:id', path: (f, id) => `/appointments/${id ?? f.appointmentId}` },
   {
@@ -193,6 +226,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: (f, id) => `/appointments/${id ?? f.appointmentId}/reschedule`,
     valid: () => ({ start: '2026-12-02T16:00:00Z' }),
     wrongTypes: { start: 1733151600 },
+    instantFields: ['start'],
   },
   {
     method: 'post',
@@ -209,10 +243,10 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { status: 'done' },
   },
 
-  { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, 'to=555-0100'], paginated: true },
+  { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, bad('to=555-0100')], paginated: { list: 'outbox', key: 'instant' } },
 
   // Users and tokens (H6). No fixture user exists, so :id paths name NO_SUCH_ID unless a test passes one.
-  { method: 'get', route: '/users', path: () => '/users', badQueries: [...listQueries, 'role=owner'], paginated: true },
+  { method: 'get', route: '/users', path: () => '/users', badQueries: [...listQueries, bad('role=owner')], paginated: { list: 'users', key: 'instant' } },
   {
     method: 'post',
     route: '/users',
@@ -229,7 +263,7 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { role: 'root', email: 7 },
   },
   { method: 'delete', route: '/users/:id', path: (_f, id) => `/users/${id ?? NO_SUCH_ID}` },
-  { method: 'get', route: '/tokens', path: () => '/tokens', badQueries: [...listQueries, 'userId=robin'], paginated: true },
+  { method: 'get', route: '/tokens', path: () => '/tokens', badQueries: [...listQueries, bad('userId=robin')], paginated: { list: 'tokens', key: 'instant' } },
   {
     method: 'post',
     route: '/tokens',

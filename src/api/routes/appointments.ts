@@ -1,15 +1,14 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
 import { actorOf, ownResourceId } from '../auth.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../problem.ts';
-import { instant, language, phone, uuid } from '../schemas/common.ts';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../problem.ts';
+import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { postalCode, serviceRef, toSlotView } from './availability.ts';
-import { pathId, route } from './support.ts';
+import { listCursor, pathId, route } from './support.ts';
 
 // Every /appointments endpoint. All writes go through ctx.scheduler, which enforces
 // the rules; this module only translates HTTP to engine calls and results to
@@ -40,7 +39,7 @@ const StatusBody = z.strictObject({ status });
 
 const AppointmentListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: uuid.optional().meta({ description: 'nextCursor from the previous page' }),
+  after: pageQuery.after,
   status: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()))
@@ -92,7 +91,9 @@ const EventView = z.strictObject({
 });
 
 const AppointmentWithEvents = AppointmentView.extend({ events: z.array(EventView) });
-const AppointmentPage = z.strictObject({ items: z.array(AppointmentView), nextCursor: uuid.nullable() });
+const AppointmentPage = page(AppointmentView);
+// The engine pages by the last appointment's id; the key slot carries the same id.
+const appointmentsCursor = listCursor('appointments', uuid);
 
 export function toAppointmentView(a: EngineView): z.infer<typeof AppointmentView> {
   const zone = a.timeZone ?? 'UTC';
@@ -129,23 +130,9 @@ type Failure = { ok: false; kind: 'conflict'; message: string; alternatives: Slo
 function failure(f: Failure, what: string): never {
   if (f.kind === 'conflict') throw conflict(f.message, { alternatives: f.alternatives.map(toSlotView) });
   if (f.rule === 'not_found') throw notFound(what);
+  // The body names a service that does not exist, as GET /availability answers it.
+  if (f.rule === 'unknown_service') throw new HttpProblem(404, 'Not Found', `${f.message} (field: service)`, { rule: f.rule });
   throw unprocessable(f.message, { rule: f.rule });
-}
-
-/** The customer with this phone, created on first contact. */
-async function findOrCreateCustomer(db: PrismaClient, phoneNumber: string, name: string | undefined) {
-  const existing = await db.customer.findUnique({ where: { phone: phoneNumber } });
-  if (existing) {
-    if (name && !existing.name) return db.customer.update({ where: { id: existing.id }, data: { name } });
-    return existing;
-  }
-  try {
-    return await db.customer.create({ data: { phone: phoneNumber, name: name ?? null } });
-  } catch (err) {
-    // Another request created the same customer a moment ago.
-    if (sqlState(err) !== SQLSTATE.uniqueViolation) throw err;
-    return db.customer.findUniqueOrThrow({ where: { phone: phoneNumber } });
-  }
 }
 
 /** The resource a request may name: a caller confined to their own schedule names only theirs. */
@@ -176,32 +163,36 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     { method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
     async (req) => {
       const q = parseQuery(AppointmentListQuery, req);
-      const page = await scheduler.listAppointments({
+      const found = await scheduler.listAppointments({
         status: q.status,
         ...narrowToOwn(req, q.resource),
         customerId: q.customer,
         customerPhone: q.phone,
         from: q.from,
         to: q.to,
-        after: q.after,
+        after: appointmentsCursor.decode(q.after)?.id,
         limit: q.limit,
       });
-      return { items: page.items.map(toAppointmentView), nextCursor: page.nextCursor };
+      const next = found.nextCursor;
+      return { items: found.items.map(toAppointmentView), nextCursor: next ? appointmentsCursor.encode(next, next) : null };
     },
   );
 
   route(
     router,
-    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
+    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [404, 409, 422] },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
-      const customer = await findOrCreateCustomer(db, body.customer.phone, body.customer.name);
+      // Read only, for routing by past providers: the customer is created (or named) by
+      // the booking's own statement, so a refused booking leaves no customer behind.
+      const known = await db.customer.findUnique({ where: { phone: body.customer.phone }, select: { id: true } });
       const result = await scheduler.book({
         service: body.service,
         start: body.start,
         resourceId: body.resource,
         locationId: body.location,
-        customerId: customer.id,
+        customerId: known?.id,
+        customer: { phone: body.customer.phone, name: body.customer.name },
         channel: 'api',
         intake: body.intake,
         notes: body.notes,

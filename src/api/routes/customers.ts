@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { Customer, Prisma } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { CustomerCreate, CustomerListQuery, CustomerUpdate, CustomerView } from '../schemas/customer.ts';
 import { conflict, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 
 const tag = 'Customers';
+const customersCursor = listCursor('customers', instant);
 
 export const toCustomerView = (c: Customer) => ({
   id: c.id,
@@ -39,10 +40,10 @@ export function customersRouter({ db, clock }: AppContext): Router {
     { method: 'get', path: '/customers', summary: 'List customers (filter by phone in any international format)', tag, query: CustomerListQuery, response: page(CustomerView) },
     async (req) => {
       const q = parseQuery(CustomerListQuery, req);
-      const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+      const k = keyset('createdAt', customersCursor.decode(q.after));
       const where: Prisma.CustomerWhereInput = { AND: [k.where, { phone: q.phone, optedOut: q.optedOut }] };
       const rows = await db.customer.findMany({ where, orderBy: k.orderBy, take: q.limit + 1 });
-      return toPage(rows, q.limit, (c) => c.createdAt, toCustomerView);
+      return customersCursor.page(rows, q.limit, (c) => c.createdAt, toCustomerView);
     },
   );
 

@@ -1,16 +1,17 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { DateOverride } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { calendarDate, page } from '../schemas/common.ts';
 import { DateOverrideInput, DateOverrideListQuery, DateOverrideView, DateParams, WeeklyHoursInput, WeeklyHoursView } from '../schemas/hours.ts';
 import { notFound } from '../problem.ts';
 import { parseBody, parseParams, parseQuery } from '../validate.ts';
-import { decodeCursor, encodeCursor, pathId, route } from './support.ts';
+import { listCursor, pathId, route } from './support.ts';
 
 // Weekly hours and date overrides of one resource. Both are replaced whole (a week,
 // or one date) because a partial edit of intervals is how overlaps sneak in.
 
 const tag = 'Hours';
+const overridesCursor = listCursor('overrides', calendarDate);
 
 const byTime = (a: { startTime: string }, b: { startTime: string }) => a.startTime.localeCompare(b.startTime);
 
@@ -66,7 +67,7 @@ export function hoursRouter({ db }: AppContext): Router {
     async (req) => {
       const r = await resource(pathId(req, 'Resource'));
       const q = parseQuery(DateOverrideListQuery, req);
-      const after = decodeCursor<string>(q.after, 'text');
+      const after = overridesCursor.decode(q.after);
       // Paged by date, not by row: one date's intervals never straddle two pages.
       const dates = await db.dateOverride.findMany({
         where: { resourceId: r.id, date: { gt: after?.key, gte: q.from, lte: q.to } },
@@ -80,7 +81,7 @@ export function hoursRouter({ db }: AppContext): Router {
       const items = shown.map((date) => toOverrideView(r.id, date, rows.filter((row) => row.date === date)));
       const last = shown.at(-1);
       // Dates are unique within one resource, so the resource id only fills the tiebreaker slot.
-      const nextCursor = dates.length > q.limit && last ? encodeCursor(last, r.id) : null;
+      const nextCursor = dates.length > q.limit && last ? overridesCursor.encode(last, r.id) : null;
       return { items, nextCursor };
     },
   );

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { Location, Prisma } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { LocationCreate, LocationListQuery, LocationUpdate, LocationView } from '../schemas/location.ts';
 import { conflict, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { currentBusinessId, decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+import { currentBusinessId, keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 
 const tag = 'Locations';
+const locationsCursor = listCursor('locations', instant);
 
 export const toLocationView = (l: Location) => ({
   id: l.id,
@@ -28,10 +29,10 @@ export function locationsRouter({ db }: AppContext): Router {
 
   route(router, { method: 'get', path: '/locations', summary: 'List locations', tag, query: LocationListQuery, response: page(LocationView) }, async (req) => {
     const q = parseQuery(LocationListQuery, req);
-    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const k = keyset('createdAt', locationsCursor.decode(q.after));
     const where: Prisma.LocationWhereInput = { AND: [k.where, q.active === undefined ? {} : { active: q.active }] };
     const rows = await db.location.findMany({ where, orderBy: k.orderBy, take: q.limit + 1 });
-    return toPage(rows, q.limit, (l) => l.createdAt, toLocationView);
+    return locationsCursor.page(rows, q.limit, (l) => l.createdAt, toLocationView);
   });
 
   route(

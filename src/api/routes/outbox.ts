@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { page, pageQuery, phone } from '../schemas/common.ts';
+import { instant, page, pageQuery, phone } from '../schemas/common.ts';
 import { parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, route, toPage } from './support.ts';
+import { keyset, listCursor, route } from './support.ts';
 
 // The local outbox: every outbound SMS (sent through Twilio or, without
 // credentials, only recorded here), oldest first so a conversation reads top to
@@ -11,6 +11,7 @@ import { decodeCursor, keyset, route, toPage } from './support.ts';
 // message that got no reply (e.g. from an opted-out number) and are not listed.
 
 const tag = 'Outbox';
+const outboxCursor = listCursor('outbox', instant);
 
 const OutboxQuery = z.strictObject({
   to: phone.optional().meta({ description: 'Recipient in international format (E.164)' }),
@@ -40,14 +41,14 @@ export function outboxRouter(ctx: AppContext): Router {
     { method: 'get', path: '/outbox', summary: 'List outbound messages (newest last) with their delivery status', tag, query: OutboxQuery, response: page(OutboundView) },
     async (req) => {
       const q = parseQuery(OutboxQuery, req);
-      const cursor = decodeCursor<Date>(q.after, 'date');
+      const cursor = outboxCursor.decode(q.after);
       const ks = keyset('createdAt', cursor);
       const rows = await ctx.db.outboundMessage.findMany({
         where: { AND: [ks.where, { segments: { not: null } }, { body: { not: '' } }, ...(q.to ? [{ to: q.to }] : [])] },
         orderBy: ks.orderBy,
         take: q.limit + 1,
       });
-      return toPage(rows, q.limit, (r) => r.createdAt, (r) => ({
+      return outboxCursor.page(rows, q.limit, (r) => r.createdAt, (r) => ({
         id: r.id,
         channel: r.channel,
         to: r.to,

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { Prisma, Resource } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { ResourceCreate, ResourceListQuery, ResourceUpdate, ResourceView } from '../schemas/resource.ts';
 import { badRequest, conflict, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 
 const tag = 'Resources';
+const resourcesCursor = listCursor('resources', instant);
 
 export const toResourceView = (r: Resource) => ({
   id: r.id,
@@ -41,12 +42,12 @@ export function resourcesRouter({ db }: AppContext): Router {
 
   route(router, { method: 'get', path: '/resources', summary: 'List staff, rooms and equipment', tag, query: ResourceListQuery, response: page(ResourceView) }, async (req) => {
     const q = parseQuery(ResourceListQuery, req);
-    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const k = keyset('createdAt', resourcesCursor.decode(q.after));
     const where: Prisma.ResourceWhereInput = {
       AND: [k.where, { locationId: q.locationId, kind: q.kind, active: q.active }],
     };
     const rows = await db.resource.findMany({ where, orderBy: k.orderBy, take: q.limit + 1 });
-    return toPage(rows, q.limit, (r) => r.createdAt, toResourceView);
+    return resourcesCursor.page(rows, q.limit, (r) => r.createdAt, toResourceView);
   });
 
   route(

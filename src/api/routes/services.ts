@@ -4,14 +4,15 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { Prisma, Service, ServiceEligibility, ServiceRequirement } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { IntakeQuestions } from '../../engine/intake.ts';
 import { RULE_FIELDS, ServiceCreate, ServiceListQuery, ServiceUpdate, ServiceView } from '../schemas/service.ts';
 import { badRequest, conflict, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { currentBusinessId, decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+import { currentBusinessId, keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 
 const tag = 'Services';
+const servicesCursor = listCursor('services', instant);
 
 type ServiceRow = Service & { requirements: ServiceRequirement[]; eligibility: ServiceEligibility[] };
 const include = { requirements: { orderBy: { kind: 'asc' } }, eligibility: { orderBy: { resourceId: 'asc' } } } as const;
@@ -81,10 +82,10 @@ export function servicesRouter({ db }: AppContext): Router {
 
   route(router, { method: 'get', path: '/services', summary: 'List services', tag, query: ServiceListQuery, response: page(ServiceView) }, async (req) => {
     const q = parseQuery(ServiceListQuery, req);
-    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const k = keyset('createdAt', servicesCursor.decode(q.after));
     const where: Prisma.ServiceWhereInput = { AND: [k.where, q.active === undefined ? {} : { active: q.active }] };
     const rows = await db.service.findMany({ where, orderBy: k.orderBy, take: q.limit + 1, include });
-    return toPage(rows, q.limit, (s) => s.createdAt, toServiceView);
+    return servicesCursor.page(rows, q.limit, (s) => s.createdAt, toServiceView);
   });
 
   route(

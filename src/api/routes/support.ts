@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
 import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import { uuid } from '../schemas/common.ts';
 import { authorize } from '../auth.ts';
@@ -16,8 +17,10 @@ export function pathId(req: Request, what: string, param = 'id'): string {
 }
 
 // ---- Keyset pagination ---------------------------------------------------------
-// The cursor is opaque to clients: base64url of [sort key, id] of the last item,
-// so pages stay correct while rows are added or deleted between requests.
+// The cursor is opaque to clients: base64url of [list, sort key, id] of the last item,
+// so pages stay correct while rows are added or deleted between requests. The list
+// name makes a cursor from another list a 400 rather than a page of something else,
+// and the key is checked like any other input before it reaches SQL.
 
 type Key = Date | string;
 
@@ -26,23 +29,43 @@ export interface Cursor<K extends Key> {
   id: string;
 }
 
-export function decodeCursor<K extends Key>(after: string | undefined, keyType: K extends Date ? 'date' : 'text'): Cursor<K> | undefined {
-  if (after === undefined) return undefined;
-  const invalid = badRequest('The query string is not valid.', [{ field: 'after', message: 'is not a cursor returned by this list' }]);
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid;
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2 || typeof decoded[0] !== 'string' || !uuid.safeParse(decoded[1]).success) throw invalid;
-  const key = keyType === 'date' ? new Date(decoded[0]) : decoded[0];
-  if (key instanceof Date && Number.isNaN(key.getTime())) throw invalid;
-  return { key: key as K, id: decoded[1] as string };
+export interface ListCursor<K extends Key> {
+  decode(after: string | undefined): Cursor<K> | undefined;
+  encode(key: K, id: string): string;
+  /** Rows were fetched with take: limit + 1; the extra row only says there is a next page. */
+  page<T extends { id: string }, V>(rows: T[], limit: number, keyOf: (row: T) => K, view: (row: T) => V): { items: V[]; nextCursor: string | null };
 }
 
-export const encodeCursor = (key: Key, id: string) =>
-  Buffer.from(JSON.stringify([key instanceof Date ? key.toISOString() : key, id])).toString('base64url');
+const notACursor = () => badRequest('The query string is not valid.', [{ field: 'after', message: 'is not a cursor returned by this list' }]);
+
+function parseCursorJson(after: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    throw notACursor();
+  }
+}
+
+/** The cursor of one list, whose sort key `key` parses from its text form (an instant, a date, an id). */
+export function listCursor<K extends Key>(list: string, key: z.ZodType<K, string>): ListCursor<K> {
+  const cursor: ListCursor<K> = {
+    decode(after) {
+      if (after === undefined) return undefined;
+      const decoded = parseCursorJson(after);
+      if (!Array.isArray(decoded) || decoded.length !== 3 || decoded[0] !== list) throw notACursor();
+      const parsedKey = key.safeParse(decoded[1]);
+      if (!parsedKey.success || !uuid.safeParse(decoded[2]).success) throw notACursor();
+      return { key: parsedKey.data, id: decoded[2] as string };
+    },
+    encode: (k, id) => Buffer.from(JSON.stringify([list, k instanceof Date ? k.toISOString() : k, id])).toString('base64url'),
+    page(rows, limit, keyOf, view) {
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return { items: items.map(view), nextCursor: rows.length > limit && last ? cursor.encode(keyOf(last), last.id) : null };
+    },
+  };
+  return cursor;
+}
 
 /** Prisma where/orderBy for "after this cursor, ordered by (field, id)". */
 export function keyset<F extends string, K extends Key>(field: F, cursor: Cursor<K> | undefined) {
@@ -50,13 +73,6 @@ export function keyset<F extends string, K extends Key>(field: F, cursor: Cursor
     where: cursor ? { OR: [{ [field]: { gt: cursor.key } }, { [field]: cursor.key, id: { gt: cursor.id } }] } : {},
     orderBy: [{ [field]: 'asc' as const }, { id: 'asc' as const }],
   };
-}
-
-/** Rows were fetched with take: limit + 1; the extra row only says there is a next page. */
-export function toPage<T extends { id: string }, V>(rows: T[], limit: number, keyOf: (row: T) => Key, view: (row: T) => V) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items: items.map(view), nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last), last.id) : null };
 }
 
 // ---- Database refusals ---------------------------------------------------------

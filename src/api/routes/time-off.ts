@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { Prisma, TimeOff } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { TimeOffCreate, TimeOffListQuery, TimeOffUpdate, TimeOffView } from '../schemas/hours.ts';
 import { badRequest, notFound } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, pathId, route, toPage } from './support.ts';
+import { keyset, listCursor, pathId, route } from './support.ts';
 
 const tag = 'Time off';
+const timeOffCursor = listCursor('time-off', instant);
 
 export const toTimeOffView = (t: TimeOff) => ({
   id: t.id,
@@ -27,12 +28,12 @@ export function timeOffRouter({ db }: AppContext): Router {
     { method: 'get', path: '/time-off', summary: 'List time off, earliest first', tag, query: TimeOffListQuery, response: page(TimeOffView) },
     async (req) => {
       const q = parseQuery(TimeOffListQuery, req);
-      const k = keyset('startsAt', decodeCursor<Date>(q.after, 'date'));
+      const k = keyset('startsAt', timeOffCursor.decode(q.after));
       const where: Prisma.TimeOffWhereInput = {
         AND: [k.where, { resourceId: q.resourceId, endsAt: q.from && { gt: q.from }, startsAt: q.to && { lt: q.to } }],
       };
       const rows = await db.timeOff.findMany({ where, orderBy: k.orderBy, take: q.limit + 1 });
-      return toPage(rows, q.limit, (t) => t.startsAt, toTimeOffView);
+      return timeOffCursor.page(rows, q.limit, (t) => t.startsAt, toTimeOffView);
     },
   );
 

@@ -4,10 +4,12 @@ import { roleRank } from '../../access/matrix.ts';
 import type { ApiToken } from '../../generated/prisma/client.ts';
 import { newToken } from '../auth.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { IssuedToken, TokenCreate, TokenListQuery, TokenRotate, TokenView } from '../schemas/user.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, pathId, route, toPage } from './support.ts';
+import { keyset, listCursor, pathId, route } from './support.ts';
+
+const tokensCursor = listCursor('tokens', instant);
 
 // API tokens. A token is shown once, when it is created or rotated; only its hash is
 // kept. Revoking keeps the row, so the list still shows who held what and until when.
@@ -39,9 +41,9 @@ export function tokensRouter({ db, clock }: AppContext): Router {
 
   route(router, { method: 'get', path: '/tokens', summary: 'List API tokens (never the tokens themselves)', tag, query: TokenListQuery, response: page(TokenView) }, async (req) => {
     const q = parseQuery(TokenListQuery, req);
-    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const k = keyset('createdAt', tokensCursor.decode(q.after));
     const rows = await db.apiToken.findMany({ where: { AND: [k.where, q.userId ? { userId: q.userId } : {}] }, orderBy: k.orderBy, take: q.limit + 1 });
-    return toPage(rows, q.limit, (t) => t.createdAt, toTokenView);
+    return tokensCursor.page(rows, q.limit, (t) => t.createdAt, toTokenView);
   });
 
   route(

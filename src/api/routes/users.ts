@@ -2,11 +2,13 @@ import { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { User } from '../../generated/prisma/client.ts';
-import { page } from '../schemas/common.ts';
+import { instant, page } from '../schemas/common.ts';
 import { UserCreate, UserListQuery, UserUpdate, UserView } from '../schemas/user.ts';
 import { conflict, notFound, unprocessable } from '../problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
-import { decodeCursor, keyset, pathId, route, toPage, translateDbError } from './support.ts';
+import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
+
+const usersCursor = listCursor('users', instant);
 
 // The people who use Frontdesk. Deleting a user deletes their tokens with them.
 
@@ -44,9 +46,9 @@ export function usersRouter({ db }: AppContext): Router {
 
   route(router, { method: 'get', path: '/users', summary: 'List users', tag, query: UserListQuery, response: page(UserView) }, async (req) => {
     const q = parseQuery(UserListQuery, req);
-    const k = keyset('createdAt', decodeCursor<Date>(q.after, 'date'));
+    const k = keyset('createdAt', usersCursor.decode(q.after));
     const rows = await db.user.findMany({ where: { AND: [k.where, q.role ? { role: q.role } : {}] }, orderBy: k.orderBy, take: q.limit + 1 });
-    return toPage(rows, q.limit, (u) => u.createdAt, toUserView);
+    return usersCursor.page(rows, q.limit, (u) => u.createdAt, toUserView);
   });
 
   route(

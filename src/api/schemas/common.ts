@@ -19,13 +19,24 @@ export const clockTime = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'must be a time as HH:MM (00:00–24:00)' });
 
+// Every date and instant the API accepts lies in [1970-01-01, 2200-01-01): wide enough
+// for any schedule, and narrow enough that no date arithmetic, cursor or database
+// column overflows on a year like 0000 or 9999.
+export const EARLIEST_INSTANT = new Date('1970-01-01T00:00:00Z');
+export const LATEST_INSTANT = new Date('2200-01-01T00:00:00Z');
+const inRange = (d: Date) => d.getTime() >= EARLIEST_INSTANT.getTime() && d.getTime() < LATEST_INSTANT.getTime();
+const RANGE_MESSAGE = 'must lie between 1970-01-01 and 2199-12-31';
+
 /** A calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */
-export const calendarDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const calendarDate = z.iso
+  .date({ message: 'must be a date as YYYY-MM-DD' })
+  .refine((s) => inRange(new Date(`${s}T00:00:00Z`)), { message: RANGE_MESSAGE });
 
 /** An instant with an explicit offset, so no one's local zone is ever guessed. */
 export const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T15:00:00Z' })
-  .transform((s) => new Date(s));
+  .transform((s) => new Date(s))
+  .refine(inRange, { message: RANGE_MESSAGE });
 
 export const minutes = (max: number) => z.int().min(0).max(max);
 
