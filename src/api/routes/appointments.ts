@@ -154,7 +154,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
+    { operationId: 'listAppointments', method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
     async (req) => {
       const q = parseQuery(AppointmentListQuery, req);
       const page = await scheduler.listAppointments({
@@ -173,7 +173,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
+    { operationId: 'bookAppointment', method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
       const customer = await findOrCreateCustomer(db, body.customer.phone, body.customer.name);
@@ -196,7 +196,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
+  route(router, { operationId: 'getAppointment', method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
     const id = pathId(req, 'Appointment');
     const appointment = await scheduler.getAppointment(id);
     if (!appointment) throw notFound(`Appointment ${id}`);
@@ -209,7 +209,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
+    { operationId: 'rescheduleAppointment', method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
     async (req) => {
       const id = pathId(req, 'Appointment');
       const body = parseBody(RescheduleBody, req);
@@ -221,7 +221,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
+    { operationId: 'cancelAppointment', method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
     async (req) => {
       const id = pathId(req, 'Appointment');
       const body = parseBody(CancelBody, req);
@@ -233,7 +233,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
+    { operationId: 'setAppointmentStatus', method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
     async (req) => {
       const id = pathId(req, 'Appointment');
       const body = parseBody(StatusBody, req);
