@@ -12,7 +12,7 @@ type Operation = {
   summary: string;
   tags: string[];
   parameters: Array<{ name: string; in: string; required: boolean }>;
-  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  requestBody?: { content: { 'application/json': { schema: Record<string, unknown>; example?: unknown } } };
   responses: Record<string, { content?: Record<string, { schema: unknown; example?: unknown }> }>;
 };
 type Doc = { openapi: string; info: { title: string; license?: unknown }; paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
@@ -89,6 +89,8 @@ describe('OpenAPI lint', () => {
     expect(new Set(ids).size).toBe(ops.length);
     expect(doc.info).toMatchObject({ license: { identifier: 'MIT' } });
     for (const op of ops) expect(op.responses['429']?.content?.['application/problem+json']).toMatchObject({ example: { status: 429 } });
+    // The lint above checks each example against its schema.
+    expect(doc.paths['/appointments']!.post!.requestBody?.content['application/json']).toMatchObject({ example: { customer: { phone: expect.any(String) } } });
   });
 });
 

@@ -173,7 +173,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { operationId: 'bookAppointment', method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] },
+    { operationId: 'bookAppointment', method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [409, 422] , example: { service: 'haircut', start: '2026-12-01T15:00:00Z', customer: { phone: '+12125550123', name: 'Ana Lima' }, idempotencyKey: 'web-7f3a' } },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
       const customer = await findOrCreateCustomer(db, body.customer.phone, body.customer.name);
@@ -209,7 +209,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { operationId: 'rescheduleAppointment', method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
+    { operationId: 'rescheduleAppointment', method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] , example: { start: '2026-12-02T16:30:00Z' } },
     async (req) => {
       const id = pathId(req, 'Appointment');
       const body = parseBody(RescheduleBody, req);
@@ -221,7 +221,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { operationId: 'cancelAppointment', method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
+    { operationId: 'cancelAppointment', method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] , example: { reason: 'Customer is travelling' } },
     async (req) => {
       const id = pathId(req, 'Appointment');
       const body = parseBody(CancelBody, req);

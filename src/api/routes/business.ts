@@ -31,7 +31,7 @@ export function businessRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { operationId: 'putBusiness', method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView },
+    { operationId: 'putBusiness', method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView , example: { name: 'Corner Cuts', timeZone: 'America/New_York', phone: '+1 212 555 0100', policies: 'Cancel up to 24 hours ahead at no charge.' } },
     async (req) => {
       const input = parseBody(BusinessInput, req);
       const data = { phone: null, email: null, website: null, policies: null, ...input };

@@ -48,7 +48,7 @@ export function customersRouter({ db, clock }: AppContext): Router {
 
   route(
     router,
-    { operationId: 'createCustomer', method: 'post', path: '/customers', summary: 'Create a customer', tag, body: CustomerCreate, response: CustomerView, status: 201, problems: [409] },
+    { operationId: 'createCustomer', method: 'post', path: '/customers', summary: 'Create a customer', tag, body: CustomerCreate, response: CustomerView, status: 201, problems: [409] , example: { phone: '+1 212 555 0123', name: 'Ana Lima', language: 'pt-BR' } },
     async (req) => {
       const input = parseBody(CustomerCreate, req);
       const created = await db.customer
