@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/api/app.ts';
 import { hashToken } from '../../src/api/auth.ts';
 import type { Config } from '../../src/config.ts';
+import { createRateLimiter } from '../../src/http/rate-limit.ts';
 import { createTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app.ts';
 
 // The admin API limits each client: after N requests in a window the next gets 429
@@ -28,11 +30,7 @@ afterAll(async () => {
 /** The same database behind an app with other settings; each app has fresh counters. */
 async function appWith(settings: Partial<Config>) {
   const app = createHttpApp({ ...base.ctx, config: { ...base.ctx.config, RATE_LIMIT_ADMIN_REQUESTS: LIMIT, ...settings } });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  servers.push(server);
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = await listen(app);
   return (opts: { token?: string; forwardedFor?: string } = {}) =>
     fetch(`${url}/api/v1/outbox`, {
       headers: {
@@ -40,6 +38,14 @@ async function appWith(settings: Partial<Config>) {
         ...(opts.forwardedFor ? { 'x-forwarded-for': opts.forwardedFor } : {}),
       },
     });
+}
+
+async function listen(app: express.Express): Promise<string> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 async function spend(request: () => Promise<Response>, times: number): Promise<number[]> {
@@ -95,3 +101,23 @@ describe('admin API rate limit', () => {
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
 });
+
+describe('a limiter keyed by the caller (as webhooks key by verified sender)', () => {
+  // The webhook router runs it after the signature check, with the sender as key;
+  // here a header stands in for that verified sender.
+  async function webhook() {
+    const app = express();
+    app.use(createRateLimiter({ name: 'sms-sender', limit: 2, windowSeconds: 60, key: (req) => req.get('x-sender') }));
+    app.post('/sms', (_req, res) => res.status(204).end());
+    const url = await listen(app);
+    return (sender?: string) => () => fetch(`${url}/sms`, { method: 'POST', headers: sender ? { 'x-sender': sender } : {} });
+  }
+
+  it('limits each sender on its own and lets requests without a sender through uncounted', async () => {
+    const post = await webhook();
+    expect(await spend(post('+12125550123'), 3)).toEqual([204, 204, 429]);
+    expect(await spend(post('+12125550199'), 2)).toEqual([204, 204]);
+    expect(await spend(post(), 5)).toEqual([204, 204, 204, 204, 204]);
+  });
+});
+
