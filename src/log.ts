@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { REDACTED, serializeError } from './redact.ts';
+import { REDACTED, scrubPhones, serializeError } from './redact.ts';
 
 export type { Logger };
 
@@ -30,6 +30,12 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
     level,
     redact: { paths: REDACT, censor: REDACTED },
     serializers: { err: serializeError, error: serializeError },
+    // A number interpolated into the message itself is masked too.
+    hooks: {
+      logMethod(args: Parameters<pino.LogFn>, method: pino.LogFn) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubPhones(a) : a)) as Parameters<pino.LogFn>);
+      },
+    },
     base: { app: 'frontdesk' },
   };
   return destination ? pino(options, destination) : pino(options);

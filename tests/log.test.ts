@@ -93,6 +93,14 @@ describe('logging errors', () => {
     assertClean(output());
   });
 
+  it('masks a number interpolated into the message', () => {
+    const { log, output } = capture();
+    log.warn(`no reply sent to ${PHONE}`);
+    log.child({ reqId: 'abc' }).info({ attempt: 2 }, 'retrying %s', '(555) 123-4567');
+    assertClean(output());
+    expect(output()).toContain('no reply sent to [phone]');
+  });
+
   it('survives circular errors', () => {
     const { log, output } = capture();
     const err = Object.assign(new Error('loop'), { detail: PHONE }) as Error & { self?: unknown };
