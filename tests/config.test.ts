@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
     ['PUBLIC_URL', 'example.com'],
     ['FRONTDESK_SEED', 'everything'],
+    ['TRUST_PROXY_HOPS', 'true'],
+    ['TRUST_PROXY_HOPS', '-1'],
+    ['RATE_LIMIT_ADMIN_REQUESTS', '-5'],
+    ['RATE_LIMIT_WEBHOOK_REQUESTS', 'lots'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '0'],
   ])('rejects a malformed %s with a message naming it', (name, value) => {
     try {
       loadConfig({ [name]: value });
@@ -38,8 +43,39 @@ describe('loadConfig', () => {
     const channels = describeChannels(loadConfig({}));
     expect(channels.every((c) => !c.enabled)).toBe(true);
     expect(channels.find((c) => c.name === 'sms')?.reason).toContain('TWILIO_AUTH_TOKEN');
-    expect(channels.find((c) => c.name === 'slack')?.reason).toContain('SLACK_SIGNING_SECRET');
     const sms = describeChannels(loadConfig({ TWILIO_AUTH_TOKEN: 'secret' })).find((c) => c.name === 'sms');
     expect(sms?.enabled).toBe(true);
+  });
+
+  it('trusts no proxy hop and limits requests unless told otherwise', () => {
+    const c = loadConfig({});
+    expect(c.TRUST_PROXY_HOPS).toBe(0);
+    expect(c.RATE_LIMIT_ADMIN_REQUESTS).toBeGreaterThan(0);
+    expect(c.RATE_LIMIT_WEBHOOK_REQUESTS).toBeGreaterThan(0);
+    expect(loadConfig({ TRUST_PROXY_HOPS: '2', RATE_LIMIT_ADMIN_REQUESTS: '0' })).toMatchObject({ TRUST_PROXY_HOPS: 2, RATE_LIMIT_ADMIN_REQUESTS: 0 });
+  });
+});
+
+describe('describeChannels', () => {
+  // There is no Slack or Teams code in this version: credentials must not make them look enabled.
+  const everything = loadConfig({
+    SLACK_SIGNING_SECRET: 'signing-secret',
+    SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+    SLACK_APP_TOKEN: 'xapp-1-2',
+    TEAMS_APP_ID: 'app-id',
+    TEAMS_APP_PASSWORD: 'app-password',
+  });
+
+  it.each([
+    ['slack', 'SLACK_'],
+    ['teams', 'TEAMS_'],
+  ])('says %s is not available and its settings are ignored, even with credentials', (name, prefix) => {
+    const channel = describeChannels(everything).find((c) => c.name === name)!;
+    expect(channel.enabled).toBe(false);
+    expect(channel.reason).toBe(`not available in this version; the ${prefix}* settings are ignored`);
+  });
+
+  it.each(['slack', 'teams'])('says %s is not available without mentioning settings nobody set', (name) => {
+    expect(describeChannels(loadConfig({})).find((c) => c.name === name)).toEqual({ name, enabled: false, reason: 'not available in this version' });
   });
 });

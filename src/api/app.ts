@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
 import type { AppContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { pendingMigrations } from '../db/migrate.ts';
+import { requestId } from '../http/request-id.ts';
 import { authenticate } from './auth.ts';
 import { apiRequestLimits } from './limits.ts';
+import { adminRateLimits } from './rate-limits.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { HttpProblem, notFound, problemHandler, sendProblem } from './problem.ts';
 import { adminRouters } from './routes/index.ts';
@@ -27,10 +29,13 @@ export interface MountedRouter {
 export function createHttpApp(ctx: AppContext, extra: MountedRouter[] = []): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only as many X-Forwarded-For hops as there are proxies of ours: trusting all
+  // would let any client pick its IP, and with it a fresh rate-limit budget.
+  app.set('trust proxy', ctx.config.TRUST_PROXY_HOPS);
+  app.use(helmet());
 
   app.use((req, res, next) => {
-    req.id = req.get('x-request-id') ?? randomUUID();
+    req.id = requestId(req.get('x-request-id'));
     res.set('x-request-id', req.id);
     req.log = ctx.log.child({ reqId: req.id });
     const started = process.hrtime.bigint();
@@ -63,7 +68,10 @@ export function createHttpApp(ctx: AppContext, extra: MountedRouter[] = []): Exp
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApiDocument());
   });
+  const limits = adminRateLimits(ctx.config);
+  api.use(limits.failedAuth);
   api.use(authenticate(ctx));
+  api.use(limits.perClient);
   for (const build of adminRouters) api.use(build(ctx));
   api.use((req, _res, next) => next(notFound(`${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api/v1', api);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 // parse with, so the document cannot drift from what the API accepts.
 
 export interface RouteDoc {
+  /** Stable name of the operation (client generators make method names of it); unique. */
+  operationId: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path under /api/v1, e.g. "/services/:id". */
   path: string;
@@ -14,21 +16,61 @@ export interface RouteDoc {
   response?: z.ZodType;
   /** Status of the success response; 200 unless given. */
   status?: number;
-  /** Problem statuses besides 400, 401, 403 and 404 (e.g. 409 when a delete is refused). */
+  /** Problem statuses besides 400, 401, 403, 404 and 429 (e.g. 409 when a delete is refused). */
   problems?: number[];
+  /** An example request body; the OpenAPI lint checks it against `body`. */
+  example?: unknown;
 }
 
 const routes: RouteDoc[] = [];
 
+/** What each tag groups, in the order readers meet them. A tag missing here still appears, undescribed, and fails the OpenAPI lint. */
+const TAGS: Record<string, string> = {
+  Business: 'The business this installation serves: name, contact details, policies',
+  Locations: 'Places where appointments happen, each in its own time zone',
+  Services: 'What can be booked: duration, buffers, notice, horizon, intake questions, reminders',
+  Resources: 'Staff, rooms and equipment that services need',
+  Hours: "A resource's weekly hours and its date overrides",
+  'Time off': 'Periods when a resource cannot be booked',
+  Customers: 'People who book, identified by phone number',
+  Availability: 'Bookable slots computed by the scheduling engine',
+  Appointments: 'Booking, moving, cancelling and the status of appointments',
+  Outbox: 'Every outbound message and its delivery status',
+  Users: 'People who work in Frontdesk, their roles and linked chat and staff identities',
+  Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
+};
+
 /** Declares a route in the API description; call it next to the handler it documents. */
 export function documentRoute(doc: RouteDoc): void {
-  if (!routes.some((r) => r.method === doc.method && r.path === doc.path)) routes.push(doc);
+  if (routes.some((r) => r.method === doc.method && r.path === doc.path)) return;
+  const clash = routes.find((r) => r.operationId === doc.operationId);
+  if (clash) throw new Error(`operationId ${doc.operationId} is used by both ${clash.method} ${clash.path} and ${doc.method} ${doc.path}`);
+  routes.push(doc);
 }
 
-const problem = {
-  description: 'Problem details (RFC 9457)',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+const PROBLEM_EXAMPLES: Record<number, { title: string; detail: string; errors?: Array<{ field: string; message: string }> }> = {
+  400: { title: 'Bad Request', detail: 'The request body is not valid.', errors: [{ field: 'name', message: 'Invalid input: expected string, received undefined' }] },
+  401: { title: 'Unauthorized', detail: 'A valid bearer token is required.' },
+  404: { title: 'Not Found', detail: 'Service 3f2c1d9e-8b7a-4c6d-9e0f-123456789012 was not found.' },
+  409: { title: 'Conflict', detail: 'A record with the same unique value already exists.' },
+  422: { title: 'Unprocessable Content', detail: '"Haircut" must be booked at least 120 minutes ahead.' },
+  429: { title: 'Too Many Requests', detail: 'The admin rate limit is exhausted; retry after 42 seconds.' },
 };
+
+function problem(status: number) {
+  const example = PROBLEM_EXAMPLES[status] ?? { title: 'Error', detail: 'The request could not be completed.' };
+  return {
+    description: `${example.title} (RFC 9457 problem details)`,
+    // Every operation sits behind the rate limit; 429 says when to come back.
+    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' } } } } : {}),
+    content: {
+      'application/problem+json': {
+        schema: { $ref: '#/components/schemas/Problem' },
+        example: { type: 'about:blank', status, ...example },
+      },
+    },
+  };
+}
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
@@ -48,34 +90,38 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         }))
       : [];
     (paths[path] ??= {})[r.method] = {
+      operationId: r.operationId,
       summary: r.summary,
       tags: [r.tag],
       security: [{ bearer: [] }],
       parameters: [...pathParams, ...queryParams],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input'), ...(r.example === undefined ? {} : { example: r.example }) } } } } : {}),
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
           ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
         },
-        '400': problem,
-        '401': problem,
-        // Every route: the caller's role may not perform its action (src/access/matrix.ts).
-        '403': problem,
-        '404': problem,
-        ...Object.fromEntries((r.problems ?? []).map((status) => [String(status), problem])),
+        // 403 on every route: the caller's role may not perform its action (src/access/matrix.ts).
+        ...Object.fromEntries([400, 401, 403, 404, 429, ...(r.problems ?? [])].map((status) => [String(status), problem(status)])),
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Frontdesk admin API', version: '1' },
+    info: {
+      title: 'Frontdesk admin API',
+      version: '1',
+      description: 'Set up the business and book, move and cancel appointments. Every operation takes `Authorization: Bearer <token>`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
     servers: [{ url: '/api/v1' }],
+    tags: [...new Set([...Object.keys(TAGS), ...routes.map((r) => r.tag)])].map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         Problem: {
           type: 'object',
+          required: ['type', 'title', 'status'],
           properties: {
             type: { type: 'string' },
             title: { type: 'string' },

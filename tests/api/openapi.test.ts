@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { ENDPOINTS } from './endpoints.ts';
@@ -7,13 +8,14 @@ import { json } from './fixtures.ts';
 // the strict request schemas the handlers parse with.
 
 type Operation = {
+  operationId: string;
   summary: string;
   tags: string[];
   parameters: Array<{ name: string; in: string; required: boolean }>;
-  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
-  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  requestBody?: { content: { 'application/json': { schema: Record<string, unknown>; example?: unknown } } };
+  responses: Record<string, { content?: Record<string, { schema: unknown; example?: unknown }> }>;
 };
-type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
+type Doc = { openapi: string; info: { title: string; license?: unknown }; paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> };
 
 let app: TestApp;
 let doc: Doc;
@@ -62,3 +64,33 @@ describe('OpenAPI document', () => {
     for (const type of ['text', 'choice', 'yes_no', 'date', 'email', 'number']) expect(text).toContain(`"const":"${type}"`);
   });
 });
+
+// Redocly's recommended-strict ruleset (every recommended warning is an error),
+// plus rules it leaves off: 4xx answers are RFC 9457 problem documents, every tag
+// is declared, and examples match their schemas exactly.
+const LINT_RULES = {
+  'operation-4xx-problem-details-rfc7807': 'error',
+  'operation-tag-defined': 'error',
+  'no-invalid-media-type-examples': { severity: 'error', allowAdditionalProperties: false },
+} as const;
+
+describe('OpenAPI lint', () => {
+  it('reports 0 errors and 0 warnings', async () => {
+    const config = await createConfig({ extends: ['recommended-strict'], rules: LINT_RULES });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    const found = problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
+    expect(found).toEqual([]);
+  });
+
+  it('names every operation uniquely and gives the license and examples', () => {
+    const ops = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+    const ids = ops.map((op) => op.operationId);
+    expect(ids.every((id) => /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ops.length);
+    expect(doc.info).toMatchObject({ license: { identifier: 'MIT' } });
+    for (const op of ops) expect(op.responses['429']?.content?.['application/problem+json']).toMatchObject({ example: { status: 429 } });
+    // The lint above checks each example against its schema.
+    expect(doc.paths['/appointments']!.post!.requestBody?.content['application/json']).toMatchObject({ example: { customer: { phone: expect.any(String) } } });
+  });
+});
+

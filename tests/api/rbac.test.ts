@@ -67,7 +67,7 @@ describe('the route table', () => {
   it('refuses a route that declares no action, even to an admin, without running it', async () => {
     const router = express.Router();
     let ran = false;
-    route(router, { method: 'get', path: '/undeclared', summary: 'x', tag: 'x' }, async () => (ran = true));
+    route(router, { operationId: 'undeclaredProbe', method: 'get', path: '/undeclared', summary: 'x', tag: 'x' }, async () => (ran = true));
     const probe = express();
     probe.use((req, _res, next) => {
       req.principal = { actorId: 'bootstrap-admin', userId: null, role: 'admin', resourceId: null };

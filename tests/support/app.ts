@@ -29,7 +29,8 @@ export interface TestApp {
 
 export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock | string; routers?: (ctx: AppContext) => MountedRouter[] } = {}): Promise<TestApp> {
   const t = await createTestDatabase();
-  const config: Config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: t.url, ...opts.env });
+  // Suites send hundreds of requests from one token or sender; tests/api/rate-limit.test.ts turns the limits on.
+  const config: Config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: t.url, RATE_LIMIT_ADMIN_REQUESTS: '0', RATE_LIMIT_WEBHOOK_REQUESTS: '0', ...opts.env });
   const clock = typeof opts.clock === 'string' ? fixedClock(opts.clock) : (opts.clock ?? (() => new Date()));
   const pool = createPool(t.url);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });

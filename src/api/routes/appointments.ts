@@ -160,7 +160,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
+    { operationId: 'listAppointments', method: 'get', path: '/appointments', summary: 'List appointments (filter by status, resource, customer, phone, time)', tag, query: AppointmentListQuery, response: AppointmentPage },
     async (req) => {
       const q = parseQuery(AppointmentListQuery, req);
       const found = await scheduler.listAppointments({
@@ -180,7 +180,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [404, 409, 422] },
+    { operationId: 'bookAppointment', method: 'post', path: '/appointments', summary: 'Book an appointment', tag, body: AppointmentCreate, response: AppointmentView, status: 201, problems: [404, 409, 422], example: { service: 'haircut', start: '2026-12-01T15:00:00Z', customer: { phone: '+12125550123', name: 'Ana Lima' }, idempotencyKey: 'web-7f3a' } },
     async (req) => {
       const body = parseBody(AppointmentCreate, req);
       // Read only, for routing by past providers: the customer is created (or named) by
@@ -207,7 +207,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
+  route(router, { operationId: 'getAppointment', method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
     const appointment = await visibleAppointment(scheduler, req);
     const events = await scheduler.getEvents(appointment.id);
     return {
@@ -218,7 +218,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] },
+    { operationId: 'rescheduleAppointment', method: 'post', path: '/appointments/:id/reschedule', summary: 'Move an appointment (the new time is secured before the old is released)', tag, body: RescheduleBody, response: AppointmentView, problems: [409, 422] , example: { start: '2026-12-02T16:30:00Z' } },
     async (req) => {
       const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(RescheduleBody, req);
@@ -231,7 +231,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] },
+    { operationId: 'cancelAppointment', method: 'post', path: '/appointments/:id/cancel', summary: 'Cancel an appointment (records who, why and whether it was late)', tag, body: CancelBody, response: AppointmentView, problems: [422] , example: { reason: 'Customer is travelling' } },
     async (req) => {
       const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(CancelBody, req);
@@ -243,7 +243,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
+    { operationId: 'setAppointmentStatus', method: 'post', path: '/appointments/:id/status', summary: 'Change status: requested→confirmed→completed/no_show, requested/confirmed→canceled', tag, body: StatusBody, response: AppointmentView, problems: [422] },
     async (req) => {
       const { id } = await visibleAppointment(scheduler, req);
       const body = parseBody(StatusBody, req);

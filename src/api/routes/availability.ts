@@ -59,7 +59,7 @@ export function availabilityRouter({ scheduler }: AppContext): Router {
   const router = Router();
   route(
     router,
-    { method: 'get', path: '/availability', summary: 'Bookable slots of a service in a time window', tag, query: AvailabilityQuery, response: AvailabilityView },
+    { operationId: 'getAvailability', method: 'get', path: '/availability', summary: 'Bookable slots of a service in a time window', tag, query: AvailabilityQuery, response: AvailabilityView },
     async (req) => {
       const q = parseQuery(AvailabilityQuery, req);
       if (q.to.getTime() <= q.from.getTime()) throw badRequest('The query string is not valid.', [{ field: 'to', message: 'must be after from' }]);

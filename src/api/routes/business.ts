@@ -23,7 +23,7 @@ export const toBusinessView = (b: Business) => ({
 export function businessRouter({ db }: AppContext): Router {
   const router = Router();
 
-  route(router, { method: 'get', path: '/business', summary: 'The business this installation serves', tag, response: BusinessView }, async () => {
+  route(router, { operationId: 'getBusiness', method: 'get', path: '/business', summary: 'The business this installation serves', tag, response: BusinessView }, async () => {
     const b = await db.business.findFirst({ orderBy: { createdAt: 'asc' } });
     if (!b) throw notFound('The business');
     return toBusinessView(b);
@@ -31,7 +31,7 @@ export function businessRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView },
+    { operationId: 'putBusiness', method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView , example: { name: 'Corner Cuts', timeZone: 'America/New_York', phone: '+1 212 555 0100', policies: 'Cancel up to 24 hours ahead at no charge.' } },
     async (req) => {
       const input = parseBody(BusinessInput, req);
       const data = { phone: null, email: null, website: null, policies: null, ...input };

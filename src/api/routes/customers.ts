@@ -37,7 +37,7 @@ export function customersRouter({ db, clock }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/customers', summary: 'List customers (filter by phone in any international format)', tag, query: CustomerListQuery, response: page(CustomerView) },
+    { operationId: 'listCustomers', method: 'get', path: '/customers', summary: 'List customers (filter by phone in any international format)', tag, query: CustomerListQuery, response: page(CustomerView) },
     async (req) => {
       const q = parseQuery(CustomerListQuery, req);
       const k = keyset('createdAt', customersCursor.decode(q.after));
@@ -49,7 +49,7 @@ export function customersRouter({ db, clock }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/customers', summary: 'Create a customer', tag, body: CustomerCreate, response: CustomerView, status: 201, problems: [409] },
+    { operationId: 'createCustomer', method: 'post', path: '/customers', summary: 'Create a customer', tag, body: CustomerCreate, response: CustomerView, status: 201, problems: [409] , example: { phone: '+1 212 555 0123', name: 'Ana Lima', language: 'pt-BR' } },
     async (req) => {
       const input = parseBody(CustomerCreate, req);
       const created = await db.customer
@@ -59,13 +59,13 @@ export function customersRouter({ db, clock }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/customers/:id', summary: 'Get a customer', tag, response: CustomerView }, async (req) =>
+  route(router, { operationId: 'getCustomer', method: 'get', path: '/customers/:id', summary: 'Get a customer', tag, response: CustomerView }, async (req) =>
     toCustomerView(await find(pathId(req, 'Customer'))),
   );
 
   route(
     router,
-    { method: 'patch', path: '/customers/:id', summary: 'Update a customer', tag, body: CustomerUpdate, response: CustomerView, problems: [409] },
+    { operationId: 'updateCustomer', method: 'patch', path: '/customers/:id', summary: 'Update a customer', tag, body: CustomerUpdate, response: CustomerView, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Customer');
       const input = parseBody(CustomerUpdate, req);
@@ -79,7 +79,7 @@ export function customersRouter({ db, clock }: AppContext): Router {
 
   route(
     router,
-    { method: 'delete', path: '/customers/:id', summary: 'Delete a customer who has no appointments', tag, status: 204, problems: [409] },
+    { operationId: 'deleteCustomer', method: 'delete', path: '/customers/:id', summary: 'Delete a customer who has no appointments', tag, status: 204, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Customer');
       await find(id);

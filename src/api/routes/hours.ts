@@ -36,13 +36,13 @@ export function hoursRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/resources/:id/hours', summary: "A resource's weekly hours, in its own time zone", tag, response: WeeklyHoursView },
+    { operationId: 'getResourceHours', method: 'get', path: '/resources/:id/hours', summary: "A resource's weekly hours, in its own time zone", tag, response: WeeklyHoursView },
     async (req) => weekOf(await resource(pathId(req, 'Resource'))),
   );
 
   route(
     router,
-    { method: 'put', path: '/resources/:id/hours', summary: "Replace a resource's weekly hours", tag, body: WeeklyHoursInput, response: WeeklyHoursView },
+    { operationId: 'putResourceHours', method: 'put', path: '/resources/:id/hours', summary: "Replace a resource's weekly hours", tag, body: WeeklyHoursInput, response: WeeklyHoursView },
     async (req) => {
       const r = await resource(pathId(req, 'Resource'));
       const { intervals } = parseBody(WeeklyHoursInput, req);
@@ -57,6 +57,7 @@ export function hoursRouter({ db }: AppContext): Router {
   route(
     router,
     {
+      operationId: 'listDateOverrides',
       method: 'get',
       path: '/resources/:id/overrides',
       summary: "A resource's date overrides, by date",
@@ -88,7 +89,7 @@ export function hoursRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/resources/:id/overrides/:date', summary: "A resource's override for one date", tag, response: DateOverrideView },
+    { operationId: 'getDateOverride', method: 'get', path: '/resources/:id/overrides/:date', summary: "A resource's override for one date", tag, response: DateOverrideView },
     async (req) => {
       const r = await resource(pathId(req, 'Resource'));
       const { date } = parseParams(DateParams, req);
@@ -101,6 +102,7 @@ export function hoursRouter({ db }: AppContext): Router {
   route(
     router,
     {
+      operationId: 'putDateOverride',
       method: 'put',
       path: '/resources/:id/overrides/:date',
       summary: "Replace a resource's hours on one date (an empty list closes the day)",
@@ -123,7 +125,7 @@ export function hoursRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'delete', path: '/resources/:id/overrides/:date', summary: 'Remove an override; the weekly hours apply again', tag, status: 204 },
+    { operationId: 'deleteDateOverride', method: 'delete', path: '/resources/:id/overrides/:date', summary: 'Remove an override; the weekly hours apply again', tag, status: 204 },
     async (req) => {
       const r = await resource(pathId(req, 'Resource'));
       const { date } = parseParams(DateParams, req);

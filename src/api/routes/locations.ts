@@ -27,7 +27,7 @@ export function locationsRouter({ db }: AppContext): Router {
   const router = Router();
   const find = async (id: string) => (await db.location.findUnique({ where: { id } })) ?? Promise.reject(notFound(`Location ${id}`));
 
-  route(router, { method: 'get', path: '/locations', summary: 'List locations', tag, query: LocationListQuery, response: page(LocationView) }, async (req) => {
+  route(router, { operationId: 'listLocations', method: 'get', path: '/locations', summary: 'List locations', tag, query: LocationListQuery, response: page(LocationView) }, async (req) => {
     const q = parseQuery(LocationListQuery, req);
     const k = keyset('createdAt', locationsCursor.decode(q.after));
     const where: Prisma.LocationWhereInput = { AND: [k.where, q.active === undefined ? {} : { active: q.active }] };
@@ -37,7 +37,7 @@ export function locationsRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/locations', summary: 'Create a location', tag, body: LocationCreate, response: LocationView, status: 201, problems: [409] },
+    { operationId: 'createLocation', method: 'post', path: '/locations', summary: 'Create a location', tag, body: LocationCreate, response: LocationView, status: 201, problems: [409] },
     async (req) => {
       const input = parseBody(LocationCreate, req);
       const businessId = await currentBusinessId(db);
@@ -45,13 +45,13 @@ export function locationsRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/locations/:id', summary: 'Get a location', tag, response: LocationView }, async (req) =>
+  route(router, { operationId: 'getLocation', method: 'get', path: '/locations/:id', summary: 'Get a location', tag, response: LocationView }, async (req) =>
     toLocationView(await find(pathId(req, 'Location'))),
   );
 
   route(
     router,
-    { method: 'patch', path: '/locations/:id', summary: 'Update a location', tag, body: LocationUpdate, response: LocationView },
+    { operationId: 'updateLocation', method: 'patch', path: '/locations/:id', summary: 'Update a location', tag, body: LocationUpdate, response: LocationView },
     async (req) => {
       const id = pathId(req, 'Location');
       const input = parseBody(LocationUpdate, req);
@@ -62,7 +62,7 @@ export function locationsRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'delete', path: '/locations/:id', summary: 'Delete a location with no resources or appointments', tag, status: 204, problems: [409] },
+    { operationId: 'deleteLocation', method: 'delete', path: '/locations/:id', summary: 'Delete a location with no resources or appointments', tag, status: 204, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Location');
       await find(id);

@@ -38,7 +38,7 @@ export function outboxRouter(ctx: AppContext): Router {
   const router = Router();
   route(
     router,
-    { method: 'get', path: '/outbox', summary: 'List outbound messages (newest last) with their delivery status', tag, query: OutboxQuery, response: page(OutboundView) },
+    { operationId: 'listOutbox', method: 'get', path: '/outbox', summary: 'List outbound messages (newest last) with their delivery status', tag, query: OutboxQuery, response: page(OutboundView) },
     async (req) => {
       const q = parseQuery(OutboxQuery, req);
       const cursor = outboxCursor.decode(q.after);

@@ -40,7 +40,7 @@ export function resourcesRouter({ db }: AppContext): Router {
     (await db.location.findUnique({ where: { id }, select: { timeZone: true } })) ??
     Promise.reject(badRequest('The request body is not valid.', [{ field: 'locationId', message: `no location with id ${id}` }]));
 
-  route(router, { method: 'get', path: '/resources', summary: 'List staff, rooms and equipment', tag, query: ResourceListQuery, response: page(ResourceView) }, async (req) => {
+  route(router, { operationId: 'listResources', method: 'get', path: '/resources', summary: 'List staff, rooms and equipment', tag, query: ResourceListQuery, response: page(ResourceView) }, async (req) => {
     const q = parseQuery(ResourceListQuery, req);
     const k = keyset('createdAt', resourcesCursor.decode(q.after));
     const where: Prisma.ResourceWhereInput = {
@@ -53,6 +53,7 @@ export function resourcesRouter({ db }: AppContext): Router {
   route(
     router,
     {
+      operationId: 'createResource',
       method: 'post',
       path: '/resources',
       summary: "Create a resource; its time zone defaults to its location's",
@@ -72,13 +73,13 @@ export function resourcesRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/resources/:id', summary: 'Get a resource', tag, response: ResourceView }, async (req) =>
+  route(router, { operationId: 'getResource', method: 'get', path: '/resources/:id', summary: 'Get a resource', tag, response: ResourceView }, async (req) =>
     toResourceView(await find(pathId(req, 'Resource'))),
   );
 
   route(
     router,
-    { method: 'patch', path: '/resources/:id', summary: 'Update a resource', tag, body: ResourceUpdate, response: ResourceView, problems: [409] },
+    { operationId: 'updateResource', method: 'patch', path: '/resources/:id', summary: 'Update a resource', tag, body: ResourceUpdate, response: ResourceView, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Resource');
       const input = parseBody(ResourceUpdate, req);
@@ -91,7 +92,7 @@ export function resourcesRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'delete', path: '/resources/:id', summary: 'Delete a resource that has never been booked', tag, status: 204, problems: [409] },
+    { operationId: 'deleteResource', method: 'delete', path: '/resources/:id', summary: 'Delete a resource that has never been booked', tag, status: 204, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Resource');
       await find(id);

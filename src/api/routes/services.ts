@@ -80,7 +80,7 @@ export function servicesRouter({ db }: AppContext): Router {
   const find = async (id: string) =>
     (await db.service.findUnique({ where: { id }, include })) ?? Promise.reject(notFound(`Service ${id}`));
 
-  route(router, { method: 'get', path: '/services', summary: 'List services', tag, query: ServiceListQuery, response: page(ServiceView) }, async (req) => {
+  route(router, { operationId: 'listServices', method: 'get', path: '/services', summary: 'List services', tag, query: ServiceListQuery, response: page(ServiceView) }, async (req) => {
     const q = parseQuery(ServiceListQuery, req);
     const k = keyset('createdAt', servicesCursor.decode(q.after));
     const where: Prisma.ServiceWhereInput = { AND: [k.where, q.active === undefined ? {} : { active: q.active }] };
@@ -90,7 +90,7 @@ export function servicesRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/services', summary: 'Create a service', tag, body: ServiceCreate, response: ServiceView, status: 201, problems: [409] },
+    { operationId: 'createService', method: 'post', path: '/services', summary: 'Create a service', tag, body: ServiceCreate, response: ServiceView, status: 201, problems: [409] },
     async (req) => {
       const input = parseBody(ServiceCreate, req);
       const businessId = await currentBusinessId(db);
@@ -110,13 +110,14 @@ export function servicesRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/services/:id', summary: 'Get a service', tag, response: ServiceView }, async (req) =>
+  route(router, { operationId: 'getService', method: 'get', path: '/services/:id', summary: 'Get a service', tag, response: ServiceView }, async (req) =>
     toServiceView(await find(pathId(req, 'Service'))),
   );
 
   route(
     router,
     {
+      operationId: 'updateService',
       method: 'patch',
       path: '/services/:id',
       summary: 'Update a service; any change to its booking rules bumps ruleVersion',
@@ -157,7 +158,7 @@ export function servicesRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'delete', path: '/services/:id', summary: 'Delete a service that has no appointments', tag, status: 204, problems: [409] },
+    { operationId: 'deleteService', method: 'delete', path: '/services/:id', summary: 'Delete a service that has no appointments', tag, status: 204, problems: [409] },
     async (req) => {
       const id = pathId(req, 'Service');
       await find(id);

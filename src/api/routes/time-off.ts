@@ -25,7 +25,7 @@ export function timeOffRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'get', path: '/time-off', summary: 'List time off, earliest first', tag, query: TimeOffListQuery, response: page(TimeOffView) },
+    { operationId: 'listTimeOff', method: 'get', path: '/time-off', summary: 'List time off, earliest first', tag, query: TimeOffListQuery, response: page(TimeOffView) },
     async (req) => {
       const q = parseQuery(TimeOffListQuery, req);
       const k = keyset('startsAt', timeOffCursor.decode(q.after));
@@ -39,7 +39,7 @@ export function timeOffRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/time-off', summary: 'Record time off for a resource', tag, body: TimeOffCreate, response: TimeOffView, status: 201 },
+    { operationId: 'createTimeOff', method: 'post', path: '/time-off', summary: 'Record time off for a resource', tag, body: TimeOffCreate, response: TimeOffView, status: 201 },
     async (req) => {
       const input = parseBody(TimeOffCreate, req);
       const exists = await db.resource.count({ where: { id: input.resourceId } });
@@ -48,13 +48,13 @@ export function timeOffRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/time-off/:id', summary: 'Get one period of time off', tag, response: TimeOffView }, async (req) =>
+  route(router, { operationId: 'getTimeOff', method: 'get', path: '/time-off/:id', summary: 'Get one period of time off', tag, response: TimeOffView }, async (req) =>
     toTimeOffView(await find(pathId(req, 'Time off'))),
   );
 
   route(
     router,
-    { method: 'patch', path: '/time-off/:id', summary: 'Change one period of time off', tag, body: TimeOffUpdate, response: TimeOffView },
+    { operationId: 'updateTimeOff', method: 'patch', path: '/time-off/:id', summary: 'Change one period of time off', tag, body: TimeOffUpdate, response: TimeOffView },
     async (req) => {
       const id = pathId(req, 'Time off');
       const input = parseBody(TimeOffUpdate, req);
@@ -67,7 +67,7 @@ export function timeOffRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'delete', path: '/time-off/:id', summary: 'Delete one period of time off', tag, status: 204 }, async (req) => {
+  route(router, { operationId: 'deleteTimeOff', method: 'delete', path: '/time-off/:id', summary: 'Delete one period of time off', tag, status: 204 }, async (req) => {
     const id = pathId(req, 'Time off');
     await find(id);
     await db.timeOff.delete({ where: { id } });

@@ -39,7 +39,7 @@ export function tokensRouter({ db, clock }: AppContext): Router {
   const router = Router();
   const find = async (id: string) => (await db.apiToken.findUnique({ where: { id } })) ?? Promise.reject(notFound(`Token ${id}`));
 
-  route(router, { method: 'get', path: '/tokens', summary: 'List API tokens (never the tokens themselves)', tag, query: TokenListQuery, response: page(TokenView) }, async (req) => {
+  route(router, { operationId: 'listTokens', method: 'get', path: '/tokens', summary: 'List API tokens (never the tokens themselves)', tag, query: TokenListQuery, response: page(TokenView) }, async (req) => {
     const q = parseQuery(TokenListQuery, req);
     const k = keyset('createdAt', tokensCursor.decode(q.after));
     const rows = await db.apiToken.findMany({ where: { AND: [k.where, q.userId ? { userId: q.userId } : {}] }, orderBy: k.orderBy, take: q.limit + 1 });
@@ -48,7 +48,7 @@ export function tokensRouter({ db, clock }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/tokens', summary: "Issue a token for a user, acting as at most the user's role (shown once)", tag, body: TokenCreate, response: IssuedToken, status: 201, problems: [422] },
+    { operationId: 'issueToken', method: 'post', path: '/tokens', summary: "Issue a token for a user, acting as at most the user's role (shown once)", tag, body: TokenCreate, response: IssuedToken, status: 201, problems: [422] },
     async (req) => {
       const input = parseBody(TokenCreate, req);
       const user = await db.user.findUnique({ where: { id: input.userId } });
@@ -62,13 +62,13 @@ export function tokensRouter({ db, clock }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/tokens/:id', summary: 'Get an API token (never the token itself)', tag, response: TokenView }, async (req) =>
+  route(router, { operationId: 'getToken', method: 'get', path: '/tokens/:id', summary: 'Get an API token (never the token itself)', tag, response: TokenView }, async (req) =>
     toTokenView(await find(pathId(req, 'Token'))),
   );
 
   route(
     router,
-    { method: 'post', path: '/tokens/:id/rotate', summary: 'Replace a token: the old one stops working, the new one is shown once', tag, body: TokenRotate, response: IssuedToken, problems: [409, 422] },
+    { operationId: 'rotateToken', method: 'post', path: '/tokens/:id/rotate', summary: 'Replace a token: the old one stops working, the new one is shown once', tag, body: TokenRotate, response: IssuedToken, problems: [409, 422] },
     async (req) => {
       const id = pathId(req, 'Token');
       const input = parseBody(TokenRotate, req);
@@ -86,7 +86,7 @@ export function tokensRouter({ db, clock }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'delete', path: '/tokens/:id', summary: 'Revoke a token (it answers 401 from now on)', tag, status: 204 }, async (req) => {
+  route(router, { operationId: 'revokeToken', method: 'delete', path: '/tokens/:id', summary: 'Revoke a token (it answers 401 from now on)', tag, status: 204 }, async (req) => {
     const id = pathId(req, 'Token');
     await find(id);
     await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: clock() } });

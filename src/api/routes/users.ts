@@ -44,7 +44,7 @@ export function usersRouter({ db }: AppContext): Router {
   const router = Router();
   const find = async (id: string) => (await db.user.findUnique({ where: { id } })) ?? Promise.reject(notFound(`User ${id}`));
 
-  route(router, { method: 'get', path: '/users', summary: 'List users', tag, query: UserListQuery, response: page(UserView) }, async (req) => {
+  route(router, { operationId: 'listUsers', method: 'get', path: '/users', summary: 'List users', tag, query: UserListQuery, response: page(UserView) }, async (req) => {
     const q = parseQuery(UserListQuery, req);
     const k = keyset('createdAt', usersCursor.decode(q.after));
     const rows = await db.user.findMany({ where: { AND: [k.where, q.role ? { role: q.role } : {}] }, orderBy: k.orderBy, take: q.limit + 1 });
@@ -53,7 +53,7 @@ export function usersRouter({ db }: AppContext): Router {
 
   route(
     router,
-    { method: 'post', path: '/users', summary: 'Create a user', tag, body: UserCreate, response: UserView, status: 201, problems: [409, 422] },
+    { operationId: 'createUser', method: 'post', path: '/users', summary: 'Create a user', tag, body: UserCreate, response: UserView, status: 201, problems: [409, 422] },
     async (req) => {
       const input = parseBody(UserCreate, req);
       await checkStaffResource(db, input.resourceId);
@@ -61,13 +61,13 @@ export function usersRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'get', path: '/users/:id', summary: 'Get a user', tag, response: UserView }, async (req) =>
+  route(router, { operationId: 'getUser', method: 'get', path: '/users/:id', summary: 'Get a user', tag, response: UserView }, async (req) =>
     toUserView(await find(pathId(req, 'User'))),
   );
 
   route(
     router,
-    { method: 'patch', path: '/users/:id', summary: "Update a user (a lower role lowers their tokens' reach at once)", tag, body: UserUpdate, response: UserView, problems: [409, 422] },
+    { operationId: 'updateUser', method: 'patch', path: '/users/:id', summary: "Update a user (a lower role lowers their tokens' reach at once)", tag, body: UserUpdate, response: UserView, problems: [409, 422] },
     async (req) => {
       const id = pathId(req, 'User');
       const input = parseBody(UserUpdate, req);
@@ -77,7 +77,7 @@ export function usersRouter({ db }: AppContext): Router {
     },
   );
 
-  route(router, { method: 'delete', path: '/users/:id', summary: 'Delete a user and their tokens', tag, status: 204 }, async (req) => {
+  route(router, { operationId: 'deleteUser', method: 'delete', path: '/users/:id', summary: 'Delete a user and their tokens', tag, status: 204 }, async (req) => {
     const id = pathId(req, 'User');
     await find(id);
     await db.user.delete({ where: { id } });
