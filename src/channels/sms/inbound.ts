@@ -50,6 +50,18 @@ export interface SmsReplyJob {
   inbound: Omit<SmsInbound, 'receivedAt'> & { receivedAt: string };
 }
 
+/**
+ * A MessageSid already claimed by another sender. Twilio never reuses a sid, so
+ * this is a forged or replayed request; answering it with the first sender's
+ * reply would leak that conversation.
+ */
+export class MessageSidReused extends Error {
+  constructor() {
+    super('This MessageSid was already received from another sender.');
+    this.name = 'MessageSidReused';
+  }
+}
+
 /** A pending row older than this belongs to a process that died; a retry takes it over. */
 const STALE_CLAIM_MS = 60_000;
 const POLL_MS = 25;
@@ -66,7 +78,9 @@ interface Finished {
 
 export function createInboundProcessor(deps: InboundDeps) {
   const { ctx, sender } = deps;
+  // Keyed by MessageSid + sender, so a reused sid never joins another sender's work.
   const inflight = new Map<string, Promise<Finished>>();
+  const inflightKey = (inbound: SmsInbound) => `${inbound.messageSid}|${inbound.from}`;
   const zones = zoneResolver(ctx);
   const handleTurn = (m: InboundMessage) => deps.orchestrator.handle(m);
 
@@ -85,7 +99,8 @@ export function createInboundProcessor(deps: InboundDeps) {
       FROM (SELECT 1) AS one LEFT JOIN customer c ON c.phone = ${inbound.from}`;
     const customer = row?.customer_id ? { id: row.customer_id, optedOut: row.opted_out ?? false, language: row.language ?? 'en' } : null;
     if (row?.claimed) return { id: row.claimed, owner: true, customer };
-    const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true } });
+    const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true, to: true } });
+    if (existing.to !== inbound.from) throw new MessageSidReused();
     return { id: existing.id, owner: false, customer };
   }
 
@@ -217,7 +232,7 @@ export function createInboundProcessor(deps: InboundDeps) {
   async function awaitFinished(id: string, inbound: SmsInbound): Promise<Finished> {
     const deadline = Date.now() + deps.budgetMs;
     for (;;) {
-      const own = inflight.get(inbound.messageSid);
+      const own = inflight.get(inflightKey(inbound));
       if (own) return own;
       const row = await ctx.db.outboundMessage.findUnique({ where: { id }, select: { segments: true, kind: true, body: true, status: true, updatedAt: true } });
       if (!row) throw new Error('the first delivery of this message failed; Twilio may retry it');
@@ -243,15 +258,15 @@ export function createInboundProcessor(deps: InboundDeps) {
         await ctx.db.outboundMessage.deleteMany({ where: { id, segments: null, kind: 'reply' } }).catch(() => undefined);
         throw err;
       })
-      .finally(() => inflight.delete(inbound.messageSid));
-    inflight.set(inbound.messageSid, p);
+      .finally(() => inflight.delete(inflightKey(inbound)));
+    inflight.set(inflightKey(inbound), p);
     return p;
   }
 
   return {
     /** The text to answer in TwiML, or null for an empty <Response/>. */
     async handle(inbound: SmsInbound): Promise<string | null> {
-      const own = inflight.get(inbound.messageSid);
+      const own = inflight.get(inflightKey(inbound));
       if (own) return (await own).twiml;
       const { id, owner, customer } = await claim(inbound);
       const result = owner ? await run(id, inbound, customer) : await awaitFinished(id, inbound);

@@ -29,6 +29,22 @@ export async function postSigned(baseUrl: string, path: string, params: Record<s
   return fetch(baseUrl + path, { method: 'POST', headers, body: new URLSearchParams(opts.send ?? params).toString() });
 }
 
+/**
+ * A signed post whose form may repeat a parameter (an array value) or be absent
+ * (null: no body, no content type), signed the way Twilio signs such a request.
+ */
+export async function postSignedForm(baseUrl: string, path: string, params: Record<string, string | string[]> | null): Promise<Response> {
+  const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + path, params ?? {});
+  if (params === null) return fetch(baseUrl + path, { method: 'POST', headers: { 'x-twilio-signature': signature } });
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) form.append(k, one);
+  return fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: form.toString(),
+  });
+}
+
 let sidCounter = 0;
 export function messageSid(): string {
   sidCounter++;
