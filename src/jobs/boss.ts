@@ -11,6 +11,9 @@ export const QUEUES = {
   smsReply: 'sms-reply',
 } as const;
 
+/** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */
+const stopping = new WeakSet<PgBoss>();
+
 export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -19,7 +22,7 @@ export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBos
     // Completed jobs are only of diagnostic interest.
     deleteAfterDays: 7,
   });
-  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  boss.on('error', (err) => logBossError(log, err, stopping.has(boss)));
   await boss.start();
   await boss.createQueue(QUEUES.smsReply, { name: QUEUES.smsReply, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true });
   // One reminder run queued at a time is enough; runs are idempotent.
@@ -28,6 +31,29 @@ export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBos
 }
 
 export async function stopBoss(boss: PgBoss): Promise<void> {
+  stopping.add(boss);
   // graceful: let a running handler finish; wait: resolve only once stopped.
   await boss.stop({ graceful: true, wait: true, timeout: 4000 });
+}
+
+/**
+ * SQLSTATEs PostgreSQL sends when it is shutting down. Ctrl-C reaches the embedded
+ * PostgreSQL (same process group) as soon as it reaches us, so on a clean stop the
+ * job queue's idle connections are closed under it before stopBoss runs.
+ */
+const SHUTDOWN_CODES = new Set(['57P01', '57P02', '57P03']);
+
+export type BossErrorLevel = 'error' | 'warn' | 'debug';
+
+export function bossErrorLevel(err: unknown, isStopping: boolean): BossErrorLevel {
+  if (isStopping) return 'debug';
+  if (SHUTDOWN_CODES.has(String((err as { code?: unknown }).code))) return 'warn';
+  return 'error';
+}
+
+function logBossError(log: Logger, err: unknown, isStopping: boolean): void {
+  const level = bossErrorLevel(err, isStopping);
+  if (level === 'error') log.error({ err }, 'job queue error');
+  else if (level === 'warn') log.warn({ code: (err as { code?: unknown }).code }, 'the database closed a job queue connection (it is shutting down)');
+  else log.debug({ err }, 'job queue error while stopping');
 }
