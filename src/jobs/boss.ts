@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from '../log.ts';
 
-// pg-boss runs Frontdesk's background work (reminders, slow SMS replies) in its
+// pg-boss runs Frontdesk's background work (reminders, slow SMS replies, the
+// outbox sweeper) in its
 // own `pgboss` schema of the same database, so jobs survive restarts and several
 // instances share them. Queues must exist before send/work: a send to a missing
 // queue returns null silently, so every queue is created here at start.
@@ -9,6 +10,7 @@ import type { Logger } from '../log.ts';
 export const QUEUES = {
   reminders: 'sms-reminders',
   smsReply: 'sms-reply',
+  outbox: 'sms-outbox',
 } as const;
 
 /** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */
@@ -27,6 +29,8 @@ export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBos
   await boss.createQueue(QUEUES.smsReply, { name: QUEUES.smsReply, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true });
   // One reminder run queued at a time is enough; runs are idempotent.
   await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'short', retryLimit: 0, expireInSeconds: 120 });
+  // The outbox sweeper (see src/channels/sms/outbound.ts); sweeps are idempotent too.
+  await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   return boss;
 }
 

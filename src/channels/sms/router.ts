@@ -152,7 +152,7 @@ function refuse(req: Request, next: NextFunction, verdict: { status: 400 | 403; 
 
 // Twilio reports statuses out of order; a row only moves forward. failed and
 // undelivered are final.
-const RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, undelivered: 3, failed: 3, suppressed: 3 };
+const RANK: Record<string, number> = { queued: 0, sending: 0, sent: 1, delivered: 2, undelivered: 3, failed: 3, suppressed: 3, outbox: 3 };
 const MAPPED: Record<string, 'sent' | 'delivered' | 'failed' | 'undelivered'> = {
   sent: 'sent',
   delivered: 'delivered',

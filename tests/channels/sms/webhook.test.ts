@@ -250,7 +250,7 @@ describe('inbound details', () => {
       expect(Date.now() - started).toBeLessThan(400);
       // A retry meanwhile must not produce a second reply.
       expect(await (await postSigned(slow.url, '/webhooks/twilio/sms', params)).text()).toMatch(/<Response\/>/);
-      await expect.poll(async () => (await slow.t.db.outboundMessage.findFirst({ where: { to: '+12125550146' } }))?.status, { timeout: 3000 }).toBe('sent');
+      await expect.poll(async () => (await slow.t.db.outboundMessage.findFirst({ where: { to: '+12125550146' } }))?.status, { timeout: 3000 }).toBe('outbox');
       const row = await slow.t.db.outboundMessage.findFirstOrThrow({ where: { to: '+12125550146' } });
       expect(row).toMatchObject({ kind: 'reply_rest', body: 'You said: slow one' });
       expect(slowOrch.calls).toHaveLength(1);
