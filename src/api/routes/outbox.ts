@@ -6,9 +6,10 @@ import { parseQuery } from '../validate.ts';
 import { decodeCursor, keyset, route, toPage } from './support.ts';
 
 // The local outbox: every outbound SMS (sent through Twilio or, without
-// credentials, only recorded here with status `outbox`), oldest first so a conversation reads top to
-// bottom. Rows without a body are the SMS webhook's inbound bookkeeping for a
-// message that got no reply (e.g. from an opted-out number) and are not listed.
+// credentials, only recorded here with status `outbox`), oldest first so a
+// conversation reads top to bottom. Rows without a body are the SMS webhook's
+// inbound bookkeeping for a message that got no reply (e.g. from an opted-out
+// number) and are not listed.
 
 const tag = 'Outbox';
 

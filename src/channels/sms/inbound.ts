@@ -133,8 +133,15 @@ export function createInboundProcessor(deps: InboundDeps) {
 
   /** Runs the orchestrator for a message whose reply goes out through REST (the job). */
   async function replyViaRest(replyId: string, inbound: SmsInbound): Promise<void> {
-    const row = await ctx.db.outboundMessage.findUnique({ where: { id: replyId }, select: { segments: true } });
-    if (!row || row.segments !== null) return; // already answered (a job retry after success)
+    const row = await ctx.db.outboundMessage.findUnique({ where: { id: replyId }, select: { segments: true, status: true } });
+    if (!row) return;
+    if (row.segments !== null) {
+      // Answered already (a job retry). A reply the orchestrator wrote but that was
+      // never handed to Twilio (the process died in between) goes out now; the
+      // claim in deliver() keeps it to one send if the outbox sweeper is at it too.
+      if (row.status === 'queued') await sender.deliver(replyId);
+      return;
+    }
     let reply: OutboundReply;
     try {
       reply = await handleTurn(toMessage(inbound));

@@ -86,16 +86,23 @@ export function createSmsSender(ctx: AppContext, opts: SmsSenderOptions = {}): S
     },
     deliver,
     async deliverPending({ limit = 500 } = {}) {
-      let settled = 0;
-      for (const [claim, recovering] of [[claimNextExpired, true], [claimNextQueued, false]] as const) {
-        for (let row = await claim(ctx.db, leaseMs); row; row = settled < limit ? await claim(ctx.db, leaseMs) : null) {
-          settled++;
-          // One row that cannot be settled now (Twilio unreachable) keeps its claim and
+      // Expired claims first: they are the oldest messages.
+      const sweeps = [
+        { claim: claimNextExpired, recovering: true },
+        { claim: claimNextQueued, recovering: false },
+      ];
+      let claimed = 0;
+      for (const { claim, recovering } of sweeps) {
+        while (claimed < limit) {
+          const row = await claim(ctx.db, leaseMs);
+          if (!row) break;
+          claimed++;
+          // A row that cannot be settled now (Twilio unreachable) keeps its claim and
           // is retried when it expires; it must not hold up the rest.
-          await deliverClaimed(row, recovering).catch((err) => ctx.log.warn({ err, outboxId: row!.id }, 'outbox row left for the next sweep'));
+          await deliverClaimed(row, recovering).catch((err) => ctx.log.warn({ err, outboxId: row.id }, 'outbox row left for the next sweep'));
         }
       }
-      return settled;
+      return claimed;
     },
   };
 }

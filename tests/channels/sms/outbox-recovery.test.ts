@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Orchestrator } from '../../../src/conversation/contract.ts';
 import { createSmsSender, type SmsSender } from '../../../src/channels/sms/outbound.ts';
+import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { reminderKey, runDueReminders } from '../../../src/jobs/reminders.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, createAppointment, fakeTwilio, seedBasics, type Basics, type FakeTwilio } from './helpers.ts';
@@ -76,6 +78,21 @@ describe('queued rows left by a crash', () => {
     expect(rows.every((r) => r.status === 'sent' && r.providerMessageId)).toBe(true);
     expect(await row(pending.id)).toMatchObject({ status: 'queued', segments: null });
     expect(await sender.deliverPending()).toBe(0);
+  });
+});
+
+describe('the REST reply path', () => {
+  it('a reply written but never handed to Twilio goes out when its job is retried, without asking the model again', async () => {
+    const to = '+12125550835';
+    const model: Orchestrator = { handle: () => Promise.reject(new Error('the reply exists; the model must not run again')) };
+    const { processor } = createSmsChannel(app.ctx, { orchestrator: model, sender });
+    const id = await leftQueued({ to, body: 'Answer to the slow question', key: 'sms:reply:SMrestcrash', kind: 'reply_rest' });
+    const job = { replyId: id, inbound: { from: to, to: FROM, body: 'slow question', messageSid: 'SMrestcrash', media: [], receivedAt: new Date().toISOString() } };
+
+    await processor.processReplyJob(job);
+    await processor.processReplyJob(job);
+    expect(acceptedFor(to).map((m) => m.body)).toEqual(['Answer to the slow question']);
+    expect((await row(id)).status).toBe('sent');
   });
 });
 
