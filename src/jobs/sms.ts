@@ -8,8 +8,9 @@ import { createSmsChannel } from '../channels/sms/router.ts';
 import { QUEUES } from './boss.ts';
 import { runDueReminders } from './reminders.ts';
 
-// The SMS channel's two jobs: the minute-by-minute reminder run and the REST
-// reply for messages whose answer did not go back in the webhook's TwiML.
+// The SMS channel's jobs: the minute-by-minute reminder run, the REST reply for
+// messages whose answer did not go back in the webhook's TwiML, and the outbox
+// sweeper that sends what a crashed process left queued or mid-send.
 
 export function enqueueSmsReply(boss: PgBoss): (job: SmsReplyJob) => Promise<void> {
   return async (job) => {
@@ -60,11 +61,18 @@ export async function startSmsJobs(boss: PgBoss, ctx: AppContext, deps: { sender
     await runDueReminders(ctx, deps.sender, ctx.clock());
   });
   await boss.schedule(QUEUES.reminders, '* * * * *');
+  // Messages a stopped or crashed process left queued or mid-send: once at start, then every minute.
+  await boss.work(QUEUES.outbox, async () => {
+    const claimed = await deps.sender.deliverPending();
+    if (claimed) ctx.log.info({ claimed }, 'outbox sweep delivered pending messages');
+  });
+  await boss.schedule(QUEUES.outbox, '* * * * *');
+  await boss.send(QUEUES.outbox, {});
 }
 
 /**
  * Everything the SMS channel needs at start: the outbound sender, the webhook
- * router (mounted at /webhooks/twilio) and its two jobs.
+ * router (mounted at /webhooks/twilio) and its jobs.
  */
 export async function startSms(ctx: AppContext, boss: PgBoss, orchestrator: Orchestrator): Promise<MountedRouter> {
   const sender = createSmsSender(ctx);

@@ -6,9 +6,10 @@ import { parseQuery } from '../validate.ts';
 import { keyset, listCursor, route } from './support.ts';
 
 // The local outbox: every outbound SMS (sent through Twilio or, without
-// credentials, only recorded here), oldest first so a conversation reads top to
-// bottom. Rows without a body are the SMS webhook's inbound bookkeeping for a
-// message that got no reply (e.g. from an opted-out number) and are not listed.
+// credentials, only recorded here with status `outbox`), oldest first so a
+// conversation reads top to bottom. Rows without a body are the SMS webhook's
+// inbound bookkeeping for a message that got no reply (e.g. from an opted-out
+// number) and are not listed.
 
 const tag = 'Outbox';
 const outboxCursor = listCursor('outbox', instant);
@@ -24,7 +25,11 @@ const OutboundView = z.strictObject({
   to: z.string(),
   body: z.string(),
   kind: z.string().meta({ description: 'reply | reply_rest | confirmation | reminder | notice' }),
-  status: z.enum(['queued', 'sent', 'delivered', 'failed', 'undelivered', 'suppressed']),
+  status: z.enum(['queued', 'sending', 'sent', 'delivered', 'failed', 'undelivered', 'suppressed', 'outbox']).meta({
+    description:
+      'queued: recorded, not yet sent | sending: handed to Twilio, outcome pending | sent: accepted by Twilio (or answered in the webhook reply) | ' +
+      'delivered / undelivered / failed: as reported by Twilio | suppressed: not sent, recipient opted out | outbox: recorded locally only, not sent (Twilio not configured)',
+  }),
   segments: z.number().int().nullable(),
   providerMessageId: z.string().nullable(),
   error: z.string().nullable(),

@@ -50,6 +50,18 @@ export interface SmsReplyJob {
   inbound: Omit<SmsInbound, 'receivedAt'> & { receivedAt: string };
 }
 
+/**
+ * A MessageSid already claimed by another sender. Twilio never reuses a sid, so
+ * this is a forged or replayed request; answering it with the first sender's
+ * reply would leak that conversation.
+ */
+export class MessageSidReused extends Error {
+  constructor() {
+    super('This MessageSid was already received from another sender.');
+    this.name = 'MessageSidReused';
+  }
+}
+
 /** A pending row older than this belongs to a process that died; a retry takes it over. */
 const STALE_CLAIM_MS = 60_000;
 const POLL_MS = 25;
@@ -66,7 +78,9 @@ interface Finished {
 
 export function createInboundProcessor(deps: InboundDeps) {
   const { ctx, sender } = deps;
+  // Keyed by MessageSid + sender, so a reused sid never joins another sender's work.
   const inflight = new Map<string, Promise<Finished>>();
+  const inflightKey = (inbound: SmsInbound) => `${inbound.messageSid}|${inbound.from}`;
   const zones = zoneResolver(ctx);
   const handleTurn = (m: InboundMessage) => deps.orchestrator.handle(m);
 
@@ -85,7 +99,8 @@ export function createInboundProcessor(deps: InboundDeps) {
       FROM (SELECT 1) AS one LEFT JOIN customer c ON c.phone = ${inbound.from}`;
     const customer = row?.customer_id ? { id: row.customer_id, optedOut: row.opted_out ?? false, language: row.language ?? 'en' } : null;
     if (row?.claimed) return { id: row.claimed, owner: true, customer };
-    const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true } });
+    const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: replyKey(inbound.messageSid) }, select: { id: true, to: true } });
+    if (existing.to !== inbound.from) throw new MessageSidReused();
     return { id: existing.id, owner: false, customer };
   }
 
@@ -118,8 +133,15 @@ export function createInboundProcessor(deps: InboundDeps) {
 
   /** Runs the orchestrator for a message whose reply goes out through REST (the job). */
   async function replyViaRest(replyId: string, inbound: SmsInbound): Promise<void> {
-    const row = await ctx.db.outboundMessage.findUnique({ where: { id: replyId }, select: { segments: true } });
-    if (!row || row.segments !== null) return; // already answered (a job retry after success)
+    const row = await ctx.db.outboundMessage.findUnique({ where: { id: replyId }, select: { segments: true, status: true } });
+    if (!row) return;
+    if (row.segments !== null) {
+      // Answered already (a job retry). A reply the orchestrator wrote but that was
+      // never handed to Twilio (the process died in between) goes out now; the
+      // claim in deliver() keeps it to one send if the outbox sweeper is at it too.
+      if (row.status === 'queued') await sender.deliver(replyId);
+      return;
+    }
     let reply: OutboundReply;
     try {
       reply = await handleTurn(toMessage(inbound));
@@ -217,7 +239,7 @@ export function createInboundProcessor(deps: InboundDeps) {
   async function awaitFinished(id: string, inbound: SmsInbound): Promise<Finished> {
     const deadline = Date.now() + deps.budgetMs;
     for (;;) {
-      const own = inflight.get(inbound.messageSid);
+      const own = inflight.get(inflightKey(inbound));
       if (own) return own;
       const row = await ctx.db.outboundMessage.findUnique({ where: { id }, select: { segments: true, kind: true, body: true, status: true, updatedAt: true } });
       if (!row) throw new Error('the first delivery of this message failed; Twilio may retry it');
@@ -243,15 +265,15 @@ export function createInboundProcessor(deps: InboundDeps) {
         await ctx.db.outboundMessage.deleteMany({ where: { id, segments: null, kind: 'reply' } }).catch(() => undefined);
         throw err;
       })
-      .finally(() => inflight.delete(inbound.messageSid));
-    inflight.set(inbound.messageSid, p);
+      .finally(() => inflight.delete(inflightKey(inbound)));
+    inflight.set(inflightKey(inbound), p);
     return p;
   }
 
   return {
     /** The text to answer in TwiML, or null for an empty <Response/>. */
     async handle(inbound: SmsInbound): Promise<string | null> {
-      const own = inflight.get(inbound.messageSid);
+      const own = inflight.get(inflightKey(inbound));
       if (own) return (await own).twiml;
       const { id, owner, customer } = await claim(inbound);
       const result = owner ? await run(id, inbound, customer) : await awaitFinished(id, inbound);

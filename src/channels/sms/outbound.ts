@@ -1,19 +1,36 @@
-import twilio from 'twilio';
 import type { AppContext } from '../../context.ts';
 import { maskPhone } from '../../log.ts';
 import { raiseException } from './exceptions.ts';
 import { markOptedOut } from './optout.ts';
+import { claimNextExpired, claimNextQueued, claimQueued, recordedSids, rowSelect, settle, type OutboundRow } from './outbox-store.ts';
 import { MAX_SEGMENTS } from './render.ts';
 import { countSegments, fitToSegments } from './segments.ts';
+import { createTwilioProvider, twilioConfigured, TWILIO_OPTED_OUT, type SmsProvider, type TwilioHttpClient } from './twilio-provider.ts';
 
-// Every SMS Frontdesk sends is an OutboundMessage row first, keyed by its
-// idempotencyKey: a second send with the same key returns the first row and sends
-// nothing. With Twilio credentials the row is then sent through the REST API;
-// without them it stays in the local outbox (GET /api/v1/outbox) with one log
-// line, so the product works end to end on the embedded defaults.
-// An opted-out recipient gets a `suppressed` row and no send, whatever the kind.
+// Every SMS Frontdesk sends is an OutboundMessage row first (a transactional
+// outbox), keyed by its idempotencyKey: a second send with the same key returns
+// the first row and sends nothing.
+//
+// Delivery claims the row (queued → sending, with a lease) before calling the
+// provider and settles it after (sent / failed / suppressed). A crash therefore
+// leaves either a queued row, which the sweeper (deliverPending, run by a job
+// every minute and at start) sends, or a sending row whose lease runs out.
+// Twilio has no idempotency key, so a sending row may or may not have reached
+// Twilio: recovery asks Twilio for a message to that recipient with that body
+// created since the row (findAccepted) and only re-sends when there is none.
+// The lease (60 s) outlasts the Twilio client's request timeout (30 s), so when
+// it runs out the first call is over and the answer is final. Network errors
+// and 5xx/429 leave the row sending for the same recovery; Twilio's 4xx
+// refusals are final (failed, or suppressed for 21610).
+//
+// Without Twilio credentials a claimed row becomes `outbox`: recorded in the
+// local outbox (GET /api/v1/outbox), not sent. An opted-out recipient gets a
+// `suppressed` row and no send, whatever the kind.
 
 export type OutboundKind = 'reply' | 'reply_rest' | 'confirmation' | 'reminder' | 'notice';
+export type { OutboundRow } from './outbox-store.ts';
+export type { TwilioHttpClient } from './twilio-provider.ts';
+export { TWILIO_OPTED_OUT } from './twilio-provider.ts';
 
 export interface SmsSendRequest {
   to: string;
@@ -24,142 +41,152 @@ export interface SmsSendRequest {
   conversationId?: string | null;
 }
 
-export interface OutboundRow {
-  id: string;
-  to: string;
-  body: string;
-  kind: string;
-  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'undelivered' | 'suppressed';
-  providerMessageId: string | null;
-  segments: number | null;
-  error: string | null;
-  appointmentId: string | null;
-  conversationId: string | null;
-}
-
-/**
- * The part of Twilio's RequestClient the REST client calls. Tests pass one that
- * answers like api.twilio.com, so the real client code (parameters, errors) runs
- * without the network.
- */
-export interface TwilioHttpClient {
-  request(opts: { method: string; uri: string; data?: Record<string, unknown>; params?: Record<string, unknown>; headers?: Record<string, string> }): Promise<{
-    statusCode: number;
-    body: unknown;
-    headers?: Record<string, unknown>;
-  }>;
-}
-
 export interface SmsSender {
   readonly mode: 'twilio' | 'outbox';
   /** Records and sends one message; the same idempotencyKey twice sends once. */
   send(req: SmsSendRequest): Promise<{ message: OutboundRow; created: boolean }>;
-  /** Sends a row that was recorded earlier and is still queued (replies that missed the webhook budget). */
+  /** Sends a row that was recorded earlier and is still queued (REST replies). */
   deliver(id: string): Promise<OutboundRow>;
+  /** The sweeper: recovers expired claims, then sends every queued row. Returns how many rows it claimed. */
+  deliverPending(opts?: { limit?: number }): Promise<number>;
 }
 
-const select = {
-  id: true,
-  to: true,
-  body: true,
-  kind: true,
-  status: true,
-  providerMessageId: true,
-  segments: true,
-  error: true,
-  appointmentId: true,
-  conversationId: true,
-} as const;
+export interface SmsSenderOptions {
+  httpClient?: TwilioHttpClient;
+  /** How long a claim lasts; must outlast one provider call. Default 60 s. */
+  leaseMs?: number;
+}
 
-/** Twilio: the recipient replied STOP to this sender; sending is refused until START. */
-export const TWILIO_OPTED_OUT = 21610;
+const DEFAULT_LEASE_MS = 60_000;
+/** After this many provider calls a message that still has no answer is failed for ops to follow up. */
+const MAX_ATTEMPTS = 5;
 
-export function createSmsSender(ctx: AppContext, opts: { httpClient?: TwilioHttpClient } = {}): SmsSender {
-  const c = ctx.config;
-  const configured = Boolean(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && (c.TWILIO_FROM_NUMBER || c.TWILIO_MESSAGING_SERVICE_SID));
-  const client = configured
-    ? twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, opts.httpClient ? { httpClient: opts.httpClient as unknown as twilio.RequestClient } : {})
-    : null;
-  // Status callbacks need an address Twilio can reach; without PUBLIC_URL there is none.
-  const statusCallback = c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined;
+export function createSmsSender(ctx: AppContext, opts: SmsSenderOptions = {}): SmsSender {
+  const provider = twilioConfigured(ctx.config) ? createTwilioProvider(ctx.config, opts) : null;
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const deliverClaimed = (row: OutboundRow, recovering: boolean) => deliverClaimedRow(ctx, provider, row, recovering);
 
-  async function deliverRow(row: OutboundRow): Promise<OutboundRow> {
-    if (row.status !== 'queued') return row;
-    const optedOut = await ctx.db.customer.findUnique({ where: { phone: row.to }, select: { optedOut: true } });
-    if (optedOut?.optedOut) {
-      return ctx.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'suppressed', error: 'recipient opted out' }, select }) as Promise<OutboundRow>;
-    }
-    if (!client) {
-      ctx.log.info({ outboxId: row.id, to: maskPhone(row.to), kind: row.kind, segments: row.segments }, 'sms written to the local outbox (Twilio not configured)');
-      return ctx.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'sent' }, select }) as Promise<OutboundRow>;
-    }
-    try {
-      const msg = await client.messages.create({
-        to: row.to,
-        body: row.body,
-        ...(c.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: c.TWILIO_MESSAGING_SERVICE_SID } : { from: c.TWILIO_FROM_NUMBER! }),
-        ...(statusCallback ? { statusCallback } : {}),
-      });
-      const segments = Number.parseInt(String(msg.numSegments ?? ''), 10);
-      ctx.log.info({ outboxId: row.id, to: maskPhone(row.to), kind: row.kind, sid: msg.sid }, 'sms sent via Twilio');
-      return (await ctx.db.outboundMessage.update({
-        where: { id: row.id },
-        data: { status: 'sent', providerMessageId: msg.sid, ...(Number.isFinite(segments) && segments > 0 ? { segments } : {}) },
-        select,
-      })) as OutboundRow;
-    } catch (err) {
-      const code = (err as { code?: number }).code;
-      const error = `${code ?? 'error'}: ${(err as Error).message}`.slice(0, 500);
-      if (code === TWILIO_OPTED_OUT) {
-        await markOptedOut(ctx, row.to, 'Twilio error 21610');
-        return (await ctx.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'suppressed', error }, select })) as OutboundRow;
-      }
-      ctx.log.warn({ outboxId: row.id, to: maskPhone(row.to), kind: row.kind, code }, 'sms send failed');
-      const failed = (await ctx.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'failed', error }, select })) as OutboundRow;
-      if (failed.appointmentId) await raiseMessageFailed(ctx, failed, error);
-      return failed;
-    }
+  async function reread(id: string): Promise<OutboundRow> {
+    return (await ctx.db.outboundMessage.findUniqueOrThrow({ where: { id }, select: rowSelect })) as OutboundRow;
+  }
+
+  async function deliver(id: string): Promise<OutboundRow> {
+    const claimed = await claimQueued(ctx.db, id, leaseMs);
+    if (claimed) await deliverClaimed(claimed, false);
+    return reread(id);
   }
 
   return {
-    mode: client ? 'twilio' : 'outbox',
+    mode: provider ? 'twilio' : 'outbox',
     async send(req) {
-      const body = fitToSegments(req.body, MAX_SEGMENTS);
-      const customer = await ctx.db.customer.findUnique({ where: { phone: req.to }, select: { optedOut: true } });
-      const suppressed = customer?.optedOut === true;
-      const [created] = await ctx.db.outboundMessage.createManyAndReturn({
-        data: [
-          {
-            channel: 'sms',
-            to: req.to,
-            body,
-            kind: req.kind,
-            idempotencyKey: req.idempotencyKey,
-            status: suppressed ? 'suppressed' : 'queued',
-            error: suppressed ? 'recipient opted out' : null,
-            segments: countSegments(body).segments,
-            appointmentId: req.appointmentId ?? null,
-            conversationId: req.conversationId ?? null,
-          },
-        ],
-        skipDuplicates: true,
-        select,
-      });
-      if (!created) {
-        const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey }, select });
-        return { message: existing as OutboundRow, created: false };
-      }
-      if (suppressed) {
-        ctx.log.info({ outboxId: created.id, to: maskPhone(req.to), kind: req.kind }, 'sms suppressed: recipient opted out');
-        return { message: created as OutboundRow, created: true };
-      }
-      return { message: await deliverRow(created as OutboundRow), created: true };
+      const { row, created } = await record(ctx, req);
+      // A queued duplicate is one a crashed process recorded and never sent.
+      if (row.status !== 'queued') return { message: row, created };
+      return { message: await deliver(row.id), created };
     },
-    async deliver(id) {
-      const row = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { id }, select });
-      return deliverRow(row as OutboundRow);
+    deliver,
+    async deliverPending({ limit = 500 } = {}) {
+      // Expired claims first: they are the oldest messages.
+      const sweeps = [
+        { claim: claimNextExpired, recovering: true },
+        { claim: claimNextQueued, recovering: false },
+      ];
+      let claimed = 0;
+      for (const { claim, recovering } of sweeps) {
+        while (claimed < limit) {
+          const row = await claim(ctx.db, leaseMs);
+          if (!row) break;
+          claimed++;
+          // A row that cannot be settled now (Twilio unreachable) keeps its claim and
+          // is retried when it expires; it must not hold up the rest.
+          await deliverClaimed(row, recovering).catch((err) => ctx.log.warn({ err, outboxId: row.id }, 'outbox row left for the next sweep'));
+        }
+      }
+      return claimed;
     },
   };
+}
+
+/** Inserts the row (suppressed at once for an opted-out recipient) or returns the one with this key. */
+async function record(ctx: AppContext, req: SmsSendRequest): Promise<{ row: OutboundRow; created: boolean }> {
+  const body = fitToSegments(req.body, MAX_SEGMENTS);
+  const customer = await ctx.db.customer.findUnique({ where: { phone: req.to }, select: { optedOut: true } });
+  const suppressed = customer?.optedOut === true;
+  const [created] = await ctx.db.outboundMessage.createManyAndReturn({
+    data: [
+      {
+        channel: 'sms',
+        to: req.to,
+        body,
+        kind: req.kind,
+        idempotencyKey: req.idempotencyKey,
+        status: suppressed ? 'suppressed' : 'queued',
+        error: suppressed ? 'recipient opted out' : null,
+        segments: countSegments(body).segments,
+        appointmentId: req.appointmentId ?? null,
+        conversationId: req.conversationId ?? null,
+      },
+    ],
+    skipDuplicates: true,
+    select: rowSelect,
+  });
+  if (created) {
+    if (suppressed) ctx.log.info({ outboxId: created.id, to: maskPhone(req.to), kind: req.kind }, 'sms suppressed: recipient opted out');
+    return { row: created as OutboundRow, created: true };
+  }
+  const existing = await ctx.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey }, select: rowSelect });
+  return { row: existing as OutboundRow, created: false };
+}
+
+/** One claimed row to its outcome. `recovering`: an earlier claim expired, the provider may already have it. */
+async function deliverClaimedRow(ctx: AppContext, provider: SmsProvider | null, row: OutboundRow, recovering: boolean): Promise<void> {
+  const log = { outboxId: row.id, to: maskPhone(row.to), kind: row.kind, attempt: row.attempts };
+  if (provider && recovering) {
+    const sid = await provider.findAccepted(row, (sids) => recordedSids(ctx.db, sids));
+    if (sid) {
+      ctx.log.info({ ...log, sid }, 'sms recovered: Twilio had accepted it before the sender stopped');
+      await settle(ctx.db, row, { status: 'sent', providerMessageId: sid, error: null });
+      return;
+    }
+  }
+  const recipient = await ctx.db.customer.findUnique({ where: { phone: row.to }, select: { optedOut: true } });
+  if (recipient?.optedOut) {
+    await settle(ctx.db, row, { status: 'suppressed', error: 'recipient opted out' });
+    return;
+  }
+  if (!provider) {
+    ctx.log.info({ ...log, segments: row.segments }, 'sms written to the local outbox (Twilio not configured), not sent');
+    await settle(ctx.db, row, { status: 'outbox' });
+    return;
+  }
+  try {
+    const { sid, segments } = await provider.send(row);
+    ctx.log.info({ ...log, sid }, 'sms sent via Twilio');
+    await settle(ctx.db, row, { status: 'sent', providerMessageId: sid, error: null, ...(segments ? { segments } : {}) });
+  } catch (err) {
+    await settleFailure(ctx, row, err);
+  }
+}
+
+async function settleFailure(ctx: AppContext, row: OutboundRow, err: unknown): Promise<void> {
+  const { code, status } = err as { code?: number; status?: number };
+  const error = `${code ?? status ?? 'error'}: ${(err as Error).message}`.slice(0, 500);
+  const log = { outboxId: row.id, to: maskPhone(row.to), kind: row.kind, code, status, attempt: row.attempts };
+  if (code === TWILIO_OPTED_OUT) {
+    await markOptedOut(ctx, row.to, 'Twilio error 21610');
+    await settle(ctx.db, row, { status: 'suppressed', error });
+    return;
+  }
+  const final = typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
+  if (!final && row.attempts < MAX_ATTEMPTS) {
+    // Unknown outcome (network, timeout, 5xx) or try-again-later (429): the claim
+    // stays; when it expires the sweeper checks with Twilio and re-sends if needed.
+    ctx.log.warn(log, 'sms send did not complete; the outbox sweeper will check and retry');
+    await ctx.db.outboundMessage.updateMany({ where: { id: row.id, status: 'sending', attempts: row.attempts }, data: { error } });
+    return;
+  }
+  ctx.log.warn(log, 'sms send failed');
+  if ((await settle(ctx.db, row, { status: 'failed', error })) && row.appointmentId) await raiseMessageFailed(ctx, row, error);
 }
 
 export async function raiseMessageFailed(ctx: AppContext, row: Pick<OutboundRow, 'id' | 'kind' | 'appointmentId' | 'conversationId' | 'to'>, error: string): Promise<void> {

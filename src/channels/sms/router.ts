@@ -1,11 +1,13 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import twilio from 'twilio';
 import type { AppContext } from '../../context.ts';
 import type { Orchestrator } from '../../conversation/contract.ts';
 import { maskPhone } from '../../log.ts';
-import { createInboundProcessor, type InboundProcessor, type ReplyMode, type SmsReplyJob } from './inbound.ts';
+import { HttpProblem } from '../../api/problem.ts';
+import { createInboundProcessor, MessageSidReused, type InboundProcessor, type ReplyMode, type SmsReplyJob } from './inbound.ts';
 import { raiseMessageFailed, TWILIO_OPTED_OUT, type SmsSender } from './outbound.ts';
 import { markOptedOut } from './optout.ts';
+import { checkAccount, checkRecipient, ownNumbers, readParams, type WebhookParams } from './webhook-guard.ts';
 import { normalizePhone } from '../../phone.ts';
 
 // Twilio's two webhooks, mounted at /webhooks/twilio:
@@ -14,7 +16,8 @@ import { normalizePhone } from '../../phone.ts';
 // Both verify X-Twilio-Signature against PUBLIC_URL + path before reading or
 // writing anything: behind a proxy the URL Express sees is not the one Twilio
 // signed. An unsigned or forged request gets 403 and leaves no trace in the
-// database.
+// database; so does a signed one for another account (403), a malformed form or
+// one addressed to a number that is not the business's (400, see webhook-guard.ts).
 
 export interface SmsRouterOptions {
   orchestrator: Orchestrator;
@@ -81,9 +84,18 @@ export function createSmsChannel(ctx: AppContext, opts: SmsRouterOptions): SmsCh
     }
     next();
   });
+  const numbers = ownNumbers(ctx.config);
+  router.use((req, _res, next) => {
+    const read = readParams(req.body);
+    const verdict = read.ok ? checkAccount(read.params, ctx.config.TWILIO_ACCOUNT_SID) : read;
+    if (!verdict.ok) return refuse(req, next, verdict);
+    next();
+  });
 
   router.post('/sms', async (req: Request, res: Response, next) => {
     try {
+      const addressed = checkRecipient(req.body as WebhookParams, numbers);
+      if (!addressed.ok) return refuse(req, next, addressed);
       const p = req.body as Record<string, string | undefined>;
       const from = normalizePhone(p.From ?? '');
       const sid = p.MessageSid ?? p.SmsSid;
@@ -116,6 +128,7 @@ export function createSmsChannel(ctx: AppContext, opts: SmsRouterOptions): SmsCh
       twiml.message(text);
       res.type('text/xml').send(twiml.toString());
     } catch (err) {
+      if (err instanceof MessageSidReused) return refuse(req, next, { status: 400, detail: err.message });
       next(err);
     }
   });
@@ -132,9 +145,14 @@ export function createSmsChannel(ctx: AppContext, opts: SmsRouterOptions): SmsCh
   return { router, processor };
 }
 
+function refuse(req: Request, next: NextFunction, verdict: { status: 400 | 403; detail: string }): void {
+  req.log.warn({ path: req.path, status: verdict.status, reason: verdict.detail }, 'refused a signed Twilio webhook');
+  next(new HttpProblem(verdict.status, verdict.status === 403 ? 'Forbidden' : 'Bad Request', verdict.detail));
+}
+
 // Twilio reports statuses out of order; a row only moves forward. failed and
 // undelivered are final.
-const RANK: Record<string, number> = { queued: 0, sent: 1, delivered: 2, undelivered: 3, failed: 3, suppressed: 3 };
+const RANK: Record<string, number> = { queued: 0, sending: 0, sent: 1, delivered: 2, undelivered: 3, failed: 3, suppressed: 3, outbox: 3 };
 const MAPPED: Record<string, 'sent' | 'delivered' | 'failed' | 'undelivered'> = {
   sent: 'sent',
   delivered: 'delivered',

@@ -29,6 +29,22 @@ export async function postSigned(baseUrl: string, path: string, params: Record<s
   return fetch(baseUrl + path, { method: 'POST', headers, body: new URLSearchParams(opts.send ?? params).toString() });
 }
 
+/**
+ * A signed post whose form may repeat a parameter (an array value) or be absent
+ * (null: no body, no content type), signed the way Twilio signs such a request.
+ */
+export async function postSignedForm(baseUrl: string, path: string, params: Record<string, string | string[]> | null): Promise<Response> {
+  const signature = twilio.getExpectedTwilioSignature(AUTH_TOKEN, PUBLIC_URL + path, params ?? {});
+  if (params === null) return fetch(baseUrl + path, { method: 'POST', headers: { 'x-twilio-signature': signature } });
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) for (const one of [v].flat()) form.append(k, one);
+  return fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+    body: form.toString(),
+  });
+}
+
 let sidCounter = 0;
 export function messageSid(): string {
   sidCounter++;
@@ -52,33 +68,54 @@ export function inboundParams(from: string, body: string, extra: Record<string, 
 
 export interface FakeTwilio extends TwilioHttpClient {
   requests: Array<{ method: string; uri: string; data: Record<string, string> }>;
+  /** Every message it accepted, as Twilio's Messages list would show them. */
+  accepted: Array<{ sid: string; to: string; from: string | null; body: string; dateCreated: Date }>;
   /** Numbers Twilio refuses with 21610 (they replied STOP to the sender). */
   blocked: Set<string>;
+  /** Answers the next create with this failure instead (e.g. 503), once. */
+  failNext: { statusCode: number; code: number } | null;
 }
 
-/** Answers Messages.create like api.twilio.com does. */
+const rfc2822 = (d: Date) => d.toUTCString().replace('GMT', '+0000');
+
+/** Answers Messages.create and Messages.list like api.twilio.com does. */
 export function fakeTwilio(): FakeTwilio {
-  const requests: FakeTwilio['requests'] = [];
-  const blocked = new Set<string>();
-  let n = 0;
-  return {
-    requests,
-    blocked,
+  const fake: FakeTwilio = {
+    requests: [],
+    accepted: [],
+    blocked: new Set<string>(),
+    failNext: null,
     async request(opts) {
       const data = (opts.data ?? {}) as Record<string, string>;
-      requests.push({ method: opts.method, uri: opts.uri, data });
+      fake.requests.push({ method: opts.method, uri: opts.uri, data });
       if (!/\/Messages\.json$/.test(opts.uri)) return { statusCode: 404, body: { code: 20404, message: 'not found', status: 404 } };
-      if (blocked.has(data.To!)) {
+      if (opts.method.toUpperCase() === 'GET') return { statusCode: 200, body: listMessages(fake, (opts.params ?? {}) as Record<string, string>) };
+      if (fake.failNext) {
+        const { statusCode, code } = fake.failNext;
+        fake.failNext = null;
+        return { statusCode, body: { code, message: 'Service unavailable', status: statusCode } };
+      }
+      if (fake.blocked.has(data.To!)) {
         return { statusCode: 400, body: { code: 21610, message: 'Attempt to send to unsubscribed recipient', more_info: 'https://www.twilio.com/docs/errors/21610', status: 400 } };
       }
-      n++;
-      const sid = 'SM' + n.toString(16).padStart(32, 'f');
+      const sid = 'SM' + (fake.accepted.length + 1).toString(16).padStart(32, 'f');
+      const dateCreated = new Date();
+      fake.accepted.push({ sid, to: data.To!, from: data.From ?? null, body: data.Body!, dateCreated });
       return {
         statusCode: 201,
-        body: { sid, status: 'queued', to: data.To, from: data.From ?? null, body: data.Body, num_segments: '1', account_sid: ACCOUNT_SID, messaging_service_sid: data.MessagingServiceSid ?? null },
+        body: { sid, status: 'queued', to: data.To, from: data.From ?? null, body: data.Body, num_segments: '1', account_sid: ACCOUNT_SID, date_created: rfc2822(dateCreated), messaging_service_sid: data.MessagingServiceSid ?? null },
       };
     },
   };
+  return fake;
+}
+
+function listMessages(fake: FakeTwilio, params: Record<string, string>) {
+  const messages = fake.accepted
+    .filter((m) => (!params.To || m.to === params.To) && (!params.From || m.from === params.From))
+    .reverse()
+    .map((m) => ({ sid: m.sid, to: m.to, from: m.from, body: m.body, status: 'sent', account_sid: ACCOUNT_SID, date_created: rfc2822(m.dateCreated), num_segments: '1' }));
+  return { messages, next_page_uri: null, page: 0, page_size: messages.length, uri: '/2010-04-01/Accounts/AC/Messages.json' };
 }
 
 export interface Basics {

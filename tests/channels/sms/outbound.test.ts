@@ -157,7 +157,7 @@ describe('without Twilio credentials', () => {
     expect(local.mode).toBe('outbox');
     const n = twilioApi.requests.length;
     const { message } = await local.send({ to: '+12125550208', body: 'Local only', kind: 'notice', idempotencyKey: 'test:outbox:1' });
-    expect(message).toMatchObject({ status: 'sent', providerMessageId: null, body: 'Local only' });
+    expect(message).toMatchObject({ status: 'outbox', providerMessageId: null, body: 'Local only' });
     expect(twilioApi.requests.length).toBe(n);
   });
 });

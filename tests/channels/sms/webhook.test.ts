@@ -13,11 +13,14 @@ import { AUTH_TOKEN, PUBLIC_URL, createAppointment, inboundParams, messageSid, p
 class FakeOrchestrator implements Orchestrator {
   calls: InboundMessage[] = [];
   delayMs = 0;
+  /** When set, every turn waits for it: the test decides when the model answers. */
+  gate?: Promise<void>;
   db?: PrismaClient;
   reply: (m: InboundMessage) => string[] = (m) => [`You said: ${m.text}`];
   async handle(m: InboundMessage): Promise<OutboundReply> {
     this.calls.push(m);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.gate) await this.gate;
     const conv = await this.db!.conversation.upsert({
       where: { channel_externalId: { channel: 'sms', externalId: m.senderIdentity } },
       create: { channel: 'sms', externalId: m.senderIdentity },
@@ -242,15 +245,17 @@ describe('inbound details', () => {
     });
     slowOrch.db = slow.t.db;
     try {
-      slowOrch.delayMs = 400;
+      // The model answers only after the webhook has: were the webhook waiting for
+      // the model, this test would hang instead of passing.
+      let answer = () => {};
+      slowOrch.gate = new Promise<void>((r) => (answer = r));
       const params = inboundParams('+12125550146', 'slow one');
-      const started = Date.now();
       const res = await postSigned(slow.url, '/webhooks/twilio/sms', params);
       expect(await res.text()).toMatch(/<Response\/>/);
-      expect(Date.now() - started).toBeLessThan(400);
       // A retry meanwhile must not produce a second reply.
       expect(await (await postSigned(slow.url, '/webhooks/twilio/sms', params)).text()).toMatch(/<Response\/>/);
-      await expect.poll(async () => (await slow.t.db.outboundMessage.findFirst({ where: { to: '+12125550146' } }))?.status, { timeout: 3000 }).toBe('sent');
+      answer();
+      await expect.poll(async () => (await slow.t.db.outboundMessage.findFirst({ where: { to: '+12125550146' } }))?.status, { timeout: 3000 }).toBe('outbox');
       const row = await slow.t.db.outboundMessage.findFirstOrThrow({ where: { to: '+12125550146' } });
       expect(row).toMatchObject({ kind: 'reply_rest', body: 'You said: slow one' });
       expect(slowOrch.calls).toHaveLength(1);
