@@ -7,56 +7,11 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { matchService, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
+import type { Intent, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen } from './when.ts';
 
-export type Intent =
-  | 'book' | 'reschedule' | 'cancel' | 'my_appointments' | 'business_info' | 'help' | 'human'
-  | 'confirm' | 'decline' | 'choose' | 'provide_info' | 'greeting' | 'unknown';
-
-export const INTENTS: readonly Intent[] = [
-  'book', 'reschedule', 'cancel', 'my_appointments', 'business_info', 'help', 'human',
-  'confirm', 'decline', 'choose', 'provide_info', 'greeting', 'unknown',
-];
-
-export interface ServiceCatalogEntry { id: string; name: string; slug: string; synonyms: string[] }
-export interface StaffEntry { id: string; name: string }
-export interface DateRange {
-  from: Date;
-  to: Date;
-  /** true when the customer named a specific time, e.g. "3pm" */
-  exactTime: boolean;
-  /** "earliest"/"asap"/"soonest" */
-  earliest?: boolean;
-  description: string;
-}
-
-export interface Understanding {
-  intent: Intent;
-  /** secondary signal for mixed messages like "yes but make it 3pm": 'confirm' | 'decline' | undefined */
-  answer?: 'yes' | 'no';
-  serviceId?: string;
-  staffId?: string;
-  when?: DateRange;
-  choiceIndex?: number;
-  choiceTime?: { hour: number; minute: number };
-  infoTopic?: 'hours' | 'address' | 'policies' | 'contact';
-  email?: string;
-  number?: number;
-  /** the customer asked which services exist or what they cost (intent 'business_info') */
-  asksServices?: boolean;
-}
-
-export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
-
-export interface UnderstandContext {
-  now: Date;
-  timeZone: string;
-  services: ServiceCatalogEntry[];
-  staff?: StaffEntry[];
-  expecting?: Expecting;
-  /** how many numbered offers are on screen when expecting 'choice'; bounds "option 7" */
-  optionCount?: number;
-}
+export type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, UnderstandContext, Understanding } from './types.ts';
+export { INTENTS } from './types.ts';
 
 export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
 

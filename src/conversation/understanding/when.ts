@@ -7,7 +7,7 @@
 // transition days right and never depends on the process TZ.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { DateRange } from './index.ts';
+import type { DateRange } from './types.ts';
 import { correctTypos, normalize } from './text.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
