@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Prisma, PrismaClient } from '../db/client.ts';
-import type { Actor, Scheduler } from '../engine/api.ts';
+import type { Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
-import { createCatalogCache, locationZone, staffName, type Catalog } from './catalog.ts';
+import { createCatalogCache, locationZone, type Catalog } from './catalog.ts';
 import type { ConversationChannel, InboundMessage, Orchestrator, OutboundReply, ReplyChoice } from './contract.ts';
 import { normalizePhone } from '../phone.ts';
 import { ensureCustomer, identityOf, senderKeys, type Identity } from './identity.ts';
@@ -12,13 +12,18 @@ import { loadPrompts, renderSystemPrompt, type PromptSet } from './prompts.ts';
 import type { ModelProvider, ProviderView, TokenUsage } from './providers/types.ts';
 import { parseState, trimHistory, type ConversationState, type Proposal } from './state.ts';
 import { createTurnGate, ensureConversation, readTurn, replyKey, saveTurn, storedReply, turnLimitFor, withConversationLock, type TranscriptRow, type Tx } from './store.ts';
-import { RULE_TEXT, T, formatSlotLabel } from './templates.ts';
-import { discardProposal, isOwn, offersFromAlternatives, runTool, toolSpecs, type Display, type ToolEnv, type ToolOutcome } from './tools/index.ts';
+import { T } from './templates.ts';
+import type { TurnEnv } from './env.ts';
+import { raiseException } from './escalate.ts';
+import type { Display, ToolOutcome } from './outcome.ts';
+import { commitProposal } from './proposal/commit.ts';
+import { discardProposal } from './proposal/discard.ts';
+import { runTool, toolSpecs } from './tools/index.ts';
 import { understand } from './understanding/index.ts';
 
 // The orchestrator: every channel hands it an InboundMessage and renders the reply.
-// The model (or the offline provider) proposes through tools; this file alone commits,
-// and only on the customer's explicit yes tied to the proposal on screen.
+// The model (or the offline provider) proposes through tools; a proposal is committed
+// (proposal/commit.ts) only on the customer's explicit yes tied to the proposal on screen.
 
 export interface OrchestratorDeps {
   db: PrismaClient;
@@ -143,19 +148,6 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     const choiceValue = typeof message.choiceValue === 'string' ? storable(message.choiceValue).trim().slice(0, 200) : '';
     if (!text && choiceValue && !choiceValue.startsWith('confirm:')) text = choiceValue;
 
-    const raiseException: ToolEnv['raiseException'] = async (e) => {
-      await tx.exception.create({
-        data: {
-          type: e.type,
-          summary: e.summary,
-          appointmentId: e.appointmentId ?? null,
-          conversationId,
-          customerId: identity.customerId,
-          details: (e.details ?? {}) as Prisma.InputJsonValue,
-        },
-      });
-    };
-
     const releases: Array<Promise<unknown>> = [];
     let out: { messages: string[]; choices?: ReplyChoice[] };
     try {
@@ -173,7 +165,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         // Staff resolved the hand-off: the bot takes the conversation back.
         handedOff = false;
       }
-      const env: ToolEnv = {
+      const env: TurnEnv = {
         db: tx,
         scheduler,
         clock,
@@ -184,7 +176,6 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         holdMinutes,
         offerMinutes,
         attachments,
-        raiseException,
         handOff: async () => {
           handOffNow = true;
         },
@@ -233,7 +224,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       return o;
     }
 
-    async function toolStep(env: ToolEnv, by: string, call: { id: string; name: string; arguments: string }, meta: Partial<TranscriptRow> = {}): Promise<ToolOutcome> {
+    async function toolStep(env: TurnEnv, by: string, call: { id: string; name: string; arguments: string }, meta: Partial<TranscriptRow> = {}): Promise<ToolOutcome> {
       toolsCalled.push(call.name);
       let outcome: ToolOutcome;
       try {
@@ -253,7 +244,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       return outcome;
     }
 
-    async function modelLoop(env: ToolEnv, catalog: Catalog, userText: string): Promise<{ messages: string[]; choices?: ReplyChoice[] }> {
+    async function modelLoop(env: TurnEnv, catalog: Catalog, userText: string): Promise<{ messages: string[]; choices?: ReplyChoice[] }> {
       state.history.push({ role: 'user', content: userText });
       const system = renderSystemPrompt(prompts, message.channel, systemVars(catalog));
       for (let step = 0; step < maxSteps; step++) {
@@ -293,14 +284,20 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     }
 
     /** A turn that went nowhere; at the limit, a person takes over. */
-    async function failure(env: ToolEnv, text: string, atLimit = false): Promise<{ messages: string[] }> {
+    async function failure(env: TurnEnv, text: string, atLimit = false): Promise<{ messages: string[] }> {
       if (!atLimit) {
         state.toolFailures += 1;
         atLimit = state.toolFailures >= maxToolFailures;
       }
       if (atLimit) {
         discardProposal(env);
-        await raiseException({ type: 'human_requested', summary: 'The assistant could not complete the request', details: { reason: 'repeated_failures', failures: state.toolFailures } });
+        await raiseException(tx, {
+          type: 'human_requested',
+          summary: 'The assistant could not complete the request',
+          conversationId,
+          customerId: identity.customerId,
+          details: { reason: 'repeated_failures', failures: state.toolFailures },
+        });
         handOffNow = true;
         state.toolFailures = 0;
         text = T.handoffAfterFailures;
@@ -349,93 +346,11 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
       };
     }
 
-    /** Commits exactly the proposal the customer said yes to. */
-    async function commit(env: ToolEnv, p: Proposal, how: 'text' | 'button'): Promise<Display> {
-      state.proposal = null;
-      const actor: Actor = { type: 'customer', id: identity.customerId ?? identity.userId ?? undefined, channel: identity.channel };
-      const c = env.catalog;
-      const svc = c.services.find((s) => s.id === p.serviceId);
-      let result: Record<string, unknown>;
-      let display: Display;
-      if (p.kind === 'book') {
-        const customerId = await env.ensureCustomer();
-        actor.id = customerId ?? actor.id;
-        const request = {
-          service: p.serviceId,
-          start: new Date(p.start!),
-          resourceId: p.resourceIds[0],
-          locationId: p.locationId ?? undefined,
-          customerId: customerId ?? undefined,
-          requesterUserId: identity.userId ?? undefined,
-          channel: identity.channel,
-          intake: p.intake,
-          attachments: p.attachments,
-          forceRequested: p.intakeMissing.length > 0,
-          idempotencyKey: `conversation:${conversationId}:${p.id}`,
-          actor,
-        };
-        let booked = await scheduler.book({ ...request, holdId: p.holdId ?? undefined });
-        // The hold ran out while the customer answered: book the same time directly if it is still free.
-        if (!booked.ok && booked.kind === 'rule' && booked.rule === 'hold_expired') booked = await scheduler.book(request);
-        if (booked.ok) {
-          const a = booked.appointment;
-          shownLocationId = a.locationId;
-          const label = formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds));
-          if (p.intakeMissing.length) {
-            await raiseException({ type: 'intake_incomplete', summary: `Intake incomplete for ${a.serviceName}`, appointmentId: a.id, details: { missing: p.intakeMissing } });
-          }
-          result = { ok: true, appointmentId: a.id, status: a.status };
-          display = {
-            messages: [a.status === 'confirmed' ? T.booked(a.serviceName, label) : p.intakeMissing.length ? T.requestedIncomplete(a.serviceName, label) : T.requested(a.serviceName, label)],
-            expecting: null,
-          };
-          state.offers = [];
-          state.providerMemory = {};
-        } else if (booked.kind === 'conflict') {
-          result = { ok: false, kind: 'conflict' };
-          display = offersFromAlternatives(env, p.serviceId, booked.alternatives, T.slotTaken).display!;
-        } else {
-          result = { ok: false, kind: 'rule', rule: booked.rule };
-          display = { messages: [T.commitFailed(RULE_TEXT[booked.rule] ?? 'that time cannot be booked.')], expecting: null };
-        }
-      } else {
-        const appt = p.appointmentId ? await scheduler.getAppointment(p.appointmentId) : null;
-        const requester = appt && identity.userId ? (await tx.appointment.findUnique({ where: { id: appt.id }, select: { requesterUserId: true } }))?.requesterUserId : null;
-        if (!appt || !isOwn(identity, appt, requester)) {
-          result = { ok: false, kind: 'not_own' };
-          display = { messages: [T.refusal], expecting: null };
-        } else if (p.kind === 'reschedule') {
-          const changed = await scheduler.reschedule(appt.id, new Date(p.start!), actor, { resourceId: p.resourceIds[0] });
-          if (changed.ok) {
-            const a = changed.appointment;
-            shownLocationId = a.locationId;
-            result = { ok: true, appointmentId: a.id, rescheduledFromId: appt.id, status: a.status };
-            display = { messages: [T.rescheduled(a.serviceName, formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds)))], expecting: null };
-            state.offers = [];
-            state.providerMemory = {};
-          } else if (changed.kind === 'conflict') {
-            result = { ok: false, kind: 'conflict' };
-            const o = offersFromAlternatives(env, p.serviceId, changed.alternatives, T.slotTaken);
-            for (const offer of state.offers) offer.forAppointmentId = appt.id;
-            display = o.display!;
-          } else {
-            result = { ok: false, kind: 'rule', rule: changed.rule };
-            display = { messages: [T.commitFailed(RULE_TEXT[changed.rule] ?? 'that time cannot be booked.')], expecting: null };
-          }
-        } else {
-          const canceled = await scheduler.cancel(appt.id, actor, `customer request via ${identity.channel}`);
-          if (canceled.ok) {
-            shownLocationId = appt.locationId;
-            result = { ok: true, appointmentId: appt.id, status: 'canceled', lateCancel: canceled.lateCancel ?? false };
-            const msg = T.canceled(appt.serviceName, formatSlotLabel(appt.start, locationZone(c, appt.locationId)).trim());
-            display = { messages: [canceled.lateCancel ? `${msg} ${T.lateCancelNote}` : msg], expecting: null };
-            state.providerMemory = {};
-          } else {
-            result = { ok: false, kind: canceled.kind };
-            display = { messages: [T.commitFailed(canceled.kind === 'rule' ? (RULE_TEXT[canceled.rule] ?? 'it could not be canceled.') : 'it could not be canceled.')], expecting: null };
-          }
-        }
-      }
+    /** Commits exactly the proposal the customer said yes to, and records it. */
+    async function commit(env: TurnEnv, p: Proposal, how: 'text' | 'button'): Promise<Display> {
+      const { result, display, locationId } = await commitProposal(env, p);
+      if (locationId) shownLocationId = locationId;
+      const svc = env.catalog.services.find((s) => s.id === p.serviceId);
       toolsCalled.push(`commit_${p.kind}`);
       transcript.push({
         direction: 'outbound',
