@@ -48,3 +48,13 @@ export async function ensureCustomer(db: PrismaClient, identity: Identity): Prom
 export function actorFor(identity: Identity): Actor {
   return { type: 'customer', id: identity.customerId ?? identity.userId ?? undefined, channel: identity.channel };
 }
+
+const CHANNELS: ConversationChannel[] = ['sms', 'slack', 'teams', 'web'];
+
+/** The key a sender's conversation is found by: the normalized phone for sms/web, the channel's user id otherwise. */
+export function senderKeyOf(message: { channel: ConversationChannel; senderIdentity: string }): string {
+  if (!CHANNELS.includes(message.channel)) throw new Error(`unknown channel ${String(message.channel)}`);
+  const sender = String(message.senderIdentity ?? '').trim();
+  if (!sender) throw new Error('senderIdentity is required');
+  return message.channel === 'sms' || message.channel === 'web' ? (normalizePhone(sender) ?? sender) : sender;
+}
