@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AppointmentView, Slot } from '../../engine/api.ts';
-import { findService, type Catalog } from '../catalog.ts';
+import { findService, type CatalogService } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { raiseException } from '../escalate.ts';
 import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
@@ -12,7 +12,6 @@ import { ownAppointment } from './own-appointment.ts';
 import { searchSlots, slotWall } from './slot-search.ts';
 import { slotWindow, type SlotWindow } from './slot-window.ts';
 
-type Service = Catalog['services'][number];
 
 /** Numbered offers for a service in the window the customer asked for (or the nearest after it). */
 export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Promise<ToolOutcome> {
@@ -46,7 +45,7 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
 }
 
 interface SlotSubject {
-  service: Service;
+  service: CatalogService;
   /** Set when the slots are new times for one of the sender's appointments. */
   forAppointment: AppointmentView | null;
   resourceId?: string;
@@ -80,7 +79,7 @@ function nearest(env: TurnEnv, window: SlotWindow): ((s: Slot) => number) | null
 }
 
 /** Nothing open in two weeks: staff hear of it, and the customer is offered a person. */
-async function noAvailability(env: TurnEnv, service: Service): Promise<ToolOutcome> {
+async function noAvailability(env: TurnEnv, service: CatalogService): Promise<ToolOutcome> {
   await raiseException(env.db, {
     type: 'no_slot',
     summary: `No openings for ${service.name} in the next two weeks`,
