@@ -1,5 +1,6 @@
 import { normalizePhone } from '../phone.ts';
 import type { PrismaClient } from '../db/client.ts';
+import type { Actor } from '../engine/api.ts';
 import type { ConversationChannel } from './contract.ts';
 
 // Who is writing comes from the channel (a verified phone number for SMS, the Slack or
@@ -41,4 +42,19 @@ export async function ensureCustomer(db: PrismaClient, identity: Identity): Prom
   const c = await db.customer.upsert({ where: { phone: identity.phone }, create: { phone: identity.phone }, update: {} });
   identity.customerId = c.id;
   return c.id;
+}
+
+/** The engine actor for everything this sender does. */
+export function actorFor(identity: Identity): Actor {
+  return { type: 'customer', id: identity.customerId ?? identity.userId ?? undefined, channel: identity.channel };
+}
+
+const CHANNELS: ConversationChannel[] = ['sms', 'slack', 'teams', 'web'];
+
+/** The key a sender's conversation is found by: the normalized phone for sms/web, the channel's user id otherwise. */
+export function senderKeyOf(message: { channel: ConversationChannel; senderIdentity: string }): string {
+  if (!CHANNELS.includes(message.channel)) throw new Error(`unknown channel ${String(message.channel)}`);
+  const sender = String(message.senderIdentity ?? '').trim();
+  if (!sender) throw new Error('senderIdentity is required');
+  return message.channel === 'sms' || message.channel === 'web' ? (normalizePhone(sender) ?? sender) : sender;
 }

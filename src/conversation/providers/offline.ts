@@ -121,20 +121,26 @@ function decide(req: ProviderRequest): ProviderStep {
 
 function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep {
   const { view } = req;
-  const q = view.proposal?.awaiting === 'intake' ? view.proposal.question : null;
+  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+}
 
+/** HUMAN and HELP whatever was asked; else, while an intake question is open, the message answers it. */
+function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
   if (u.intent === 'human') return call('request_human', { reason: 'customer asked for a person' }, memory);
   if (u.intent === 'help') return reply(T.help(view.businessName), memory);
-
-  if (q) {
-    // While an intake question is open, the message is its answer unless it clearly asks
-    // for something else (another time, a different action).
-    const changesTime = u.when && q.type !== 'date' && /\b(actually|instead|change|different|another|rather|make it)\b/i.test(text);
-    if (!changesTime && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
-      return call('save_intake_answer', { question_id: q.id, answer: text }, memory);
-    }
+  const q = view.proposal?.awaiting === 'intake' ? view.proposal.question : null;
+  if (!q) return undefined;
+  // While an intake question is open, the message is its answer unless it clearly asks
+  // for something else (another time, a different action).
+  const changesTime = u.when && q.type !== 'date' && /\b(actually|instead|change|different|another|rather|make it)\b/i.test(text);
+  if (!changesTime && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
+    return call('save_intake_answer', { question_id: q.id, answer: text }, memory);
   }
+  return undefined;
+}
 
+/** Intents answered without the booking flow: information, the customer's appointments, greetings, a no. */
+function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
       if (u.asksServices) return call('list_services', {}, memory);
@@ -147,14 +153,20 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
       return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined });
     case 'greeting':
       if (!u.serviceId && !u.when) return reply(T.greeting(view.businessName), memory);
-      break;
+      return undefined;
     case 'decline':
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:
-      break;
+      return undefined;
   }
+}
 
+/**
+ * A pick from what is on screen: an appointment or service menu, or the offers. A time no
+ * offer has becomes the window to search; a service picked by number is read into `u`.
+ */
+function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   // A numbered menu of appointments (which one to cancel or move).
   if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex !== undefined) {
     const ref = memory.menuItems[u.choiceIndex];
@@ -183,19 +195,12 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
 
   // A number that matches no offer ("option 6" of four).
   if (view.offers.length && u.intent === 'unknown' && u.number !== undefined) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
+  return undefined;
+}
 
-  if (u.serviceId && u.serviceId !== memory.serviceId) {
-    memory.serviceId = u.serviceId;
-    if (memory.flow !== 'reschedule') memory.flow = 'book';
-  }
-  if (u.staffId) memory.staffId = u.staffId;
-  if (u.when) memory.when = toMemoryWhen(u.when);
-  else if (u.choiceTime && memory.when) {
-    // "3pm" alone, no offers matched: that time on the day already being discussed.
-    const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
-    memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
-  }
-
+/** Folds what the message says (service, staff, time) into the memory, then searches or asks what is missing. */
+function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  rememberRequest(view, u, memory);
   if (memory.flow === 'reschedule' && memory.apptRef) {
     if (!u.when && !u.choiceTime) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
@@ -218,6 +223,20 @@ function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text:
     });
   }
   return call('find_slots', findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
+}
+
+function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): void {
+  if (u.serviceId && u.serviceId !== memory.serviceId) {
+    memory.serviceId = u.serviceId;
+    if (memory.flow !== 'reschedule') memory.flow = 'book';
+  }
+  if (u.staffId) memory.staffId = u.staffId;
+  if (u.when) memory.when = toMemoryWhen(u.when);
+  else if (u.choiceTime && memory.when) {
+    // "3pm" alone, no offers matched: that time on the day already being discussed.
+    const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
+    memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
+  }
 }
 
 function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
@@ -249,31 +268,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   const error = (res.error ?? null) as { code?: string; message?: string } | null;
 
   if (last.name === 'list_my_appointments' && res.ok) {
-    const items = (res.appointments ?? []) as Array<{ appointment_ref: string; service: string; label: string; start_local: string }>;
-    if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined });
-    if (memory.flow === 'cancel' || memory.flow === 'reschedule') {
-      const verb = memory.flow;
-      let candidates = items;
-      const svc = view.services.find((s) => s.id === memory.serviceId);
-      if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
-      // For a cancel, a date in the message says which appointment; for a reschedule it is the new time.
-      if (verb === 'cancel' && memory.when && candidates.length > 1) {
-        const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).toISODate();
-        const sameDay = candidates.filter((a) => a.start_local.startsWith(day ?? '-'));
-        if (sameDay.length) candidates = sameDay;
-      }
-      if (candidates.length === 1) {
-        const appt = candidates[0]!;
-        const svcId = view.services.find((s) => s.name === appt.service)?.id;
-        return actOnAppointment(view, { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : memory.when }, appt.appointment_ref);
-      }
-      const labels = candidates.map((a) => a.label);
-      return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref) }, {
-        choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
-        expecting: 'choice',
-      });
-    }
-    return reply(`${T.yourAppointments}\n${numbered(items.map((a) => a.label))}\nReply R to reschedule or C to cancel.`, memory);
+    return afterAppointmentsListed(view, memory, (res.appointments ?? []) as ListedAppointment[]);
   }
   if (last.name === 'list_services' && res.ok) {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
@@ -284,8 +279,42 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'find_slots' && memory.flow === 'reschedule' && res.ok === false && error?.code === 'unknown_service' && memory.apptRef) {
     return reply(T.notUnderstood, memory);
   }
+  return afterError(view, memory, turn, error?.code);
+}
 
-  switch (error?.code) {
+type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string };
+
+/** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
+function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined });
+  if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
+    return reply(`${T.yourAppointments}\n${numbered(items.map((a) => a.label))}\nReply R to reschedule or C to cancel.`, memory);
+  }
+  const verb = memory.flow;
+  let candidates = items;
+  const svc = view.services.find((s) => s.id === memory.serviceId);
+  if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
+  // For a cancel, a date in the message says which appointment; for a reschedule it is the new time.
+  if (verb === 'cancel' && memory.when && candidates.length > 1) {
+    const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).toISODate();
+    const sameDay = candidates.filter((a) => a.start_local.startsWith(day ?? '-'));
+    if (sameDay.length) candidates = sameDay;
+  }
+  if (candidates.length === 1) {
+    const appt = candidates[0]!;
+    const svcId = view.services.find((s) => s.name === appt.service)?.id;
+    return actOnAppointment(view, { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : memory.when }, appt.appointment_ref);
+  }
+  const labels = candidates.map((a) => a.label);
+  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref) }, {
+    choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
+    expecting: 'choice',
+  });
+}
+
+/** A refused tool call, read by its error code. */
+function afterError(view: ProviderView, memory: Memory, turn: Exchange[], code: string | undefined): ProviderStep {
+  switch (code) {
     case 'unknown_service':
       return reply(T.unknownService, { ...memory, serviceId: undefined });
     case 'unknown_staff':
@@ -304,8 +333,6 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     case 'not_active':
       return reply(T.refusal, { ...memory, flow: undefined, apptRef: undefined });
     default:
-      break;
+      return reply(T.notUnderstood, memory);
   }
-  if (error) return reply(T.notUnderstood, memory);
-  return reply(T.notUnderstood, memory);
 }

@@ -45,7 +45,7 @@ export interface ProviderRequest {
 export interface ProviderToolCall {
   id: string;
   name: string;
-  /** JSON text, exactly as a model emits it; the orchestrator validates it. */
+  /** JSON text, exactly as a model emits it; runTool (tools/index.ts) validates it. */
   arguments: string;
 }
 

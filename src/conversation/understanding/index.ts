@@ -7,56 +7,11 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { matchService, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
+import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen } from './when.ts';
 
-export type Intent =
-  | 'book' | 'reschedule' | 'cancel' | 'my_appointments' | 'business_info' | 'help' | 'human'
-  | 'confirm' | 'decline' | 'choose' | 'provide_info' | 'greeting' | 'unknown';
-
-export const INTENTS: readonly Intent[] = [
-  'book', 'reschedule', 'cancel', 'my_appointments', 'business_info', 'help', 'human',
-  'confirm', 'decline', 'choose', 'provide_info', 'greeting', 'unknown',
-];
-
-export interface ServiceCatalogEntry { id: string; name: string; slug: string; synonyms: string[] }
-export interface StaffEntry { id: string; name: string }
-export interface DateRange {
-  from: Date;
-  to: Date;
-  /** true when the customer named a specific time, e.g. "3pm" */
-  exactTime: boolean;
-  /** "earliest"/"asap"/"soonest" */
-  earliest?: boolean;
-  description: string;
-}
-
-export interface Understanding {
-  intent: Intent;
-  /** secondary signal for mixed messages like "yes but make it 3pm": 'confirm' | 'decline' | undefined */
-  answer?: 'yes' | 'no';
-  serviceId?: string;
-  staffId?: string;
-  when?: DateRange;
-  choiceIndex?: number;
-  choiceTime?: { hour: number; minute: number };
-  infoTopic?: 'hours' | 'address' | 'policies' | 'contact';
-  email?: string;
-  number?: number;
-  /** the customer asked which services exist or what they cost (intent 'business_info') */
-  asksServices?: boolean;
-}
-
-export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
-
-export interface UnderstandContext {
-  now: Date;
-  timeZone: string;
-  services: ServiceCatalogEntry[];
-  staff?: StaffEntry[];
-  expecting?: Expecting;
-  /** how many numbered offers are on screen when expecting 'choice'; bounds "option 7" */
-  optionCount?: number;
-}
+export type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, UnderstandContext, Understanding } from './types.ts';
+export { INTENTS } from './types.ts';
 
 export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
 
@@ -103,20 +58,33 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 }
 
 function classify(text: string, ctx: UnderstandContext): Understanding {
+  const r = read(text, ctx);
+  if (!r) return { intent: 'unknown' };
+  return explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+}
+
+/** Everything the rules read from one message; `u` collects the signals and, at the end, the intent. */
+interface Reading {
+  raw: string;
+  /** The typo-corrected text with punctuation removed except in times, dates and e-mails. */
+  s: string;
+  u: Understanding;
+  expecting: Expecting;
+  optionCount: number;
+  answer: 'yes' | 'no' | undefined;
+  choice: ReturnType<typeof parseChoice>;
+  resolved: ReturnType<typeof resolveWhen>;
+  topic: Understanding['infoTopic'];
+}
+
+function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const raw = normalize(text);
-  if (raw === '') return { intent: 'unknown' };
+  if (raw === '') return undefined;
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
-  const expecting = ctx?.expecting ?? null;
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-
-  // Names of the business's services and staff are never "corrected" into vocabulary words.
-  const protect = new Set<string>();
-  for (const s of services) for (const p of [s?.name, s?.slug, ...(s?.synonyms ?? [])]) for (const w of words(simplify(String(p ?? '')))) protect.add(w);
-  for (const m of staff) for (const w of words(simplify(String(m?.name ?? '')))) protect.add(w);
-
-  const t = correctTypos(raw, protect);
-  // Punctuation is kept for times, dates and e-mails; the rules below read `s`.
+  const t = correctTypos(raw, protectedWords(services, staff));
+  // Punctuation is kept for times, dates and e-mails; the rules read `s`.
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
@@ -135,83 +103,109 @@ function classify(text: string, ctx: UnderstandContext): Understanding {
   const choice = parseChoice(raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic };
+}
 
-  const withChoice = (): Understanding => {
-    if (choice.index !== undefined) u.choiceIndex = choice.index;
-    const time = choice.time ?? resolved?.time;
-    if (time) u.choiceTime = time;
-    // "the 3pm one" names a time on the offered day; a `when` for today would mislead.
-    if (resolved && !resolved.hasDate) delete u.when;
-    return u;
-  };
-  const choose = (): Understanding => {
-    withChoice();
-    u.intent = 'choose';
-    return u;
-  };
-  const as = (intent: Intent): Understanding => {
-    u.intent = intent;
-    return u;
-  };
+/** Names of the business's services and staff are never "corrected" into vocabulary words. */
+function protectedWords(services: ServiceCatalogEntry[], staff: StaffEntry[]): Set<string> {
+  const protect = new Set<string>();
+  for (const s of services) for (const p of [s?.name, s?.slug, ...(s?.synonyms ?? [])]) for (const w of words(simplify(String(p ?? '')))) protect.add(w);
+  for (const m of staff) for (const w of words(simplify(String(m?.name ?? '')))) protect.add(w);
+  return protect;
+}
 
+function as(r: Reading, intent: Intent): Understanding {
+  r.u.intent = intent;
+  return r.u;
+}
+
+/** A pick among the options on screen, by number or by time. */
+function choose(r: Reading): Understanding {
+  const { u, choice, resolved } = r;
+  if (choice.index !== undefined) u.choiceIndex = choice.index;
+  const time = choice.time ?? resolved?.time;
+  if (time) u.choiceTime = time;
+  // "the 3pm one" names a time on the offered day; a `when` for today would mislead.
+  if (resolved && !resolved.hasDate) delete u.when;
+  return as(r, 'choose');
+}
+
+/** What the message says outright, whatever the bot asked: commands, a person, help, change or cancel. */
+function explicitIntent(r: Reading): Understanding | undefined {
+  const { raw, s, u } = r;
   // The one-letter commands of the UX contract. Checked on the raw text: "r" is otherwise "are".
   const bare = raw.replace(/[^a-z0-9]/g, '');
-  if (bare === 'c' && raw.length <= 3) return as('cancel');
-  if (bare === 'r' && raw.length <= 3) return as('reschedule');
+  if (bare === 'c' && raw.length <= 3) return as(r, 'cancel');
+  if (bare === 'r' && raw.length <= 3) return as(r, 'reschedule');
 
-  if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as('human');
-  if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as('help');
+  if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
+  if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
   if (NEGATED_CHANGE.test(s)) {
     u.answer = 'no';
-    return as('decline');
+    return as(r, 'decline');
   }
   if (POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) {
     u.infoTopic = 'policies';
-    return as('business_info');
+    return as(r, 'business_info');
   }
-  if (RESCHEDULE.test(s)) return as('reschedule');
+  if (RESCHEDULE.test(s)) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
-    if (/\b(and|then) (book|rebook|schedule|make)\b|\binstead\b/.test(s)) return as('reschedule');
-    return as('cancel');
+    if (/\b(and|then) (book|rebook|schedule|make)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
+    return as(r, 'cancel');
   }
+  return undefined;
+}
 
-  if (expecting === 'confirmation') {
+/** A yes, no or pick, read against what the bot asked for (a confirmation or a choice). */
+function answerToPrompt(r: Reading): Understanding | undefined {
+  const { s, u, answer, choice, resolved } = r;
+  if (r.expecting === 'confirmation') {
     if (answer === 'yes') {
-      if ((choice.time || resolved) && CHANGE_WORDS.test(s)) return choose();
-      return as('confirm');
+      if ((choice.time || resolved) && CHANGE_WORDS.test(s)) return choose(r);
+      return as(r, 'confirm');
     }
-    if (answer === 'no') return as('decline');
+    if (answer === 'no') return as(r, 'decline');
   }
-  if (expecting === 'choice') {
+  if (r.expecting === 'choice') {
     if (answer === 'no' || DECLINE_OFFERS.test(s)) {
       if (!answer) u.answer = 'no';
-      return as('decline');
+      return as(r, 'decline');
     }
-    if (choice.index !== undefined || choice.time !== undefined) return choose();
-    if (answer === 'yes' && optionCount === 1) {
+    if (choice.index !== undefined || choice.time !== undefined) return choose(r);
+    if (answer === 'yes' && r.optionCount === 1) {
       u.choiceIndex = 0;
-      return as('choose');
+      return as(r, 'choose');
     }
   }
+  return undefined;
+}
 
-  if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as('my_appointments');
-  if (topic) return as('business_info');
-  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !resolved)) {
+/** Questions: the customer's appointments, the business, the services and prices. */
+function askedInformation(r: Reading): Understanding | undefined {
+  const { s, u } = r;
+  if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (r.topic) return as(r, 'business_info');
+  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved)) {
     u.asksServices = true;
-    return as('business_info');
+    return as(r, 'business_info');
   }
+  return undefined;
+}
 
-  if (expecting === 'intake') return as('provide_info');
-  if (answer === 'yes') return as('confirm');
-  if (answer === 'no') return as('decline');
+/** Everything else, by the strongest signal left. */
+function bestGuess(r: Reading): Understanding {
+  const { s, u, answer, choice } = r;
+  if (r.expecting === 'intake') return as(r, 'provide_info');
+  if (answer === 'yes') return as(r, 'confirm');
+  if (answer === 'no') return as(r, 'decline');
 
-  if (expecting !== 'choice' && isExplicitChoice(s, choice)) return choose();
-  if (u.serviceId || u.staffId || resolved || BOOK.test(s)) return as('book');
-  if (GREETING.test(s)) return as('greeting');
-  if (/\bhelp\b|^\?+$/.test(s)) return as('help');
-  if (u.email) return as('provide_info');
-  if (choice.index !== undefined) return choose();
+  if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
+  if (u.serviceId || u.staffId || r.resolved || BOOK.test(s)) return as(r, 'book');
+  if (GREETING.test(s)) return as(r, 'greeting');
+  if (/\bhelp\b|^\?+$/.test(s)) return as(r, 'help');
+  if (u.email) return as(r, 'provide_info');
+  if (choice.index !== undefined) return choose(r);
   return u;
 }
 

@@ -1,6 +1,6 @@
 // Finding the business's services and staff in free text, tolerant of typos ("hiarcut"),
 // spacing ("hair cut"), plurals, case and accents ("facial" for "Fácial").
-import type { ServiceCatalogEntry, StaffEntry } from './index.ts';
+import type { ServiceCatalogEntry, StaffEntry } from './types.ts';
 import { allowedEdits, editDistance, simplify, words } from './text.ts';
 
 // Words of booking talk that must never fuzzily count as part of a service name

@@ -7,7 +7,7 @@
 // transition days right and never depends on the process TZ.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { DateRange } from './index.ts';
+import type { DateRange } from './types.ts';
 import { correctTypos, normalize } from './text.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
@@ -71,26 +71,42 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  let t = input.replace(GREETINGS, ' ');
+  const t = input.replace(GREETINGS, ' ');
   if (t.trim() === '') return undefined;
+  const fixed = earliestOrRelative(t, now) ?? weekLevel(t, now);
+  if (fixed) return fixed;
+  const { text, part } = takePartOfDay(t);
+  const result = chronoResult(text, now);
+  if (!result) {
+    if (!part) return undefined;
+    // A part of day alone means the next such window that has not ended yet.
+    let day = now.startOf('day');
+    if (windowEnd(day, part) <= now) day = day.plus({ days: 1 });
+    return { range: window(day, part), hasDate: false };
+  }
+  return fromChrono(result, now, part);
+}
 
+/** "As soon as possible" and "in 20 minutes": no calendar needed. */
+function earliestOrRelative(t: string, now: DateTime): ResolvedWhen | undefined {
   if (EARLIEST.test(t)) {
     return { range: range(now, now.plus({ days: EARLIEST_WINDOW_DAYS }), false, 'earliest available', true), hasDate: true };
   }
-
   const relative = /\bin (an?|one|half an?|\d{1,3}) ?(min(?:ute)?s?|hours?|hrs?|h)\b/.exec(t);
-  if (relative) {
-    const [, amount, unit] = relative as unknown as [string, string, string];
-    const n = amount.startsWith('half') ? 0.5 : /^(an?|one)$/.test(amount) ? 1 : Number(amount);
-    const minutes = unit.startsWith('m') ? n : n * 60;
-    const at = now.plus({ minutes }).startOf('minute');
-    return { range: range(at, at.plus({ minutes: 1 }), true, `in ${relative[1]} ${relative[2]}`), hasDate: true, time: { hour: at.hour, minute: at.minute } };
-  }
+  if (!relative) return undefined;
+  const [, amount, unit] = relative as unknown as [string, string, string];
+  const n = amount.startsWith('half') ? 0.5 : /^(an?|one)$/.test(amount) ? 1 : Number(amount);
+  const minutes = unit.startsWith('m') ? n : n * 60;
+  const at = now.plus({ minutes }).startOf('minute');
+  return { range: range(at, at.plus({ minutes: 1 }), true, `in ${relative[1]} ${relative[2]}`), hasDate: true, time: { hour: at.hour, minute: at.minute } };
+}
 
+/**
+ * Week-level phrases: chrono reads "this weekend" as Saturday noon and "next week" as
+ * "in seven days", neither of which is what a customer asking for availability means.
+ */
+function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
   const today = now.startOf('day');
-
-  // Week-level phrases: chrono reads "this weekend" as Saturday noon and "next week" as
-  // "in seven days", neither of which is what a customer asking for availability means.
   if (/\b(this|next|the|on the|coming) ?weekend\b|\bweekend\b/.test(t) && !/\bweekends\b/.test(t)) {
     const daysToSaturday = (6 - now.weekday + 7) % 7; // luxon: Monday 1 ... Sunday 7
     let saturday = now.weekday === 7 ? today.minus({ days: 1 }) : today.plus({ days: daysToSaturday });
@@ -109,37 +125,36 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
     const first = today.startOf('month').plus({ months: 1 });
     return { range: range(first, first.plus({ months: 1 }), false, 'next month'), hasDate: true };
   }
+  return undefined;
+}
 
-  // The part of day is read here and removed, so chrono only sees the date and the time.
-  let part: PartOfDay | undefined;
+/** The part of day is read here and removed, so chrono only sees the date and the time. */
+function takePartOfDay(input: string): { text: string; part: PartOfDay | undefined } {
   for (const p of PARTS_OF_DAY) {
-    const m = p.re.exec(t);
+    const m = p.re.exec(input);
     if (m) {
-      part = p.part;
       // "tonight" is also a day (today) for chrono; "this morning" likewise.
       const isToday = /^(tonight|this )/.test(m[0]);
-      t = t.replace(p.re, isToday ? ' today ' : ' ');
-      break;
+      return { text: input.replace(p.re, isToday ? ' today ' : ' '), part: p.part };
     }
   }
+  return { text: input, part: undefined };
+}
+
+/** The first date or time chrono finds, after spelling out the times it would miss. */
+function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undefined {
   // "Monday 9" or "tomorrow 10:30": a bare number after a day is a time, which chrono misses.
-  t = t.replace(new RegExp(`\\b(${WEEKDAYS})\\s+(\\d{1,2}(?::\\d{2})?)\\b(?!\\s*(?:st|nd|rd|th|/|-\\d|am|pm|a\\.m|p\\.m))`, 'g'), '$1 at $2');
+  let t = input.replace(new RegExp(`\\b(${WEEKDAYS})\\s+(\\d{1,2}(?::\\d{2})?)\\b(?!\\s*(?:st|nd|rd|th|/|-\\d|am|pm|a\\.m|p\\.m))`, 'g'), '$1 at $2');
   // "at 3" on its own or "the 3 o'clock": chrono needs the "at" or an o'clock to see a time.
   t = t.replace(/\b(\d{1,2}) ?o'? ?clock\b/g, 'at $1:00');
-
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.en.casual : chrono.en.GB;
   const results = parser.parse(t, reference, { forwardDate: true });
-  const result = results.find((r) => hasUsefulComponent(r.start)) ?? undefined;
+  return results.find((r) => hasUsefulComponent(r.start)) ?? undefined;
+}
 
-  if (!result) {
-    if (!part) return undefined;
-    // A part of day alone means the next such window that has not ended yet.
-    let day = today;
-    if (windowEnd(day, part) <= now) day = day.plus({ days: 1 });
-    return { range: window(day, part), hasDate: false };
-  }
-
+/** What chrono found, as a range: an exact time, a time span, a part of a day, or a whole day. */
+function fromChrono(result: chrono.ParsedResult, now: DateTime, part: PartOfDay | undefined): ResolvedWhen | undefined {
   const said = result.text.replace(/\s+/g, ' ').trim();
   const s = result.start;
   const year = s.get('year');
@@ -152,28 +167,7 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   const hasDate =
     s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || [...tags].some((x) => /casualReference\/(today|tomorrow|tonight|yesterday)|relativeDate/.test(x));
   const hasTime = s.isCertain('hour') && !(part && !tags.has('parser/ENTimeExpressionParser') && !tags.has('casualReference/noon'));
-
-  if (hasTime) {
-    const hour = businessHour(s.get('hour') ?? 0, s.isCertain('meridiem'), part);
-    const minute = s.get('minute') ?? 0;
-    // chrono rolls a passed time to tomorrow using its own 12-hour guess; with the pm rule
-    // applied the time may still be ahead today ("at 3" said at 10:00 means 15:00 today).
-    if (!hasDate && atLocal(today, hour, minute) > now) day = today;
-    day = nextOccurrence(day, now, s, hasDate, (d) => atLocal(d, hour, minute));
-    const at = atLocal(day, hour, minute);
-    const end = result.end;
-    if (end && end.isCertain('hour')) {
-      const endHour = businessHour(end.get('hour') ?? 0, end.isCertain('meridiem') || s.isCertain('meridiem'), part);
-      let to = atLocal(at.startOf('day'), endHour, end.get('minute') ?? 0);
-      // "2-4pm": chrono marks only the end as pm; the start follows it when that keeps start < end.
-      let from = at;
-      if (!s.isCertain('meridiem') && end.get('meridiem') === 1 && hour < 12 && hour + 12 < endHour) from = atLocal(at.startOf('day'), hour + 12, minute);
-      if (to <= from) to = from.plus({ hours: 1 });
-      return { range: range(from, to, false, said), hasDate };
-    }
-    return { range: range(at, at.plus({ minutes: 1 }), true, said), hasDate, time: { hour: at.hour, minute: at.minute } };
-  }
-
+  if (hasTime) return atTime({ result, now, day, part, hasDate, said });
   if (part) {
     day = nextOccurrence(day, now, s, hasDate, (d) => windowEnd(d, part));
     const r = window(day, part);
@@ -182,6 +176,32 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   }
   day = nextOccurrence(day, now, s, hasDate, (d) => d.startOf('day').plus({ days: 1 }));
   return { range: range(day, day.plus({ days: 1 }), false, said), hasDate };
+}
+
+/** A named time ("3pm", "tomorrow at 10"), or a span ("2-4pm"), with the business-hours am/pm rule. */
+function atTime(f: { result: chrono.ParsedResult; now: DateTime; day: DateTime; part: PartOfDay | undefined; hasDate: boolean; said: string }): ResolvedWhen {
+  const { result, now, part, hasDate, said } = f;
+  const s = result.start;
+  const today = now.startOf('day');
+  let day = f.day;
+  const hour = businessHour(s.get('hour') ?? 0, s.isCertain('meridiem'), part);
+  const minute = s.get('minute') ?? 0;
+  // chrono rolls a passed time to tomorrow using its own 12-hour guess; with the pm rule
+  // applied the time may still be ahead today ("at 3" said at 10:00 means 15:00 today).
+  if (!hasDate && atLocal(today, hour, minute) > now) day = today;
+  day = nextOccurrence(day, now, s, hasDate, (d) => atLocal(d, hour, minute));
+  const at = atLocal(day, hour, minute);
+  const end = result.end;
+  if (end && end.isCertain('hour')) {
+    const endHour = businessHour(end.get('hour') ?? 0, end.isCertain('meridiem') || s.isCertain('meridiem'), part);
+    let to = atLocal(at.startOf('day'), endHour, end.get('minute') ?? 0);
+    // "2-4pm": chrono marks only the end as pm; the start follows it when that keeps start < end.
+    let from = at;
+    if (!s.isCertain('meridiem') && end.get('meridiem') === 1 && hour < 12 && hour + 12 < endHour) from = atLocal(at.startOf('day'), hour + 12, minute);
+    if (to <= from) to = from.plus({ hours: 1 });
+    return { range: range(from, to, false, said), hasDate };
+  }
+  return { range: range(at, at.plus({ minutes: 1 }), true, said), hasDate, time: { hour: at.hour, minute: at.minute } };
 }
 
 function window(day: DateTime, part: PartOfDay): DateRange {

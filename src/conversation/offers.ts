@@ -1,0 +1,110 @@
+import type { Slot } from '../engine/api.ts';
+import type { Clock } from '../engine/clock.ts';
+import { locationZone, staffName, type Catalog } from './catalog.ts';
+import { fail, type Display, type ToolOutcome } from './outcome.ts';
+import { shortId } from './short-id.ts';
+import type { ConversationState, Offer } from './state.ts';
+import { T, formatSlotLabel, numbered } from './templates.ts';
+
+// Offers: the numbered times the customer picks from. Only an offer on screen (and not
+// expired) can become a proposal, so the model cannot book a time nobody was shown.
+
+const MAX_OFFERS = 4;
+
+/** Spreads the offers over the window (or, for a named time, takes those nearest to it). */
+export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null): Slot[] {
+  const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+  if (distance) {
+    return unique
+      .slice()
+      .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
+      .slice(0, MAX_OFFERS)
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+  const picked: Slot[] = [];
+  for (const s of unique) {
+    const last = picked[picked.length - 1];
+    if (!last || s.start.getTime() - last.start.getTime() >= 60 * 60_000) picked.push(s);
+    if (picked.length === MAX_OFFERS) break;
+  }
+  for (const s of unique) {
+    if (picked.length >= MAX_OFFERS) break;
+    if (!picked.includes(s)) picked.push(s);
+  }
+  return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Numbered offers for these slots: ids short and unique among them, all expiring together. */
+export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, expiresAt: string, forAppointmentId: string | null): Offer[] {
+  const taken = new Set<string>();
+  return slots.map((slot) => {
+    const id = shortId(taken);
+    taken.add(id);
+    return {
+      id,
+      serviceId,
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      resourceIds: slot.resourceIds,
+      locationId: slot.locationId,
+      label: offerLabel(catalog, slot),
+      expiresAt,
+      forAppointmentId,
+    };
+  });
+}
+
+/** "Tue Dec 1, 3:00 PM with Dana", naming the location too when the business has several. */
+function offerLabel(catalog: Catalog, slot: Slot): string {
+  const label = formatSlotLabel(slot.start, locationZone(catalog, slot.locationId), staffName(catalog, slot.resourceIds));
+  const loc = catalog.locations.find((l) => l.id === slot.locationId);
+  return catalog.locations.length > 1 && loc ? `${label} (${loc.name})` : label;
+}
+
+/** The offers as the customer sees them: a numbered list under `lead`, one button each. */
+export function offersDisplay(lead: string, offers: Offer[]): Display {
+  return {
+    messages: [`${lead}\n${numbered(offers.map((o) => o.label))}\n${T.offersOutro}`],
+    choices: offers.map((o, i) => ({ value: String(i + 1), label: o.label })),
+    expecting: 'choice',
+  };
+}
+
+/** The offers as the model reads them. */
+export function offersResult(offers: Offer[]): Array<{ number: number; offer_id: string; label: string }> {
+  return offers.map((o, i) => ({ number: i + 1, offer_id: o.id, label: o.label }));
+}
+
+/** After a conflict: the engine's alternatives become the new numbered offers. */
+export function offersFromAlternatives(
+  env: { state: ConversationState; catalog: Catalog; clock: Clock; offerMinutes: number },
+  serviceId: string,
+  alternatives: Slot[],
+  lead: string,
+): ToolOutcome {
+  const chosen = pickOffers(alternatives, null);
+  const expiresAt = new Date(env.clock().getTime() + env.offerMinutes * 60_000).toISOString();
+  env.state.offers = toOffers(env.catalog, chosen, serviceId, expiresAt, null);
+  const offers = env.state.offers;
+  if (!offers.length) {
+    return { failure: false, result: { ok: false, error: { code: 'slot_taken', message: 'That time was just taken and nothing else is open nearby.' } }, display: { messages: [`${lead} ${T.offersOutro.replace(/^Reply with a number, or tell/, 'Tell')}`], expecting: 'time' } };
+  }
+  return {
+    failure: false,
+    result: { ok: false, error: { code: 'slot_taken', message: 'That time was just taken; new offers were shown.' }, offers: offersResult(offers) },
+    display: offersDisplay(lead, offers),
+  };
+}
+
+/** The offer the model named, if it is on screen and still open. */
+export function liveOffer(env: { state: ConversationState; clock: Clock }, offerId: string): { ok: true; offer: Offer } | { ok: false; outcome: ToolOutcome } {
+  const id = offerId.trim().toUpperCase();
+  const offer = env.state.offers.find((o) => o.id === id);
+  if (!offer) {
+    return { ok: false, outcome: fail('unknown_offer', 'Only an offer_id returned by find_slots in this conversation can be used. Call find_slots.') };
+  }
+  if (new Date(offer.expiresAt) <= env.clock()) {
+    return { ok: false, outcome: fail('offer_expired', 'That offer has expired. Call find_slots again.', false) };
+  }
+  return { ok: true, offer };
+}

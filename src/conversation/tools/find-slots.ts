@@ -1,0 +1,96 @@
+import { DateTime } from 'luxon';
+import type { AppointmentView, Slot } from '../../engine/api.ts';
+import { findService, type CatalogService } from '../catalog.ts';
+import type { TurnEnv } from '../env.ts';
+import { raiseException } from '../escalate.ts';
+import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
+import { fail, type ToolOutcome } from '../outcome.ts';
+import { discardProposal } from '../proposal/discard.ts';
+import { T } from '../templates.ts';
+import type { ToolArgs } from './definitions.ts';
+import { ownAppointment } from './own-appointment.ts';
+import { searchSlots, slotWall } from './slot-search.ts';
+import { slotWindow, type SlotWindow } from './slot-window.ts';
+
+
+/** Numbered offers for a service in the window the customer asked for (or the nearest after it). */
+export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Promise<ToolOutcome> {
+  const now = env.clock();
+  const what = await slotSubject(env, args);
+  if ('result' in what) return what;
+  const window = slotWindow(args, now, env.catalog.business.timeZone);
+  if ('result' in window) return window;
+  // A hold being released (the customer moved on from a proposal) must not hide its own slot.
+  await Promise.all(env.releases);
+  const query = {
+    service: what.service.id,
+    resourceId: what.resourceId,
+    language: env.identity.language !== 'en' ? env.identity.language : undefined,
+    customerId: env.identity.customerId ?? undefined,
+  };
+  const found = await searchSlots(env, query, window, what.forAppointment?.start ?? null);
+  if ('result' in found) return found;
+  discardProposal(env);
+  if (found.slots.length === 0) return noAvailability(env, what.service);
+  const chosen = pickOffers(found.slots, nearest(env, window));
+  const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
+  const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null);
+  env.state.offers = offers;
+  const intro = found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
+  return {
+    failure: false,
+    result: { ok: true, service: what.service.slug, none_in_requested_window: found.noneInRange, offers: offersResult(offers), offers_expire_at: expiresAt },
+    display: offersDisplay(intro, offers),
+  };
+}
+
+interface SlotSubject {
+  service: CatalogService;
+  /** Set when the slots are new times for one of the sender's appointments. */
+  forAppointment: AppointmentView | null;
+  resourceId?: string;
+}
+
+/** Which service (or appointment being moved) and which staff member the search is for. */
+async function slotSubject(env: TurnEnv, args: ToolArgs<'find_slots'>): Promise<SlotSubject | ToolOutcome> {
+  let service = findService(env.catalog, args.service);
+  let forAppointment: AppointmentView | null = null;
+  if (args.appointment_ref) {
+    const own = await ownAppointment(env, args.appointment_ref);
+    if (!own.ok) return own.outcome;
+    forAppointment = own.appointment;
+    service = env.catalog.services.find((s) => s.id === own.appointment.serviceId);
+  }
+  if (!service) {
+    return fail('unknown_service', 'No such service. Use list_services.', true, { services: env.catalog.services.map((s) => s.slug) });
+  }
+  if (!args.staff) return { service, forAppointment };
+  const key = args.staff.trim().toLowerCase();
+  const staff = env.catalog.staff.find((s) => s.name.toLowerCase() === key) ?? env.catalog.staff.find((s) => s.name.toLowerCase().split(/\s+/).includes(key));
+  if (!staff) return fail('unknown_staff', 'No staff member by that name.', true, { staff: env.catalog.staff.map((s) => s.name) });
+  return { service, forAppointment, resourceId: staff.id };
+}
+
+/** For a named time: how far a slot's local time is from it. */
+function nearest(env: TurnEnv, window: SlotWindow): ((s: Slot) => number) | null {
+  if (!window.target) return null;
+  const targetWall = DateTime.fromISO(window.target.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'UTC' }).toMillis();
+  return (slot) => Math.abs(DateTime.fromISO(slotWall(env, slot), { zone: 'UTC' }).toMillis() - targetWall);
+}
+
+/** Nothing open in two weeks: staff hear of it, and the customer is offered a person. */
+async function noAvailability(env: TurnEnv, service: CatalogService): Promise<ToolOutcome> {
+  await raiseException(env.db, {
+    type: 'no_slot',
+    summary: `No openings for ${service.name} in the next two weeks`,
+    conversationId: env.conversationId,
+    customerId: env.identity.customerId,
+    details: { serviceId: service.id },
+  });
+  env.state.offers = [];
+  return {
+    failure: false,
+    result: { ok: false, error: { code: 'no_availability', message: 'No openings in the next two weeks; offer a human.' } },
+    display: { messages: [T.noAvailability(service.name)], expecting: null },
+  };
+}

@@ -1,0 +1,57 @@
+import { DateTime } from 'luxon';
+import type { Slot, SlotQuery } from '../../engine/api.ts';
+import { locationZone } from '../catalog.ts';
+import type { TurnEnv } from '../env.ts';
+import { fail, type ToolOutcome } from '../outcome.ts';
+import type { SlotWindow } from './slot-window.ts';
+
+export interface FoundSlots {
+  slots: Slot[];
+  /** Nothing was open in the window: these are the next openings after it. */
+  noneInRange: boolean;
+}
+
+type Query = Omit<SlotQuery, 'from' | 'to' | 'limit'>;
+
+/** The wall-clock time of a slot at its own location, as "yyyy-MM-ddTHH:mm". */
+export function slotWall(env: Pick<TurnEnv, 'catalog'>, slot: Slot): string {
+  return DateTime.fromJSDate(slot.start, { zone: locationZone(env.catalog, slot.locationId) }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/**
+ * Open slots in the window, or else in the two weeks after it. The window is wall-clock time
+ * ("tomorrow afternoon") wherever the appointment is: with locations in other zones, search a
+ * wider instant range and keep the slots whose local time at their own location falls inside.
+ */
+export async function searchSlots(env: TurnEnv, query: Query, window: SlotWindow, skipStart: Date | null): Promise<FoundSlots | ToolOutcome> {
+  const now = env.clock();
+  const { from, to } = window;
+  const nowLocal = DateTime.fromJSDate(now, { zone: env.catalog.business.timeZone });
+  const notSkipped = (s: Slot) => !skipStart || s.start.getTime() !== skipStart.getTime();
+  const fromWall = from.toFormat("yyyy-MM-dd'T'HH:mm");
+  const toWall = to.toFormat("yyyy-MM-dd'T'HH:mm");
+  const multiZone = env.catalog.locations.some((l) => l.timeZone !== env.catalog.business.timeZone);
+  const margin = multiZone ? { hours: 14 } : { hours: 0 };
+  const first = await search(env, query, DateTime.max(from.minus(margin), nowLocal).toJSDate(), to.plus(margin).toJSDate(), multiZone ? 1000 : 200);
+  if (!Array.isArray(first)) return first;
+  const inRange = first.filter((s) => {
+    const w = slotWall(env, s);
+    return s.start >= now && w >= fromWall && w < toWall;
+  }).filter(notSkipped);
+  if (inRange.length) return { slots: inRange, noneInRange: false };
+  const start = DateTime.max(to, nowLocal);
+  const next = await search(env, query, start.toJSDate(), start.plus({ days: 14 }).toJSDate(), 50);
+  if (!Array.isArray(next)) return next;
+  return { slots: next.filter(notSkipped), noneInRange: true };
+}
+
+async function search(env: TurnEnv, query: Query, from: Date, to: Date, limit: number): Promise<Slot[] | ToolOutcome> {
+  try {
+    return await env.scheduler.findSlots({ ...query, from, to, limit });
+  } catch (err) {
+    // The engine refuses queries it cannot answer (e.g. an inactive service) with a named rule.
+    const rule = (err as { rule?: string }).rule;
+    if (rule) return fail(rule, (err as Error).message, false);
+    throw err;
+  }
+}

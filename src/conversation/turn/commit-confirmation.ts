@@ -1,0 +1,55 @@
+import type { Prisma } from '../../db/client.ts';
+import type { TurnEnv } from '../env.ts';
+import { commitProposal } from '../proposal/commit.ts';
+import { discardProposal } from '../proposal/discard.ts';
+import type { Proposal } from '../state.ts';
+import { T } from '../templates.ts';
+import { understand } from '../understanding/index.ts';
+import type { Shown, Turn } from './context.ts';
+import { remember, show } from './show.ts';
+
+// The customer's answer to a proposal on screen. Only a yes to that very proposal commits:
+// a button carries its id, a typed yes counts while it is the one awaiting confirmation.
+// Anything else discards it (releasing its hold).
+
+/** A "confirm:ID" button: commits the proposal with that id, if it is still the one on screen. */
+export async function confirmByButton(turn: Turn, env: TurnEnv): Promise<Shown | null> {
+  const { choiceValue, rawText } = turn.inbound;
+  if (!choiceValue.startsWith('confirm:')) return null;
+  const p = turn.state.proposal;
+  if (p && p.awaiting === 'confirmation' && p.id === choiceValue.slice('confirm:'.length)) return show(turn, await commitConfirmed(turn, env, p, 'button'));
+  return remember(turn, rawText || choiceValue, { messages: [T.proposalGone] });
+}
+
+/** A typed answer while a proposal awaits confirmation: yes commits, a bare no declines, anything else moves on. */
+export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | null> {
+  const pending = turn.state.proposal;
+  if (!pending || pending.awaiting !== 'confirmation') return null;
+  const { text } = turn.inbound;
+  const { catalog } = env;
+  const u = understand(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff, expecting: 'confirmation' });
+  if (u.intent === 'confirm') return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  discardProposal(env);
+  if (u.intent === 'decline' && !u.when && !u.serviceId && u.choiceIndex === undefined && !u.choiceTime) {
+    turn.state.expecting = null;
+    return remember(turn, text, { messages: [T.declined] });
+  }
+  return null;
+}
+
+/** Commits the proposal and records the commit as a tool step of the orchestrator. */
+async function commitConfirmed(turn: Turn, env: TurnEnv, p: Proposal, how: 'text' | 'button') {
+  const { result, display, locationId } = await commitProposal(env, p);
+  if (locationId) turn.shownLocationId = locationId;
+  const svc = env.catalog.services.find((s) => s.id === p.serviceId);
+  turn.toolsCalled.push(`commit_${p.kind}`);
+  turn.transcript.push({
+    direction: 'outbound',
+    role: 'tool',
+    toolCalls: [{ name: `commit_${p.kind}`, proposalId: p.id, confirmedBy: how, service: svc?.slug ?? p.serviceId, start: p.start, appointmentId: p.appointmentId, by: 'orchestrator' }] as Prisma.InputJsonValue,
+    toolResult: result as Prisma.InputJsonValue,
+  });
+  if (result.ok) turn.state.toolFailures = 0;
+  turn.state.history.push({ role: 'user', content: turn.inbound.text || 'yes' }, { role: 'assistant', content: display.messages.join('\n'), toolCall: null });
+  return display;
+}

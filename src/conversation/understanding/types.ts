@@ -1,0 +1,51 @@
+// The shapes the understanding modules share: index.ts reads with them and the parsers
+// (services.ts, when.ts) return them, so they live apart from both.
+
+export type Intent =
+  | 'book' | 'reschedule' | 'cancel' | 'my_appointments' | 'business_info' | 'help' | 'human'
+  | 'confirm' | 'decline' | 'choose' | 'provide_info' | 'greeting' | 'unknown';
+
+export const INTENTS: readonly Intent[] = [
+  'book', 'reschedule', 'cancel', 'my_appointments', 'business_info', 'help', 'human',
+  'confirm', 'decline', 'choose', 'provide_info', 'greeting', 'unknown',
+];
+
+export interface ServiceCatalogEntry { id: string; name: string; slug: string; synonyms: string[] }
+export interface StaffEntry { id: string; name: string }
+export interface DateRange {
+  from: Date;
+  to: Date;
+  /** true when the customer named a specific time, e.g. "3pm" */
+  exactTime: boolean;
+  /** "earliest"/"asap"/"soonest" */
+  earliest?: boolean;
+  description: string;
+}
+
+export interface Understanding {
+  intent: Intent;
+  /** secondary signal for mixed messages like "yes but make it 3pm": 'confirm' | 'decline' | undefined */
+  answer?: 'yes' | 'no';
+  serviceId?: string;
+  staffId?: string;
+  when?: DateRange;
+  choiceIndex?: number;
+  choiceTime?: { hour: number; minute: number };
+  infoTopic?: 'hours' | 'address' | 'policies' | 'contact';
+  email?: string;
+  number?: number;
+  /** the customer asked which services exist or what they cost (intent 'business_info') */
+  asksServices?: boolean;
+}
+
+export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
+
+export interface UnderstandContext {
+  now: Date;
+  timeZone: string;
+  services: ServiceCatalogEntry[];
+  staff?: StaffEntry[];
+  expecting?: Expecting;
+  /** how many numbered offers are on screen when expecting 'choice'; bounds "option 7" */
+  optionCount?: number;
+}
