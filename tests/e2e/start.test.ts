@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,11 @@ function freePort(): Promise<number> {
   });
 }
 
+// A loaded machine may start slowly: the budgets are generous so that only a real
+// failure (an exit, a wrong answer) fails these tests.
+const START_BUDGET_MS = 180_000;
+const TEST_BUDGET_MS = 3 * START_BUDGET_MS + 60_000;
+
 interface Started {
   child: ChildProcess;
   output: () => string;
@@ -33,7 +38,7 @@ async function start(env: Record<string, string>): Promise<Started> {
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + START_BUDGET_MS;
   while (!out.includes('Frontdesk is running at')) {
     if (child.exitCode !== null) throw new Error(`exited early:\n${out}`);
     if (Date.now() > deadline) throw new Error(`did not start:\n${out}`);
@@ -60,7 +65,7 @@ describe('npm start on embedded defaults', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('starts, answers /readyz, shares its database with npm run chat, stops on Ctrl-C within 5 s, and a second start reuses the data', async () => {
+  it('starts, answers /readyz, shares its database with npm run chat, stops on Ctrl-C within 5 s, and a second start reuses the data', { timeout: TEST_BUDGET_MS }, async () => {
     const first = await start(env);
     const token = /admin token: (fd_\S+)/.exec(first.output())?.[1];
     expect(token, first.output()).toBeDefined();
@@ -68,8 +73,11 @@ describe('npm start on embedded defaults', () => {
 
     const ready = await fetch(`http://127.0.0.1:${env.PORT}/readyz`);
     expect(ready.status).toBe(200);
-    const authed = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/openapi.json`, { headers: { authorization: `Bearer ${token}` } });
-    expect(authed.status).toBe(200);
+    // The printed token opens a protected route, which refuses a request without it.
+    const appointments = `http://127.0.0.1:${env.PORT}/api/v1/appointments`;
+    expect((await fetch(appointments)).status).toBe(401);
+    expect((await fetch(appointments, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
+    expect((await fetch(appointments, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
     // `npm run chat` beside the running server shares its embedded database.
     const chat = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--phone', '+15555550123'], {
@@ -91,21 +99,75 @@ describe('npm start on embedded defaults', () => {
     const second = await start(env);
     // The token generated on the first start is stored (hashed) and still valid; no new one is printed.
     expect(second.output()).not.toMatch(/admin token: fd_/);
-    const again = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/appointments`, { headers: { authorization: `Bearer ${token}` } });
-    expect(again.status).not.toBe(401);
+    const again = await fetch(appointments, { headers: { authorization: `Bearer ${token}` } });
+    expect(again.status).toBe(200);
     expect((await stop(second.child)).code).toBe(0);
   });
 
-  it('refuses to start on a malformed setting, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: 'eighty' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let err = '';
-    child.stderr?.on('data', (d) => (err += d));
-    const code = await new Promise((r) => child.once('exit', r));
+  it('refuses to start on a malformed setting, naming the variable', { timeout: TEST_BUDGET_MS }, async () => {
+    const { code, err } = await startAndExit({ PORT: 'eighty' });
     expect(code).toBe(1);
     expect(err).toContain('PORT');
   });
+});
+
+/** Runs `npm start` until it exits by itself. */
+async function startAndExit(env: Record<string, string>): Promise<{ code: unknown; out: string; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', FRONTDESK_ADMIN_TOKEN: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (err += d));
+  const code = await new Promise((r) => child.once('exit', r));
+  return { code, out, err };
+}
+
+const STACK_FRAME = /^\s+at /m;
+
+describe('npm start refuses clearly, before touching the database', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-refuse-'));
+    await chmod(dir, 0o755);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('a PORT already in use: one line, exit 1, and no data directory created', { timeout: TEST_BUDGET_MS }, async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '0.0.0.0', () => r()));
+    const { port } = busy.address() as { port: number };
+    const dataDir = path.join(dir, 'busy-port');
+    try {
+      const { code, out, err } = await startAndExit({ PORT: String(port), FRONTDESK_DATA_DIR: dataDir, FRONTDESK_EMBEDDED_PORT: String(await freePort()) });
+      expect(code).toBe(1);
+      expect(err.trim().split('\n'), err).toEqual([`Frontdesk could not start: Port ${port} is already in use: stop the other program or set PORT.`]);
+      expect(out).toBe('');
+      // Neither initdb nor a password file: the data directory was never made.
+      await expect(stat(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      busy.close();
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)(
+    'as root, a data directory the postgres user cannot reach: a clear message, exit 1, no stack trace, initdb not run',
+    { timeout: TEST_BUDGET_MS },
+    async () => {
+      const closed = path.join(dir, 'home-0700');
+      await mkdir(closed, { mode: 0o700 });
+      await chmod(closed, 0o700);
+      const dataDir = path.join(closed, 'data');
+      const { code, err } = await startAndExit({ PORT: String(await freePort()), FRONTDESK_DATA_DIR: dataDir, FRONTDESK_EMBEDDED_PORT: String(await freePort()) });
+      expect(code).toBe(1);
+      expect(err).toContain(`"postgres" user, which cannot enter ${closed}`);
+      expect(err).toContain('DATABASE_URL');
+      expect(err).not.toMatch(STACK_FRAME);
+      expect(err).not.toContain('EACCES');
+      expect(await readdir(closed)).toEqual([]);
+    },
+  );
 });

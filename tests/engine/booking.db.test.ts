@@ -185,6 +185,8 @@ describe('booking against Postgres', () => {
     expect(canceled.items.length).toBeGreaterThan(0);
     expect(canceled.items.every((a) => a.status === 'canceled')).toBe(true);
     const byPhone = await s.listAppointments({ customerPhone: '+12125550100' });
+    expect(byPhone.items.length).toBeGreaterThan(0);
+    expect(byPhone.items.length).toBeLessThan(all.items.length);
     expect(byPhone.items.every((a) => a.customerId === ids.customer)).toBe(true);
     const eli = await s.listAppointments({ resourceId: ids.eli, from: at('2026-12-07T00:00:00Z'), to: at('2026-12-08T00:00:00Z') });
     expect(eli.items.length).toBeGreaterThan(0);

@@ -17,6 +17,13 @@ interface DmmfField {
   isList: boolean;
   isRequired: boolean;
   nativeType?: [string, string[]] | null;
+  hasDefaultValue?: boolean;
+  /** A literal, an enum value's name, or a function such as { name: 'now', args: [] }. */
+  default?: unknown;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  relationOnDelete?: string;
+  relationOnUpdate?: string;
 }
 interface DmmfModel {
   name: string;
@@ -135,5 +142,143 @@ export async function schemaDifferences(dm: Datamodel, client: pg.ClientBase | p
     if (!labels) diffs.push(`enum ${e.name} is missing in the database`);
     else if (labels.join(',') !== want.join(',')) diffs.push(`enum ${e.name}: database has [${labels.join(', ')}], schema says [${want.join(', ')}]`);
   }
+  diffs.push(...(await foreignKeyDifferences(dm, client)), ...(await defaultDifferences(dm, client)));
   return diffs;
+}
+
+const tableOf = (m: DmmfModel) => m.dbName ?? m.name;
+const columnOf = (m: DmmfModel, field: string) => m.fields.find((f) => f.name === field)?.dbName ?? field;
+
+// pg_constraint.confdeltype / confupdtype codes, in Prisma's words.
+const REFERENTIAL_ACTIONS: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
+
+interface ForeignKey {
+  table: string;
+  columns: string[];
+  references: string;
+  refColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+
+const describeKey = (k: ForeignKey) => `${k.table}(${k.columns.join(', ')}) -> ${k.references}(${k.refColumns.join(', ')})`;
+
+/** The foreign keys schema.prisma implies, with Prisma's defaults for unstated actions. */
+function expectedForeignKeys(dm: Datamodel): ForeignKey[] {
+  const keys: ForeignKey[] = [];
+  for (const model of dm.models) {
+    for (const f of model.fields.filter((x) => x.kind === 'object' && x.relationFromFields?.length)) {
+      const target = dm.models.find((m) => m.name === f.type)!;
+      const from = f.relationFromFields!;
+      // Prisma: a relation whose scalar fields are all required restricts deletes; an optional one sets null.
+      const required = from.every((name) => model.fields.find((x) => x.name === name)?.isRequired);
+      keys.push({
+        table: tableOf(model),
+        columns: from.map((name) => columnOf(model, name)),
+        references: tableOf(target),
+        refColumns: (f.relationToFields ?? []).map((name) => columnOf(target, name)),
+        onDelete: f.relationOnDelete ?? (required ? 'Restrict' : 'SetNull'),
+        onUpdate: f.relationOnUpdate ?? 'Cascade',
+      });
+    }
+  }
+  return keys;
+}
+
+async function databaseForeignKeys(client: pg.ClientBase | pg.Pool): Promise<ForeignKey[]> {
+  const { rows } = await client.query<{ table: string; columns: string[]; references: string; ref_columns: string[]; del: string; upd: string }>(
+    `SELECT t.relname AS table, r.relname AS references, c.confdeltype AS del, c.confupdtype AS upd,
+            (SELECT array_agg(a.attname ORDER BY k.ord)::text[] FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
+               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
+            (SELECT array_agg(a.attname ORDER BY k.ord)::text[] FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
+               JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) AS ref_columns
+     FROM pg_constraint c
+     JOIN pg_class t ON t.oid = c.conrelid
+     JOIN pg_class r ON r.oid = c.confrelid
+     JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+     WHERE c.contype = 'f'`,
+  );
+  return rows.map((r) => ({
+    table: r.table,
+    columns: r.columns,
+    references: r.references,
+    refColumns: r.ref_columns,
+    onDelete: REFERENTIAL_ACTIONS[r.del]!,
+    onUpdate: REFERENTIAL_ACTIONS[r.upd]!,
+  }));
+}
+
+async function foreignKeyDifferences(dm: Datamodel, client: pg.ClientBase | pg.Pool): Promise<string[]> {
+  const diffs: string[] = [];
+  const actual = await databaseForeignKeys(client);
+  const expected = expectedForeignKeys(dm);
+  for (const e of expected) {
+    const found = actual.find((a) => describeKey(a) === describeKey(e));
+    if (!found) diffs.push(`foreign key ${describeKey(e)} is missing in the database`);
+    else {
+      if (found.onDelete !== e.onDelete) diffs.push(`foreign key ${describeKey(e)}: ON DELETE is ${found.onDelete} in the database, schema says ${e.onDelete}`);
+      if (found.onUpdate !== e.onUpdate) diffs.push(`foreign key ${describeKey(e)}: ON UPDATE is ${found.onUpdate} in the database, schema says ${e.onUpdate}`);
+    }
+  }
+  for (const a of actual) {
+    if (!expected.some((e) => describeKey(e) === describeKey(a))) diffs.push(`foreign key ${describeKey(a)} exists in the database but not in schema.prisma`);
+  }
+  return diffs;
+}
+
+/**
+ * Compares column defaults. Literal defaults are compared by value: the database
+ * evaluates its own default expression, so '{}'::jsonb and ARRAY[]::text[] need no
+ * string parsing. Function defaults are compared by expression.
+ */
+async function defaultDifferences(dm: Datamodel, client: pg.ClientBase | pg.Pool): Promise<string[]> {
+  const diffs: string[] = [];
+  const { rows } = await client.query<{ table_name: string; column_name: string; column_default: string | null; udt_name: string }>(
+    `SELECT table_name, column_name, column_default, udt_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+  );
+  const columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, r]));
+  for (const model of dm.models) {
+    for (const f of model.fields.filter((x) => x.kind !== 'object')) {
+      const where = `${model.name}.${f.name}`;
+      const column = columns.get(`${tableOf(model)}.${f.dbName ?? f.name}`);
+      if (!column) continue; // a missing column is reported already
+      const actual = column.column_default;
+      const wanted = f.hasDefaultValue ? f.default : undefined;
+      if (actual === null) {
+        if (wanted !== undefined && !isClientSideDefault(wanted)) diffs.push(`${where}: no default in the database, schema says ${JSON.stringify(wanted)}`);
+        continue;
+      }
+      if (wanted === undefined || isClientSideDefault(wanted)) {
+        diffs.push(`${where}: default ${actual} in the database, schema has none`);
+        continue;
+      }
+      const mismatch = await defaultMismatch(client, { actual, wanted, type: f.type, udt: column.udt_name });
+      if (mismatch) diffs.push(`${where}: default ${actual} in the database, schema says ${JSON.stringify(wanted)}`);
+    }
+  }
+  return diffs;
+}
+
+/** Defaults Prisma's client fills in, which therefore have no database default. */
+function isClientSideDefault(d: unknown): boolean {
+  return typeof d === 'object' && d !== null && !Array.isArray(d) && ['uuid', 'cuid', 'nanoid', 'ulid'].includes((d as { name: string }).name);
+}
+
+async function defaultMismatch(
+  client: pg.ClientBase | pg.Pool,
+  { actual, wanted, type, udt }: { actual: string; wanted: unknown; type: string; udt: string },
+): Promise<boolean> {
+  if (typeof wanted === 'object' && wanted !== null && !Array.isArray(wanted)) {
+    const fn = wanted as { name: string; args: unknown[] };
+    if (fn.name === 'now') return !['CURRENT_TIMESTAMP', 'now()'].includes(actual);
+    if (fn.name === 'dbgenerated') return actual !== fn.args[0];
+    return true;
+  }
+  // Cast to the column's type, as an insert would: a bare `0` is otherwise an int4.
+  const { rows } = await client.query<{ v: unknown }>(`SELECT (${actual})::"${udt}" AS v`);
+  const value = rows[0]!.v;
+  // pg returns jsonb parsed and int8 as a string.
+  const expected = type === 'Json' && typeof wanted === 'string' ? JSON.parse(wanted) : type === 'BigInt' ? String(wanted) : wanted;
+  return JSON.stringify(value) !== JSON.stringify(expected);
 }

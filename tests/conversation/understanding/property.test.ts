@@ -14,12 +14,22 @@ const fragment = fc.oneof(
   fc.constantFrom(
     "'; DROP TABLE appointments; --", '<script>alert(1)</script>', '{{7*7}}', '${process.exit()}', '\u0000\u202e', '🎉👍🏽❌',
     'tomorrow at 3', 'Dec 31 11:59pm', 'haircut', 'cancel', 'R', '#99', '99999999999999999999', '2/30', '25:99', 'in 999 hours',
-    'next next next friday', 'yes no yes', 'a@b.c', '\n\t\r',
+    'next next next friday', 'yes no yes', 'a@b.c', '\n\t\r', '2', 'the second one', 'number 3', 'last',
   ),
+);
+
+// Arbitrary text, and text that reads as a choice among numbered offers (in range or not).
+const choiceLike = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.tuple(fc.string({ maxLength: 4 }), fc.integer({ min: -3, max: 60 }), fc.string({ maxLength: 4 })).map(([a, n, b]) => `${a}${n}${b}`),
+  fc.integer({ min: -3, max: 60 }).map(String),
+  fc.constantFrom('first', 'the second', 'third one', 'last', 'the 4th', '#2', 'option 7'),
 );
 
 describe('properties', () => {
   it('understand never throws and always returns a known intent', () => {
+    const RUNS = 400;
+    const seen = { when: 0, choice: 0 };
     fc.assert(
       fc.property(
         fc.array(fragment, { maxLength: 8 }).map((parts) => parts.join(' ')),
@@ -30,27 +40,39 @@ describe('properties', () => {
           const u = understand(text, { now, timeZone, services: SERVICES, staff: STAFF, expecting });
           expect(INTENTS).toContain(u.intent);
           if (u.when) {
+            seen.when++;
             expect(Number.isNaN(u.when.from.getTime())).toBe(false);
             expect(u.when.to.getTime()).toBeGreaterThan(u.when.from.getTime());
           }
-          if (u.choiceIndex !== undefined) expect(u.choiceIndex).toBeGreaterThanOrEqual(0);
+          if (u.choiceIndex !== undefined) {
+            seen.choice++;
+            expect(u.choiceIndex).toBeGreaterThanOrEqual(0);
+          }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: RUNS },
     );
+    // The conditional checks above ran often enough to mean something.
+    expect(seen.when).toBeGreaterThanOrEqual(RUNS / 10);
+    expect(seen.choice).toBeGreaterThanOrEqual(RUNS / 40);
   });
 
-  it('the helpers never throw on arbitrary strings', () => {
+  it('the helpers never throw on arbitrary strings, and a chosen index is always one of the offers', () => {
+    let chosen = 0;
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: -5, max: 50 }), (text, count) => {
+      fc.property(choiceLike, fc.integer({ min: -5, max: 50 }), (text, count) => {
         parseYesNo(text);
         matchService(text, SERVICES);
         parseWhen(text, new Date('2026-11-01T06:30:00Z'), 'America/New_York');
         const c = parseChoice(text, count);
-        if (c.index !== undefined) expect(c.index).toBeLessThan(Math.max(count, 0));
+        if (c.index !== undefined) {
+          chosen++;
+          expect(c.index).toBeLessThan(Math.max(count, 0));
+        }
       }),
       { numRuns: 400 },
     );
+    expect(chosen).toBeGreaterThanOrEqual(40);
   });
 
   it('a 5,000-character hostile message is handled', () => {
