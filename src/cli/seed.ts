@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { createPrisma } from '../db/client.ts';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { createLogger } from '../log.ts';
 import { DEMO_SEED_FILE, describeSeed } from '../seed/demo.ts';
 import { BusinessExistsError, SeedError, seedFromFile } from '../seed/load.ts';
+import { DatabaseUnavailable, openSharedDatabase } from './database.ts';
 
 // `npm run seed -- [--replace] <file.yaml|file.json>`: loads one business into the
 // database the server would use (DATABASE_URL, else the embedded one), after
@@ -37,7 +37,7 @@ const replace = args.values.replace;
 
 /** Errors a user can fix get one clear message and exit 1; anything else is a bug and keeps its stack. */
 function userFacing(e: unknown): string | undefined {
-  if (e instanceof ConfigError) return e.message;
+  if (e instanceof ConfigError || e instanceof DatabaseUnavailable) return e.message;
   if (e instanceof SeedError) return `${e.message}\nNothing was written.`;
   if (e instanceof BusinessExistsError) {
     return (
@@ -54,8 +54,7 @@ let database: DatabaseHandle | undefined;
 let exitCode = 0;
 try {
   const config = loadConfig();
-  database = await openDatabase(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
-  await migrate(database.url);
+  database = await openSharedDatabase(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   const db = createPrisma(database.url);
   try {
     const summary = (await seedFromFile(db, file, { now: new Date(), ifBusinessExists: replace ? 'replace' : 'fail' }))!;
