@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
@@ -27,8 +28,23 @@ export async function runningEmbeddedPort(dataDir: string): Promise<number | nul
 }
 
 /** Opens (or shares) the database and brings its schema up to date. */
+/** Whether anything accepts connections on the port: a postmaster.pid left by a crash names a port no one listens on. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 2000 });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
+
 export async function openSharedDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
-  const running = config.DATABASE_URL ? null : await runningEmbeddedPort(config.FRONTDESK_DATA_DIR);
+  const written = config.DATABASE_URL ? null : await runningEmbeddedPort(config.FRONTDESK_DATA_DIR);
+  const running = written !== null && (await listening(written)) ? written : null;
   const effective = running ? { ...config, FRONTDESK_EMBEDDED_PORT: running } : config;
   let handle: DatabaseHandle | undefined;
   try {

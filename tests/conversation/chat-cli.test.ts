@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLook, parseLine, wantsColour } from '../../src/cli/chat/terminal.ts';
+import { runningEmbeddedPort } from '../../src/cli/database.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createSalon } from './support/fixture.ts';
 
@@ -113,5 +117,20 @@ describe('the terminal', () => {
     expect(parseLine(' /RESET ')).toEqual({ kind: 'reset' });
     expect(parseLine('/nope')).toEqual({ kind: 'unknown', name: '/nope' });
     expect(parseLine('book 3/4')).toEqual({ kind: 'message', text: 'book 3/4' });
+  });
+});
+
+describe("sharing npm start's embedded database", () => {
+  it('finds the port the running server really uses in its postmaster.pid', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-pid-'));
+    try {
+      expect(await runningEmbeddedPort(dataDir)).toBeNull();
+      await mkdir(path.join(dataDir, 'pg'));
+      // PostgreSQL's layout: pid, data directory, start time, port, socket directory, ...
+      await writeFile(path.join(dataDir, 'pg', 'postmaster.pid'), `4242\n${dataDir}/pg\n1764640000\n54400\n/tmp\n127.0.0.1\n`);
+      expect(await runningEmbeddedPort(dataDir)).toBe(54400);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
