@@ -100,6 +100,50 @@ it('says what to do, without a stack trace, when it cannot reach the database', 
   expect(stderr).not.toMatch(/\n\s+at /);
 }, 60_000);
 
+/** Runs the chat in a pseudo-terminal (util-linux `script`), typing each line once the prompt is shown. */
+function runInTerminal(lines: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', `${process.execPath} --import tsx src/cli/chat.ts --phone ${PHONE}`, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: app.t.url, FRONTDESK_SEED: 'none', LOG_LEVEL: 'silent', OPENAI_API_KEY: '', TERM: 'xterm-256color', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let prompts = 0;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const shown = out.split('you> ').length - 1;
+      // Type the next line only when a new prompt has appeared: the reply to the last one is in.
+      if (shown > prompts && lines.length) {
+        prompts = shown;
+        child.stdin.write(`${lines.shift()}\r`);
+      }
+    });
+    // Without a prompt nothing is typed and the chat would wait forever: end it, and let the assertions say why.
+    const stuck = setTimeout(() => child.kill(), 45_000);
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(stuck);
+      resolve(out);
+    });
+  });
+}
+
+const withoutEscapes = (s: string) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
+it('in a terminal: a prompt, what you type echoed, and you and the bot in different colours', async () => {
+  const out = await runInTerminal(['hi', '/quit'], {});
+  const plain = withoutEscapes(out);
+  expect(plain).toContain('Texting as +12015550177');
+  expect(plain).toMatch(/you> hi\r*\n/);
+  expect(plain).toContain('bot> Hi! This is Bright Salon.');
+  expect(out).toContain(`${ESC}32m`);
+  expect(out).toContain(`${ESC}36m`);
+  const noColour = await runInTerminal(['hi', '/quit'], { NO_COLOR: '1' });
+  expect(withoutEscapes(noColour)).toMatch(/you> hi\r*\n/);
+  expect(noColour).not.toMatch(/\u001b\[3\dm/);
+}, 120_000);
+
 describe('the terminal', () => {
   const tty = { isTTY: true, hasColors: () => true } as unknown as NodeJS.WriteStream;
   const pipe = { isTTY: false } as unknown as NodeJS.WriteStream;
