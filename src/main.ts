@@ -31,7 +31,7 @@ const lines = [
   `Frontdesk is running at ${frontdesk.url}`,
   `  database:    ${frontdesk.databaseDescription}`,
   `  admin API:   ${frontdesk.url}/api/v1 (OpenAPI at /api/v1/openapi.json)`,
-  `  try it:      npm run chat -- --phone +15555550123`,
+  `  try it:      npm run chat -- --phone +12015550123`,
 ];
 if (frontdesk.seeded) lines.push(`  demo data:   ${frontdesk.seeded}`);
 if (frontdesk.adminToken.newToken) {

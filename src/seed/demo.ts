@@ -11,9 +11,14 @@ export function seedDemoIfEmpty(db: PrismaClient, now: Date): Promise<SeedSummar
   return seedFromFile(db, DEMO_SEED_FILE, { now, ifBusinessExists: 'skip' });
 }
 
+/** "1 location", "2 locations". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
 export function describeSeed(s: SeedSummary): string {
   return (
-    `"${s.businessName}": ${s.locations} locations, ${s.services} services, ${s.resources} resources ` +
-    `(${s.weeklyHours} weekly hour intervals), ${s.customers} customers, ${s.appointments} appointments`
+    `"${s.businessName}": ${countOf(s.locations, 'location')}, ${countOf(s.services, 'service')}, ${countOf(s.resources, 'resource')} ` +
+    `(${countOf(s.weeklyHours, 'weekly hour interval')}), ${countOf(s.customers, 'customer')}, ${countOf(s.appointments, 'appointment')}`
   );
 }

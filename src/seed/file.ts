@@ -36,37 +36,46 @@ const AppointmentStart = z.union([
   }),
 ]);
 
+export const SeedLocation = LocationCreate.extend({ key });
+
+export const SeedResource = ResourceCreate.omit({ locationId: true }).extend({
+  key,
+  location: key,
+  hours: z.union([key, Week]).optional().meta({ description: 'A schedule name or an inline week' }),
+});
+
+export const SeedService = ServiceCreate.omit({ eligibleResourceIds: true }).extend({ eligible: z.array(key).default([]) });
+
+export const SeedAppointmentSchema = z.strictObject({
+  service: slug,
+  customer: phone.optional(),
+  resources: z.array(key).min(1),
+  start: AppointmentStart,
+  status: z.enum(['requested', 'confirmed', 'completed', 'canceled', 'no_show']).default('confirmed'),
+  channel: z.enum(['sms', 'slack', 'teams', 'api', 'web']).default('sms'),
+  intake: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  notes: z.string().max(2000).optional(),
+});
+
 export const SeedFile = z.strictObject({
   business: BusinessInput,
   /** Named weeks that resources can share. */
   schedules: z.record(key, Week).default({}),
-  locations: z.array(LocationCreate.extend({ key })).min(1),
-  resources: z
-    .array(
-      ResourceCreate.omit({ locationId: true }).extend({
-        key,
-        location: key,
-        hours: z.union([key, Week]).optional().meta({ description: 'A schedule name or an inline week' }),
-      }),
-    )
-    .default([]),
-  services: z.array(ServiceCreate.omit({ eligibleResourceIds: true }).extend({ eligible: z.array(key).default([]) })).default([]),
+  locations: z.array(SeedLocation).min(1),
+  resources: z.array(SeedResource).default([]),
+  services: z.array(SeedService).default([]),
   customers: z.array(CustomerCreate).default([]),
-  appointments: z
-    .array(
-      z.strictObject({
-        service: slug,
-        customer: phone.optional(),
-        resources: z.array(key).min(1),
-        start: AppointmentStart,
-        status: z.enum(['requested', 'confirmed', 'completed', 'canceled', 'no_show']).default('confirmed'),
-        channel: z.enum(['sms', 'slack', 'teams', 'api', 'web']).default('sms'),
-        intake: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
-        notes: z.string().max(2000).optional(),
-      }),
-    )
-    .default([]),
+  appointments: z.array(SeedAppointmentSchema).default([]),
 });
+
+/** The record lists of a seed file and the schema of one record in each. */
+export const SEED_LISTS = {
+  locations: SeedLocation,
+  resources: SeedResource,
+  services: SeedService,
+  customers: CustomerCreate,
+  appointments: SeedAppointmentSchema,
+} as const;
 
 export type SeedFile = z.infer<typeof SeedFile>;
 export type SeedAppointment = SeedFile['appointments'][number];
@@ -76,55 +85,111 @@ export interface SeedIssue {
   message: string;
 }
 
-/** Every reference by key or slug must name a record in the same file; returns what does not. */
-export function crossReferenceIssues(f: SeedFile): SeedIssue[] {
-  const issues: SeedIssue[] = [];
-  const dupes = (what: string, keys: string[], field: string) =>
-    keys.forEach((k, i) => {
-      if (keys.indexOf(k) !== i) issues.push({ path: `${what}.${i}.${field}`, message: `duplicate ${field} "${k}"` });
-    });
-  dupes('locations', f.locations.map((l) => l.key), 'key');
-  dupes('resources', f.resources.map((r) => r.key), 'key');
-  dupes('services', f.services.map((s) => s.slug), 'slug');
-  dupes('customers', f.customers.map((c) => c.phone), 'phone');
+/**
+ * The records of a seed file that passed their own schema, at their original
+ * positions (a record that did not is left out as undefined), so that reference
+ * checks can run beside schema errors and name the right index.
+ */
+export interface SeedRecords {
+  schedules: Record<string, unknown>;
+  locations: Array<SeedFile['locations'][number] | undefined>;
+  resources: Array<SeedFile['resources'][number] | undefined>;
+  services: Array<SeedFile['services'][number] | undefined>;
+  customers: Array<SeedFile['customers'][number] | undefined>;
+  appointments: Array<SeedAppointment | undefined>;
+}
 
-  const locations = new Set(f.locations.map((l) => l.key));
-  const resources = new Map(f.resources.map((r) => [r.key, r]));
-  const services = new Map(f.services.map((s) => [s.slug, s]));
-  const customers = new Set(f.customers.map((c) => c.phone));
+/**
+ * What each kind of record can be referred to by, as written in the file, including
+ * records with mistakes of their own: a reference to one of those is not a second error.
+ */
+export interface KnownKeys {
+  schedules: Set<string>;
+  locations: Set<string>;
+  resources: Set<string>;
+  services: Set<string>;
+  customers: Set<string>;
+}
+
+const present = <T>(xs: Array<T | undefined>): T[] => xs.filter((x): x is T => x !== undefined);
+
+export function knownKeysOf(f: SeedRecords): KnownKeys {
+  return {
+    schedules: new Set(Object.keys(f.schedules)),
+    locations: new Set(present(f.locations).map((l) => l.key)),
+    resources: new Set(present(f.resources).map((r) => r.key)),
+    services: new Set(present(f.services).map((s) => s.slug)),
+    customers: new Set(present(f.customers).map((c) => c.phone)),
+  };
+}
+
+/** Every reference by key or slug must name a record in the same file; returns what does not. */
+export function crossReferenceIssues(f: SeedRecords, known: KnownKeys = knownKeysOf(f)): SeedIssue[] {
+  const issues: SeedIssue[] = [];
+  const dupes = <T>(what: string, records: Array<T | undefined>, field: string, keyOf: (r: T) => string) => {
+    const seen = new Set<string>();
+    records.forEach((r, i) => {
+      if (r === undefined) return;
+      const k = keyOf(r);
+      if (seen.has(k)) issues.push({ path: `${what}.${i}.${field}`, message: `duplicate ${field} "${k}"` });
+      seen.add(k);
+    });
+  };
+  dupes('locations', f.locations, 'key', (l) => l.key);
+  dupes('resources', f.resources, 'key', (r) => r.key);
+  dupes('services', f.services, 'slug', (s) => s.slug);
+  dupes('customers', f.customers, 'phone', (c) => c.phone);
+
+  const resources = new Map(present(f.resources).map((r) => [r.key, r]));
+  const services = new Map(present(f.services).map((s) => [s.slug, s]));
 
   f.resources.forEach((r, i) => {
-    if (!locations.has(r.location)) issues.push({ path: `resources.${i}.location`, message: `no location with key "${r.location}"` });
-    if (typeof r.hours === 'string' && !(r.hours in f.schedules)) issues.push({ path: `resources.${i}.hours`, message: `no schedule named "${r.hours}"` });
+    if (!r) return;
+    if (!known.locations.has(r.location)) issues.push({ path: `resources.${i}.location`, message: `no location with key "${r.location}"` });
+    if (typeof r.hours === 'string' && !known.schedules.has(r.hours)) issues.push({ path: `resources.${i}.hours`, message: `no schedule named "${r.hours}"` });
   });
   f.services.forEach((s, i) =>
-    s.eligible.forEach((k, j) => {
-      if (!resources.has(k)) issues.push({ path: `services.${i}.eligible.${j}`, message: `no resource with key "${k}"` });
+    s?.eligible.forEach((k, j) => {
+      if (!known.resources.has(k)) issues.push({ path: `services.${i}.eligible.${j}`, message: `no resource with key "${k}"` });
     }),
   );
   f.appointments.forEach((a, i) => {
-    const at = `appointments.${i}`;
-    const service = services.get(a.service);
-    if (!service) issues.push({ path: `${at}.service`, message: `no service with slug "${a.service}"` });
-    if (a.customer && !customers.has(a.customer)) issues.push({ path: `${at}.customer`, message: `no customer with phone ${a.customer} in customers` });
-    const picked = a.resources.map((k, j) => {
-      const r = resources.get(k);
-      if (!r) issues.push({ path: `${at}.resources.${j}`, message: `no resource with key "${k}"` });
-      return r;
-    });
-    const found = picked.filter((r) => r !== undefined);
-    if (new Set(found.map((r) => r.location)).size > 1) issues.push({ path: `${at}.resources`, message: 'all resources of one appointment must be at one location' });
-    if (service && found.length === picked.length) {
-      const kinds = found.map((r) => r.kind).sort();
-      const needed = service.requirements.map((r) => r.kind).sort();
-      if (kinds.join() !== needed.join()) {
-        issues.push({ path: `${at}.resources`, message: `service "${service.slug}" needs one each of ${needed.join(', ')}; got ${kinds.join(', ') || 'none'}` });
-      }
-    }
-    if (service) {
-      const answers = validateIntakeAnswers(service.intakeQuestions, a.intake);
-      if (!answers.ok) for (const e of answers.errors) issues.push({ path: `${at}.intake.${e.question}`, message: e.message });
-    }
+    if (a) issues.push(...appointmentIssues({ a, at: `appointments.${i}`, known, resources, services }));
   });
+  return issues;
+}
+
+/**
+ * One appointment's references. The deeper checks (kinds, one location, intake)
+ * need the referenced records themselves, so they run only when those are valid.
+ */
+function appointmentIssues(input: {
+  a: SeedAppointment;
+  at: string;
+  known: KnownKeys;
+  resources: Map<string, SeedFile['resources'][number]>;
+  services: Map<string, SeedFile['services'][number]>;
+}): SeedIssue[] {
+  const { a, at, known } = input;
+  const issues: SeedIssue[] = [];
+  const service = input.services.get(a.service);
+  if (!known.services.has(a.service)) issues.push({ path: `${at}.service`, message: `no service with slug "${a.service}"` });
+  if (a.customer && !known.customers.has(a.customer)) issues.push({ path: `${at}.customer`, message: `no customer with phone ${a.customer} in customers` });
+  a.resources.forEach((k, j) => {
+    if (!known.resources.has(k)) issues.push({ path: `${at}.resources.${j}`, message: `no resource with key "${k}"` });
+  });
+  const found = present(a.resources.map((k) => input.resources.get(k)));
+  if (new Set(found.map((r) => r.location)).size > 1) issues.push({ path: `${at}.resources`, message: 'all resources of one appointment must be at one location' });
+  if (service && found.length === a.resources.length) {
+    const kinds = found.map((r) => r.kind).sort();
+    const needed = service.requirements.map((r) => r.kind).sort();
+    if (kinds.join() !== needed.join()) {
+      issues.push({ path: `${at}.resources`, message: `service "${service.slug}" needs one each of ${needed.join(', ')}; got ${kinds.join(', ') || 'none'}` });
+    }
+  }
+  if (service) {
+    const answers = validateIntakeAnswers(service.intakeQuestions, a.intake);
+    if (!answers.ok) for (const e of answers.errors) issues.push({ path: `${at}.intake.${e.question}`, message: e.message });
+  }
   return issues;
 }

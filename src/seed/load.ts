@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { SQLSTATE, sqlState, type Prisma, type PrismaClient } from '../db/client.ts';
-import { crossReferenceIssues, SeedFile, type SeedAppointment, type SeedIssue } from './file.ts';
+import type { SeedAppointment, SeedFile, SeedIssue } from './file.ts';
+import { deleteBusinessData } from './replace.ts';
+import { validateSeed } from './validate.ts';
 
 // Loads one business from a seed file (YAML or JSON) in a single transaction:
 // a file with any problem writes nothing, and the error names every bad field.
@@ -18,6 +19,14 @@ export class SeedError extends Error {
   }
 }
 
+/** The database already holds a business and the caller did not ask to replace it. */
+export class BusinessExistsError extends Error {
+  constructor(readonly existingName: string) {
+    super(`the database already has a business ("${existingName}")`);
+    this.name = 'BusinessExistsError';
+  }
+}
+
 export interface SeedSummary {
   businessId: string;
   businessName: string;
@@ -27,14 +36,9 @@ export interface SeedSummary {
   weeklyHours: number;
   customers: number;
   appointments: number;
+  /** The business that --replace deleted, if there was one. */
+  replaced: string | null;
 }
-
-const pathOf = (p: PropertyKey[]) => p.map(String).join('.');
-const zodIssues = (e: z.ZodError): SeedIssue[] =>
-  e.issues.map((i) => ({
-    path: pathOf(i.path),
-    message: i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message,
-  }));
 
 /** Parses and validates seed text; `source` names it in errors and picks JSON for *.json. */
 export function parseSeed(text: string, source: string): SeedFile {
@@ -44,11 +48,9 @@ export function parseSeed(text: string, source: string): SeedFile {
   } catch (e) {
     throw new SeedError(source, [{ path: '', message: `not valid ${source.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}` }]);
   }
-  const parsed = SeedFile.safeParse(raw);
-  if (!parsed.success) throw new SeedError(source, zodIssues(parsed.error));
-  const refs = crossReferenceIssues(parsed.data);
-  if (refs.length) throw new SeedError(source, refs);
-  return parsed.data;
+  const checked = validateSeed(raw);
+  if (!checked.ok) throw new SeedError(source, checked.issues);
+  return checked.file;
 }
 
 export async function readSeedFile(path: string): Promise<SeedFile> {
@@ -76,8 +78,12 @@ export interface LoadOptions {
   now: Date;
   /** Names the file in errors. */
   source?: string;
-  /** One installation serves one business: when one exists, fail (default) or write nothing and return null. */
-  ifBusinessExists?: 'fail' | 'skip';
+  /**
+   * One installation serves one business. When one exists: fail (default, a
+   * BusinessExistsError), write nothing and return null (skip), or delete it and
+   * everything that belongs to it before loading (replace).
+   */
+  ifBusinessExists?: 'fail' | 'skip' | 'replace';
 }
 
 /** Writes a parsed seed file. */
@@ -91,7 +97,8 @@ export async function loadSeed(db: PrismaClient, f: SeedFile, opts: LoadOptions)
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('frontdesk:seed'))`;
       const existing = await tx.business.findFirst({ select: { name: true } });
       if (existing && opts.ifBusinessExists === 'skip') return null;
-      if (existing) throw new SeedError(source, [{ path: 'business', message: `the database already has a business ("${existing.name}")` }]);
+      if (existing && opts.ifBusinessExists === 'replace') await deleteBusinessData(tx);
+      else if (existing) throw new BusinessExistsError(existing.name);
 
       const business = await tx.business.create({ data: f.business });
       const locationIds = new Map<string, { id: string; timeZone: string }>();
@@ -197,6 +204,7 @@ export async function loadSeed(db: PrismaClient, f: SeedFile, opts: LoadOptions)
         weeklyHours,
         customers: f.customers.length,
         appointments: f.appointments.length,
+        replaced: existing?.name ?? null,
       };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -80,7 +80,7 @@ describe('npm start on embedded defaults', () => {
     expect((await fetch(appointments, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
     // `npm run chat` beside the running server shares its embedded database.
-    const chat = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--phone', '+15555550123'], {
+    const chat = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--phone', '+12015550123'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { DEMO_SEED_FILE } from '../../src/seed/demo.ts';
-import { loadSeed, parseSeed, SeedError, seedFromFile } from '../../src/seed/load.ts';
+import { countOf } from '../../src/seed/demo.ts';
+import { BusinessExistsError, loadSeed, parseSeed, SeedError, seedFromFile } from '../../src/seed/load.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 // Seed files: the sample loads as YAML and as JSON; a malformed file names the
@@ -91,6 +92,15 @@ describe('parsing seed files', () => {
     }
   });
 
+  it('reports every mistake in a file at once, schema and reference errors alike', () => {
+    const doc = variant(['services', 0, 'durationMinutes'], 'sixty');
+    (getIn(doc, ['resources', 2]) as Record<string, unknown>).favouriteColor = 'teal';
+    (getIn(doc, ['resources', 0]) as Record<string, unknown>).location = 'queens';
+    const issues = issuesOf(() => parseSeed(JSON.stringify(doc), 'three.json'));
+    // resources.2 (priya) has a mistake of its own: the appointment and service naming her are not reported again.
+    expect(issues.map((i) => i.path).sort()).toEqual(['resources.0.location', 'resources.2', 'services.0.durationMinutes']);
+  });
+
   it('reports text that is not YAML or JSON', () => {
     expect(issuesOf(() => parseSeed('business: [unclosed', 'x.yaml'))[0]!.message).toMatch(/^not valid YAML/);
     expect(issuesOf(() => parseSeed('{"business": ', 'x.json'))[0]!.message).toMatch(/^not valid JSON/);
@@ -121,9 +131,15 @@ describe('loading seed files', () => {
     const summary = await seedFromFile(t.db, file, { now: NOW });
     expect(summary).toMatchObject({ businessName: 'Maple & Main Hair Studio', locations: 2, services: 6, resources: 11, appointments: 6 });
     expect(await counts()).toMatchObject({ b: '1', l: '2', r: '11', s: '6', c: '5', a: '6' });
-    await expect(seedFromFile(t.db, DEMO_SEED_FILE, { now: NOW })).rejects.toThrow(/already has a business/);
+    await expect(seedFromFile(t.db, DEMO_SEED_FILE, { now: NOW })).rejects.toBeInstanceOf(BusinessExistsError);
     expect(await seedFromFile(t.db, DEMO_SEED_FILE, { now: NOW, ifBusinessExists: 'skip' })).toBeNull();
     expect((await counts()).b).toBe('1');
+  });
+});
+
+describe('counts in messages', () => {
+  it('uses the singular for one', () => {
+    expect([0, 1, 2].map((n) => countOf(n, 'location'))).toEqual(['0 locations', '1 location', '2 locations']);
   });
 });
 
@@ -157,6 +173,44 @@ describe('npm run seed', () => {
       expect(missing.out).toContain('no such file');
     } finally {
       await fresh.drop();
+    }
+  });
+
+  it('on the demo database, tells the user to use --replace; with it, swaps the demo for the file and keeps the admin token', async () => {
+    const db = await createTestDatabase();
+    try {
+      await seedFromFile(db.db, DEMO_SEED_FILE, { now: NOW });
+      await db.db.setting.create({ data: { key: 'probe', value: 'kept' } });
+      const mine = structuredClone(sample) as Record<string, unknown> & { business: { name: string } };
+      mine.business.name = 'Corner Barbers';
+      mine.locations = [(sample.locations as unknown[])[0]];
+      mine.resources = [{ key: 'sam', kind: 'staff', name: 'Sam Doe', location: 'brooklyn', skills: ['mens'], hours: 'weekdays' }];
+      mine.services = [(sample.services as Array<Record<string, unknown>>)[1]!].map((s) => ({ ...s, eligible: [] }));
+      mine.customers = [];
+      mine.appointments = [];
+      const file = path.join(dir, 'corner.yaml');
+      await writeFile(file, stringify(mine));
+
+      const refused = await run([file], db.url);
+      expect(refused.code).toBe(1);
+      expect(refused.out).not.toContain('Invalid seed file');
+      expect(refused.out).toContain('already has a business ("Maple & Main Hair Studio")');
+      expect(refused.out).toContain(`npm run seed -- --replace ${file}`);
+      expect(await db.db.business.findMany({ select: { name: true } })).toEqual([{ name: 'Maple & Main Hair Studio' }]);
+
+      const replaced = await run(['--replace', file], db.url);
+      expect(replaced.code, replaced.out).toBe(0);
+      expect(replaced.out).toContain('Seeded "Corner Barbers": 1 location, 1 service, 1 resource (10 weekly hour intervals), 0 customers, 0 appointments');
+      expect(replaced.out).toContain('(replacing "Maple & Main Hair Studio")');
+      expect(await db.db.business.findMany({ select: { name: true } })).toEqual([{ name: 'Corner Barbers' }]);
+      expect({ customers: await db.db.customer.count(), appointments: await db.db.appointment.count(), locations: await db.db.location.count() }).toEqual({
+        customers: 0,
+        appointments: 0,
+        locations: 1,
+      });
+      expect(await db.db.setting.findUnique({ where: { key: 'probe' } })).toMatchObject({ value: 'kept' });
+    } finally {
+      await db.drop();
     }
   });
 });
