@@ -8,6 +8,7 @@ import { createInboundProcessor, MessageSidReused, type InboundProcessor, type R
 import { raiseMessageFailed, TWILIO_OPTED_OUT, type SmsSender } from './outbound.ts';
 import { markOptedOut } from './optout.ts';
 import { checkAccount, checkRecipient, ownNumbers, readParams, type WebhookParams } from './webhook-guard.ts';
+import { createRateLimiter } from '../../http/rate-limit.ts';
 import { normalizePhone } from '../../phone.ts';
 
 // Twilio's two webhooks, mounted at /webhooks/twilio:
@@ -91,6 +92,17 @@ export function createSmsChannel(ctx: AppContext, opts: SmsRouterOptions): SmsCh
     if (!verdict.ok) return refuse(req, next, verdict);
     next();
   });
+  // Per sender, and only after the signature check, so a forger cannot spend a real
+  // customer's budget. Only on /sms: status callbacks carry the business's own number as From.
+  router.use(
+    '/sms',
+    createRateLimiter({
+      name: 'sms-sender',
+      limit: ctx.config.RATE_LIMIT_WEBHOOK_REQUESTS,
+      windowSeconds: ctx.config.RATE_LIMIT_WINDOW_SECONDS,
+      key: (req) => normalizePhone(String(req.body?.From ?? '')) ?? undefined,
+    }),
+  );
 
   router.post('/sms', async (req: Request, res: Response, next) => {
     try {
