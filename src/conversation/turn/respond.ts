@@ -1,5 +1,4 @@
 import type { Catalog } from '../catalog.ts';
-import { safeErr } from '../safe-error.ts';
 import { T } from '../templates.ts';
 import { confirmByButton, confirmByText } from './commit-confirmation.ts';
 import { turnEnv, type Shown, type Turn, type TurnDeps } from './context.ts';
@@ -16,7 +15,7 @@ export async function respond(deps: TurnDeps, turn: Turn, catalog: Catalog | nul
     await Promise.all(turn.releases);
     return out;
   } catch (err) {
-    deps.log.error({ err: safeErr(err), conversationId: turn.conversationId }, 'conversation turn failed');
+    deps.log.error({ err, conversationId: turn.conversationId }, 'conversation turn failed');
     return { messages: [T.internalError] };
   }
 }

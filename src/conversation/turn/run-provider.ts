@@ -3,7 +3,6 @@ import type { Catalog } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { renderSystemPrompt } from '../prompts.ts';
 import type { ProviderStep, ProviderToolCall, TokenUsage } from '../providers/types.ts';
-import { safeErr } from '../safe-error.ts';
 import type { TranscriptRow } from '../store.ts';
 import { T } from '../templates.ts';
 import type { Shown, Turn, TurnDeps } from './context.ts';
@@ -38,7 +37,7 @@ async function askProvider(deps: TurnDeps, turn: Turn, catalog: Catalog, system:
     const view = providerView({ channel: turn.message.channel, now: deps.clock(), catalog, state });
     return await deps.provider.next({ system, history: state.history, tools: deps.specs, view, memory: state.providerMemory });
   } catch (err) {
-    deps.log.warn({ err: safeErr(err), conversationId: turn.conversationId, provider: deps.provider.name }, 'model provider failed');
+    deps.log.warn({ err, conversationId: turn.conversationId, provider: deps.provider.name }, 'model provider failed');
     return null;
   }
 }

@@ -2,7 +2,6 @@ import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import type { ToolOutcome } from '../outcome.ts';
 import type { ProviderToolCall } from '../providers/types.ts';
-import { safeErr } from '../safe-error.ts';
 import type { TranscriptRow } from '../store.ts';
 import { runTool } from '../tools/index.ts';
 import type { Turn, TurnDeps } from './context.ts';
@@ -23,7 +22,7 @@ export async function runToolStep(
     outcome = await runTool(step.env, call.name, call.arguments);
     if (outcome.locationId) turn.shownLocationId = outcome.locationId;
   } catch (err) {
-    deps.log.error({ err: safeErr(err), conversationId: turn.conversationId, tool: call.name }, 'tool failed');
+    deps.log.error({ err, conversationId: turn.conversationId, tool: call.name }, 'tool failed');
     outcome = { failure: true, result: { ok: false, error: { code: 'internal_error', message: 'The tool failed; try again or request a human.' } } };
   }
   turn.transcript.push({
