@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { Actor, Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
+import { raiseException as openException } from '../ops/raise.ts';
 import { createCatalogCache, locationZone, staffName, type Catalog } from './catalog.ts';
 import type { ConversationChannel, InboundMessage, Orchestrator, OutboundReply, ReplyChoice } from './contract.ts';
 import { normalizePhone } from '../phone.ts';
@@ -144,16 +145,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     if (!text && choiceValue && !choiceValue.startsWith('confirm:')) text = choiceValue;
 
     const raiseException: ToolEnv['raiseException'] = async (e) => {
-      await tx.exception.create({
-        data: {
-          type: e.type,
-          summary: e.summary,
-          appointmentId: e.appointmentId ?? null,
-          conversationId,
-          customerId: identity.customerId,
-          details: (e.details ?? {}) as Prisma.InputJsonValue,
-        },
-      });
+      await openException(tx, { ...e, conversationId, customerId: identity.customerId, raisedBy: { type: 'system', id: 'conversation' } });
     };
 
     const releases: Array<Promise<unknown>> = [];
