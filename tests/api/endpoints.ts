@@ -211,6 +211,65 @@ export const ENDPOINTS: Endpoint[] = [
 
   { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, 'to=555-0100'], paginated: true },
 
+  // The ops inbox. No fixture exception exists, so :id paths name NO_SUCH_ID unless a test passes one.
+  {
+    method: 'get',
+    route: '/exceptions',
+    path: () => '/exceptions',
+    badQueries: [...listQueries, 'status=acknowledged', 'type=fire', 'assignee=dana', 'appointment=42', 'since=yesterday'],
+    paginated: true,
+  },
+  { method: 'get', route: '/exceptions/:id', path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'post',
+    route: '/exceptions/:id/take',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/take`,
+    valid: () => ({}),
+    wrongTypes: { assigneeUserId: NO_SUCH_ID },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/assign',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/assign`,
+    valid: () => ({ assigneeUserId: NO_SUCH_ID }),
+    wrongTypes: { assigneeUserId: 'dana' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/resolve',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/resolve`,
+    valid: () => ({ reason: 'Called the customer' }),
+    wrongTypes: { reason: '   ' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/dismiss',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/dismiss`,
+    valid: () => ({ reason: 'Duplicate' }),
+    wrongTypes: { reason: ['dup'] },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/approve',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/approve`,
+    valid: () => ({}),
+    wrongTypes: { reason: 'not asked for' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/decline',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/decline`,
+    valid: () => ({ reason: 'Fully booked that week' }),
+    wrongTypes: { reason: 7 },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/reply',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/reply`,
+    valid: () => ({ text: 'Hi, this is Dana from the front desk.' }),
+    wrongTypes: { text: '' },
+  },
+
   // Users and tokens (H6). No fixture user exists, so :id paths name NO_SUCH_ID unless a test passes one.
   { method: 'get', route: '/users', path: () => '/users', badQueries: [...listQueries, 'role=owner'], paginated: true },
   {
