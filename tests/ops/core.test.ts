@@ -4,13 +4,13 @@ import type { OpsActor } from '../../src/contract/ops.ts';
 import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
 import { createPool } from '../../src/db/client.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
-import { createOps, OpsError, raiseException, type Ops } from '../../src/ops/index.ts';
+import { createOps, OpsError, type Ops } from '../../src/ops/index.ts';
 import { createSalon, type Fixture as Salon } from '../conversation/support/fixture.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
-// The ops core without HTTP: raising with de-duplication (also under concurrency and
-// inside a caller's transaction), the permission matrix asked inside the core, the
-// approval commands through the Scheduler, and replies through the Notifiers port.
+// The ops core without HTTP: raising with de-duplication (also under concurrency),
+// the permission matrix asked inside the core, the approval commands through the
+// Scheduler, and replies through the Notifiers port.
 
 let t: TestDatabase;
 let pool: ReturnType<typeof createPool>;
@@ -78,17 +78,6 @@ describe('raiseException', () => {
     expect(await t.db.exception.count({ where: { subject: 'key:outbound:race' } })).toBe(1);
     expect(await opened(results[0]!.id)).toBe(1);
   });
-
-  it("commits with the caller's transaction, and rolls back with it", async () => {
-    await expect(
-      t.db.$transaction(async (tx) => {
-        await raiseException(tx, { type: 'human_requested', summary: 'Rolled back', dedupeKey: 'tx:rollback' });
-        throw new Error('the turn failed');
-      }),
-    ).rejects.toThrow('the turn failed');
-    expect(await t.db.exception.count({ where: { subject: 'key:tx:rollback' } })).toBe(0);
-    expect(await t.db.auditEvent.count({ where: { details: { path: ['summary'], equals: 'Rolled back' } } })).toBe(0);
-  });
 });
 
 describe('permissions inside the core', () => {
@@ -146,6 +135,15 @@ describe('approve and decline', () => {
     const { id } = await ops.raise({ type: 'approval_needed', summary: 'Approve Haircut', appointmentId });
     await ops.execute({ kind: 'decline', exceptionId: id, reason: 'Fully booked' }, actor('manager', user.manager));
     expect(await t.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).toMatchObject({ status: 'canceled', cancelReason: 'Fully booked' });
+  });
+
+  it('refuses them for any other type, even one about a requested appointment', async () => {
+    const appointmentId = await appointment(salon.staff.dana, 'requested', 8);
+    const { id } = await ops.raise({ type: 'opted_out_upcoming', summary: 'Opted out', appointmentId });
+    expect(await failure(ops.execute({ kind: 'approve', exceptionId: id }, actor('manager', user.manager)))).toBe('unsupported');
+    expect(await failure(ops.execute({ kind: 'decline', exceptionId: id, reason: 'x' }, actor('manager', user.manager)))).toBe('unsupported');
+    expect((await t.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status).toBe('requested');
+    expect((await t.db.exception.findUniqueOrThrow({ where: { id } })).status).toBe('open');
   });
 
   it('refuses an appointment that is no longer requested, changing nothing', async () => {
