@@ -4,6 +4,7 @@ import { createSmsSender } from '../../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import type { ModelProvider } from '../../src/conversation/providers/types.ts';
 import { createSalon, type Fixture as Salon } from '../conversation/support/fixture.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, inboundParams, postSigned, type FakeTwilio } from '../channels/sms/helpers.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -18,6 +19,8 @@ import { json, snapshot } from './fixtures.ts';
 const FROM = '+15005550006';
 let app: TestApp;
 let twilioApi: FakeTwilio;
+/** Set while a test needs the model to be down. */
+let modelDown = false;
 let salon: Salon;
 const users = {} as Record<'manager' | 'dana' | 'lee', { id: string; token: string }>;
 
@@ -44,7 +47,12 @@ beforeAll(async () => {
   app = await createTestApp({
     env,
     routers: (ctx) => {
-      const orchestrator = createOrchestrator({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, log: ctx.log, provider: createOfflineProvider() });
+      const offline = createOfflineProvider();
+      const provider: ModelProvider = {
+        name: offline.name,
+        next: (req) => (modelDown ? Promise.reject(new Error('the model is down')) : offline.next(req)),
+      };
+      const orchestrator = createOrchestrator({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, log: ctx.log, provider });
       return [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx, { httpClient: twilioApi }) }).router }];
     },
     notifiers: (ctx) => [createSmsNotifier({ sender: createSmsSender(ctx, { httpClient: twilioApi }), db: ctx.db })],
@@ -134,6 +142,39 @@ describe('human_requested: the customer asks for a person', () => {
     ]);
     expect(d.trail[2]!.details).toMatchObject({ messageId: expect.any(String), channel: 'sms', displayName: 'dana' });
     expect(await text(ana, 'hi')).not.toMatch(/Our team has your message/);
+  });
+});
+
+describe('human_requested: the assistant gives up after repeated failures', () => {
+  const dee = '+12125550404';
+  let id: string;
+
+  it('appears once when the model keeps failing', async () => {
+    modelDown = true;
+    try {
+      const replies: string[] = [];
+      for (const words of ['what is the meaning of life', 'and the universe', 'and everything', 'hello?']) replies.push(await text(dee, words));
+      expect(replies.join('\n')).toMatch(/having trouble with this/);
+    } finally {
+      modelDown = false;
+    }
+    const conversation = await app.t.db.conversation.findUniqueOrThrow({ where: { channel_externalId: { channel: 'sms', externalId: dee } } });
+    const found = (await list('type=human_requested')).filter((e) => e.conversationId === conversation.id);
+    expect(found).toHaveLength(1);
+    id = found[0]!.id;
+    expect((await detail(id)).trail[0]).toMatchObject({ action: 'opened', details: { type: 'human_requested' } });
+  });
+
+  it('is taken, replied to and resolved by a manager, each step in the trail', async () => {
+    await json(await command(id, 'take', {}, users.manager.token), 200);
+    await json(await command(id, 'reply', { text: 'Sorry about that. How can I help?' }, users.manager.token), 200);
+    await json(await command(id, 'resolve', { reason: 'Booked by phone' }, users.manager.token), 200);
+    expect(steps(await detail(id))).toEqual([
+      ['opened', 'system', 'conversation'],
+      ['assigned', 'user', users.manager.id],
+      ['replied', 'user', users.manager.id],
+      ['resolved', 'user', users.manager.id],
+    ]);
   });
 });
 
