@@ -12,8 +12,10 @@ import { allowedNext } from './step.ts';
 // through the Notifiers port as written, then lands in the conversation transcript
 // (outbound, role "staff") with an audit row naming who wrote it. The reply does not
 // end a hand-off: the conversation stays with staff until the exception is closed.
-// Sent first, recorded second: the notifier delivers a key once, so a retry after a
-// crash in between sends nothing new and records the reply then.
+// Sent first, recorded second: a crash between the two can leave a sent reply missing
+// from the transcript (the outbox still has it), never a transcript line that was not
+// sent. Each command is a new reply with its own key: a client that retries a reply
+// it is unsure about sends it again.
 
 const CHANNELS: readonly string[] = ['sms', 'slack', 'teams', 'web'] satisfies ConversationChannel[];
 
