@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import type { AppContext } from '../src/context.ts';
+import { createAppContext, type AppContext } from '../src/context.ts';
 import { createPrisma, type PrismaClient } from '../src/db/client.ts';
 import { createSchedulingStore } from '../src/db/scheduling-store.ts';
 import type { Scheduler } from '../src/engine/api.ts';
@@ -220,7 +220,8 @@ export async function run(): Promise<void> {
     pools.push(storePool);
     const scheduler = createScheduler(createSchedulingStore(storePool), () => new Date(NOW), { holdMinutes: 10 });
     const config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: database.url });
-    const ctx: AppContext = { config, db, log: createLogger('silent'), clock: () => new Date(NOW), scheduler };
+    // No channel notifies anyone in this benchmark.
+    const ctx: AppContext = createAppContext({ config, db, log: createLogger('silent'), clock: () => new Date(NOW), scheduler }, () => []);
 
     await slotSearch(scheduler, ctx);
 

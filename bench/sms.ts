@@ -5,7 +5,7 @@ import { createHttpApp } from '../src/api/app.ts';
 import { createSmsSender } from '../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../src/channels/sms/router.ts';
 import { loadConfig } from '../src/config.ts';
-import type { AppContext } from '../src/context.ts';
+import { createAppContext, type AppContext } from '../src/context.ts';
 import type { Orchestrator } from '../src/conversation/contract.ts';
 import { createOrchestrator } from '../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../src/conversation/providers/offline.ts';
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
   const log = createLogger('silent');
   const clock = systemClock;
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: 10 });
-  const ctx: AppContext = { config, db, log, clock, scheduler };
+  const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, () => []);
   await seedDemoIfEmpty(db, clock());
   const inner = createOrchestrator({ db, scheduler, clock, log, provider: createOfflineProvider() });
   // Timed separately so the channel's own share of the latency is visible.

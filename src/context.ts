@@ -1,8 +1,10 @@
 import type { Config } from './config.ts';
+import { notifierRegistry, type Notifier, type Notifiers } from './contract/notifier.ts';
 import type { PrismaClient } from './db/client.ts';
 import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
+import { createOps, type Ops } from './ops/index.ts';
 
 /** What the edges of the app (HTTP, jobs, channels) are built from. */
 export interface AppContext {
@@ -12,4 +14,19 @@ export interface AppContext {
   clock: Clock;
   /** The only way anything books, moves or cancels appointments. */
   scheduler: Scheduler;
+  /** The only way anything raises or works an exception (the ops inbox). */
+  ops: Ops;
+}
+
+/**
+ * The context with its ops core. The core sends through the channels' notifiers, and
+ * a channel's notifier is built from the context (its sender reads config and the
+ * database), so the notifiers are bound once the context exists.
+ */
+export function createAppContext(base: Omit<AppContext, 'ops'>, notifiersOf: (ctx: AppContext) => Notifier[]): AppContext {
+  let notifiers: Notifiers = notifierRegistry([]);
+  const ops = createOps({ db: base.db, scheduler: base.scheduler, clock: base.clock, notifiers: { forChannel: (channel) => notifiers.forChannel(channel) } });
+  const ctx: AppContext = { ...base, ops };
+  notifiers = notifierRegistry(notifiersOf(ctx));
+  return ctx;
 }

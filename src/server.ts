@@ -3,7 +3,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
-import type { AppContext } from './context.ts';
+import { createAppContext, type AppContext } from './context.ts';
+import { createSmsSender } from './channels/sms/outbound.ts';
+import { createSmsNotifier } from './channels/sms/notifier.ts';
 import { createPool, createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -49,7 +51,8 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
     const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    const ctx: AppContext = { config, db, log, clock, scheduler };
+    // Each channel that can reach a person registers its notifier here (ops replies, later jobs).
+    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => [createSmsNotifier({ sender: createSmsSender(c), db })]);
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);
     stops.push(() => stopBoss(boss));

@@ -56,6 +56,16 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
 
   'GET /outbox': 'outbox.read',
 
+  'GET /exceptions': 'exceptions.read',
+  'GET /exceptions/:id': 'exceptions.read',
+  'POST /exceptions/:id/take': 'ops.take',
+  'POST /exceptions/:id/assign': 'ops.assign',
+  'POST /exceptions/:id/resolve': 'ops.resolve',
+  'POST /exceptions/:id/dismiss': 'ops.dismiss',
+  'POST /exceptions/:id/approve': 'ops.approve',
+  'POST /exceptions/:id/decline': 'ops.decline',
+  'POST /exceptions/:id/reply': 'ops.reply',
+
   'GET /users': 'users.read',
   'POST /users': 'users.write',
   'GET /users/:id': 'users.read',

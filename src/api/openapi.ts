@@ -38,6 +38,7 @@ const TAGS: Record<string, string> = {
   Outbox: 'Every outbound message and its delivery status',
   Users: 'People who work in Frontdesk, their roles and linked chat and staff identities',
   Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
+  Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */

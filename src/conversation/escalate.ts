@@ -1,9 +1,9 @@
-import type { Prisma } from '../db/client.ts';
+import { raiseException as openException } from '../ops/raise.ts';
 import type { Tx } from './store.ts';
 
-// The one way the conversation raises an Exception for staff. It writes in the turn's
-// transaction, so the exception commits (or not) with the reply that mentions it. When the
-// ops core exists this becomes its port; the callers keep this input.
+// The one way the conversation raises an Exception for staff, through the ops core. It
+// writes in the turn's transaction, so the exception commits (or not) with the reply
+// that mentions it.
 
 export type EscalationType = 'human_requested' | 'no_slot' | 'intake_incomplete';
 
@@ -17,14 +17,5 @@ export interface Escalation {
 }
 
 export async function raiseException(tx: Tx, e: Escalation): Promise<void> {
-  await tx.exception.create({
-    data: {
-      type: e.type,
-      summary: e.summary,
-      appointmentId: e.appointmentId ?? null,
-      conversationId: e.conversationId,
-      customerId: e.customerId,
-      details: (e.details ?? {}) as Prisma.InputJsonValue,
-    },
-  });
+  await openException(tx, { ...e, raisedBy: { type: 'system', id: 'conversation' } });
 }

@@ -176,7 +176,7 @@ export async function readTurn(
         (SELECT u.id::text FROM app_user u WHERE u.teams_user_id = ${opts.teamsUserId})
       ) AS sender_user_id,
       CASE WHEN c.handed_off THEN
-        (SELECT count(*) FROM exception e WHERE e.conversation_id = c.id AND e.type = 'human_requested' AND e.status <> 'resolved')
+        (SELECT count(*) FROM exception e WHERE e.conversation_id = c.id AND e.type = 'human_requested' AND e.status IN ('open', 'assigned'))
       ELSE 0 END::int AS open_handoffs,
       (SELECT v.version::text FROM schedule_version v WHERE v.id = 1) AS schedule_version
     FROM conversation c

@@ -245,6 +245,66 @@ export const ENDPOINTS: Endpoint[] = [
 
   { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, bad('to=555-0100')], paginated: { list: 'outbox', key: 'instant' } },
 
+  // The ops inbox. No fixture exception exists, so :id paths name NO_SUCH_ID unless a test passes one.
+  {
+    method: 'get',
+    route: '/exceptions',
+    path: () => '/exceptions',
+    badQueries: [...listQueries, bad('status=acknowledged'), bad('type=fire'), bad('assignee=dana'), bad('appointment=42'), bad('since=yesterday')],
+    timeQuery: { params: ['since'], kind: 'instant' },
+    paginated: { list: 'exceptions', key: 'instant' },
+  },
+  { method: 'get', route: '/exceptions/:id', path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'post',
+    route: '/exceptions/:id/take',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/take`,
+    valid: () => ({}),
+    wrongTypes: { assigneeUserId: NO_SUCH_ID },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/assign',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/assign`,
+    valid: () => ({ assigneeUserId: NO_SUCH_ID }),
+    wrongTypes: { assigneeUserId: 'dana' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/resolve',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/resolve`,
+    valid: () => ({ reason: 'Called the customer' }),
+    wrongTypes: { reason: '   ' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/dismiss',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/dismiss`,
+    valid: () => ({ reason: 'Duplicate' }),
+    wrongTypes: { reason: ['dup'] },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/approve',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/approve`,
+    valid: () => ({}),
+    wrongTypes: { reason: 'not asked for' },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/decline',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/decline`,
+    valid: () => ({ reason: 'Fully booked that week' }),
+    wrongTypes: { reason: 7 },
+  },
+  {
+    method: 'post',
+    route: '/exceptions/:id/reply',
+    path: (_f, id) => `/exceptions/${id ?? NO_SUCH_ID}/reply`,
+    valid: () => ({ text: 'Hi, this is Dana from the front desk.' }),
+    wrongTypes: { text: '' },
+  },
+
   // Users and tokens (H6). No fixture user exists, so :id paths name NO_SUCH_ID unless a test passes one.
   { method: 'get', route: '/users', path: () => '/users', badQueries: [...listQueries, bad('role=owner')], paginated: { list: 'users', key: 'instant' } },
   {

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createHttpApp, type MountedRouter } from '../../src/api/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import type { AppContext } from '../../src/context.ts';
+import { createAppContext, type AppContext } from '../../src/context.ts';
+import { createSmsNotifier } from '../../src/channels/sms/notifier.ts';
+import { createSmsSender } from '../../src/channels/sms/outbound.ts';
+import type { Notifier } from '../../src/contract/notifier.ts';
 import { fixedClock, type Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createPool } from '../../src/db/client.ts';
@@ -27,14 +30,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock | string; routers?: (ctx: AppContext) => MountedRouter[] } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; clock?: Clock | string; routers?: (ctx: AppContext) => MountedRouter[]; notifiers?: (ctx: AppContext) => Notifier[] } = {}): Promise<TestApp> {
   const t = await createTestDatabase();
   // Suites send hundreds of requests from one token or sender; tests/api/rate-limit.test.ts turns the limits on.
   const config: Config = loadConfig({ FRONTDESK_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'silent', DATABASE_URL: t.url, RATE_LIMIT_ADMIN_REQUESTS: '0', RATE_LIMIT_WEBHOOK_REQUESTS: '0', ...opts.env });
   const clock = typeof opts.clock === 'string' ? fixedClock(opts.clock) : (opts.clock ?? (() => new Date()));
   const pool = createPool(t.url);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-  const ctx: AppContext = { config, db: t.db, log: createLogger('silent'), clock, scheduler };
+  // The SMS notifier over the local outbox (or Twilio when a test configures it), as in production.
+  const notifiers = opts.notifiers ?? ((c: AppContext) => [createSmsNotifier({ sender: createSmsSender(c), db: t.db })]);
+  const ctx: AppContext = createAppContext({ config, db: t.db, log: createLogger('silent'), clock, scheduler }, notifiers);
   const app = createHttpApp(ctx, opts.routers?.(ctx) ?? []);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

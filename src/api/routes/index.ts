@@ -4,6 +4,7 @@ import { appointmentsRouter } from './appointments.ts';
 import { availabilityRouter } from './availability.ts';
 import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
+import { exceptionsRouter } from './exceptions.ts';
 import { hoursRouter } from './hours.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
@@ -27,6 +28,7 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   availabilityRouter,
   appointmentsRouter,
   outboxRouter,
+  exceptionsRouter,
   usersRouter,
   tokensRouter,
 ];

@@ -1,11 +1,12 @@
-import type { Prisma, PrismaClient } from '../../db/client.ts';
+import type { PrismaClient } from '../../db/client.ts';
+import { raiseException as raise } from '../../ops/raise.ts';
 
 type ExceptionType = 'message_failed' | 'opted_out_upcoming';
 
 /**
- * Opens an Exception for staff unless an open one of the same type already
- * covers the same subject (appointment, or the given dedupe key), so repeated
- * callbacks or keywords do not flood the queue.
+ * Opens an Exception for staff through the ops core (src/ops/raise.ts), which
+ * de-duplicates by type and subject (the appointment, or the given dedupe key) and
+ * writes the opening to the audit trail.
  */
 export async function raiseException(
   db: PrismaClient,
@@ -20,24 +21,7 @@ export async function raiseException(
     dedupeKey?: string;
   },
 ): Promise<{ id: string; created: boolean }> {
-  const where: Prisma.ExceptionWhereInput = {
-    type: e.type,
-    status: { not: 'resolved' },
-    ...(e.appointmentId ? { appointmentId: e.appointmentId } : { customerId: e.customerId ?? null }),
-    ...(e.dedupeKey ? { details: { path: ['dedupeKey'], equals: e.dedupeKey } } : {}),
-  };
-  const existing = await db.exception.findFirst({ where, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-  const row = await db.exception.create({
-    data: {
-      type: e.type,
-      summary: e.summary,
-      appointmentId: e.appointmentId ?? null,
-      customerId: e.customerId ?? null,
-      conversationId: e.conversationId ?? null,
-      details: { ...(e.details ?? {}), ...(e.dedupeKey ? { dedupeKey: e.dedupeKey } : {}) } as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
-  return { id: row.id, created: true };
+  // A customer's STOP is the customer acting; a failed delivery is Twilio telling the system.
+  const raisedBy = e.type === 'opted_out_upcoming' && e.customerId ? { type: 'customer' as const, id: e.customerId } : { type: 'system' as const, id: 'sms' };
+  return raise(db, { ...e, raisedBy });
 }

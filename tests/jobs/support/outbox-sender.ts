@@ -1,6 +1,6 @@
 import { createSmsSender, type TwilioHttpClient } from '../../../src/channels/sms/outbound.ts';
 import { loadConfig } from '../../../src/config.ts';
-import type { AppContext } from '../../../src/context.ts';
+import { createAppContext, type AppContext } from '../../../src/context.ts';
 import { createPool, createPrisma } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling-store.ts';
 import { systemClock } from '../../../src/engine/clock.ts';
@@ -34,13 +34,16 @@ const httpClient: TwilioHttpClient = {
 const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
 const db = createPrisma(config.DATABASE_URL!);
 const pool = createPool(config.DATABASE_URL!);
-const ctx: AppContext = {
-  config,
-  db,
-  log: createLogger('silent'),
-  clock: systemClock,
-  scheduler: createScheduler(createSchedulingStore(pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES }),
-};
+const ctx: AppContext = createAppContext(
+  {
+    config,
+    db,
+    log: createLogger('silent'),
+    clock: systemClock,
+    scheduler: createScheduler(createSchedulingStore(pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES }),
+  },
+  () => [],
+);
 const sender = createSmsSender(ctx, { httpClient, leaseMs: Number(env.OUTBOX_LEASE_MS) });
 
 await sender.deliverPending();

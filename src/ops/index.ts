@@ -1,0 +1,28 @@
+import type { OpsActor, OpsCommand } from '../contract/ops.ts';
+import type { Exception } from '../generated/prisma/client.ts';
+import { executeOpsCommand, type OpsDeps, type OpsOutcome } from './execute.ts';
+import { exceptionDetail, listExceptions, type ExceptionDetail, type ExceptionQuery } from './queries.ts';
+import { raiseException, type Raised, type RaiseInput } from './raise.ts';
+
+// The ops core, bound to its ports: raise exceptions, read the inbox, work it.
+// Each behaviour lives in its own module; this only wires them.
+
+export interface Ops {
+  raise(input: RaiseInput): Promise<Raised>;
+  execute(command: OpsCommand, actor: OpsActor): Promise<OpsOutcome>;
+  list(actor: OpsActor, query: ExceptionQuery): Promise<Exception[]>;
+  get(actor: OpsActor, id: string): Promise<ExceptionDetail>;
+}
+
+export function createOps(deps: OpsDeps): Ops {
+  return {
+    raise: (input) => raiseException(deps.db, { at: deps.clock(), ...input }),
+    execute: (command, actor) => executeOpsCommand(deps, command, actor),
+    list: (actor, query) => listExceptions(deps.db, actor, query),
+    get: (actor, id) => exceptionDetail(deps.db, actor, id),
+  };
+}
+
+export { OpsError, type OpsErrorCode } from './errors.ts';
+export { raiseException, type RaiseInput } from './raise.ts';
+export type { OpsDeps, OpsOutcome, ExceptionDetail, ExceptionQuery };
