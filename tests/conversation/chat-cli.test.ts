@@ -102,10 +102,12 @@ it('says what to do, without a stack trace, when it cannot reach the database', 
 
 /** Runs the chat in a pseudo-terminal (util-linux `script`), typing each line once the prompt is shown. */
 function runInTerminal(lines: string[], env: Record<string, string>): Promise<string> {
+  // Node reports a terminal under CI=true as colourless (tty getColorDepth): a user's terminal is not a CI log.
+  const { CI: _ci, ...userEnv } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', `${process.execPath} --import tsx src/cli/chat.ts --phone ${PHONE}`, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: app.t.url, FRONTDESK_SEED: 'none', LOG_LEVEL: 'silent', OPENAI_API_KEY: '', TERM: 'xterm-256color', ...env },
+      env: { ...userEnv, DATABASE_URL: app.t.url, FRONTDESK_SEED: 'none', LOG_LEVEL: 'silent', OPENAI_API_KEY: '', TERM: 'xterm-256color', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
