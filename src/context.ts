@@ -16,6 +16,8 @@ export interface AppContext {
   scheduler: Scheduler;
   /** The only way anything raises or works an exception (the ops inbox). */
   ops: Ops;
+  /** How anything tells a person something on their channel, without knowing the channel. */
+  notifiers: Notifiers;
 }
 
 /**
@@ -23,10 +25,11 @@ export interface AppContext {
  * a channel's notifier is built from the context (its sender reads config and the
  * database), so the notifiers are bound once the context exists.
  */
-export function createAppContext(base: Omit<AppContext, 'ops'>, notifiersOf: (ctx: AppContext) => Notifier[]): AppContext {
-  let notifiers: Notifiers = notifierRegistry([]);
-  const ops = createOps({ db: base.db, scheduler: base.scheduler, clock: base.clock, notifiers: { forChannel: (channel) => notifiers.forChannel(channel) } });
-  const ctx: AppContext = { ...base, ops };
-  notifiers = notifierRegistry(notifiersOf(ctx));
+export function createAppContext(base: Omit<AppContext, 'ops' | 'notifiers'>, notifiersOf: (ctx: AppContext) => Notifier[]): AppContext {
+  let registry: Notifiers = notifierRegistry([]);
+  const notifiers: Notifiers = { forChannel: (channel) => registry.forChannel(channel) };
+  const ops = createOps({ db: base.db, scheduler: base.scheduler, clock: base.clock, notifiers });
+  const ctx: AppContext = { ...base, ops, notifiers };
+  registry = notifierRegistry(notifiersOf(ctx));
   return ctx;
 }

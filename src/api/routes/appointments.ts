@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { formatLocal } from '../../engine/time.ts';
+import { notifyCustomer, type AppointmentNoticeKind } from '../../notices/notify-customer.ts';
 import { actorOf, ownResourceId } from '../auth.ts';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../problem.ts';
 import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
@@ -155,8 +156,10 @@ async function visibleAppointment(scheduler: AppContext['scheduler'], req: Reque
   return appointment;
 }
 
-export function appointmentsRouter({ db, scheduler }: AppContext): Router {
+export function appointmentsRouter({ db, scheduler, notifiers, log }: AppContext): Router {
   const router = Router();
+  // The customer hears of a change made here exactly as of one made in a chat.
+  const notify = (kind: AppointmentNoticeKind, id: string) => notifyCustomer({ db, notifiers, log }, kind, id);
 
   route(
     router,
@@ -203,6 +206,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
         actor: actorOf(req),
       });
       if (!result.ok) failure(result, 'Appointment');
+      await notify('confirmation', result.appointment.id);
       return toAppointmentView(result.appointment);
     },
   );
@@ -225,6 +229,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
       narrowToOwn(req, body.resource);
       const result = await scheduler.reschedule(id, body.start, actorOf(req), { resourceId: body.resource });
       if (!result.ok) failure(result, `Appointment ${id}`);
+      await notify('confirmation', result.appointment.id);
       return toAppointmentView(result.appointment);
     },
   );
@@ -237,6 +242,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
       const body = parseBody(CancelBody, req);
       const result = await scheduler.cancel(id, actorOf(req), body.reason);
       if (!result.ok) failure(result, `Appointment ${id}`);
+      await notify('cancellation', id);
       return toAppointmentView(result.appointment);
     },
   );
@@ -249,6 +255,7 @@ export function appointmentsRouter({ db, scheduler }: AppContext): Router {
       const body = parseBody(StatusBody, req);
       const result = await scheduler.setStatus(id, body.status, actorOf(req));
       if (!result.ok) failure(result, `Appointment ${id}`);
+      if (body.status === 'confirmed' || body.status === 'canceled') await notify(body.status === 'confirmed' ? 'confirmation' : 'cancellation', id);
       return toAppointmentView(result.appointment);
     },
   );

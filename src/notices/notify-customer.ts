@@ -1,0 +1,35 @@
+import type { NoticeKind, NoticeResult, Notifiers } from '../contract/notifier.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Logger } from '../log.ts';
+import { readAppointmentFacts } from './appointment-facts.ts';
+
+// Tells an appointment's customer what happened to it, on the channel that reaches
+// them (customers are known by phone, so SMS), the same notice whichever surface made
+// the change. Keyed by appointment and kind: a retried request sends nothing twice.
+
+export interface NotifyCustomerDeps {
+  db: PrismaClient;
+  notifiers: Notifiers;
+  log: Logger;
+}
+
+export type AppointmentNoticeKind = Extract<NoticeKind, 'confirmation' | 'cancellation'>;
+
+/** Sends the notice, or says why not (null); never throws, so a change that committed is never reported as failed. */
+export async function notifyCustomer(deps: NotifyCustomerDeps, kind: AppointmentNoticeKind, appointmentId: string): Promise<NoticeResult | null> {
+  try {
+    const subject = await readAppointmentFacts(deps.db, appointmentId);
+    const notifier = deps.notifiers.forChannel('sms');
+    if (!subject?.customerPhone || !notifier) return null;
+    if (kind === 'confirmation' && subject.facts.status !== 'confirmed') return null;
+    return await notifier.send({
+      kind,
+      to: { channel: 'sms', address: subject.customerPhone },
+      idempotencyKey: `${kind}:${appointmentId}:sms`,
+      appointment: subject.facts,
+    });
+  } catch (err) {
+    deps.log.error({ err, appointmentId, kind }, 'could not notify the customer');
+    return null;
+  }
+}
