@@ -5,7 +5,7 @@ import { createHttpApp } from '../src/api/app.ts';
 import { createSmsSender } from '../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../src/channels/sms/router.ts';
 import { loadConfig } from '../src/config.ts';
-import type { AppContext } from '../src/context.ts';
+import { smsDeps, type AppContext } from '../src/context.ts';
 import type { Orchestrator } from '../src/conversation/contract.ts';
 import { createOrchestrator } from '../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../src/conversation/providers/offline.ts';
@@ -67,7 +67,7 @@ export async function run(): Promise<void> {
       }
     },
   };
-  const channel = createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx), replyMode: 'twiml' });
+  const channel = createSmsChannel({ ...smsDeps(ctx), orchestrator, sender: createSmsSender(smsDeps(ctx)), replyMode: 'twiml' });
   const app = createHttpApp(ctx, [{ path: '/webhooks/twilio', router: channel.router }]);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
