@@ -1,7 +1,9 @@
 import type PgBoss from 'pg-boss';
-import type { AppContext } from '../context.ts';
 import type { AppointmentFacts, Notice, Notifiers } from '../contract/notifier.ts';
 import type { ConversationChannel } from '../conversation/contract.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Logger } from '../log.ts';
 import { QUEUES } from './boss.ts';
 
 // Appointment reminders, run every minute by pg-boss (and callable directly with
@@ -32,7 +34,11 @@ export interface ReminderRunResult {
   duplicate: number;
 }
 
-type ReminderDeps = Pick<AppContext, 'db' | 'log' | 'clock'>;
+interface ReminderDeps {
+  db: PrismaClient;
+  log: Logger;
+  clock: Clock;
+}
 
 /** Customers are known by their phone: they are reminded by text. */
 const CUSTOMER_CHANNEL: ConversationChannel = 'sms';
