@@ -1,30 +1,97 @@
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// Besides typescript-eslint's recommended rules, this file enforces the layering
-// the architecture depends on (see README "Architecture"):
-//   - src/engine is pure: no database client, channel, conversation, HTTP or job code;
-//     its storage is a port (src/engine/ports.ts) that src/db implements.
-//   - src/conversation knows no channel, no HTTP, no database client beyond its store port;
-//     its model providers reach the engine only through the tools.
-//   - each src/channels/<name> knows its own SDK and the orchestrator's contract, never another channel.
-
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// Besides typescript-eslint's recommended rules, this file enforces the layering the
+// architecture depends on (README "Architecture"). Each rule has an id in brackets at
+// the start of its message; tests/architecture.test.ts proves every id fires.
 
 const SDKS = {
   slack: ['@slack/*'],
   teams: ['botbuilder', 'botbuilder-*', '@microsoft/*'],
   sms: ['twilio', 'twilio/*'],
 };
-const otherChannels = (name) =>
-  Object.keys(SDKS)
-    .filter((n) => n !== name)
-    .flatMap((n) => [
-      // A regex, not a glob: a sibling import like '../slack/app.ts' has no 'channels/' in it.
-      { regex: `(^|/)${n}(/|$)`, message: `src/channels/${name} must not import another channel (${n}).` },
-      { group: SDKS[n], message: `src/channels/${name} must not use the ${n} SDK.` },
-    ]);
-
 const ALL_SDKS = Object.values(SDKS).flat();
+const DATABASE = ['**/db/**', '**/generated/**', '@prisma/*', 'pg', 'pg-boss'];
+
+const rule = (id, message, patterns) => ({ id, message: `[${id}] ${message}`, patterns });
+
+/** The layers: which folder, and the rules its files must keep. */
+const LAYERS = [
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: [
+      rule('engine-storage', 'src/engine is pure: storage comes in through a port (src/engine/ports.ts).', { group: DATABASE }),
+      rule('engine-edges', 'src/engine must not depend on channels, conversation, HTTP, jobs or ops.', {
+        group: ['**/channels/**', '**/conversation/**', '**/api/**', '**/jobs/**', '**/ops/**'],
+      }),
+      rule('engine-sdks', 'src/engine must not use HTTP, model or channel SDKs.', { group: ['express', 'openai', 'openai/*', ...ALL_SDKS] }),
+    ],
+  },
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: [
+      rule('contract-neutral', 'src/contract is the channel-independent contract: it imports no channel, database, HTTP, job or ops code.', {
+        group: [...DATABASE, '**/channels/**', '**/api/**', '**/jobs/**', '**/ops/**', '**/conversation/**', 'express', ...ALL_SDKS],
+      }),
+    ],
+  },
+  {
+    files: ['src/conversation/**/*.ts'],
+    rules: [
+      rule('conversation-channels', 'src/conversation knows no channel, HTTP layer or job.', { group: ['**/channels/**', '**/api/**', '**/jobs/**'] }),
+      rule('conversation-sdks', 'src/conversation must not use HTTP or channel SDKs.', { group: ['express', ...ALL_SDKS] }),
+    ],
+  },
+  {
+    files: ['src/conversation/providers/**/*.ts'],
+    rules: [
+      rule('providers-tools-only', 'Model providers reach the engine only through the tools (src/conversation/tools).', {
+        group: ['**/engine/**', ...DATABASE],
+      }),
+    ],
+  },
+  ...Object.keys(SDKS).map((name) => ({
+    files: [`src/channels/${name}/**/*.ts`],
+    rules: [
+      ...Object.keys(SDKS)
+        .filter((other) => other !== name)
+        .flatMap((other) => [
+          // A regex, not a glob: a sibling import like '../slack/app.ts' has no 'channels/' in it.
+          rule('channel-siblings', `src/channels/${name} must not import another channel (${other}).`, { regex: `(^|/)${other}(/|$)` }),
+          rule('channel-sdks', `src/channels/${name} must not use the ${other} SDK.`, { group: SDKS[other] }),
+        ]),
+      rule('channel-database', `src/channels/${name} reaches storage only through its ports, never a database client.`, { group: DATABASE }),
+    ],
+  })),
+  {
+    files: ['src/jobs/**/*.ts'],
+    rules: [
+      rule('jobs-notifier', 'src/jobs reach channels only through the notifier port (src/contract), never a channel.', {
+        group: ['**/channels/**', '**/api/**', 'express', ...ALL_SDKS],
+      }),
+    ],
+  },
+  {
+    files: ['src/ops/**/*.ts'],
+    rules: [
+      rule('ops-notifier', 'src/ops reaches channels only through the notifier port (src/contract), never a channel.', {
+        group: ['**/channels/**', '**/api/**', '**/jobs/**', 'express', ...ALL_SDKS],
+      }),
+    ],
+  },
+];
+
+/** One no-restricted-imports entry per layer file glob: ESLint keeps only the last config's options per rule. */
+function layerConfigs() {
+  const files = [...new Set(LAYERS.flatMap((l) => l.files))];
+  return files.map((glob) => {
+    // A file in src/conversation/providers is also in src/conversation: it keeps both layers' rules.
+    const applying = LAYERS.filter((l) => l.files.some((f) => glob === f || glob.startsWith(f.replace('/**/*.ts', '/'))));
+    const patterns = applying.flatMap((l) => l.rules.map(({ message, patterns: p }) => ({ ...p, message })));
+    return { files: [glob], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'src/generated/**', '.data/**', 'scratch/**', 'coverage/**'] },
@@ -37,30 +104,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerConfigs(),
   {
-    files: ['src/engine/**/*.ts'],
-    rules: restrict([
-      { group: ['**/db/**', '**/generated/**', '@prisma/*', 'pg', 'pg-boss'], message: 'src/engine is pure: storage comes in through a port (src/engine/ports.ts).' },
-      { group: ['**/channels/**', '**/conversation/**', '**/api/**', '**/jobs/**'], message: 'src/engine must not depend on channels, conversation, HTTP or jobs.' },
-      { group: ['express', 'openai', 'openai/*', ...ALL_SDKS], message: 'src/engine must not use HTTP, model or channel SDKs.' },
-    ]),
+    files: ['src/**/*.ts'],
+    ...importX.flatConfigs.typescript,
+    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    // A cycle makes the layers meaningless (either side can reach the other); type-only imports count too.
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  {
-    files: ['src/conversation/**/*.ts'],
-    rules: restrict([
-      { group: ['**/channels/**', '**/api/**'], message: 'src/conversation knows no channel and no HTTP layer.' },
-      { group: ['express', ...ALL_SDKS], message: 'src/conversation must not use HTTP or channel SDKs.' },
-    ]),
-  },
-  {
-    files: ['src/conversation/providers/**/*.ts'],
-    rules: restrict([
-      { group: ['**/engine/**', '**/db/**', '**/generated/**', '@prisma/*', 'pg'], message: 'Model providers reach the engine only through the tools (src/conversation/tools).' },
-      { group: ['**/channels/**', '**/api/**', 'express', ...ALL_SDKS], message: 'src/conversation knows no channel and no HTTP layer.' },
-    ]),
-  },
-  ...Object.keys(SDKS).map((name) => ({
-    files: [`src/channels/${name}/**/*.ts`],
-    rules: restrict(otherChannels(name)),
-  })),
 );

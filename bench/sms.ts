@@ -5,8 +5,8 @@ import { createHttpApp } from '../src/api/app.ts';
 import { createSmsSender } from '../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../src/channels/sms/router.ts';
 import { loadConfig } from '../src/config.ts';
-import { createAppContext, type AppContext } from '../src/context.ts';
-import type { Orchestrator } from '../src/conversation/contract.ts';
+import { createAppContext, smsDeps, smsNotifierOf, type AppContext } from '../src/context.ts';
+import type { Orchestrator } from '../src/contract/conversation.ts';
 import { createOrchestrator } from '../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../src/conversation/providers/offline.ts';
 import { createPool, createPrisma } from '../src/db/client.ts';
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
   const log = createLogger('silent');
   const clock = systemClock;
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: 10 });
-  const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, () => []);
+  const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => [smsNotifierOf(c)]);
   await seedDemoIfEmpty(db, clock());
   const inner = createOrchestrator({ db, scheduler, clock, log, provider: createOfflineProvider() });
   // Timed separately so the channel's own share of the latency is visible.
@@ -67,7 +67,7 @@ export async function run(): Promise<void> {
       }
     },
   };
-  const channel = createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx), replyMode: 'twiml' });
+  const channel = createSmsChannel({ ...smsDeps(ctx), orchestrator, sender: createSmsSender(smsDeps(ctx)), replyMode: 'twiml' });
   const app = createHttpApp(ctx, [{ path: '/webhooks/twilio', router: channel.router }]);
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

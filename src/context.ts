@@ -1,12 +1,16 @@
+import { createSmsNotifier } from './channels/sms/notifier.ts';
+import { createSmsSender } from './channels/sms/outbound.ts';
+import type { SmsDeps } from './channels/sms/ports.ts';
 import type { Config } from './config.ts';
 import { notifierRegistry, type Notifier, type Notifiers } from './contract/notifier.ts';
 import type { PrismaClient } from './db/client.ts';
+import { createSmsStore } from './db/sms/index.ts';
 import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
 import { createOps, type Ops } from './ops/index.ts';
 
-/** What the edges of the app (HTTP, jobs, channels) are built from. */
+/** What the edges of the app (HTTP, jobs) are built from. */
 export interface AppContext {
   config: Config;
   db: PrismaClient;
@@ -33,3 +37,20 @@ export function createAppContext(base: Omit<AppContext, 'ops' | 'notifiers'>, no
   registry = notifierRegistry(notifiersOf(ctx));
   return ctx;
 }
+
+/**
+ * What the SMS channel is handed instead of the database client: its own storage
+ * port and the ops core's way to open exceptions for staff.
+ */
+export function smsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'clock' | 'ops'>): SmsDeps {
+  return {
+    config: ctx.config,
+    log: ctx.log,
+    clock: ctx.clock,
+    store: createSmsStore(ctx.db),
+    ops: { raise: (exception) => ctx.ops.raise(exception) },
+  };
+}
+
+/** The SMS channel's notifier over its own sender: how jobs, ops and the API reach a customer by text. */
+export const smsNotifierOf = (ctx: AppContext) => createSmsNotifier(createSmsSender(smsDeps(ctx)));

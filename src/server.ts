@@ -3,9 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
-import { createAppContext, type AppContext } from './context.ts';
-import { createSmsSender } from './channels/sms/outbound.ts';
-import { createSmsNotifier } from './channels/sms/notifier.ts';
+import { createAppContext, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
 import { createPool, createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -15,7 +13,11 @@ import { createSchedulingStore } from './db/scheduling-store.ts';
 import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
-import { startSms } from './jobs/sms.ts';
+import { bossQueue } from './jobs/queue.ts';
+import { startReminderJob } from './jobs/reminders.ts';
+import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
+import { createSmsSender } from './channels/sms/outbound.ts';
+import { createSmsChannel } from './channels/sms/router.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -51,8 +53,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
     const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    // Each channel that can reach a person registers its notifier here (ops replies, later jobs).
-    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => [createSmsNotifier({ sender: createSmsSender(c), db })]);
+    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => [smsNotifierOf(c)]);
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);
     stops.push(() => stopBoss(boss));
@@ -64,7 +65,15 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
     const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    const webhooks: MountedRouter[] = [await startSms(ctx, boss, orchestrator)];
+    // The SMS channel gets its store and the ops core, not the database client; its
+    // jobs and the reminder job run on the same queue, reminders through the notifiers.
+    const queue = bossQueue(boss);
+    const sms = smsDeps(ctx);
+    const sender = createSmsSender(sms);
+    const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
+    await startSmsJobs(queue, { log, sender, processor: channel.processor });
+    await startReminderJob(boss, ctx, ctx.notifiers);
+    const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

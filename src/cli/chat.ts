@@ -2,9 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { phone as phoneSchema } from '../api/schemas/common.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createAppContext, type AppContext } from '../context.ts';
-import { createSmsNotifier } from '../channels/sms/notifier.ts';
-import { createSmsSender } from '../channels/sms/outbound.ts';
+import { createAppContext, smsNotifierOf, type AppContext } from '../context.ts';
 import { createOrchestrator } from '../conversation/orchestrator.ts';
 import { createModelProvider } from '../conversation/providers/index.ts';
 import { createPool, createPrisma } from '../db/client.ts';
@@ -81,7 +79,7 @@ try {
   try {
     if (config.FRONTDESK_SEED === 'demo') await seedDemoIfEmpty(db, systemClock());
     const scheduler = createScheduler(createSchedulingStore(pool), systemClock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    const ctx: AppContext = createAppContext({ config, db, log, clock: systemClock, scheduler }, (c) => [createSmsNotifier({ sender: createSmsSender(c), db })]);
+    const ctx: AppContext = createAppContext({ config, db, log, clock: systemClock, scheduler }, (c) => [smsNotifierOf(c)]);
     const provider = createModelProvider(config);
     const orchestrator = createOrchestrator({ db, scheduler, clock: systemClock, log, provider, holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);

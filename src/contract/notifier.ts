@@ -1,4 +1,4 @@
-import type { ConversationChannel, ReplyChoice } from '../conversation/contract.ts';
+import type { ConversationChannel, ReplyChoice } from './conversation.ts';
 
 // The notifier port: how jobs, ops and the admin API tell a person something on the
 // channel that person uses, without knowing any channel. Each channel implements
@@ -47,6 +47,8 @@ export interface Notice {
   appointment?: AppointmentFacts;
   /** Free text written by a person (a staff reply); rendered as is, never by a model. */
   text?: string;
+  /** Whom a person's text is sent as (the business's name), so the reader knows who writes. */
+  from?: string;
   /** Answers the recipient can give ("1", "Y"), or buttons on channels that have them. */
   choices?: ReplyChoice[];
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../db/client.ts';
-import type { ConversationChannel } from './contract.ts';
+import type { ConversationChannel } from '../contract/conversation.ts';
 import { ensureConversation } from './store.ts';
 
 /** Sender → conversation id, so a known sender's turn starts with the lock, not a lookup. Bounded; oldest out first. */

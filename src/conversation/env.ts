@@ -1,7 +1,7 @@
 import type { Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Catalog } from './catalog.ts';
-import type { InboundAttachment } from './contract.ts';
+import type { InboundAttachment } from '../contract/conversation.ts';
 import type { Identity } from './identity.ts';
 import type { ConversationState } from './state.ts';
 import type { Tx } from './store.ts';

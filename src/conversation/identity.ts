@@ -1,7 +1,7 @@
 import { normalizePhone } from '../phone.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Actor } from '../engine/api.ts';
-import type { ConversationChannel } from './contract.ts';
+import type { ConversationChannel } from '../contract/conversation.ts';
 
 // Who is writing comes from the channel (a verified phone number for SMS, the Slack or
 // Teams user id), never from message text or model output. Every tool acts as this

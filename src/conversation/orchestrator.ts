@@ -3,7 +3,7 @@ import type { Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
 import { createCatalogCache } from './catalog.ts';
-import type { InboundMessage, Orchestrator, OutboundReply } from './contract.ts';
+import type { InboundMessage, Orchestrator, OutboundReply } from '../contract/conversation.ts';
 import { createConversationIds } from './conversation-ids.ts';
 import { senderKeyOf } from './identity.ts';
 import { loadPrompts, type PromptSet } from './prompts.ts';

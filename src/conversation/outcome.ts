@@ -1,4 +1,4 @@
-import type { ReplyChoice } from './contract.ts';
+import type { ReplyChoice } from '../contract/conversation.ts';
 import type { ConversationState } from './state.ts';
 
 // What a tool or a commit hands back to the turn: a result the model reads and, when the

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ConversationChannel } from './contract.ts';
+import type { ConversationChannel } from '../contract/conversation.ts';
 
 // Prompts are plain files under prompts/ so they can be reviewed and diffed like code.
 // The version stored on each turn is VERSION plus a hash of the files: a transcript

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../db/client.ts';
 import { poolSizeOf } from '../db/client.ts';
-import type { ConversationChannel, OutboundReply } from './contract.ts';
+import type { ConversationChannel, OutboundReply } from '../contract/conversation.ts';
 
 // Conversation persistence: the row per (channel, sender), one inbound message processed
 // at a time per conversation, and the stored reply that answers a retried message.

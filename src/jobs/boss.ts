@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 
 export const QUEUES = {
   reminders: 'sms-reminders',
+  // The SMS channel's own queues (src/channels/sms/jobs.ts names them too).
   smsReply: 'sms-reply',
   outbox: 'sms-outbox',
 } as const;

@@ -1,15 +1,19 @@
-import type { AppContext } from '../context.ts';
-import { zoneMayDiffer } from '../channels/sms/phone.ts';
-import { formatWhenWithZone } from '../channels/sms/render.ts';
-import type { SmsSender } from '../channels/sms/outbound.ts';
+import type PgBoss from 'pg-boss';
+import type { AppointmentFacts, Notice, Notifiers } from '../contract/notifier.ts';
+import type { ConversationChannel } from '../contract/conversation.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Logger } from '../log.ts';
+import { QUEUES } from './boss.ts';
 
-// Appointment reminders by SMS, run every minute by pg-boss (and callable directly
-// with any "now", which is how tests drive it).
+// Appointment reminders, run every minute by pg-boss (and callable directly with
+// any "now", which is how tests drive it). Each reminder is a Notice sent through
+// the notifier of the customer's channel, which renders and delivers it.
 //
 // Rules:
 // - Only confirmed appointments that have not started get reminders, at each of
 //   the service's reminderOffsetsMinutes before the start.
-// - Each reminder is keyed `reminder:<appointmentId>:<offset>:sms`, so however
+// - Each reminder is keyed `reminder:<appointmentId>:<offset>:<channel>`, so however
 //   often the job runs (or however many instances run it) it is sent once.
 // - Status, time and recipient are re-read right before sending: a canceled
 //   appointment gets nothing, and a rescheduled one is a new appointment with its
@@ -20,7 +24,7 @@ import type { SmsSender } from '../channels/sms/outbound.ts';
 // - When several offsets are due at once (the job was down, or a booking fell
 //   between two offsets), only the one closest to the start is sent: one timely
 //   reminder, not a burst of stale ones.
-// - Opted-out customers get a `suppressed` row and no SMS (see SmsSender).
+// - Opted-out customers get nothing (the notifier answers `suppressed`).
 
 export interface ReminderRunResult {
   considered: number;
@@ -30,8 +34,17 @@ export interface ReminderRunResult {
   duplicate: number;
 }
 
-export function reminderKey(appointmentId: string, offsetMinutes: number): string {
-  return `reminder:${appointmentId}:${offsetMinutes}:sms`;
+interface ReminderDeps {
+  db: PrismaClient;
+  log: Logger;
+  clock: Clock;
+}
+
+/** Customers are known by their phone: they are reminded by text. */
+const CUSTOMER_CHANNEL: ConversationChannel = 'sms';
+
+export function reminderKey(appointmentId: string, offsetMinutes: number, channel: ConversationChannel = CUSTOMER_CHANNEL): string {
+  return `reminder:${appointmentId}:${offsetMinutes}:${channel}`;
 }
 
 /** The offset due now, if any, per the rules above. */
@@ -46,13 +59,15 @@ export function dueOffset(a: { startsAt: Date; bookedAt: Date }, offsets: number
   return Math.min(...due);
 }
 
-export async function runDueReminders(ctx: AppContext, sender: SmsSender, now: Date = ctx.clock()): Promise<ReminderRunResult> {
+export async function runDueReminders(deps: ReminderDeps, notifiers: Notifiers, now: Date = deps.clock()): Promise<ReminderRunResult> {
   const result: ReminderRunResult = { considered: 0, sent: 0, suppressed: 0, duplicate: 0 };
-  const services = await ctx.db.service.findMany({ select: { reminderOffsetsMinutes: true } });
+  const services = await deps.db.service.findMany({ select: { reminderOffsetsMinutes: true } });
   const horizon = Math.max(0, ...services.flatMap((s) => s.reminderOffsetsMinutes));
   if (horizon === 0) return result;
+  const notifier = notifiers.forChannel(CUSTOMER_CHANNEL);
+  if (!notifier) return result;
 
-  const candidates = await ctx.db.appointment.findMany({
+  const candidates = await deps.db.appointment.findMany({
     where: { status: 'confirmed', customerId: { not: null }, startsAt: { gt: now, lte: new Date(now.getTime() + horizon * 60_000) } },
     select: { id: true, startsAt: true, createdAt: true, confirmedAt: true, service: { select: { reminderOffsetsMinutes: true } } },
     orderBy: { startsAt: 'asc' },
@@ -64,33 +79,60 @@ export async function runDueReminders(ctx: AppContext, sender: SmsSender, now: D
     result.considered++;
 
     // Re-read at send time: the list above may be seconds old.
-    const a = await ctx.db.appointment.findUnique({
-      where: { id: c.id },
-      select: {
-        id: true,
-        status: true,
-        startsAt: true,
-        service: { select: { name: true } },
-        location: { select: { name: true, address: true, timeZone: true, phone: true, business: { select: { name: true, phone: true } } } },
-        customer: { select: { phone: true } },
-      },
-    });
-    if (!a || a.status !== 'confirmed' || a.startsAt.getTime() !== c.startsAt.getTime() || !a.customer) continue;
+    const committed = await committedAppointment(deps, c.id);
+    if (!committed || committed.facts.status !== 'confirmed' || committed.facts.startsAt.getTime() !== c.startsAt.getTime()) continue;
 
-    const withZone = zoneMayDiffer(a.customer.phone, a.location.phone ?? a.location.business.phone);
-    const when = formatWhenWithZone(a.startsAt, a.location.timeZone, withZone);
-    const body = `${a.location.business.name}: reminder of your ${a.service.name} on ${when} at ${a.location.name}, ${a.location.address}. Reply R to reschedule or C to cancel.`;
-    const { message, created } = await sender.send({
-      to: a.customer.phone,
-      body,
+    const notice: Notice = {
       kind: 'reminder',
-      idempotencyKey: reminderKey(a.id, offset),
-      appointmentId: a.id,
-    });
-    if (!created) result.duplicate++;
-    else if (message.status === 'suppressed') result.suppressed++;
+      to: { channel: CUSTOMER_CHANNEL, address: committed.phone },
+      idempotencyKey: reminderKey(c.id, offset),
+      appointment: committed.facts,
+    };
+    const sent = await notifier.send(notice);
+    if (sent.duplicate) result.duplicate++;
+    else if (sent.status === 'suppressed') result.suppressed++;
     else result.sent++;
   }
-  if (result.sent || result.suppressed) ctx.log.info({ ...result }, 'reminders run');
+  if (result.sent || result.suppressed) deps.log.info({ ...result }, 'reminders run');
   return result;
+}
+
+/** The appointment as committed, with its customer's phone; null without a customer. */
+async function committedAppointment(deps: ReminderDeps, id: string): Promise<{ facts: AppointmentFacts; phone: string } | null> {
+  const a = await deps.db.appointment.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      service: { select: { name: true } },
+      location: { select: { name: true, address: true, timeZone: true, phone: true, business: { select: { name: true, phone: true } } } },
+      customer: { select: { phone: true } },
+      reservations: { where: { active: true, resource: { kind: 'staff' } }, select: { resource: { select: { name: true } } }, take: 1 },
+    },
+  });
+  if (!a?.customer) return null;
+  const facts: AppointmentFacts = {
+    id: a.id,
+    status: a.status,
+    serviceName: a.service.name,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    timeZone: a.location.timeZone,
+    locationName: a.location.name,
+    locationAddress: a.location.address,
+    contactPhone: a.location.phone ?? a.location.business.phone,
+    businessName: a.location.business.name,
+    staffName: a.reservations[0]?.resource.name ?? null,
+  };
+  return { facts, phone: a.customer.phone };
+}
+
+/** The reminder run, every minute. */
+export async function startReminderJob(boss: PgBoss, deps: ReminderDeps, notifiers: Notifiers): Promise<void> {
+  await boss.work(QUEUES.reminders, async () => {
+    await runDueReminders(deps, notifiers, deps.clock());
+  });
+  await boss.schedule(QUEUES.reminders, '* * * * *');
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Recipient, NoticeResult, Notifiers } from '../contract/notifier.ts';
 import type { OpsActor } from '../contract/ops.ts';
-import type { ConversationChannel } from '../conversation/contract.ts';
+import type { ConversationChannel } from '../contract/conversation.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Exception } from '../generated/prisma/client.ts';
 import { actorDetails, auditActorOf, recordAudit } from './audit.ts';
@@ -58,7 +58,8 @@ export async function reply(deps: ReplyDeps, exception: Exception, actor: OpsAct
   const notifier = deps.notifiers.forChannel(target.recipient.channel);
   if (!notifier) throw new OpsError('unreachable', `This installation cannot send on ${target.recipient.channel}, the customer's channel.`);
   const idempotencyKey = `staff_reply:${exception.id}:${randomUUID()}`;
-  const notice = await notifier.send({ kind: 'staff_reply', to: target.recipient, idempotencyKey, text });
+  const business = await deps.db.business.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true } });
+  const notice = await notifier.send({ kind: 'staff_reply', to: target.recipient, idempotencyKey, text, from: business?.name });
   return deps.db.$transaction(async (tx) => {
     const message = await tx.message.create({
       data: { conversationId: target.conversationId, direction: 'outbound', role: 'staff', text, externalId: idempotencyKey, createdAt: at },

@@ -35,7 +35,7 @@ describe('customer notices from the admin API', () => {
     const sent = await outbox();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'confirmation', status: 'outbox', appointmentId: booked.id });
-    expect(sent[0]!.body).toMatch(/is booked for .*Dec 1.*10:00/);
+    expect(sent[0]!.body).toMatch(/your visit on Tue Dec 1, 10:00 AM.* is confirmed\./);
   });
 
   it('confirms the new time of a reschedule and tells of a cancel', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsNotifier } from '../../src/channels/sms/notifier.ts';
 import { createSmsSender } from '../../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
+import { smsDeps } from '../../src/context.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
 import type { ModelProvider } from '../../src/conversation/providers/types.ts';
@@ -53,9 +54,9 @@ beforeAll(async () => {
         next: (req) => (modelDown ? Promise.reject(new Error('the model is down')) : offline.next(req)),
       };
       const orchestrator = createOrchestrator({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, log: ctx.log, provider });
-      return [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx, { httpClient: twilioApi }) }).router }];
+      return [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator, sender: createSmsSender(smsDeps(ctx), { httpClient: twilioApi }) }).router }];
     },
-    notifiers: (ctx) => [createSmsNotifier({ sender: createSmsSender(ctx, { httpClient: twilioApi }), db: ctx.db })],
+    notifiers: (ctx) => [createSmsNotifier(createSmsSender(smsDeps(ctx), { httpClient: twilioApi }))],
   });
   salon = await createSalon(app.t.db);
   const mk = async (key: keyof typeof users, role: string, resourceId?: string) => {
@@ -232,7 +233,7 @@ describe('message_failed: Twilio reports a message undelivered', () => {
 
   it('appears once, however often Twilio calls back', async () => {
     appointmentId = await appointmentFor(cy, salon.staff.lee, 2);
-    const sender = createSmsSender(app.ctx, { httpClient: twilioApi });
+    const sender = createSmsSender(smsDeps(app.ctx), { httpClient: twilioApi });
     const { message } = await sender.send({ to: cy, body: 'Reminder: Haircut on Friday', kind: 'reminder', idempotencyKey: `reminder:${appointmentId}:1440:sms`, appointmentId });
     for (let i = 0; i < 2; i++) {
       const res = await postSigned(app.url, '/webhooks/twilio/status', { AccountSid: ACCOUNT_SID, MessageSid: message.providerMessageId!, MessageStatus: 'undelivered', ErrorCode: '30003' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSender } from '../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../src/context.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 
 // GET /api/v1/outbox: what Frontdesk sent (or, without Twilio, would have sent).
@@ -14,7 +15,7 @@ const to = '+12125550601';
 
 beforeAll(async () => {
   app = await createTestApp();
-  const sender = createSmsSender(app.ctx);
+  const sender = createSmsSender(smsDeps(app.ctx));
   for (let i = 1; i <= 5; i++) await sender.send({ to, body: `Message ${i}`, kind: 'notice', idempotencyKey: `outbox-test:${i}` });
   await sender.send({ to: '+12125550602', body: 'Someone else', kind: 'notice', idempotencyKey: 'outbox-test:other' });
   await app.t.db.customer.create({ data: { phone: '+12125550603', optedOut: true } });

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { OutboundReply } from '../../src/conversation/contract.ts';
+import type { OutboundReply } from '../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
 import { createLogger } from '../../src/log.ts';

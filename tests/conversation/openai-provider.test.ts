@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../../src/conversation/contract.ts';
+import type { Orchestrator } from '../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
 import { createModelProvider } from '../../src/conversation/providers/index.ts';
 import { createLogger } from '../../src/log.ts';

@@ -1,10 +1,12 @@
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../../src/conversation/contract.ts';
+import type { Orchestrator } from '../../src/contract/conversation.ts';
 import { createSmsSender } from '../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../src/context.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
 import { startBoss, stopBoss } from '../../src/jobs/boss.ts';
-import { startSmsJobs } from '../../src/jobs/sms.ts';
+import { startSmsJobs } from '../../src/channels/sms/jobs.ts';
+import { bossQueue } from '../../src/jobs/queue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, type FakeTwilio } from '../channels/sms/helpers.ts';
 
@@ -30,9 +32,9 @@ describe('the outbox sweeper job', () => {
     const left = await app.t.db.outboundMessage.create({
       data: { channel: 'sms', to: '+12125550901', body: 'Your appointment is confirmed.', kind: 'confirmation', idempotencyKey: 'job-test:1', status: 'queued', segments: 1 },
     });
-    const sender = createSmsSender(app.ctx, { httpClient: twilioApi });
+    const sender = createSmsSender(smsDeps(app.ctx), { httpClient: twilioApi });
     boss = await startBoss(app.t.url, app.ctx.log);
-    await startSmsJobs(boss, app.ctx, { sender, processor: createSmsChannel(app.ctx, { orchestrator: unused, sender }).processor });
+    await startSmsJobs(bossQueue(boss), { log: app.ctx.log, sender, processor: createSmsChannel({ ...smsDeps(app.ctx), orchestrator: unused, sender }).processor });
     await expect.poll(async () => (await app.t.db.outboundMessage.findUniqueOrThrow({ where: { id: left.id } })).status, { timeout: 15_000, interval: 200 }).toBe('sent');
     expect(twilioApi.accepted.map((m) => m.to)).toEqual(['+12125550901']);
   });

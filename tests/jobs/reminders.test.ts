@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSender, type SmsSender } from '../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../src/context.ts';
 import { dueOffset, reminderKey, runDueReminders } from '../../src/jobs/reminders.ts';
+import { smsNotifiers } from './support/notifiers.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 
@@ -17,7 +19,7 @@ beforeAll(async () => {
   app = await createTestApp({ clock: () => new Date(now) });
   salon = await createSalon(app.t.db);
   await app.t.db.service.updateMany({ data: { reminderOffsetsMinutes: [1440, 120] } });
-  sender = createSmsSender(app.ctx);
+  sender = createSmsSender(smsDeps(app.ctx));
 });
 afterAll(() => app.close());
 
@@ -56,12 +58,12 @@ describe('dueOffset', () => {
 describe('runDueReminders', () => {
   it('sends each reminder once at its offset, re-running is harmless', async () => {
     const id = await book('+12125550401', '2026-12-03T15:00:00Z', T0); // Thu 10:00
-    expect(await runDueReminders(app.ctx, sender, new Date('2026-12-02T14:00:00Z'))).toMatchObject({ sent: 0 });
-    const day = await runDueReminders(app.ctx, sender, new Date('2026-12-02T15:00:30Z'));
+    expect(await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T14:00:00Z'))).toMatchObject({ sent: 0 });
+    const day = await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T15:00:30Z'));
     expect(day.sent).toBe(1);
-    expect(await runDueReminders(app.ctx, sender, new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, duplicate: 1 });
-    await runDueReminders(app.ctx, sender, new Date('2026-12-03T13:00:00Z'));
-    await runDueReminders(app.ctx, sender, new Date('2026-12-03T13:01:00Z'));
+    expect(await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, duplicate: 1 });
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-03T13:00:00Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-03T13:01:00Z'));
     expect(await sentKeys(id)).toEqual([reminderKey(id, 1440), reminderKey(id, 120)]);
     const body = (await app.t.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: reminderKey(id, 120) } })).body;
     expect(body).toBe('Bright Salon: reminder of your Haircut on Thu Dec 3, 10:00 AM EST at Main St, 12 Main St, New York, NY. Reply R to reschedule or C to cancel.');
@@ -71,7 +73,7 @@ describe('runDueReminders', () => {
   it('concurrent runs (two instances) still send once', async () => {
     const id = await book('+12125550402', '2026-12-04T15:00:00Z', T0);
     const at = new Date('2026-12-03T15:00:00Z');
-    const runs = await Promise.all([1, 2, 3].map(() => runDueReminders(app.ctx, sender, at)));
+    const runs = await Promise.all([1, 2, 3].map(() => runDueReminders(app.ctx, smsNotifiers(sender), at)));
     expect(runs.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(1);
     expect(await sentKeys(id)).toEqual([reminderKey(id, 1440)]);
   });
@@ -80,23 +82,23 @@ describe('runDueReminders', () => {
     const bookedAt = new Date('2026-12-02T19:30:00Z');
     const id = await book('+12125550403', '2026-12-02T20:00:00Z', bookedAt); // 30 min ahead
     now = T0;
-    await runDueReminders(app.ctx, sender, new Date('2026-12-02T19:31:00Z'));
-    await runDueReminders(app.ctx, sender, new Date('2026-12-02T19:59:00Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T19:31:00Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T19:59:00Z'));
     expect(await sentKeys(id)).toEqual([]);
   });
 
   it('sends nothing for a canceled appointment', async () => {
     const id = await book('+12125550404', '2026-12-08T15:00:00Z', T0);
     await app.ctx.scheduler.cancel(id, { type: 'customer' }, 'test');
-    await runDueReminders(app.ctx, sender, new Date('2026-12-07T15:00:30Z'));
-    await runDueReminders(app.ctx, sender, new Date('2026-12-08T13:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-07T15:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-08T13:00:30Z'));
     expect(await sentKeys(id)).toEqual([]);
   });
 
   it('a reschedule leaves no stale reminder: the old time gets nothing, the new one its own', async () => {
     const id = await book('+12125550405', '2026-12-09T15:00:00Z', T0); // Wed 10:00
     // The day-before reminder for the original time goes out...
-    await runDueReminders(app.ctx, sender, new Date('2026-12-08T15:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-08T15:00:30Z'));
     expect(await sentKeys(id)).toEqual([reminderKey(id, 1440)]);
     // ...then the customer moves it to Thursday.
     now = new Date('2026-12-08T16:00:00Z');
@@ -104,11 +106,11 @@ describe('runDueReminders', () => {
     if (!moved.ok) throw new Error(moved.message);
     const newId = moved.appointment.id;
     // The original 2-hour mark passes: nothing for the old appointment.
-    await runDueReminders(app.ctx, sender, new Date('2026-12-09T13:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-09T13:00:30Z'));
     expect(await sentKeys(id)).toEqual([reminderKey(id, 1440)]);
     expect(await sentKeys(newId)).toEqual([]);
-    await runDueReminders(app.ctx, sender, new Date('2026-12-09T16:00:30Z'));
-    await runDueReminders(app.ctx, sender, new Date('2026-12-10T14:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-09T16:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-10T14:00:30Z'));
     expect(await sentKeys(newId)).toEqual([reminderKey(newId, 1440), reminderKey(newId, 120)]);
     const last = await app.t.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: reminderKey(newId, 120) } });
     expect(last.body).toMatch(/Thu Dec 10, 11:00 AM EST/);
@@ -116,7 +118,7 @@ describe('runDueReminders', () => {
 
   it('after downtime sends only the reminder closest to the start', async () => {
     const id = await book('+12125550406', '2026-12-11T15:00:00Z', T0);
-    await runDueReminders(app.ctx, sender, new Date('2026-12-11T13:30:00Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-11T13:30:00Z'));
     expect(await sentKeys(id)).toEqual([reminderKey(id, 120)]);
   });
 
@@ -133,7 +135,7 @@ describe('runDueReminders', () => {
     });
     if (!r.ok) throw new Error(r.message);
     expect(r.appointment.status).toBe('requested');
-    await runDueReminders(app.ctx, sender, new Date('2026-12-14T13:00:30Z'));
+    await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-14T13:00:30Z'));
     expect(await sentKeys(r.appointment.id)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InboundMessage, Orchestrator, OutboundReply } from '../../src/conversation/contract.ts';
+import type { InboundMessage, Orchestrator, OutboundReply } from '../../src/contract/conversation.ts';
 import { createSmsSender } from '../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../src/context.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
 import { startBoss, stopBoss } from '../../src/jobs/boss.ts';
-import { enqueueSmsReply, startSmsJobs } from '../../src/jobs/sms.ts';
+import { enqueueSmsReply, startSmsJobs } from '../../src/channels/sms/jobs.ts';
+import { bossQueue } from '../../src/jobs/queue.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, inboundParams, postSigned, type FakeTwilio } from '../channels/sms/helpers.ts';
 
@@ -43,13 +45,13 @@ beforeAll(async () => {
   app = await createTestApp({
     env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_FROM_NUMBER: '+15005550006', PUBLIC_URL },
     routers: (ctx) => {
-      const sender = createSmsSender(ctx, { httpClient: twilioApi });
-      channel = createSmsChannel(ctx, { orchestrator: orch, sender, replyMode: 'rest', enqueueReply: (job) => enqueueSmsReply(boss)(job) });
+      const sender = createSmsSender(smsDeps(ctx), { httpClient: twilioApi });
+      channel = createSmsChannel({ ...smsDeps(ctx), orchestrator: orch, sender, replyMode: 'rest', enqueueReply: (job) => enqueueSmsReply(bossQueue(boss))(job) });
       return [{ path: '/webhooks/twilio', router: channel.router }];
     },
   });
   boss = await startBoss(app.t.url, app.ctx.log);
-  await startSmsJobs(boss, app.ctx, { sender: createSmsSender(app.ctx, { httpClient: twilioApi }), processor: channel!.processor });
+  await startSmsJobs(bossQueue(boss), { log: app.ctx.log, sender: createSmsSender(smsDeps(app.ctx), { httpClient: twilioApi }), processor: channel!.processor });
 });
 afterAll(async () => {
   await stopBoss(boss);

@@ -3,9 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createHttpApp, type MountedRouter } from '../../src/api/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { createAppContext, type AppContext } from '../../src/context.ts';
-import { createSmsNotifier } from '../../src/channels/sms/notifier.ts';
-import { createSmsSender } from '../../src/channels/sms/outbound.ts';
+import { createAppContext, smsNotifierOf, type AppContext } from '../../src/context.ts';
 import type { Notifier } from '../../src/contract/notifier.ts';
 import { fixedClock, type Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
@@ -38,7 +36,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   const pool = createPool(t.url);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
   // The SMS notifier over the local outbox (or Twilio when a test configures it), as in production.
-  const notifiers = opts.notifiers ?? ((c: AppContext) => [createSmsNotifier({ sender: createSmsSender(c), db: t.db })]);
+  const notifiers = opts.notifiers ?? ((c: AppContext) => [smsNotifierOf(c)]);
   const ctx: AppContext = createAppContext({ config, db: t.db, log: createLogger('silent'), clock, scheduler }, notifiers);
   const app = createHttpApp(ctx, opts.routers?.(ctx) ?? []);
   const server = await new Promise<Server>((resolve) => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { OutboundReply } from '../../conversation/contract.ts';
+import type { OutboundReply } from '../../contract/conversation.ts';
 import { isReservedWord } from './keywords.ts';
 import { fitToSegments } from './segments.ts';
 

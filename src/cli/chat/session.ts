@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createInboundProcessor } from '../../channels/sms/inbound.ts';
 import { createSmsSender } from '../../channels/sms/outbound.ts';
-import type { AppContext } from '../../context.ts';
-import type { Orchestrator } from '../../conversation/contract.ts';
+import { smsDeps, type AppContext } from '../../context.ts';
+import type { Orchestrator } from '../../contract/conversation.ts';
 
 // The terminal stands in for Twilio: each line goes through the SMS channel's own
 // inbound processing (opt-out keywords, one reply per message id, rendering), and
@@ -22,10 +22,11 @@ export interface ChatSession {
 
 export function createChatSession(input: { ctx: AppContext; orchestrator: Orchestrator; phone: string }): ChatSession {
   const { ctx, phone } = input;
+  const deps = smsDeps(ctx);
   const processor = createInboundProcessor({
-    ctx,
+    ...deps,
     orchestrator: input.orchestrator,
-    sender: createSmsSender(ctx),
+    sender: createSmsSender(deps),
     replyMode: 'twiml',
     budgetMs: REPLY_BUDGET_MS,
   });

@@ -1,4 +1,4 @@
-import type { ReplyChoice } from '../contract.ts';
+import type { ReplyChoice } from '../../contract/conversation.ts';
 import type { IntakeQuestion } from '../intake.ts';
 
 /** An intake question as the model reads it. */

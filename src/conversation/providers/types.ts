@@ -1,4 +1,4 @@
-import type { ConversationChannel } from '../contract.ts';
+import type { ConversationChannel } from '../../contract/conversation.ts';
 import type { ChatMessage } from '../state.ts';
 import type { ToolSpec } from '../tools/definitions.ts';
 

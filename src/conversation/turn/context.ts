@@ -3,7 +3,7 @@ import type { Scheduler } from '../../engine/api.ts';
 import type { Clock } from '../../engine/clock.ts';
 import type { Logger } from '../../log.ts';
 import type { Catalog } from '../catalog.ts';
-import type { InboundMessage, ReplyChoice } from '../contract.ts';
+import type { InboundMessage, ReplyChoice } from '../../contract/conversation.ts';
 import type { TurnEnv } from '../env.ts';
 import { ensureCustomer, type Identity } from '../identity.ts';
 import type { PromptSet } from '../prompts.ts';

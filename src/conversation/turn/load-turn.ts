@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog.ts';
-import type { InboundMessage, OutboundReply } from '../contract.ts';
+import type { InboundMessage, OutboundReply } from '../../contract/conversation.ts';
 import { identityOf, senderKeys } from '../identity.ts';
 import { parseState } from '../state.ts';
 import { readTurn, replyKey, storedReply, type TurnRow, type Tx } from '../store.ts';

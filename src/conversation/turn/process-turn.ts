@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog.ts';
-import type { InboundMessage, OutboundReply } from '../contract.ts';
+import type { InboundMessage, OutboundReply } from '../../contract/conversation.ts';
 import type { Tx } from '../store.ts';
 import type { TurnDeps } from './context.ts';
 import { loadTurn } from './load-turn.ts';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { locationZone, type Catalog } from '../catalog.ts';
-import type { ConversationChannel } from '../contract.ts';
+import type { ConversationChannel } from '../../contract/conversation.ts';
 import { serviceQuestions } from '../intake.ts';
 import type { ProviderView } from '../providers/types.ts';
 import type { ConversationState } from '../state.ts';

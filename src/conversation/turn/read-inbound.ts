@@ -1,5 +1,5 @@
 import type { Prisma } from '../../db/client.ts';
-import type { InboundAttachment, InboundMessage } from '../contract.ts';
+import type { InboundAttachment, InboundMessage } from '../../contract/conversation.ts';
 import type { TranscriptRow } from '../store.ts';
 
 /** The inbound message as a turn reads it. */

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/client.ts';
 import type { Clock } from '../../engine/clock.ts';
-import type { OutboundReply } from '../contract.ts';
+import type { OutboundReply } from '../../contract/conversation.ts';
 import { trimHistory } from '../state.ts';
 import { replyKey, saveTurn, type TurnRow } from '../store.ts';
 import { T } from '../templates.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
@@ -21,7 +22,7 @@ beforeAll(async () => {
     clock: NOW,
     routers: (ctx) => {
       const orchestrator = createOrchestrator({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, log: ctx.log, provider: createOfflineProvider() });
-      return [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx) }).router }];
+      return [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator, sender: createSmsSender(smsDeps(ctx)) }).router }];
     },
   });
   salon = await createSalon(app.t.db);

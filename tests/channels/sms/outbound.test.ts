@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../../../src/conversation/contract.ts';
+import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createSmsSender, type SmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { runDueReminders } from '../../../src/jobs/reminders.ts';
+import { smsNotifiers } from '../../jobs/support/notifiers.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, createAppointment, fakeTwilio, inboundParams, postSigned, seedBasics, type Basics, type FakeTwilio } from './helpers.ts';
 
@@ -24,8 +26,8 @@ beforeAll(async () => {
   app = await createTestApp({
     env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_FROM_NUMBER: FROM, PUBLIC_URL },
     routers: (ctx) => {
-      sender = createSmsSender(ctx, { httpClient: twilioApi });
-      return [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: unused, sender }).router }];
+      sender = createSmsSender(smsDeps(ctx), { httpClient: twilioApi });
+      return [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator: unused, sender }).router }];
     },
   });
   basics = await seedBasics(app.t.db);
@@ -127,7 +129,7 @@ describe('STOP → suppressed (reminders included) → START → delivered again
     expect(await app.t.db.exception.count({ where: { type: 'opted_out_upcoming', appointmentId: soon } })).toBe(1);
 
     const n = twilioApi.requests.length;
-    const reminders = await runDueReminders(app.ctx, sender, now);
+    const reminders = await runDueReminders(app.ctx, smsNotifiers(sender), now);
     expect(reminders).toMatchObject({ suppressed: 1, sent: 0 });
     const reminder = await app.t.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `reminder:${soon}:120:sms` } });
     expect(reminder.status).toBe('suppressed');
@@ -141,7 +143,7 @@ describe('STOP → suppressed (reminders included) → START → delivered again
       startsAt: new Date(now.getTime() + 90 * 60_000),
       createdAt: new Date(now.getTime() - 86_400_000),
     });
-    const after = await runDueReminders(app.ctx, sender, now);
+    const after = await runDueReminders(app.ctx, smsNotifiers(sender), now);
     expect(after).toMatchObject({ sent: 1, duplicate: 1 });
     const sentReminder = await app.t.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `reminder:${later}:120:sms` } });
     expect(sentReminder.status).toBe('sent');
@@ -153,7 +155,7 @@ describe('STOP → suppressed (reminders included) → START → delivered again
 
 describe('without Twilio credentials', () => {
   it('writes to the local outbox and sends nothing', async () => {
-    const local = createSmsSender({ ...app.ctx, config: { ...app.ctx.config, TWILIO_ACCOUNT_SID: undefined } });
+    const local = createSmsSender(smsDeps({ ...app.ctx, config: { ...app.ctx.config, TWILIO_ACCOUNT_SID: undefined } }));
     expect(local.mode).toBe('outbox');
     const n = twilioApi.requests.length;
     const { message } = await local.send({ to: '+12125550208', body: 'Local only', kind: 'notice', idempotencyKey: 'test:outbox:1' });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../../../src/conversation/contract.ts';
+import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createSmsSender, type SmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { reminderKey, runDueReminders } from '../../../src/jobs/reminders.ts';
+import { smsNotifiers } from '../../jobs/support/notifiers.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, createAppointment, fakeTwilio, seedBasics, type Basics, type FakeTwilio } from './helpers.ts';
 
@@ -20,7 +22,7 @@ let basics: Basics;
 beforeAll(async () => {
   twilioApi = fakeTwilio();
   app = await createTestApp({ env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_FROM_NUMBER: FROM, PUBLIC_URL } });
-  sender = createSmsSender(app.ctx, { httpClient: twilioApi });
+  sender = createSmsSender(smsDeps(app.ctx), { httpClient: twilioApi });
   basics = await seedBasics(app.t.db);
 });
 afterAll(() => app.close());
@@ -55,9 +57,9 @@ describe('queued rows left by a crash', () => {
     const appt = await createAppointment(app.t.db, basics, { customerPhone: to, startsAt: new Date(now.getTime() + 60 * 60_000), createdAt: new Date(now.getTime() - 86_400_000) });
     const id = await leftQueued({ to, body: 'Maple Dental: reminder of your Cleaning', key: reminderKey(appt, 120), kind: 'reminder', appointmentId: appt });
 
-    await runDueReminders(app.ctx, sender, now);
+    await runDueReminders(app.ctx, smsNotifiers(sender), now);
     expect(acceptedFor(to).map((m) => m.body)).toEqual(['Maple Dental: reminder of your Cleaning']);
-    await runDueReminders(app.ctx, sender, now);
+    await runDueReminders(app.ctx, smsNotifiers(sender), now);
     await sender.deliverPending();
     expect(acceptedFor(to)).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'sent', providerMessageId: acceptedFor(to)[0]!.sid, claimedUntil: null });
@@ -85,7 +87,7 @@ describe('the REST reply path', () => {
   it('a reply written but never handed to Twilio goes out when its job is retried, without asking the model again', async () => {
     const to = '+12125550835';
     const model: Orchestrator = { handle: () => Promise.reject(new Error('the reply exists; the model must not run again')) };
-    const { processor } = createSmsChannel(app.ctx, { orchestrator: model, sender });
+    const { processor } = createSmsChannel({ ...smsDeps(app.ctx), orchestrator: model, sender });
     const id = await leftQueued({ to, body: 'Answer to the slow question', key: 'sms:reply:SMrestcrash', kind: 'reply_rest' });
     const job = { replyId: id, inbound: { from: to, to: FROM, body: 'slow question', messageSid: 'SMrestcrash', media: [], receivedAt: new Date().toISOString() } };
 

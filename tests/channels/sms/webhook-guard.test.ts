@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { InboundMessage, Orchestrator, OutboundReply } from '../../../src/conversation/contract.ts';
+import type { InboundMessage, Orchestrator, OutboundReply } from '../../../src/contract/conversation.ts';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, inboundParams, messageSid, postSigned, postSignedForm, rowCounts } from './helpers.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   app = await createTestApp({
     env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_NUMBERS: OUR_OTHER_NUMBER, PUBLIC_URL },
     routers: (ctx) => [
-      { path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: orch, sender: createSmsSender(ctx, { httpClient: fakeTwilio() }), budgetMs: 5000 }).router },
+      { path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator: orch, sender: createSmsSender(smsDeps(ctx), { httpClient: fakeTwilio() }), budgetMs: 5000 }).router },
     ],
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../../../src/conversation/contract.ts';
+import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { AUTH_TOKEN, PUBLIC_URL, inboundParams, messageSid, postSigned, seedBasics } from './helpers.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   };
   app = await createTestApp({
     env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL, RATE_LIMIT_WEBHOOK_REQUESTS: String(LIMIT) },
-    routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator, sender: createSmsSender(ctx), budgetMs: 2000 }).router }],
+    routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator, sender: createSmsSender(smsDeps(ctx)), budgetMs: 2000 }).router }],
   });
   await seedBasics(app.t.db);
 });

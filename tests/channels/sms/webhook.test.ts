@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { InboundMessage, Orchestrator, OutboundReply } from '../../../src/conversation/contract.ts';
+import type { InboundMessage, Orchestrator, OutboundReply } from '../../../src/contract/conversation.ts';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
+import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import type { PrismaClient } from '../../../src/db/client.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   orch = new FakeOrchestrator();
   app = await createTestApp({
     env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL },
-    routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: orch, sender: createSmsSender(ctx), budgetMs: 2000 }).router }],
+    routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator: orch, sender: createSmsSender(smsDeps(ctx)), budgetMs: 2000 }).router }],
   });
   orch.db = app.t.db;
   basics = await seedBasics(app.t.db);
@@ -95,7 +96,7 @@ describe('signature', () => {
 
   it('answers 503 when TWILIO_AUTH_TOKEN is not configured', async () => {
     const bare = await createTestApp({
-      routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: orch, sender: createSmsSender(ctx) }).router }],
+      routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator: orch, sender: createSmsSender(smsDeps(ctx)) }).router }],
     });
     try {
       const res = await postSigned(bare.url, '/webhooks/twilio/sms', inboundParams(CUSTOMER, 'hi'));
@@ -241,7 +242,7 @@ describe('inbound details', () => {
     const slowOrch = new FakeOrchestrator();
     const slow = await createTestApp({
       env: { TWILIO_AUTH_TOKEN: AUTH_TOKEN, PUBLIC_URL },
-      routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel(ctx, { orchestrator: slowOrch, sender: createSmsSender(ctx), budgetMs: 100 }).router }],
+      routers: (ctx) => [{ path: '/webhooks/twilio', router: createSmsChannel({ ...smsDeps(ctx), orchestrator: slowOrch, sender: createSmsSender(smsDeps(ctx)), budgetMs: 100 }).router }],
     });
     slowOrch.db = slow.t.db;
     try {

@@ -1,11 +1,12 @@
 import { createSmsSender, type TwilioHttpClient } from '../../../src/channels/sms/outbound.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { createAppContext, type AppContext } from '../../../src/context.ts';
+import { createAppContext, smsDeps, type AppContext } from '../../../src/context.ts';
 import { createPool, createPrisma } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling-store.ts';
 import { systemClock } from '../../../src/engine/clock.ts';
 import { createScheduler } from '../../../src/engine/scheduler.ts';
 import { runDueReminders } from '../../../src/jobs/reminders.ts';
+import { smsNotifiers } from './notifiers.ts';
 import { createLogger } from '../../../src/log.ts';
 
 // The real SMS sender in a process of its own, so a test can SIGKILL it mid-batch:
@@ -44,10 +45,10 @@ const ctx: AppContext = createAppContext(
   },
   () => [],
 );
-const sender = createSmsSender(ctx, { httpClient, leaseMs: Number(env.OUTBOX_LEASE_MS) });
+const sender = createSmsSender(smsDeps(ctx), { httpClient, leaseMs: Number(env.OUTBOX_LEASE_MS) });
 
 await sender.deliverPending();
-await runDueReminders(ctx, sender);
+await runDueReminders(ctx, smsNotifiers(sender));
 for (let waited = 0; ; waited += 100) {
   await sender.deliverPending();
   const left = await db.outboundMessage.count({ where: { status: { in: ['queued', 'sending'] } } });

@@ -1,0 +1,35 @@
+import type { SmsInbound } from './inbound-types.ts';
+import type { KeywordAction } from './keywords.ts';
+import { markOptedIn, markOptedOut } from './optout.ts';
+import type { SmsDeps } from './ports.ts';
+
+// STOP / START / HELP: the carrier keywords, answered by the channel itself, never
+// by the orchestrator. Returns the text to answer with, or null for none.
+
+export async function answerKeyword(deps: SmsDeps, inbound: SmsInbound, action: KeywordAction, language: string): Promise<string | null> {
+  const business = await deps.store.directory.business();
+  const name = business?.name ?? 'Frontdesk';
+  // Twilio's Advanced Opt-Out already answered this keyword (OptOutType is set);
+  // a second confirmation would be blocked or duplicate.
+  const twilioAnswered = Boolean(inbound.optOutType);
+  const es = language === 'es';
+  if (action === 'opt_out') {
+    await markOptedOut(deps, inbound.from, 'STOP keyword');
+    if (twilioAnswered) return null;
+    return es
+      ? `${name}: no recibirá más mensajes. Responda START para volver a suscribirse.`
+      : `${name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.`;
+  }
+  if (action === 'opt_in') {
+    await markOptedIn(deps, inbound.from);
+    if (twilioAnswered) return null;
+    return es
+      ? `${name}: está suscrito de nuevo. Responda HELP para ayuda o STOP para darse de baja.`
+      : `${name}: you are subscribed again. Reply HELP for help, STOP to opt out.`;
+  }
+  if (twilioAnswered) return null;
+  const contact = [business?.phone, business?.email, business?.website].filter(Boolean).join(', ');
+  return es
+    ? `${name}: reservas por texto.${contact ? ` Contacto: ${contact}.` : ''} Responda STOP para darse de baja. Pueden aplicarse tarifas.`
+    : `${name}: appointment booking by text.${contact ? ` Contact: ${contact}.` : ''} Reply STOP to opt out. Msg & data rates may apply.`;
+}
