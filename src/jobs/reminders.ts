@@ -1,9 +1,10 @@
 import type PgBoss from 'pg-boss';
-import type { AppointmentFacts, Notice, Notifiers } from '../contract/notifier.ts';
+import type { Notice, Notifiers } from '../contract/notifier.ts';
 import type { ConversationChannel } from '../contract/conversation.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
+import { readAppointmentFacts } from '../notices/appointment-facts.ts';
 import { QUEUES } from './boss.ts';
 
 // Appointment reminders, run every minute by pg-boss (and callable directly with
@@ -79,12 +80,12 @@ export async function runDueReminders(deps: ReminderDeps, notifiers: Notifiers, 
     result.considered++;
 
     // Re-read at send time: the list above may be seconds old.
-    const committed = await committedAppointment(deps, c.id);
-    if (!committed || committed.facts.status !== 'confirmed' || committed.facts.startsAt.getTime() !== c.startsAt.getTime()) continue;
+    const committed = await readAppointmentFacts(deps.db, c.id);
+    if (!committed?.customerPhone || committed.facts.status !== 'confirmed' || committed.facts.startsAt.getTime() !== c.startsAt.getTime()) continue;
 
     const notice: Notice = {
       kind: 'reminder',
-      to: { channel: CUSTOMER_CHANNEL, address: committed.phone },
+      to: { channel: CUSTOMER_CHANNEL, address: committed.customerPhone },
       idempotencyKey: reminderKey(c.id, offset),
       appointment: committed.facts,
     };
@@ -95,38 +96,6 @@ export async function runDueReminders(deps: ReminderDeps, notifiers: Notifiers, 
   }
   if (result.sent || result.suppressed) deps.log.info({ ...result }, 'reminders run');
   return result;
-}
-
-/** The appointment as committed, with its customer's phone; null without a customer. */
-async function committedAppointment(deps: ReminderDeps, id: string): Promise<{ facts: AppointmentFacts; phone: string } | null> {
-  const a = await deps.db.appointment.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      status: true,
-      startsAt: true,
-      endsAt: true,
-      service: { select: { name: true } },
-      location: { select: { name: true, address: true, timeZone: true, phone: true, business: { select: { name: true, phone: true } } } },
-      customer: { select: { phone: true } },
-      reservations: { where: { active: true, resource: { kind: 'staff' } }, select: { resource: { select: { name: true } } }, take: 1 },
-    },
-  });
-  if (!a?.customer) return null;
-  const facts: AppointmentFacts = {
-    id: a.id,
-    status: a.status,
-    serviceName: a.service.name,
-    startsAt: a.startsAt,
-    endsAt: a.endsAt,
-    timeZone: a.location.timeZone,
-    locationName: a.location.name,
-    locationAddress: a.location.address,
-    contactPhone: a.location.phone ?? a.location.business.phone,
-    businessName: a.location.business.name,
-    staffName: a.reservations[0]?.resource.name ?? null,
-  };
-  return { facts, phone: a.customer.phone };
 }
 
 /** The reminder run, every minute. */
