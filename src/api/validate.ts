@@ -13,15 +13,16 @@ export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer
 }
 
 export function parseQuery<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  return parseWith(schema, { ...req.query }, 'The query string is not valid.');
+  // A query string is flat: an error in one item of a list (`status=open,nope`) names the parameter.
+  return parseWith(schema, { ...req.query }, 'The query string is not valid.', (field) => field.split('.')[0]!);
 }
 
 export function parseParams<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   return parseWith(schema, req.params, 'The path is not valid.');
 }
 
-function parseWith<S extends z.ZodType>(schema: S, input: unknown, detail: string): z.infer<S> {
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, detail: string, name = (field: string) => field): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw badRequest(detail, fieldErrors(parsed.error));
+  if (!parsed.success) throw badRequest(detail, fieldErrors(parsed.error).map((e) => ({ ...e, field: name(e.field) })));
   return parsed.data;
 }
