@@ -7,7 +7,7 @@ import type { AppContext } from '../../src/context.ts';
 import { fixedClock, type Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createPool } from '../../src/db/client.ts';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
