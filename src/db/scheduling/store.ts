@@ -4,9 +4,8 @@ import type pg from 'pg';
 import { commitGuarded } from './commit.ts';
 import * as plans from './plans.ts';
 import { listFilter, toView, type ViewRow } from './rows.ts';
-import { run } from './run.ts';
 import { ScheduleCache, isUuid, loadSnapshot } from './snapshot.ts';
-import { sqlFor } from './sql.ts';
+import { run, sqlFor } from './sql.ts';
 import { createTx } from './tx.ts';
 
 // The Postgres side of the engine's storage port. The scheduling configuration is

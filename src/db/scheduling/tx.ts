@@ -1,9 +1,8 @@
 import type { HoldRecord, SchedulingTx } from '../../engine/ports.ts';
 import * as plans from './plans.ts';
 import { appointmentPatch, appointmentRow, contactOf, eventRow, holdRow, json, reservationRows, toRecord, type ViewRow } from './rows.ts';
-import { run } from './run.ts';
 import { isUuid, loadSnapshot, type ScheduleCache } from './snapshot.ts';
-import type { Sql } from './sql.ts';
+import { run, type Sql } from './sql.ts';
 import { refusalsTranslated } from './translate.ts';
 
 // The operations the engine runs inside one transaction, each one or two plans.
