@@ -37,24 +37,7 @@ async function replay(ctx: SchedulerContext, key: string): Promise<BookResult | 
 async function bookAt(ctx: SchedulerContext, req: BookRequest, now: Date): Promise<BookResult> {
   const start = req.start.getTime();
   const id = ctx.newId();
-  const rows = (service: ServiceRecord, combo: Combo) => {
-    const appointment: NewAppointment = newAppointment(req, service, now, {
-      id,
-      locationId: combo.locationId,
-      start: new Date(start),
-      end: new Date(start + service.durationMinutes * MINUTE),
-      customerId: req.customerId ?? null,
-    });
-    const event: EventRecord = {
-      appointmentId: id,
-      actor: req.actor,
-      action: appointment.status === 'requested' ? 'requested' : 'booked',
-      before: null,
-      after: eventAfter({ status: appointment.status, start: appointment.start, end: appointment.end, resourceIds: combo.resourceIds }),
-      at: now,
-    };
-    return { appointment, event, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id) };
-  };
+  const rows = (service: ServiceRecord, combo: Combo) => bookingRows({ req, id, now, service, combo });
   const res = await commitAt<AppointmentView | null>(ctx, {
     service: req.service,
     start,
@@ -71,4 +54,26 @@ async function bookAt(ctx: SchedulerContext, req: BookRequest, now: Date): Promi
   });
   if (!res.ok) return res;
   return { ok: true, appointment: res.value ?? (await requireView(ctx, id)), replayed: false };
+}
+
+/** The appointment, its reservations and its audit event that booking `req` on `combo` writes. */
+function bookingRows(b: { req: BookRequest; id: string; now: Date; service: ServiceRecord; combo: Combo }) {
+  const { req, id, now, service, combo } = b;
+  const start = req.start.getTime();
+  const appointment: NewAppointment = newAppointment(req, service, now, {
+    id,
+    locationId: combo.locationId,
+    start: new Date(start),
+    end: new Date(start + service.durationMinutes * MINUTE),
+    customerId: req.customerId ?? null,
+  });
+  const event: EventRecord = {
+    appointmentId: id,
+    actor: req.actor,
+    action: appointment.status === 'requested' ? 'requested' : 'booked',
+    before: null,
+    after: eventAfter({ status: appointment.status, start: appointment.start, end: appointment.end, resourceIds: combo.resourceIds }),
+    at: now,
+  };
+  return { appointment, event, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id) };
 }

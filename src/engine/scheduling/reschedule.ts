@@ -1,6 +1,6 @@
 import type { Actor, ChangeResult, RuleName } from '../api.ts';
 import type { Combo } from '../availability.ts';
-import type { AppointmentRecord, SchedulingTx, ServiceRecord } from '../ports.ts';
+import type { AppointmentRecord, NewAppointment, SchedulingTx, ServiceRecord } from '../ports.ts';
 import { isLive } from '../status.ts';
 import { MINUTE } from '../time.ts';
 import { commitAt, type CommitResult } from './commit.ts';
@@ -58,33 +58,11 @@ async function stillMovable(tx: SchedulingTx, appointmentId: string): Promise<Fa
 
 async function writeMove(tx: SchedulingTx, m: Move, service: ServiceRecord, combo: Combo): Promise<AppointmentRecord> {
   const old = (await tx.lockAppointment(m.appointmentId))!;
-  const startMs = m.start.getTime();
-  const end = new Date(startMs + service.durationMinutes * MINUTE);
+  const moved = successor(old, m, service, combo.locationId);
   // One-to-one: the new booking shares the old one's session key, so it may
   // overlap the old time while both exist; the old is released right after.
   const sessionKey = combo.sessionKey ?? old.sessionKeys[0] ?? m.id;
-  await tx.insertAppointment(
-    {
-      id: m.id,
-      serviceId: service.id,
-      locationId: combo.locationId,
-      customerId: old.customerId,
-      customer: null,
-      requesterUserId: old.requesterUserId,
-      start: m.start,
-      end,
-      status: old.status,
-      channel: old.channel,
-      intake: old.intake,
-      attachments: old.attachments,
-      notes: old.notes,
-      rescheduledFromId: old.id,
-      idempotencyKey: null,
-      ruleVersion: service.ruleVersion,
-      confirmedAt: old.status === 'confirmed' ? m.now : null,
-    },
-    reservationsFor(service, combo, startMs, sessionKey),
-  );
+  await tx.insertAppointment(moved, reservationsFor(service, combo, m.start.getTime(), sessionKey));
   await tx.updateAppointment(old.id, { status: 'canceled', canceledAt: m.now, cancelReason: 'rescheduled', canceledBy: actorLabel(m.actor), lateCancel: false });
   await tx.releaseReservations(old.id);
   await tx.addEvent({ appointmentId: old.id, actor: m.actor, action: 'rescheduled', before: eventAfter(old), after: { rescheduledTo: m.id, status: 'canceled' }, at: m.now });
@@ -93,8 +71,31 @@ async function writeMove(tx: SchedulingTx, m: Move, service: ServiceRecord, comb
     actor: m.actor,
     action: 'rescheduled_in',
     before: { rescheduledFrom: old.id, ...eventAfter(old) },
-    after: eventAfter({ status: old.status, start: m.start, end, resourceIds: combo.resourceIds }),
+    after: eventAfter({ status: old.status, start: m.start, end: moved.end, resourceIds: combo.resourceIds }),
     at: m.now,
   });
   return old;
+}
+
+/** The appointment that replaces `old` at the new time: the same customer, state and answers, on the current rules. */
+function successor(old: AppointmentRecord, m: Move, service: ServiceRecord, locationId: string): NewAppointment {
+  return {
+    id: m.id,
+    serviceId: service.id,
+    locationId,
+    customerId: old.customerId,
+    customer: null,
+    requesterUserId: old.requesterUserId,
+    start: m.start,
+    end: new Date(m.start.getTime() + service.durationMinutes * MINUTE),
+    status: old.status,
+    channel: old.channel,
+    intake: old.intake,
+    attachments: old.attachments,
+    notes: old.notes,
+    rescheduledFromId: old.id,
+    idempotencyKey: null,
+    ruleVersion: service.ruleVersion,
+    confirmedAt: old.status === 'confirmed' ? m.now : null,
+  };
 }
