@@ -4,7 +4,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createAppContext, type AppContext } from '../src/context.ts';
 import { createPrisma, type PrismaClient } from '../src/db/client.ts';
-import { createSchedulingStore } from '../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../src/db/scheduling/store.ts';
 import type { Scheduler } from '../src/engine/api.ts';
 import { createScheduler } from '../src/engine/scheduler.ts';
 import { createLogger } from '../src/log.ts';

@@ -10,7 +10,7 @@ import type { Orchestrator } from '../src/contract/conversation.ts';
 import { createOrchestrator } from '../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../src/conversation/providers/offline.ts';
 import { createPool, createPrisma } from '../src/db/client.ts';
-import { createSchedulingStore } from '../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../src/db/scheduling/store.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import { createScheduler } from '../src/engine/scheduler.ts';
 import { createLogger } from '../src/log.ts';

@@ -9,7 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
 import { createScheduler } from './engine/scheduler.ts';
-import { createSchedulingStore } from './db/scheduling-store.ts';
+import { createSchedulingStore } from './db/scheduling/store.ts';
 import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';

@@ -7,7 +7,7 @@ import { createOrchestrator } from '../conversation/orchestrator.ts';
 import { createModelProvider } from '../conversation/providers/index.ts';
 import { createPool, createPrisma } from '../db/client.ts';
 import type { DatabaseHandle } from '../db/database.ts';
-import { createSchedulingStore } from '../db/scheduling-store.ts';
+import { createSchedulingStore } from '../db/scheduling/store.ts';
 import { systemClock } from '../engine/clock.ts';
 import { createScheduler } from '../engine/scheduler.ts';
 import { createLogger } from '../log.ts';

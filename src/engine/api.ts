@@ -87,6 +87,8 @@ export interface AppointmentView {
   serviceName: string;
   locationId: string;
   customerId: string | null;
+  /** The app user (Slack/Teams) who requested it for themselves, if any. */
+  requesterUserId: string | null;
   status: AppointmentStatus;
   start: Date;
   end: Date;
@@ -154,6 +156,8 @@ export interface AppointmentFilter {
   resourceId?: string;
   customerId?: string;
   customerPhone?: string;
+  /** Appointments the app user requested (see AppointmentView.requesterUserId). */
+  requesterUserId?: string;
   from?: Date;
   to?: Date;
   /** Cursor pagination: the last id of the previous page. */

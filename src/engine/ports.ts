@@ -195,7 +195,6 @@ export interface HoldRecord extends NewHold {
 export interface AppointmentRecord extends AppointmentView {
   sessionKeys: string[];
   cancellationWindowMinutes: number;
-  requesterUserId: string | null;
   attachments: unknown[];
   notes: string | null;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createBusiness, createCustomer, createResource, createService } from '../engine/support/fixtures.ts';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import { snapshot } from './fixtures.ts';
 
 // A refused POST /appointments writes nothing: not the appointment, and not the

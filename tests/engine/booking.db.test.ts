@@ -192,4 +192,21 @@ describe('booking against Postgres', () => {
     expect(eli.items.length).toBeGreaterThan(0);
     expect(eli.items.every((a) => a.resourceIds.includes(ids.eli) && a.start.toISOString().startsWith('2026-12-07'))).toBe(true);
   });
+
+  it('shows who requested an appointment and lists by requester, through booking and reschedule', async () => {
+    const user = await t.db.user.create({ data: { name: 'Staff member' } });
+    const other = await t.db.user.create({ data: { name: 'Someone else' } });
+    const base = { service: 'visit', channel: 'slack' as const, actor: { type: 'user' as const, id: user.id } };
+    const mine = await s.book({ ...base, start: at('2026-12-09T15:00:00Z'), requesterUserId: user.id });
+    const theirs = await s.book({ ...base, start: at('2026-12-09T16:00:00Z'), requesterUserId: other.id });
+    if (!mine.ok || !theirs.ok) throw new Error('booking failed');
+    expect(mine.appointment.requesterUserId).toBe(user.id);
+    expect((await s.getAppointment(mine.appointment.id))?.requesterUserId).toBe(user.id);
+    const moved = await s.reschedule(mine.appointment.id, at('2026-12-09T17:00:00Z'), base.actor);
+    if (!moved.ok) throw new Error('reschedule failed');
+    expect(moved.appointment.requesterUserId).toBe(user.id);
+    const listed = await s.listAppointments({ requesterUserId: user.id, status: ['confirmed'] });
+    expect(listed.items.map((a) => a.id)).toEqual([moved.appointment.id]);
+    expect((await s.listAppointments({ requesterUserId: 'not-a-uuid' })).items).toEqual([]);
+  });
 });

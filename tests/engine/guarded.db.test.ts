@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import type { SchedulingStore, Snapshot, SnapshotRequest } from '../../src/engine/ports.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';

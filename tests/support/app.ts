@@ -8,7 +8,7 @@ import type { Notifier } from '../../src/contract/notifier.ts';
 import { fixedClock, type Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createPool } from '../../src/db/client.ts';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 

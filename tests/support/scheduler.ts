@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import type { Scheduler } from '../../src/engine/api.ts';
 import type { Clock } from '../../src/engine/clock.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';

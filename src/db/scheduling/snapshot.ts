@@ -203,16 +203,68 @@ function calendarDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Parameters $6–$9 of DYNAMIC_SQL; the resource lists are only sent when months are counted. */
-function countValues(service: ServiceRecord | undefined, counted: CachedResource[], months: string[]) {
-  const counting = service !== undefined && months.length > 0;
+/** DYNAMIC_SQL's parameters by name; dynamicValues is the one place that knows their positions. */
+interface DynamicParams {
+  /** $1: whose blocks are read. */
+  resourceIds: string[];
+  /** $2, $3: the window of blocks. */
+  from: Date;
+  to: Date;
+  /** $4: holds expired by then are no blocks; history before it is the customer's. */
+  now: Date;
+  /** $5: false reads no blocks at all. */
+  withBlocks: boolean;
+  /** $6: the service (its id is left out of block lines). */
+  serviceId: string | null;
+  /** $7–$9: the round-robin counts to read; the resource lists are only sent when months are counted. */
+  count: { resources: CachedResource[]; months: string[] };
+  /** $10: whose history is read. */
+  customerId: string | null;
+}
+
+function dynamicValues(p: DynamicParams): unknown[] {
+  const counting = p.serviceId !== null && p.count.months.length > 0;
   return [
-    service?.id ?? null,
-    counting ? counted.map((r) => r.record.id) : [],
-    counting ? counted.map((r) => r.record.timeZone) : [],
-    counting ? months : [],
+    p.resourceIds,
+    p.from.toISOString(),
+    p.to.toISOString(),
+    p.now.toISOString(),
+    p.withBlocks,
+    p.serviceId,
+    counting ? p.count.resources.map((r) => r.record.id) : [],
+    counting ? p.count.resources.map((r) => r.record.timeZone) : [],
+    counting ? p.count.months : [],
+    p.customerId,
   ];
 }
+
+/** The blocks, the counts asked for and the customer in one statement, with the configuration version they were read at. */
+async function readDynamic(sql: Sql, p: DynamicParams): Promise<DynamicRow> {
+  const rows = await sql.query<DynamicRow>({
+    // Counting is planned for its actual months and resources: a generic plan of the
+    // count (row estimates for unknown ranges) nests loops and takes 100× longer.
+    // Without counts the prepared generic plan is the fast one.
+    name: p.count.months.length ? undefined : 'scheduling_dynamic',
+    text: DYNAMIC_SQL,
+    values: dynamicValues(p),
+  });
+  return rows[0]!;
+}
+
+/** What one attempt of a snapshot read works with, all chosen from one configuration version. */
+interface SnapshotRead {
+  cache: ScheduleCache;
+  sql: Sql;
+  req: SnapshotRequest;
+  config: ScheduleConfig;
+  service: ServiceRecord;
+  months: string[];
+  picked: Picked;
+  /** Every resource the service could route to, whatever this request narrows to: what counts cover. */
+  counted: CachedResource[];
+}
+
+type Picked = ReturnType<typeof snapshotResources>;
 
 export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest): Promise<Snapshot | null> {
   const months = [...new Set(req.months)].sort();
@@ -221,71 +273,68 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
   for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
     const config = await cache.current(sql);
     const service = findService(config, req.service, isUuid(req.service));
-    let picked: ReturnType<typeof snapshotResources> = { locations: [], resources: [] };
-    let counted: CachedResource[] = [];
-    let missing: string[] = [];
-    if (service) {
-      picked = snapshotResources(config, service, { resourceIds: req.resourceIds, locationId: req.locationId });
-      if (req.locationId && !isUuid(req.locationId)) picked.resources = [];
-      // Counts cover every resource the service could route to, whatever this request narrows to.
-      counted = snapshotResources(config, service).resources;
-      missing = cache.missingMonths(service.id, months);
-      const expired = cache.expiredMonths(service.id, months);
-      const countOnly = (which: string[]) => async () => {
-        const at = performance.now();
-        const values = [[], req.from.toISOString(), req.to.toISOString(), req.now.toISOString(), false, ...countValues(service, counted, which), null];
-        const rows = await sql.query<DynamicRow>({ text: DYNAMIC_SQL, values });
-        cache.storeCounts(service.id, which, rows[0]!.counts, at);
-      };
+    const read: SnapshotRead | null = service
+      ? { cache, sql, req, config, service, months, picked: pickResources(config, service, req), counted: snapshotResources(config, service).resources }
+      : null;
+    let missing = read ? cache.missingMonths(read.service.id, months) : [];
+    if (read) {
+      const expired = cache.expiredMonths(read.service.id, months);
       // Not awaited: this request routes on the expired counts.
-      if (expired.length) void cache.readCounts(service.id, countOnly(expired));
+      if (expired.length) void cache.readCounts(read.service.id, () => readCountsOnly(read, expired));
       if (!withBlocks && !customerId) {
-        if (missing.length) await cache.readCounts(service.id, countOnly(missing));
+        if (missing.length) await cache.readCounts(read.service.id, () => readCountsOnly(read, missing));
         // A shared read may have been for other months; if so, this request reads its own below.
-        if (cache.missingMonths(service.id, months).length === 0) return build(cache, config, service, picked, months, req, null, null);
-        missing = cache.missingMonths(service.id, months);
+        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, null, null);
+        missing = cache.missingMonths(read.service.id, months);
       }
     }
     const at = performance.now();
-    const rows = await sql.query<DynamicRow>({
-      // Counting is planned for its actual months and resources: a generic plan of the
-      // count (row estimates for unknown ranges) nests loops and takes 100× longer.
-      // Without counts the prepared generic plan is the fast one.
-      name: missing.length ? undefined : 'scheduling_dynamic',
-      text: DYNAMIC_SQL,
-      values: [
-        picked.resources.map((r) => r.record.id),
-        req.from.toISOString(),
-        req.to.toISOString(),
-        req.now.toISOString(),
-        withBlocks,
-        ...countValues(service, counted, missing),
-        customerId,
-      ],
+    const row = await readDynamic(sql, {
+      resourceIds: read?.picked.resources.map((r) => r.record.id) ?? [],
+      from: req.from,
+      to: req.to,
+      now: req.now,
+      withBlocks,
+      serviceId: read?.service.id ?? null,
+      count: { resources: read?.counted ?? [], months: missing },
+      customerId,
     });
-    const row = rows[0]!;
     if (row.version !== config.version) {
       // Everything above was chosen with another configuration: read it and start over.
       await cache.reload(sql);
       continue;
     }
-    if (!service) return null;
-    cache.storeCounts(service.id, missing, row.counts, at);
-    return build(cache, config, service, picked, months, req, row.blocks, row.customer);
+    if (!read) return null;
+    cache.storeCounts(read.service.id, missing, row.counts, at);
+    return build(read, row.blocks, row.customer);
   }
   throw new Error('The scheduling configuration kept changing while a snapshot was read.');
 }
 
-function build(
-  cache: ScheduleCache,
-  config: ScheduleConfig,
-  service: ServiceRecord,
-  picked: ReturnType<typeof snapshotResources>,
-  months: string[],
-  req: SnapshotRequest,
-  blockText: string | null,
-  customer: Snapshot['customer'],
-): Snapshot {
+function pickResources(config: ScheduleConfig, service: ServiceRecord, req: SnapshotRequest): Picked {
+  const picked = snapshotResources(config, service, { resourceIds: req.resourceIds, locationId: req.locationId });
+  if (req.locationId && !isUuid(req.locationId)) picked.resources = [];
+  return picked;
+}
+
+/** Reads only the round-robin counts of these months into the cache. */
+async function readCountsOnly(r: SnapshotRead, months: string[]): Promise<void> {
+  const at = performance.now();
+  const row = await readDynamic(r.sql, {
+    resourceIds: [],
+    from: r.req.from,
+    to: r.req.to,
+    now: r.req.now,
+    withBlocks: false,
+    serviceId: r.service.id,
+    count: { resources: r.counted, months },
+    customerId: null,
+  });
+  r.cache.storeCounts(r.service.id, months, row.counts, at);
+}
+
+function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['customer']): Snapshot {
+  const { req, service, picked } = r;
   const from = req.from.getTime();
   const to = req.to.getTime();
   // Overrides are by local date: a day either side covers every zone's dates in the window.
@@ -308,10 +357,10 @@ function build(
     locations: picked.locations,
     resources,
     blocks,
-    monthlyCounts: cache.monthlyCounts(service.id, months),
+    monthlyCounts: r.cache.monthlyCounts(service.id, r.months),
     customer,
   };
-  if (req.withVersions) snapshot.versions = { schedule: config.version };
+  if (req.withVersions) snapshot.versions = { schedule: r.config.version };
   return snapshot;
 }
 

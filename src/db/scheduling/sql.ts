@@ -59,3 +59,8 @@ function pgSql(pool: pg.Pool): Sql {
 export function sqlFor(pool: pg.Pool): Sql {
   return pgSql(pool);
 }
+
+/** Runs a plan (./plans.ts) with its parameters, each a value or one JSON row. */
+export function run<T = unknown>(sql: Sql, text: string, ...values: unknown[]): Promise<T[]> {
+  return sql.query<T>({ text, values });
+}

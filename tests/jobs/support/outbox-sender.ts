@@ -2,7 +2,7 @@ import { createSmsSender, type TwilioHttpClient } from '../../../src/channels/sm
 import { loadConfig } from '../../../src/config.ts';
 import { createAppContext, smsDeps, type AppContext } from '../../../src/context.ts';
 import { createPool, createPrisma } from '../../../src/db/client.ts';
-import { createSchedulingStore } from '../../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
 import { systemClock } from '../../../src/engine/clock.ts';
 import { createScheduler } from '../../../src/engine/scheduler.ts';
 import { runDueReminders } from '../../../src/jobs/reminders.ts';

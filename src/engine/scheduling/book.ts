@@ -1,0 +1,79 @@
+import type { AppointmentView, BookRequest, BookResult } from '../api.ts';
+import type { Combo } from '../availability.ts';
+import { DuplicateIdempotencyKeyError, type EventRecord, type NewAppointment, type ServiceRecord } from '../ports.ts';
+import { MINUTE } from '../time.ts';
+import { bookFromHold } from './book-from-hold.ts';
+import { commitAt } from './commit.ts';
+import { requireView, type SchedulerContext } from './context.ts';
+import { reservationsFor } from './decision.ts';
+import { eventAfter, newAppointment } from './records.ts';
+
+/** Books a time (or a hold); the same idempotency key twice returns the first appointment. */
+export async function book(ctx: SchedulerContext, req: BookRequest): Promise<BookResult> {
+  const now = ctx.clock();
+  if (req.idempotencyKey) {
+    const replayed = await replay(ctx, req.idempotencyKey);
+    if (replayed) return replayed;
+  }
+  try {
+    if (req.holdId) return await bookFromHold(ctx, { ...req, holdId: req.holdId }, now);
+    return await bookAt(ctx, req, now);
+  } catch (err) {
+    // Two requests with one key raced; the loser returns the winner's appointment.
+    if (err instanceof DuplicateIdempotencyKeyError && req.idempotencyKey) {
+      const replayed = await replay(ctx, req.idempotencyKey);
+      if (replayed) return replayed;
+    }
+    throw err;
+  }
+}
+
+async function replay(ctx: SchedulerContext, key: string): Promise<BookResult | null> {
+  const existing = await ctx.store.findAppointmentByIdempotencyKey(key);
+  return existing ? { ok: true, appointment: existing, replayed: true } : null;
+}
+
+/** A new booking at `req.start`: guarded in one statement when it can be, else under a lock. */
+async function bookAt(ctx: SchedulerContext, req: BookRequest, now: Date): Promise<BookResult> {
+  const start = req.start.getTime();
+  const id = ctx.newId();
+  const rows = (service: ServiceRecord, combo: Combo) => bookingRows({ req, id, now, service, combo });
+  const res = await commitAt<AppointmentView | null>(ctx, {
+    service: req.service,
+    start,
+    now,
+    plan: { locationId: req.locationId, resourceId: req.resourceId, language: req.language, postalCode: req.postalCode },
+    customerId: req.customerId,
+    write: async (tx, service, combo) => {
+      const { appointment, event, reservations } = rows(service, combo);
+      await tx.insertAppointment(appointment, reservations);
+      await tx.addEvent(event);
+      return null;
+    },
+    guarded: (versions, service, combo) => ctx.store.commitGuarded({ versions, now, ...rows(service, combo) }),
+  });
+  if (!res.ok) return res;
+  return { ok: true, appointment: res.value ?? (await requireView(ctx, id)), replayed: false };
+}
+
+/** The appointment, its reservations and its audit event that booking `req` on `combo` writes. */
+function bookingRows(b: { req: BookRequest; id: string; now: Date; service: ServiceRecord; combo: Combo }) {
+  const { req, id, now, service, combo } = b;
+  const start = req.start.getTime();
+  const appointment: NewAppointment = newAppointment(req, service, now, {
+    id,
+    locationId: combo.locationId,
+    start: new Date(start),
+    end: new Date(start + service.durationMinutes * MINUTE),
+    customerId: req.customerId ?? null,
+  });
+  const event: EventRecord = {
+    appointmentId: id,
+    actor: req.actor,
+    action: appointment.status === 'requested' ? 'requested' : 'booked',
+    before: null,
+    after: eventAfter({ status: appointment.status, start: appointment.start, end: appointment.end, resourceIds: combo.resourceIds }),
+    at: now,
+  };
+  return { appointment, event, reservations: reservationsFor(service, combo, start, combo.sessionKey ?? id) };
+}

@@ -1,0 +1,91 @@
+import type { Combo } from '../availability.ts';
+import { SlotTakenError, type SchedulingTx, type ServiceRecord, type Snapshot } from '../ports.ts';
+import { alternatives } from './alternatives.ts';
+import { commitBlind, type GuardedWrite } from './commit-blind.ts';
+import { rule, type Failure, type SchedulerContext } from './context.ts';
+import { evaluateAt, serializationKeys, snapshotRequest, type Target } from './decision.ts';
+
+const COMMIT_ATTEMPTS = 3;
+
+/** A write at one start time: what to decide, and how to write the decision. */
+export interface Commit<T> extends Target {
+  /** Writes the decision inside the transaction, after the rules passed again under the lock. */
+  write: (tx: SchedulingTx, service: ServiceRecord, combo: Combo) => Promise<T>;
+  /** Runs first in the transaction; a failure it returns ends the commit unwritten. */
+  beforeLock?: (tx: SchedulingTx) => Promise<Failure | null>;
+  /** The same write in one statement guarded by the configuration version (one-to-one bookings). */
+  guarded?: GuardedWrite<T>;
+}
+
+export type CommitResult<T> = { ok: true; value: T } | Failure;
+
+type Attempt<T> = CommitResult<T> | { retry: true } | { conflict: string };
+
+/**
+ * Finds a combination for `start` on a fresh snapshot, then locks exactly those
+ * resources, re-reads their time under the lock and runs `write` only if the same
+ * rules still pass. A race lost between the two reads (or at the constraint) is
+ * retried from a fresh snapshot, so "any provider" falls through to the next one.
+ */
+export async function commitAt<T>(ctx: SchedulerContext, c: Commit<T>): Promise<CommitResult<T>> {
+  if (c.guarded) {
+    const blind = await commitBlind(ctx, c, c.guarded);
+    if (blind) return blind;
+  }
+  let lastMessage = 'That time is already taken.';
+  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+    const outcome = await attemptCommit(ctx, c);
+    if ('conflict' in outcome) {
+      lastMessage = outcome.conflict;
+      break;
+    }
+    if (!('retry' in outcome)) return outcome;
+  }
+  return { ok: false, kind: 'conflict', message: lastMessage, alternatives: await alternatives(ctx, c) };
+}
+
+/** One decision on a fresh snapshot and its write; a lost race asks for another. */
+async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<Attempt<T>> {
+  const snap = await ctx.store.loadSnapshot(
+    snapshotRequest(c.service, { from: c.start, to: c.start }, c.now, { locationId: c.plan.locationId, customerId: c.customerId, withVersions: c.guarded !== undefined }),
+  );
+  if (!snap) return rule('unknown_service', `No service "${c.service}".`);
+  const first = evaluateAt(snap, c);
+  if (!first.ok) return first.rule === 'conflict' ? { conflict: first.message } : rule(first.rule, first.message);
+  const combo = first.combo;
+  const keys = serializationKeys(snap, combo, c.start);
+  const versions = snap.versions;
+  // No rule here counts bookings: the decision just made is written in one statement
+  // that commits only while the configuration it read is unchanged, and the
+  // exclusion constraint decides any race for the time.
+  if (c.guarded && versions && keys.length === 0) {
+    try {
+      const value = await c.guarded(versions, snap.service, combo);
+      if (value !== null) return { ok: true, value };
+      // The configuration changed since the snapshot: decide again on fresh data.
+    } catch (err) {
+      if (!(err instanceof SlotTakenError)) throw err;
+    }
+    return { retry: true };
+  }
+  try {
+    return (await ctx.store.transaction((tx) => commitLocked(tx, c, snap, combo, keys))) ?? { retry: true };
+  } catch (err) {
+    if (!(err instanceof SlotTakenError)) throw err;
+    return { retry: true };
+  }
+}
+
+/** Inside the transaction: lock the combination's resources, decide again on what they hold now, write. Null: lost the race. */
+async function commitLocked<T>(tx: SchedulingTx, c: Commit<T>, snap: Snapshot, combo: Combo, keys: string[]): Promise<CommitResult<T> | null> {
+  const early = c.beforeLock ? await c.beforeLock(tx) : null;
+  if (early) return early;
+  await tx.prepareResources(combo.resourceIds, c.now, keys);
+  const locked = await tx.loadSnapshot(
+    snapshotRequest(snap.service.id, { from: c.start, to: c.start }, c.now, { resourceIds: combo.resourceIds, locationId: combo.locationId, customerId: c.customerId }),
+  );
+  if (!locked) return rule('unknown_service', `No service "${c.service}".`);
+  const again = evaluateAt(locked, c, { ...c.plan, locationId: combo.locationId });
+  if (!again.ok) return again.rule === 'conflict' || again.rule === 'daily_limit' ? null : rule(again.rule, again.message);
+  return { ok: true, value: await c.write(tx, locked.service, again.combo) };
+}

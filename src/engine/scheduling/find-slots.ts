@@ -1,0 +1,32 @@
+import type { RuleName, Slot, SlotQuery } from '../api.ts';
+import { Planner } from '../availability.ts';
+import type { SchedulerContext } from './context.ts';
+import { snapshotRequest } from './decision.ts';
+
+/** Thrown by findSlots when the query cannot be answered at all (e.g. an unknown service). */
+export class RuleViolation extends Error {
+  constructor(
+    readonly rule: RuleName,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RuleViolation';
+  }
+}
+
+export async function findSlots(ctx: SchedulerContext, q: SlotQuery): Promise<Slot[]> {
+  const now = ctx.clock();
+  const from = q.from.getTime();
+  const to = q.to.getTime();
+  if (!(to > from)) return [];
+  const snap = await ctx.store.loadSnapshot(snapshotRequest(q.service, { from, to }, now, { locationId: q.locationId, customerId: q.customerId }));
+  if (!snap) throw new RuleViolation('unknown_service', `No service "${q.service}".`);
+  const planner = new Planner(snap, from, to, {
+    now: now.getTime(),
+    locationId: q.locationId,
+    resourceId: q.resourceId,
+    language: q.language,
+    postalCode: q.postalCode,
+  });
+  return planner.slots(from, to, q.limit);
+}
