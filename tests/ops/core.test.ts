@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifierRegistry, type Notice, type Notifier } from '../../src/contract/notifier.ts';
 import type { OpsActor } from '../../src/contract/ops.ts';
-import { createSchedulingStore } from '../../src/db/scheduling-store.ts';
+import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
 import { createPool } from '../../src/db/client.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createOps, OpsError, type Ops } from '../../src/ops/index.ts';
