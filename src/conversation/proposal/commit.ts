@@ -1,7 +1,6 @@
 import type { TurnEnv } from '../env.ts';
 import { actorFor } from '../identity.ts';
 import { isOwn } from '../ownership.ts';
-import { requesterOf } from '../requester.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
 import { commitBook } from './commit-book.ts';
@@ -20,8 +19,7 @@ export async function commitProposal(env: TurnEnv, p: Proposal): Promise<Committ
   if (p.kind === 'book') return commitBook(env, p, actor);
   // The appointment may have changed hands since the proposal: ownership is checked again.
   const appt = p.appointmentId ? await env.scheduler.getAppointment(p.appointmentId) : null;
-  const requester = appt && env.identity.userId ? await requesterOf(env.db, appt.id) : null;
-  if (!appt || !isOwn(env.identity, appt, requester)) {
+  if (!appt || !isOwn(env.identity, appt)) {
     return { result: { ok: false, kind: 'not_own' }, display: { messages: [T.refusal], expecting: null } };
   }
   return p.kind === 'reschedule' ? commitReschedule(env, p, appt, actor) : commitCancel(env, appt, actor);

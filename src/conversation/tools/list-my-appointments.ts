@@ -9,7 +9,7 @@ import { formatSlotLabel } from '../templates.ts';
 
 /** The sender's upcoming appointments under fresh short refs: the model never sees an appointment id. */
 export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
-  const items = await myAppointments({ db: env.db, scheduler: env.scheduler, identity: env.identity, now: env.clock() });
+  const items = await myAppointments({ scheduler: env.scheduler, identity: env.identity, now: env.clock() });
   const refs: Record<string, string> = {};
   const taken = new Set<string>();
   const out = items.map((a) => {
