@@ -5,7 +5,12 @@ import { commitBlind, type GuardedWrite } from './commit-blind.ts';
 import { rule, type Failure, type SchedulerContext } from './context.ts';
 import { evaluateAt, serializationKeys, snapshotRequest, type Target } from './decision.ts';
 
-const COMMIT_ATTEMPTS = 3;
+// A retry happens only when a fresh snapshot showed the time free and the write still
+// lost: an in-flight writer, or Postgres aborting one side of a lock cycle (deadlock).
+// A time really taken shows on the next snapshot and is answered at once, so extra
+// attempts cost nothing there; under heavy contention three were sometimes used up by
+// writers that never committed, refusing a free time.
+const COMMIT_ATTEMPTS = 5;
 
 /** A write at one start time: what to decide, and how to write the decision. */
 export interface Commit<T> extends Target {
