@@ -122,53 +122,20 @@ export function exceptionsRouter({ db, ops }: AppContext): Router {
     },
   );
 
-  route(router, { operationId: 'takeException', method: 'post', path: '/exceptions/:id/take', summary: 'Take an exception: assign it to yourself', tag, body: EmptyBody, response: ExceptionView, problems: [409, 422] }, async (req) => {
-    const exceptionId = pathId(req, 'Exception');
-    parseBody(EmptyBody, req);
-    return toExceptionView((await execute(req, { kind: 'take', exceptionId })).exception);
-  });
-
-  route(router, { operationId: 'assignException', method: 'post', path: '/exceptions/:id/assign', summary: 'Assign an exception to a user who may resolve it', tag, body: AssignBody, response: ExceptionView, problems: [409, 422] }, async (req) => {
-    const exceptionId = pathId(req, 'Exception');
-    const body = parseBody(AssignBody, req);
-    return toExceptionView((await execute(req, { kind: 'assign', exceptionId, assigneeUserId: body.assigneeUserId })).exception);
-  });
-
-  route(
-    router,
-    { operationId: 'resolveException', method: 'post', path: '/exceptions/:id/resolve', summary: 'Resolve an exception, saying how (a resolved hand-off gives the conversation back to the bot)', tag, body: CloseBody, response: ExceptionView, problems: [409, 422] },
-    async (req) => {
+  /** One lifecycle step: parse its body, run it as an ops command, answer with the exception as it now is. */
+  const step = <B extends z.ZodType>(kind: OpsCommand['kind'], summary: string, body: B, command: (exceptionId: string, input: z.infer<B>) => OpsCommand) =>
+    route(router, { operationId: `${kind}Exception`, method: 'post', path: `/exceptions/:id/${kind}`, summary, tag, body, response: ExceptionView, problems: [409, 422] }, async (req) => {
       const exceptionId = pathId(req, 'Exception');
-      const body = parseBody(CloseBody, req);
-      return toExceptionView((await execute(req, { kind: 'resolve', exceptionId, reason: body.reason })).exception);
-    },
-  );
+      const input = parseBody(body, req);
+      return toExceptionView((await execute(req, command(exceptionId, input))).exception);
+    });
 
-  route(router, { operationId: 'dismissException', method: 'post', path: '/exceptions/:id/dismiss', summary: 'Dismiss an exception that needs no handling, saying why', tag, body: CloseBody, response: ExceptionView, problems: [409, 422] }, async (req) => {
-    const exceptionId = pathId(req, 'Exception');
-    const body = parseBody(CloseBody, req);
-    return toExceptionView((await execute(req, { kind: 'dismiss', exceptionId, reason: body.reason })).exception);
-  });
-
-  route(
-    router,
-    { operationId: 'approveException', method: 'post', path: '/exceptions/:id/approve', summary: 'Approve an approval_needed exception: its requested appointment is confirmed', tag, body: EmptyBody, response: ExceptionView, problems: [409, 422] },
-    async (req) => {
-      const exceptionId = pathId(req, 'Exception');
-      parseBody(EmptyBody, req);
-      return toExceptionView((await execute(req, { kind: 'approve', exceptionId })).exception);
-    },
-  );
-
-  route(
-    router,
-    { operationId: 'declineException', method: 'post', path: '/exceptions/:id/decline', summary: 'Decline an approval_needed exception: its requested appointment is canceled with the reason', tag, body: CloseBody, response: ExceptionView, problems: [409, 422] },
-    async (req) => {
-      const exceptionId = pathId(req, 'Exception');
-      const body = parseBody(CloseBody, req);
-      return toExceptionView((await execute(req, { kind: 'decline', exceptionId, reason: body.reason })).exception);
-    },
-  );
+  step('take', 'Take an exception: assign it to yourself', EmptyBody, (exceptionId) => ({ kind: 'take', exceptionId }));
+  step('assign', 'Assign an exception to a user who may resolve it', AssignBody, (exceptionId, b) => ({ kind: 'assign', exceptionId, assigneeUserId: b.assigneeUserId }));
+  step('resolve', 'Resolve an exception, saying how (a resolved hand-off gives the conversation back to the bot)', CloseBody, (exceptionId, b) => ({ kind: 'resolve', exceptionId, reason: b.reason }));
+  step('dismiss', 'Dismiss an exception that needs no handling, saying why', CloseBody, (exceptionId, b) => ({ kind: 'dismiss', exceptionId, reason: b.reason }));
+  step('approve', 'Approve an approval_needed exception: its requested appointment is confirmed', EmptyBody, (exceptionId) => ({ kind: 'approve', exceptionId }));
+  step('decline', 'Decline an approval_needed exception: its requested appointment is canceled with the reason', CloseBody, (exceptionId, b) => ({ kind: 'decline', exceptionId, reason: b.reason }));
 
   route(
     router,
