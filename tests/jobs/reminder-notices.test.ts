@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifierRegistry } from '../../src/contract/notifier.ts';
 import { runDueReminders } from '../../src/jobs/reminders.ts';
+import { bookHaircut } from './support/book.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 import { recordingNotifier } from './support/notifiers.ts';
@@ -19,18 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function book(phone: string, start: string): Promise<string> {
-  const customer = await app.t.db.customer.upsert({ where: { phone }, create: { phone }, update: {} });
-  const r = await app.ctx.scheduler.book({
-    service: salon.services.haircut,
-    start: new Date(start),
-    customerId: customer.id,
-    channel: 'sms',
-    actor: { type: 'customer', id: customer.id, channel: 'sms' },
-  });
-  if (!r.ok) throw new Error(`booking failed: ${r.message}`);
-  return r.appointment.id;
-}
+const book = (phone: string, start: string) => bookHaircut(app, salon, phone, start);
 
 describe('reminders through the notifier port', () => {
   it('sends one reminder Notice with the committed facts and a per-channel key', async () => {

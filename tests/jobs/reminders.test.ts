@@ -3,6 +3,7 @@ import { createSmsSender, type SmsSender } from '../../src/channels/sms/outbound
 import { smsDeps } from '../../src/context.ts';
 import { dueOffset, reminderKey, runDueReminders } from '../../src/jobs/reminders.ts';
 import { smsNotifiers } from './support/notifiers.ts';
+import { bookHaircut } from './support/book.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 
@@ -25,16 +26,7 @@ afterAll(() => app.close());
 
 async function book(phone: string, start: string, at: Date = now): Promise<string> {
   now = at;
-  const customer = await app.t.db.customer.upsert({ where: { phone }, create: { phone }, update: {} });
-  const r = await app.ctx.scheduler.book({
-    service: salon.services.haircut,
-    start: new Date(start),
-    customerId: customer.id,
-    channel: 'sms',
-    actor: { type: 'customer', id: customer.id, channel: 'sms' },
-  });
-  if (!r.ok) throw new Error(`booking failed: ${r.message}`);
-  return r.appointment.id;
+  return bookHaircut(app, salon, phone, start);
 }
 
 const sentKeys = async (appointmentId: string) =>

@@ -12,6 +12,14 @@ export const MARGIN = 36 * 60 * MINUTE;
 /** Plan options without the instant, which each decision supplies itself. */
 export type Plan = Omit<PlanOptions, 'now'>;
 
+/** What a booking or hold request asks of the plan: where, with whom, in which language, for which territory. */
+export const planOf = (req: { locationId?: string; resourceId?: string; language?: string; postalCode?: string }): Plan => ({
+  locationId: req.locationId,
+  resourceId: req.resourceId,
+  language: req.language,
+  postalCode: req.postalCode,
+});
+
 /** One start time to decide: the service, the routing options, and who is asking. */
 export interface Target {
   /** Service id or slug. */
