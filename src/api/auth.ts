@@ -68,14 +68,17 @@ export async function ensureAdminToken(
 
 const bootstrap = (): Principal => ({ actorId: BOOTSTRAP_ACTOR_ID, userId: null, role: 'admin', resourceId: null });
 
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+export const bearerToken = (req: Request): string | undefined => /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
+
 /** Resolves the bearer token to a principal on `req.principal`, or answers 401. */
 export function authenticate({ db, clock, config }: Pick<AppContext, 'db' | 'clock' | 'config'>): RequestHandler {
   const configured = config.FRONTDESK_ADMIN_TOKEN;
   const configuredHash = configured ? Buffer.from(hashToken(configured), 'hex') : undefined;
   return async (req, _res, next) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    if (!match?.[1]) return next(unauthorized());
-    const presented = hashToken(match[1]);
+    const token = bearerToken(req);
+    if (!token) return next(unauthorized());
+    const presented = hashToken(token);
     if (configuredHash && timingSafeEqual(configuredHash, Buffer.from(presented, 'hex'))) {
       req.principal = bootstrap();
       return next();

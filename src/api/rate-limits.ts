@@ -1,18 +1,16 @@
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config.ts';
 import { createRateLimiter, ipKey } from '../http/rate-limit.ts';
-import { hashToken } from './auth.ts';
+import { bearerToken, hashToken } from './auth.ts';
 
 // The admin API's two limits. Before authentication, failed attempts are counted
 // per IP so that guessing tokens is slow; after it, every request counts against
 // the token that was verified, so one client cannot starve another and nobody
 // can spend a client's budget without its token.
 
-const bearer = (req: Request) => /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1];
-
 /** Runs after authenticate, so the bearer token here is a verified one. */
 export const tokenKey = (req: Request): string => {
-  const token = bearer(req);
+  const token = bearerToken(req);
   return token ? `token:${hashToken(token)}` : ipKey(req);
 };
 
