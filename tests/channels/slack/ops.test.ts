@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExceptionAlerts } from '../../../src/jobs/exception-alerts.ts';
+import { snapshot } from '../../api/fixtures.ts';
+import { createSalon } from '../../conversation/support/fixture.ts';
+import { inboundParams, postSigned } from '../sms/helpers.ts';
+import { OPS_CHANNEL, buttonPress, payloadBody, postSlack, type Call } from './helpers.ts';
+import { createSlackTestApp, type SlackTestApp } from './setup.ts';
+
+// Ops triage in the Slack ops channel, end to end: an SMS customer asks for a person
+// (a signed Twilio webhook into the real orchestrator), the exception is posted once as
+// a parent message, a manager takes it, replies to the customer through the modal
+// (the customer gets the text by SMS) and resolves it; each step edits the parent in
+// place and says in its thread who did what. A viewer's press changes nothing.
+
+let app: SlackTestApp;
+const FORM = 'application/x-www-form-urlencoded';
+const ANA = '+12125550142';
+// Bolt's client names the workspace a request came from in the calls it makes for it.
+const TEAM = 'T0TEAM';
+let managerId: string;
+
+beforeAll(async () => {
+  app = await createSlackTestApp();
+  await createSalon(app.t.db);
+  managerId = (await app.t.db.user.create({ data: { name: 'Morgan', role: 'manager', slackUserId: 'U0MANAGER' } })).id;
+  await app.t.db.user.create({ data: { name: 'Vic', role: 'viewer', slackUserId: 'U0VIEWER' } });
+});
+afterAll(() => app.close());
+
+const alerts = () => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL });
+
+async function sms(body: string): Promise<void> {
+  expect((await postSigned(app.url, '/webhooks/twilio/sms', inboundParams(ANA, body))).status).toBe(200);
+}
+
+async function press(userId: string, kind: string, exceptionId: string, parentTs: string): Promise<void> {
+  const res = await postSlack(app.url, payloadBody(buttonPress(app.slackApi, { userId, actionId: `ops:${kind}`, value: exceptionId, channelId: OPS_CHANNEL, messageTs: parentTs })), FORM);
+  expect(res.status).toBe(200);
+}
+
+function card(text: string, buttons: Array<[kind: string, label: string, style?: 'primary' | 'danger']>, exceptionId: string) {
+  const blocks: object[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  if (buttons.length) {
+    blocks.push({
+      type: 'actions',
+      elements: buttons.map(([kind, label, style]) => ({
+        type: 'button',
+        action_id: `ops:${kind}`,
+        text: { type: 'plain_text', text: label },
+        value: exceptionId,
+        ...(style ? { style } : {}),
+        ...(style === 'danger'
+          ? { confirm: { title: { type: 'plain_text', text: 'Are you sure?' }, text: { type: 'plain_text', text: `${label}?` }, confirm: { type: 'plain_text', text: label }, deny: { type: 'plain_text', text: 'Go back' }, style: 'danger' } }
+          : {}),
+      })),
+    });
+  }
+  return { text, blocks };
+}
+
+describe('an exception raised by an SMS customer, worked in Slack', () => {
+  let exceptionId: string;
+  let parent: Call;
+  let parentTs: string;
+  let raised: string;
+
+  it('is posted once to the ops channel with its context and the buttons its type takes', async () => {
+    await sms('hi');
+    await sms('can I talk to a real person please');
+    const e = await app.t.db.exception.findFirstOrThrow({ where: { type: 'human_requested' }, include: { conversation: true } });
+    exceptionId = e.id;
+    raised = e.createdAt.toISOString().slice(0, 16).replace('T', ' ');
+
+    expect(await alerts()).toEqual({ sent: 1, duplicate: 0 });
+    const posts = await app.slackApi.waitFor('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    parent = posts[0]!;
+    const text = [`Customer asked for a person: ${e.summary}`, `Status: open · raised ${raised} UTC · via sms`, `Customer: ${ANA}`, 'Last messages: “hi” · “can I talk to a real person please”'].join('\n');
+    expect(parent.body).toEqual({
+      channel: OPS_CHANNEL,
+      ...card(text, [['take', 'Take it', 'primary'], ['reply', 'Reply to customer'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId),
+    });
+    parentTs = '1700000000.000001';
+
+    // Every later run finds it announced already.
+    expect(await alerts()).toEqual({ sent: 0, duplicate: 1 });
+    expect(app.slackApi.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(await app.t.db.slackMessage.findMany({ select: { exceptionId: true, channelId: true, ts: true } })).toEqual([{ exceptionId, channelId: OPS_CHANNEL, ts: parentTs }]);
+  });
+
+  it('refuses a viewer pressing Resolve: an ephemeral note, and nothing changes', async () => {
+    const before = await snapshot(app);
+    const responds = app.slackApi.callsTo('respond').length;
+    await press('U0VIEWER', 'resolve', exceptionId, parentTs);
+    const [refusal] = (await app.slackApi.waitFor('respond', responds + 1)).slice(responds);
+    expect(refusal!.body).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'The viewer role may not ops.resolve.' });
+    expect(await snapshot(app)).toEqual(before);
+    expect(app.slackApi.callsTo('chat.update')).toHaveLength(0);
+    expect(app.slackApi.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('refuses a Slack user no Frontdesk user is linked to (default role viewer)', async () => {
+    const before = await snapshot(app);
+    const responds = app.slackApi.callsTo('respond').length;
+    await press('U0STRANGER', 'take', exceptionId, parentTs);
+    const [refusal] = (await app.slackApi.waitFor('respond', responds + 1)).slice(responds);
+    expect(refusal!.body.text).toBe('The viewer role may not ops.take.');
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('lets the manager take it: the parent is edited in place and the thread says who', async () => {
+    await press('U0MANAGER', 'take', exceptionId, parentTs);
+    const [update] = await app.slackApi.waitFor('chat.update');
+    const threaded = (await app.slackApi.waitFor('chat.postMessage', 2))[1]!;
+    const text = parent.body.text!.toString().replace('Status: open', 'Status: assigned (Morgan)');
+    expect(update!.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, ts: parentTs, ...card(text, [['reply', 'Reply to customer'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId) });
+    expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: parentTs, text: '<@U0MANAGER> took this.' });
+    expect(await app.t.db.exception.findUniqueOrThrow({ where: { id: exceptionId } })).toMatchObject({ status: 'assigned', assigneeUserId: managerId });
+  });
+
+  it('opens the reply modal, refuses an empty reply, and sends the text to the customer by SMS', async () => {
+    await press('U0MANAGER', 'reply', exceptionId, parentTs);
+    const [opened] = await app.slackApi.waitFor('views.open');
+    const view = opened!.body.view as Record<string, unknown>;
+    expect(opened!.body.trigger_id).toMatch(/^trigger\./);
+    expect(view).toEqual({
+      type: 'modal',
+      callback_id: 'ops:reply',
+      private_metadata: JSON.stringify({ exceptionId, channelId: OPS_CHANNEL, ts: parentTs }),
+      title: { type: 'plain_text', text: 'Reply to customer' },
+      submit: { type: 'plain_text', text: 'Send' },
+      close: { type: 'plain_text', text: 'Cancel' },
+      blocks: [
+        {
+          type: 'input',
+          block_id: 'reply',
+          label: { type: 'plain_text', text: 'Message to the customer' },
+          element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 1000 },
+        },
+      ],
+    });
+
+    const submit = (value: string) =>
+      postSlack(
+        app.url,
+        payloadBody({
+          type: 'view_submission',
+          team: { id: 'T0TEAM', domain: 'frontdesk' },
+          user: { id: 'U0MANAGER', username: 'morgan', team_id: 'T0TEAM' },
+          api_app_id: 'A0APP',
+          token: 'legacy-verification-token',
+          trigger_id: app.slackApi.triggerId(),
+          view: { ...view, id: 'V0VIEW', team_id: 'T0TEAM', app_id: 'A0APP', hash: 'h', state: { values: { reply: { text: { type: 'plain_text_input', value } } } } },
+        }),
+        FORM,
+      );
+    const empty = await submit('   ');
+    expect(empty.status).toBe(200);
+    expect(await empty.json()).toEqual({ response_action: 'errors', errors: { reply: 'Write the message the customer should get.' } });
+
+    const reply = 'Hi Ana, this is Morgan from Bright Salon. How can I help?';
+    const sent = await submit(reply);
+    expect(sent.status).toBe(200);
+    const threaded = (await app.slackApi.waitFor('chat.postMessage', 3))[2]!;
+    expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: parentTs, text: `<@U0MANAGER> replied to the customer: “${reply}”` });
+    expect((await app.slackApi.waitFor('chat.update', 2))[1]!.body.ts).toBe(parentTs);
+    // The customer gets it by SMS, in the outbox and at Twilio.
+    const out = await app.t.db.outboundMessage.findMany({ where: { to: ANA, kind: { not: 'reply' } } });
+    expect(out.map((o) => o.body)).toEqual([`Bright Salon: ${reply}`]);
+    expect(app.twilioApi.accepted.map((m) => m.body)).toContain(`Bright Salon: ${reply}`);
+  });
+
+  it('lets the manager resolve it: the parent loses its buttons and says how it closed', async () => {
+    await press('U0MANAGER', 'resolve', exceptionId, parentTs);
+    const update = (await app.slackApi.waitFor('chat.update', 3))[2]!;
+    const threaded = (await app.slackApi.waitFor('chat.postMessage', 4))[3]!;
+    const text = [
+      parent.body.text!.toString().split('\n')[0],
+      `Status: resolved (Morgan) · raised ${raised} UTC · via sms`,
+      `Customer: ${ANA}`,
+      expect.stringMatching(/^Last messages: /),
+    ];
+    const lines = String(update.body.text).split('\n');
+    expect(lines.slice(0, 4)).toEqual(text);
+    expect(lines[4]).toBe('Closed: Resolved in Slack by Morgan');
+    expect(update.body.blocks).toEqual([{ type: 'section', text: { type: 'mrkdwn', text: update.body.text } }]);
+    expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: parentTs, text: '<@U0MANAGER> resolved this.' });
+    expect(await app.t.db.exception.findUniqueOrThrow({ where: { id: exceptionId } })).toMatchObject({ status: 'resolved' });
+    // The steps, by the app clock; the conversation's raise is stamped by the database.
+    const trail = await app.t.db.auditEvent.findMany({ where: { entityId: exceptionId, action: { not: 'opened' } }, orderBy: { at: 'asc' } });
+    expect(trail.map((a) => [a.action, a.actorId, (a.details as { via?: string }).via ?? null])).toEqual([
+      ['assigned', managerId, 'slack'],
+      ['replied', managerId, 'slack'],
+      ['resolved', managerId, 'slack'],
+    ]);
+  });
+});
