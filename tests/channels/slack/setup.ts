@@ -3,6 +3,7 @@ import { createSmsNotifier } from '../../../src/channels/sms/notifier.ts';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { slackDeps, smsDeps } from '../../../src/context.ts';
+import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
 import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
@@ -21,12 +22,14 @@ export interface SlackTestApp extends TestApp {
 
 export const NOW = '2026-12-01T14:00:00Z';
 
-export async function createSlackTestApp(env: Record<string, string> = {}): Promise<SlackTestApp> {
+export async function createSlackTestApp(opts: { env?: Record<string, string>; orchestrator?: Orchestrator } = {}): Promise<SlackTestApp> {
+  const env = opts.env ?? {};
   const slackApi = await fakeSlack();
   const twilioApi = fakeTwilio();
   const clock = () => new Date(NOW);
   let slack: SlackChannel | null = null;
   const orchestratorOf = (ctx: Parameters<typeof slackDeps>[0] & { scheduler: TestApp['ctx']['scheduler']; clock: () => Date }) =>
+    opts.orchestrator ??
     createOrchestrator({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, log: ctx.log, provider: createOfflineProvider() });
   const app = await createTestApp({
     clock,
@@ -42,8 +45,8 @@ export async function createSlackTestApp(env: Record<string, string> = {}): Prom
       ...env,
     },
     notifiers: (ctx) => {
-      // Posts to one channel are spaced as in production only where a test says so.
-      slack = createSlackChannel({ ...slackDeps(ctx), orchestrator: orchestratorOf(ctx), postIntervalMs: Number(env.POST_INTERVAL_MS ?? 0) });
+      // Posts are not spaced here: post-queue.test.ts covers the spacing with fake timers.
+      slack = createSlackChannel({ ...slackDeps(ctx), orchestrator: orchestratorOf(ctx), postIntervalMs: 0 });
       return [createSmsNotifier(createSmsSender(smsDeps(ctx), { httpClient: twilioApi })), slack!.notifier];
     },
     routers: (ctx) => [
