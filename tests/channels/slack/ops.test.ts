@@ -195,3 +195,48 @@ describe('an exception raised by an SMS customer, worked in Slack', () => {
     ]);
   });
 });
+
+describe('an approval_needed exception, worked in Slack', () => {
+  it('offers Approve and Decline; staff may approve only their own schedule’s, through the Scheduler', async () => {
+    const salon = await app.t.db.location.findFirstOrThrow({ include: { resources: true } });
+    const dana = salon.resources.find((r) => r.name === 'Dana')!;
+    const lee = salon.resources.find((r) => r.name === 'Lee')!;
+    await app.t.db.user.create({ data: { name: 'Dana', role: 'staff', slackUserId: 'U0DANA', resourceId: dana.id } });
+    await app.t.db.user.create({ data: { name: 'Lee', role: 'staff', slackUserId: 'U0LEE', resourceId: lee.id } });
+    const service = await app.t.db.service.findFirstOrThrow({ where: { slug: 'haircut' } });
+    const startsAt = new Date('2026-12-03T15:00:00Z');
+    const endsAt = new Date('2026-12-03T15:30:00Z');
+    const appt = await app.t.db.appointment.create({ data: { serviceId: service.id, locationId: salon.id, startsAt, endsAt, status: 'requested', channel: 'sms', ruleVersion: 1 } });
+    await app.t.db.reservation.create({ data: { resourceId: dana.id, appointmentId: appt.id, sessionKey: appt.id, blockStart: startsAt, blockEnd: endsAt } });
+    const { id } = await app.ctx.ops.raise({ type: 'approval_needed', summary: 'Approve Haircut on Dec 3', appointmentId: appt.id });
+
+    const posts = app.slackApi.callsTo('chat.postMessage').length;
+    expect(await alerts()).toEqual({ sent: 1, duplicate: 0 });
+    const parent = (await app.slackApi.waitFor('chat.postMessage', posts + 1))[posts]!;
+    const elements = (parent.body.blocks as Array<{ elements?: Array<{ action_id: string; value: string; style?: string }> }>)[1]!.elements!;
+    expect(elements.map((e) => [e.action_id, e.value, e.style ?? null])).toEqual([
+      ['ops:take', id, 'primary'],
+      ['ops:approve', id, 'primary'],
+      ['ops:decline', id, 'danger'],
+      ['ops:resolve', id, null],
+      ['ops:dismiss', id, 'danger'],
+    ]);
+    const ts = `1700000000.${String(posts + 1).padStart(6, '0')}`;
+
+    const before = await snapshot(app);
+    const responds = app.slackApi.callsTo('respond').length;
+    await press('U0LEE', 'approve', id, ts);
+    const [refusal] = (await app.slackApi.waitFor('respond', responds + 1)).slice(responds);
+    expect(refusal!.body).toEqual({ response_type: 'ephemeral', replace_original: false, text: `Exception ${id} was not found.` });
+    expect(await snapshot(app)).toEqual(before);
+
+    const updates = app.slackApi.callsTo('chat.update').length;
+    await press('U0DANA', 'approve', id, ts);
+    const update = (await app.slackApi.waitFor('chat.update', updates + 1))[updates]!;
+    expect(update.body).toMatchObject({ channel: OPS_CHANNEL, ts });
+    expect(String(update.body.text)).toMatch(/^Approval needed: Approve Haircut on Dec 3\nStatus: resolved · raised .* UTC\nClosed: Approved: the appointment is confirmed\.$/);
+    const threaded = (await app.slackApi.waitFor('chat.postMessage', posts + 2))[posts + 1]!;
+    expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: ts, text: '<@U0DANA> approved this.' });
+    expect((await app.t.db.appointment.findUniqueOrThrow({ where: { id: appt.id } })).status).toBe('confirmed');
+  });
+});
