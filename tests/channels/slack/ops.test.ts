@@ -240,3 +240,19 @@ describe('an approval_needed exception, worked in Slack', () => {
     expect((await app.t.db.appointment.findUniqueOrThrow({ where: { id: appt.id } })).status).toBe('confirmed');
   });
 });
+
+describe('a press the ops core cannot carry out', () => {
+  it('answers the presser instead of leaving them waiting, and changes nothing', async () => {
+    const before = await snapshot(app);
+    const responds = app.slackApi.callsTo('respond').length;
+    // Not an exception id at all: the database refuses the lookup itself.
+    await press('U0MANAGER', 'take', 'not-a-uuid', '1700000000.000001');
+    const [answer] = (await app.slackApi.waitFor('respond', responds + 1)).slice(responds);
+    expect(answer!.body).toEqual({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.',
+    });
+    expect(await snapshot(app)).toEqual(before);
+  });
+});
