@@ -30,8 +30,6 @@ export interface SlackStore {
   /** Drops a reservation whose post failed, so a later send tries again. */
   releaseNotice(key: string): Promise<void>;
   postedByKey(key: string): Promise<PostedRef | null>;
-  /** The parent message an exception's alert became. */
-  exceptionParent(exceptionId: string): Promise<PostedRef | null>;
 }
 
 /** What an exception's parent message says, as the ops core words it for its status. */

@@ -256,3 +256,62 @@ describe('a press the ops core cannot carry out', () => {
     expect(await snapshot(app)).toEqual(before);
   });
 });
+
+describe('a colleague who asks for a person in a direct message', () => {
+  it('gets the ops reply as a direct message from the app', async () => {
+    await app.t.db.user.create({ data: { name: 'Robin', role: 'staff', slackUserId: 'U0ROBIN' } });
+    const dm = (eventId: string, text: string) =>
+      postSlack(
+        app.url,
+        JSON.stringify({
+          type: 'event_callback',
+          team_id: 'T0TEAM',
+          api_app_id: 'A0APP',
+          event_id: eventId,
+          event_time: Math.floor(Date.now() / 1000),
+          event: { type: 'message', channel: 'D0ROBIN', channel_type: 'im', user: 'U0ROBIN', text, ts: `1700000100.00000${eventId.length}` },
+        }),
+        'application/json',
+      );
+    let posts = app.slackApi.callsTo('chat.postMessage').length;
+    expect((await dm('Ev0HI', 'hi')).status).toBe(200);
+    await app.slackApi.waitFor('chat.postMessage', posts + 1);
+    expect((await dm('Ev0PERSON', 'can I talk to a real person please')).status).toBe(200);
+    const handedOff = (await app.slackApi.waitFor('chat.postMessage', posts + 2))[posts + 1]!;
+    expect(handedOff.body.channel).toBe('D0ROBIN');
+    expect(String(handedOff.body.text)).toMatch(/passed this to our team/);
+
+    const e = await app.t.db.exception.findFirstOrThrow({ where: { type: 'human_requested', conversation: { channel: 'slack' } } });
+    posts = app.slackApi.callsTo('chat.postMessage').length;
+    expect(await alerts()).toMatchObject({ sent: 1 });
+    const parent = (await app.slackApi.waitFor('chat.postMessage', posts + 1))[posts]!;
+    expect(String(parent.body.text)).toMatch(/^Customer asked for a person: .*\nStatus: open · raised .* UTC · via slack\nLast messages: “hi” · “can I talk to a real person please”$/);
+
+    const reply = 'Hi Robin, Morgan here: which room do you need?';
+    const before = app.slackApi.callsTo('chat.postMessage').length;
+    const res = await postSlack(
+      app.url,
+      payloadBody({
+        type: 'view_submission',
+        team: { id: 'T0TEAM', domain: 'frontdesk' },
+        user: { id: 'U0MANAGER', username: 'morgan', team_id: 'T0TEAM' },
+        api_app_id: 'A0APP',
+        trigger_id: app.slackApi.triggerId(),
+        view: {
+          id: 'V0VIEW2',
+          type: 'modal',
+          callback_id: 'ops:reply',
+          private_metadata: JSON.stringify({ exceptionId: e.id, channelId: OPS_CHANNEL, ts: '1700000000.000099' }),
+          state: { values: { reply: { text: { type: 'plain_text_input', value: reply } } } },
+        },
+      }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const sent = await app.slackApi.waitFor('chat.postMessage', before + 2);
+    const toRobin = sent.slice(before).find((c) => c.body.channel === 'U0ROBIN')!;
+    const words = `Bright Salon: ${reply}`;
+    expect(toRobin.body).toEqual({ channel: 'U0ROBIN', text: words, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: words } }] });
+    expect(await app.t.db.slackMessage.count({ where: { channelId: 'U0ROBIN', ts: { not: null } } })).toBe(1);
+  });
+});
