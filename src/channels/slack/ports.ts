@@ -23,7 +23,7 @@ export interface SlackStore {
   /** Records an Events API delivery; false when this event id was acted on before (a retry). */
   claimEvent(eventId: string): Promise<boolean>;
   memberBySlackId(slackUserId: string): Promise<SlackMember | null>;
-  /** Reserves a notice's key before posting; false when it was reserved before. */
+  /** Reserves a notice's key before posting; false when it was reserved before (unless that reservation was abandoned mid-post). */
   claimNotice(key: string, channelId: string, exceptionId: string | null): Promise<boolean>;
   /** The message a reserved notice became. */
   notePosted(key: string, ts: string): Promise<void>;

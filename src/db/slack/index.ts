@@ -4,6 +4,9 @@ import type { PrismaClient } from '../client.ts';
 // The Slack channel's storage (src/channels/slack/ports.ts): event ids it acted on,
 // the message each notice became, and the users linked to Slack user ids.
 
+/** Far longer than a post may take (the Web API client gives up well before). */
+const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+
 export function createSlackStore(db: PrismaClient): SlackStore {
   return {
     async claimEvent(eventId) {
@@ -16,7 +19,14 @@ export function createSlackStore(db: PrismaClient): SlackStore {
     },
     async claimNotice(key, channelId, exceptionId) {
       const { count } = await db.slackMessage.createMany({ data: [{ idempotencyKey: key, channelId, exceptionId }], skipDuplicates: true });
-      return count === 1;
+      if (count === 1) return true;
+      // A reservation never settled (the process stopped mid-post) is taken over once it is
+      // older than any post can take, so a crash delays the notice instead of losing it.
+      const stale = await db.slackMessage.updateMany({
+        where: { idempotencyKey: key, ts: null, createdAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
+        data: { createdAt: new Date() },
+      });
+      return stale.count === 1;
     },
     async notePosted(key, ts) {
       await db.slackMessage.update({ where: { idempotencyKey: key }, data: { ts } });

@@ -315,3 +315,22 @@ describe('a colleague who asks for a person in a direct message', () => {
     expect(await app.t.db.slackMessage.count({ where: { channelId: 'U0ROBIN', ts: { not: null } } })).toBe(1);
   });
 });
+
+describe('a post interrupted by a crash', () => {
+  it('is made by a later run once the abandoned reservation is old enough, and only then', async () => {
+    const { id } = await app.ctx.ops.raise({ type: 'provider_out', summary: 'Lee is out on Dec 5', dedupeKey: 'out:lee:dec5' });
+    const key = `exception_alert:${id}`;
+    // What a process that stopped between reserving and posting leaves behind.
+    await app.t.db.slackMessage.create({ data: { idempotencyKey: key, channelId: OPS_CHANNEL, exceptionId: id } });
+    const posts = app.slackApi.callsTo('chat.postMessage').length;
+    expect(await alerts()).toMatchObject({ sent: 0 });
+    expect(app.slackApi.callsTo('chat.postMessage')).toHaveLength(posts);
+
+    await app.t.db.slackMessage.update({ where: { idempotencyKey: key }, data: { createdAt: new Date(Date.now() - 6 * 60 * 1000) } });
+    expect(await alerts()).toMatchObject({ sent: 1 });
+    const [post] = (await app.slackApi.waitFor('chat.postMessage', posts + 1)).slice(posts);
+    expect(String(post!.body.text)).toMatch(/^Provider out: Lee is out on Dec 5\n/);
+    expect((await app.t.db.slackMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).ts).not.toBeNull();
+    expect(await alerts()).toMatchObject({ sent: 0 });
+  });
+});
