@@ -60,11 +60,17 @@ describe('/book with free text', () => {
     ]);
     expect(String(summary.body.text)).toBe(`Book Haircut on Wed Dec 2, 1:00 PM with ${staff} at Main St? Reply Y to confirm or N to change.\n• Confirm\n• Change`);
 
-    const booked = await press(confirm!.value, Number(confirm!.action_id.split(':')[2]));
+    const confirmPress = payloadBody(buttonPress(app.slackApi, { userId: 'U0ROBIN', actionId: confirm!.action_id, value: confirm!.value }));
+    const responds = app.slackApi.callsTo('respond').length;
+    expect((await postSlack(app.url, confirmPress, FORM)).status).toBe(200);
+    const booked = (await app.slackApi.waitFor('respond', responds + 1))[responds]!;
     expect(booked.body.replace_original).toBe(true);
     const words = `Booked: Haircut, Wed Dec 2, 1:00 PM with ${staff}. Reply R to reschedule or C to cancel.`;
     expect(booked.body).toEqual({ replace_original: true, text: words, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: words } }] });
 
+    // The same signed press again (a replay within the window, a proxy's retry): still one booking.
+    expect((await postSlack(app.url, confirmPress, FORM)).status).toBe(200);
+    await app.slackApi.waitFor('respond', responds + 2);
     const appts = await app.t.db.appointment.findMany({ where: { requesterUserId: robin } });
     expect(appts).toHaveLength(1);
     expect(appts[0]).toMatchObject({ status: 'confirmed', serviceId: salon.services.haircut, channel: 'slack', startsAt: new Date('2026-12-02T18:00:00Z') });
