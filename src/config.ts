@@ -53,6 +53,9 @@ const schema = z
     // The role of a Slack user no Frontdesk user is linked to (users.slack_user_id). Only roles
     // that need no user of their own: the audit trail must name whoever acts.
     SLACK_DEFAULT_ROLE: z.enum(['viewer', 'staff']).default('viewer'),
+    // An exception still open this many minutes after it was raised is raised again in its
+    // thread, once per period; 0 turns it off.
+    SLACK_RERAISE_MINUTES: z.coerce.number().int().min(0).default(60),
 
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,

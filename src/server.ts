@@ -80,7 +80,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
     await startSmsJobs(queue, { log, sender, processor: channel.processor });
     await startReminderJob(boss, ctx, ctx.notifiers);
-    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL });
+    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     const slackRouter = (slack as SlackChannel | null)?.router;
     if (slackRouter) webhooks.push({ path: '/slack', router: slackRouter });

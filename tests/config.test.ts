@@ -94,7 +94,9 @@ describe('describeChannels', () => {
   });
 
   it('takes the Slack API URL and the default role of unknown Slack users from the environment', () => {
-    expect(loadConfig({})).toMatchObject({ SLACK_API_URL: 'https://slack.com/api/', SLACK_DEFAULT_ROLE: 'viewer' });
+    expect(loadConfig({})).toMatchObject({ SLACK_API_URL: 'https://slack.com/api/', SLACK_DEFAULT_ROLE: 'viewer', SLACK_RERAISE_MINUTES: 60 });
+    expect(loadConfig({ SLACK_RERAISE_MINUTES: '0' }).SLACK_RERAISE_MINUTES).toBe(0);
+    expect(() => loadConfig({ SLACK_RERAISE_MINUTES: '-5' })).toThrow(/SLACK_RERAISE_MINUTES/);
     expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api', SLACK_DEFAULT_ROLE: 'staff' })).toMatchObject({ SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_DEFAULT_ROLE: 'staff' });
     expect(() => loadConfig({ SLACK_DEFAULT_ROLE: 'admin' })).toThrow(/SLACK_DEFAULT_ROLE/);
   });

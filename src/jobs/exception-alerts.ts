@@ -11,7 +11,9 @@ import { QUEUES } from './boss.ts';
 // the notifier port, which posts each key once. Exceptions are raised in many places
 // (the conversation inside its own transactions, the SMS channel, the API), so this
 // run finds them in the table instead of hooking each raise. It runs every minute
-// (runExceptionAlerts is also callable directly, which is how tests drive it).
+// (runExceptionAlerts is also callable directly, which is how tests drive it). An
+// exception still open every SLACK_RERAISE_MINUTES is raised again; the Slack notifier
+// posts that in the thread of its first message.
 
 export interface AlertDeps {
   db: PrismaClient;
@@ -20,6 +22,8 @@ export interface AlertDeps {
   notifiers: Notifiers;
   /** The Slack channel id exceptions are posted to; nothing is posted without it. */
   opsChannel: string | undefined;
+  /** Minutes after which a still-open exception is raised again (in its thread), once per period; 0: never. */
+  reraiseMinutes: number;
 }
 
 /** Older open exceptions were announced by earlier runs (or predate the channel). */
@@ -32,21 +36,19 @@ export async function runExceptionAlerts(deps: AlertDeps): Promise<{ sent: numbe
   const open = await deps.db.exception.findMany({
     where: { status: { in: ['open', 'assigned'] }, createdAt: { gte: new Date(deps.clock().getTime() - LOOKBACK_MS) } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true },
+    select: { id: true, createdAt: true, status: true },
     take: 200,
   });
-  for (const { id } of open) {
+  const to = { channel: 'slack' as const, address: deps.opsChannel };
+  const count = (sent: { duplicate: boolean }) => (sent.duplicate ? result.duplicate++ : result.sent++);
+  for (const { id, createdAt, status } of open) {
     const alert = await exceptionAlert(deps.db, id);
-    const sent = await notifier.send({
-      kind: 'exception_alert',
-      to: { channel: 'slack', address: deps.opsChannel },
-      idempotencyKey: `exception_alert:${id}`,
-      exceptionId: id,
-      text: alert.text,
-      choices: alert.choices,
-    });
-    if (sent.duplicate) result.duplicate++;
-    else result.sent++;
+    count(await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}`, exceptionId: id, text: alert.text, choices: alert.choices }));
+    const periods = deps.reraiseMinutes ? Math.floor((deps.clock().getTime() - createdAt.getTime()) / (deps.reraiseMinutes * 60_000)) : 0;
+    if (periods < 1) continue;
+    // One reminder per elapsed period, keyed by it: the latest only, however long the job was down.
+    const text = `Still ${status} ${periods * deps.reraiseMinutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
+    count(await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text }));
   }
   return result;
 }

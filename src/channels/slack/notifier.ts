@@ -6,7 +6,7 @@ import { renderCard, renderReply, type SlackMessage } from './render.ts';
 
 // The Slack channel's Notifier. An exception_alert becomes one parent message in the
 // ops channel (its buttons fit the exception), remembered by exception so actions
-// edit it in place; any other notice with text is posted as written (to a user id:
+// edit it in place and later alerts about it (still open) go in its thread; any other notice with text is posted as written (to a user id:
 // a DM). Each idempotency key is reserved before posting, so a retried or repeated
 // send posts nothing twice; posts wait their turn per channel (post-queue.ts).
 
@@ -32,12 +32,15 @@ export function createSlackNotifier(deps: { client: webApi.WebClient; store: Sla
       const message = render(notice);
       const channelId = notice.to.address;
       const key = notice.idempotencyKey;
+      // A later alert about an exception already posted goes in that message's thread.
+      const parent = notice.exceptionId ? await deps.store.exceptionParent(notice.exceptionId) : null;
+      const thread = parent && parent.channelId === channelId ? { thread_ts: parent.ts } : {};
       if (!(await deps.store.claimNotice(key, channelId, notice.exceptionId ?? null))) {
         const posted = await deps.store.postedByKey(key);
         return { messageId: posted?.ts ?? key, status: posted ? 'sent' : 'queued', duplicate: true };
       }
       try {
-        const res = await deps.posts.run(channelId, () => deps.client.chat.postMessage({ channel: channelId, ...message }));
+        const res = await deps.posts.run(channelId, () => deps.client.chat.postMessage({ channel: channelId, ...thread, ...message }));
         await deps.store.notePosted(key, res.ts!);
         return { messageId: res.ts!, status: 'sent', duplicate: false };
       } catch (err) {

@@ -30,6 +30,8 @@ export interface SlackStore {
   /** Drops a reservation whose post failed, so a later send tries again. */
   releaseNotice(key: string): Promise<void>;
   postedByKey(key: string): Promise<PostedRef | null>;
+  /** The first message posted about an exception (its parent); later alerts about it go in its thread. */
+  exceptionParent(exceptionId: string): Promise<PostedRef | null>;
 }
 
 /** What an exception's parent message says, as the ops core words it for its status. */

@@ -38,5 +38,9 @@ export function createSlackStore(db: PrismaClient): SlackStore {
       const m = await db.slackMessage.findUnique({ where: { idempotencyKey: key } });
       return m?.ts ? { channelId: m.channelId, ts: m.ts } : null;
     },
+    async exceptionParent(exceptionId) {
+      const m = await db.slackMessage.findFirst({ where: { exceptionId, ts: { not: null } }, orderBy: [{ createdAt: 'asc' }, { idempotencyKey: 'asc' }] });
+      return m?.ts ? { channelId: m.channelId, ts: m.ts } : null;
+    },
   };
 }

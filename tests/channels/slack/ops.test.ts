@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const alerts = () => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL });
+const alerts = (clock = app.ctx.clock) => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL, reraiseMinutes: 60 });
 
 async function sms(body: string): Promise<void> {
   expect((await postSigned(app.url, '/webhooks/twilio/sms', inboundParams(ANA, body))).status).toBe(200);
@@ -332,5 +332,22 @@ describe('a post interrupted by a crash', () => {
     expect(String(post!.body.text)).toMatch(/^Provider out: Lee is out on Dec 5\n/);
     expect((await app.t.db.slackMessage.findUniqueOrThrow({ where: { idempotencyKey: key } })).ts).not.toBeNull();
     expect(await alerts()).toMatchObject({ sent: 0 });
+  });
+});
+
+describe('an exception nobody closes', () => {
+  it('is raised again in its thread once per hour it stays open', async () => {
+    const e = await app.t.db.exception.findFirstOrThrow({ where: { type: 'provider_out' } });
+    const parent = await app.t.db.slackMessage.findUniqueOrThrow({ where: { idempotencyKey: `exception_alert:${e.id}` } });
+    const after = (minutes: number) => () => new Date(e.createdAt.getTime() + minutes * 60_000);
+    const posts = app.slackApi.callsTo('chat.postMessage').length;
+
+    expect(await alerts(after(59))).toMatchObject({ sent: 0 });
+    expect(await alerts(after(61))).toMatchObject({ sent: 1 });
+    expect(await alerts(after(90))).toMatchObject({ sent: 0 });
+    expect(await alerts(after(125))).toMatchObject({ sent: 1 });
+    const thread = (await app.slackApi.waitFor('chat.postMessage', posts + 2)).slice(posts);
+    const words = (m: number) => `Still open ${m} minutes after it was raised: Provider out: Lee is out on Dec 5`;
+    expect(thread.map((c) => c.body)).toEqual([60, 120].map((m) => ({ channel: OPS_CHANNEL, thread_ts: parent.ts, text: words(m), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: words(m) } }] })));
   });
 });
