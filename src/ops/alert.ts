@@ -33,6 +33,7 @@ function choicesFor(e: { id: string; type: ExceptionType; status: string; conver
     ...(e.status === 'open' ? [c('take', 'Take it', 'primary')] : []),
     ...(e.type === 'approval_needed' ? [c('approve', 'Approve', 'primary'), c('decline', 'Decline', 'danger')] : []),
     ...(e.conversationId || e.customerId ? [c('reply', 'Reply to customer')] : []),
+    c('assign', 'Assign to…'),
     c('resolve', 'Resolve'),
     c('dismiss', 'Dismiss', 'danger'),
   ];

@@ -15,7 +15,8 @@ import { renderCard, replyModal } from './render.ts';
 
 type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss';
 
-const DONE: Record<Kind | 'reply', string> = {
+const DONE: Record<Kind | 'reply' | 'assign', string> = {
+  assign: 'assigned this to',
   take: 'took this',
   approve: 'approved this',
   decline: 'declined this',
@@ -69,6 +70,19 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     const result = await run(deps, command(kind, action.value ?? '', actor.displayName), actor);
     if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
     await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE[kind]}.`);
+  });
+
+  app.action('ops:assign', async ({ body, action, ack, respond, client }) => {
+    await ack();
+    if (action.type !== 'users_select' || body.type !== 'block_actions' || !body.channel || !body.message) return;
+    const exceptionId = action.block_id.replace(/^exception:/, '');
+    const actor = await actorOf(deps, body.user.id);
+    // The person picked must be a Frontdesk user; the core then checks they may work it.
+    const assignee = await deps.store.memberBySlackId(action.selected_user);
+    if (!assignee) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: `<@${action.selected_user}> is not linked to a Frontdesk user, so they cannot be assigned.` }));
+    const result = await run(deps, { kind: 'assign', exceptionId, assigneeUserId: assignee.userId }, actor);
+    if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
+    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE.assign} <@${action.selected_user}>.`);
   });
 
   app.action('ops:reply', async ({ body, action, ack, client }) => {

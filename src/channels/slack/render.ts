@@ -57,15 +57,19 @@ export function renderReply(reply: Pick<OutboundReply, 'messages' | 'choices'>):
   return { text: fallback(reply.messages, choices), blocks };
 }
 
+/** Assigning picks a person: a user select, whose block names the exception (a select carries no value). */
+const assignSelect = (label: string): Block => ({ type: 'users_select', action_id: 'ops:assign', placeholder: plain(label, 150) });
+
 /** An exception's parent message: its context, and buttons for the commands that fit it now. */
 export function renderCard(card: { text: string; choices: ReplyChoice[] }): SlackMessage {
   const blocks = sections([card.text]);
   // Values are ops:<kind>:<exception id>; the action id names the command, the value the exception.
-  const buttons = card.choices.map((c) => {
+  const parsed = card.choices.map((c) => {
     const [, kind, id] = c.value.split(':');
-    return { actionId: `ops:${kind}`, choice: { ...c, value: id! } };
+    return { kind: kind!, id: id!, choice: { ...c, value: id! } };
   });
-  if (buttons.length) blocks.push(actions(buttons));
+  const elements = parsed.map((p) => (p.kind === 'assign' ? assignSelect(p.choice.label) : button({ actionId: `ops:${p.kind}`, choice: p.choice })));
+  if (elements.length) blocks.push({ type: 'actions', block_id: `exception:${parsed[0]!.id}`, elements });
   return { text: card.text, blocks };
 }
 

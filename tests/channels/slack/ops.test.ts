@@ -43,7 +43,8 @@ function card(text: string, buttons: Array<[kind: string, label: string, style?:
   if (buttons.length) {
     blocks.push({
       type: 'actions',
-      elements: buttons.map(([kind, label, style]) => ({
+      block_id: `exception:${exceptionId}`,
+      elements: buttons.map(([kind, label, style]) => kind === 'assign' ? { type: 'users_select', action_id: 'ops:assign', placeholder: { type: 'plain_text', text: label } } : ({
         type: 'button',
         action_id: `ops:${kind}`,
         text: { type: 'plain_text', text: label },
@@ -78,7 +79,7 @@ describe('an exception raised by an SMS customer, worked in Slack', () => {
     const text = [`Customer asked for a person: ${e.summary}`, `Status: open · raised ${raised} UTC · via sms`, `Customer: ${ANA}`, 'Last messages: “hi” · “can I talk to a real person please”'].join('\n');
     expect(parent.body).toEqual({
       channel: OPS_CHANNEL,
-      ...card(text, [['take', 'Take it', 'primary'], ['reply', 'Reply to customer'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId),
+      ...card(text, [['take', 'Take it', 'primary'], ['reply', 'Reply to customer'], ['assign', 'Assign to…'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId),
     });
     parentTs = '1700000000.000001';
 
@@ -113,7 +114,7 @@ describe('an exception raised by an SMS customer, worked in Slack', () => {
     const [update] = await app.slackApi.waitFor('chat.update');
     const threaded = (await app.slackApi.waitFor('chat.postMessage', 2))[1]!;
     const text = parent.body.text!.toString().replace('Status: open', 'Status: assigned (Morgan)');
-    expect(update!.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, ts: parentTs, ...card(text, [['reply', 'Reply to customer'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId) });
+    expect(update!.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, ts: parentTs, ...card(text, [['reply', 'Reply to customer'], ['assign', 'Assign to…'], ['resolve', 'Resolve'], ['dismiss', 'Dismiss', 'danger']], exceptionId) });
     expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: parentTs, text: '<@U0MANAGER> took this.' });
     expect(await app.t.db.exception.findUniqueOrThrow({ where: { id: exceptionId } })).toMatchObject({ status: 'assigned', assigneeUserId: managerId });
   });
@@ -218,6 +219,7 @@ describe('an approval_needed exception, worked in Slack', () => {
       ['ops:take', id, 'primary'],
       ['ops:approve', id, 'primary'],
       ['ops:decline', id, 'danger'],
+      ['ops:assign', undefined, null],
       ['ops:resolve', id, null],
       ['ops:dismiss', id, 'danger'],
     ]);
@@ -349,5 +351,39 @@ describe('an exception nobody closes', () => {
     const thread = (await app.slackApi.waitFor('chat.postMessage', posts + 2)).slice(posts);
     const words = (m: number) => `Still open ${m} minutes after it was raised: Provider out: Lee is out on Dec 5`;
     expect(thread.map((c) => c.body)).toEqual([60, 120].map((m) => ({ channel: OPS_CHANNEL, thread_ts: parent.ts, text: words(m), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: words(m) } }] })));
+  });
+});
+
+describe('assigning from the parent message', () => {
+  it('hands the exception to the Frontdesk user behind the Slack user picked, if the core allows it', async () => {
+    const { id } = await app.ctx.ops.raise({ type: 'no_slot', summary: 'No slot for Color next week', dedupeKey: 'noslot:color' });
+    const posts = app.slackApi.callsTo('chat.postMessage').length;
+    await alerts();
+    await app.slackApi.waitFor('chat.postMessage', posts + 1);
+    const ts = `1700000000.${String(posts + 1).padStart(6, '0')}`;
+    const pick = async (userId: string, selected: string) => {
+      const payload = buttonPress(app.slackApi, { userId, actionId: 'ops:assign', value: '', channelId: OPS_CHANNEL, messageTs: ts }) as { actions: object[] };
+      payload.actions = [{ type: 'users_select', action_id: 'ops:assign', block_id: `exception:${id}`, selected_user: selected, action_ts: '3.000001' }];
+      const responds = app.slackApi.callsTo('respond').length;
+      expect((await postSlack(app.url, payloadBody(payload), FORM)).status).toBe(200);
+      return responds;
+    };
+    const refusal = async (responds: number) => (await app.slackApi.waitFor('respond', responds + 1))[responds]!.body.text;
+
+    const before = await snapshot(app);
+    expect(await refusal(await pick('U0MANAGER', 'U0NOBODY'))).toBe('<@U0NOBODY> is not linked to a Frontdesk user, so they cannot be assigned.');
+    expect(await refusal(await pick('U0VIEWER', 'U0DANA'))).toBe('The viewer role may not ops.assign.');
+    const viewer = await app.t.db.user.findUniqueOrThrow({ where: { slackUserId: 'U0VIEWER' } });
+    expect(await refusal(await pick('U0MANAGER', 'U0VIEWER'))).toBe(`User ${viewer.id} is a viewer and may not resolve exceptions.`);
+    expect(await snapshot(app)).toEqual(before);
+
+    const updates = app.slackApi.callsTo('chat.update').length;
+    await pick('U0MANAGER', 'U0DANA');
+    const update = (await app.slackApi.waitFor('chat.update', updates + 1))[updates]!;
+    expect(String(update.body.text)).toMatch(/\nStatus: assigned \(Dana\) · /);
+    const threaded = (await app.slackApi.waitFor('chat.postMessage', posts + 2))[posts + 1]!;
+    expect(threaded.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, thread_ts: ts, text: '<@U0MANAGER> assigned this to <@U0DANA>.' });
+    const dana = await app.t.db.user.findUniqueOrThrow({ where: { slackUserId: 'U0DANA' } });
+    expect(await app.t.db.exception.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'assigned', assigneeUserId: dana.id });
   });
 });
