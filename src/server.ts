@@ -57,10 +57,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
-    let slack: SlackChannel | null = null;
+    const built: { slack: SlackChannel | null } = { slack: null };
     const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
-      slack = createSlackChannel({ ...slackDeps(c), orchestrator });
-      return [smsNotifierOf(c), ...(slack ? [slack.notifier] : [])];
+      built.slack = createSlackChannel({ ...slackDeps(c), orchestrator });
+      return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : [])];
     });
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);
@@ -82,8 +82,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     await startReminderJob(boss, ctx, ctx.notifiers);
     await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
-    const slackRouter = (slack as SlackChannel | null)?.router;
-    if (slackRouter) webhooks.push({ path: '/slack', router: slackRouter });
+    if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

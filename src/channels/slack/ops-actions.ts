@@ -4,7 +4,7 @@ import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { ExceptionCard, OpsResult, PostedRef, SlackDeps } from './ports.ts';
-import { renderCard, replyModal } from './render.ts';
+import { escapeMrkdwn, renderCard, replyModal } from './render.ts';
 
 // The buttons of an exception's parent message in the ops channel. Each is
 // acknowledged at once, then run through the ops core with the presser mapped to a
@@ -99,6 +99,6 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     const actor = await actorOf(deps, body.user.id);
     const result = await run(deps, { kind: 'reply', exceptionId: meta.exceptionId, text }, actor);
     if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
-    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.reply}: “${text}”`);
+    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.reply}: “${escapeMrkdwn(text)}”`);
   });
 }

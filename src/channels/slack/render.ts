@@ -18,9 +18,25 @@ export const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g
 
 const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: text.length > max ? `${text.slice(0, max - 1)}…` : text });
 
-/** Sections of at most 3000 characters, Slack's limit for a section's text. */
+const SECTION_MAX = 3000;
+
+/** A message's escaped text in pieces within Slack's 3000-character section limit, never cutting an entity. */
+function pieces(message: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of message) {
+    const piece = escapeMrkdwn(ch);
+    if (current.length + piece.length > SECTION_MAX) {
+      out.push(current);
+      current = '';
+    }
+    current += piece;
+  }
+  return current ? [...out, current] : out;
+}
+
 function sections(messages: string[]): Block[] {
-  return messages.filter((m) => m.trim()).map((m) => ({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(m).slice(0, 3000) } }));
+  return messages.filter((m) => m.trim()).flatMap(pieces).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 }
 
 export interface ButtonSpec {
@@ -44,9 +60,10 @@ function button({ actionId, choice }: ButtonSpec): Block {
 /** An actions block: Slack allows 25 elements in one. */
 export const actions = (buttons: ButtonSpec[]): Block => ({ type: 'actions', elements: buttons.slice(0, 25).map(button) });
 
+/** The plain `text` beside the blocks; Slack reads it as mrkdwn too, so a customer's "<!channel>" must not ping anyone. */
 function fallback(messages: string[], choices: ReplyChoice[]): string {
   const options = choices.length ? `\n${choices.map((c) => `• ${c.label}`).join('\n')}` : '';
-  return messages.join('\n') + options;
+  return escapeMrkdwn(messages.join('\n') + options);
 }
 
 /** A booking conversation's reply; button i answers with its choice's value. */
@@ -70,7 +87,7 @@ export function renderCard(card: { text: string; choices: ReplyChoice[] }): Slac
   });
   const elements = parsed.map((p) => (p.kind === 'assign' ? assignSelect(p.choice.label) : button({ actionId: `ops:${p.kind}`, choice: p.choice })));
   if (elements.length) blocks.push({ type: 'actions', block_id: `exception:${parsed[0]!.id}`, elements });
-  return { text: card.text, blocks };
+  return { text: escapeMrkdwn(card.text), blocks };
 }
 
 /** The modal whose text goes to the customer through the ops core's reply command. */
