@@ -387,3 +387,35 @@ describe('assigning from the parent message', () => {
     expect(await app.t.db.exception.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'assigned', assigneeUserId: dana.id });
   });
 });
+
+describe('a reply the presser may not send', () => {
+  it('is refused with an ephemeral note in the thread, and nothing is sent or written', async () => {
+    const e = await app.t.db.exception.findFirstOrThrow({ where: { type: 'no_slot' } });
+    const before = await snapshot(app);
+    const ephemerals = app.slackApi.callsTo('chat.postEphemeral').length;
+    const sms = app.twilioApi.accepted.length;
+    const res = await postSlack(
+      app.url,
+      payloadBody({
+        type: 'view_submission',
+        team: { id: 'T0TEAM', domain: 'frontdesk' },
+        user: { id: 'U0VIEWER', username: 'vic', team_id: 'T0TEAM' },
+        api_app_id: 'A0APP',
+        trigger_id: app.slackApi.triggerId(),
+        view: {
+          id: 'V0VIEW3',
+          type: 'modal',
+          callback_id: 'ops:reply',
+          private_metadata: JSON.stringify({ exceptionId: e.id, channelId: OPS_CHANNEL, ts: '1700000000.000042' }),
+          state: { values: { reply: { text: { type: 'plain_text_input', value: 'We can fit you in on Monday.' } } } },
+        },
+      }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const [note] = (await app.slackApi.waitFor('chat.postEphemeral', ephemerals + 1)).slice(ephemerals);
+    expect(note!.body).toEqual({ team_id: TEAM, channel: OPS_CHANNEL, user: 'U0VIEWER', thread_ts: '1700000000.000042', text: 'The viewer role may not ops.reply.' });
+    expect(await snapshot(app)).toEqual(before);
+    expect(app.twilioApi.accepted).toHaveLength(sms);
+  });
+});
