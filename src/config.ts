@@ -45,6 +45,17 @@ const schema = z
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
     SLACK_OPS_CHANNEL: optionalText,
+    // Where the Web API is; tests point it at a local fake. Ends with a slash, as the client expects.
+    SLACK_API_URL: z
+      .url()
+      .default('https://slack.com/api/')
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+    // The role of a Slack user no Frontdesk user is linked to (users.slack_user_id). Only roles
+    // that need no user of their own: the audit trail must name whoever acts.
+    SLACK_DEFAULT_ROLE: z.enum(['viewer', 'staff']).default('viewer'),
+    // An exception still open this many minutes after it was raised is raised again in its
+    // thread, once per period; 0 turns it off.
+    SLACK_RERAISE_MINUTES: z.coerce.number().int().min(0).default(60),
 
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
@@ -76,9 +87,9 @@ export interface ChannelStatus {
   reason: string;
 }
 
-// Slack and Teams have settings reserved for them but no code yet: saying
-// "enabled" because credentials are set would advertise what does not exist.
-function notShipped(name: 'slack' | 'teams', prefix: string, c: Config): ChannelStatus {
+// Teams has settings reserved for it but no code yet: saying "enabled" because
+// credentials are set would advertise what does not exist.
+function notShipped(name: 'teams', prefix: string, c: Config): ChannelStatus {
   const set = Object.entries(c).some(([key, value]) => key.startsWith(prefix) && value !== undefined);
   return {
     name,
@@ -100,7 +111,7 @@ export function describeChannels(c: Config): ChannelStatus[] {
           : 'webhook enabled; outbound goes to the local outbox (set TWILIO_ACCOUNT_SID and TWILIO_FROM_NUMBER to send)'
         : 'disabled: set TWILIO_AUTH_TOKEN to accept Twilio webhooks (outbound goes to the local outbox)',
     },
-    notShipped('slack', 'SLACK_', c),
+    describeSlack(c),
     notShipped('teams', 'TEAMS_', c),
     {
       name: 'openai',
@@ -108,4 +119,12 @@ export function describeChannels(c: Config): ChannelStatus[] {
       reason: c.OPENAI_API_KEY ? `model ${c.OPENAI_MODEL}` : 'no OPENAI_API_KEY: using the deterministic offline provider',
     },
   ];
+}
+
+function describeSlack(c: Config): ChannelStatus {
+  const missing = (['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const).filter((k) => !c[k]);
+  if (missing.length) return { name: 'slack', enabled: false, reason: `disabled: set ${missing.join(' and ')} to accept Slack requests at /slack/events` };
+  const ops = c.SLACK_OPS_CHANNEL ? `exceptions posted to ${c.SLACK_OPS_CHANNEL}` : 'no exception posting (set SLACK_OPS_CHANNEL)';
+  const socket = c.SLACK_APP_TOKEN ? '; SLACK_APP_TOKEN is ignored: Socket Mode is not available in this version' : '';
+  return { name: 'slack', enabled: true, reason: `/book, /appointments, direct messages and buttons at /slack/events; ${ops}${socket}` };
 }

@@ -1,14 +1,17 @@
 import { createSmsNotifier } from './channels/sms/notifier.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import type { SmsDeps } from './channels/sms/ports.ts';
+import type { SlackDeps } from './channels/slack/ports.ts';
 import type { Config } from './config.ts';
 import { notifierRegistry, type Notifier, type Notifiers } from './contract/notifier.ts';
 import type { PrismaClient } from './db/client.ts';
+import { createSlackStore } from './db/slack/index.ts';
 import { createSmsStore } from './db/sms/index.ts';
 import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
-import { createOps, type Ops } from './ops/index.ts';
+import { exceptionAlert } from './ops/alert.ts';
+import { createOps, OpsError, type Ops } from './ops/index.ts';
 
 /** What the edges of the app (HTTP, jobs) are built from. */
 export interface AppContext {
@@ -54,3 +57,27 @@ export function smsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'clock' 
 
 /** The SMS channel's notifier over its own sender: how jobs, ops and the API reach a customer by text. */
 export const smsNotifierOf = (ctx: AppContext) => createSmsNotifier(createSmsSender(smsDeps(ctx)));
+
+/**
+ * What the Slack channel is handed: its own storage port, and the ops core's commands
+ * with the alert card to show after each. A refusal (permission, status) comes back as
+ * the core's message for the person who pressed the button; anything else throws.
+ */
+export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops'>): SlackDeps {
+  return {
+    config: ctx.config,
+    log: ctx.log,
+    store: createSlackStore(ctx.db),
+    ops: {
+      async execute(command, actor) {
+        try {
+          const { exception } = await ctx.ops.execute(command, actor);
+          return { ok: true, card: await exceptionAlert(ctx.db, exception.id) };
+        } catch (err) {
+          if (err instanceof OpsError) return { ok: false, message: err.message };
+          throw err;
+        }
+      },
+    },
+  };
+}

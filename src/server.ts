@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
-import { createAppContext, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
+import { createAppContext, slackDeps, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
 import { createPool, createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -14,7 +14,9 @@ import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { bossQueue } from './jobs/queue.ts';
+import { startExceptionAlertJob } from './jobs/exception-alerts.ts';
 import { startReminderJob } from './jobs/reminders.ts';
+import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import { createSmsChannel } from './channels/sms/router.ts';
@@ -53,7 +55,13 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
     const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => [smsNotifierOf(c)]);
+    const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+    // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
+    const built: { slack: SlackChannel | null } = { slack: null };
+    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
+      built.slack = createSlackChannel({ ...slackDeps(c), orchestrator });
+      return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : [])];
+    });
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);
     stops.push(() => stopBoss(boss));
@@ -64,7 +72,6 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     if (demo) log.info({ businessId: demo.businessId }, seeded);
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
-    const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     // The SMS channel gets its store and the ops core, not the database client; its
     // jobs and the reminder job run on the same queue, reminders through the notifiers.
     const queue = bossQueue(boss);
@@ -73,7 +80,9 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
     await startSmsJobs(queue, { log, sender, processor: channel.processor });
     await startReminderJob(boss, ctx, ctx.notifiers);
+    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
+    if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

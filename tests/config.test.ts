@@ -57,7 +57,7 @@ describe('loadConfig', () => {
 });
 
 describe('describeChannels', () => {
-  // There is no Slack or Teams code in this version: credentials must not make them look enabled.
+  // There is no Teams code in this version: credentials must not make it look enabled.
   const everything = loadConfig({
     SLACK_SIGNING_SECRET: 'signing-secret',
     SLACK_BOT_TOKEN: 'xoxb-1-2-3',
@@ -65,17 +65,39 @@ describe('describeChannels', () => {
     TEAMS_APP_ID: 'app-id',
     TEAMS_APP_PASSWORD: 'app-password',
   });
+  const slack = (c: Record<string, string>) => describeChannels(loadConfig(c)).find((s) => s.name === 'slack')!;
 
-  it.each([
-    ['slack', 'SLACK_'],
-    ['teams', 'TEAMS_'],
-  ])('says %s is not available and its settings are ignored, even with credentials', (name, prefix) => {
-    const channel = describeChannels(everything).find((c) => c.name === name)!;
+  it('says Teams is not available and its settings are ignored, even with credentials', () => {
+    const channel = describeChannels(everything).find((c) => c.name === 'teams')!;
     expect(channel.enabled).toBe(false);
-    expect(channel.reason).toBe(`not available in this version; the ${prefix}* settings are ignored`);
+    expect(channel.reason).toBe('not available in this version; the TEAMS_* settings are ignored');
   });
 
-  it.each(['slack', 'teams'])('says %s is not available without mentioning settings nobody set', (name) => {
-    expect(describeChannels(loadConfig({})).find((c) => c.name === name)).toEqual({ name, enabled: false, reason: 'not available in this version' });
+  it('says Teams is not available without mentioning settings nobody set', () => {
+    expect(describeChannels(loadConfig({})).find((c) => c.name === 'teams')).toEqual({ name: 'teams', enabled: false, reason: 'not available in this version' });
+  });
+
+  it('says Slack is disabled, and what to set, until both the signing secret and the bot token are set', () => {
+    expect(slack({})).toEqual({ name: 'slack', enabled: false, reason: 'disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to accept Slack requests at /slack/events' });
+    expect(slack({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual({ name: 'slack', enabled: false, reason: 'disabled: set SLACK_SIGNING_SECRET to accept Slack requests at /slack/events' });
+    expect(slack({ SLACK_SIGNING_SECRET: 's' })).toEqual({ name: 'slack', enabled: false, reason: 'disabled: set SLACK_BOT_TOKEN to accept Slack requests at /slack/events' });
+  });
+
+  it('says what Slack does when configured, and that Socket Mode is not available', () => {
+    expect(slack({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).reason).toBe('/book, /appointments, direct messages and buttons at /slack/events; no exception posting (set SLACK_OPS_CHANNEL)');
+    expect(slack({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_OPS_CHANNEL: 'C0OPS' })).toEqual({
+      name: 'slack',
+      enabled: true,
+      reason: '/book, /appointments, direct messages and buttons at /slack/events; exceptions posted to C0OPS',
+    });
+    expect(describeChannels(everything).find((c) => c.name === 'slack')!.reason).toMatch(/SLACK_APP_TOKEN is ignored: Socket Mode is not available in this version$/);
+  });
+
+  it('takes the Slack API URL and the default role of unknown Slack users from the environment', () => {
+    expect(loadConfig({})).toMatchObject({ SLACK_API_URL: 'https://slack.com/api/', SLACK_DEFAULT_ROLE: 'viewer', SLACK_RERAISE_MINUTES: 60 });
+    expect(loadConfig({ SLACK_RERAISE_MINUTES: '0' }).SLACK_RERAISE_MINUTES).toBe(0);
+    expect(() => loadConfig({ SLACK_RERAISE_MINUTES: '-5' })).toThrow(/SLACK_RERAISE_MINUTES/);
+    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api', SLACK_DEFAULT_ROLE: 'staff' })).toMatchObject({ SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_DEFAULT_ROLE: 'staff' });
+    expect(() => loadConfig({ SLACK_DEFAULT_ROLE: 'admin' })).toThrow(/SLACK_DEFAULT_ROLE/);
   });
 });

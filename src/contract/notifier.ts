@@ -51,6 +51,8 @@ export interface Notice {
   from?: string;
   /** Answers the recipient can give ("1", "Y"), or buttons on channels that have them. */
   choices?: ReplyChoice[];
+  /** The exception an exception_alert is about: channels that edit their alert in place key it by this. */
+  exceptionId?: string;
 }
 
 export type NoticeStatus =

@@ -12,6 +12,8 @@ export const QUEUES = {
   // The SMS channel's own queues (src/channels/sms/jobs.ts names them too).
   smsReply: 'sms-reply',
   outbox: 'sms-outbox',
+  // Exceptions announced in the Slack ops channel (src/jobs/exception-alerts.ts).
+  exceptionAlerts: 'exception-alerts',
 } as const;
 
 /** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */
@@ -32,6 +34,8 @@ export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBos
   await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'short', retryLimit: 0, expireInSeconds: 120 });
   // The outbox sweeper (see src/channels/sms/outbound.ts); sweeps are idempotent too.
   await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+  // Alert runs are idempotent (one post per exception), so one queued run at a time is enough.
+  await boss.createQueue(QUEUES.exceptionAlerts, { name: QUEUES.exceptionAlerts, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   return boss;
 }
 

@@ -1,0 +1,49 @@
+import { App, ExpressReceiver } from '@slack/bolt';
+import express, { type Router } from 'express';
+import type { Orchestrator } from '../../contract/conversation.ts';
+import type { Notifier } from '../../contract/notifier.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerBooking } from './booking.ts';
+import { createSlackNotifier } from './notifier.ts';
+import { registerOpsActions } from './ops-actions.ts';
+import { createPostQueue } from './post-queue.ts';
+import type { SlackDeps } from './ports.ts';
+import { verifySlackRequest } from './verify-request.ts';
+
+// The Slack channel: Bolt's ExpressReceiver mounted at /slack on the app's own
+// Express server, with events, slash commands, interactivity and options all posted
+// to /slack/events. The receiver verifies (verify-request.ts, then Bolt's own check)
+// and acknowledges; the listeners (booking.ts, ops-actions.ts) do the work after the
+// ack. The Web API client talks to SLACK_API_URL.
+
+export interface SlackChannelDeps extends SlackDeps {
+  orchestrator: Orchestrator;
+  /** Spacing of posts to one channel; Slack allows about one per second. */
+  postIntervalMs?: number;
+}
+
+export interface SlackChannel {
+  /** Mount at /slack. */
+  router: Router;
+  notifier: Notifier;
+}
+
+/** Null without SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN: the channel is off (describeChannels says so). */
+export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null {
+  const { SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: token } = deps.config;
+  if (!secret || !token) return null;
+  const logger = boltLogger(deps.log);
+  const receiver = new ExpressReceiver({ signingSecret: secret, endpoints: '/events', logger, processBeforeResponse: false });
+  const app = new App({ receiver, token, tokenVerificationEnabled: false, logger, clientOptions: { slackApiUrl: deps.config.SLACK_API_URL } });
+  const posts = createPostQueue(deps.postIntervalMs ?? 1000);
+  app.error(async (err) => {
+    deps.log.error({ err }, 'a Slack listener failed');
+  });
+  registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts });
+  registerOpsActions(app, { ...deps, posts });
+
+  const router = express.Router();
+  router.use('/events', verifySlackRequest({ secret, log: deps.log }));
+  router.use(receiver.router);
+  return { router, notifier: createSlackNotifier({ client: app.client, store: deps.store, posts }) };
+}

@@ -1,0 +1,104 @@
+import type { App } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import { actorOf } from './actor.ts';
+import type { PostQueue } from './post-queue.ts';
+import type { ExceptionCard, OpsResult, PostedRef, SlackDeps } from './ports.ts';
+import { escapeMrkdwn, renderCard, replyModal } from './render.ts';
+
+// The buttons of an exception's parent message in the ops channel. Each is
+// acknowledged at once, then run through the ops core with the presser mapped to a
+// Frontdesk user; the core's permission check decides. Refused: an ephemeral note to
+// the presser, nothing else. Done: the parent is edited in place and a thread reply
+// says who did what. "Reply to customer" opens a modal first (its trigger_id lasts
+// 3 s); the text it submits goes to the customer through the core's reply command.
+
+type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss';
+
+const DONE: Record<Kind | 'reply' | 'assign', string> = {
+  assign: 'assigned this to',
+  take: 'took this',
+  approve: 'approved this',
+  decline: 'declined this',
+  resolve: 'resolved this',
+  dismiss: 'dismissed this',
+  reply: 'replied to the customer',
+};
+
+function command(kind: Kind, exceptionId: string, who: string): OpsCommand {
+  switch (kind) {
+    case 'take':
+    case 'approve':
+      return { kind, exceptionId };
+    case 'resolve':
+      return { kind, exceptionId, reason: `Resolved in Slack by ${who}` };
+    case 'dismiss':
+      return { kind, exceptionId, reason: `Dismissed in Slack by ${who}` };
+    case 'decline':
+      return { kind, exceptionId, reason: `Declined in Slack by ${who}` };
+  }
+}
+
+export interface OpsActionDeps extends SlackDeps {
+  posts: PostQueue;
+}
+
+const FAILED = 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.';
+
+/** Runs a command; an unexpected failure is logged and answered with FAILED, so the presser is not left waiting. */
+async function run(deps: OpsActionDeps, command: OpsCommand, actor: OpsActor): Promise<OpsResult> {
+  try {
+    return await deps.ops.execute(command, actor);
+  } catch (err) {
+    deps.log.error({ err, command: command.kind, exceptionId: command.exceptionId }, 'an ops command from Slack failed');
+    return { ok: false, message: FAILED };
+  }
+}
+
+/** Edits the parent in place and says in its thread who did what. */
+async function report(client: webApi.WebClient, deps: OpsActionDeps, parent: PostedRef, card: ExceptionCard, line: string): Promise<void> {
+  await client.chat.update({ channel: parent.channelId, ts: parent.ts, ...renderCard(card) });
+  await deps.posts.run(parent.channelId, () => client.chat.postMessage({ channel: parent.channelId, thread_ts: parent.ts, text: line }));
+}
+
+export function registerOpsActions(app: App, deps: OpsActionDeps): void {
+  app.action(/^ops:(take|approve|decline|resolve|dismiss)$/, async ({ body, action, ack, respond, client }) => {
+    await ack();
+    if (action.type !== 'button' || !('action_id' in action) || body.type !== 'block_actions' || !body.channel || !body.message) return;
+    const kind = action.action_id.slice('ops:'.length) as Kind;
+    const actor = await actorOf(deps, body.user.id);
+    const result = await run(deps, command(kind, action.value ?? '', actor.displayName), actor);
+    if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
+    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE[kind]}.`);
+  });
+
+  app.action('ops:assign', async ({ body, action, ack, respond, client }) => {
+    await ack();
+    if (action.type !== 'users_select' || body.type !== 'block_actions' || !body.channel || !body.message) return;
+    const exceptionId = action.block_id.replace(/^exception:/, '');
+    const actor = await actorOf(deps, body.user.id);
+    // The person picked must be a Frontdesk user; the core then checks they may work it.
+    const assignee = await deps.store.memberBySlackId(action.selected_user);
+    if (!assignee) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: `<@${action.selected_user}> is not linked to a Frontdesk user, so they cannot be assigned.` }));
+    const result = await run(deps, { kind: 'assign', exceptionId, assigneeUserId: assignee.userId }, actor);
+    if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
+    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE.assign} <@${action.selected_user}>.`);
+  });
+
+  app.action('ops:reply', async ({ body, action, ack, client }) => {
+    await ack();
+    if (action.type !== 'button' || body.type !== 'block_actions' || !body.channel || !body.message) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: replyModal({ exceptionId: action.value ?? '', channelId: body.channel.id, ts: body.message.ts }) });
+  });
+
+  app.view('ops:reply', async ({ ack, view, body, client }) => {
+    const text = view.state.values.reply?.text?.value?.trim() ?? '';
+    if (!text) return void (await ack({ response_action: 'errors', errors: { reply: 'Write the message the customer should get.' } }));
+    await ack();
+    const meta = JSON.parse(view.private_metadata) as { exceptionId: string; channelId: string; ts: string };
+    const actor = await actorOf(deps, body.user.id);
+    const result = await run(deps, { kind: 'reply', exceptionId: meta.exceptionId, text }, actor);
+    if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
+    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.reply}: “${escapeMrkdwn(text)}”`);
+  });
+}

@@ -1,0 +1,58 @@
+import type { Config } from '../../config.ts';
+import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import type { Logger } from '../../log.ts';
+
+// What the Slack channel needs from the rest of the application, as ports: its own
+// storage (src/db/slack implements it) and the ops core. The channel never sees a
+// database client nor the ops module itself.
+
+/** A Frontdesk user linked to a Slack user (users.slack_user_id). */
+export interface SlackMember {
+  userId: string;
+  name: string;
+  role: OpsActor['role'];
+}
+
+/** Where a posted message is: the channel and its ts. */
+export interface PostedRef {
+  channelId: string;
+  ts: string;
+}
+
+export interface SlackStore {
+  /** Records an Events API delivery; false when this event id was acted on before (a retry). */
+  claimEvent(eventId: string): Promise<boolean>;
+  memberBySlackId(slackUserId: string): Promise<SlackMember | null>;
+  /** Reserves a notice's key before posting; false when it was reserved before (unless that reservation was abandoned mid-post). */
+  claimNotice(key: string, channelId: string, exceptionId: string | null): Promise<boolean>;
+  /** The message a reserved notice became. */
+  notePosted(key: string, ts: string): Promise<void>;
+  /** Drops a reservation whose post failed, so a later send tries again. */
+  releaseNotice(key: string): Promise<void>;
+  postedByKey(key: string): Promise<PostedRef | null>;
+  /** The first message posted about an exception (its parent); later alerts about it go in its thread. */
+  exceptionParent(exceptionId: string): Promise<PostedRef | null>;
+}
+
+/** What an exception's parent message says, as the ops core words it for its status. */
+export interface ExceptionCard {
+  id: string;
+  /** Plain text: who, what, when, channel, the last customer messages, the status. */
+  text: string;
+  /** The commands its status and type allow now (value: `ops:<kind>:<id>`). */
+  choices: Array<{ value: string; label: string; style?: 'primary' | 'danger' }>;
+}
+
+export type OpsResult = { ok: true; card: ExceptionCard } | { ok: false; message: string };
+
+/** The ops core as Slack uses it: commands with the permission checks, and the card to show. */
+export interface SlackOps {
+  execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
+}
+
+export interface SlackDeps {
+  config: Config;
+  log: Logger;
+  store: SlackStore;
+  ops: SlackOps;
+}
