@@ -62,6 +62,9 @@ const LAYERS = [
           rule('channel-sdks', `src/channels/${name} must not use the ${other} SDK.`, { group: SDKS[other] }),
         ]),
       rule('channel-database', `src/channels/${name} reaches storage only through its ports, never a database client.`, { group: DATABASE }),
+      rule('channel-edges', `src/channels/${name} knows the contract, not the admin API, the jobs or the ops core's internals.`, {
+        group: ['**/api/**', '**/jobs/**', '**/ops/**'],
+      }),
     ],
   })),
   {

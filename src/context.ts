@@ -3,6 +3,7 @@ import { createSmsSender } from './channels/sms/outbound.ts';
 import type { SmsDeps } from './channels/sms/ports.ts';
 import type { SlackDeps } from './channels/slack/ports.ts';
 import type { Config } from './config.ts';
+import { conversationLocation } from './conversation/state-view.ts';
 import { notifierRegistry, type Notifier, type Notifiers } from './contract/notifier.ts';
 import type { PrismaClient } from './db/client.ts';
 import { createSlackStore } from './db/slack/index.ts';
@@ -50,7 +51,7 @@ export function smsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'clock' 
     config: ctx.config,
     log: ctx.log,
     clock: ctx.clock,
-    store: createSmsStore(ctx.db),
+    store: createSmsStore(ctx.db, { conversationLocation: (id) => conversationLocation(ctx.db, id) }),
     ops: { raise: (exception) => ctx.ops.raise(exception) },
   };
 }

@@ -8,7 +8,7 @@ import { authenticate } from './auth.ts';
 import { apiRequestLimits } from './limits.ts';
 import { adminRateLimits } from './rate-limits.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { HttpProblem, notFound, problemHandler, sendProblem } from './problem.ts';
+import { HttpProblem, notFound, problemHandler, sendProblem } from '../http/problem.ts';
 import { adminRouters } from './routes/index.ts';
 
 declare module 'express-serve-static-core' {

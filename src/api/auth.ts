@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Actor } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
-import { forbidden, unauthorized } from './problem.ts';
+import { forbidden, unauthorized } from '../http/problem.ts';
 
 // Admin API authentication and authorization: `Authorization: Bearer <token>`.
 // A token is FRONTDESK_ADMIN_TOKEN, the bootstrap token generated on first start

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import express from 'express';
-import { HttpProblem, badRequest } from './problem.ts';
+import { HttpProblem, badRequest } from '../http/problem.ts';
 
 // What the admin API accepts at the door, before any handler runs. Each limit is far
 // above what a real request needs and turns what would be a crash, a silent

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { badRequest, fieldErrors } from './problem.ts';
+import { badRequest, fieldErrors } from '../http/problem.ts';
 
 // Parsers for the three places a request carries input. Schemas are strict
 // objects, so unknown fields are rejected with a field-level message.

@@ -2,7 +2,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, permission, ROLES, type Role } from '../../src/access/matrix.ts';
 import { ROUTE_ACTIONS, routeAction, routeKey } from '../../src/access/routes.ts';
-import { problemHandler } from '../../src/api/problem.ts';
+import { problemHandler } from '../../src/http/problem.ts';
 import { route } from '../../src/api/routes/support.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { ENDPOINTS, NO_SUCH_ID, type Endpoint } from './endpoints.ts';

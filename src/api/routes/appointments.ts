@@ -5,7 +5,7 @@ import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine
 import { formatLocal } from '../../engine/time.ts';
 import { notifyCustomer, type AppointmentNoticeKind } from '../../notices/notify-customer.ts';
 import { actorOf, ownResourceId } from '../auth.ts';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../problem.ts';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem.ts';
 import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { postalCode, serviceRef, toSlotView } from './availability.ts';

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Slot } from '../../engine/api.ts';
 import { RuleViolation } from '../../engine/scheduler.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { badRequest, notFound } from '../problem.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
 import { instant, language, uuid } from '../schemas/common.ts';
 import { parseQuery } from '../validate.ts';
 import { route } from './support.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Business } from '../../generated/prisma/client.ts';
 import { BusinessInput, BusinessView } from '../schemas/business.ts';
 import { parseBody } from '../validate.ts';
-import { notFound } from '../problem.ts';
+import { notFound } from '../../http/problem.ts';
 import { route } from './support.ts';
 
 const tag = 'Business';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Customer, Prisma } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { CustomerCreate, CustomerListQuery, CustomerUpdate, CustomerView } from '../schemas/customer.ts';
-import { conflict, notFound } from '../problem.ts';
+import { conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
 import type { Exception } from '../../generated/prisma/client.ts';
 import { OpsError, type ExceptionDetail } from '../../ops/index.ts';
-import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../problem.ts';
+import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem.ts';
 import { instant, page } from '../schemas/common.ts';
 import { AssignBody, CloseBody, ExceptionDetailView, ExceptionListQuery, ExceptionView, ReplyBody, ReplyView, EmptyBody } from '../schemas/exception.ts';
 import { parseBody, parseQuery } from '../validate.ts';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { DateOverride } from '../../generated/prisma/client.ts';
 import { calendarDate, page } from '../schemas/common.ts';
 import { DateOverrideInput, DateOverrideListQuery, DateOverrideView, DateParams, WeeklyHoursInput, WeeklyHoursView } from '../schemas/hours.ts';
-import { notFound } from '../problem.ts';
+import { notFound } from '../../http/problem.ts';
 import { parseBody, parseParams, parseQuery } from '../validate.ts';
 import { listCursor, pathId, route } from './support.ts';
 

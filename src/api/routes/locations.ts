@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Location, Prisma } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { LocationCreate, LocationListQuery, LocationUpdate, LocationView } from '../schemas/location.ts';
-import { conflict, notFound } from '../problem.ts';
+import { conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { currentBusinessId, keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Prisma, Resource } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { ResourceCreate, ResourceListQuery, ResourceUpdate, ResourceView } from '../schemas/resource.ts';
-import { badRequest, conflict, notFound } from '../problem.ts';
+import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 

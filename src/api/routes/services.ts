@@ -7,7 +7,7 @@ import type { Prisma, Service, ServiceEligibility, ServiceRequirement } from '..
 import { instant, page } from '../schemas/common.ts';
 import { IntakeQuestions } from '../../engine/intake.ts';
 import { RULE_FIELDS, ServiceCreate, ServiceListQuery, ServiceUpdate, ServiceView } from '../schemas/service.ts';
-import { badRequest, conflict, notFound } from '../problem.ts';
+import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { currentBusinessId, keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 

@@ -4,7 +4,7 @@ import { SQLSTATE, sqlState, type PrismaClient } from '../../db/client.ts';
 import { uuid } from '../schemas/common.ts';
 import { authorize } from '../auth.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
-import { badRequest, conflict, type HttpProblem, notFound } from '../problem.ts';
+import { badRequest, conflict, type HttpProblem, notFound } from '../../http/problem.ts';
 
 // What the admin routers share: the path id, keyset pagination, and turning the
 // database's refusals into problem documents instead of 500s.

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Prisma, TimeOff } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { TimeOffCreate, TimeOffListQuery, TimeOffUpdate, TimeOffView } from '../schemas/hours.ts';
-import { badRequest, notFound } from '../problem.ts';
+import { badRequest, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { keyset, listCursor, pathId, route } from './support.ts';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { roleRank } from '../../access/matrix.ts';
 import type { ApiToken } from '../../generated/prisma/client.ts';
 import { newToken } from '../auth.ts';
-import { conflict, notFound, unprocessable } from '../problem.ts';
+import { conflict, notFound, unprocessable } from '../../http/problem.ts';
 import { instant, page } from '../schemas/common.ts';
 import { IssuedToken, TokenCreate, TokenListQuery, TokenRotate, TokenView } from '../schemas/user.ts';
 import { parseBody, parseQuery } from '../validate.ts';

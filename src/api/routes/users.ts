@@ -4,7 +4,7 @@ import type { PrismaClient } from '../../db/client.ts';
 import type { User } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { UserCreate, UserListQuery, UserUpdate, UserView } from '../schemas/user.ts';
-import { conflict, notFound, unprocessable } from '../problem.ts';
+import { conflict, notFound, unprocessable } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 import twilio from 'twilio';
-import { HttpProblem } from '../../api/problem.ts';
+import { HttpProblem } from '../../http/problem.ts';
 import type { SmsDeps } from './ports.ts';
 import { checkAccount, readParams } from './webhook-guard.ts';
 

@@ -1,11 +1,11 @@
 import type { DirectoryStore } from '../../channels/sms/ports.ts';
-import { locationInFocus } from '../../conversation/state-view.ts';
 import type { PrismaClient } from '../client.ts';
 
 // What SMS replies are rendered with: the business's contact details, the zones of
-// its locations, and which location a conversation or a customer is about.
+// its locations, and which location a conversation or a customer is about. Only the
+// conversation layer reads a conversation's state, so that answer is handed in.
 
-export function createDirectoryStore(db: PrismaClient): DirectoryStore {
+export function createDirectoryStore(db: PrismaClient, conversationLocation: DirectoryStore['conversationLocation']): DirectoryStore {
   return {
     business: () => db.business.findFirst({ select: { name: true, phone: true, email: true, website: true }, orderBy: { createdAt: 'asc' } }),
     async activeLocations() {
@@ -15,10 +15,7 @@ export function createDirectoryStore(db: PrismaClient): DirectoryStore {
       });
       return rows.map((l) => ({ id: l.id, timeZone: l.timeZone, phone: l.phone ?? l.business.phone }));
     },
-    async conversationLocation(conversationId) {
-      const conv = await db.conversation.findUnique({ where: { id: conversationId }, select: { state: true } }).catch(() => null);
-      return conv ? locationInFocus(conv.state) : null;
-    },
+    conversationLocation,
     async nextAppointmentLocation(phone, now) {
       const next = await db.appointment.findFirst({
         where: { customer: { phone }, status: { in: ['requested', 'confirmed'] }, startsAt: { gt: now } },

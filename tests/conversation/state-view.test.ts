@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmsStore } from '../../../src/db/sms/index.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { seedBasics, type Basics } from './helpers.ts';
+import { conversationLocation } from '../../src/conversation/state-view.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { seedBasics, type Basics } from '../channels/sms/helpers.ts';
 
-// The SMS channel learns which location a conversation is about from its store;
-// the conversation's state JSON is read by the conversation layer (state-view.ts).
+// Channels learn which location a conversation is about from the conversation layer,
+// the only reader of its state JSON.
 
 let t: TestDatabase;
 let basics: Basics;
@@ -40,18 +40,18 @@ async function conversation(externalId: string, state: unknown): Promise<string>
   return row.id;
 }
 
-describe('directory.conversationLocation', () => {
+const where = (id: string) => conversationLocation(t.db, id);
+
+describe('conversationLocation', () => {
   it('is the pending proposal’s location, else the first offer’s', async () => {
-    const { directory } = createSmsStore(t.db);
     const other = (await t.db.location.create({ data: { businessId: basics.businessId, name: 'Uptown', timeZone: 'America/Chicago', address: '9 Elm St' } })).id;
-    expect(await directory.conversationLocation(await conversation('+12125550701', { proposal: proposal(other), offers: [offer(basics.locationId)] }))).toBe(other);
-    expect(await directory.conversationLocation(await conversation('+12125550702', { offers: [offer(basics.locationId)] }))).toBe(basics.locationId);
+    expect(await where(await conversation('+12125550701', { proposal: proposal(other), offers: [offer(basics.locationId)] }))).toBe(other);
+    expect(await where(await conversation('+12125550702', { offers: [offer(basics.locationId)] }))).toBe(basics.locationId);
   });
 
   it('is null when the state names none, or cannot be read', async () => {
-    const { directory } = createSmsStore(t.db);
-    expect(await directory.conversationLocation(await conversation('+12125550703', {}))).toBeNull();
-    expect(await directory.conversationLocation(await conversation('+12125550704', { offers: 'garbled' }))).toBeNull();
-    expect(await directory.conversationLocation('00000000-0000-0000-0000-000000000000')).toBeNull();
+    expect(await where(await conversation('+12125550703', {}))).toBeNull();
+    expect(await where(await conversation('+12125550704', { offers: 'garbled' }))).toBeNull();
+    expect(await where('00000000-0000-0000-0000-000000000000')).toBeNull();
   });
 });
