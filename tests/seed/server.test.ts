@@ -1,24 +1,11 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { startFrontdesk } from '../../src/server.ts';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { startTestServer } from '../support/server.ts';
 
 // Starting the server on an empty database seeds the demo and says so, once;
 // FRONTDESK_SEED=none leaves the database empty.
 
-const dbs: TestDatabase[] = [];
-afterAll(() => Promise.all(dbs.map((t) => t.drop())));
-
-async function start(env: Record<string, string>) {
-  const t = await createTestDatabase({ migrate: false });
-  dbs.push(t);
-  const lines: string[] = [];
-  const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-  const config = loadConfig({ DATABASE_URL: t.url, PORT: '0', FRONTDESK_ADMIN_TOKEN: 'server-test-token-0123456789', ...env });
-  return { t, lines, config, log, frontdesk: await startFrontdesk(config, log) };
-}
+const start = startTestServer;
 
 describe('demo seeding at start', () => {
   it('seeds an empty database and says so; a restart does not seed again', async () => {

@@ -1,28 +1,12 @@
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { afterAll, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { startFrontdesk } from '../../../src/server.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
+import { expect, it } from 'vitest';
+import { startTestServer } from '../../support/server.ts';
 import { BOT_TOKEN, SIGNING_SECRET, postSlack } from './helpers.ts';
 
 // The server as main.ts starts it: with Slack credentials /slack/events is mounted and
 // one log line says what Slack does; without them nothing answers there and one log
 // line says Slack is off and what to set.
 
-const dbs: TestDatabase[] = [];
-afterAll(() => Promise.all(dbs.map((t) => t.drop())));
-
-async function start(env: Record<string, string>) {
-  const t = await createTestDatabase({ migrate: false });
-  dbs.push(t);
-  const lines: string[] = [];
-  const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-  const config = loadConfig({ DATABASE_URL: t.url, PORT: '0', FRONTDESK_ADMIN_TOKEN: 'server-test-token-0123456789', FRONTDESK_SEED: 'none', ...env });
-  const frontdesk = await startFrontdesk(config, log);
-  const port = new URL(frontdesk.url).port;
-  return { lines, url: `http://127.0.0.1:${port}`, frontdesk };
-}
+const start = (env: Record<string, string>) => startTestServer({ FRONTDESK_SEED: 'none', ...env });
 
 const slackLines = (lines: string[]) => lines.map((l) => JSON.parse(l) as { channel?: string; msg: string }).filter((l) => l.channel === 'slack');
 const challenge = JSON.stringify({ type: 'url_verification', token: 't', challenge: 'c-1' });
