@@ -1,6 +1,6 @@
 import type { Clock } from '../../engine/clock.ts';
 import { shortId } from '../short-id.ts';
-import type { ConversationState, Proposal } from '../state.ts';
+import type { ConversationState, Offer, Proposal } from '../state.ts';
 
 // A proposal is what the customer is asked to say yes to: a booking (held), a new time for
 // one of their appointments, or a cancellation. Tools make it; only the customer's yes to
@@ -34,4 +34,9 @@ export function newProposal(env: { state: ConversationState; clock: Clock }, kin
 export function propose(state: ConversationState, p: Proposal): Proposal {
   state.proposal = p;
   return p;
+}
+
+/** What a proposal takes from the offer the customer picked: the time and who, where. */
+export function fromOffer(offer: Offer): Pick<Proposal, 'offerId' | 'start' | 'resourceIds' | 'locationId'> {
+  return { offerId: offer.id, start: offer.start, resourceIds: offer.resourceIds, locationId: offer.locationId };
 }

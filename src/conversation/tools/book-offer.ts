@@ -5,7 +5,7 @@ import { serviceQuestions } from '../intake.ts';
 import { liveOffer, offersFromAlternatives } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
-import { newProposal, propose } from '../proposal/propose.ts';
+import { fromOffer, newProposal, propose } from '../proposal/propose.ts';
 import { advanceIntake } from '../proposal/show.ts';
 import type { Offer } from '../state.ts';
 import { T, formatSlotLabel } from '../templates.ts';
@@ -32,11 +32,8 @@ export async function bookOffer(env: TurnEnv, args: ToolArgs<'book_offer'>): Pro
   const where = env.catalog.locations.find((l) => l.id === offer.locationId)?.name ?? env.catalog.business.name;
   const proposal = propose(env.state, {
     ...newProposal(env, 'book', service.id),
-    offerId: offer.id,
+    ...fromOffer(offer),
     holdId: held.holdId,
-    start: offer.start,
-    resourceIds: offer.resourceIds,
-    locationId: offer.locationId,
     summary: T.proposeBook(service.name, formatSlotLabel(new Date(offer.start), zone, staffName(env.catalog, offer.resourceIds)), where),
   });
   return advanceIntake(proposal, serviceQuestions(service.intakeQuestions), true);

@@ -3,7 +3,7 @@ import type { TurnEnv } from '../env.ts';
 import { liveOffer } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
-import { newProposal, propose } from '../proposal/propose.ts';
+import { fromOffer, newProposal, propose } from '../proposal/propose.ts';
 import { askConfirmation } from '../proposal/show.ts';
 import { T, formatSlotLabel, formatWhen } from '../templates.ts';
 import type { ToolArgs } from './definitions.ts';
@@ -24,11 +24,8 @@ export async function rescheduleAppointment(env: TurnEnv, args: ToolArgs<'resche
   const to = formatSlotLabel(new Date(offer.start), locationZone(env.catalog, offer.locationId), staffName(env.catalog, offer.resourceIds));
   const proposal = propose(env.state, {
     ...newProposal(env, 'reschedule', appt.serviceId),
-    offerId: offer.id,
+    ...fromOffer(offer),
     appointmentId: appt.id,
-    start: offer.start,
-    resourceIds: offer.resourceIds,
-    locationId: offer.locationId,
     summary: T.proposeReschedule(appt.serviceName, from, to),
   });
   return askConfirmation(proposal, 'primary');
