@@ -37,8 +37,8 @@ const ELSEWHERE: Record<string, { by: string; proof: (read: (file: string) => Pr
   },
   'npm test': { by: '.ci/run', proof: async (read) => expect(await read('.ci/run')).toMatch(/^npm test$/m) },
   'DATABASE_URL=postgresql://user:pass@host:5432/frontdesk npm start': {
-    by: 'this file and tests/seed/server.test.ts: startFrontdesk with DATABASE_URL, as `npm start` runs it',
-    proof: async (read) => expect(await read('tests/seed/server.test.ts')).toContain('DATABASE_URL: t.url'),
+    by: 'this file and tests/support/server.ts (the seed and Slack start tests): startFrontdesk with DATABASE_URL, as `npm start` runs it',
+    proof: async (read) => expect(await read('tests/support/server.ts')).toContain('DATABASE_URL: t.url'),
   },
   'TEST_DATABASE_URL=postgresql://user@host:5432/postgres npm test': {
     by: '.ci/run (against the system PostgreSQL)',
