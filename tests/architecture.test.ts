@@ -50,7 +50,7 @@ describe('layering', () => {
     ['channel-siblings', 'src/channels/slack/x.ts', '../sms/webhook.ts'],
     ['channel-siblings', 'src/channels/teams/x.ts', '../slack/app.ts'],
     ['channel-sdks', 'src/channels/sms/x.ts', '@slack/bolt'],
-    ['channel-sdks', 'src/channels/sms/x.ts', 'botbuilder'],
+    ['channel-sdks', 'src/channels/sms/x.ts', '@microsoft/agents-activity'],
     ['channel-sdks', 'src/channels/slack/x.ts', 'twilio'],
     ['channel-sdks', 'src/channels/slack/x.ts', '@microsoft/agents-hosting'],
     ['channel-database', 'src/channels/sms/x.ts', '../../db/client.ts'],
