@@ -15,6 +15,8 @@ const schema = z
     FRONTDESK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     FRONTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
     FRONTDESK_HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+    // How long a customer whose provider is out has to pick a new time before ops take over (src/reschedule).
+    RESCHEDULE_ANSWER_MINUTES: z.coerce.number().int().min(1).max(10080).default(240),
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // How many reverse proxies stand in front: X-Forwarded-For is believed for that

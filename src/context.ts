@@ -11,6 +11,7 @@ import { createSmsStore } from './db/sms/index.ts';
 import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
+import { rememberAnswerableNotices } from './notices/answerable.ts';
 import { exceptionAlert } from './ops/alert.ts';
 import { createOps, OpsError, type Ops } from './ops/index.ts';
 
@@ -35,7 +36,8 @@ export interface AppContext {
  */
 export function createAppContext(base: Omit<AppContext, 'ops' | 'notifiers'>, notifiersOf: (ctx: AppContext) => Notifier[]): AppContext {
   let registry: Notifiers = notifierRegistry([]);
-  const notifiers: Notifiers = { forChannel: (channel) => registry.forChannel(channel) };
+  // Reminders and reschedule offers are remembered as they go out, so a short reply is read against them.
+  const notifiers: Notifiers = rememberAnswerableNotices({ forChannel: (channel) => registry.forChannel(channel) }, base);
   const ops = createOps({ db: base.db, scheduler: base.scheduler, clock: base.clock, notifiers });
   const ctx: AppContext = { ...base, ops, notifiers };
   registry = notifierRegistry(notifiersOf(ctx));

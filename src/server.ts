@@ -16,6 +16,7 @@ import { startBoss, stopBoss } from './jobs/boss.ts';
 import { bossQueue } from './jobs/queue.ts';
 import { startExceptionAlertJob } from './jobs/exception-alerts.ts';
 import { startReminderJob } from './jobs/reminders.ts';
+import { startRescheduleFlowJob } from './jobs/reschedule-flows.ts';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
@@ -80,6 +81,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
     await startSmsJobs(queue, { log, sender, processor: channel.processor });
     await startReminderJob(boss, ctx, ctx.notifiers);
+    await startRescheduleFlowJob(boss, { ...ctx, answerMinutes: config.RESCHEDULE_ANSWER_MINUTES });
     await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });

@@ -33,6 +33,8 @@ export const ACTIONS = [
   'appointments.book',
   'appointments.change',
   'outbox.read',
+  // Dry runs of changes to resources and the reschedule flows they start.
+  'reschedule_flows.read',
   'users.read',
   'users.write',
   'tokens.read',

@@ -56,6 +56,10 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
 
   'GET /outbox': 'outbox.read',
 
+  'POST /impact': 'reschedule_flows.read',
+  'GET /reschedule-flows': 'reschedule_flows.read',
+  'GET /reschedule-flows/:id': 'reschedule_flows.read',
+
   'GET /exceptions': 'exceptions.read',
   'GET /exceptions/:id': 'exceptions.read',
   'POST /exceptions/:id/take': 'ops.take',

@@ -14,6 +14,8 @@ export const QUEUES = {
   outbox: 'sms-outbox',
   // Exceptions announced in the Slack ops channel (src/jobs/exception-alerts.ts).
   exceptionAlerts: 'exception-alerts',
+  // Offers to customers whose provider is out, and their escalation (src/jobs/reschedule-flows.ts).
+  rescheduleFlows: 'reschedule-flows',
 } as const;
 
 /** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */

@@ -5,6 +5,7 @@ import { calendarDate, page } from '../schemas/common.ts';
 import { DateOverrideInput, DateOverrideListQuery, DateOverrideView, DateParams, WeeklyHoursInput, WeeklyHoursView } from '../schemas/hours.ts';
 import { notFound } from '../../http/problem.ts';
 import { parseBody, parseParams, parseQuery } from '../validate.ts';
+import { saveResourceChange } from './reschedule-flows.ts';
 import { listCursor, pathId, route } from './support.ts';
 
 // Weekly hours and date overrides of one resource. Both are replaced whole (a week,
@@ -24,7 +25,8 @@ function toOverrideView(resourceId: string, date: string, rows: DateOverride[]) 
   return { resourceId, date, closed: intervals.length === 0, intervals };
 }
 
-export function hoursRouter({ db }: AppContext): Router {
+export function hoursRouter(ctx: AppContext): Router {
+  const { db } = ctx;
   const router = Router();
   const resource = async (id: string) =>
     (await db.resource.findUnique({ where: { id }, select: { id: true, timeZone: true } })) ?? Promise.reject(notFound(`Resource ${id}`));
@@ -46,10 +48,13 @@ export function hoursRouter({ db }: AppContext): Router {
     async (req) => {
       const r = await resource(pathId(req, 'Resource'));
       const { intervals } = parseBody(WeeklyHoursInput, req);
-      await db.$transaction([
-        db.weeklyHours.deleteMany({ where: { resourceId: r.id } }),
-        db.weeklyHours.createMany({ data: intervals.map((i) => ({ resourceId: r.id, weekday: i.weekday, startTime: i.start, endTime: i.end })) }),
-      ]);
+      const rows = intervals.map((i) => ({ resourceId: r.id, weekday: i.weekday, startTime: i.start, endTime: i.end }));
+      // Appointments outside the new week get new times offered (a reschedule flow).
+      const change = { kind: 'weekly_hours' as const, weeklyHours: rows };
+      await saveResourceChange(ctx, req, { resourceId: r.id, change }, async (tx) => {
+        await tx.weeklyHours.deleteMany({ where: { resourceId: r.id } });
+        await tx.weeklyHours.createMany({ data: rows });
+      });
       return weekOf(r);
     },
   );
@@ -115,10 +120,11 @@ export function hoursRouter({ db }: AppContext): Router {
       const { date } = parseParams(DateParams, req);
       const { intervals } = parseBody(DateOverrideInput, req);
       const stored = intervals.length ? intervals : [{ start: '00:00', end: '00:00' }];
-      await db.$transaction([
-        db.dateOverride.deleteMany({ where: { resourceId: r.id, date } }),
-        db.dateOverride.createMany({ data: stored.map((i) => ({ resourceId: r.id, date, startTime: i.start, endTime: i.end })) }),
-      ]);
+      const change = { kind: 'date_override' as const, date, intervals: intervals.map((i) => ({ startTime: i.start, endTime: i.end })) };
+      await saveResourceChange(ctx, req, { resourceId: r.id, change }, async (tx) => {
+        await tx.dateOverride.deleteMany({ where: { resourceId: r.id, date } });
+        await tx.dateOverride.createMany({ data: stored.map((i) => ({ resourceId: r.id, date, startTime: i.start, endTime: i.end })) });
+      });
       return toOverrideView(r.id, date, await db.dateOverride.findMany({ where: { resourceId: r.id, date } }));
     },
   );

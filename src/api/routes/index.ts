@@ -8,6 +8,7 @@ import { exceptionsRouter } from './exceptions.ts';
 import { hoursRouter } from './hours.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
+import { rescheduleFlowsRouter } from './reschedule-flows.ts';
 import { resourcesRouter } from './resources.ts';
 import { servicesRouter } from './services.ts';
 import { timeOffRouter } from './time-off.ts';
@@ -31,4 +32,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   exceptionsRouter,
   usersRouter,
   tokensRouter,
+  rescheduleFlowsRouter,
 ];

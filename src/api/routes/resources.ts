@@ -5,6 +5,7 @@ import { instant, page } from '../schemas/common.ts';
 import { ResourceCreate, ResourceListQuery, ResourceUpdate, ResourceView } from '../schemas/resource.ts';
 import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
+import { saveResourceChange } from './reschedule-flows.ts';
 import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
 
 const tag = 'Resources';
@@ -33,7 +34,8 @@ const chatIdTaken = {
   resource_teams_user_id_key: conflict('Another resource already has this teamsUserId.'),
 };
 
-export function resourcesRouter({ db }: AppContext): Router {
+export function resourcesRouter(ctx: AppContext): Router {
+  const { db } = ctx;
   const router = Router();
   const find = async (id: string) => (await db.resource.findUnique({ where: { id } })) ?? Promise.reject(notFound(`Resource ${id}`));
   const location = async (id: string) =>
@@ -83,9 +85,14 @@ export function resourcesRouter({ db }: AppContext): Router {
     async (req) => {
       const id = pathId(req, 'Resource');
       const input = parseBody(ResourceUpdate, req);
-      await find(id);
+      const current = await find(id);
       if (input.locationId) await location(input.locationId);
-      const updated = await db.resource.update({ where: { id }, data: input }).catch((err) => translateDbError(err, chatIdTaken));
+      const update = (tx: Prisma.TransactionClient) => tx.resource.update({ where: { id }, data: input });
+      // Deactivating a booked resource offers its customers new times (a reschedule flow).
+      const deactivating = input.active === false && current.active;
+      const updated = await (deactivating ? saveResourceChange(ctx, req, { resourceId: id, change: { kind: 'deactivate' } }, update) : update(db)).catch((err) =>
+        translateDbError(err, chatIdTaken),
+      );
       return toResourceView(updated);
     },
   );

@@ -5,6 +5,7 @@ import { instant, page } from '../schemas/common.ts';
 import { TimeOffCreate, TimeOffListQuery, TimeOffUpdate, TimeOffView } from '../schemas/hours.ts';
 import { badRequest, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
+import { saveResourceChange } from './reschedule-flows.ts';
 import { keyset, listCursor, pathId, route } from './support.ts';
 
 const tag = 'Time off';
@@ -19,7 +20,8 @@ export const toTimeOffView = (t: TimeOff) => ({
   createdAt: t.createdAt.toISOString(),
 });
 
-export function timeOffRouter({ db }: AppContext): Router {
+export function timeOffRouter(ctx: AppContext): Router {
+  const { db } = ctx;
   const router = Router();
   const find = async (id: string) => (await db.timeOff.findUnique({ where: { id } })) ?? Promise.reject(notFound(`Time off ${id}`));
 
@@ -44,7 +46,9 @@ export function timeOffRouter({ db }: AppContext): Router {
       const input = parseBody(TimeOffCreate, req);
       const exists = await db.resource.count({ where: { id: input.resourceId } });
       if (!exists) throw badRequest('The request body is not valid.', [{ field: 'resourceId', message: `no resource with id ${input.resourceId}` }]);
-      return toTimeOffView(await db.timeOff.create({ data: input }));
+      // Appointments the time off makes impossible get new times offered (a reschedule flow).
+      const change = { kind: 'time_off' as const, start: input.startsAt, end: input.endsAt };
+      return toTimeOffView(await saveResourceChange(ctx, req, { resourceId: input.resourceId, change }, (tx) => tx.timeOff.create({ data: input })));
     },
   );
 
@@ -63,7 +67,8 @@ export function timeOffRouter({ db }: AppContext): Router {
       if ((input.endsAt ?? current.endsAt) <= (input.startsAt ?? current.startsAt)) {
         throw badRequest('The request body is not valid.', [{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
       }
-      return toTimeOffView(await db.timeOff.update({ where: { id }, data: input }));
+      const change = { kind: 'time_off' as const, start: input.startsAt ?? current.startsAt, end: input.endsAt ?? current.endsAt };
+      return toTimeOffView(await saveResourceChange(ctx, req, { resourceId: current.resourceId, change }, (tx) => tx.timeOff.update({ where: { id }, data: input })));
     },
   );
 

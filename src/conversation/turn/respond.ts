@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog.ts';
+import { answerNoticeReply } from '../notice-replies.ts';
 import { T } from '../templates.ts';
 import { confirmByButton, confirmByText } from './commit-confirmation.ts';
 import { turnEnv, type Shown, type Turn, type TurnDeps } from './context.ts';
@@ -32,6 +33,8 @@ async function answer(deps: TurnDeps, turn: Turn, catalog: Catalog | null): Prom
   const byButton = await confirmByButton(turn, env);
   if (byButton) return byButton;
   if (!turn.inbound.text && !turn.inbound.attachments.length) return { messages: [T.emptyMessage] };
+  const byNotice = await answerNoticeReply(deps, turn, env);
+  if (byNotice) return byNotice;
   const byText = await confirmByText(turn, env);
   if (byText) return byText;
   const command = await handleCommands(deps, turn, env);
