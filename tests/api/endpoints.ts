@@ -245,6 +245,23 @@ export const ENDPOINTS: Endpoint[] = [
 
   { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, bad('to=555-0100')], paginated: { list: 'outbox', key: 'instant' } },
 
+  // When a provider is out: the dry run, and the flows saved changes started (none in the fixture).
+  {
+    method: 'post',
+    route: '/impact',
+    path: () => '/impact',
+    valid: (f) => ({ resourceId: f.resourceId, change: { kind: 'time_off', startsAt: '2027-01-05T00:00:00Z', endsAt: '2027-01-06T00:00:00Z' } }),
+    wrongTypes: { resourceId: 'x', change: { kind: 'vacation' } },
+  },
+  {
+    method: 'get',
+    route: '/reschedule-flows',
+    path: () => '/reschedule-flows',
+    badQueries: [...listQueries, bad('resourceId=x')],
+    paginated: { list: 'reschedule-flows', key: 'instant' },
+  },
+  { method: 'get', route: '/reschedule-flows/:id', path: (_f, id) => `/reschedule-flows/${id ?? NO_SUCH_ID}` },
+
   // The ops inbox. No fixture exception exists, so :id paths name NO_SUCH_ID unless a test passes one.
   {
     method: 'get',

@@ -45,7 +45,7 @@ export const RescheduleFlowView = z.strictObject({
   change: z.record(z.string(), z.unknown()),
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
-  counts: z.record(offerStatus, z.int()),
+  counts: z.strictObject(Object.fromEntries(offerStatus.options.map((s) => [s, z.int()])) as Record<z.infer<typeof offerStatus>, z.ZodInt>),
   appointments: z.array(
     z.strictObject({
       appointmentId: uuid,
