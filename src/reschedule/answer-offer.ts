@@ -1,7 +1,6 @@
 import type { Actor, AppointmentView, Scheduler } from '../engine/api.ts';
-import type { FlowDb, OfferOption } from './db.ts';
+import { settle, type FlowDb, type OfferOption } from './db.ts';
 import { escalateOffer, type RaiseProviderOut } from './escalate.ts';
-import { settle } from './send-offers.ts';
 
 // A customer's answer to their reschedule offer: a number moves the appointment to
 // that option through the scheduler (atomically: the new time is secured before the

@@ -14,3 +14,9 @@ export interface OfferOption {
   locationId: string;
   staffName: string | null;
 }
+
+/** Moves an offer on only from the state it was read in, so two runs (or a run and an answer) cannot both move it. */
+export async function settle(db: FlowDb, offerId: string, from: OfferStatus, data: Prisma.RescheduleOfferUpdateManyMutationInput): Promise<boolean> {
+  const { count } = await db.rescheduleOffer.updateMany({ where: { id: offerId, status: from }, data });
+  return count === 1;
+}

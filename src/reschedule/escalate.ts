@@ -1,6 +1,6 @@
-import type { Prisma, PrismaClient } from '../db/client.ts';
+import type { PrismaClient } from '../db/client.ts';
 import { DateTime } from 'luxon';
-import type { OfferOption } from './db.ts';
+import type { FlowDb, OfferOption, OfferStatus } from './db.ts';
 import { optionLabel } from './offer-notice.ts';
 
 // An affected appointment a person must finish: the customer did not answer in time,
@@ -20,8 +20,8 @@ export type RaiseProviderOut = (input: {
 type Escalation = 'escalated' | 'unreachable' | 'declined';
 
 export async function escalateOffer(
-  deps: { db: PrismaClient | Prisma.TransactionClient; raise: RaiseProviderOut },
-  input: { offerId: string; from: string; now: Date; why: string; status: Escalation },
+  deps: { db: FlowDb; raise: RaiseProviderOut },
+  input: { offerId: string; from: OfferStatus; now: Date; why: string; status: Escalation },
 ): Promise<boolean> {
   const offer = await deps.db.rescheduleOffer.findUnique({
     where: { id: input.offerId },

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../db/client.ts';
 import type { Scheduler } from '../engine/api.ts';
 import { MINUTE } from '../engine/time.ts';
 import { readAppointmentFacts } from '../notices/appointment-facts.ts';
-import type { OfferOption } from './db.ts';
+import { settle, type OfferOption } from './db.ts';
 import { escalateOffer, type RaiseProviderOut } from './escalate.ts';
 import { offerNotice } from './offer-notice.ts';
 import { offerOptions } from './options.ts';
@@ -86,10 +86,4 @@ async function storedOrNewOptions(
   if (count) return fresh;
   const again = await deps.db.rescheduleOffer.findUniqueOrThrow({ where: { id: offer.id }, select: { options: true } });
   return again.options as unknown as OfferOption[];
-}
-
-/** Moves an offer on only from the state it was read in, so two runs cannot both move it. */
-export async function settle(db: PrismaClient | Prisma.TransactionClient, offerId: string, from: string, data: Prisma.RescheduleOfferUpdateManyMutationInput): Promise<boolean> {
-  const { count } = await db.rescheduleOffer.updateMany({ where: { id: offerId, status: from }, data });
-  return count === 1;
 }
