@@ -39,6 +39,7 @@ const TAGS: Record<string, string> = {
   Users: 'People who work in Frontdesk, their roles and linked chat and staff identities',
   Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
   Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
+  Webhooks: 'Outbound webhook subscriptions (signed, retried) and the log of every delivery attempt',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */
