@@ -16,6 +16,8 @@ export interface DeliveryPolicy {
   disableAfterFailures: number;
   /** …the first of them at least this long ago. */
   disableAfterHours: number;
+  /** How long a claim outlives the request timeout before another worker may take the delivery. */
+  leaseMarginMs: number;
 }
 
 export function deliveryPolicy(config: Config): DeliveryPolicy {
@@ -26,6 +28,7 @@ export function deliveryPolicy(config: Config): DeliveryPolicy {
     maxRetrySeconds: 3600,
     disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
     disableAfterHours: config.WEBHOOK_DISABLE_AFTER_HOURS,
+    leaseMarginMs: 30_000,
   };
 }
 
@@ -40,7 +43,7 @@ export function retryDelayMs(policy: DeliveryPolicy, attempts: number, random: (
 }
 
 /** The lease of a claimed delivery: past the request timeout, so a crashed sender's claim ends only after its request could have. */
-export const leaseMs = (policy: DeliveryPolicy) => policy.timeoutMs + 30_000;
+export const leaseMs = (policy: DeliveryPolicy) => policy.timeoutMs + policy.leaseMarginMs;
 
 export function shouldDisable(policy: DeliveryPolicy, streak: { consecutiveFailures: number; failingSince: Date | null }, now: Date): boolean {
   if (!streak.failingSince || streak.consecutiveFailures < policy.disableAfterFailures) return false;

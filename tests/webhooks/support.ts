@@ -76,6 +76,7 @@ export const TEST_POLICY: DeliveryPolicy = {
   maxRetrySeconds: 3600,
   disableAfterFailures: 10,
   disableAfterHours: 2,
+  leaseMarginMs: 30_000,
 };
 
 export function webhookDeps(app: TestApp, over: Partial<Omit<WebhookDeps, 'policy'>> & { policy?: Partial<DeliveryPolicy> } = {}): WebhookDeps {
