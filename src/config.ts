@@ -59,6 +59,14 @@ const schema = z
     // thread, once per period; 0 turns it off.
     SLACK_RERAISE_MINUTES: z.coerce.number().int().min(0).default(60),
 
+    // Outbound webhooks (src/webhooks): each attempt's timeout, attempts per delivery, and
+    // when a failing subscriber is disabled (this many failed attempts in a row, the first
+    // at least this many hours ago).
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(10_000),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(12),
+    WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).default(2),
+
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,

@@ -17,6 +17,8 @@ import { bossQueue } from './jobs/queue.ts';
 import { startExceptionAlertJob } from './jobs/exception-alerts.ts';
 import { startReminderJob } from './jobs/reminders.ts';
 import { startRescheduleFlowJob } from './jobs/reschedule-flows.ts';
+import { startWebhookJobs } from './jobs/webhook-delivery.ts';
+import { deliveryPolicy } from './webhooks/policy.ts';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
@@ -83,6 +85,8 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     await startReminderJob(boss, ctx, ctx.notifiers);
     await startRescheduleFlowJob(boss, { ...ctx, answerMinutes: config.RESCHEDULE_ANSWER_MINUTES });
     await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
+    const webhookJobs = await startWebhookJobs(boss, { db, scheduler, clock, log, policy: deliveryPolicy(config) });
+    stops.push(async () => webhookJobs.stop());
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
     const app = createHttpApp(ctx, webhooks);

@@ -39,6 +39,9 @@ export const ACTIONS = [
   'users.write',
   'tokens.read',
   'tokens.write',
+  // Outbound webhook subscriptions: their URLs and secrets are administration.
+  'webhooks.read',
+  'webhooks.write',
   // Exception triage (the ops core, in Slack, Teams or the API).
   'exceptions.read',
   'ops.take',
@@ -52,7 +55,7 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write'];
+const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write', 'webhooks.read', 'webhooks.write'];
 
 // Staff work their own schedule: they read the setup they book against, and act
 // only on their own appointments and exceptions. Handing an exception to someone

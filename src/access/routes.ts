@@ -81,6 +81,14 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'GET /tokens/:id': 'tokens.read',
   'POST /tokens/:id/rotate': 'tokens.write',
   'DELETE /tokens/:id': 'tokens.write',
+
+  'GET /webhooks': 'webhooks.read',
+  'POST /webhooks': 'webhooks.write',
+  'GET /webhooks/:id': 'webhooks.read',
+  'PATCH /webhooks/:id': 'webhooks.write',
+  'DELETE /webhooks/:id': 'webhooks.write',
+  'POST /webhooks/:id/rotate-secret': 'webhooks.write',
+  'GET /webhooks/:id/deliveries': 'webhooks.read',
 };
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

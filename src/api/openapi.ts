@@ -40,6 +40,7 @@ const TAGS: Record<string, string> = {
   Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
   Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
   'Reschedule flows': 'When a provider is out: which appointments a change would affect (dry run), and the offers of new times made to their customers',
+  Webhooks: 'Outbound webhook subscriptions (signed, retried) and the log of every delivery attempt',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */

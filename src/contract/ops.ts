@@ -10,6 +10,8 @@ export const EXCEPTION_TYPES = [
   'message_failed',
   'human_requested',
   'opted_out_upcoming',
+  // An outbound webhook subscriber kept failing and was disabled (src/webhooks).
+  'webhook_failing',
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 

@@ -22,6 +22,7 @@ const TITLES: Record<ExceptionType, string> = {
   message_failed: 'Message not delivered',
   human_requested: 'Customer asked for a person',
   opted_out_upcoming: 'Opted out with an upcoming appointment',
+  webhook_failing: 'Webhook subscriber disabled',
 };
 
 const LAST_MESSAGES = 3;

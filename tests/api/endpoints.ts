@@ -357,4 +357,31 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { expiresAt: 1767225600 },
   },
   { method: 'delete', route: '/tokens/:id', path: (_f, id) => `/tokens/${id ?? NO_SUCH_ID}` },
+
+  // Outbound webhooks. Only the delivery log names the fixture's subscription; other :id paths name NO_SUCH_ID unless a test passes one.
+  { method: 'get', route: '/webhooks', path: () => '/webhooks', badQueries: listQueries, paginated: { list: 'webhooks', key: 'instant' } },
+  {
+    method: 'post',
+    route: '/webhooks',
+    path: () => '/webhooks',
+    valid: () => ({ url: 'https://example.com/frontdesk/webhooks', eventTypes: ['appointment.created'] }),
+    wrongTypes: { url: 'http://example.com/hook', eventTypes: ['appointment.exploded'], description: 7, enabled: 'yes' },
+  },
+  { method: 'get', route: '/webhooks/:id', path: (_f, id) => `/webhooks/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'patch',
+    route: '/webhooks/:id',
+    path: (_f, id) => `/webhooks/${id ?? NO_SUCH_ID}`,
+    valid: () => ({ eventTypes: ['exception.raised'] }),
+    wrongTypes: { url: 'ftp://example.com/hook', eventTypes: [] },
+  },
+  { method: 'delete', route: '/webhooks/:id', path: (_f, id) => `/webhooks/${id ?? NO_SUCH_ID}` },
+  { method: 'post', route: '/webhooks/:id/rotate-secret', path: (_f, id) => `/webhooks/${id ?? NO_SUCH_ID}/rotate-secret` },
+  {
+    method: 'get',
+    route: '/webhooks/:id/deliveries',
+    path: (f, id) => `/webhooks/${id ?? f.webhookId}/deliveries`,
+    badQueries: [...listQueries, bad('status=lost')],
+    paginated: { list: 'webhook-deliveries', key: 'instant' },
+  },
 ];

@@ -39,6 +39,8 @@ export interface Fixture {
   customerId: string;
   timeOffId: string;
   overrideDate: string;
+  /** A webhook subscription, whose delivery log is a list with its own cursor. */
+  webhookId: string;
   /** Set by suites that book one (insertAppointment); the appointment endpoints need it. */
   appointmentId?: string;
 }
@@ -78,7 +80,12 @@ export async function buildFixture(app: TestApp): Promise<Fixture> {
   await json(await app.api(`/api/v1/resources/${resource.id}/hours`, { method: 'PUT', json: { intervals: [{ weekday: 1, start: '09:00', end: '17:00' }] } }), 200);
   const overrideDate = '2026-12-31';
   await json(await app.api(`/api/v1/resources/${resource.id}/overrides/${overrideDate}`, { method: 'PUT', json: { intervals: [{ start: '09:00', end: '12:00' }] } }), 200);
+  const webhook = await json<{ id: string }>(
+    await app.api('/api/v1/webhooks', { method: 'POST', json: { url: 'https://example.com/frontdesk/webhooks', eventTypes: ['appointment.created'] } }),
+    201,
+  );
   return {
+    webhookId: webhook.id,
     locationId: location.id,
     resourceId: resource.id,
     roomId: room.id,

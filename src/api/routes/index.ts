@@ -14,6 +14,7 @@ import { servicesRouter } from './services.ts';
 import { timeOffRouter } from './time-off.ts';
 import { tokensRouter } from './tokens.ts';
 import { usersRouter } from './users.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 // Every admin API router, mounted under /api/v1 behind token authentication; each
 // route's action is checked against the caller's role (src/access).
@@ -33,4 +34,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   usersRouter,
   tokensRouter,
   rescheduleFlowsRouter,
+  webhooksRouter,
 ];
