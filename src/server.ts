@@ -83,6 +83,15 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
+    const socketMode = built.slack?.socketMode;
+    if (socketMode) {
+      // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.
+      socketMode.start().then(
+        () => log.info({ channel: 'slack' }, 'slack: Socket Mode connected'),
+        (err: unknown) => log.error({ err, channel: 'slack' }, 'slack: Socket Mode could not connect; Slack requests still arrive over HTTP at /slack/events'),
+      );
+      stops.push(() => socketMode.stop());
+    }
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

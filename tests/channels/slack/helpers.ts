@@ -68,6 +68,8 @@ export interface Call {
   /** Web API method ("chat.postMessage") or "respond" for a response_url post. */
   method: string;
   body: Record<string, unknown>;
+  /** The Authorization header (the bot token, or the app token for apps.connections.open). */
+  authorization: string | undefined;
   at: number;
 }
 
@@ -81,6 +83,8 @@ export interface FakeSlack {
   waitFor(method: string, count?: number): Promise<Call[]>;
   responseUrl(): string;
   triggerId(): string;
+  /** What apps.connections.open answers: the Socket Mode WebSocket URL (a local fake). */
+  socketUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -101,10 +105,11 @@ export async function fakeSlack(): Promise<FakeSlack> {
     void readBody(req).then((body) => {
       const path = req.url ?? '';
       const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');
-      calls.push({ method, body, at: Date.now() });
+      calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
       res.setHeader('content-type', 'application/json');
       if (method === 'respond') return void res.end(JSON.stringify({ ok: true }));
       if (method === 'chat.postMessage') return void res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `1700000000.${String(++ts).padStart(6, '0')}` }));
+      if (method === 'apps.connections.open') return void res.end(JSON.stringify(fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' }));
       if (method === 'views.open') return void res.end(JSON.stringify({ ok: true, view: { id: 'V0VIEW' } }));
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts }));
     });
@@ -112,7 +117,8 @@ export async function fakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
-  return {
+  const fake: FakeSlack = {
+    socketUrl: null,
     url,
     apiUrl: `${url}/api/`,
     calls,
@@ -128,4 +134,5 @@ export async function fakeSlack(): Promise<FakeSlack> {
     triggerId: () => `trigger.${++n}.${Date.now()}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }
