@@ -13,6 +13,17 @@ export const EXCEPTION_TYPES = [
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 
+/** What each type is called where people read it (alerts, App Home). */
+export const EXCEPTION_TITLES: Record<ExceptionType, string> = {
+  no_slot: 'No slot found',
+  intake_incomplete: 'Intake incomplete',
+  provider_out: 'Provider out',
+  approval_needed: 'Approval needed',
+  message_failed: 'Message not delivered',
+  human_requested: 'Customer asked for a person',
+  opted_out_upcoming: 'Opted out with an upcoming appointment',
+};
+
 /** open → assigned → resolved, or dismissed from open or assigned. */
 export const EXCEPTION_STATUSES = ['open', 'assigned', 'resolved', 'dismissed'] as const;
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];

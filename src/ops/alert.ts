@@ -1,5 +1,5 @@
 import type { ReplyChoice } from '../contract/conversation.ts';
-import type { ExceptionType } from '../contract/ops.ts';
+import { EXCEPTION_TITLES, type ExceptionType } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { isOpen } from './lifecycle.ts';
 
@@ -14,15 +14,7 @@ export interface ExceptionAlert {
   choices: ReplyChoice[];
 }
 
-const TITLES: Record<ExceptionType, string> = {
-  no_slot: 'No slot found',
-  intake_incomplete: 'Intake incomplete',
-  provider_out: 'Provider out',
-  approval_needed: 'Approval needed',
-  message_failed: 'Message not delivered',
-  human_requested: 'Customer asked for a person',
-  opted_out_upcoming: 'Opted out with an upcoming appointment',
-};
+const TITLES = EXCEPTION_TITLES;
 
 const LAST_MESSAGES = 3;
 

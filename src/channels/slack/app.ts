@@ -5,7 +5,9 @@ import type { Notifier } from '../../contract/notifier.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerBooking } from './booking.ts';
 import { createSlackNotifier } from './notifier.ts';
+import { registerMyAppointments } from './my-appointments.ts';
 import { registerOpsActions } from './ops-actions.ts';
+import { registerOutcomes } from './outcome.ts';
 import { createPostQueue } from './post-queue.ts';
 import type { SlackDeps } from './ports.ts';
 import { createSocketMode, type SocketMode } from './socket-mode.ts';
@@ -45,6 +47,8 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   });
   registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts });
   registerOpsActions(app, { ...deps, posts });
+  registerMyAppointments(app, { ...deps, posts });
+  registerOutcomes(app, deps);
 
   const router = express.Router();
   router.use('/events', verifySlackRequest({ secret, log: deps.log }));
