@@ -82,6 +82,14 @@ export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' 
         }
       },
       openSummary: (actor) => ctx.ops.openSummary(actor),
+      async timesToOffer(exceptionId, actor) {
+        try {
+          return { ok: true, ...(await ctx.ops.timesToOffer(actor, exceptionId)) };
+        } catch (err) {
+          if (err instanceof OpsError) return { ok: false, message: err.message };
+          throw err;
+        }
+      },
     },
   };
 }

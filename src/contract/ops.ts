@@ -35,7 +35,8 @@ export type OpsCommand =
   | { kind: 'dismiss'; exceptionId: string; reason: string }
   | { kind: 'approve'; exceptionId: string }
   | { kind: 'decline'; exceptionId: string; reason: string }
-  | { kind: 'offer_times'; exceptionId: string }
+  /** Sends the customer free times (ISO instants the engine offered for their request); without `times`, the first few it finds. */
+  | { kind: 'offer_times'; exceptionId: string; times?: string[] }
   | { kind: 'reply'; exceptionId: string; text: string }
   | { kind: 'release'; exceptionId: string };
 
@@ -49,4 +50,12 @@ export interface OpsActor {
   via: 'api' | 'slack' | 'teams' | 'web';
   /** For thread replies and the audit trail ("Dana took this"). */
   displayName: string;
+}
+
+/** A time the engine can offer a customer for an exception's request (Offer new times). */
+export interface OfferableTime {
+  /** ISO instant: what an offer_times command carries. */
+  start: string;
+  /** "Wed Dec 2, 10:00 AM with Dana", in the location's zone. */
+  label: string;
 }

@@ -24,6 +24,7 @@ function choicesFor(e: { id: string; type: ExceptionType; status: string; conver
   return [
     ...(e.status === 'open' ? [c('take', 'Take it', 'primary')] : []),
     ...(e.type === 'approval_needed' ? [c('approve', 'Approve', 'primary'), c('decline', 'Decline', 'danger')] : []),
+    ...((e.type === 'no_slot' || e.type === 'provider_out') && (e.conversationId || e.customerId) ? [c('offer_times', 'Offer new times')] : []),
     ...(e.conversationId || e.customerId ? [c('reply', 'Reply to customer')] : []),
     c('assign', 'Assign to…'),
     c('resolve', 'Resolve'),

@@ -1,6 +1,7 @@
 import type { OpsActor, OpsCommand } from '../contract/ops.ts';
 import type { Exception } from '../generated/prisma/client.ts';
-import { executeOpsCommand, type OpsDeps, type OpsOutcome } from './execute.ts';
+import type { OfferableTime } from '../contract/ops.ts';
+import { executeOpsCommand, timesToOffer, type OpsDeps, type OpsOutcome } from './execute.ts';
 import { exceptionDetail, listExceptions, openSummary, type ExceptionDetail, type ExceptionQuery, type OpenSummary } from './queries.ts';
 import { raiseException, type Raised, type RaiseInput } from './raise.ts';
 
@@ -14,6 +15,8 @@ export interface Ops {
   get(actor: OpsActor, id: string): Promise<ExceptionDetail>;
   /** The open queue at a glance (counts by type, the oldest few) for someone who works it; null for anyone else. */
   openSummary(actor: OpsActor): Promise<OpenSummary | null>;
+  /** The free times Offer new times can send for a no_slot or provider_out exception. */
+  timesToOffer(actor: OpsActor, exceptionId: string): Promise<{ serviceName: string; times: OfferableTime[] }>;
 }
 
 export function createOps(deps: OpsDeps): Ops {
@@ -23,6 +26,7 @@ export function createOps(deps: OpsDeps): Ops {
     list: (actor, query) => listExceptions(deps.db, actor, query),
     get: (actor, id) => exceptionDetail(deps.db, actor, id),
     openSummary: (actor) => openSummary(deps.db, actor),
+    timesToOffer: (actor, exceptionId) => timesToOffer(deps, exceptionId, actor),
   };
 }
 

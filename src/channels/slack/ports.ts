@@ -1,6 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { AppointmentFacts } from '../../contract/notifier.ts';
-import type { ExceptionType, OpsActor, OpsCommand } from '../../contract/ops.ts';
+import type { ExceptionType, OfferableTime, OpsActor, OpsCommand } from '../../contract/ops.ts';
 import type { Logger } from '../../log.ts';
 
 // What the Slack channel needs from the rest of the application, as ports: its own
@@ -57,6 +57,8 @@ export interface SlackOps {
   execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
   /** Null when the actor's role does not work the queue. */
   openSummary(actor: OpsActor): Promise<QueueSummary | null>;
+  /** The engine's free times for the exception's request, or the core's refusal. */
+  timesToOffer(exceptionId: string, actor: OpsActor): Promise<{ ok: true; serviceName: string; times: OfferableTime[] } | { ok: false; message: string }>;
 }
 
 export type AppointmentOutcome = 'completed' | 'no_show';
