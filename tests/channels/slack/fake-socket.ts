@@ -91,7 +91,8 @@ export async function fakeSocketMode(): Promise<FakeSocketMode> {
       for (const s of sockets) s.write(frame(0x1, Buffer.from(JSON.stringify(envelope))));
     },
     async ackOf(envelopeId) {
-      for (let i = 0; i < 300; i++) {
+      // Generous: the machine running the suite may be busy; an ack that never comes still fails.
+      for (let i = 0; i < 1200; i++) {
         const ack = received.find((m) => m.envelope_id === envelopeId);
         if (ack) return ack;
         await new Promise((r) => setTimeout(r, 50));

@@ -80,7 +80,7 @@ export interface FakeSlack {
   calls: Call[];
   callsTo(method: string): Call[];
   /** Resolves when `count` calls to `method` were recorded (the app works after its ack). */
-  waitFor(method: string, count?: number): Promise<Call[]>;
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<Call[]>;
   responseUrl(): string;
   triggerId(): string;
   /** What apps.connections.open answers: the Socket Mode WebSocket URL (a local fake). */
@@ -123,8 +123,8 @@ export async function fakeSlack(): Promise<FakeSlack> {
     apiUrl: `${url}/api/`,
     calls,
     callsTo,
-    async waitFor(method, count = 1) {
-      for (let i = 0; i < 300; i++) {
+    async waitFor(method, count = 1, timeoutMs = 15_000) {
+      for (let i = 0; i < timeoutMs / 50; i++) {
         if (callsTo(method).length >= count) return callsTo(method);
         await new Promise((r) => setTimeout(r, 50));
       }

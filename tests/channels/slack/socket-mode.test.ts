@@ -28,7 +28,7 @@ afterAll(async () => {
   await socket.close();
 });
 
-describe('Socket Mode', () => {
+describe('Socket Mode', { timeout: 120_000 }, () => {
   it('opens the connection with the app token and is greeted', async () => {
     await socket.connected();
     const [open] = app.slackApi.callsTo('apps.connections.open');
@@ -44,7 +44,7 @@ describe('Socket Mode', () => {
       payload: { token: 't', team_id: 'T0TEAM', user_id: 'U0ROBIN', command: '/book', text: '', response_url: responseUrl, trigger_id: app.slackApi.triggerId(), channel_id: 'D0DM', api_app_id: 'A0APP' },
     });
     expect(await socket.ackOf('env-command-1')).toEqual({ envelope_id: 'env-command-1', payload: {} });
-    const answers = await app.slackApi.waitFor('respond');
+    const answers = await app.slackApi.waitFor('respond', 1, 60_000);
     expect(answers.at(-1)!.body).toEqual({ response_type: 'ephemeral', text: 'Tell me what to book, e.g. `/book haircut tomorrow at 3pm` or `/book room for 6 Friday 2-3pm`.' });
   });
 
@@ -60,7 +60,8 @@ describe('Socket Mode', () => {
     };
     socket.send({ envelope_id: 'env-event-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload });
     expect(await socket.ackOf('env-event-1')).toEqual({ envelope_id: 'env-event-1', payload: {} });
-    const posted = await app.slackApi.waitFor('chat.postMessage');
+    // The conversation answers after the ack; give a busy machine time.
+    const posted = await app.slackApi.waitFor('chat.postMessage', 1, 60_000);
     expect(posted.filter((c) => c.body.channel === 'D0SOCK')).toHaveLength(1);
     // Slack redelivers with the same event id: acked, not answered again.
     socket.send({ envelope_id: 'env-event-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload });
