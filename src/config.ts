@@ -135,6 +135,6 @@ function describeSlack(c: Config): ChannelStatus {
   const missing = (['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] as const).filter((k) => !c[k]);
   if (missing.length) return { name: 'slack', enabled: false, reason: `disabled: set ${missing.join(' and ')} to accept Slack requests at /slack/events` };
   const ops = c.SLACK_OPS_CHANNEL ? `exceptions posted to ${c.SLACK_OPS_CHANNEL}` : 'no exception posting (set SLACK_OPS_CHANNEL)';
-  const socket = c.SLACK_APP_TOKEN ? '; SLACK_APP_TOKEN is ignored: Socket Mode is not available in this version' : '';
-  return { name: 'slack', enabled: true, reason: `/book, /appointments, direct messages and buttons at /slack/events; ${ops}${socket}` };
+  const where = c.SLACK_APP_TOKEN ? 'over Socket Mode (SLACK_APP_TOKEN) and at /slack/events' : 'at /slack/events';
+  return { name: 'slack', enabled: true, reason: `/book, /appointments, App Home, direct messages and buttons ${where}; ${ops}` };
 }

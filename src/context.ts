@@ -1,3 +1,4 @@
+import { createChatDesk } from './appointments/chat-desk.ts';
 import { createSmsNotifier } from './channels/sms/notifier.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import type { SmsDeps } from './channels/sms/ports.ts';
@@ -66,16 +67,26 @@ export const smsNotifierOf = (ctx: AppContext) => createSmsNotifier(createSmsSen
  * with the alert card to show after each. A refusal (permission, status) comes back as
  * the core's message for the person who pressed the button; anything else throws.
  */
-export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops'>): SlackDeps {
+export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' | 'scheduler' | 'clock'>): SlackDeps {
   return {
     config: ctx.config,
     log: ctx.log,
     store: createSlackStore(ctx.db),
+    appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock }),
     ops: {
       async execute(command, actor) {
         try {
           const { exception } = await ctx.ops.execute(command, actor);
           return { ok: true, card: await exceptionAlert(ctx.db, exception.id) };
+        } catch (err) {
+          if (err instanceof OpsError) return { ok: false, message: err.message };
+          throw err;
+        }
+      },
+      openSummary: (actor) => ctx.ops.openSummary(actor),
+      async timesToOffer(exceptionId, actor) {
+        try {
+          return { ok: true, ...(await ctx.ops.timesToOffer(actor, exceptionId)) };
         } catch (err) {
           if (err instanceof OpsError) return { ok: false, message: err.message };
           throw err;

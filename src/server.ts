@@ -14,7 +14,7 @@ import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { bossQueue } from './jobs/queue.ts';
-import { startExceptionAlertJob } from './jobs/exception-alerts.ts';
+import { listenForRaisedExceptions, startExceptionAlertJob } from './jobs/exception-alerts.ts';
 import { startReminderJob } from './jobs/reminders.ts';
 import { startRescheduleFlowJob } from './jobs/reschedule-flows.ts';
 import { startWebhookJobs } from './jobs/webhook-delivery.ts';
@@ -84,11 +84,22 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     await startSmsJobs(queue, { log, sender, processor: channel.processor });
     await startReminderJob(boss, ctx, ctx.notifiers);
     await startRescheduleFlowJob(boss, { ...ctx, answerMinutes: config.RESCHEDULE_ANSWER_MINUTES });
-    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
+    const alerts = { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES };
+    await startExceptionAlertJob(boss, alerts);
+    stops.push(await listenForRaisedExceptions(pool, alerts));
     const webhookJobs = await startWebhookJobs(boss, { db, scheduler, clock, log, policy: deliveryPolicy(config) });
     stops.push(async () => webhookJobs.stop());
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
+    const socketMode = built.slack?.socketMode;
+    if (socketMode) {
+      // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.
+      socketMode.start().then(
+        () => log.info({ channel: 'slack' }, 'slack: Socket Mode connected'),
+        (err: unknown) => log.error({ err, channel: 'slack' }, 'slack: Socket Mode could not connect; Slack requests still arrive over HTTP at /slack/events'),
+      );
+      stops.push(() => socketMode.stop());
+    }
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));

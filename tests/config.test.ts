@@ -83,14 +83,14 @@ describe('describeChannels', () => {
     expect(slack({ SLACK_SIGNING_SECRET: 's' })).toEqual({ name: 'slack', enabled: false, reason: 'disabled: set SLACK_BOT_TOKEN to accept Slack requests at /slack/events' });
   });
 
-  it('says what Slack does when configured, and that Socket Mode is not available', () => {
-    expect(slack({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).reason).toBe('/book, /appointments, direct messages and buttons at /slack/events; no exception posting (set SLACK_OPS_CHANNEL)');
+  it('says what Slack does when configured, and that it also receives over Socket Mode with an app token', () => {
+    expect(slack({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).reason).toBe('/book, /appointments, App Home, direct messages and buttons at /slack/events; no exception posting (set SLACK_OPS_CHANNEL)');
     expect(slack({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_OPS_CHANNEL: 'C0OPS' })).toEqual({
       name: 'slack',
       enabled: true,
-      reason: '/book, /appointments, direct messages and buttons at /slack/events; exceptions posted to C0OPS',
+      reason: '/book, /appointments, App Home, direct messages and buttons at /slack/events; exceptions posted to C0OPS',
     });
-    expect(describeChannels(everything).find((c) => c.name === 'slack')!.reason).toMatch(/SLACK_APP_TOKEN is ignored: Socket Mode is not available in this version$/);
+    expect(describeChannels(everything).find((c) => c.name === 'slack')!.reason).toMatch(/^\/book, \/appointments, App Home, direct messages and buttons over Socket Mode \(SLACK_APP_TOKEN\) and at \/slack\/events; /);
   });
 
   it('takes the Slack API URL and the default role of unknown Slack users from the environment', () => {

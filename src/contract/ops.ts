@@ -15,6 +15,18 @@ export const EXCEPTION_TYPES = [
 ] as const;
 export type ExceptionType = (typeof EXCEPTION_TYPES)[number];
 
+/** What each type is called where people read it (alerts, App Home). */
+export const EXCEPTION_TITLES: Record<ExceptionType, string> = {
+  no_slot: 'No slot found',
+  intake_incomplete: 'Intake incomplete',
+  provider_out: 'Provider out',
+  approval_needed: 'Approval needed',
+  message_failed: 'Message not delivered',
+  human_requested: 'Customer asked for a person',
+  opted_out_upcoming: 'Opted out with an upcoming appointment',
+  webhook_failing: 'Webhook subscriber disabled',
+};
+
 /** open → assigned → resolved, or dismissed from open or assigned. */
 export const EXCEPTION_STATUSES = ['open', 'assigned', 'resolved', 'dismissed'] as const;
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number];
@@ -26,7 +38,8 @@ export type OpsCommand =
   | { kind: 'dismiss'; exceptionId: string; reason: string }
   | { kind: 'approve'; exceptionId: string }
   | { kind: 'decline'; exceptionId: string; reason: string }
-  | { kind: 'offer_times'; exceptionId: string }
+  /** Sends the customer free times (ISO instants the engine offered for their request); without `times`, the first few it finds. */
+  | { kind: 'offer_times'; exceptionId: string; times?: string[] }
   | { kind: 'reply'; exceptionId: string; text: string }
   | { kind: 'release'; exceptionId: string };
 
@@ -40,4 +53,12 @@ export interface OpsActor {
   via: 'api' | 'slack' | 'teams' | 'web';
   /** For thread replies and the audit trail ("Dana took this"). */
   displayName: string;
+}
+
+/** A time the engine can offer a customer for an exception's request (Offer new times). */
+export interface OfferableTime {
+  /** ISO instant: what an offer_times command carries. */
+  start: string;
+  /** "Wed Dec 2, 10:00 AM with Dana", in the location's zone. */
+  label: string;
 }

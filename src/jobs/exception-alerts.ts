@@ -3,14 +3,19 @@ import type { Notifiers } from '../contract/notifier.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
+import type pg from 'pg';
 import { exceptionAlert } from '../ops/alert.ts';
+import { announceException } from '../ops/announce.ts';
 import { QUEUES } from './boss.ts';
 
 // Every exception still waiting for someone is announced once in the ops channel
 // (SLACK_OPS_CHANNEL): an exception_alert notice keyed by the exception, sent through
-// the notifier port, which posts each key once. Exceptions are raised in many places
-// (the conversation inside its own transactions, the SMS channel, the API), so this
-// run finds them in the table instead of hooking each raise. It runs every minute
+// the notifier port, which posts each key once (src/ops/announce.ts). Exceptions are
+// raised in many places (the conversation inside its own transactions, the SMS
+// channel, the API), so rather than hooking each raise, a database trigger NOTIFYs
+// "exception_raised" when one commits and listenForRaisedExceptions announces it at
+// once. The minute run finds them in the table as the backstop (a missed notification,
+// a listener reconnecting, a failed post) and for re-raising. It runs every minute
 // (runExceptionAlerts is also callable directly, which is how tests drive it). An
 // exception still open every SLACK_RERAISE_MINUTES is raised again; the Slack notifier
 // posts that in the thread of its first message.
@@ -42,11 +47,12 @@ export async function runExceptionAlerts(deps: AlertDeps): Promise<{ sent: numbe
   const to = { channel: 'slack' as const, address: deps.opsChannel };
   const count = (sent: { duplicate: boolean }) => (sent.duplicate ? result.duplicate++ : result.sent++);
   for (const { id, createdAt, status } of open) {
-    const alert = await exceptionAlert(deps.db, id);
-    count(await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}`, exceptionId: id, text: alert.text, choices: alert.choices }));
+    const announced = await announceException(deps, id);
+    if (announced) count(announced);
     const periods = deps.reraiseMinutes ? Math.floor((deps.clock().getTime() - createdAt.getTime()) / (deps.reraiseMinutes * 60_000)) : 0;
     if (periods < 1) continue;
     // One reminder per elapsed period, keyed by it: the latest only, however long the job was down.
+    const alert = await exceptionAlert(deps.db, id);
     const text = `Still ${status} ${periods * deps.reraiseMinutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
     count(await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text }));
   }
@@ -60,4 +66,48 @@ export async function startExceptionAlertJob(boss: PgBoss, deps: AlertDeps): Pro
     if (r.sent) deps.log.info(r, 'exceptions posted to the ops channel');
   });
   await boss.schedule(QUEUES.exceptionAlerts, '* * * * *');
+}
+
+const CHANNEL = 'exception_raised';
+const RECONNECT_MS = 5_000;
+
+/**
+ * Announces each exception as its raising transaction commits (the trigger's NOTIFY),
+ * on one connection of its own. A lost connection is opened again after a pause; what
+ * was raised meanwhile is posted by the minute run. Returns the stop function.
+ */
+export async function listenForRaisedExceptions(pool: pg.Pool, deps: AlertDeps): Promise<() => Promise<void>> {
+  if (!deps.opsChannel || !deps.notifiers.forChannel('slack')) return async () => {};
+  let client: pg.PoolClient | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const announce = (id: string) =>
+    announceException(deps, id).catch((err: unknown) => deps.log.error({ err, exceptionId: id }, 'could not post a raised exception; the minute run will'));
+  const reconnectLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(reconnectLater), RECONNECT_MS);
+  };
+  async function connect(): Promise<void> {
+    const c = await pool.connect();
+    c.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload) void announce(n.payload);
+    });
+    c.on('error', (err) => {
+      deps.log.warn({ err }, 'lost the exception_raised listener; reconnecting (the minute run covers the gap)');
+      c.release(true);
+      if (client === c) client = null;
+      reconnectLater();
+    });
+    await c.query(`LISTEN ${CHANNEL}`);
+    client = c;
+  }
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    if (!c) return;
+    await c.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+    c.release();
+  };
 }

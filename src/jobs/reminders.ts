@@ -26,6 +26,7 @@ import { QUEUES } from './boss.ts';
 //   between two offsets), only the one closest to the start is sent: one timely
 //   reminder, not a burst of stale ones.
 // - Opted-out customers get nothing (the notifier answers `suppressed`).
+// - Whoever booked in Slack (a linked colleague) is reminded there by DM.
 
 export interface ReminderRunResult {
   considered: number;
@@ -41,7 +42,7 @@ interface ReminderDeps {
   clock: Clock;
 }
 
-/** Customers are known by their phone: they are reminded by text. */
+/** Customers are known by their phone: they are reminded by text (a Slack booker by DM, see readAppointmentFacts). */
 const CUSTOMER_CHANNEL: ConversationChannel = 'sms';
 
 export function reminderKey(appointmentId: string, offsetMinutes: number, channel: ConversationChannel = CUSTOMER_CHANNEL): string {
@@ -65,11 +66,9 @@ export async function runDueReminders(deps: ReminderDeps, notifiers: Notifiers, 
   const services = await deps.db.service.findMany({ select: { reminderOffsetsMinutes: true } });
   const horizon = Math.max(0, ...services.flatMap((s) => s.reminderOffsetsMinutes));
   if (horizon === 0) return result;
-  const notifier = notifiers.forChannel(CUSTOMER_CHANNEL);
-  if (!notifier) return result;
 
   const candidates = await deps.db.appointment.findMany({
-    where: { status: 'confirmed', customerId: { not: null }, startsAt: { gt: now, lte: new Date(now.getTime() + horizon * 60_000) } },
+    where: { status: 'confirmed', OR: [{ customerId: { not: null } }, { requesterUserId: { not: null } }], startsAt: { gt: now, lte: new Date(now.getTime() + horizon * 60_000) } },
     select: { id: true, startsAt: true, createdAt: true, confirmedAt: true, service: { select: { reminderOffsetsMinutes: true } } },
     orderBy: { startsAt: 'asc' },
   });
@@ -81,12 +80,14 @@ export async function runDueReminders(deps: ReminderDeps, notifiers: Notifiers, 
 
     // Re-read at send time: the list above may be seconds old.
     const committed = await readAppointmentFacts(deps.db, c.id);
-    if (!committed?.customerPhone || committed.facts.status !== 'confirmed' || committed.facts.startsAt.getTime() !== c.startsAt.getTime()) continue;
+    const to = committed?.recipient;
+    const notifier = to ? notifiers.forChannel(to.channel) : undefined;
+    if (!committed || !to || !notifier || committed.facts.status !== 'confirmed' || committed.facts.startsAt.getTime() !== c.startsAt.getTime()) continue;
 
     const notice: Notice = {
       kind: 'reminder',
-      to: { channel: CUSTOMER_CHANNEL, address: committed.customerPhone },
-      idempotencyKey: reminderKey(c.id, offset),
+      to,
+      idempotencyKey: reminderKey(c.id, offset, to.channel),
       appointment: committed.facts,
     };
     const sent = await notifier.send(notice);

@@ -4,8 +4,8 @@ import type { Logger } from '../log.ts';
 import { readAppointmentFacts } from './appointment-facts.ts';
 
 // Tells an appointment's customer what happened to it, on the channel that reaches
-// them (customers are known by phone, so SMS), the same notice whichever surface made
-// the change. Keyed by appointment and kind: a retried request sends nothing twice.
+// them (customers are known by phone, so SMS; a colleague who booked in Slack gets a
+// Slack DM), the same notice whichever surface made the change. Keyed by appointment and kind: a retried request sends nothing twice.
 
 export interface NotifyCustomerDeps {
   db: PrismaClient;
@@ -19,15 +19,11 @@ export type AppointmentNoticeKind = Extract<NoticeKind, 'confirmation' | 'cancel
 export async function notifyCustomer(deps: NotifyCustomerDeps, kind: AppointmentNoticeKind, appointmentId: string): Promise<NoticeResult | null> {
   try {
     const subject = await readAppointmentFacts(deps.db, appointmentId);
-    const notifier = deps.notifiers.forChannel('sms');
-    if (!subject?.customerPhone || !notifier) return null;
+    const to = subject?.recipient;
+    const notifier = to ? deps.notifiers.forChannel(to.channel) : undefined;
+    if (!subject || !to || !notifier) return null;
     if (kind === 'confirmation' && subject.facts.status !== 'confirmed') return null;
-    return await notifier.send({
-      kind,
-      to: { channel: 'sms', address: subject.customerPhone },
-      idempotencyKey: `${kind}:${appointmentId}:sms`,
-      appointment: subject.facts,
-    });
+    return await notifier.send({ kind, to, idempotencyKey: `${kind}:${appointmentId}:${to.channel}`, appointment: subject.facts });
   } catch (err) {
     deps.log.error({ err, appointmentId, kind }, 'could not notify the customer');
     return null;

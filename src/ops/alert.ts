@@ -1,5 +1,5 @@
 import type { ReplyChoice } from '../contract/conversation.ts';
-import type { ExceptionType } from '../contract/ops.ts';
+import { EXCEPTION_TITLES, type ExceptionType } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
 import { isOpen } from './lifecycle.ts';
 
@@ -14,16 +14,7 @@ export interface ExceptionAlert {
   choices: ReplyChoice[];
 }
 
-const TITLES: Record<ExceptionType, string> = {
-  no_slot: 'No slot found',
-  intake_incomplete: 'Intake incomplete',
-  provider_out: 'Provider out',
-  approval_needed: 'Approval needed',
-  message_failed: 'Message not delivered',
-  human_requested: 'Customer asked for a person',
-  opted_out_upcoming: 'Opted out with an upcoming appointment',
-  webhook_failing: 'Webhook subscriber disabled',
-};
+const TITLES = EXCEPTION_TITLES;
 
 const LAST_MESSAGES = 3;
 
@@ -33,6 +24,7 @@ function choicesFor(e: { id: string; type: ExceptionType; status: string; conver
   return [
     ...(e.status === 'open' ? [c('take', 'Take it', 'primary')] : []),
     ...(e.type === 'approval_needed' ? [c('approve', 'Approve', 'primary'), c('decline', 'Decline', 'danger')] : []),
+    ...((e.type === 'no_slot' || e.type === 'provider_out') && (e.conversationId || e.customerId) ? [c('offer_times', 'Offer new times')] : []),
     ...(e.conversationId || e.customerId ? [c('reply', 'Reply to customer')] : []),
     c('assign', 'Assign to…'),
     c('resolve', 'Resolve'),

@@ -10,6 +10,7 @@ import { assign, take } from './assignment.ts';
 import { close } from './closing.ts';
 import { OpsError } from './errors.ts';
 import { findWithin } from './queries.ts';
+import { offerableTimes, offerTimes } from './offer-times.ts';
 import { reply, type Replied } from './reply.ts';
 
 // executeOpsCommand: the one entry for every surface. It asks the permission matrix,
@@ -27,6 +28,12 @@ export interface OpsOutcome {
   exception: Exception;
   /** Set for a reply: the transcript message and what the channel did with it. */
   reply?: Omit<Replied, 'exception'>;
+}
+
+/** The times Offer new times can send for this exception, asked with the same permission and reach as the command. */
+export async function timesToOffer(deps: OpsDeps, exceptionId: string, actor: OpsActor) {
+  const exception = await findWithin(deps.db, exceptionId, await reachOf(deps.db, actor, 'ops.offer_times'));
+  return offerableTimes(deps, exception);
 }
 
 export async function executeOpsCommand(deps: OpsDeps, command: OpsCommand, actor: OpsActor): Promise<OpsOutcome> {
@@ -51,6 +58,7 @@ export async function executeOpsCommand(deps: OpsDeps, command: OpsCommand, acto
       return { exception: updated, reply: rest };
     }
     case 'offer_times':
+      return { exception: await offerTimes(deps, exception, actor, command.times, at) };
     case 'release':
       throw new OpsError('unsupported', `${command.kind} is not supported for ${exception.type} exceptions.`);
   }

@@ -1,9 +1,11 @@
 import type { ExceptionStatus, ExceptionType, OpsActor } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Exception, Prisma } from '../generated/prisma/client.ts';
+import { permission } from '../access/matrix.ts';
 import { reachFilter, reachOf, type Reach } from './access.ts';
 import type { OpsDb } from './db.ts';
 import { OpsError } from './errors.ts';
+import { OPEN_STATUSES } from './lifecycle.ts';
 
 // Reading the inbox: a page of exceptions and one exception with what a person needs
 // to act on it. Staff read only their own (the same reach as their commands).
@@ -83,3 +85,27 @@ export async function exceptionDetail(db: PrismaClient, actor: OpsActor, id: str
 }
 
 export type ExceptionDetail = Awaited<ReturnType<typeof exceptionDetail>>;
+
+export interface OpenSummary {
+  /** Open and assigned exceptions within the actor's reach, per type (types with none left out). */
+  counts: Array<{ type: ExceptionType; count: number }>;
+  /** The oldest few of them, to start with. */
+  oldest: Array<Pick<Exception, 'id' | 'type' | 'summary' | 'status' | 'createdAt'>>;
+}
+
+const OLDEST_SHOWN = 5;
+
+/** The queue at a glance for someone who works it (may take exceptions); null for anyone else. */
+export async function openSummary(db: PrismaClient, actor: OpsActor): Promise<OpenSummary | null> {
+  if (permission(actor.role, 'ops.take') === 'none') return null;
+  const reach = await reachOf(db, actor, 'exceptions.read');
+  const where: Prisma.ExceptionWhereInput = { AND: [reachFilter(reach), { status: { in: [...OPEN_STATUSES] } }] };
+  const groups = await db.exception.groupBy({ by: ['type'], where, _count: { _all: true }, orderBy: { type: 'asc' } });
+  const oldest = await db.exception.findMany({
+    where,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: OLDEST_SHOWN,
+    select: { id: true, type: true, summary: true, status: true, createdAt: true },
+  });
+  return { counts: groups.map((g) => ({ type: g.type, count: g._count._all })), oldest };
+}

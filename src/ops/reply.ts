@@ -19,13 +19,13 @@ import { allowedNext } from './step.ts';
 
 const CHANNELS: readonly string[] = ['sms', 'slack', 'teams', 'web'] satisfies ConversationChannel[];
 
-interface Target {
+export interface Target {
   recipient: Recipient;
   conversationId: string;
 }
 
 /** The conversation the exception came from, else the customer's SMS conversation (opened if new). */
-async function replyTarget(db: PrismaClient, exception: Exception): Promise<Target> {
+export async function replyTarget(db: PrismaClient, exception: Exception): Promise<Target> {
   if (exception.conversationId) {
     const c = await db.conversation.findUnique({ where: { id: exception.conversationId }, select: { id: true, channel: true, externalId: true } });
     if (c && CHANNELS.includes(c.channel)) return { recipient: { channel: c.channel as ConversationChannel, address: c.externalId }, conversationId: c.id };

@@ -5,16 +5,20 @@ import type { Notifier } from '../../contract/notifier.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerBooking } from './booking.ts';
 import { createSlackNotifier } from './notifier.ts';
+import { registerMyAppointments } from './my-appointments.ts';
 import { registerOpsActions } from './ops-actions.ts';
+import { registerOutcomes } from './outcome.ts';
 import { createPostQueue } from './post-queue.ts';
 import type { SlackDeps } from './ports.ts';
+import { createSocketMode, type SocketMode } from './socket-mode.ts';
 import { verifySlackRequest } from './verify-request.ts';
 
 // The Slack channel: Bolt's ExpressReceiver mounted at /slack on the app's own
 // Express server, with events, slash commands, interactivity and options all posted
 // to /slack/events. The receiver verifies (verify-request.ts, then Bolt's own check)
 // and acknowledges; the listeners (booking.ts, ops-actions.ts) do the work after the
-// ack. The Web API client talks to SLACK_API_URL.
+// ack. The Web API client talks to SLACK_API_URL. With SLACK_APP_TOKEN the same App
+// also receives over Socket Mode (socket-mode.ts).
 
 export interface SlackChannelDeps extends SlackDeps {
   orchestrator: Orchestrator;
@@ -26,6 +30,8 @@ export interface SlackChannel {
   /** Mount at /slack. */
   router: Router;
   notifier: Notifier;
+  /** Set with SLACK_APP_TOKEN: Slack's WebSocket, started and stopped with the server. */
+  socketMode: SocketMode | null;
 }
 
 /** Null without SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN: the channel is off (describeChannels says so). */
@@ -41,9 +47,13 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   });
   registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts });
   registerOpsActions(app, { ...deps, posts });
+  registerMyAppointments(app, { ...deps, posts });
+  registerOutcomes(app, deps);
 
   const router = express.Router();
   router.use('/events', verifySlackRequest({ secret, log: deps.log }));
   router.use(receiver.router);
-  return { router, notifier: createSlackNotifier({ client: app.client, store: deps.store, posts }) };
+  const appToken = deps.config.SLACK_APP_TOKEN;
+  const socketMode = appToken ? createSocketMode(app, { appToken, apiUrl: deps.config.SLACK_API_URL, log: deps.log }) : null;
+  return { router, notifier: createSlackNotifier({ client: app.client, store: deps.store, posts }), socketMode };
 }

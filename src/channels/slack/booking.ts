@@ -5,7 +5,7 @@ import type { PostQueue } from './post-queue.ts';
 import type { SlackStore } from './ports.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 
-// Internal booking in Slack: /book <free text>, /appointments, the buttons of a
+// Internal booking in Slack: /book <free text>, the buttons of a
 // booking reply, and direct messages to the app. Every one is acknowledged first;
 // the orchestrator runs after the ack and its answer goes back through response_url
 // (ephemeral, or replacing the message whose button was pressed) or, for a direct
@@ -39,13 +39,6 @@ export function registerBooking(app: App, deps: BookingDeps): void {
     await ack();
     if (!command.text.trim()) return void (await respond({ response_type: 'ephemeral', text: EMPTY_BOOK }));
     const reply = await answer(deps, { channel: 'slack', senderIdentity: command.user_id, text: command.text, externalId: `command:${command.trigger_id}` });
-    await respond({ response_type: 'ephemeral', ...reply });
-  });
-
-  app.command('/appointments', async ({ command, ack, respond }) => {
-    await ack();
-    // The same path as asking in words: the conversation lists what this user requested.
-    const reply = await answer(deps, { channel: 'slack', senderIdentity: command.user_id, text: 'show my appointments', externalId: `command:${command.trigger_id}` });
     await respond({ response_type: 'ephemeral', ...reply });
   });
 

@@ -1,35 +1,23 @@
 import type { webApi } from '@slack/bolt';
-import type { Notice, Notifier } from '../../contract/notifier.ts';
+import type { Notifier } from '../../contract/notifier.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { SlackStore } from './ports.ts';
-import { renderCard, renderReply, type SlackMessage } from './render.ts';
+import { renderNotice, UnsupportedSlackNotice } from './render-notice.ts';
 
 // The Slack channel's Notifier. An exception_alert becomes one parent message in the
 // ops channel (its buttons fit the exception), remembered by exception so actions
-// edit it in place and later alerts about it (still open) go in its thread; any other notice with text is posted as written (to a user id:
-// a DM). Each idempotency key is reserved before posting, so a retried or repeated
-// send posts nothing twice; posts wait their turn per channel (post-queue.ts).
-
-export class UnsupportedSlackNotice extends Error {
-  override name = 'UnsupportedSlackNotice';
-}
-
-function render(notice: Notice): SlackMessage {
-  if (notice.kind === 'exception_alert') {
-    if (!notice.text) throw new UnsupportedSlackNotice('An exception alert needs its text.');
-    return renderCard({ text: notice.text, choices: notice.choices ?? [] });
-  }
-  if (!notice.text) throw new UnsupportedSlackNotice(`The Slack notifier has no wording for a ${notice.kind} notice without text.`);
-  const from = notice.from ? `${notice.from}: ` : '';
-  return renderReply({ messages: [from + notice.text], choices: notice.choices });
-}
+// edit it in place and later alerts about it (still open) go in its thread. Notices
+// to a person (a user id: a DM) are rendered from the appointment they carry
+// (render-notice.ts): confirmations, reminders, cancellations, no-show prompts.
+// Each idempotency key is reserved before posting, so a retried or repeated send posts
+// nothing twice; posts wait their turn per channel (post-queue.ts).
 
 export function createSlackNotifier(deps: { client: webApi.WebClient; store: SlackStore; posts: PostQueue }): Notifier {
   return {
     channel: 'slack',
     async send(notice) {
       if (notice.to.channel !== 'slack') throw new UnsupportedSlackNotice(`The Slack notifier cannot reach a ${notice.to.channel} recipient.`);
-      const message = render(notice);
+      const message = renderNotice(notice);
       const channelId = notice.to.address;
       const key = notice.idempotencyKey;
       // A later alert about an exception already posted goes in that message's thread.

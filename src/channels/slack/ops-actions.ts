@@ -4,7 +4,7 @@ import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { ExceptionCard, OpsResult, PostedRef, SlackDeps } from './ports.ts';
-import { escapeMrkdwn, renderCard, replyModal } from './render.ts';
+import { escapeMrkdwn, offerModal, renderCard, replyModal } from './render.ts';
 
 // The buttons of an exception's parent message in the ops channel. Each is
 // acknowledged at once, then run through the ops core with the presser mapped to a
@@ -15,7 +15,8 @@ import { escapeMrkdwn, renderCard, replyModal } from './render.ts';
 
 type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss';
 
-const DONE: Record<Kind | 'reply' | 'assign', string> = {
+const DONE: Record<Kind | 'reply' | 'assign' | 'offer_times', string> = {
+  offer_times: 'offered the customer new times',
   assign: 'assigned this to',
   take: 'took this',
   approve: 'approved this',
@@ -89,6 +90,29 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     await ack();
     if (action.type !== 'button' || body.type !== 'block_actions' || !body.channel || !body.message) return;
     await client.views.open({ trigger_id: body.trigger_id, view: replyModal({ exceptionId: action.value ?? '', channelId: body.channel.id, ts: body.message.ts }) });
+  });
+
+  app.action('ops:offer_times', async ({ body, action, ack, client }) => {
+    await ack();
+    if (action.type !== 'button' || body.type !== 'block_actions' || !body.channel || !body.message) return;
+    const meta = { exceptionId: action.value ?? '', channelId: body.channel.id, ts: body.message.ts };
+    const opened = await client.views.open({ trigger_id: body.trigger_id, view: offerModal(meta, null) });
+    const actor = await actorOf(deps, body.user.id);
+    const found = await deps.ops.timesToOffer(meta.exceptionId, actor);
+    await client.views.update({ view_id: opened.view!.id!, view: offerModal(meta, found.ok ? found : { message: found.message }) });
+  });
+
+  app.view('ops:offer_times', async ({ ack, view, body, client }) => {
+    const picked = (view.state.values.times?.picked?.selected_options ?? []).map((o) => o.value);
+    if (!picked.length) return void (await ack({ response_action: 'errors', errors: { times: 'Pick at least one time.' } }));
+    if (picked.length > 5) return void (await ack({ response_action: 'errors', errors: { times: 'Pick at most 5 times.' } }));
+    await ack();
+    const meta = JSON.parse(view.private_metadata) as { exceptionId: string; channelId: string; ts: string };
+    const actor = await actorOf(deps, body.user.id);
+    const result = await run(deps, { kind: 'offer_times', exceptionId: meta.exceptionId, times: picked }, actor);
+    if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
+    const labels = (view.state.values.times?.picked?.selected_options ?? []).map((o) => o.text.text);
+    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.offer_times}: ${escapeMrkdwn(labels.join('; '))}`);
   });
 
   app.view('ops:reply', async ({ ack, view, body, client }) => {

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
-import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import type { AppointmentFacts } from '../../contract/notifier.ts';
+import type { ExceptionType, OfferableTime, OpsActor, OpsCommand } from '../../contract/ops.ts';
 import type { Logger } from '../../log.ts';
 
 // What the Slack channel needs from the rest of the application, as ports: its own
@@ -45,9 +46,34 @@ export interface ExceptionCard {
 
 export type OpsResult = { ok: true; card: ExceptionCard } | { ok: false; message: string };
 
+/** The open queue at a glance, for App Home. */
+export interface QueueSummary {
+  counts: Array<{ type: ExceptionType; count: number }>;
+  oldest: Array<{ id: string; type: ExceptionType; summary: string; status: string; createdAt: Date }>;
+}
+
 /** The ops core as Slack uses it: commands with the permission checks, and the card to show. */
 export interface SlackOps {
   execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
+  /** Null when the actor's role does not work the queue. */
+  openSummary(actor: OpsActor): Promise<QueueSummary | null>;
+  /** The engine's free times for the exception's request, or the core's refusal. */
+  timesToOffer(exceptionId: string, actor: OpsActor): Promise<{ ok: true; serviceName: string; times: OfferableTime[] } | { ok: false; message: string }>;
+}
+
+export type AppointmentOutcome = 'completed' | 'no_show';
+
+/** Done (changed false: it already was so, e.g. a second press), or refused with a message for the presser. */
+export type AppointmentAnswer = { ok: true; facts: AppointmentFacts; changed: boolean } | { ok: false; message: string };
+
+/** Appointments as a Slack user works them, through the engine with the permission matrix's checks. */
+export interface SlackAppointments {
+  /** The upcoming bookings (requested or confirmed) this Slack user made, soonest first. */
+  upcomingFor(slackUserId: string): Promise<AppointmentFacts[]>;
+  /** Cancels one of the actor's own bookings (any, for a manager or admin). */
+  cancel(p: { appointmentId: string; actor: OpsActor }): Promise<AppointmentAnswer>;
+  /** Records how an appointment that started went; only its staff member or a manager+ may. */
+  recordOutcome(p: { appointmentId: string; outcome: AppointmentOutcome; actor: OpsActor }): Promise<AppointmentAnswer>;
 }
 
 export interface SlackDeps {
@@ -55,4 +81,5 @@ export interface SlackDeps {
   log: Logger;
   store: SlackStore;
   ops: SlackOps;
+  appointments: SlackAppointments;
 }

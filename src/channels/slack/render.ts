@@ -109,3 +109,24 @@ export function replyModal(meta: { exceptionId: string; channelId: string; ts: s
     ],
   };
 }
+
+/** Offer new times, opened at once (the trigger_id lasts 3 s) while the engine is asked. */
+export function offerModal(meta: { exceptionId: string; channelId: string; ts: string }, body: { serviceName: string; times: Array<{ start: string; label: string }> } | { message: string } | null): types.ModalView {
+  const base = { type: 'modal' as const, callback_id: 'ops:offer_times', private_metadata: JSON.stringify(meta), title: plain('Offer new times', 24), close: plain('Cancel', 24) };
+  if (!body) return { ...base, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Looking up free times…' } }] };
+  if ('message' in body) return { ...base, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(body.message) } }] };
+  if (!body.times.length) return { ...base, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(`No free times for ${body.serviceName} in the next two weeks.`) } }] };
+  return {
+    ...base,
+    submit: plain('Send to customer', 24),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(`Free times for ${body.serviceName}. Pick up to 5; the customer gets them on their channel and answers with the one that suits them.`) } },
+      {
+        type: 'input',
+        block_id: 'times',
+        label: plain('Times to offer', 2000),
+        element: { type: 'checkboxes', action_id: 'picked', options: body.times.slice(0, 10).map((t) => ({ text: plain(t.label, 75), value: t.start })) },
+      },
+    ],
+  };
+}

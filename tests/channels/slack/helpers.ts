@@ -68,6 +68,8 @@ export interface Call {
   /** Web API method ("chat.postMessage") or "respond" for a response_url post. */
   method: string;
   body: Record<string, unknown>;
+  /** The Authorization header (the bot token, or the app token for apps.connections.open). */
+  authorization: string | undefined;
   at: number;
 }
 
@@ -78,9 +80,11 @@ export interface FakeSlack {
   calls: Call[];
   callsTo(method: string): Call[];
   /** Resolves when `count` calls to `method` were recorded (the app works after its ack). */
-  waitFor(method: string, count?: number): Promise<Call[]>;
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<Call[]>;
   responseUrl(): string;
   triggerId(): string;
+  /** What apps.connections.open answers: the Socket Mode WebSocket URL (a local fake). */
+  socketUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -101,10 +105,11 @@ export async function fakeSlack(): Promise<FakeSlack> {
     void readBody(req).then((body) => {
       const path = req.url ?? '';
       const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '');
-      calls.push({ method, body, at: Date.now() });
+      calls.push({ method, body, authorization: req.headers.authorization, at: Date.now() });
       res.setHeader('content-type', 'application/json');
       if (method === 'respond') return void res.end(JSON.stringify({ ok: true }));
       if (method === 'chat.postMessage') return void res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `1700000000.${String(++ts).padStart(6, '0')}` }));
+      if (method === 'apps.connections.open') return void res.end(JSON.stringify(fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: 'invalid_auth' }));
       if (method === 'views.open') return void res.end(JSON.stringify({ ok: true, view: { id: 'V0VIEW' } }));
       res.end(JSON.stringify({ ok: true, channel: body.channel, ts: body.ts }));
     });
@@ -112,13 +117,14 @@ export async function fakeSlack(): Promise<FakeSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const callsTo = (method: string) => calls.filter((c) => c.method === method);
-  return {
+  const fake: FakeSlack = {
+    socketUrl: null,
     url,
     apiUrl: `${url}/api/`,
     calls,
     callsTo,
-    async waitFor(method, count = 1) {
-      for (let i = 0; i < 300; i++) {
+    async waitFor(method, count = 1, timeoutMs = 15_000) {
+      for (let i = 0; i < timeoutMs / 50; i++) {
         if (callsTo(method).length >= count) return callsTo(method);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -128,4 +134,5 @@ export async function fakeSlack(): Promise<FakeSlack> {
     triggerId: () => `trigger.${++n}.${Date.now()}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return fake;
 }

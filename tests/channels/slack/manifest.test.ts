@@ -26,12 +26,12 @@ afterAll(() => app.close());
 
 const urls = () => [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
 
-it('declares the two commands, HTTP delivery, no Home tab, and the scopes they need', () => {
+it('declares the two commands, HTTP delivery, the Home tab, and the scopes and events they need', () => {
   expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/book', '/appointments']);
   expect(manifest.settings.socket_mode_enabled).toBe(false);
   expect(manifest.settings.interactivity.is_enabled).toBe(true);
-  expect(manifest.features.app_home.home_tab_enabled).toBe(false);
-  expect(manifest.settings.event_subscriptions.bot_events).toEqual(['message.im']);
+  expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  expect(manifest.settings.event_subscriptions.bot_events).toEqual(['message.im', 'app_home_opened']);
   expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'im:history']);
 });
 

@@ -15,7 +15,7 @@ it('mounts Slack at /slack/events and says what it does, with credentials', asyn
   const { lines, url, frontdesk } = await start({ SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_OPS_CHANNEL: 'C0OPS' });
   try {
     expect(slackLines(lines)).toEqual([
-      expect.objectContaining({ msg: 'slack: /book, /appointments, direct messages and buttons at /slack/events; exceptions posted to C0OPS' }),
+      expect.objectContaining({ msg: 'slack: /book, /appointments, App Home, direct messages and buttons at /slack/events; exceptions posted to C0OPS' }),
     ]);
     const signed = await postSlack(url, challenge, 'application/json');
     expect(await signed.json()).toEqual({ challenge: 'c-1' });

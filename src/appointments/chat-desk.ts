@@ -1,0 +1,90 @@
+import { permission } from '../access/matrix.ts';
+import type { AppointmentFacts } from '../contract/notifier.ts';
+import type { OpsActor } from '../contract/ops.ts';
+import type { PrismaClient } from '../db/client.ts';
+import type { Actor, AppointmentStatus, AppointmentView, Scheduler } from '../engine/api.ts';
+import type { Clock } from '../engine/clock.ts';
+import { readAppointmentFacts } from '../notices/appointment-facts.ts';
+
+// What a colleague does to an appointment straight from a chat button (Slack today):
+// list the bookings they made, cancel one, or record how one of their appointments
+// went. Every change goes through the engine (the Scheduler) as that user; who may do
+// what is the permission matrix's `appointments.change` (own: bookings they requested,
+// or appointments on their linked staff resource). Pressing twice acts once: a change
+// already made is answered as done, unchanged.
+
+export type ChatOutcome = 'completed' | 'no_show';
+
+export type ChatAnswer = { ok: true; facts: AppointmentFacts; changed: boolean } | { ok: false; message: string };
+
+export interface ChatDeskDeps {
+  db: PrismaClient;
+  scheduler: Scheduler;
+  clock: Clock;
+}
+
+export interface ChatDesk {
+  upcomingFor(slackUserId: string): Promise<AppointmentFacts[]>;
+  cancel(p: { appointmentId: string; actor: OpsActor }): Promise<ChatAnswer>;
+  recordOutcome(p: { appointmentId: string; outcome: ChatOutcome; actor: OpsActor }): Promise<ChatAnswer>;
+}
+
+const GONE = 'That appointment no longer exists.';
+const OUTCOME_WORDS: Record<ChatOutcome, string> = { completed: 'completed', no_show: 'a no-show' };
+
+const engineActor = (actor: OpsActor): Actor => ({ type: 'user', id: actor.userId ?? undefined, channel: actor.via === 'slack' || actor.via === 'teams' ? actor.via : undefined });
+
+async function facts(db: PrismaClient, id: string): Promise<AppointmentFacts> {
+  const subject = await readAppointmentFacts(db, id);
+  if (!subject) throw new Error(`appointment ${id} vanished after a change`);
+  return subject.facts;
+}
+
+/** May this actor change this appointment: any (manager+), or own (they requested it, or it is on their staff resource)? */
+async function mayChange(db: PrismaClient, actor: OpsActor, a: AppointmentView, own: 'requested' | 'staffed'): Promise<boolean> {
+  const scope = permission(actor.role, 'appointments.change');
+  if (scope === 'any') return true;
+  if (scope === 'none' || !actor.userId) return false;
+  if (own === 'requested') return a.requesterUserId === actor.userId;
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { resourceId: true } });
+  return Boolean(user?.resourceId && a.resourceIds.includes(user.resourceId));
+}
+
+export function createChatDesk(deps: ChatDeskDeps): ChatDesk {
+  const { db, scheduler } = deps;
+  return {
+    async upcomingFor(slackUserId) {
+      const user = await db.user.findUnique({ where: { slackUserId }, select: { id: true } });
+      if (!user) return [];
+      const page = await scheduler.listAppointments({ requesterUserId: user.id, status: ['requested', 'confirmed'], from: deps.clock(), limit: 10 });
+      return Promise.all(page.items.map((a) => facts(db, a.id)));
+    },
+
+    async cancel({ appointmentId, actor }) {
+      const a = await scheduler.getAppointment(appointmentId);
+      if (!a) return { ok: false, message: GONE };
+      if (!(await mayChange(db, actor, a, 'requested'))) return { ok: false, message: 'Only whoever booked it, or a manager, can cancel this appointment.' };
+      if (a.status === 'canceled') return { ok: true, facts: await facts(db, a.id), changed: false };
+      const result = await scheduler.cancel(a.id, engineActor(actor), `Canceled in Slack by ${actor.displayName}`);
+      if (result.ok) return { ok: true, facts: await facts(db, a.id), changed: true };
+      // A second press racing the first: the first canceled it.
+      const now = await scheduler.getAppointment(a.id);
+      return now?.status === 'canceled' ? { ok: true, facts: await facts(db, a.id), changed: false } : { ok: false, message: result.message };
+    },
+
+    async recordOutcome({ appointmentId, outcome, actor }) {
+      const a = await scheduler.getAppointment(appointmentId);
+      if (!a) return { ok: false, message: GONE };
+      if (!(await mayChange(db, actor, a, 'staffed'))) return { ok: false, message: 'Only the staff member of this appointment, or a manager, can record how it went.' };
+      const settled = (status: AppointmentStatus): ChatAnswer | null =>
+        status === outcome ? null : { ok: false, message: `This appointment is already ${status.replace('_', '-')}; it cannot be marked ${OUTCOME_WORDS[outcome]}.` };
+      if (a.status !== 'confirmed') return settled(a.status) ?? { ok: true, facts: await facts(db, a.id), changed: false };
+      if (a.start.getTime() > deps.clock().getTime()) return { ok: false, message: 'This appointment has not started yet.' };
+      const result = await scheduler.setStatus(a.id, outcome, engineActor(actor));
+      if (result.ok) return { ok: true, facts: await facts(db, a.id), changed: true };
+      const now = await scheduler.getAppointment(a.id);
+      if (now && now.status !== 'confirmed') return settled(now.status) ?? { ok: true, facts: await facts(db, a.id), changed: false };
+      return { ok: false, message: result.message };
+    },
+  };
+}
