@@ -88,4 +88,6 @@ export const RULE_TEXT: Record<string, string> = {
   hold_expired: 'the time was held too long.',
   invalid_transition: 'that appointment can no longer be changed.',
   not_found: 'I could not find that appointment.',
+  duration: 'it cannot be booked for that long.',
+  capacity: 'no room is big enough for that many people.',
 };
