@@ -60,6 +60,8 @@ export function readLengthAndSize(input: string): LengthAndSize {
     for (const [pattern, minutes] of LENGTHS) {
       const m = pattern.exec(text);
       if (!m) continue;
+      // "in 30 minutes" is a time to start, left for the date parser.
+      if (/\b(in|within|after)\s*$/.test(text.slice(0, m.index))) break;
       const value = minutes(m);
       if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
       text = text.replace(m[0], ' ');
