@@ -20,6 +20,7 @@ import { startRescheduleFlowJob } from './jobs/reschedule-flows.ts';
 import { startWebhookJobs } from './jobs/webhook-delivery.ts';
 import { deliveryPolicy } from './webhooks/policy.ts';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
+import { createBookingForm } from './booking-form/index.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import { createSmsChannel } from './channels/sms/router.ts';
@@ -62,7 +63,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
     const built: { slack: SlackChannel | null } = { slack: null };
     const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
-      built.slack = createSlackChannel({ ...slackDeps(c), orchestrator });
+      built.slack = createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) });
       return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : [])];
     });
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.

@@ -34,8 +34,15 @@ export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null
   return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+/** The length and room size a search asked for, kept on its offers so the hold and the booking ask the same. */
+export type OfferSize = Pick<Offer, 'durationMinutes' | 'minCapacity'>;
+export const SERVICE_SIZE: OfferSize = { durationMinutes: null, minCapacity: null };
+
+/** An offer's or proposal's size as the engine takes it. */
+export const engineSize = (s: OfferSize) => ({ durationMinutes: s.durationMinutes ?? undefined, minCapacity: s.minCapacity ?? undefined });
+
 /** Numbered offers for these slots: ids short and unique among them, all expiring together. */
-export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, expiresAt: string, forAppointmentId: string | null): Offer[] {
+export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, expiresAt: string, forAppointmentId: string | null, size: OfferSize = SERVICE_SIZE): Offer[] {
   const taken = new Set<string>();
   return slots.map((slot) => {
     const id = shortId(taken);
@@ -50,6 +57,7 @@ export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, exp
       label: offerLabel(catalog, slot),
       expiresAt,
       forAppointmentId,
+      ...size,
     };
   });
 }
@@ -81,10 +89,11 @@ export function offersFromAlternatives(
   serviceId: string,
   alternatives: Slot[],
   lead: string,
+  size: OfferSize = SERVICE_SIZE,
 ): ToolOutcome {
   const chosen = pickOffers(alternatives, null);
   const expiresAt = new Date(env.clock().getTime() + env.offerMinutes * 60_000).toISOString();
-  env.state.offers = toOffers(env.catalog, chosen, serviceId, expiresAt, null);
+  env.state.offers = toOffers(env.catalog, chosen, serviceId, expiresAt, null, size);
   const offers = env.state.offers;
   if (!offers.length) {
     return { failure: false, result: { ok: false, error: { code: 'slot_taken', message: 'That time was just taken and nothing else is open nearby.' } }, display: { messages: [`${lead} ${T.offersOutro.replace(/^Reply with a number, or tell/, 'Tell')}`], expecting: 'time' } };

@@ -4,6 +4,14 @@ import { z } from 'zod';
 // It is parsed on every load: a row written by an older version, or hand-edited, falls
 // back to a fresh state instead of crashing the conversation.
 
+/** The length and room size the requester asked for (internal bookables); null: the service's own. */
+function requestedSize() {
+  return {
+    durationMinutes: z.number().int().nullable().default(null),
+    minCapacity: z.number().int().nullable().default(null),
+  };
+}
+
 const Offer = z.object({
   id: z.string(),
   serviceId: z.string(),
@@ -15,6 +23,7 @@ const Offer = z.object({
   expiresAt: z.string(),
   /** Set when the offer is a new time for an existing appointment. */
   forAppointmentId: z.string().nullable().default(null),
+  ...requestedSize(),
 });
 export type Offer = z.infer<typeof Offer>;
 
@@ -40,6 +49,7 @@ const Proposal = z.object({
   attachments: z.array(z.object({ url: z.string(), contentType: z.string() })).default([]),
   summary: z.string(),
   createdAt: z.string(),
+  ...requestedSize(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 

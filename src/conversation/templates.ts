@@ -24,6 +24,8 @@ export const T = {
   greeting: (business: string) => `Hi! This is ${business}. I can book, reschedule (R) or cancel (C) appointments. What would you like?`,
   help: (business: string) =>
     `${business}: tell me what you'd like to book and when (e.g. "haircut tomorrow 3pm"). Reply R to reschedule, C to cancel, AGENT for a person.`,
+  /** The engine's reason a length or party size cannot be booked (internal bookables), then what to do. */
+  sizeRefused: (why: string) => `${why} Tell me another length or number of people.`,
   notUnderstood: 'Sorry, I did not catch that. Tell me a service and a day, or reply R to reschedule, C to cancel, AGENT for a person.',
   askService: (names: string[]) => `Which service would you like?\n${numbered(names)}`,
   askWhen: (service: string) => `When would you like your ${service}? (e.g. "tomorrow afternoon" or "Fri 10am")`,
@@ -88,4 +90,6 @@ export const RULE_TEXT: Record<string, string> = {
   hold_expired: 'the time was held too long.',
   invalid_transition: 'that appointment can no longer be changed.',
   not_found: 'I could not find that appointment.',
+  duration: 'it cannot be booked for that long.',
+  capacity: 'no room is big enough for that many people.',
 };

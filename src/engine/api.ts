@@ -29,6 +29,10 @@ export interface SlotQuery {
   customerId?: string;
   /** Return at most this many slots (earliest first). */
   limit?: number;
+  /** A length of the requester's choosing within the service's range (default: the service's). */
+  durationMinutes?: number;
+  /** Only rooms holding at least this many people. */
+  minCapacity?: number;
 }
 
 export interface Slot {
@@ -78,6 +82,10 @@ export interface BookRequest {
   language?: string;
   /** Customer's postal code: the location must serve it (territory rule). */
   postalCode?: string;
+  /** A length of the requester's choosing within the service's range (default: the service's). */
+  durationMinutes?: number;
+  /** Only rooms holding at least this many people. */
+  minCapacity?: number;
   actor: Actor;
 }
 
@@ -123,7 +131,11 @@ export type RuleName =
   | 'language'
   | 'hold_expired'
   | 'invalid_transition'
-  | 'not_found';
+  | 'not_found'
+  /** The requested length is not one the service admits (sizing.ts). */
+  | 'duration'
+  /** No room the service uses holds the requested number of people. */
+  | 'capacity';
 
 export type BookResult =
   | { ok: true; appointment: AppointmentView; replayed: boolean }

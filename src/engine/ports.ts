@@ -11,7 +11,13 @@ export interface ServiceRecord {
   businessId: string;
   name: string;
   slug: string;
+  /** The default length; a requester may choose another within [minDurationMinutes, maxDurationMinutes] (sizing.ts). */
   durationMinutes: number;
+  /** Null (with max) when the length is fixed. */
+  minDurationMinutes: number | null;
+  maxDurationMinutes: number | null;
+  /** Chosen lengths are min + k × step. */
+  durationStepMinutes: number;
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   minNoticeMinutes: number;

@@ -77,7 +77,7 @@ describe('honest model flows', () => {
   it('books: find_slots, book_offer, and the orchestrator commits on the customer yes', async () => {
     script = (req) => {
       const text = lastUser(req);
-      if (text.includes('haircut')) return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null } };
+      if (text.includes('haircut')) return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
       if (text.includes('10am one')) return { tool: 'book_offer', args: { offer_id: offerFor(req, '10:00 AM') } };
       return { text: 'How can I help?' };
     };
@@ -126,7 +126,7 @@ describe('honest model flows', () => {
       if (lastUser(req).includes('move')) {
         if (!done.length) return { tool: 'list_my_appointments', args: {} };
         const ref = ((done[0]!.result.appointments as Array<{ appointment_ref: string }>)[0]!).appointment_ref;
-        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-04T14:00', to: null, exact_time: true, staff: null, appointment_ref: ref } };
+        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-04T14:00', to: null, exact_time: true, staff: null, appointment_ref: ref, duration_minutes: null, min_capacity: null } };
       }
       if (lastUser(req).includes('2pm')) {
         const ref = ((lastToolResult(req, 'list_my_appointments')!.appointments as Array<{ appointment_ref: string }>)[0]!).appointment_ref;
@@ -169,7 +169,7 @@ describe('adversarial model scripts are refused and write nothing', () => {
     let stolen = '';
     script = (req) => {
       const text = lastUser(req);
-      if (text === 'find') return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null } };
+      if (text === 'find') return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
       if (toolResultsThisTurn(req).length) return { text: 'You are booked!' };
       return { tool: 'book_offer', args: { offer_id: stolen } };
     };
@@ -208,7 +208,7 @@ describe('adversarial model scripts are refused and write nothing', () => {
   it('cannot book without the customer yes, whatever it says', async () => {
     script = (req) => {
       const text = lastUser(req);
-      if (text.includes('haircut')) return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null } };
+      if (text.includes('haircut')) return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
       if (text.includes('10am')) return { tool: 'book_offer', args: { offer_id: offerFor(req, '10:00 AM') } };
       // The model claims success and tries to "confirm" by proposing again.
       if (toolResultsThisTurn(req).length) return { text: 'Great, you are confirmed!' };
@@ -231,7 +231,7 @@ describe('adversarial model scripts are refused and write nothing', () => {
       const done = toolResultsThisTurn(req);
       if (text.includes('list') && !done.length) return { tool: 'list_my_appointments', args: {} };
       if (text.includes('cancel') && done.length < 2) return { tool: 'cancel_appointment', args: { appointment_ref: done.length ? OTHER : theirs } };
-      if (text.includes('move') && !done.length) return { tool: 'find_slots', args: { service: 'haircut', from: null, to: null, exact_time: null, staff: null, appointment_ref: theirs } };
+      if (text.includes('move') && !done.length) return { tool: 'find_slots', args: { service: 'haircut', from: null, to: null, exact_time: null, staff: null, appointment_ref: theirs, duration_minutes: null, min_capacity: null } };
       return { text: JSON.stringify(done.map((d) => d.result)) };
     };
     const o = orchestrator();

@@ -32,6 +32,8 @@ const AppointmentCreate = z.strictObject({
   language: language.optional().meta({ description: 'Staff must speak it' }),
   postalCode: postalCode.optional().meta({ description: 'The location must serve it' }),
   idempotencyKey: z.string().trim().min(1).max(200).optional().meta({ description: 'The same key twice returns the same appointment' }),
+  durationMinutes: z.int().min(1).max(24 * 60).optional().meta({ description: "A length within the service's min/max (default: its duration)" }),
+  minCapacity: z.int().min(1).max(1000).optional().meta({ description: 'Only rooms holding at least this many people' }),
 });
 
 const RescheduleBody = z.strictObject({ start: instant, resource: uuid.optional() });
@@ -202,6 +204,8 @@ export function appointmentsRouter({ db, scheduler, notifiers, log }: AppContext
         language: body.language,
         postalCode: body.postalCode,
         idempotencyKey: body.idempotencyKey,
+        durationMinutes: body.durationMinutes,
+        minCapacity: body.minCapacity,
         requesterUserId: req.principal?.userId ?? undefined,
         actor: actorOf(req),
       });

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Slot } from '../../engine/api.ts';
 import { RuleViolation } from '../../engine/scheduler.ts';
 import { formatLocal } from '../../engine/time.ts';
-import { badRequest, notFound } from '../../http/problem.ts';
+import { badRequest, notFound, unprocessable } from '../../http/problem.ts';
 import { instant, language, uuid } from '../schemas/common.ts';
 import { parseQuery } from '../validate.ts';
 import { route } from './support.ts';
@@ -28,6 +28,8 @@ export const AvailabilityQuery = z.strictObject({
   postalCode: postalCode.optional().meta({ description: 'Only locations serving it' }),
   customer: uuid.optional().meta({ description: "Lets routing prefer the customer's previous provider" }),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
+  durationMinutes: z.coerce.number().int().min(1).max(24 * 60).optional().meta({ description: "A length within the service's min/max (default: its duration)" }),
+  minCapacity: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Only rooms holding at least this many people' }),
 });
 
 export const SlotView = z.strictObject({
@@ -77,10 +79,14 @@ export function availabilityRouter({ scheduler }: AppContext): Router {
           postalCode: q.postalCode,
           customerId: q.customer,
           limit: q.limit,
+          durationMinutes: q.durationMinutes,
+          minCapacity: q.minCapacity,
         });
         return { slots: slots.map(toSlotView) };
       } catch (err) {
         if (err instanceof RuleViolation && err.rule === 'unknown_service') throw notFound(`Service "${q.service}"`);
+        // A length or party size the service cannot take: the request is understood but cannot be answered.
+        if (err instanceof RuleViolation) throw unprocessable(err.message, { rule: err.rule });
         throw err;
       }
     },

@@ -6,7 +6,7 @@ import type { PrismaClient } from '../../db/client.ts';
 import type { Prisma, Service, ServiceEligibility, ServiceRequirement } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
 import { IntakeQuestions } from '../../engine/intake.ts';
-import { RULE_FIELDS, ServiceCreate, ServiceListQuery, ServiceUpdate, ServiceView } from '../schemas/service.ts';
+import { RULE_FIELDS, ServiceCreate, ServiceListQuery, ServiceUpdate, ServiceView, durationRangeErrors, type DurationRange } from '../schemas/service.ts';
 import { badRequest, conflict, notFound } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { currentBusinessId, keyset, listCursor, pathId, route, translateDbError } from './support.ts';
@@ -25,6 +25,9 @@ export function toServiceView(s: ServiceRow) {
     description: s.description,
     synonyms: s.synonyms,
     durationMinutes: s.durationMinutes,
+    minDurationMinutes: s.minDurationMinutes,
+    maxDurationMinutes: s.maxDurationMinutes,
+    durationStepMinutes: s.durationStepMinutes,
     bufferBeforeMinutes: s.bufferBeforeMinutes,
     bufferAfterMinutes: s.bufferAfterMinutes,
     minNoticeMinutes: s.minNoticeMinutes,
@@ -73,6 +76,12 @@ function changesRules(current: ReturnType<typeof toServiceView>, input: ServiceI
   return RULE_FIELDS.some((f) => after[f] !== undefined && !isDeepStrictEqual(after[f], before[f]));
 }
 
+/** Refuses, before anything is written, a length range a requester could not book as promised. */
+function assertDurationRange(r: DurationRange): void {
+  const errors = durationRangeErrors(r);
+  if (errors.length) throw badRequest('The request body is not valid.', errors);
+}
+
 const slugTaken = (slug: string | undefined) => ({ service_business_id_slug_key: conflict(`A service with slug "${slug}" already exists.`) });
 
 export function servicesRouter({ db }: AppContext): Router {
@@ -93,6 +102,7 @@ export function servicesRouter({ db }: AppContext): Router {
     { operationId: 'createService', method: 'post', path: '/services', summary: 'Create a service', tag, body: ServiceCreate, response: ServiceView, status: 201, problems: [409] },
     async (req) => {
       const input = parseBody(ServiceCreate, req);
+      assertDurationRange(input);
       const businessId = await currentBusinessId(db);
       await assertResourcesExist(db, input.eligibleResourceIds);
       const created = await db.service
@@ -135,6 +145,7 @@ export function servicesRouter({ db }: AppContext): Router {
           await tx.$queryRaw`SELECT 1 FROM service WHERE id = ${id}::uuid FOR UPDATE`;
           const current = await tx.service.findUnique({ where: { id }, include });
           if (!current) throw notFound(`Service ${id}`);
+          assertDurationRange({ ...current, ...input });
           await assertResourcesExist(tx, input.eligibleResourceIds);
           const bump = changesRules(toServiceView(current), input);
           if (input.requirements) {

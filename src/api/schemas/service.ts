@@ -29,7 +29,16 @@ const WEEK = 7 * 24 * 60;
 
 /** The fields that decide what can be booked and how; changing any of them bumps ruleVersion. */
 const ruleFields = {
-  durationMinutes: z.int().min(1).max(24 * 60),
+  durationMinutes: z.int().min(1).max(24 * 60).meta({ description: 'The default length; the only one unless min/max duration are set' }),
+  minDurationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .default(null)
+    .meta({ description: 'With maxDurationMinutes: requesters may choose the length (min ≤ durationMinutes ≤ max); one-to-one services only' }),
+  maxDurationMinutes: z.int().min(1).max(24 * 60).nullable().default(null),
+  durationStepMinutes: z.int().min(1).max(24 * 60).default(15).meta({ description: 'Chosen lengths are minDurationMinutes plus a multiple of this' }),
   bufferBeforeMinutes: minutes(24 * 60).default(0),
   bufferAfterMinutes: minutes(24 * 60).default(0),
   minNoticeMinutes: minutes(365 * 24 * 60).default(0),
@@ -70,6 +79,9 @@ export const ServiceView = z.strictObject({
   description: z.string().nullable(),
   synonyms: z.array(z.string()),
   durationMinutes: z.int(),
+  minDurationMinutes: z.int().nullable(),
+  maxDurationMinutes: z.int().nullable(),
+  durationStepMinutes: z.int(),
   bufferBeforeMinutes: z.int(),
   bufferAfterMinutes: z.int(),
   minNoticeMinutes: z.int(),
@@ -88,3 +100,27 @@ export const ServiceView = z.strictObject({
   eligibleResourceIds: z.array(uuid),
   ...timestamps,
 });
+
+/** The length fields of a service as it will be stored. */
+export interface DurationRange {
+  durationMinutes: number;
+  minDurationMinutes: number | null;
+  maxDurationMinutes: number | null;
+  durationStepMinutes: number;
+  seats: number;
+}
+
+/** Field errors of a service's length range; empty when requesters can book every length it promises. */
+export function durationRangeErrors(r: DurationRange): Array<{ field: string; message: string }> {
+  const { durationMinutes: def, minDurationMinutes: min, maxDurationMinutes: max, durationStepMinutes: step } = r;
+  if (min === null && max === null) return [];
+  if (min === null || max === null) {
+    return [{ field: min === null ? 'minDurationMinutes' : 'maxDurationMinutes', message: 'set both minDurationMinutes and maxDurationMinutes, or neither' }];
+  }
+  if (min > def) return [{ field: 'minDurationMinutes', message: `must be at most durationMinutes (${def})` }];
+  if (max < def) return [{ field: 'maxDurationMinutes', message: `must be at least durationMinutes (${def})` }];
+  if ((def - min) % step !== 0) return [{ field: 'durationStepMinutes', message: `durationMinutes (${def}) must be minDurationMinutes (${min}) plus a multiple of ${step}` }];
+  // A class's session is one shared start and end: everyone in it has the same length.
+  if (r.seats > 1) return [{ field: 'seats', message: 'a service with several seats has one fixed length; remove minDurationMinutes and maxDurationMinutes' }];
+  return [];
+}

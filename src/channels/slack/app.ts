@@ -2,6 +2,8 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import express, { type Router } from 'express';
 import type { Orchestrator } from '../../contract/conversation.ts';
 import type { Notifier } from '../../contract/notifier.ts';
+import type { BookingForm } from '../../contract/booking-form.ts';
+import { registerBookModal } from './book-modal.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerBooking } from './booking.ts';
 import { createSlackNotifier } from './notifier.ts';
@@ -22,6 +24,8 @@ import { verifySlackRequest } from './verify-request.ts';
 
 export interface SlackChannelDeps extends SlackDeps {
   orchestrator: Orchestrator;
+  /** What `/book` with no text books through (a modal). */
+  bookingForm: BookingForm;
   /** Spacing of posts to one channel; Slack allows about one per second. */
   postIntervalMs?: number;
 }
@@ -45,7 +49,9 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   app.error(async (err) => {
     deps.log.error({ err }, 'a Slack listener failed');
   });
-  registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts });
+  const modal = { form: deps.bookingForm, store: deps.store, log: deps.log, posts };
+  registerBookModal(app, modal);
+  registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts, modal });
   registerOpsActions(app, { ...deps, posts });
   registerMyAppointments(app, { ...deps, posts });
   registerOutcomes(app, deps);

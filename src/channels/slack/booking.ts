@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { InboundMessage, Orchestrator } from '../../contract/conversation.ts';
 import type { Logger } from '../../log.ts';
+import { openBookModal, type BookModalDeps } from './book-modal.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { SlackStore } from './ports.ts';
 import { renderReply, type SlackMessage } from './render.ts';
@@ -16,14 +17,14 @@ export interface BookingDeps {
   store: SlackStore;
   log: Logger;
   posts: PostQueue;
+  /** What `/book` with no text opens (book-modal.ts). */
+  modal: BookModalDeps;
 }
 
 const SORRY: SlackMessage = {
   text: 'Sorry, something went wrong on our side. Please try again in a moment.',
   blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Sorry, something went wrong on our side. Please try again in a moment.' } }],
 };
-
-const EMPTY_BOOK = 'Tell me what to book, e.g. `/book haircut tomorrow at 3pm` or `/book room for 6 Friday 2-3pm`.';
 
 async function answer(deps: BookingDeps, message: InboundMessage): Promise<SlackMessage> {
   try {
@@ -35,9 +36,9 @@ async function answer(deps: BookingDeps, message: InboundMessage): Promise<Slack
 }
 
 export function registerBooking(app: App, deps: BookingDeps): void {
-  app.command('/book', async ({ command, ack, respond }) => {
+  app.command('/book', async ({ command, ack, respond, client }) => {
     await ack();
-    if (!command.text.trim()) return void (await respond({ response_type: 'ephemeral', text: EMPTY_BOOK }));
+    if (!command.text.trim()) return openBookModal(deps.modal, { client, triggerId: command.trigger_id, userId: command.user_id });
     const reply = await answer(deps, { channel: 'slack', senderIdentity: command.user_id, text: command.text, externalId: `command:${command.trigger_id}` });
     await respond({ response_type: 'ephemeral', ...reply });
   });

@@ -2,7 +2,7 @@ import type { Actor, AppointmentView, BookRequest } from '../../engine/api.ts';
 import { locationZone, staffName } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { raiseException } from '../escalate.ts';
-import { offersFromAlternatives } from '../offers.ts';
+import { engineSize, offersFromAlternatives } from '../offers.ts';
 import type { Proposal } from '../state.ts';
 import { RULE_TEXT, T, formatSlotLabel } from '../templates.ts';
 import type { Committed } from './committed.ts';
@@ -15,7 +15,7 @@ export async function commitBook(env: TurnEnv, p: Proposal, actor: Actor): Promi
   if (!booked.ok && booked.kind === 'rule' && booked.rule === 'hold_expired') booked = await env.scheduler.book(request);
   if (booked.ok) return announceBooking(env, p, booked.appointment);
   if (booked.kind === 'conflict') {
-    return { result: { ok: false, kind: 'conflict' }, display: offersFromAlternatives(env, p.serviceId, booked.alternatives, T.slotTaken).display! };
+    return { result: { ok: false, kind: 'conflict' }, display: offersFromAlternatives(env, p.serviceId, booked.alternatives, T.slotTaken, p).display! };
   }
   return {
     result: { ok: false, kind: 'rule', rule: booked.rule },
@@ -40,6 +40,7 @@ async function bookRequest(env: TurnEnv, p: Proposal, actor: Actor): Promise<Boo
     forceRequested: p.intakeMissing.length > 0,
     // A retried yes books once.
     idempotencyKey: `conversation:${env.conversationId}:${p.id}`,
+    ...engineSize(p),
     actor,
   };
 }

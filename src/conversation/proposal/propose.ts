@@ -27,6 +27,8 @@ export function newProposal(env: { state: ConversationState; clock: Clock }, kin
     attachments: [],
     summary: '',
     createdAt: env.clock().toISOString(),
+    durationMinutes: null,
+    minCapacity: null,
   };
 }
 
@@ -37,6 +39,13 @@ export function propose(state: ConversationState, p: Proposal): Proposal {
 }
 
 /** What a proposal takes from the offer the customer picked: the time and who, where. */
-export function fromOffer(offer: Offer): Pick<Proposal, 'offerId' | 'start' | 'resourceIds' | 'locationId'> {
-  return { offerId: offer.id, start: offer.start, resourceIds: offer.resourceIds, locationId: offer.locationId };
+export function fromOffer(offer: Offer): Pick<Proposal, 'offerId' | 'start' | 'resourceIds' | 'locationId' | 'durationMinutes' | 'minCapacity'> {
+  return {
+    offerId: offer.id,
+    start: offer.start,
+    resourceIds: offer.resourceIds,
+    locationId: offer.locationId,
+    durationMinutes: offer.durationMinutes,
+    minCapacity: offer.minCapacity,
+  };
 }

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../state.ts';
 import { T, T2, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { understand, type DateRange, type Understanding } from '../understanding/index.ts';
+import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -19,6 +20,9 @@ interface Memory {
   /** Which numbered menu the last reply showed (besides offers, which the view carries). */
   menu?: 'service' | 'appointment';
   menuItems?: string[];
+  /** How long and for how many the requester asked (length-and-size.ts). */
+  durationMinutes?: number;
+  minCapacity?: number;
 }
 
 interface Exchange {
@@ -91,10 +95,11 @@ function findSlotsArgs(view: ProviderView, memory: Memory, service: string, appt
   const local = (iso: string) => DateTime.fromISO(iso, { zone: view.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
   const w = memory.when;
   const staff = memory.staffId ? (view.staff.find((s) => s.id === memory.staffId)?.name ?? null) : null;
+  const size = { duration_minutes: memory.durationMinutes ?? null, min_capacity: memory.minCapacity ?? null };
   if (!w || (w.earliest && !w.exactTime && new Date(w.to).getTime() - new Date(w.from).getTime() > 3 * 86_400_000)) {
-    return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef };
+    return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef, ...size };
   }
-  return { service, from: local(w.from), to: w.exactTime ? null : local(w.to), exact_time: w.exactTime, staff, appointment_ref: apptRef };
+  return { service, from: local(w.from), to: w.exactTime ? null : local(w.to), exact_time: w.exactTime, staff, appointment_ref: apptRef, ...size };
 }
 
 function serviceSlug(view: ProviderView, id: string | undefined): string | undefined {
@@ -107,7 +112,9 @@ function decide(req: ProviderRequest): ProviderStep {
   const text = lastUserText(req.history);
   const turn = exchangesThisTurn(req.history);
   const optionCount = view.offers.length || memory.menuItems?.length || (memory.menu === 'service' ? view.services.length : undefined);
-  const u = understand(text, {
+  // Length and party size are read first: the date parser would take "30m" for a moment.
+  const asked = readLengthAndSize(text);
+  const u = understand(asked.text, {
     now: new Date(view.now),
     timeZone: view.timeZone,
     services: view.services,
@@ -115,6 +122,7 @@ function decide(req: ProviderRequest): ProviderStep {
     expecting: view.expecting,
     optionCount,
   });
+  if (!turn.length) rememberSize(memory, u, asked);
   if (turn.length) return afterTool(req, u, memory, turn);
   return firstStep(req, u, memory, text);
 }
@@ -225,6 +233,19 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   return call('find_slots', findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
 }
 
+/** A new length or size replaces the old; another service without one starts from that service's own. */
+function rememberSize(memory: Memory, u: Understanding, asked: { durationMinutes?: number; minCapacity?: number }): void {
+  const sized = asked.durationMinutes !== undefined || asked.minCapacity !== undefined;
+  // "for an hour" alone, mid-booking, changes the request rather than saying nothing.
+  if (sized && u.intent === 'unknown') u.intent = 'book';
+  if (!sized && u.serviceId && u.serviceId !== memory.serviceId) {
+    delete memory.durationMinutes;
+    delete memory.minCapacity;
+  }
+  if (asked.durationMinutes !== undefined) memory.durationMinutes = asked.durationMinutes;
+  if (asked.minCapacity !== undefined) memory.minCapacity = asked.minCapacity;
+}
+
 function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): void {
   if (u.serviceId && u.serviceId !== memory.serviceId) {
     memory.serviceId = u.serviceId;
@@ -276,6 +297,9 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     return reply(T2.servicesList(lines), { ...memory, menu: 'service', menuItems: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return reply(String(res.text ?? ''), memory);
+  if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {
+    return reply(T.sizeRefused(error.message ?? ''), { ...memory, durationMinutes: undefined, minCapacity: undefined }, { expecting: 'time' });
+  }
   if (last.name === 'find_slots' && memory.flow === 'reschedule' && res.ok === false && error?.code === 'unknown_service' && memory.apptRef) {
     return reply(T.notUnderstood, memory);
   }

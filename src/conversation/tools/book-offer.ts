@@ -2,7 +2,7 @@ import { locationZone, staffName } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { actorFor } from '../identity.ts';
 import { serviceQuestions } from '../intake.ts';
-import { liveOffer, offersFromAlternatives } from '../offers.ts';
+import { engineSize, liveOffer, offersFromAlternatives } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
 import { fromOffer, newProposal, propose } from '../proposal/propose.ts';
@@ -25,7 +25,7 @@ export async function bookOffer(env: TurnEnv, args: ToolArgs<'book_offer'>): Pro
   await Promise.all(env.releases);
   const held = await holdOffer(env, offer, service.id);
   if (!held.ok) {
-    if (held.kind === 'conflict') return offersFromAlternatives(env, service.id, held.alternatives, T.slotTaken);
+    if (held.kind === 'conflict') return offersFromAlternatives(env, service.id, held.alternatives, T.slotTaken, offer);
     return fail(held.rule, held.message, false);
   }
   const zone = locationZone(env.catalog, offer.locationId);
@@ -53,5 +53,6 @@ async function holdOffer(env: TurnEnv, offer: Offer, serviceId: string) {
     actor: actorFor(env.identity),
     conversationId: env.conversationId,
     minutes: env.holdMinutes,
+    ...engineSize(offer),
   });
 }

@@ -19,6 +19,8 @@ export const toolSchemas = {
     exact_time: z.boolean().nullable().describe('true when the customer named a specific time (offer it and the nearest ones)'),
     staff: z.string().nullable().describe('staff member name the customer asked for, or null'),
     appointment_ref: z.string().nullable().describe('when rescheduling: the ref from list_my_appointments; else null'),
+    duration_minutes: z.number().int().nullable().describe('how long, when the requester chose ("30m", "2-3pm" is 60); null for the service\'s own length'),
+    min_capacity: z.number().int().nullable().describe('people the room must hold ("room for 6"); else null'),
   }),
   book_offer: z.object({
     offer_id: z.string().describe('an offer_id returned by find_slots in this conversation'),

@@ -27,6 +27,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     resourceId: what.resourceId,
     language: env.identity.language !== 'en' ? env.identity.language : undefined,
     customerId: env.identity.customerId ?? undefined,
+    durationMinutes: args.duration_minutes ?? undefined,
+    minCapacity: args.min_capacity ?? undefined,
   };
   const found = await searchSlots(env, query, window, what.forAppointment?.start ?? null);
   if ('result' in found) return found;
@@ -34,7 +36,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   if (found.slots.length === 0) return noAvailability(env, what.service);
   const chosen = pickOffers(found.slots, nearest(env, window));
   const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
-  const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null);
+  const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };
+  const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null, size);
   env.state.offers = offers;
   const intro = found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
   return {

@@ -35,7 +35,8 @@ SELECT
   (SELECT version::text FROM schedule_version) AS version,
   (SELECT coalesce(json_agg(json_build_object(
       'id', s.id, 'businessId', s.business_id, 'name', s.name, 'slug', s.slug,
-      'durationMinutes', s.duration_minutes, 'bufferBeforeMinutes', s.buffer_before_minutes,
+      'durationMinutes', s.duration_minutes, 'minDurationMinutes', s.min_duration_minutes,
+      'maxDurationMinutes', s.max_duration_minutes, 'durationStepMinutes', s.duration_step_minutes, 'bufferBeforeMinutes', s.buffer_before_minutes,
       'bufferAfterMinutes', s.buffer_after_minutes, 'minNoticeMinutes', s.min_notice_minutes,
       'maxHorizonDays', s.max_horizon_days, 'slotStepMinutes', s.slot_step_minutes, 'seats', s.seats,
       'requiresApproval', s.requires_approval, 'routingStrategy', s.routing_strategy,

@@ -2,7 +2,7 @@ import type { Slot } from '../api.ts';
 import { Planner } from '../availability.ts';
 import { DAY } from '../time.ts';
 import type { SchedulerContext } from './context.ts';
-import { snapshotRequest, withoutOwner, type Target } from './decision.ts';
+import { sized, snapshotRequest, withoutOwner, type Target } from './decision.ts';
 
 // What a refused time offers instead: the nearest free starts around it.
 
@@ -15,9 +15,9 @@ export async function alternatives(ctx: SchedulerContext, target: Target): Promi
   const from = Math.max(start - ALTERNATIVES_BEFORE, now.getTime());
   const to = start + ALTERNATIVES_AFTER;
   if (from >= to) return [];
-  const snap = await ctx.store.loadSnapshot(snapshotRequest(target.service, { from, to }, now, { locationId: plan.locationId, customerId: target.customerId }));
-  if (!snap) return [];
-  const planner = new Planner(withoutOwner(snap, target.ignoreOwner), from, to, { ...plan, now: now.getTime() });
+  const loaded = sized(await ctx.store.loadSnapshot(snapshotRequest(target.service, { from, to }, now, { locationId: plan.locationId, customerId: target.customerId })), target.sizing);
+  if (!loaded?.ok) return [];
+  const planner = new Planner(withoutOwner(loaded.snapshot, target.ignoreOwner), from, to, { ...plan, now: now.getTime() });
   return planner
     .slots(from, to)
     .filter((s) => s.start.getTime() !== start)

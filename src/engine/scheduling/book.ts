@@ -5,7 +5,7 @@ import { MINUTE } from '../time.ts';
 import { bookFromHold } from './book-from-hold.ts';
 import { commitAt } from './commit.ts';
 import { requireView, type SchedulerContext } from './context.ts';
-import { planOf, reservationsFor } from './decision.ts';
+import { planOf, reservationsFor, sizingOf } from './decision.ts';
 import { eventAfter, newAppointment } from './records.ts';
 
 /** Books a time (or a hold); the same idempotency key twice returns the first appointment. */
@@ -43,6 +43,7 @@ async function bookAt(ctx: SchedulerContext, req: BookRequest, now: Date): Promi
     start,
     now,
     plan: planOf(req),
+    sizing: sizingOf(req),
     customerId: req.customerId,
     write: async (tx, service, combo) => {
       const { appointment, event, reservations } = rows(service, combo);

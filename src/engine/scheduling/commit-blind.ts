@@ -1,7 +1,7 @@
 import type { Combo } from '../availability.ts';
 import { SlotTakenError, type Block, type ConfigVersions, type ServiceRecord } from '../ports.ts';
 import type { SchedulerContext } from './context.ts';
-import { blockedRange, evaluateAt, serializationKeys, snapshotRequest, type Target } from './decision.ts';
+import { blockedRange, evaluateAt, serializationKeys, sized, snapshotRequest, type Target } from './decision.ts';
 
 // Candidates a one-to-one booking tries blind (the constraint refusing taken ones)
 // before it reads who is actually free.
@@ -23,10 +23,16 @@ export async function commitBlind<T>(ctx: SchedulerContext, target: Target, guar
   const { start, now, plan } = target;
   const taken: Block[] = [];
   for (let attempt = 0; attempt < BLIND_ATTEMPTS; attempt++) {
-    const snap = await ctx.store.loadSnapshot(
-      snapshotRequest(target.service, { from: start, to: start }, now, { locationId: plan.locationId, customerId: target.customerId, withVersions: true, reservations: false }),
+    const loaded = sized(
+      await ctx.store.loadSnapshot(
+        snapshotRequest(target.service, { from: start, to: start }, now, { locationId: plan.locationId, customerId: target.customerId, withVersions: true, reservations: false }),
+      ),
+      target.sizing,
     );
-    if (!snap?.versions || snap.service.seats > 1 || snap.service.routingStrategy === 'least_busy') return null;
+    // A size the service refuses is answered by the full decision.
+    if (!loaded?.ok) return null;
+    const snap = loaded.snapshot;
+    if (!snap.versions || snap.service.seats > 1 || snap.service.routingStrategy === 'least_busy') return null;
     const view = taken.length ? { ...snap, blocks: [...snap.blocks, ...taken] } : snap;
     const decided = evaluateAt(view, target);
     if (!decided.ok || serializationKeys(snap, decided.combo, start).length > 0) return null;

@@ -3,7 +3,7 @@ import { SlotTakenError, type SchedulingTx, type ServiceRecord, type Snapshot } 
 import { alternatives } from './alternatives.ts';
 import { commitBlind, type GuardedWrite } from './commit-blind.ts';
 import { rule, type Failure, type SchedulerContext } from './context.ts';
-import { evaluateAt, serializationKeys, snapshotRequest, type Target } from './decision.ts';
+import { evaluateAt, serializationKeys, sized, snapshotRequest, type Target } from './decision.ts';
 
 // A retry happens only when a fresh snapshot showed the time free and the write still
 // lost: an in-flight writer, or Postgres aborting one side of a lock cycle (deadlock).
@@ -51,10 +51,15 @@ export async function commitAt<T>(ctx: SchedulerContext, c: Commit<T>): Promise<
 
 /** One decision on a fresh snapshot and its write; a lost race asks for another. */
 async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<Attempt<T>> {
-  const snap = await ctx.store.loadSnapshot(
-    snapshotRequest(c.service, { from: c.start, to: c.start }, c.now, { locationId: c.plan.locationId, customerId: c.customerId, withVersions: c.guarded !== undefined }),
+  const loaded = sized(
+    await ctx.store.loadSnapshot(
+      snapshotRequest(c.service, { from: c.start, to: c.start }, c.now, { locationId: c.plan.locationId, customerId: c.customerId, withVersions: c.guarded !== undefined }),
+    ),
+    c.sizing,
   );
-  if (!snap) return rule('unknown_service', `No service "${c.service}".`);
+  if (!loaded) return rule('unknown_service', `No service "${c.service}".`);
+  if (!loaded.ok) return rule(loaded.rule, loaded.message);
+  const snap = loaded.snapshot;
   const first = evaluateAt(snap, c);
   if (!first.ok) return first.rule === 'conflict' ? { conflict: first.message } : rule(first.rule, first.message);
   const combo = first.combo;
@@ -86,10 +91,15 @@ async function commitLocked<T>(tx: SchedulingTx, c: Commit<T>, snap: Snapshot, c
   const early = c.beforeLock ? await c.beforeLock(tx) : null;
   if (early) return early;
   await tx.prepareResources(combo.resourceIds, c.now, keys);
-  const locked = await tx.loadSnapshot(
-    snapshotRequest(snap.service.id, { from: c.start, to: c.start }, c.now, { resourceIds: combo.resourceIds, locationId: combo.locationId, customerId: c.customerId }),
+  const loaded = sized(
+    await tx.loadSnapshot(
+      snapshotRequest(snap.service.id, { from: c.start, to: c.start }, c.now, { resourceIds: combo.resourceIds, locationId: combo.locationId, customerId: c.customerId }),
+    ),
+    c.sizing,
   );
-  if (!locked) return rule('unknown_service', `No service "${c.service}".`);
+  if (!loaded) return rule('unknown_service', `No service "${c.service}".`);
+  if (!loaded.ok) return rule(loaded.rule, loaded.message);
+  const locked = loaded.snapshot;
   const again = evaluateAt(locked, c, { ...c.plan, locationId: combo.locationId });
   if (!again.ok) return again.rule === 'conflict' || again.rule === 'daily_limit' ? null : rule(again.rule, again.message);
   return { ok: true, value: await c.write(tx, locked.service, again.combo) };

@@ -1,5 +1,6 @@
 import { Planner, type Combo, type Evaluation, type PlanOptions } from '../availability.ts';
 import type { NewReservation, ServiceRecord, Snapshot, SnapshotRequest } from '../ports.ts';
+import { sizeSnapshot, type Sized, type Sizing } from '../sizing.ts';
 import { MINUTE, localDate, monthsCovering } from '../time.ts';
 
 // Deciding one start time on a snapshot: what to load, whose bookings to ignore,
@@ -30,6 +31,20 @@ export interface Target {
   customerId?: string;
   /** An appointment being moved: its own reservations are not in the way. */
   ignoreOwner?: string;
+  /** The length and room size asked for. */
+  sizing?: Sizing;
+}
+
+/** What a request asks of the booking's size. */
+export const sizingOf = (req: { durationMinutes?: number; minCapacity?: number }): Sizing => ({
+  durationMinutes: req.durationMinutes,
+  minCapacity: req.minCapacity,
+});
+
+/** A loaded snapshot reshaped to the requested size (null when the service is unknown). */
+export function sized(snap: Snapshot | null, sizing: Sizing | undefined): Sized | null {
+  if (!snap) return null;
+  return sizing ? sizeSnapshot(snap, sizing) : { ok: true, snapshot: snap };
 }
 
 export function snapshotRequest(service: string, range: { from: number; to: number }, now: Date, extra: Partial<SnapshotRequest> = {}): SnapshotRequest {

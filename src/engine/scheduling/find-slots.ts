@@ -1,7 +1,7 @@
 import type { RuleName, Slot, SlotQuery } from '../api.ts';
 import { Planner } from '../availability.ts';
 import type { SchedulerContext } from './context.ts';
-import { snapshotRequest } from './decision.ts';
+import { sized, sizingOf, snapshotRequest } from './decision.ts';
 
 /** Thrown by findSlots when the query cannot be answered at all (e.g. an unknown service). */
 export class RuleViolation extends Error {
@@ -19,9 +19,10 @@ export async function findSlots(ctx: SchedulerContext, q: SlotQuery): Promise<Sl
   const from = q.from.getTime();
   const to = q.to.getTime();
   if (!(to > from)) return [];
-  const snap = await ctx.store.loadSnapshot(snapshotRequest(q.service, { from, to }, now, { locationId: q.locationId, customerId: q.customerId }));
-  if (!snap) throw new RuleViolation('unknown_service', `No service "${q.service}".`);
-  const planner = new Planner(snap, from, to, {
+  const loaded = sized(await ctx.store.loadSnapshot(snapshotRequest(q.service, { from, to }, now, { locationId: q.locationId, customerId: q.customerId })), sizingOf(q));
+  if (!loaded) throw new RuleViolation('unknown_service', `No service "${q.service}".`);
+  if (!loaded.ok) throw new RuleViolation(loaded.rule, loaded.message);
+  const planner = new Planner(loaded.snapshot, from, to, {
     now: now.getTime(),
     locationId: q.locationId,
     resourceId: q.resourceId,

@@ -3,7 +3,7 @@ import { toSlot } from '../availability.ts';
 import { MINUTE } from '../time.ts';
 import { commitAt } from './commit.ts';
 import type { SchedulerContext } from './context.ts';
-import { planOf, reservationsFor } from './decision.ts';
+import { planOf, reservationsFor, sizingOf } from './decision.ts';
 import { holdSessionKey } from './records.ts';
 
 export type HoldRequest = Parameters<Scheduler['hold']>[0];
@@ -19,6 +19,7 @@ export async function hold(ctx: SchedulerContext, req: HoldRequest): Promise<Hol
     start,
     now,
     plan: planOf(req),
+    sizing: sizingOf(req),
     customerId: req.customerId,
     write: async (tx, service, combo) => {
       const end = start + service.durationMinutes * MINUTE;

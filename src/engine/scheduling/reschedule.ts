@@ -28,6 +28,8 @@ export async function reschedule(ctx: SchedulerContext, appointmentId: string, s
       start: start.getTime(),
       now,
       plan,
+      // The booked length stays while the service still allows it; the room may change, its size is not kept.
+      sizing: { durationMinutes: (current.end.getTime() - current.start.getTime()) / MINUTE, orDefaultDuration: true },
       customerId: current.customerId ?? undefined,
       ignoreOwner: appointmentId,
       write: (tx, service, combo) => writeMove(tx, move, service, combo),

@@ -100,11 +100,4 @@ describe('/book with free text', () => {
       });
     }
   });
-
-  it('asks what to book when /book has no text, and writes nothing', async () => {
-    const before = await app.t.db.message.count();
-    const asked = await command('/book', '   ');
-    expect(asked.body).toEqual({ response_type: 'ephemeral', text: 'Tell me what to book, e.g. `/book haircut tomorrow at 3pm` or `/book room for 6 Friday 2-3pm`.' });
-    expect(await app.t.db.message.count()).toBe(before);
-  });
 });

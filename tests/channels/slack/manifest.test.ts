@@ -12,7 +12,7 @@ import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 interface Manifest {
   features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
+  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string }; socket_mode_enabled: boolean };
 }
 
 const PLACEHOLDER = 'https://frontdesk.example.com';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const urls = () => [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
+const urls = () => [...manifest.features.slash_commands.map((c) => c.url), manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.settings.interactivity.message_menu_options_url];
 
 it('declares the two commands, HTTP delivery, the Home tab, and the scopes and events they need', () => {
   expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/book', '/appointments']);

@@ -1,3 +1,4 @@
+import { createBookingForm } from '../../../src/booking-form/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackChannel } from '../../../src/channels/slack/app.ts';
 import { checkSlackSignature, signatureFor } from '../../../src/channels/slack/verify-request.ts';
@@ -100,7 +101,7 @@ describe('without credentials', () => {
   it('builds no channel when the signing secret or bot token is missing', () => {
     const orchestrator = createOrchestrator({ db: app.t.db, scheduler: app.ctx.scheduler, clock: app.ctx.clock, log: app.ctx.log, provider: createOfflineProvider() });
     const deps = slackDeps(app.ctx);
-    expect(createSlackChannel({ ...deps, config: { ...deps.config, SLACK_SIGNING_SECRET: undefined }, orchestrator })).toBeNull();
-    expect(createSlackChannel({ ...deps, config: { ...deps.config, SLACK_BOT_TOKEN: undefined }, orchestrator })).toBeNull();
+    expect(createSlackChannel({ ...deps, config: { ...deps.config, SLACK_SIGNING_SECRET: undefined }, orchestrator, bookingForm: createBookingForm(app.ctx) })).toBeNull();
+    expect(createSlackChannel({ ...deps, config: { ...deps.config, SLACK_BOT_TOKEN: undefined }, orchestrator, bookingForm: createBookingForm(app.ctx) })).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { createBookingForm } from '../../../src/booking-form/index.ts';
 import { createSlackChannel, type SlackChannel } from '../../../src/channels/slack/app.ts';
 import { createSmsNotifier } from '../../../src/channels/sms/notifier.ts';
 import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
@@ -46,7 +47,7 @@ export async function createSlackTestApp(opts: { env?: Record<string, string>; o
     },
     notifiers: (ctx) => {
       // Posts are not spaced here: post-queue.test.ts covers the spacing with fake timers.
-      slack = createSlackChannel({ ...slackDeps(ctx), orchestrator: orchestratorOf(ctx), postIntervalMs: 0 });
+      slack = createSlackChannel({ ...slackDeps(ctx), orchestrator: orchestratorOf(ctx), bookingForm: createBookingForm(ctx), postIntervalMs: 0 });
       return [createSmsNotifier(createSmsSender(smsDeps(ctx), { httpClient: twilioApi })), slack!.notifier];
     },
     routers: (ctx) => [

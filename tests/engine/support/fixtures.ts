@@ -35,6 +35,9 @@ export async function createService(
   opts: Partial<{
     slug: string;
     durationMinutes: number;
+    minDurationMinutes: number;
+    maxDurationMinutes: number;
+    durationStepMinutes: number;
     bufferBeforeMinutes: number;
     bufferAfterMinutes: number;
     minNoticeMinutes: number;

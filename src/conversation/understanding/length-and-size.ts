@@ -1,0 +1,106 @@
+// How long and for how many: "30m", "for an hour", "90 minutes", "2-3pm" (an hour from
+// 2pm), "room for 6", "for 6 people". Read before the date parser sees the text, because
+// a date parser takes "30m" or "for 90 minutes" for a moment ("in 30 minutes") and drops
+// the day that was named. So the phrases are cut out, and a clock range becomes its
+// start ("at 2pm"), which the date parser reads as the exact time it is.
+// Pure and total, like the rest of understanding: any text gives an answer.
+
+export interface LengthAndSize {
+  /** The text with the length and party-size phrases taken out (a clock range left as its start). */
+  text: string;
+  durationMinutes?: number;
+  minCapacity?: number;
+}
+
+const MAX_MINUTES = 24 * 60;
+const MAX_PEOPLE = 1000;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
+};
+const COUNT = `(\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;
+const AMOUNT = '(\\d{1,3}(?:\\.\\d+)?|an?|one|two|three|four|half an?)';
+
+// Phrases, each with what it means. Order matters: the longer phrase is tried first.
+const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
+  [/\b(?:for )?(?:an|one) hour and a half\b/, () => 90],
+  [/\b(?:for )?(\d{1,2}) ?h(?:ours?|rs?)? ?(?:and )?(\d{1,2}) ?m(?:in(?:ute)?s?)?\b/, (m) => Number(m[1]) * 60 + Number(m[2])],
+  [/\b(?:for )?half an hour\b/, () => 30],
+  [new RegExp(`\\b(?:for )?${AMOUNT} ?(?:h|hrs?|hours?)\\b`), (m) => Math.round(amount(m[1]!) * 60)],
+  [/\b(?:for )?(\d{1,4}) ?(?:m|mins?|minutes?)\b/, (m) => Number(m[1])],
+];
+const SIZES: RegExp[] = [
+  new RegExp(`\\b(?:for |with )?${COUNT} ?(?:people|persons|ppl|attendees|guests|participants|of us)\\b`),
+  new RegExp(`\\b(?:party|team|group) of ${COUNT}\\b`),
+  // "room for 6": the word that names the service stays, the count goes.
+  new RegExp(`\\b(?<=(?:room|space|table|seats?) )for ${COUNT}\\b`),
+];
+// "2-3pm", "from 2pm to 3:30pm", "14:00-15:00": needs am/pm or minutes, so "12-15" (a date) is left alone.
+const CLOCK_RANGE = /\b(?:from )?(\d{1,2})(?::(\d{2}))? ?(am|pm)? ?(?:-|–|to|until|till) ?(\d{1,2})(?::(\d{2}))? ?(am|pm)?\b/;
+
+function amount(word: string): number {
+  if (/^half/.test(word)) return 0.5;
+  if (word === 'a' || word === 'an') return 1;
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+function count(word: string): number {
+  return NUMBER_WORDS[word] ?? Number(word);
+}
+
+/** Reads and removes the length and party size of a request. */
+export function readLengthAndSize(input: string): LengthAndSize {
+  let text = String(input ?? '').toLowerCase();
+  const out: LengthAndSize = { text };
+  const range = clockRange(text);
+  if (range) {
+    out.durationMinutes = range.minutes;
+    text = text.replace(range.match, ` at ${range.start} `);
+  } else {
+    for (const [pattern, minutes] of LENGTHS) {
+      const m = pattern.exec(text);
+      if (!m) continue;
+      // "in 30 minutes" is a time to start, left for the date parser.
+      if (/\b(in|within|after)\s*$/.test(text.slice(0, m.index))) break;
+      const value = minutes(m);
+      if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
+      text = text.replace(m[0], ' ');
+      break;
+    }
+  }
+  for (const pattern of SIZES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const people = count(m[1]!);
+    if (people >= 1 && people <= MAX_PEOPLE) out.minCapacity = people;
+    text = text.replace(m[0], ' ');
+    break;
+  }
+  out.text = text.replace(/\s+/g, ' ').trim();
+  return out;
+}
+
+/** A clock range: its length and its start, written so the date parser reads an exact time. */
+function clockRange(text: string): { match: string; minutes: number; start: string } | null {
+  const m = CLOCK_RANGE.exec(text);
+  if (!m) return null;
+  const [match, h1, m1, mer1, h2, m2, mer2] = m;
+  if (!mer1 && !mer2 && !m1 && !m2) return null;
+  const end = toMinutes(Number(h2), Number(m2 ?? 0), mer2);
+  // "2-3pm" shares the pm; "11-12pm" is 11am to noon.
+  let start = toMinutes(Number(h1), Number(m1 ?? 0), mer1 ?? mer2);
+  if (start !== null && end !== null && !mer1 && mer2 && start >= end) start = toMinutes(Number(h1), Number(m1 ?? 0), mer2 === 'pm' ? 'am' : 'pm');
+  if (start === null || end === null || end <= start) return null;
+  const hour = Math.floor(start / 60);
+  const clock = `${hour % 12 === 0 ? 12 : hour % 12}:${String(start % 60).padStart(2, '0')}${hour < 12 ? 'am' : 'pm'}`;
+  return { match, minutes: end - start, start: clock };
+}
+
+function toMinutes(hour: number, minute: number, meridiem: string | undefined): number | null {
+  if (minute > 59) return null;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    return ((hour % 12) + (meridiem === 'pm' ? 12 : 0)) * 60 + minute;
+  }
+  return hour <= 24 ? hour * 60 + minute : null;
+}
