@@ -108,10 +108,11 @@ export function firstRef(req: ChatRequest): string {
   return listed[0].appointment_ref;
 }
 
-/** The transcript rows of the orchestrator's withheld model text, oldest first. */
+/** The model texts the orchestrator withheld, as its transcript rows record them (sorted: a turn's rows share a timestamp). */
 export async function withheldTexts(t: TestDatabase): Promise<string[]> {
-  const rows = await t.db.message.findMany({ where: { role: 'tool' }, orderBy: { createdAt: 'asc' } });
+  const rows = await t.db.message.findMany({ where: { role: 'tool' } });
   return rows
     .filter((m) => JSON.stringify(m.toolCalls ?? null).includes('withhold_model_text'))
-    .map((m) => String((m.toolResult as { withheldText?: string } | null)?.withheldText ?? ''));
+    .map((m) => String((m.toolResult as { withheldText?: string } | null)?.withheldText ?? ''))
+    .sort();
 }
