@@ -8,7 +8,8 @@ import { useOpenAIHarness } from './support/openai-harness.ts';
 // an answer cut off at the token limit. Whatever happens, the customer gets a safe reply,
 // nothing is written, retries are bounded (one here), and after repeated failures a person
 // takes over. Timeouts are proven with answers delayed far beyond the client's timeout
-// (minutes against a fraction of a second), so the outcome never depends on machine speed.
+// (minutes against seconds), and attempts are counted by the client, so the outcome never
+// depends on machine speed.
 
 const h = useOpenAIHarness();
 
@@ -24,8 +25,8 @@ function inTurn(...answers: ScriptedReply[]): void {
 describe('a slow model', () => {
   it('times out, is retried once, and the customer gets a safe reply with nothing written', async () => {
     inTurn({ ...FIND, delayMs: NEVER });
-    const r = await h.say(h.orchestrator({ timeoutMs: 300, maxRetries: 1 }), 'haircut tomorrow');
-    expect(h.fake.requests).toHaveLength(2);
+    const r = await h.say(h.orchestrator({ timeoutMs: 1500, maxRetries: 1 }), 'haircut tomorrow');
+    expect(h.attempts).toBe(2);
     expect(r.messages).toEqual([T.internalError]);
     expect(r.handedOff).toBeUndefined();
     expect(await h.counts()).toEqual(NOTHING_WRITTEN);
@@ -33,8 +34,8 @@ describe('a slow model', () => {
 
   it('a retry that answers in time carries on as if nothing happened', async () => {
     inTurn({ ...FIND, delayMs: NEVER }, FIND);
-    const r = await h.say(h.orchestrator({ timeoutMs: 3000, maxRetries: 1 }), 'haircut tomorrow');
-    expect(h.fake.requests).toHaveLength(2);
+    const r = await h.say(h.orchestrator({ timeoutMs: 5000, maxRetries: 1 }), 'haircut tomorrow');
+    expect(h.attempts).toBe(2);
     expect(r.messages[0]).toContain('Openings for Haircut');
   });
 });

@@ -21,6 +21,11 @@ export interface OpenAIHarness {
   readonly t: TestDatabase;
   readonly fx: Fixture;
   readonly fake: FakeOpenAI;
+  /**
+   * Requests the client sent this test, counted on the client's side: a request aborted by
+   * the timeout may never reach the server's log on a busy machine.
+   */
+  readonly attempts: number;
   /** The model's behaviour for the rest of the test. */
   script(s: (req: ChatRequest) => ScriptedReply): void;
   /** Provider settings default to a 5 s timeout and no retries, so a test opts into what it proves. */
@@ -36,6 +41,11 @@ export function useOpenAIHarness(): OpenAIHarness {
   let fx: Fixture;
   let fake: FakeOpenAI;
   let current: (req: ChatRequest) => ScriptedReply = () => ({ text: 'unexpected request' });
+  let attempts = 0;
+  const countingFetch: typeof fetch = (input, init) => {
+    attempts++;
+    return fetch(input, init);
+  };
   beforeAll(async () => {
     t = await createTestDatabase();
     fake = await startFakeOpenAI((req) => current(req));
@@ -48,6 +58,7 @@ export function useOpenAIHarness(): OpenAIHarness {
     await wipe(t.db);
     fx = await createSalon(t.db);
     fake.requests.length = 0;
+    attempts = 0;
   });
   afterEach(() => {
     current = () => ({ text: 'unexpected request' });
@@ -62,13 +73,16 @@ export function useOpenAIHarness(): OpenAIHarness {
     get fake() {
       return fake;
     },
+    get attempts() {
+      return attempts;
+    },
     script(s) {
       current = s;
     },
     orchestrator(opts = {}) {
       const provider = createModelProvider(
         { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: opts.timeoutMs ?? 5000 },
-        { maxRetries: opts.maxRetries ?? 0, maxRetryWaitMs: opts.maxRetryWaitMs },
+        { maxRetries: opts.maxRetries ?? 0, maxRetryWaitMs: opts.maxRetryWaitMs, fetch: countingFetch },
       );
       return createOrchestrator({ db: t.db, scheduler: schedulerFor(t, clock), clock, log: createLogger('silent'), provider });
     },
