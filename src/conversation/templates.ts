@@ -73,6 +73,9 @@ export const T2 = {
   askAnotherTime: 'OK. Tell me another day or time that works for you.',
   anythingElse: 'OK. Anything else I can help with?',
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
+  /** Shown instead of model text that claimed a booking outcome: the committed record. */
+  onRecord: (labels: string[]) => `Booked for you: ${labels.join('; ')}.`,
+  nothingOnRecord: 'Nothing is booked for you yet.',
 } as const;
 
 /** What an engine rule refusal means to a customer. */

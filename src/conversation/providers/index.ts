@@ -14,7 +14,7 @@ export interface ProviderConfig {
 }
 
 /** OpenAI-compatible when a key is configured, else the deterministic offline provider. */
-export function createModelProvider(config: ProviderConfig, opts: { fetch?: typeof fetch; maxRetries?: number } = {}): ModelProvider {
+export function createModelProvider(config: ProviderConfig, opts: { fetch?: typeof fetch; maxRetries?: number; maxRetryWaitMs?: number } = {}): ModelProvider {
   if (!config.OPENAI_API_KEY) return createOfflineProvider();
   return createOpenAIProvider({
     apiKey: config.OPENAI_API_KEY,
@@ -22,6 +22,7 @@ export function createModelProvider(config: ProviderConfig, opts: { fetch?: type
     model: config.OPENAI_MODEL,
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     maxRetries: opts.maxRetries,
+    maxRetryWaitMs: opts.maxRetryWaitMs,
     fetch: opts.fetch,
   });
 }

@@ -1,18 +1,26 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../state.ts';
-import { ProviderError, type ModelProvider, type ProviderRequest, type ProviderStep } from './types.ts';
+import { readCompletion } from './openai-answer.ts';
+import { classify, retryDelay, type RetryPolicy } from './openai-failure.ts';
+import type { ModelProvider, ProviderRequest, ProviderStep } from './types.ts';
 
 // The OpenAI-compatible provider (OpenAI, Azure, vLLM, Ollama…): one chat completion per
 // step, tools offered from the zod-generated specs, parallel tool calls disabled so the
-// orchestrator sees and guards one action at a time. Timeouts and retries are the SDK's.
+// orchestrator sees and guards one action at a time. Each request has a timeout; failures
+// worth retrying are retried a bounded number of times (openai-failure.ts), and what still
+// fails reaches the orchestrator as a ProviderError, which answers the customer safely.
 
 export interface OpenAIProviderOptions {
   apiKey: string;
   baseURL?: string;
   model: string;
+  /** Per request (config OPENAI_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** Attempts after a failed one (timeout, 429, 5xx, empty answer); default 1. */
   maxRetries?: number;
+  /** The longest wait before a retry, default 2 s: a 429 asking for longer is answered at once instead. */
+  maxRetryWaitMs?: number;
   /** For tests: a custom fetch (the default is the global one). */
   fetch?: typeof fetch;
 }
@@ -22,36 +30,35 @@ export function createOpenAIProvider(opts: OpenAIProviderOptions): ModelProvider
     apiKey: opts.apiKey,
     baseURL: opts.baseURL,
     timeout: opts.timeoutMs ?? 20_000,
-    maxRetries: opts.maxRetries ?? 2,
+    maxRetries: 0,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
+  const policy: RetryPolicy = { maxRetries: opts.maxRetries ?? 1, maxWaitMs: opts.maxRetryWaitMs ?? 2000 };
+  const askOnce = async (req: ProviderRequest): Promise<ProviderStep> => {
+    const completion = await client.chat.completions.create({
+      model: opts.model,
+      messages: toOpenAIMessages(req.system, req.history),
+      tools: req.tools,
+      tool_choice: 'auto',
+      parallel_tool_calls: false,
+      temperature: 0,
+    });
+    return readCompletion(completion);
+  };
   return {
     name: `openai:${opts.model}`,
-    async next(req: ProviderRequest): Promise<ProviderStep> {
-      let completion;
-      try {
-        completion = await client.chat.completions.create({
-          model: opts.model,
-          messages: toOpenAIMessages(req.system, req.history),
-          tools: req.tools,
-          tool_choice: 'auto',
-          parallel_tool_calls: false,
-          temperature: 0,
-        });
-      } catch (err) {
-        throw new ProviderError(err instanceof Error ? err.message : 'model request failed', err);
+    writesOwnText: true,
+    async next(req) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await askOnce(req);
+        } catch (err) {
+          const failure = classify(err);
+          const wait = retryDelay(failure, attempt, policy);
+          if (wait === null) throw failure;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
       }
-      const usage = completion.usage
-        ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens, totalTokens: completion.usage.total_tokens }
-        : undefined;
-      const message = completion.choices[0]?.message;
-      if (!message) throw new ProviderError('model returned no choices');
-      // Even if a server ignores parallel_tool_calls, only the first call is taken: one action at a time.
-      const first = message.tool_calls?.find((c) => c.type === 'function');
-      if (first && first.type === 'function') {
-        return { kind: 'tool', call: { id: first.id, name: first.function.name, arguments: first.function.arguments ?? '' }, usage };
-      }
-      return { kind: 'reply', text: (message.content ?? '').trim(), usage };
     },
   };
 }

@@ -50,7 +50,12 @@ export interface ProviderToolCall {
 }
 
 export type ProviderStep = (
-  | { kind: 'tool'; call: ProviderToolCall }
+  | {
+      kind: 'tool';
+      call: ProviderToolCall;
+      /** Further calls the model asked for in the same answer; never run (one action at a time), kept for the transcript. */
+      ignoredCalls?: string[];
+    }
   | {
       kind: 'reply';
       text: string;
@@ -63,6 +68,11 @@ export type ProviderStep = (
 export interface ModelProvider {
   /** e.g. "offline" or "openai:gpt-4.1-mini"; stored on each turn. */
   readonly name: string;
+  /**
+   * True when reply text is the model's own words rather than templates: the orchestrator
+   * then withholds any such text that claims a booking outcome (turn/booking-claims.ts).
+   */
+  readonly writesOwnText?: boolean;
   next(req: ProviderRequest): Promise<ProviderStep>;
 }
 

@@ -22,7 +22,7 @@ export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
   return { failure: false, result: { ok: true, appointments: out }, ...(items[0] ? { locationId: items[0].locationId } : {}) };
 }
 
-function appointmentLabel(env: TurnEnv, a: AppointmentView): string {
+export function appointmentLabel(env: TurnEnv, a: AppointmentView): string {
   return `${a.serviceName}, ${formatSlotLabel(a.start, locationZone(env.catalog, a.locationId), staffName(env.catalog, a.resourceIds))}${a.status === 'requested' ? ' (requested)' : ''}`;
 }
 

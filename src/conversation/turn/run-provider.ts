@@ -6,8 +6,10 @@ import type { ProviderStep, ProviderToolCall, TokenUsage } from '../providers/ty
 import type { TranscriptRow } from '../store.ts';
 import { T } from '../templates.ts';
 import type { Shown, Turn, TurnDeps } from './context.ts';
+import { claimsBookingOutcome } from './booking-claims.ts';
 import { giveUp } from './give-up.ts';
 import { providerView, systemVars } from './provider-view.ts';
+import { recordReply } from './record-reply.ts';
 import { runToolStep } from './run-tool-step.ts';
 
 // The model's part of a turn: ask the provider for one step at a time, run the tool it
@@ -23,8 +25,8 @@ export async function runProvider(deps: TurnDeps, turn: Turn, env: TurnEnv, user
     if (!s) return giveUp(deps, turn, env, { text: T.internalError });
     if (s.memory) state.providerMemory = s.memory;
     const meta = { promptVersion: deps.prompts.version, provider: deps.provider.name, tokenUsage: usageJson(s.usage) };
-    if (s.kind === 'reply') return providerReply(turn, s, meta);
-    const shown = await afterToolCall(deps, turn, env, { call: s.call, meta });
+    if (s.kind === 'reply') return providerReply(deps, turn, env, { step: s, meta });
+    const shown = await afterToolCall(deps, turn, env, { call: s.call, ignoredCalls: s.ignoredCalls, meta });
     if (shown) return shown;
   }
   return giveUp(deps, turn, env, { text: T.notUnderstood });
@@ -43,11 +45,16 @@ async function askProvider(deps: TurnDeps, turn: Turn, catalog: Catalog, system:
 }
 
 /** Runs the called tool; returns what to show when its result ends the turn, else null (the model goes on). */
-async function afterToolCall(deps: TurnDeps, turn: Turn, env: TurnEnv, step: { call: ProviderToolCall; meta: Partial<TranscriptRow> }): Promise<Shown | null> {
+async function afterToolCall(
+  deps: TurnDeps,
+  turn: Turn,
+  env: TurnEnv,
+  step: { call: ProviderToolCall; ignoredCalls?: string[]; meta: Partial<TranscriptRow> },
+): Promise<Shown | null> {
   const { state } = turn;
   const { call } = step;
   state.history.push({ role: 'assistant', content: null, toolCall: call });
-  const outcome = await runToolStep(deps, turn, { env, by: deps.provider.name, call, meta: step.meta });
+  const outcome = await runToolStep(deps, turn, { env, by: deps.provider.name, call, ignoredCalls: step.ignoredCalls, meta: step.meta });
   state.history.push({ role: 'tool', toolCallId: call.id, name: call.name, content: JSON.stringify(outcome.result) });
   if (outcome.failure) {
     state.toolFailures += 1;
@@ -60,15 +67,46 @@ async function afterToolCall(deps: TurnDeps, turn: Turn, env: TurnEnv, step: { c
   return o;
 }
 
-/** The provider's own reply, capped for the channel; what it asks for is inferred when it does not say. */
-function providerReply(turn: Turn, s: Extract<ProviderStep, { kind: 'reply' }>, meta: Partial<TranscriptRow>): Shown {
+/**
+ * The provider's own reply, capped for the channel. A model's words that claim a booking
+ * outcome are withheld: the customer reads the committed record instead (booking-claims.ts).
+ */
+async function providerReply(
+  deps: TurnDeps,
+  turn: Turn,
+  env: TurnEnv,
+  reply: { step: Extract<ProviderStep, { kind: 'reply' }>; meta: Partial<TranscriptRow> },
+): Promise<Shown> {
   const { state } = turn;
+  const { step: s } = reply;
+  turn.replyMeta = reply.meta;
+  if (deps.provider.writesOwnText && claimsBookingOutcome(s.text)) return showRecordInstead(turn, env, s.text);
   const cap = turn.message.channel === 'sms' ? 480 : 2000;
   const replyText = (s.text || T.notUnderstood).slice(0, cap);
-  turn.replyMeta = meta;
   state.history.push({ role: 'assistant', content: replyText, toolCall: null });
-  state.expecting = s.expecting ?? (state.offers.length && !state.proposal ? 'choice' : state.proposal?.awaiting === 'intake' ? 'intake' : null);
+  state.expecting = s.expecting ?? expectedAfterReply(turn);
   return { messages: [replyText], ...(s.choices?.length ? { choices: s.choices } : {}) };
+}
+
+/** The record reply in place of the model's text, which is kept in the transcript for review only. */
+async function showRecordInstead(turn: Turn, env: TurnEnv, modelText: string): Promise<Shown> {
+  const { state } = turn;
+  turn.transcript.push({
+    direction: 'outbound',
+    role: 'tool',
+    toolCalls: [{ name: 'withhold_model_text', reason: 'claims_booking_outcome', by: 'orchestrator' }] as Prisma.InputJsonValue,
+    toolResult: { ok: true, withheldText: modelText.slice(0, 2000) } as Prisma.InputJsonValue,
+  });
+  const d = await recordReply(env);
+  state.history.push({ role: 'assistant', content: d.messages.join('\n'), toolCall: null });
+  state.expecting = d.expecting ?? expectedAfterReply(turn);
+  return { messages: d.messages, ...(d.choices?.length ? { choices: d.choices } : {}) };
+}
+
+/** What a reply that does not say asks for: a pick while offers are open, else the intake answer. */
+function expectedAfterReply(turn: Turn): Turn['state']['expecting'] {
+  const { state } = turn;
+  return state.offers.length && !state.proposal ? 'choice' : state.proposal?.awaiting === 'intake' ? 'intake' : null;
 }
 
 function usageJson(u: TokenUsage | undefined): Prisma.InputJsonValue | undefined {

@@ -13,7 +13,7 @@ import type { Turn, TurnDeps } from './context.ts';
 export async function runToolStep(
   deps: Pick<TurnDeps, 'log'>,
   turn: Turn,
-  step: { env: TurnEnv; by: string; call: ProviderToolCall; meta?: Partial<TranscriptRow> },
+  step: { env: TurnEnv; by: string; call: ProviderToolCall; ignoredCalls?: string[]; meta?: Partial<TranscriptRow> },
 ): Promise<ToolOutcome> {
   const { call } = step;
   turn.toolsCalled.push(call.name);
@@ -28,7 +28,16 @@ export async function runToolStep(
   turn.transcript.push({
     direction: 'outbound',
     role: 'assistant',
-    toolCalls: [{ id: call.id, name: call.name, arguments: call.arguments.slice(0, 5000), by: step.by }] as Prisma.InputJsonValue,
+    toolCalls: [
+      {
+        id: call.id,
+        name: call.name,
+        arguments: call.arguments.slice(0, 5000),
+        by: step.by,
+        // Calls the model asked for alongside this one; they were not run (one action at a time).
+        ...(step.ignoredCalls?.length ? { ignoredCalls: step.ignoredCalls } : {}),
+      },
+    ] as Prisma.InputJsonValue,
     ...step.meta,
   });
   turn.transcript.push({ direction: 'outbound', role: 'tool', toolResult: { name: call.name, callId: call.id, result: outcome.result } as Prisma.InputJsonValue });

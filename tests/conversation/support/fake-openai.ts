@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 // A local OpenAI-compatible server for tests: the real `openai` client talks to it over
 // HTTP (baseURL), and a script decides each response from the request it received, like
 // a model would. Requests are recorded so tests can check what the model was sent.
+// Besides answers, a script can misbehave as real servers do: answer late (`delayMs`),
+// rate-limit (`status: 429` with `retryAfter`), cut an answer off at the token limit
+// (`truncateAt`, finish_reason "length"), or answer with nothing at all (`empty`).
 
 export interface ChatRequest {
   model: string;
@@ -13,11 +16,20 @@ export interface ChatRequest {
   tool_choice?: unknown;
 }
 
-export type ScriptedReply =
+export type ScriptedReply = (
   | { tool: string; args: Record<string, unknown> | string }
-  | { tools: Array<{ tool: string; args: Record<string, unknown> }> }
+  | { tools: Array<{ tool: string; args: Record<string, unknown> | string }> }
   | { text: string }
-  | { status: number };
+  /** An error status; `retryAfter` is sent as the Retry-After header (seconds). */
+  | { status: number; retryAfter?: string }
+  /** A choice with neither content nor tool calls (`noChoices`: an empty choices list). */
+  | { empty: true; noChoices?: boolean }
+) & {
+  /** Answer only after this long (a timeout test makes it far longer than the client's timeout). */
+  delayMs?: number;
+  /** Cut the text (or each call's arguments) to this many characters, with finish_reason "length". */
+  truncateAt?: number;
+};
 
 export interface FakeOpenAI {
   baseURL: string;
@@ -29,6 +41,7 @@ let seq = 0;
 
 export async function startFakeOpenAI(script: (req: ChatRequest) => ScriptedReply): Promise<FakeOpenAI> {
   const requests: ChatRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as ChatRequest;
     if (req.url !== '/v1/chat/completions') {
@@ -37,32 +50,14 @@ export async function startFakeOpenAI(script: (req: ChatRequest) => ScriptedRepl
     }
     requests.push(body);
     const r = script(body);
+    if (r.delayMs) await sleep(r.delayMs, timers);
+    if (res.destroyed) return;
     if ('status' in r) {
-      res.writeHead(r.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
+      const headers = { 'content-type': 'application/json', ...(r.retryAfter !== undefined ? { 'retry-after': r.retryAfter } : {}) };
+      res.writeHead(r.status, headers).end(JSON.stringify({ error: { message: 'scripted failure', type: r.status === 429 ? 'rate_limit_exceeded' : 'server_error' } }));
       return;
     }
-    const calls = 'tools' in r ? r.tools : 'tool' in r ? [{ tool: r.tool, args: r.args }] : [];
-    const message = calls.length
-      ? {
-          role: 'assistant',
-          content: null,
-          tool_calls: calls.map((c) => ({
-            id: `call_${++seq}`,
-            type: 'function',
-            function: { name: c.tool, arguments: typeof c.args === 'string' ? c.args : JSON.stringify(c.args) },
-          })),
-        }
-      : { role: 'assistant', content: (r as { text: string }).text };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        id: `chatcmpl-${seq}`,
-        object: 'chat.completion',
-        created: Math.floor(Date.now() / 1000),
-        model: body.model,
-        choices: [{ index: 0, message, finish_reason: calls.length ? 'tool_calls' : 'stop' }],
-        usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 },
-      }),
-    );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(body, r)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -71,10 +66,47 @@ export async function startFakeOpenAI(script: (req: ChatRequest) => ScriptedRepl
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** The chat.completion body for a scripted answer. */
+function completion(body: ChatRequest, r: Exclude<ScriptedReply, { status: number }>) {
+  const cut = (s: string) => (r.truncateAt === undefined ? s : s.slice(0, r.truncateAt));
+  const calls = 'tools' in r ? r.tools : 'tool' in r ? [{ tool: r.tool, args: r.args }] : [];
+  const message = calls.length
+    ? {
+        role: 'assistant',
+        content: null,
+        tool_calls: calls.map((c) => ({
+          id: `call_${++seq}`,
+          type: 'function',
+          function: { name: c.tool, arguments: cut(typeof c.args === 'string' ? c.args : JSON.stringify(c.args)) },
+        })),
+      }
+    : { role: 'assistant', content: 'text' in r ? cut(r.text) : null };
+  const finish = r.truncateAt !== undefined ? 'length' : calls.length ? 'tool_calls' : 'stop';
+  return {
+    id: `chatcmpl-${++seq}`,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: body.model,
+    choices: 'empty' in r && r.noChoices ? [] : [{ index: 0, message, finish_reason: finish }],
+    usage: { prompt_tokens: 100, completion_tokens: 10, total_tokens: 110 },
+  };
+}
+
+function sleep(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      resolve();
+    }, ms);
+    timers.add(t);
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
