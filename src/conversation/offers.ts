@@ -57,7 +57,11 @@ export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, exp
 
 /** "Tue Dec 1, 3:00 PM with Dana", naming the location too when the business has several. */
 function offerLabel(catalog: Catalog, slot: Slot): string {
-  const label = formatSlotLabel(slot.start, locationZone(catalog, slot.locationId), staffName(catalog, slot.resourceIds));
+  const zone = locationZone(catalog, slot.locationId);
+  // Locations in different zones: every time carries its own zone, so no single
+  // "Times are ET" note can mislabel a Pacific-time slot.
+  const mixed = new Set(catalog.locations.map((l) => l.timeZone)).size > 1;
+  const label = formatSlotLabel(slot.start, zone, staffName(catalog, slot.resourceIds), mixed);
   const loc = catalog.locations.find((l) => l.id === slot.locationId);
   return catalog.locations.length > 1 && loc ? `${label} (${loc.name})` : label;
 }

@@ -239,10 +239,15 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
     return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
   }
-  // A numbered menu of services.
+  // A numbered menu of services (all of them, or the few that fitted equally).
   if (memory.menu === 'service' && u.choiceIndex !== undefined && !u.serviceId) {
-    const s = view.services[u.choiceIndex];
-    if (s) u.serviceId = s.id;
+    const id = memory.menuItems ? memory.menuItems[u.choiceIndex] : view.services[u.choiceIndex]?.id;
+    if (id) u.serviceId = id;
+  }
+  // A name that fits one of the few offered and not the others ("the women's one").
+  if (memory.menu === 'service' && memory.menuItems && u.serviceChoices && !u.serviceId) {
+    const narrowed = u.serviceChoices.filter((id) => memory.menuItems!.includes(id));
+    if (narrowed.length === 1) u.serviceId = narrowed[0];
   }
 
   // "yes" to offers that lead with exactly the time asked for: that time.
@@ -285,6 +290,15 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   memory.flow = 'book';
   if (!memory.serviceId && view.services.length === 1) memory.serviceId = view.services[0]!.id;
   const slug = serviceSlug(view, memory.serviceId);
+  if (!slug && u.serviceChoices) {
+    // Two services fit the words equally: ask which, never guess.
+    const fits = u.serviceChoices.map((id) => view.services.find((s) => s.id === id)).filter((s) => s !== undefined);
+    const names = fits.map((s) => s.name);
+    return reply(T.askService(names), { ...memory, menu: 'service', menuItems: fits.map((s) => s.id) }, {
+      choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
+      expecting: 'service',
+    });
+  }
   if (!slug) {
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);

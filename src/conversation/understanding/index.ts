@@ -6,7 +6,7 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { FOR_SOMEONE_ELSE, parseShift } from './moves.ts';
-import { matchService, matchStaff } from './services.ts';
+import { matchService, matchServices, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen } from './when.ts';
@@ -124,8 +124,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
-  const service = matchService(raw, services);
-  if (service) u.serviceId = service.id;
+  const fitting = matchServices(raw, services);
+  if (fitting.length === 1) u.serviceId = fitting[0]!.id;
+  else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   const member = matchStaff(raw, staff);
   if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
@@ -244,7 +245,7 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.staffId || r.resolved || BOOK.test(s) || u.shift) return as(r, 'book');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) return as(r, 'book');
   if (GREETING.test(s)) return as(r, 'greeting');
   if (/\bhelp\b|^\?+$/.test(s)) return as(r, 'help');
   if (u.email) return as(r, 'provide_info');

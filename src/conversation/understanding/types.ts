@@ -54,6 +54,8 @@ export interface Understanding {
   shift?: Shift;
   /** the booking is for someone else too ("same time for my son"): a new booking, never a move */
   forSomeoneElse?: boolean;
+  /** services that fit the words equally well ("cut" with Men's and Women's cut): ask which */
+  serviceChoices?: string[];
   /** the message drops what was being asked for a new request ("nevermind, book a color instead") */
   abandons?: boolean;
 }
