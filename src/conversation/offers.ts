@@ -11,15 +11,16 @@ import { T, formatSlotLabel, numbered } from './templates.ts';
 
 const MAX_OFFERS = 4;
 
-/** Spreads the offers over the window (or, for a named time, takes those nearest to it). */
+/**
+ * Spreads the offers over the window; for a named time, takes those nearest to it with the
+ * nearest FIRST (the time asked for itself when it is free, so replying "1" books exactly
+ * what was asked) and the others after it in time order.
+ */
 export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null): Slot[] {
   const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()].sort((a, b) => a.start.getTime() - b.start.getTime());
   if (distance) {
-    return unique
-      .slice()
-      .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
-      .slice(0, MAX_OFFERS)
-      .sort((a, b) => a.start.getTime() - b.start.getTime());
+    const [nearest, ...others] = unique.slice().sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime()).slice(0, MAX_OFFERS);
+    return nearest ? [nearest, ...others.sort((a, b) => a.start.getTime() - b.start.getTime())] : [];
   }
   const picked: Slot[] = [];
   for (const s of unique) {
@@ -64,7 +65,11 @@ export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, exp
 
 /** "Tue Dec 1, 3:00 PM with Dana", naming the location too when the business has several. */
 function offerLabel(catalog: Catalog, slot: Slot): string {
-  const label = formatSlotLabel(slot.start, locationZone(catalog, slot.locationId), staffName(catalog, slot.resourceIds));
+  const zone = locationZone(catalog, slot.locationId);
+  // Locations in different zones: every time carries its own zone, so no single
+  // "Times are ET" note can mislabel a Pacific-time slot.
+  const mixed = new Set(catalog.locations.map((l) => l.timeZone)).size > 1;
+  const label = formatSlotLabel(slot.start, zone, staffName(catalog, slot.resourceIds), mixed);
   const loc = catalog.locations.find((l) => l.id === slot.locationId);
   return catalog.locations.length > 1 && loc ? `${label} (${loc.name})` : label;
 }

@@ -10,9 +10,9 @@ export function formatWhen(start: Date, timeZone: string): string {
   return DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ccc LLL d, h:mm a');
 }
 
-/** "Tue Dec 1, 3:00 PM with Dana" — the offer label channels rely on. */
-export function formatSlotLabel(start: Date, timeZone: string, staffName?: string): string {
-  const when = formatWhen(start, timeZone);
+/** "Tue Dec 1, 3:00 PM with Dana" — the offer label channels rely on; "3:00 PM PST" with `withZone`. */
+export function formatSlotLabel(start: Date, timeZone: string, staffName?: string, withZone = false): string {
+  const when = withZone ? `${formatWhen(start, timeZone)} ${DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ZZZZ')}` : formatWhen(start, timeZone);
   return staffName ? `${when} with ${staffName}` : when;
 }
 

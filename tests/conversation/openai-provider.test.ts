@@ -27,7 +27,8 @@ describe('honest model flows', () => {
     });
     const o = orchestrator();
     const r1 = await say(o, 'haircut tomorrow at 10am please');
-    expect(r1.messages[0]).toContain('1) Wed Dec 2, 9:00 AM');
+    // The time asked for comes first when it is free (issue 14), the nearest others after it.
+    expect(r1.messages[0]).toContain('1) Wed Dec 2, 10:00 AM');
     const r2 = await say(o, 'the 10am one');
     expect(r2.messages[0]).toMatch(/^Book Haircut on Wed Dec 2, 10:00 AM/);
     expect(r2.choices?.[0]?.value).toMatch(/^confirm:/);

@@ -1,6 +1,7 @@
 import type { SmsInbound } from './inbound-types.ts';
 import type { KeywordAction } from './keywords.ts';
 import { markOptedIn, markOptedOut } from './optout.ts';
+import { formatWhenWithZone } from './render.ts';
 import type { SmsDeps } from './ports.ts';
 
 // STOP / START / HELP: the carrier keywords, answered by the channel itself, never
@@ -14,11 +15,20 @@ export async function answerKeyword(deps: SmsDeps, inbound: SmsInbound, action: 
   const twilioAnswered = Boolean(inbound.optOutType);
   const es = language === 'es';
   if (action === 'opt_out') {
-    await markOptedOut(deps, inbound.from, 'STOP keyword');
+    const upcoming = await markOptedOut(deps, inbound.from, 'STOP keyword');
     if (twilioAnswered) return null;
+    // Opting out does not cancel anything ("Cancel" is a carrier opt-out word): say what is
+    // still booked and how to reach the business to cancel it.
+    const next = upcoming[0];
+    const reach = [business?.phone, business?.email].filter(Boolean).join(' or ');
+    const still = next
+      ? es
+        ? ` Su cita de ${next.serviceName} el ${formatWhenWithZone(next.startsAt, next.timeZone)} sigue reservada${upcoming.length > 1 ? ` (y ${upcoming.length - 1} más)` : ''}; para cancelarla contacte ${reach || 'al negocio'}.`
+        : ` Your ${next.serviceName} on ${formatWhenWithZone(next.startsAt, next.timeZone)} is still booked${upcoming.length > 1 ? ` (and ${upcoming.length - 1} more)` : ''}; to cancel it, contact us at ${reach || 'the business'}.`
+      : '';
     return es
-      ? `${name}: no recibirá más mensajes. Responda START para volver a suscribirse.`
-      : `${name}: you are unsubscribed and will get no more texts. Reply START to resubscribe.`;
+      ? `${name}: no recibirá más mensajes.${still} Responda START para volver a suscribirse.`
+      : `${name}: you are unsubscribed and will get no more texts.${still} Reply START to resubscribe.`;
   }
   if (action === 'opt_in') {
     await markOptedIn(deps, inbound.from);

@@ -1,5 +1,5 @@
 import { maskPhone } from '../../log.ts';
-import type { SmsDeps } from './ports.ts';
+import type { SmsDeps, UpcomingAppointment } from './ports.ts';
 import { formatWhenWithZone } from './render.ts';
 
 // Opt-out state lives on the Customer (one row per E.164 phone). Whoever learns of
@@ -9,14 +9,16 @@ import { formatWhenWithZone } from './render.ts';
 
 type OptOutDeps = Pick<SmsDeps, 'store' | 'ops' | 'log' | 'clock'>;
 
-export async function markOptedOut(deps: OptOutDeps, phone: string, reason: string): Promise<void> {
+/** Records the opt-out; returns the customer's upcoming appointments, which stay booked. */
+export async function markOptedOut(deps: OptOutDeps, phone: string, reason: string): Promise<UpcomingAppointment[]> {
   const now = deps.clock();
   const customer = await deps.store.customers.ensure(phone);
   if (!customer.optedOut) {
     await deps.store.customers.setOptedOut(customer.id, now);
     deps.log.info({ to: maskPhone(phone), reason }, 'sms opt-out recorded');
   }
-  for (const a of await deps.store.customers.upcomingAppointments(customer.id, now)) {
+  const upcoming = await deps.store.customers.upcomingAppointments(customer.id, now);
+  for (const a of upcoming) {
     await deps.ops.raise({
       type: 'opted_out_upcoming',
       appointmentId: a.id,
@@ -26,6 +28,7 @@ export async function markOptedOut(deps: OptOutDeps, phone: string, reason: stri
       raisedBy: { type: 'customer', id: customer.id },
     });
   }
+  return upcoming;
 }
 
 export async function markOptedIn(deps: OptOutDeps, phone: string): Promise<void> {

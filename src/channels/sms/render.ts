@@ -80,7 +80,9 @@ export function renderReply(reply: Pick<OutboundReply, 'messages' | 'choices'>, 
   const extra: string[] = numbered.map((c) => `${c.value}) ${c.label}`);
   if (worded.length) extra.push(worded.map((c) => `${c.value.toUpperCase()} = ${c.label}`).join(', '));
 
-  const note = opts.zoneNote && TIME_OF_DAY.test(text) ? `Times are ${zoneLabel(opts.zoneNote.timeZone, opts.zoneNote.now)}.` : null;
+  // Times that already name their own zone (offers across zones) get no single note.
+  const zoned = /\b\d{1,2}:\d{2}\s?(AM|PM) [A-Z][A-Za-z0-9+:-]{1,5}\b/.test(text);
+  const note = opts.zoneNote && TIME_OF_DAY.test(text) && !zoned ? `Times are ${zoneLabel(opts.zoneNote.timeZone, opts.zoneNote.now)}.` : null;
   // The note is the last line; trimming drops numbered options first, so it is
   // lost only when the text is too long even without them.
   if (extra.length) text = [text, ...extra].filter(Boolean).join('\n');

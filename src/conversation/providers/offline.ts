@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { T, T2, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { understand, type DateRange, type Understanding } from '../understanding/index.ts';
+import { understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 
@@ -15,14 +15,20 @@ interface Memory {
   flow?: 'book' | 'reschedule' | 'cancel';
   serviceId?: string;
   staffId?: string;
-  when?: { from: string; to: string; exactTime: boolean; earliest: boolean };
+  when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean };
   apptRef?: string;
+  /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the appointment being moved or referred to. */
+  apptStart?: string;
+  /** A time said relative to that appointment or to the window on screen, waiting for its reference. */
+  shift?: Shift;
   /** Which numbered menu the last reply showed (besides offers, which the view carries). */
   menu?: 'service' | 'appointment';
   menuItems?: string[];
   /** How long and for how many the requester asked (length-and-size.ts). */
   durationMinutes?: number;
   minCapacity?: number;
+  /** Wall-clock starts of the appointments in that menu, in the same order. */
+  menuStarts?: string[];
 }
 
 interface Exchange {
@@ -88,7 +94,47 @@ function reply(text: string, memory: Memory, extra: { choices?: Array<{ value: s
 }
 
 function toMemoryWhen(r: DateRange): NonNullable<Memory['when']> {
-  return { from: r.from.toISOString(), to: r.to.toISOString(), exactTime: r.exactTime, earliest: Boolean(r.earliest) };
+  const w: NonNullable<Memory['when']> = { from: r.from.toISOString(), to: r.to.toISOString(), exactTime: r.exactTime, earliest: Boolean(r.earliest) };
+  if (r.latest) w.latest = true;
+  if (r.dayNamed === false) w.dayNamed = false;
+  return w;
+}
+
+/** An exact wall-clock time in the business zone, as the memory keeps a window. */
+function exactWhen(at: DateTime): NonNullable<Memory['when']> {
+  return { from: at.toUTC().toISO()!, to: at.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
+}
+
+/**
+ * A window said without a day ("after 4", "3pm") moved onto the day being talked about:
+ * the window on screen, else the appointment being moved. Said with a day, it stays.
+ */
+function onDay(view: ProviderView, when: NonNullable<Memory['when']>, reference: string | undefined): NonNullable<Memory['when']> {
+  if (when.dayNamed !== false || !reference) return when;
+  const zone = view.timeZone;
+  const target = DateTime.fromISO(reference, { zone }).startOf('day');
+  const from = DateTime.fromISO(when.from, { zone });
+  const days = Math.round(target.diff(from.startOf('day'), 'days').days);
+  if (days === 0) return when;
+  const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days }).toUTC().toISO()!;
+  return { ...when, from: move(when.from), to: move(when.to), dayNamed: true };
+}
+
+/** The time a shift names from a reference start: "an hour later", "same time next week", "monday same time". */
+function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['when']): NonNullable<Memory['when']> {
+  const zone = view.timeZone;
+  let at = DateTime.fromISO(start, { zone });
+  if (when && when.dayNamed !== false && shift.sameTime) {
+    const day = DateTime.fromISO(when.from, { zone });
+    at = at.set({ year: day.year, month: day.month, day: day.day });
+  }
+  return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/** A window moved by a shift ("what about the week after" while next week is on screen). */
+function shiftWindow(view: ProviderView, when: NonNullable<Memory['when']>, shift: Shift): NonNullable<Memory['when']> {
+  const move = (iso: string) => DateTime.fromISO(iso, { zone: view.timeZone }).plus({ days: shift.days, minutes: shift.minutes }).toUTC().toISO()!;
+  return { ...when, from: move(when.from), to: move(when.to) };
 }
 
 function findSlotsArgs(view: ProviderView, memory: Memory, service: string, apptRef: string | null): ToolArgs<'find_slots'> {
@@ -98,6 +144,11 @@ function findSlotsArgs(view: ProviderView, memory: Memory, service: string, appt
   const size = { duration_minutes: memory.durationMinutes ?? null, min_capacity: memory.minCapacity ?? null };
   if (!w || (w.earliest && !w.exactTime && new Date(w.to).getTime() - new Date(w.from).getTime() > 3 * 86_400_000)) {
     return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef, ...size };
+  }
+  // "The latest": the offers nearest the end of the window, the last one first.
+  if (w.latest && !w.exactTime) {
+    const end = DateTime.fromISO(w.to, { zone: view.timeZone }).minus({ minutes: 1 });
+    return { service, from: end.toFormat("yyyy-MM-dd'T'HH:mm"), to: null, exact_time: true, staff, appointment_ref: apptRef, ...size };
   }
   return { service, from: local(w.from), to: w.exactTime ? null : local(w.to), exact_time: w.exactTime, staff, appointment_ref: apptRef, ...size };
 }
@@ -127,8 +178,10 @@ function decide(req: ProviderRequest): ProviderStep {
   return firstStep(req, u, memory, text);
 }
 
-function firstStep(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep {
+function firstStep(req: ProviderRequest, u: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
+  // A new request after "nevermind"/"no": what was being asked is dropped, not carried over.
+  const memory: Memory = u.abandons ? {} : kept;
   return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
@@ -153,12 +206,16 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     case 'business_info':
       if (u.asksServices) return call('list_services', {}, memory);
       return call('business_info', { topic: u.infoTopic ?? 'all' }, memory);
-    case 'my_appointments':
-      return call('list_my_appointments', {}, { ...memory, menu: undefined, menuItems: undefined });
+    case 'my_appointments': {
+      // A question about what is booked ends a pending cancel or move: it never asks that again.
+      const pendingChange = memory.flow === 'cancel' || memory.flow === 'reschedule';
+      const next: Memory = pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
+      return call('list_my_appointments', {}, next);
+    }
     case 'cancel':
       return call('list_my_appointments', {}, { flow: 'cancel', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined });
     case 'reschedule':
-      return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined });
+      return rescheduleStep(view, u, memory);
     case 'greeting':
       if (!u.serviceId && !u.when) return reply(T.greeting(view.businessName), memory);
       return undefined;
@@ -170,6 +227,12 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
   }
 }
 
+/** A move: of the appointment already being moved (a new time for it), else look up which one. */
+function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift });
+}
+
 /**
  * A pick from what is on screen: an appointment or service menu, or the offers. A time no
  * offer has becomes the window to search; a service picked by number is read into `u`.
@@ -179,21 +242,30 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex !== undefined) {
     const ref = memory.menuItems[u.choiceIndex];
     if (!ref) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
-    return actOnAppointment(view, { ...memory, menu: undefined, menuItems: undefined }, ref);
+    const start = memory.menuStarts?.[u.choiceIndex];
+    const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined };
+    const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
+    return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
   }
-  // A numbered menu of services.
+  // A numbered menu of services (all of them, or the few that fitted equally).
   if (memory.menu === 'service' && u.choiceIndex !== undefined && !u.serviceId) {
-    const s = view.services[u.choiceIndex];
-    if (s) u.serviceId = s.id;
+    const id = memory.menuItems ? memory.menuItems[u.choiceIndex] : view.services[u.choiceIndex]?.id;
+    if (id) u.serviceId = id;
+  }
+  // A name that fits one of the few offered and not the others ("the women's one").
+  if (memory.menu === 'service' && memory.menuItems && u.serviceChoices && !u.serviceId) {
+    const narrowed = u.serviceChoices.filter((id) => memory.menuItems!.includes(id));
+    if (narrowed.length === 1) u.serviceId = narrowed[0];
   }
 
+  // "yes" to offers that lead with exactly the time asked for: that time.
+  if (view.offers.length && u.intent === 'confirm' && memory.when?.exactTime && offerAt(view, view.offers[0]!, memory.when.from)) {
+    return pickStep(view.offers[0]!, memory);
+  }
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u);
-    if (offer) {
-      if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, memory);
-      return call('book_offer', { offer_id: offer.id }, memory);
-    }
+    if (offer) return pickStep(offer, memory);
     if (u.choiceTime && !u.when) {
       // A time none of the offers has ("make it 3pm"): look for it on the day being shown.
       const day = DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
@@ -208,9 +280,13 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
 
 /** Folds what the message says (service, staff, time) into the memory, then searches or asks what is missing. */
 function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  // "same time for my son", "a week after my appointment": the reference is a booking the customer has.
+  if (u.shift && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
+    return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
+  }
   rememberRequest(view, u, memory);
   if (memory.flow === 'reschedule' && memory.apptRef) {
-    if (!u.when && !u.choiceTime) return reply(T.notUnderstood, memory);
+    if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
     return call('find_slots', findSlotsArgs(view, memory, slug, memory.apptRef), memory);
   }
@@ -222,6 +298,15 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   memory.flow = 'book';
   if (!memory.serviceId && view.services.length === 1) memory.serviceId = view.services[0]!.id;
   const slug = serviceSlug(view, memory.serviceId);
+  if (!slug && u.serviceChoices) {
+    // Two services fit the words equally: ask which, never guess.
+    const fits = u.serviceChoices.map((id) => view.services.find((s) => s.id === id)).filter((s) => s !== undefined);
+    const names = fits.map((s) => s.name);
+    return reply(T.askService(names), { ...memory, menu: 'service', menuItems: fits.map((s) => s.id) }, {
+      choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
+      expecting: 'service',
+    });
+  }
   if (!slug) {
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
@@ -252,12 +337,26 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     if (memory.flow !== 'reschedule') memory.flow = 'book';
   }
   if (u.staffId) memory.staffId = u.staffId;
-  if (u.when) memory.when = toMemoryWhen(u.when);
+  const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
+  if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes)) {
+    memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : undefined);
+  } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
+  else if (u.when) memory.when = onDay(view, toMemoryWhen(u.when), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
   else if (u.choiceTime && memory.when) {
     // "3pm" alone, no offers matched: that time on the day already being discussed.
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
     memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
   }
+}
+
+function pickStep(offer: ProviderView['offers'][number], memory: Memory): ProviderStep {
+  if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, memory);
+  return call('book_offer', { offer_id: offer.id }, memory);
+}
+
+/** The offer starts at this instant's wall-clock time in the business zone. */
+function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso: string): boolean {
+  return offer.local.slice(0, 16) === DateTime.fromISO(iso, { zone: view.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
@@ -273,9 +372,26 @@ function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers']
   return undefined;
 }
 
-function actOnAppointment(view: ProviderView, memory: Memory, ref: string): ProviderStep {
+/** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
+function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
+  if (memory.shift) return shifted(view, appt.start_local, memory.shift, memory.when);
+  return memory.when ? onDay(view, memory.when, appt.start_local) : undefined;
+}
+
+/** A new booking at a time relative to one the customer has ("same time for my son"). */
+function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const svc = view.services.find((s) => s.id === memory.serviceId);
+  const appt = (svc && items.find((a) => a.service === svc.name)) ?? items[0]!;
+  const serviceId = memory.serviceId ?? view.services.find((s) => s.name === appt.service)?.id;
+  const next: Memory = { flow: 'book', serviceId, staffId: memory.staffId, when: shifted(view, appt.start_local, memory.shift!, memory.when) };
+  const slug = serviceSlug(view, serviceId);
+  if (!slug) return reply(T.notUnderstood, next);
+  return call('find_slots', findSlotsArgs(view, next, slug, null), next);
+}
+
+function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start?: string): ProviderStep {
   if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref }, { ...memory, apptRef: ref });
-  const next = { ...memory, apptRef: ref };
+  const next = { ...memory, apptRef: ref, ...(start ? { apptStart: start } : {}) };
   if (memory.when) {
     return call('find_slots', findSlotsArgs(view, next, serviceSlug(view, memory.serviceId) ?? '', ref), next);
   }
@@ -310,7 +426,8 @@ type ListedAppointment = { appointment_ref: string; service: string; label: stri
 
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
 function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
-  if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined });
+  if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
+  if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
     return reply(`${T.yourAppointments}\n${numbered(items.map((a) => a.label))}\nReply R to reschedule or C to cancel.`, memory);
   }
@@ -327,10 +444,10 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
-    return actOnAppointment(view, { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : memory.when }, appt.appointment_ref);
+    return actOnAppointment(view, { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined }, appt.appointment_ref, appt.start_local);
   }
   const labels = candidates.map((a) => a.label);
-  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref) }, {
+  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local) }, {
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });

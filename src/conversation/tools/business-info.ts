@@ -6,11 +6,19 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export async function businessInfo(env: TurnEnv, args: ToolArgs<'business_info'>): Promise<ToolOutcome> {
   const b = env.catalog.business;
-  const loc = env.catalog.locations[0];
-  const hours = loc?.hours.length ? loc.hours.map((h) => `${DAYS[h.weekday - 1]} ${to12h(h.start)}-${to12h(h.end)}`).join(', ') : null;
+  const locations = env.catalog.locations;
+  // With several locations every one is named: a customer must never be sent to the wrong one.
+  const several = locations.length > 1;
+  const hoursOf = (loc: (typeof locations)[number]) =>
+    loc.hours.length ? loc.hours.map((h) => `${DAYS[h.weekday - 1]} ${to12h(h.start)}-${to12h(h.end)}`).join(', ') : null;
+  const hours = locations
+    .map((loc) => ({ loc, h: hoursOf(loc) }))
+    .filter((x) => x.h)
+    .map((x) => (several ? `Hours at ${x.loc.name}: ${x.h}` : `Hours: ${x.h}`));
+  const addresses = locations.map((loc) => `${several ? '- ' : 'Address: '}${loc.name}, ${loc.address}`);
   const parts: Record<string, string | null> = {
-    hours: hours ? `Hours: ${hours}` : null,
-    address: loc ? `Address: ${loc.name}, ${loc.address}` : null,
+    hours: hours.length ? hours.join('\n') : null,
+    address: addresses.length ? (several ? `Our locations:\n${addresses.join('\n')}` : addresses[0]!) : null,
     policies: b.policies ? `Policies: ${b.policies}` : null,
     contact: [b.phone && `Phone: ${b.phone}`, b.email && `Email: ${b.email}`, b.website && `Web: ${b.website}`].filter(Boolean).join(', ') || null,
   };

@@ -5,12 +5,13 @@
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
-import { matchService, matchStaff } from './services.ts';
+import { FOR_SOMEONE_ELSE, parseShift } from './moves.ts';
+import { matchService, matchServices, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen } from './when.ts';
 
-export type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, UnderstandContext, Understanding } from './types.ts';
+export type { DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
 export { INTENTS } from './types.ts';
 
 export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
@@ -23,19 +24,23 @@ const HUMAN =
   /\b(agent|human|representative|operator|receptionist|manager|real person|live person|actual person|a person|someone real|real human|staff member|talk to (a |an |some )?(person|someone|somebody|human|people)|speak (to|with) (a |an )?(person|someone|somebody|human|manager|staff)|call me( back)?)\b/;
 const HELP_ONLY =
   /^(help|help me|help please|please help|i need help|need help|info|information|menu|commands|options|what can (you|i) do|what do you do|how does this work|how do i use this|what do i (say|type|do)|\?+)$/;
-const NEGATED_CHANGE = /\b(don'?t|do not|dont|never ?mind|no need to|not) (cancel|reschedule|move|change)\b/;
+const NEGATED_CHANGE = /\b(don'?t|do not|dont|no need to|not) (cancel|reschedule|move|change)\b/;
+// "keep it", "leave it as is": the customer stays with what they have.
+const KEEP = /\b(keep (it|my|the|that|this|them)|leave (it|my|the) ?\w*( as (it is|is))?|it'?s fine as is|all good as is)\b/;
+// Openers of a change of mind: what follows them is the new request ("nevermind cancel it").
+const CHANGE_OF_MIND = /^(never ?mind|nvm|actually|wait|oh wait|no wait|hmm+|oh|um+|scratch that|forget (it|that)|on second thought|sorry|no|nah|nope)\b[ ,.!-]*/;
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
   /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont) (make it|come|be able to (make it|come|attend)|attend))\b/;
 const MY_APPOINTMENTS =
-  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b/;
+  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b/;
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u) open\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
-const ADDRESS = /\b(address|where are (you|u)|located|location|directions|where is (the|your)|parking|how do i get there|find (you|u))\b/;
+const ADDRESS = /\b(address|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my appointment|my appt)|where's (the|your|it|that)|wheres (the|your|it|that)|parking|how do i get there|find (you|u))\b/;
 const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone))\b/;
-const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b/;
+const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
 const GREETING =
@@ -60,7 +65,38 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 function classify(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
-  return explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+  return changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+}
+
+/**
+ * "nevermind cancel it", "actually no, keep it", "no. i want to book a color": an opener
+ * that drops what was being asked, then a request of its own, which is what counts. A
+ * bare opener ("no", "actually") is left to the other rules.
+ */
+function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
+  let rest = r.s;
+  let opened = false;
+  for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
+    rest = rest.slice(m[0].length);
+    opened = true;
+  }
+  if (!opened) return KEEP.test(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
+  if (KEEP.test(rest)) return keep(r);
+  const inner = read(rest, { ...ctx, expecting: null });
+  if (!inner) return undefined;
+  const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
+  const u = explicitIntent(inner) ?? askedInformation(inner);
+  if (u) return { ...u, ...negative, abandons: true };
+  // A new booking request after the opener ("no. i want to book a color on monday"): it
+  // names a service or says book; "actually thursday" is left to the rules for answers.
+  if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
+  const b = bestGuess(inner);
+  return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+function keep(r: Reading): Understanding {
+  r.u.answer = 'no';
+  return as(r, 'decline');
 }
 
 /** Everything the rules read from one message; `u` collects the signals and, at the end, the intent. */
@@ -88,8 +124,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
-  const service = matchService(raw, services);
-  if (service) u.serviceId = service.id;
+  const fitting = matchServices(raw, services);
+  if (fitting.length === 1) u.serviceId = fitting[0]!.id;
+  else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   const member = matchStaff(raw, staff);
   if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
@@ -103,6 +140,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const choice = parseChoice(raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
+  const shift = parseShift(s);
+  if (shift) u.shift = shift;
+  // "same time next week", "the week after": the days are the shift's, not a window of their own.
+  if (shift && shift.days !== 0) delete u.when;
+  if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic };
 }
 
@@ -148,7 +190,9 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
-  if (RESCHEDULE.test(s)) return as(r, 'reschedule');
+  if (RESCHEDULE.test(s)) return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
+  // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
+  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s))) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
     if (/\b(and|then) (book|rebook|schedule|make)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
@@ -201,7 +245,7 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.staffId || r.resolved || BOOK.test(s)) return as(r, 'book');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) return as(r, 'book');
   if (GREETING.test(s)) return as(r, 'greeting');
   if (/\bhelp\b|^\?+$/.test(s)) return as(r, 'help');
   if (u.email) return as(r, 'provide_info');

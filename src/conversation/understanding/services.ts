@@ -13,6 +13,8 @@ const NOT_FUZZY = new Set([
   'instead', 'person', 'human', 'agent', 'someone', 'hello', 'thank', 'sorry', 'maybe', 'price', 'prices', 'place', 'here',
 ]);
 
+const EXACT = 10_000;
+
 interface Candidate {
   service: ServiceCatalogEntry;
   /** the phrase's words, simplified */
@@ -43,30 +45,54 @@ function wordMatches(text: string, phrase: string): number | undefined {
 }
 
 /**
- * The service the text names, or undefined. Scores prefer exact over fuzzy and longer
- * phrases over shorter ones, so "men's haircut" beats "haircut" when both are in the catalog.
+ * The service the text names, or undefined. Scores prefer exact over fuzzy, then longer
+ * phrases over shorter ones, so "men's haircut" beats "haircut" when both are in the
+ * catalog, and "a men's cut" is never read as a misspelt "women's cut".
  */
 export function matchService(text: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry | undefined {
+  const found = matchServices(text, services);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Every service that fits the text best: one when it is clear; several when they fit
+ * equally ("cut" with both "Men's cut" and "Women's cut" on the menu), so the caller can
+ * ask which one instead of guessing; none when no service is named.
+ */
+export function matchServices(text: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
   try {
     return best(simplify(text), services);
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-function best(simplified: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry | undefined {
-  if (!Array.isArray(services) || services.length === 0 || simplified === '') return undefined;
+function best(simplified: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
+  if (!Array.isArray(services) || services.length === 0 || simplified === '') return [];
   const tokens = words(simplified);
   let bestScore = 0;
-  let bestService: ServiceCatalogEntry | undefined;
+  let bestServices: ServiceCatalogEntry[] = [];
   for (const c of candidates(services)) {
     const score = scoreCandidate(tokens, c);
     if (score > bestScore) {
       bestScore = score;
-      bestService = c.service;
-    }
+      bestServices = [c.service];
+    } else if (score === bestScore && score > 0 && !bestServices.includes(c.service)) bestServices.push(c.service);
   }
-  return bestService;
+  return bestServices.length ? bestServices : sharedWord(tokens, services);
+}
+
+/** A word that ends two or more service names ("cut" of "Men's cut" and "Women's cut"): those services. */
+function sharedWord(tokens: string[], services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
+  for (const t of tokens) {
+    if (t.length < 3 || NOT_FUZZY.has(t)) continue;
+    const fits = services.filter((s) => {
+      const w = words(simplify(String(s.name ?? '')));
+      return w.length > 1 && (w[w.length - 1] === t || w[w.length - 1] === `${t}s`);
+    });
+    if (fits.length > 1) return fits;
+  }
+  return [];
 }
 
 function scoreCandidate(tokens: string[], c: Candidate): number {
@@ -83,7 +109,8 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
         if (d === undefined) ok = false;
         else edits += d;
       }
-      if (ok) bestScore = Math.max(bestScore, length * 10 - edits * 5 + n);
+      // An exact phrase outranks every fuzzy one, whatever their lengths.
+      if (ok) bestScore = Math.max(bestScore, (edits === 0 ? EXACT : 0) + length * 10 - edits * 5 + n);
     }
     // Spacing differences: "hair cut" against "haircut", "haircut" against "hair cut".
     for (let span = Math.max(1, n - 1); span <= n + 1 && i + span <= tokens.length; span++) {
@@ -93,7 +120,7 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
       const joined = window.join('');
       const limit = allowedEdits(length);
       const d = joined === c.joined ? 0 : limit === 0 ? limit + 1 : editDistance(joined, c.joined, limit);
-      if (d <= limit) bestScore = Math.max(bestScore, length * 10 - d * 5 - 1);
+      if (d <= limit) bestScore = Math.max(bestScore, (d === 0 ? EXACT : 0) + length * 10 - d * 5 - 1);
     }
   }
   return bestScore;

@@ -19,7 +19,21 @@ export interface DateRange {
   exactTime: boolean;
   /** "earliest"/"asap"/"soonest" */
   earliest?: boolean;
+  /** "latest"/"last appointment": the offers start from the end of the window */
+  latest?: boolean;
+  /** false when only a time of day was said ("after 4", "3pm"): the day is the one being discussed */
+  dayNamed?: boolean;
   description: string;
+}
+
+/** A time relative to a booking or to the window being discussed. */
+export interface Shift {
+  /** "an hour later" = 60, "30 min earlier" = -30 */
+  minutes: number;
+  /** "same time next week" / "the week after" = 7 */
+  days: number;
+  /** "same time": the reference's time of day, on the day said (or the reference's day) */
+  sameTime: boolean;
 }
 
 export interface Understanding {
@@ -36,6 +50,14 @@ export interface Understanding {
   number?: number;
   /** the customer asked which services exist or what they cost (intent 'business_info') */
   asksServices?: boolean;
+  /** a time said relative to an existing booking or the window on screen */
+  shift?: Shift;
+  /** the booking is for someone else too ("same time for my son"): a new booking, never a move */
+  forSomeoneElse?: boolean;
+  /** services that fit the words equally well ("cut" with Men's and Women's cut): ask which */
+  serviceChoices?: string[];
+  /** the message drops what was being asked for a new request ("nevermind, book a color instead") */
+  abandons?: boolean;
 }
 
 export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;

@@ -47,6 +47,22 @@ export interface ResolvedWhen {
   time?: { hour: number; minute: number };
 }
 
+const LATEST = /\b(latest|as late as (possible|you can|u can)|last (appointment|appt|slot|opening|available)s?( of the day)?)\b/;
+
+/** A clock time as customers write it inside a constraint: "4", "4pm", "4:30", "noon". */
+const CLOCK = '(noon|midday|\\d{1,2}(?::\\d{2})?(?: ?(?:a\\.?m\\.?|p\\.?m\\.?|a|p)(?![a-z]))?)';
+// Bounds on the time of day, each with the clock time it names ([1]) and, for spans, the end ([2]).
+const BETWEEN = new RegExp(`\\b(?:between|from|anywhere from|any ?time from) ${CLOCK} (?:and|to|till|til|until|-) ${CLOCK}`);
+const LOWER = [
+  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:after|later than|no earlier than|not before|not earlier than) ${CLOCK}`),
+  new RegExp(`\\bfrom ${CLOCK} (?:on|onwards?|or later)\\b`),
+  new RegExp(`\\b${CLOCK} or later\\b`),
+];
+const UPPER = [
+  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:before|earlier than|no later than|not after|not later than|by|until|till) ${CLOCK}`),
+  new RegExp(`\\b${CLOCK} (?:or earlier|at the latest)\\b`),
+];
+
 export function parseWhen(text: string, now: Date, timeZone: string): DateRange | undefined {
   return resolveWhen(text, now, timeZone)?.range;
 }
@@ -71,9 +87,112 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const t = input.replace(GREETINGS, ' ');
+  const t = spellOut(input.replace(GREETINGS, ' '), now);
   if (t.trim() === '') return undefined;
-  const fixed = earliestOrRelative(t, now) ?? weekLevel(t, now);
+  const result = bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? weekLevel(t, now) ?? plain(t, now);
+  if (result) result.range.dayNamed = result.hasDate;
+  return result;
+}
+
+/**
+ * Rewrites what chrono misses into what it reads: approximate times ("10ish", "around 2",
+ * "like 11", "@ 3") become "at ...", and a day of the month said alone ("on the 4th")
+ * gets its month: this month if that day is still ahead, else the next.
+ */
+function spellOut(input: string, now: DateTime): string {
+  let t = input.replace(/\b(\d{1,2}(?::\d{2})?) ?-?ish\b/g, 'at $1');
+  t = t.replace(/(?:\b(?:around|about|like|approx|approximately|roughly|say|make it|how about|what about|change it to|change to|switch to|move it to|instead at)|@) ?(\d{1,2}(?::\d{2})?)(?! ?(?:people|persons|of|minutes|mins|hours|hrs|days|weeks|st|nd|rd|th)\b)/g, 'at $1');
+  t = t.replace(/\b(?:at at|(?:around|about|like|approx|approximately|roughly) at)\b/g, 'at');
+  const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
+  return t.replace(/\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, d: string, offset: number) => {
+    if (months.test(t.slice(0, offset))) return whole;
+    const day = Number(d);
+    let month = now.startOf('month');
+    if (day < now.day) month = month.plus({ months: 1 });
+    const date = month.set({ day: Math.min(day, month.daysInMonth ?? 28) });
+    if (date.day !== day) return whole;
+    return ` ${date.toFormat('LLLL d')} `;
+  });
+}
+
+/** A clock time inside a constraint, with the business-hours am/pm rule. */
+function clockOf(said: string): { hour: number; minute: number } | undefined {
+  if (/^(noon|midday)$/.test(said)) return { hour: 12, minute: 0 };
+  const m = /^(\d{1,2})(?::(\d{2}))? ?(a|p)?/.exec(said);
+  if (!m) return undefined;
+  const hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  if (hour > 23 || minute > 59) return undefined;
+  if (m[3]) return hour >= 1 && hour <= 12 ? { hour: (hour % 12) + (m[3] === 'p' ? 12 : 0), minute } : undefined;
+  return { hour: hour >= 1 && hour <= 7 ? hour + 12 : hour, minute };
+}
+
+/** The day the rest of the message names, or today (tomorrow once `until` has passed). */
+function dayOf(rest: string, now: DateTime, until: (day: DateTime) => DateTime): { day: DateTime; hasDate: boolean } {
+  const found = rest.trim() ? (earliestOrRelative(rest, now) ?? plain(rest, now)) : undefined;
+  if (found && found.hasDate) return { day: DateTime.fromJSDate(found.range.from, { zone: now.zone }).startOf('day'), hasDate: true };
+  const today = now.startOf('day');
+  return { day: until(today) <= now ? today.plus({ days: 1 }) : today, hasDate: false };
+}
+
+/** "after 4", "before 11", "between 1 and 3", "from 3 on", "no later than 11am": a window on one day. */
+function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
+  let from: { hour: number; minute: number } | undefined;
+  let to: { hour: number; minute: number } | undefined;
+  let rest = t;
+  const span = BETWEEN.exec(t);
+  if (span) {
+    from = clockOf(span[1]!);
+    to = clockOf(span[2]!);
+    // "between 10 and 2": the end is the afternoon hour.
+    if (from && to && to.hour <= from.hour && to.hour < 12) to = { hour: to.hour + 12, minute: to.minute };
+    rest = rest.replace(span[0], ' ');
+  } else {
+    for (const re of LOWER) {
+      const m = re.exec(rest);
+      if (m) {
+        from = clockOf(m[1]!);
+        rest = rest.replace(m[0], ' ');
+        break;
+      }
+    }
+    for (const re of UPPER) {
+      const m = re.exec(rest);
+      if (m) {
+        to = clockOf(m[1]!);
+        rest = rest.replace(m[0], ' ');
+        break;
+      }
+    }
+  }
+  if (!from && !to) return undefined;
+  if (from && to && to.hour * 60 + to.minute <= from.hour * 60 + from.minute) to = undefined;
+  const latest = LATEST.test(rest);
+  const { day, hasDate } = dayOf(rest.replace(LATEST, ' ').replace(EARLIEST, ' '), now, (d) => (to ? atLocal(d, to.hour, to.minute) : d.endOf('day')));
+  const start = from ? atLocal(day, from.hour, from.minute) : day;
+  const end = to ? atLocal(day, to.hour, to.minute) : day.plus({ days: 1 });
+  const said = [from && `after ${start.toFormat('h:mm a')}`, to && `before ${end.toFormat('h:mm a')}`].filter(Boolean).join(' and ');
+  const r = range(start, end, false, said);
+  if (latest) r.latest = true;
+  return { range: r, hasDate };
+}
+
+/** "the latest you have friday", "last appointment wednesday": that day, offered from its end. */
+function endOfDay(t: string, now: DateTime): ResolvedWhen | undefined {
+  if (!LATEST.test(t)) return undefined;
+  const rest = t.replace(LATEST, ' ');
+  const found = plain(rest, now);
+  const part = found && !found.range.exactTime ? found : undefined;
+  const from = part ? DateTime.fromJSDate(part.range.from, { zone: now.zone }) : now.startOf('day');
+  const to = part ? DateTime.fromJSDate(part.range.to, { zone: now.zone }) : now.startOf('day').plus({ days: 1 });
+  const r = range(DateTime.max(from, now), to, false, 'latest');
+  r.latest = true;
+  return { range: r, hasDate: part?.hasDate ?? false };
+}
+
+/** A day, a time, a part of day or a span, as chrono and the part-of-day table read it. */
+function plain(t: string, now: DateTime): ResolvedWhen | undefined {
+  const fixed = weekLevel(t, now);
   if (fixed) return fixed;
   const { text, part } = takePartOfDay(t);
   const result = chronoResult(text, now);
@@ -90,6 +209,12 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
 /** "As soon as possible" and "in 20 minutes": no calendar needed. */
 function earliestOrRelative(t: string, now: DateTime): ResolvedWhen | undefined {
   if (EARLIEST.test(t)) {
+    // "earliest on friday": that day from its start; "asap" alone: the next two weeks.
+    const named = plain(t.replace(EARLIEST, ' '), now);
+    if (named && named.hasDate && !named.range.exactTime) {
+      const r = range(DateTime.max(DateTime.fromJSDate(named.range.from, { zone: now.zone }), now), DateTime.fromJSDate(named.range.to, { zone: now.zone }), false, `earliest ${named.range.description}`, true);
+      return { range: r, hasDate: true };
+    }
     return { range: range(now, now.plus({ days: EARLIEST_WINDOW_DAYS }), false, 'earliest available', true), hasDate: true };
   }
   const relative = /\bin (an?|one|half an?|\d{1,3}) ?(min(?:ute)?s?|hours?|hrs?|h)\b/.exec(t);

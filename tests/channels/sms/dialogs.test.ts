@@ -74,18 +74,19 @@ describe('SMS dialogs end to end', () => {
 
   it('reschedules: R, a new time, pick, confirm', async () => {
     expect(await say(ana, 'R')).toMatch(/When would you like to move your/);
-    expect(await say(ana, 'friday 11am')).toMatch(/^Openings for Haircut:\n1\) Fri Dec 4, 10:00 AM with (Dana|Lee)/);
-    expect(await say(ana, '1')).toMatch(/^Move your Haircut from Wed Dec 2, 1:00 PM to Fri Dec 4, 10:00 AM with (Dana|Lee)\?/);
-    expect(await say(ana, 'y')).toMatch(/^Done: your Haircut is now Fri Dec 4, 10:00 AM/);
+    // The time asked for is option 1 when it is free (issue 14).
+    expect(await say(ana, 'friday 11am')).toMatch(/^Openings for Haircut:\n1\) Fri Dec 4, 11:00 AM with (Dana|Lee)/);
+    expect(await say(ana, '1')).toMatch(/^Move your Haircut from Wed Dec 2, 1:00 PM to Fri Dec 4, 11:00 AM with (Dana|Lee)\?/);
+    expect(await say(ana, 'y')).toMatch(/^Done: your Haircut is now Fri Dec 4, 11:00 AM/);
 
     const [old, moved] = await appointmentsOf(ana);
     expect(old).toMatchObject({ status: 'canceled', cancelReason: 'rescheduled' });
-    expect(moved).toMatchObject({ status: 'confirmed', rescheduledFromId: old!.id, startsAt: new Date('2026-12-04T15:00:00Z') });
+    expect(moved).toMatchObject({ status: 'confirmed', rescheduledFromId: old!.id, startsAt: new Date('2026-12-04T16:00:00Z') });
     expect(old!.reservations.every((r) => !r.active)).toBe(true);
   });
 
   it('cancels: C and confirm (never a bare CANCEL, which would unsubscribe)', async () => {
-    expect(await say(ana, 'C')).toMatch(/^Cancel your Haircut on Fri Dec 4, 10:00 AM\? Reply Y to confirm/);
+    expect(await say(ana, 'C')).toMatch(/^Cancel your Haircut on Fri Dec 4, 11:00 AM\? Reply Y to confirm/);
     expect(await say(ana, 'y')).toMatch(/canceled/);
     const appts = await appointmentsOf(ana);
     expect(appts.map((a) => a.status)).toEqual(['canceled', 'canceled']);
@@ -100,11 +101,11 @@ describe('SMS dialogs end to end', () => {
     expect(await say(ben, 'online')).toMatch(/What email/);
     expect(await say(ben, 'ben@example.com')).toMatch(/how long is your hair/);
     const photo = 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM9/Media/ME9';
-    expect(await say(ben, '4', { NumMedia: '1', MediaUrl0: photo, MediaContentType0: 'image/jpeg' })).toMatch(/^Book Consultation on Fri Dec 4, 1:00 PM/);
+    expect(await say(ben, '4', { NumMedia: '1', MediaUrl0: photo, MediaContentType0: 'image/jpeg' })).toMatch(/^Book Consultation on Fri Dec 4, 2:00 PM/);
     expect(await say(ben, 'Y')).toMatch(/^Booked: Consultation/);
 
     const [a] = await appointmentsOf(ben);
-    expect(a).toMatchObject({ status: 'confirmed', serviceId: salon.services.consult, startsAt: new Date('2026-12-04T18:00:00Z') });
+    expect(a).toMatchObject({ status: 'confirmed', serviceId: salon.services.consult, startsAt: new Date('2026-12-04T19:00:00Z') });
     expect(a!.intake).toMatchObject({ first_visit: true, referral: 'Online', email: 'ben@example.com', hair_length: 4 });
     expect(a!.attachments).toEqual([{ url: photo, contentType: 'image/jpeg' }]);
   });

@@ -181,18 +181,33 @@ describe('keywords', () => {
     expect((await app.t.db.customer.findUniqueOrThrow({ where: { phone: p } })).optedOut).toBe(false);
   });
 
+  it('a bare "Cancel" with an appointment still booked opts out, says it is still booked and how to cancel it, and tells staff (issue 14)', async () => {
+    const p = '+12125550199';
+    await createAppointment(app.t.db, basics, { customerPhone: p, startsAt: new Date(Date.now() + 2 * 86_400_000) });
+    const xml = await (await sms(inboundParams(p, 'Cancel'))).text();
+    expect(xml).toMatch(/unsubscribed/);
+    expect(xml).toMatch(/Your Cleaning on \w{3} \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M \w+ is still booked; to cancel it, contact us at \+12125550100/);
+    expect(orch.calls.filter((c) => c.text === 'Cancel')).toHaveLength(0);
+    expect((await app.t.db.customer.findUniqueOrThrow({ where: { phone: p } })).optedOut).toBe(true);
+    const customer = await app.t.db.customer.findUniqueOrThrow({ where: { phone: p } });
+    expect(await app.t.db.exception.count({ where: { type: 'opted_out_upcoming', customerId: customer.id } })).toBe(1);
+    // Still booked: opting out canceled nothing.
+    expect(await app.t.db.appointment.count({ where: { customerId: customer.id, status: 'confirmed' } })).toBe(1);
+  });
+
   it('STOP from a customer with an upcoming appointment raises opted_out_upcoming', async () => {
     const p = '+12125550188';
     const apptId = await createAppointment(app.t.db, basics, { customerPhone: p, startsAt: new Date(Date.now() + 3 * 86_400_000) });
     await createAppointment(app.t.db, basics, { customerPhone: p, startsAt: new Date(Date.now() - 86_400_000) });
     await sms(inboundParams(p, 'STOP'));
-    const ex = await app.t.db.exception.findMany({ where: { type: 'opted_out_upcoming' } });
+    const { id: customerId } = await app.t.db.customer.findUniqueOrThrow({ where: { phone: p } });
+    const ex = await app.t.db.exception.findMany({ where: { type: 'opted_out_upcoming', customerId } });
     expect(ex).toHaveLength(1);
     expect(ex[0]).toMatchObject({ appointmentId: apptId, status: 'open' });
     expect(ex[0]!.summary).toMatch(/Cleaning/);
     // A second STOP does not duplicate it.
     await sms(inboundParams(p, 'STOP'));
-    expect(await app.t.db.exception.count({ where: { type: 'opted_out_upcoming' } })).toBe(1);
+    expect(await app.t.db.exception.count({ where: { type: 'opted_out_upcoming', customerId } })).toBe(1);
   });
 });
 

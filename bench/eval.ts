@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPool, createPrisma } from '../src/db/client.ts';
+import { formatRate, loadDialogs, runDialog, type LoadedDialog } from '../tests/conversation/support/dialog-runner.ts';
+import { benchDatabase } from './support.ts';
+
+// `npm run eval` (also part of `npm run bench`): the offline provider on the dialog corpus,
+// judged on the database end state. The held-out set (tests/conversation/dialogs-heldout)
+// was written before tuning and is never tuned on; its rate is the honest figure.
+// `EVAL_VERBOSE=1` prints each failing dialog with its transcript.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dialogsDir = (name: string) => path.join(here, '..', 'tests', 'conversation', name);
+
+export async function run(): Promise<void> {
+  const database = await benchDatabase();
+  const db = createPrisma(database.url);
+  const pool = createPool(database.url, { max: 4 });
+  try {
+    const sets: Array<[string, LoadedDialog[]]> = [
+      ['held-out', loadDialogs(dialogsDir('dialogs-heldout'))],
+      ['tuning', [...loadDialogs(dialogsDir('dialogs')), ...loadDialogs(dialogsDir('dialogs-tuning'))]],
+    ];
+    for (const [name, dialogs] of sets) {
+      let ok = 0;
+      for (const { file, dialog } of dialogs) {
+        const result = await runDialog({ db, pool }, dialog);
+        if (result.failures.length === 0) ok++;
+        else if (process.env.EVAL_VERBOSE) console.log(`FAIL ${name} ${file}: ${dialog.name}\n  ${result.failures.join('\n  ')}\n${result.transcript}\n`);
+        else console.log(`fail ${name} ${file}: ${dialog.name}`);
+      }
+      console.log(`${name} pass rate: ${formatRate(ok, dialogs.length)}`);
+    }
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+    await database.drop();
+  }
+}

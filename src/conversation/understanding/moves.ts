@@ -1,0 +1,57 @@
+// Times said relative to a booking the customer already has (or the window being talked
+// about): "an hour later", "push it back 30 min", "same time next week", "the week after",
+// "same time for my son". The parser only reads the offset; the provider applies it to the
+// right reference (the appointment's start, or the window on screen).
+import type { Shift } from './types.ts';
+
+const AMOUNT = '(an?|one|two|three|half an?|\\d{1,3}(?:\\.5)?)';
+const UNIT = '(hours?|hrs?|h|minutes?|mins?|m)';
+const LATER = '(later|back|after|further out)';
+const EARLIER = '(earlier|sooner|before|forward|up|ahead)';
+const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+
+/** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour" (+60), "bring it forward 2 hours" (-120). */
+function minutesShift(s: string): number | undefined {
+  const after = new RegExp(`\\b${AMOUNT} ?${UNIT} (?:${LATER}|${EARLIER})\\b`).exec(s);
+  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| my \\w+| the \\w+)? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
+  let amount: string;
+  let unit: string;
+  let later: boolean;
+  if (after) {
+    [, amount, unit] = after as unknown as [string, string, string];
+    later = after[3] !== undefined;
+  } else if (before) {
+    amount = before[3]!;
+    unit = before[4]!;
+    later = before[1] !== undefined;
+  } else return undefined;
+  const n = amount.startsWith('half') ? 0.5 : (WORD_AMOUNTS[amount] ?? Number(amount));
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  const minutes = Math.round(unit.startsWith('h') ? n * 60 : n);
+  if (minutes > 24 * 60) return undefined;
+  return later ? minutes : -minutes;
+}
+
+/** "same time next week", "the week after", "a week later", "2 weeks later": whole days. */
+function daysShift(s: string): number | undefined {
+  const weeks = /\b(an?|one|two|three|\d) weeks? (later|after|from then|out)\b/.exec(s);
+  if (weeks) return 7 * (WORD_AMOUNTS[weeks[1]!] ?? Number(weeks[1]));
+  if (/\b(the )?(week|wk) after( that| next| this)?\b|\bfollowing week\b/.test(s)) return 7;
+  if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
+  if (/\b(a|one) day (later|after)\b|\bthe day after\b|\bnext day\b/.test(s)) return 1;
+  if (/\b(a|one) day (earlier|before)\b|\bthe day before\b/.test(s)) return -1;
+  return undefined;
+}
+
+/** The offset the message states relative to a booking or a window, if any. */
+export function parseShift(s: string): Shift | undefined {
+  const minutes = minutesShift(s);
+  const days = daysShift(s);
+  const sameTime = /\b(same|the same|that same|exact same) (time|slot|hour)\b|\bsame time\b/.test(s);
+  if (minutes === undefined && days === undefined && !sameTime) return undefined;
+  return { minutes: minutes ?? 0, days: days ?? 0, sameTime };
+}
+
+/** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */
+export const FOR_SOMEONE_ELSE =
+  /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;

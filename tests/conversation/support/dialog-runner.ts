@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type pg from 'pg';
+import { parseAllDocuments } from 'yaml';
+import { z } from 'zod';
+import type { OutboundReply } from '../../../src/contract/conversation.ts';
+import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import type { PrismaClient } from '../../../src/db/client.ts';
+import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
+import { createScheduler } from '../../../src/engine/scheduler.ts';
+import { createLogger } from '../../../src/log.ts';
+import { createSalon, wipe, type Fixture } from './fixture.ts';
+
+// Runs one scripted dialog with the offline provider on a fresh copy of its business
+// fixture and judges it on the END STATE of the database. Free of vitest, so both the
+// test files and `npm run eval` (bench/eval.ts) run the very same dialogs the same way.
+// A file may hold several dialogs as YAML documents separated by `---`.
+
+const TurnObject = z.strictObject({
+  say: z.string().optional(),
+  /** "confirm" presses the confirm button of the last reply; anything else is sent as the choice value. */
+  button: z.string().optional(),
+  /** Presses the confirm button of the Nth reply (1-based) instead of the last one: a stale button. */
+  button_from_reply: z.number().int().positive().optional(),
+  /** Minutes the clock moves forward before this turn. */
+  advance: z.number().optional(),
+  expect: z.array(z.string()).optional(),
+  not_expect: z.array(z.string()).optional(),
+});
+/** A bare string is what the customer texts. */
+const Turn = z.union([z.string().transform((say): z.infer<typeof TurnObject> => ({ say })), TurnObject]);
+const Appointment = z.strictObject({
+  service: z.string(),
+  start: z.string(),
+  status: z.enum(['requested', 'confirmed', 'completed', 'canceled', 'no_show']),
+  staff: z.string().optional(),
+  customer: z.enum(['self', 'other']).default('self'),
+  intake: z.record(z.string(), z.unknown()).optional(),
+});
+export const Dialog = z.strictObject({
+  name: z.string(),
+  fixture: z.literal('salon').default('salon'),
+  /** Tue Dec 1 2026, 9:00 AM in New York unless said otherwise. */
+  now: z.string().default('2026-12-01T14:00:00Z'),
+  phone: z.string().default('+15555550123'),
+  existing: z
+    .array(z.strictObject({ service: z.string(), start: z.string(), staff: z.enum(['dana', 'lee']).optional(), customer: z.enum(['self', 'other']).default('self') }))
+    .default([]),
+  turns: z.array(Turn).min(1),
+  expect: z.strictObject({
+    appointments: z.array(Appointment),
+    exceptions: z.array(z.string()).default([]),
+    live_holds: z.number().default(0),
+    handed_off: z.boolean().default(false),
+  }),
+  /** Only in the held-out set, and only while its pass-rate gate holds: why this dialog still fails. */
+  expected_fail: z.string().optional(),
+});
+export type Dialog = z.infer<typeof Dialog>;
+
+export interface LoadedDialog {
+  file: string;
+  dialog: Dialog;
+}
+
+/** Every dialog in a folder, in file order then document order. */
+export function loadDialogs(dir: string): LoadedDialog[] {
+  const out: LoadedDialog[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const docs = parseAllDocuments(readFileSync(path.join(dir, file), 'utf8'));
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+      if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0]!.message}`);
+      const value: unknown = doc.toJS();
+      if (value === null || value === undefined) continue;
+      const parsed = Dialog.safeParse(value);
+      if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
+      out.push({ file, dialog: parsed.data });
+    }
+  }
+  return out;
+}
+
+export interface DialogResult {
+  /** What went wrong, one line each; empty when the dialog passed. */
+  failures: string[];
+  /** The conversation as it went, for failure messages. */
+  transcript: string;
+}
+
+export const OTHER_PHONE = '+15555550999';
+
+/** Runs the dialog on `db` (wiped first) and compares the database with what it expects. */
+export async function runDialog(t: { db: PrismaClient; pool: pg.Pool }, d: Dialog): Promise<DialogResult> {
+  await wipe(t.db);
+  const fx = await createSalon(t.db);
+  let now = new Date(d.now);
+  const clock = () => new Date(now);
+  const scheduler = createScheduler(createSchedulingStore(t.pool), clock, { holdMinutes: 10 });
+  const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: createLogger('silent'), provider: createOfflineProvider() });
+  const local = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm', { zone: fx.timeZone }).toJSDate();
+  const failures: string[] = [];
+
+  for (const e of d.existing) {
+    const phone = e.customer === 'other' ? OTHER_PHONE : d.phone;
+    const customer = await t.db.customer.upsert({ where: { phone }, create: { phone }, update: {} });
+    const booked = await scheduler.book({
+      service: fx.services[e.service as keyof Fixture['services']],
+      start: local(e.start),
+      resourceId: e.staff ? fx.staff[e.staff] : undefined,
+      customerId: customer.id,
+      channel: 'api',
+      actor: { type: 'system', id: 'fixture' },
+    });
+    if (!booked.ok) throw new Error(`fixture booking failed: ${JSON.stringify(booked)}`);
+  }
+
+  const replies: OutboundReply[] = [];
+  const log: string[] = [];
+  for (const [i, turn] of d.turns.entries()) {
+    if (turn.advance) now = new Date(now.getTime() + turn.advance * 60_000);
+    const last = replies[replies.length - 1];
+    let choiceValue: string | undefined;
+    const confirmOf = (r: OutboundReply | undefined) => r?.choices?.find((c) => c.value.startsWith('confirm:'))?.value;
+    if (turn.button_from_reply) choiceValue = confirmOf(replies[turn.button_from_reply - 1]);
+    else if (turn.button === 'confirm') choiceValue = confirmOf(last);
+    else if (turn.button) choiceValue = turn.button;
+    if ((turn.button_from_reply || turn.button === 'confirm') && !choiceValue) failures.push(`turn ${i}: no confirm button to press`);
+    const reply = await orchestrator.handle({ channel: 'sms', senderIdentity: d.phone, text: turn.say ?? '', choiceValue, externalId: `SM${i}` });
+    replies.push(reply);
+    const text = reply.messages.join('\n');
+    log.push(`> ${turn.say ?? `[${choiceValue ?? turn.button}]`}\n${text}`);
+    if (text.trim() === '') failures.push(`turn ${i}: empty reply`);
+    for (const s of turn.expect ?? []) if (!text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply lacks "${s}"`);
+    for (const s of turn.not_expect ?? []) if (text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply has "${s}"`);
+  }
+
+  failures.push(...(await compareEndState(t, d, fx, clock())));
+  return { failures, transcript: log.join('\n') };
+}
+
+async function compareEndState(t: { db: PrismaClient }, d: Dialog, fx: Fixture, now: Date): Promise<string[]> {
+  const failures: string[] = [];
+  const names = Object.fromEntries(Object.entries(fx.services).map(([slug, id]) => [id, slug]));
+  const staffNames = Object.fromEntries(Object.entries(fx.staff).map(([n, id]) => [id, n[0]!.toUpperCase() + n.slice(1)]));
+  const rows = await t.db.appointment.findMany({ include: { customer: true, reservations: true }, orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }] });
+  const actual = rows.map((a) => ({
+    service: names[a.serviceId],
+    start: DateTime.fromJSDate(a.startsAt, { zone: fx.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+    status: a.status,
+    staff: a.reservations.map((r) => staffNames[r.resourceId]).find(Boolean),
+    customer: a.customer?.phone === d.phone ? 'self' : 'other',
+    intake: a.intake,
+  }));
+  const expected = d.expect.appointments;
+  const shown = (a: { service?: string; start: string; status: string; customer: string; staff?: string }) =>
+    `${a.service} ${a.start} ${a.status} ${a.customer}${a.staff ? ` ${a.staff}` : ''}`;
+  // Same start and creation order can tie (two people at once): compare as sorted lists.
+  const key = (a: { service?: string; start: string; status: string; customer: string }) => `${a.start} ${a.service} ${a.status} ${a.customer}`;
+  const want = [...expected].sort((a, b) => key(a).localeCompare(key(b)));
+  const got = [...actual].sort((a, b) => key(a).localeCompare(key(b)));
+  if (want.length !== got.length || want.some((e, i) => key(e) !== key(got[i]!))) {
+    failures.push(`appointments: expected [${want.map(shown).join('; ')}], got [${got.map(shown).join('; ')}]`);
+  } else {
+    want.forEach((e, i) => {
+      const a = got[i]!;
+      if (e.staff && a.staff !== e.staff) failures.push(`appointment ${i}: staff ${a.staff}, expected ${e.staff}`);
+      if (e.intake && JSON.stringify(sortKeys(a.intake)) !== JSON.stringify(sortKeys(e.intake))) {
+        failures.push(`appointment ${i}: intake ${JSON.stringify(a.intake)}, expected ${JSON.stringify(e.intake)}`);
+      }
+    });
+  }
+
+  const exceptions = (await t.db.exception.findMany()).map((x) => x.type).sort();
+  const wantExceptions = [...d.expect.exceptions].sort();
+  if (JSON.stringify(exceptions) !== JSON.stringify(wantExceptions)) failures.push(`exceptions: expected ${JSON.stringify(wantExceptions)}, got ${JSON.stringify(exceptions)}`);
+  const holds = await t.db.hold.count({ where: { expiresAt: { gt: now } } });
+  if (holds !== d.expect.live_holds) failures.push(`live holds: expected ${d.expect.live_holds}, got ${holds}`);
+  const conv = await t.db.conversation.findFirst({ where: { channel: 'sms' } });
+  if ((conv?.handedOff ?? false) !== d.expect.handed_off) failures.push(`handed off: expected ${d.expect.handed_off}`);
+  // Nothing was written for anyone but the sender and the fixture's other customer.
+  const customers = await t.db.customer.findMany({ select: { phone: true } });
+  for (const c of customers) if (c.phone !== d.phone && c.phone !== OTHER_PHONE) failures.push(`unexpected customer ${c.phone}`);
+  return failures;
+}
+
+function sortKeys(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Pass rate as "117/120 (97.5%)". */
+export function formatRate(passed: number, total: number): string {
+  return `${passed}/${total} (${total ? ((100 * passed) / total).toFixed(1) : '0.0'}%)`;
+}
