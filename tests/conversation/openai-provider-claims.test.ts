@@ -46,7 +46,7 @@ describe('a no to what the model proposed', () => {
       const done = toolResultsThisTurn(req);
       if (text.includes('move')) {
         if (!done.length) return { tool: 'list_my_appointments', args: {} };
-        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-04T14:00', to: null, exact_time: true, staff: null, appointment_ref: firstRef(req) } };
+        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-04T14:00', to: null, exact_time: true, staff: null, appointment_ref: firstRef(req), duration_minutes: null, min_capacity: null } };
       }
       if (text.includes('2pm')) return { tool: 'reschedule_appointment', args: { appointment_ref: firstRef(req), offer_id: offerFor(req, '2:00 PM') } };
       return { text: "Yes! It's moved to Friday at 2:00 PM. See you then." };
@@ -74,7 +74,7 @@ describe('the model claims what was not committed', () => {
   it('"you are all set" instead of a proposal: the customer reads that nothing is booked, and can still pick', async () => {
     h.script((req) => {
       if (lastUser(req).includes('haircut')) {
-        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null } };
+        return { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02T10:00', to: null, exact_time: true, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
       }
       return { text: "You're all set for 10:00 AM tomorrow with Dana!" };
     });
@@ -99,7 +99,7 @@ describe('the model claims what was not committed', () => {
     h.script((req) => {
       const text = lastUser(req);
       if (text.includes('consultation')) {
-        return { tool: 'find_slots', args: { service: 'consult', from: '2026-12-02T11:00', to: null, exact_time: true, staff: null, appointment_ref: null } };
+        return { tool: 'find_slots', args: { service: 'consult', from: '2026-12-02T11:00', to: null, exact_time: true, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
       }
       if (text.includes('11am')) return { tool: 'book_offer', args: { offer_id: offerFor(req, '11:00 AM') } };
       return { text: 'Perfect, your consultation is confirmed!' };

@@ -14,7 +14,7 @@ import { useOpenAIHarness } from './support/openai-harness.ts';
 const h = useOpenAIHarness();
 
 const NEVER = 600_000;
-const FIND: ScriptedReply = { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null } };
+const FIND: ScriptedReply = { tool: 'find_slots', args: { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null } };
 const NOTHING_WRITTEN = { appointments: 0, holds: 0, customers: 0 };
 
 /** A script that answers the n-th request (0-based) with answers[n], and later ones with the last. */

@@ -11,7 +11,7 @@ import { firstRef, useOpenAIHarness } from './support/openai-harness.ts';
 
 const h = useOpenAIHarness();
 
-const FIND_HAIRCUT = { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null };
+const FIND_HAIRCUT = { service: 'haircut', from: '2026-12-02', to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null };
 
 /** The tool calls the model was shown as made since the customer's last message. */
 function callsThisTurn(req: ChatRequest): string[] {

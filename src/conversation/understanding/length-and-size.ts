@@ -60,8 +60,10 @@ export function readLengthAndSize(input: string): LengthAndSize {
     for (const [pattern, minutes] of LENGTHS) {
       const m = pattern.exec(text);
       if (!m) continue;
-      // "in 30 minutes" is a time to start, left for the date parser.
-      if (/\b(in|within|after)\s*$/.test(text.slice(0, m.index))) break;
+      // "in 30 minutes" is a time to start, left for the date parser; "push it back an
+      // hour", "30 min earlier" move a booking, left for the reading of moves.
+      if (/\b(in|within|after|back|forward|up|by)\s*$/.test(text.slice(0, m.index))) break;
+      if (/^\s*(later|earlier|sooner|before|after|ahead|back|forward)\b/.test(text.slice(m.index + m[0].length))) break;
       const value = minutes(m);
       if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
       text = text.replace(m[0], ' ');

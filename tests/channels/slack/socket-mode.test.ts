@@ -35,17 +35,17 @@ describe('Socket Mode', { timeout: 120_000 }, () => {
     expect(open!.authorization).toBe(`Bearer ${APP_TOKEN}`);
   });
 
-  it('acks a slash command envelope over the socket, then answers through response_url', async () => {
-    const responseUrl = app.slackApi.responseUrl();
+  it('acks a slash command envelope over the socket, then acts on it (an empty /book opens the booking modal)', async () => {
+    const triggerId = app.slackApi.triggerId();
     socket.send({
       envelope_id: 'env-command-1',
       type: 'slash_commands',
       accepts_response_payload: true,
-      payload: { token: 't', team_id: 'T0TEAM', user_id: 'U0ROBIN', command: '/book', text: '', response_url: responseUrl, trigger_id: app.slackApi.triggerId(), channel_id: 'D0DM', api_app_id: 'A0APP' },
+      payload: { token: 't', team_id: 'T0TEAM', user_id: 'U0ROBIN', command: '/book', text: '', response_url: app.slackApi.responseUrl(), trigger_id: triggerId, channel_id: 'D0DM', api_app_id: 'A0APP' },
     });
     expect(await socket.ackOf('env-command-1')).toEqual({ envelope_id: 'env-command-1', payload: {} });
-    const answers = await app.slackApi.waitFor('respond', 1, 60_000);
-    expect(answers.at(-1)!.body).toEqual({ response_type: 'ephemeral', text: 'Tell me what to book, e.g. `/book haircut tomorrow at 3pm` or `/book room for 6 Friday 2-3pm`.' });
+    const opened = await app.slackApi.waitFor('views.open', 1, 60_000);
+    expect(opened.at(-1)!.body).toMatchObject({ trigger_id: triggerId });
   });
 
   it('acks an event envelope and acts on a retried event id once', async () => {
