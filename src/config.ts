@@ -16,6 +16,13 @@ const schema = z
     FRONTDESK_SEED: z.enum(['demo', 'none']).default('demo'),
     FRONTDESK_HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
     PUBLIC_URL: z.url().optional(),
+    // on: npm start also works the background jobs; off: it serves HTTP only and
+    // `npm run worker` processes (any number, any machine) work them.
+    FRONTDESK_WORKERS: z.enum(['on', 'off']).default('on'),
+    // How long a worker owns a batch it claimed: a crashed worker's batch is taken over after it.
+    FRONTDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // On SIGTERM/SIGINT, running jobs get this long to finish; unfinished ones are retried elsewhere.
+    FRONTDESK_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // How many reverse proxies stand in front: X-Forwarded-For is believed for that
     // many hops only, so a client cannot claim another IP (and another rate-limit budget).
