@@ -56,6 +56,8 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
 
   'GET /outbox': 'outbox.read',
 
+  'GET /jobs': 'jobs.read',
+
   'GET /exceptions': 'exceptions.read',
   'GET /exceptions/:id': 'exceptions.read',
   'POST /exceptions/:id/take': 'ops.take',

@@ -6,6 +6,7 @@ import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { exceptionsRouter } from './exceptions.ts';
 import { hoursRouter } from './hours.ts';
+import { jobsRouter } from './jobs.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
 import { resourcesRouter } from './resources.ts';
@@ -31,4 +32,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   exceptionsRouter,
   usersRouter,
   tokensRouter,
+  jobsRouter,
 ];
