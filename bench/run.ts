@@ -6,6 +6,7 @@ import { stopBenchServer } from './support.ts';
 const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> }> }> = [
   { name: 'engine', load: () => import('./engine.ts') },
   { name: 'sms', load: () => import('./sms.ts') },
+  { name: 'reminders', load: () => import('./reminders.ts') },
 ];
 
 const only = process.argv.slice(2);
