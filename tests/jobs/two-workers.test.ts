@@ -105,7 +105,7 @@ function startWorker(name: string) {
 }
 
 describe('two worker processes, one SIGKILLed mid-batch', () => {
-  it('every reminder reaches Twilio and the outbox exactly once', { timeout: 240_000 }, async () => {
+  it('every reminder reaches Twilio and the outbox exactly once', { timeout: 420_000 }, async () => {
     const basics = await seedBasics(t.db, { reminderOffsetsMinutes: [120] });
     const now = Date.now();
     const phones: string[] = [];
@@ -128,7 +128,7 @@ describe('two worker processes, one SIGKILLed mid-batch', () => {
     await expect
       .poll(
         async () => (await t.db.reminderDelivery.count({ where: { status: 'pending' } })) + (await t.db.outboundMessage.count({ where: { status: { in: ['queued', 'sending'] } } })),
-        { timeout: 200_000, interval: 500 },
+        { timeout: 360_000, interval: 500 },
       )
       .toBe(0);
 
