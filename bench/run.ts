@@ -7,6 +7,7 @@ const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: 'engine', load: () => import('./engine.ts') },
   { name: 'sms', load: () => import('./sms.ts') },
   { name: 'eval', load: () => import('./eval.ts') },
+  { name: 'reminders', load: () => import('./reminders.ts') },
 ];
 
 const only = process.argv.slice(2);

@@ -18,6 +18,13 @@ const schema = z
     // How long a customer whose provider is out has to pick a new time before ops take over (src/reschedule).
     RESCHEDULE_ANSWER_MINUTES: z.coerce.number().int().min(1).max(10080).default(240),
     PUBLIC_URL: z.url().optional(),
+    // on: npm start also works the background jobs; off: it serves HTTP only and
+    // `npm run worker` processes (any number, any machine) work them.
+    FRONTDESK_WORKERS: z.enum(['on', 'off']).default('on'),
+    // How long a worker owns a batch it claimed: a crashed worker's batch is taken over after it.
+    FRONTDESK_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // On SIGTERM/SIGINT, running jobs get this long to finish; unfinished ones are retried elsewhere.
+    FRONTDESK_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // How many reverse proxies stand in front: X-Forwarded-For is believed for that
     // many hops only, so a client cannot claim another IP (and another rate-limit budget).

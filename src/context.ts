@@ -1,6 +1,6 @@
 import { createChatDesk } from './appointments/chat-desk.ts';
 import { createSmsNotifier } from './channels/sms/notifier.ts';
-import { createSmsSender } from './channels/sms/outbound.ts';
+import { createSmsSender, type SmsSenderOptions } from './channels/sms/outbound.ts';
 import type { SmsDeps } from './channels/sms/ports.ts';
 import type { SlackDeps } from './channels/slack/ports.ts';
 import type { Config } from './config.ts';
@@ -60,7 +60,7 @@ export function smsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'clock' 
 }
 
 /** The SMS channel's notifier over its own sender: how jobs, ops and the API reach a customer by text. */
-export const smsNotifierOf = (ctx: AppContext) => createSmsNotifier(createSmsSender(smsDeps(ctx)));
+export const smsNotifierOf = (ctx: AppContext, opts?: SmsSenderOptions) => createSmsNotifier(createSmsSender(smsDeps(ctx), opts));
 
 /**
  * What the Slack channel is handed: its own storage port, and the ops core's commands

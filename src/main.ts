@@ -51,8 +51,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    // Never hang on shutdown: whatever has not stopped in 5 s is cut off.
-    setTimeout(() => process.exit(1), 5000).unref();
+    // Never hang on shutdown: running jobs get FRONTDESK_SHUTDOWN_SECONDS, whatever has not stopped 5 s later is cut off.
+    setTimeout(() => process.exit(1), (config.FRONTDESK_SHUTDOWN_SECONDS + 5) * 1000).unref();
     frontdesk.stop().then(
       () => process.exit(0),
       () => process.exit(1),

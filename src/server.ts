@@ -3,27 +3,12 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
-import { createAppContext, slackDeps, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
-import { createPool, createPrisma } from './db/client.ts';
+import type { AppContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
-import { createScheduler } from './engine/scheduler.ts';
-import { createSchedulingStore } from './db/scheduling/store.ts';
-import { createOrchestrator } from './conversation/orchestrator.ts';
-import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
-import { bossQueue } from './jobs/queue.ts';
-import { listenForRaisedExceptions, startExceptionAlertJob } from './jobs/exception-alerts.ts';
-import { startReminderJob } from './jobs/reminders.ts';
-import { startRescheduleFlowJob } from './jobs/reschedule-flows.ts';
-import { startWebhookJobs } from './jobs/webhook-delivery.ts';
-import { deliveryPolicy } from './webhooks/policy.ts';
-import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
-import { createBookingForm } from './booking-form/index.ts';
-import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
-import { createSmsSender } from './channels/sms/outbound.ts';
-import { createSmsChannel } from './channels/sms/router.ts';
+import { assembleRuntime, startWorkers } from './runtime.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -53,46 +38,32 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const applied = await migrate(database.url);
     if (applied.length) log.info({ applied }, 'migrations applied');
 
-    const db = createPrisma(database.url);
-    stops.push(() => db.$disconnect());
-    const pool = createPool(database.url);
-    stops.push(() => pool.end());
     const clock = opts.clock ?? systemClock;
-    const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
-    const built: { slack: SlackChannel | null } = { slack: null };
-    const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
-      built.slack = createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) });
-      return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : [])];
+    const workers = config.FRONTDESK_WORKERS === 'on';
+    // The job queue (same database, schema pgboss): the web hands it slow SMS replies;
+    // with workers on, this process also works every queue (src/jobs/index.ts).
+    const boss = await startBoss(database.url, log, { jobTimeoutSeconds: config.FRONTDESK_JOB_LEASE_SECONDS * 5, work: workers });
+    let stopping = false;
+    stops.push(() => {
+      stopping = true;
+      return stopBoss(boss, config.FRONTDESK_SHUTDOWN_SECONDS * 1000);
     });
-    // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
-    const boss = await startBoss(database.url, log);
-    stops.push(() => stopBoss(boss));
+    const runtime = assembleRuntime({ config, log, databaseUrl: database.url, clock, boss });
+    // Registered before the queue's stop, so it runs after it: jobs finish on open clients.
+    stops.splice(stops.length - 1, 0, () => runtime.close());
+    const { ctx } = runtime;
 
-    const adminToken = await ensureAdminToken(db, config.FRONTDESK_ADMIN_TOKEN, clock);
-    const demo = config.FRONTDESK_SEED === 'demo' ? await seedDemoIfEmpty(db, clock()) : undefined;
+    const adminToken = await ensureAdminToken(ctx.db, config.FRONTDESK_ADMIN_TOKEN, clock);
+    const demo = config.FRONTDESK_SEED === 'demo' ? await seedDemoIfEmpty(ctx.db, clock()) : undefined;
     const seeded = demo ? `Seeded demo business ${describeSeed(demo)} (FRONTDESK_SEED=none skips this)` : undefined;
     if (demo) log.info({ businessId: demo.businessId }, seeded);
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
-    // The SMS channel gets its store and the ops core, not the database client; its
-    // jobs and the reminder job run on the same queue, reminders through the notifiers.
-    const queue = bossQueue(boss);
-    const sms = smsDeps(ctx);
-    const sender = createSmsSender(sms);
-    const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
-    await startSmsJobs(queue, { log, sender, processor: channel.processor });
-    await startReminderJob(boss, ctx, ctx.notifiers);
-    await startRescheduleFlowJob(boss, { ...ctx, answerMinutes: config.RESCHEDULE_ANSWER_MINUTES });
-    const alerts = { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES };
-    await startExceptionAlertJob(boss, alerts);
-    stops.push(await listenForRaisedExceptions(pool, alerts));
-    const webhookJobs = await startWebhookJobs(boss, { db, scheduler, clock, log, policy: deliveryPolicy(config) });
-    stops.push(async () => webhookJobs.stop());
-    const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
-    if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
-    const socketMode = built.slack?.socketMode;
+    if (workers) stops.push(await startWorkers(runtime, boss, { stopping: () => stopping }));
+    else log.info('workers off (FRONTDESK_WORKERS=off): background jobs run in `npm run worker` processes');
+    const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: runtime.sms.router }];
+    if (runtime.slack) webhooks.push({ path: '/slack', router: runtime.slack.router });
+    const socketMode = runtime.slack?.socketMode;
     if (socketMode) {
       // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.
       socketMode.start().then(

@@ -52,10 +52,12 @@ export const ACTIONS = [
   'ops.decline',
   'ops.offer_times',
   'ops.reply',
+  // The background job queues (GET /jobs).
+  'jobs.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write', 'webhooks.read', 'webhooks.write'];
+const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write', 'webhooks.read', 'webhooks.write', 'jobs.read'];
 
 // Staff work their own schedule: they read the setup they book against, and act
 // only on their own appointments and exceptions. Handing an exception to someone

@@ -59,6 +59,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'POST /impact': 'reschedule_flows.read',
   'GET /reschedule-flows': 'reschedule_flows.read',
   'GET /reschedule-flows/:id': 'reschedule_flows.read',
+  'GET /jobs': 'jobs.read',
 
   'GET /exceptions': 'exceptions.read',
   'GET /exceptions/:id': 'exceptions.read',

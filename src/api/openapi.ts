@@ -26,7 +26,7 @@ const routes: RouteDoc[] = [];
 
 /** What each tag groups, in the order readers meet them. A tag missing here still appears, undescribed, and fails the OpenAPI lint. */
 const TAGS: Record<string, string> = {
-  Business: 'The business this installation serves: name, contact details, policies',
+  Business: 'The business this installation serves: name, contact details, policies, quiet hours, no-show handling',
   Locations: 'Places where appointments happen, each in its own time zone',
   Services: 'What can be booked: duration, buffers, notice, horizon, intake questions, reminders',
   Resources: 'Staff, rooms and equipment that services need',
@@ -41,6 +41,7 @@ const TAGS: Record<string, string> = {
   Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
   'Reschedule flows': 'When a provider is out: which appointments a change would affect (dry run), and the offers of new times made to their customers',
   Webhooks: 'Outbound webhook subscriptions (signed, retried) and the log of every delivery attempt',
+  Jobs: 'The background job queues (admins only): counts by state, the latest failures, reminder outcomes',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */

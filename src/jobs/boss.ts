@@ -8,7 +8,12 @@ import type { Logger } from '../log.ts';
 // queue returns null silently, so every queue is created here at start.
 
 export const QUEUES = {
-  reminders: 'sms-reminders',
+  // Reminders: a planning run every minute (one at a time) records what fell due;
+  // send jobs wake the workers that claim and send them (src/jobs/reminders.ts).
+  reminders: 'reminder-plan',
+  reminderSend: 'reminder-send',
+  // Appointments past end + grace: prompt staff, later settle unanswered ones (src/jobs/no-shows.ts).
+  noShows: 'no-shows',
   // The SMS channel's own queues (src/channels/sms/jobs.ts names them too).
   smsReply: 'sms-reply',
   outbox: 'sms-outbox',
@@ -21,19 +26,39 @@ export const QUEUES = {
 /** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */
 const stopping = new WeakSet<PgBoss>();
 
-export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBoss> {
+export interface BossOptions {
+  /**
+   * How long a send job may stay active before pg-boss counts it as lost (its worker
+   * died) and retries it elsewhere; expiry is checked at this interval too.
+   */
+  jobTimeoutSeconds?: number;
+  /**
+   * False for a process that only queues jobs (npm start with FRONTDESK_WORKERS=off):
+   * it leaves pg-boss's upkeep (expiry, cron) to the worker processes.
+   */
+  work?: boolean;
+}
+
+export async function startBoss(databaseUrl: string, log: Logger, opts: BossOptions = {}): Promise<PgBoss> {
+  const jobTimeoutSeconds = opts.jobTimeoutSeconds ?? 300;
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: 4,
     application_name: 'frontdesk-jobs',
     // Completed jobs are only of diagnostic interest.
     deleteAfterDays: 7,
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, jobTimeoutSeconds)),
+    supervise: opts.work ?? true,
+    schedule: opts.work ?? true,
   });
   boss.on('error', (err) => logBossError(log, err, stopping.has(boss)));
   await boss.start();
   await boss.createQueue(QUEUES.smsReply, { name: QUEUES.smsReply, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true });
-  // One reminder run queued at a time is enough; runs are idempotent.
-  await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'short', retryLimit: 0, expireInSeconds: 120 });
+  // One planning run at a time (stately: one active, one queued); runs are idempotent.
+  await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
+  // Send jobs only wake workers: the claimed rows carry the work, so a lost job loses nothing.
+  await boss.createQueue(QUEUES.reminderSend, { name: QUEUES.reminderSend, policy: 'standard', retryLimit: 3, retryDelay: 5, expireInSeconds: jobTimeoutSeconds });
+  await boss.createQueue(QUEUES.noShows, { name: QUEUES.noShows, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
   // The outbox sweeper (see src/channels/sms/outbound.ts); sweeps are idempotent too.
   await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   // Alert runs are idempotent (one post per exception), so one queued run at a time is enough.
@@ -41,10 +66,14 @@ export async function startBoss(databaseUrl: string, log: Logger): Promise<PgBos
   return boss;
 }
 
-export async function stopBoss(boss: PgBoss): Promise<void> {
+/**
+ * graceful: workers stop fetching and running handlers get `timeoutMs` to finish;
+ * whatever is still active then is failed by pg-boss and retried by another worker
+ * (every handler is idempotent). wait: resolve only once stopped.
+ */
+export async function stopBoss(boss: PgBoss, timeoutMs = 4000): Promise<void> {
   stopping.add(boss);
-  // graceful: let a running handler finish; wait: resolve only once stopped.
-  await boss.stop({ graceful: true, wait: true, timeout: 4000 });
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type pg from 'pg';
 import { exceptionAlert } from '../ops/alert.ts';
 import { announceException } from '../ops/announce.ts';
+import { recordAudit } from '../ops/audit.ts';
 import { QUEUES } from './boss.ts';
 
 // Every exception still waiting for someone is announced once in the ops channel
@@ -18,7 +19,9 @@ import { QUEUES } from './boss.ts';
 // a listener reconnecting, a failed post) and for re-raising. It runs every minute
 // (runExceptionAlerts is also callable directly, which is how tests drive it). An
 // exception still open every SLACK_RERAISE_MINUTES is raised again; the Slack notifier
-// posts that in the thread of its first message.
+// posts that in the thread of its first message, mentioning the assignee when they have
+// a Slack user id; each escalation is an `escalated` step in the exception's audit
+// trail, by the system.
 
 export interface AlertDeps {
   db: PrismaClient;
@@ -41,20 +44,26 @@ export async function runExceptionAlerts(deps: AlertDeps): Promise<{ sent: numbe
   const open = await deps.db.exception.findMany({
     where: { status: { in: ['open', 'assigned'] }, createdAt: { gte: new Date(deps.clock().getTime() - LOOKBACK_MS) } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, createdAt: true, status: true },
+    select: { id: true, createdAt: true, status: true, assignee: { select: { slackUserId: true } } },
     take: 200,
   });
   const to = { channel: 'slack' as const, address: deps.opsChannel };
   const count = (sent: { duplicate: boolean }) => (sent.duplicate ? result.duplicate++ : result.sent++);
-  for (const { id, createdAt, status } of open) {
+  for (const { id, createdAt, status, assignee } of open) {
     const announced = await announceException(deps, id);
     if (announced) count(announced);
     const periods = deps.reraiseMinutes ? Math.floor((deps.clock().getTime() - createdAt.getTime()) / (deps.reraiseMinutes * 60_000)) : 0;
     if (periods < 1) continue;
     // One reminder per elapsed period, keyed by it: the latest only, however long the job was down.
     const alert = await exceptionAlert(deps.db, id);
-    const text = `Still ${status} ${periods * deps.reraiseMinutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
-    count(await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text }));
+    const mention = assignee?.slackUserId ? `<@${assignee.slackUserId}> ` : '';
+    const minutes = periods * deps.reraiseMinutes;
+    const text = `${mention}Still ${status} ${minutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
+    const escalated = await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text });
+    count(escalated);
+    if (!escalated.duplicate) {
+      await recordAudit(deps.db, { entityType: 'exception', entityId: id, action: 'escalated', actor: { type: 'system', id: 'exception-alerts' }, details: { minutesOpen: minutes, status }, at: deps.clock() });
+    }
   }
   return result;
 }

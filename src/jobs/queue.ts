@@ -9,7 +9,9 @@ export function bossQueue(boss: PgBoss): JobQueue {
     },
     async send(queue, data, opts = {}) {
       const id = await boss.send(queue, data, opts);
-      if (!id) throw new Error(`could not queue a job (queue ${queue} missing?)`);
+      // No id also means a queue that keeps one job waiting (policy short or stately)
+      // has one already: that job does the same work. Only a missing queue is an error.
+      if (!id && !(await boss.getQueue(queue))) throw new Error(`could not queue a job (queue ${queue} missing)`);
     },
     async schedule(queue, cron) {
       await boss.schedule(queue, cron);

@@ -44,7 +44,7 @@ export const ENDPOINTS: Endpoint[] = [
     route: '/business',
     path: () => '/business',
     valid: () => ({ name: 'Maple Clinic', timeZone: 'America/New_York' }),
-    wrongTypes: { name: 42, timeZone: 'Mars/Olympus', email: 'not-an-email' },
+    wrongTypes: { name: 42, timeZone: 'Mars/Olympus', email: 'not-an-email', quietHoursStart: '9pm', noShowGraceMinutes: -5, noShowUnanswered: 'maybe' },
   },
 
   { method: 'get', route: '/locations', path: () => '/locations', badQueries: [...listQueries, bad('active=maybe')], paginated: { list: 'locations', key: 'instant' } },
@@ -247,6 +247,8 @@ export const ENDPOINTS: Endpoint[] = [
     valid: () => ({ status: 'completed' }),
     wrongTypes: { status: 'done' },
   },
+
+  { method: 'get', route: '/jobs', path: () => '/jobs', badQueries: [bad('failures=abc'), bad('failures=0'), bad('failures=1000'), bad('bogus=1', 'bogus')] },
 
   { method: 'get', route: '/outbox', path: () => '/outbox', badQueries: [...listQueries, bad('to=555-0100')], paginated: { list: 'outbox', key: 'instant' } },
 

@@ -85,10 +85,10 @@ describe('the route table', () => {
 });
 
 describe('the matrix', () => {
-  it('lets a viewer read but never write, and keeps user, token and webhook administration to admins', () => {
+  it('lets a viewer read but never write, and keeps user, token and webhook administration and the job queues to admins', () => {
     for (const action of ACTIONS) {
       const read = action.endsWith('.read');
-      const administration = action.startsWith('users.') || action.startsWith('tokens.') || action.startsWith('webhooks.');
+      const administration = ['users.', 'tokens.', 'webhooks.', 'jobs.'].some((area) => action.startsWith(area));
       expect(permission('viewer', action), action).toBe(read && !administration ? 'any' : 'none');
       expect(permission('manager', action), action).toBe(administration ? 'none' : 'any');
       expect(permission('admin', action), action).toBe('any');

@@ -43,14 +43,17 @@ describe('reminders through the notifier port', () => {
       businessName: 'Bright Salon',
     });
     expect(['Dana', 'Lee']).toContain(notice!.appointment!.staffName);
-    expect(await runDueReminders(app.ctx, notifierRegistry([sms]), new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, duplicate: 1 });
+    expect(await runDueReminders(app.ctx, notifierRegistry([sms]), new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, considered: 0 });
   });
 
-  it('sends nothing when the customer’s channel has no notifier', async () => {
-    await book('+12125550602', '2026-12-04T15:00:00Z');
+  it('sends nothing when the customer’s channel has no notifier, and records why', async () => {
+    const id = await book('+12125550602', '2026-12-04T15:00:00Z');
     const slack = recordingNotifier('slack');
     const run = await runDueReminders(app.ctx, notifierRegistry([slack]), new Date('2026-12-03T15:00:30Z'));
     expect(run).toMatchObject({ sent: 0 });
     expect(slack.notices).toEqual([]);
+    expect(await app.t.db.reminderDelivery.findMany({ where: { appointmentId: id }, select: { offsetMinutes: true, channel: true, status: true, reason: true } })).toEqual([
+      { offsetMinutes: 1440, channel: 'sms', status: 'skipped', reason: 'no sms channel in this installation' },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSender, type SmsSender } from '../../src/channels/sms/outbound.ts';
 import { smsDeps } from '../../src/context.ts';
-import { dueOffset, reminderKey, runDueReminders } from '../../src/jobs/reminders.ts';
+import { reminderKey, runDueReminders } from '../../src/jobs/reminders.ts';
+import { dueReminders, SKIP_REASONS } from '../../src/jobs/reminders/schedule.ts';
 import { smsNotifiers } from './support/notifiers.ts';
 import { bookHaircut } from './support/book.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -32,20 +33,23 @@ async function book(phone: string, start: string, at: Date = now): Promise<strin
 const sentKeys = async (appointmentId: string) =>
   (await app.t.db.outboundMessage.findMany({ where: { appointmentId, kind: 'reminder' }, orderBy: { createdAt: 'asc' } })).map((m) => m.idempotencyKey);
 
-describe('dueOffset', () => {
-  const startsAt = new Date('2026-12-03T15:00:00Z');
-  it('picks the offset closest to the start among those due, skipping ones due before the booking', () => {
-    const bookedAt = new Date('2026-12-01T12:00:00Z');
-    expect(dueOffset({ startsAt, bookedAt }, [1440, 120], new Date('2026-12-02T14:59:00Z'))).toBeNull();
-    expect(dueOffset({ startsAt, bookedAt }, [1440, 120], new Date('2026-12-02T15:00:00Z'))).toBe(1440);
-    expect(dueOffset({ startsAt, bookedAt }, [1440, 120], new Date('2026-12-03T13:00:00Z'))).toBe(120);
-    expect(dueOffset({ startsAt, bookedAt }, [1440, 120], new Date('2026-12-03T15:00:00Z'))).toBeNull();
-    // Booked 30 minutes ahead: the 2-hour reminder was due before the booking existed.
-    expect(dueOffset({ startsAt, bookedAt: new Date('2026-12-03T14:30:00Z') }, [1440, 120], new Date('2026-12-03T14:31:00Z'))).toBeNull();
+describe('dueReminders', () => {
+  const startsAt = new Date('2026-12-03T15:00:00Z'); // Thu 10:00 New York
+  const subject = (bookedAt: Date, offsets = [1440, 120]) => ({ startsAt, bookedAt, offsets, channel: 'slack' as const, timeZone: 'America/New_York', quiet: { start: '21:00', end: '08:00' } });
+  const decided = (s: ReturnType<typeof subject>, now: string) => dueReminders(s, new Date(now)).map((r) => [r.offsetMinutes, r.decision.status === 'skipped' ? r.decision.reason : 'pending']);
+  it('sends the offset closest to the start among those due, skipping ones due before the booking, and says why', () => {
+    const booked = subject(new Date('2026-12-01T12:00:00Z'));
+    expect(decided(booked, '2026-12-02T14:59:00Z')).toEqual([]);
+    expect(decided(booked, '2026-12-02T15:00:00Z')).toEqual([[1440, 'pending']]);
+    expect(decided(booked, '2026-12-03T13:00:00Z')).toEqual([[1440, SKIP_REASONS.superseded], [120, 'pending']]);
+    expect(dueReminders(booked, new Date('2026-12-03T13:00:00Z'), new Set([1440])).map((r) => r.offsetMinutes)).toEqual([120]);
+    expect(decided(booked, '2026-12-03T15:00:00Z')).toEqual([[1440, SKIP_REASONS.started], [120, SKIP_REASONS.started]]);
+    // Booked 30 minutes ahead: both reminders were due before the booking existed.
+    expect(decided(subject(new Date('2026-12-03T14:30:00Z')), '2026-12-03T14:31:00Z')).toEqual([[1440, SKIP_REASONS.beforeBooking], [120, SKIP_REASONS.beforeBooking]]);
     // Offsets under an hour work as well as any other.
-    expect(dueOffset({ startsAt, bookedAt }, [30], new Date('2026-12-03T14:30:00Z'))).toBe(30);
+    expect(decided(subject(new Date('2026-12-01T12:00:00Z'), [30]), '2026-12-03T14:30:00Z')).toEqual([[30, 'pending']]);
   });
-});
+})
 
 describe('runDueReminders', () => {
   it('sends each reminder once at its offset, re-running is harmless', async () => {
@@ -53,7 +57,8 @@ describe('runDueReminders', () => {
     expect(await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T14:00:00Z'))).toMatchObject({ sent: 0 });
     const day = await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T15:00:30Z'));
     expect(day.sent).toBe(1);
-    expect(await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, duplicate: 1 });
+    // Recorded as sent: a later run does not consider it again.
+    expect(await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-02T15:01:30Z'))).toMatchObject({ sent: 0, considered: 0 });
     await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-03T13:00:00Z'));
     await runDueReminders(app.ctx, smsNotifiers(sender), new Date('2026-12-03T13:01:00Z'));
     expect(await sentKeys(id)).toEqual([reminderKey(id, 1440), reminderKey(id, 120)]);

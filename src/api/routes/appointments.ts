@@ -93,7 +93,22 @@ const EventView = z.strictObject({
   at: z.iso.datetime(),
 });
 
-const AppointmentWithEvents = AppointmentView.extend({ events: z.array(EventView) });
+const ReminderView = z.strictObject({
+  offsetMinutes: z.int(),
+  channel: z.string(),
+  status: z.enum(['pending', 'sent', 'skipped', 'suppressed']).meta({
+    description: 'pending: due, a worker is sending it | sent: handed to the channel | skipped / suppressed: not sent, see reason',
+  }),
+  reason: z.string().nullable(),
+  dueAt: z.iso.datetime().meta({ description: 'The start minus the offset' }),
+  sendAt: z.iso.datetime().meta({ description: 'When it was sent or due to be sent (earlier than dueAt when quiet hours moved it)' }),
+  updatedAt: z.iso.datetime(),
+});
+
+const AppointmentWithEvents = AppointmentView.extend({
+  events: z.array(EventView),
+  reminders: z.array(ReminderView).meta({ description: 'Every reminder that fell due, with what became of it' }),
+});
 const AppointmentPage = page(AppointmentView);
 // The engine pages by the last appointment's id; the key slot carries the same id.
 const appointmentsCursor = listCursor('appointments', uuid);
@@ -215,12 +230,22 @@ export function appointmentsRouter({ db, scheduler, notifiers, log }: AppContext
     },
   );
 
-  route(router, { operationId: 'getAppointment', method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history', tag, response: AppointmentWithEvents }, async (req) => {
+  route(router, { operationId: 'getAppointment', method: 'get', path: '/appointments/:id', summary: 'Get an appointment with its event history and reminders', tag, response: AppointmentWithEvents }, async (req) => {
     const appointment = await visibleAppointment(scheduler, req);
     const events = await scheduler.getEvents(appointment.id);
+    const reminders = await db.reminderDelivery.findMany({ where: { appointmentId: appointment.id }, orderBy: [{ dueAt: 'asc' }, { channel: 'asc' }] });
     return {
       ...toAppointmentView(appointment),
       events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+      reminders: reminders.map((r) => ({
+        offsetMinutes: r.offsetMinutes,
+        channel: r.channel,
+        status: r.status,
+        reason: r.reason,
+        dueAt: r.dueAt.toISOString(),
+        sendAt: r.sendAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+      })),
     };
   });
 

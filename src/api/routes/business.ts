@@ -16,6 +16,11 @@ export const toBusinessView = (b: Business) => ({
   email: b.email,
   website: b.website,
   policies: b.policies,
+  quietHoursStart: b.quietHoursStart,
+  quietHoursEnd: b.quietHoursEnd,
+  noShowGraceMinutes: b.noShowGraceMinutes,
+  noShowAnswerMinutes: b.noShowAnswerMinutes,
+  noShowUnanswered: b.noShowUnanswered,
   createdAt: b.createdAt.toISOString(),
   updatedAt: b.updatedAt.toISOString(),
 });

@@ -6,6 +6,7 @@ import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { exceptionsRouter } from './exceptions.ts';
 import { hoursRouter } from './hours.ts';
+import { jobsRouter } from './jobs.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
 import { rescheduleFlowsRouter } from './reschedule-flows.ts';
@@ -35,4 +36,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   tokensRouter,
   rescheduleFlowsRouter,
   webhooksRouter,
+  jobsRouter,
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { label, timestamps, timeZone, uuid } from './common.ts';
+import { clockTime, label, minutes, timestamps, timeZone, uuid } from './common.ts';
 
 // Frontdesk serves one business per installation; locations and services belong to it.
 
@@ -10,6 +10,11 @@ export const BusinessInput = z.strictObject({
   email: z.email().nullable().optional(),
   website: z.url().nullable().optional(),
   policies: z.string().max(5000).nullable().optional().meta({ description: 'Free-text policies the bot quotes (cancellation, lateness, payment)' }),
+  quietHoursStart: clockTime.default('21:00').meta({ description: "No SMS reminder arrives from this time (the customer's zone) …" }),
+  quietHoursEnd: clockTime.default('08:00').meta({ description: '… until this time: one due inside is sent just before quiet hours begin. Equal times: no quiet hours' }),
+  noShowGraceMinutes: minutes(1440).default(15).meta({ description: "Minutes after an appointment's end before its staff member is asked whether it took place" }),
+  noShowAnswerMinutes: minutes(5 * 1440).default(120).meta({ description: 'Minutes staff have to answer before noShowUnanswered applies' }),
+  noShowUnanswered: z.enum(['no_show', 'completed']).default('completed').meta({ description: 'What an appointment still confirmed, and unanswered, becomes' }),
 });
 
 export const BusinessView = z.strictObject({
@@ -20,5 +25,10 @@ export const BusinessView = z.strictObject({
   email: z.string().nullable(),
   website: z.string().nullable(),
   policies: z.string().nullable(),
+  quietHoursStart: z.string(),
+  quietHoursEnd: z.string(),
+  noShowGraceMinutes: z.int(),
+  noShowAnswerMinutes: z.int(),
+  noShowUnanswered: z.enum(['no_show', 'completed']),
   ...timestamps,
 });

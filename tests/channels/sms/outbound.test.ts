@@ -144,7 +144,9 @@ describe('STOP → suppressed (reminders included) → START → delivered again
       createdAt: new Date(now.getTime() - 86_400_000),
     });
     const after = await runDueReminders(app.ctx, smsNotifiers(sender), now);
-    expect(after).toMatchObject({ sent: 1, duplicate: 1 });
+    // The suppressed reminder stays recorded as suppressed; only the new one is sent.
+    expect(after).toMatchObject({ sent: 1, duplicate: 0 });
+    expect(await app.t.db.reminderDelivery.findFirstOrThrow({ where: { appointmentId: soon } })).toMatchObject({ status: 'suppressed', reason: 'the recipient opted out' });
     const sentReminder = await app.t.db.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: `reminder:${later}:120:sms` } });
     expect(sentReminder.status).toBe('sent');
     expect(twilioApi.requests.at(-1)!.data).toMatchObject({ To: to });

@@ -1,0 +1,82 @@
+import type PgBoss from 'pg-boss';
+import type pg from 'pg';
+import { createBookingForm } from './booking-form/index.ts';
+import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
+import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
+import { createSmsSender, type SmsSenderOptions } from './channels/sms/outbound.ts';
+import { createSmsChannel, type SmsChannel } from './channels/sms/router.ts';
+import type { Config } from './config.ts';
+import { createAppContext, slackDeps, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
+import { createOrchestrator } from './conversation/orchestrator.ts';
+import { createModelProvider } from './conversation/providers/index.ts';
+import { createPool, createPrisma } from './db/client.ts';
+import { createSchedulingStore } from './db/scheduling/store.ts';
+import type { Clock } from './engine/clock.ts';
+import { createScheduler } from './engine/scheduler.ts';
+import { startJobs, type StopJobs } from './jobs/index.ts';
+import { bossQueue } from './jobs/queue.ts';
+import type { Logger } from './log.ts';
+
+// What a Frontdesk process is made of besides HTTP: the database clients, the
+// engine, the conversation, the ops core and the channels with their notifiers.
+// `npm start` (src/server.ts) builds it and adds HTTP and, unless told otherwise,
+// the workers; `npm run worker` (src/worker.ts) builds it and runs only the workers.
+
+export interface Runtime {
+  ctx: AppContext;
+  slack: SlackChannel | null;
+  sms: SmsChannel;
+  /** The plain pg pool beside Prisma (the engine's store, LISTEN for new exceptions). */
+  pool: pg.Pool;
+  /** Closes the database clients. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  log: Logger;
+  databaseUrl: string;
+  clock: Clock;
+  /** The job queue the SMS webhook hands slow replies to. */
+  boss: PgBoss;
+  /** Tests aim the Twilio client at a local fake. */
+  smsSender?: SmsSenderOptions;
+}
+
+export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSender }: RuntimeOptions): Runtime {
+  const db = createPrisma(databaseUrl);
+  const pool = createPool(databaseUrl);
+  const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+  const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+  // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
+  const built: { slack: SlackChannel | null } = { slack: null };
+  const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
+    built.slack = createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) });
+    return [smsNotifierOf(c, smsSender), ...(built.slack ? [built.slack.notifier] : [])];
+  });
+  // The SMS channel gets its store and the ops core, not the database client.
+  const sms = smsDeps(ctx);
+  const sender = createSmsSender(sms, smsSender);
+  const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(bossQueue(boss)) });
+  return {
+    ctx,
+    slack: built.slack,
+    sms: channel,
+    pool,
+    async close() {
+      await pool.end();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Every background job this process works: the channels' own (on the job queue port) and src/jobs'. */
+export async function startWorkers(runtime: Runtime, boss: PgBoss, opts: { smsSender?: SmsSenderOptions; stopping?: () => boolean } = {}): Promise<StopJobs> {
+  const { ctx } = runtime;
+  const sender = createSmsSender(smsDeps(ctx), opts.smsSender);
+  return startJobs(boss, ctx, {
+    channelJobs: [(queue) => startSmsJobs(queue, { log: ctx.log, sender, processor: runtime.sms.processor })],
+    stopping: opts.stopping,
+    listenPool: runtime.pool,
+  });
+}
