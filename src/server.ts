@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
-import { createAppContext, slackDeps, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
+import { createAppContext, slackDeps, smsDeps, smsNotifierOf, teamsDeps, type AppContext } from './context.ts';
 import { createPool, createPrisma } from './db/client.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -14,9 +14,10 @@ import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { bossQueue } from './jobs/queue.ts';
-import { startExceptionAlertJob } from './jobs/exception-alerts.ts';
+import { opsRoomsOf, startExceptionAlertJob } from './jobs/exception-alerts.ts';
 import { startReminderJob } from './jobs/reminders.ts';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
+import { createTeamsChannel, type TeamsChannel } from './channels/teams/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import { createSmsChannel } from './channels/sms/router.ts';
@@ -56,11 +57,12 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const clock = opts.clock ?? systemClock;
     const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
     const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-    // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
-    const built: { slack: SlackChannel | null } = { slack: null };
+    // The Slack and Teams channels (when configured) are built with the context: their notifiers are the context's.
+    const built: { slack: SlackChannel | null; teams: TeamsChannel | null } = { slack: null, teams: null };
     const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
       built.slack = createSlackChannel({ ...slackDeps(c), orchestrator });
-      return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : [])];
+      built.teams = createTeamsChannel({ ...teamsDeps(c), orchestrator });
+      return [smsNotifierOf(c), ...(built.slack ? [built.slack.notifier] : []), ...(built.teams ? [built.teams.notifier] : [])];
     });
     // Background jobs (reminders, slow SMS replies) in the same database, schema pgboss.
     const boss = await startBoss(database.url, log);
@@ -80,9 +82,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const channel = createSmsChannel({ ...sms, orchestrator, sender, enqueueReply: enqueueSmsReply(queue) });
     await startSmsJobs(queue, { log, sender, processor: channel.processor });
     await startReminderJob(boss, ctx, ctx.notifiers);
-    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
+    await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsRooms: opsRoomsOf(config), reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
+    if (built.teams) webhooks.push({ path: '/api/messages', router: built.teams.router });
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));
