@@ -56,9 +56,20 @@ function fallbackText(messages: string[], choices: ReplyChoice[]): string {
   return messages.join('\n') + options;
 }
 
+/**
+ * The conversation words its answers for SMS too, where a booking or a list of them
+ * ends with "Reply R to reschedule or C to cancel". In Teams those keys are buttons.
+ */
+const KEYS_INVITED = /\bR to reschedule\b.*\bC to cancel\b/;
+const KEY_CHOICES: ReplyChoice[] = [
+  { value: 'R', label: 'Reschedule' },
+  { value: 'C', label: 'Cancel', style: 'danger' },
+];
+
 /** A booking conversation's reply; each choice is a button answering with its value. */
 export function replyCard(reply: Pick<OutboundReply, 'messages' | 'choices'>): AdaptiveCard {
-  const choices = reply.choices ?? [];
+  const invited = !reply.choices?.length && KEYS_INVITED.test(reply.messages.at(-1) ?? '');
+  const choices = invited ? KEY_CHOICES : (reply.choices ?? []);
   const body = reply.messages.filter((m) => m.trim()).map((m) => text(m));
   const actions = choices.map((c) => button(c.label, 'choice', { frontdesk: 'choice', value: c.value }, c.style));
   return card(fallbackText(reply.messages, choices), body, actions);
