@@ -129,7 +129,7 @@ describe('my bookings, with the Action.Submit fallback', () => {
     // The pressed card is replaced in place: an update of that activity.
     expect(asked).toMatchObject({ method: 'PUT', conversationId: PERSONAL.id, activityId: mine.id });
     const question = cardOf(asked.body);
-    const [yes, no] = actionsOf(question);
+    const [yes] = actionsOf(question);
     expect(question).toEqual(card('Cancel your Haircut on Wed Dec 2, 1:00 PM? Reply Y to confirm or N to keep it.', [button('Cancel it', yes!.data.value, 'destructive'), button('Keep it', 'N')]));
 
     const done = await submit(yes!.data.value, mine.id!);
