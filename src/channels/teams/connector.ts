@@ -25,6 +25,9 @@ export function createConnector(adapter: CloudAdapter, appId: string): Connector
     async send(reference, card) {
       let id = '';
       await adapter.continueConversation(appId, fresh(reference), async (context) => {
+        // The SDK gives the continuation a made-up activity id and would send a reply to it;
+        // without one the message is posted to the conversation (in a channel: a new post).
+        context.activity.id = undefined;
         const sent = await context.sendActivity(Activity.fromObject(cardActivity(card)));
         id = sent?.id ?? '';
       });

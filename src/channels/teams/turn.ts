@@ -49,6 +49,8 @@ async function remember(deps: TurnDeps, a: Activity): Promise<void> {
   const conversationType = a.conversation?.conversationType ?? 'personal';
   const stored: ConversationReference = { ...reference, conversation: { ...reference.conversation, id: conversationId } };
   delete stored.activityId;
+  // A post to a channel or group chat is to everyone in it, not to whoever wrote last.
+  if (conversationType !== 'personal') delete stored.user;
   await deps.store.rememberConversation({
     conversationId,
     conversationType,

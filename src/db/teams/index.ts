@@ -1,5 +1,6 @@
 import type { StoredReference, TeamsStore } from '../../channels/teams/ports.ts';
 import type { Prisma, PrismaClient } from '../client.ts';
+import * as plans from './plans.ts';
 
 // The Teams channel's storage (src/channels/teams/ports.ts): activities it acted on,
 // where each conversation is (for proactive messages), the activity each notice
@@ -23,8 +24,8 @@ export function createTeamsStore(db: PrismaClient): TeamsStore {
       return u ? { userId: u.id, name: u.name, role: u.role } : null;
     },
     async rememberConversation(ref) {
-      const data = { conversationType: ref.conversationType, userAadObjectId: ref.userAadObjectId, reference: ref.reference as Prisma.InputJsonValue };
-      await db.teamsConversation.upsert({ where: { conversationId: ref.conversationId }, create: { conversationId: ref.conversationId, ...data }, update: data });
+      const row = { conversation_id: ref.conversationId, user_aad_object_id: ref.userAadObjectId, conversation_type: ref.conversationType, reference: ref.reference };
+      await db.$executeRawUnsafe(plans.rememberConversation(), JSON.stringify(row));
     },
     async conversation(conversationId) {
       return toStored(await db.teamsConversation.findUnique({ where: { conversationId } }));
