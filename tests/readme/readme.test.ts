@@ -137,10 +137,11 @@ describe('README.md', () => {
       expect(code, `README block under "${block.heading}" failed:\n${script}\n---\n${out}`).toBe(0);
       outputs.set(block.heading, out);
     }
-    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business']);
+    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business', 'Microsoft Teams']);
     // The chat booked through the SMS channel, and the outbox example shows its confirmation.
     expect(outputs.get('Two commands')).toMatch(/"to":"\+12015550123","body":"Booked: Women's haircut/);
     expect(outputs.get('Loading your own business')).toContain('(replacing "Maple & Main Hair Studio")');
     expect(await t.db.business.count()).toBe(1);
+    expect(outputs.get('Microsoft Teams')).toContain(`Wrote ${path.join(ROOT, 'build/frontdesk-teams.zip')}`);
   }, 300_000);
 });
