@@ -74,9 +74,23 @@ const schema = z
     WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
     WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().min(0).default(2),
 
+    // The bot's Microsoft App ID (its Entra app registration), its client secret and tenant.
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,
+    // The Teams channel's conversation id (19:…@thread.tacv2) exceptions are posted to.
+    TEAMS_OPS_CHANNEL: optionalText,
+    // The role of a Teams user no Frontdesk user is linked to (users.teams_user_id); as for Slack,
+    // only roles that need no user of their own.
+    TEAMS_DEFAULT_ROLE: z.enum(['viewer', 'staff']).default('viewer'),
+    // The Entra authority that issues and verifies tokens (another cloud, e.g. login.microsoftonline.us;
+    // tests point it at a local fake OpenID/JWKS endpoint).
+    TEAMS_AUTHORITY: z.url().default('https://login.microsoftonline.com'),
+    // The app's own tokens (for sending) from a Microsoft Entra SDK sidecar instead of
+    // TEAMS_APP_PASSWORD: the secret then never enters this process.
+    TEAMS_AUTH_SIDECAR_URL: z.url().optional(),
+    // Where Teams' Bot Connector is, for the ops channel before any activity from it told us.
+    TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
   });
 
 export type Config = z.infer<typeof schema>;
@@ -104,17 +118,6 @@ export interface ChannelStatus {
   reason: string;
 }
 
-// Teams has settings reserved for it but no code yet: saying "enabled" because
-// credentials are set would advertise what does not exist.
-function notShipped(name: 'teams', prefix: string, c: Config): ChannelStatus {
-  const set = Object.entries(c).some(([key, value]) => key.startsWith(prefix) && value !== undefined);
-  return {
-    name,
-    enabled: false,
-    reason: `not available in this version${set ? `; the ${prefix}* settings are ignored` : ''}`,
-  };
-}
-
 /** What each integration does in this run; each gets one log line at start saying so. */
 export function describeChannels(c: Config): ChannelStatus[] {
   const smsSender = c.TWILIO_FROM_NUMBER ?? c.TWILIO_MESSAGING_SERVICE_SID;
@@ -129,7 +132,7 @@ export function describeChannels(c: Config): ChannelStatus[] {
         : 'disabled: set TWILIO_AUTH_TOKEN to accept Twilio webhooks (outbound goes to the local outbox)',
     },
     describeSlack(c),
-    notShipped('teams', 'TEAMS_', c),
+    describeTeams(c),
     {
       name: 'openai',
       enabled: Boolean(c.OPENAI_API_KEY),
@@ -144,4 +147,20 @@ function describeSlack(c: Config): ChannelStatus {
   const ops = c.SLACK_OPS_CHANNEL ? `exceptions posted to ${c.SLACK_OPS_CHANNEL}` : 'no exception posting (set SLACK_OPS_CHANNEL)';
   const where = c.SLACK_APP_TOKEN ? 'over Socket Mode (SLACK_APP_TOKEN) and at /slack/events' : 'at /slack/events';
   return { name: 'slack', enabled: true, reason: `/book, /appointments, App Home, direct messages and buttons ${where}; ${ops}` };
+}
+
+/** The settings the Teams channel needs to run: an app id, a tenant and a way to get the app's tokens. */
+export function teamsMissing(c: Config): string[] {
+  return [
+    ...(c.TEAMS_APP_ID ? [] : ['TEAMS_APP_ID']),
+    ...(c.TEAMS_TENANT_ID ? [] : ['TEAMS_TENANT_ID']),
+    ...(c.TEAMS_APP_PASSWORD || c.TEAMS_AUTH_SIDECAR_URL ? [] : ['TEAMS_APP_PASSWORD']),
+  ];
+}
+
+function describeTeams(c: Config): ChannelStatus {
+  const missing = teamsMissing(c);
+  if (missing.length) return { name: 'teams', enabled: false, reason: `disabled: set ${missing.join(', ')} to accept Teams activities at /api/messages` };
+  const ops = c.TEAMS_OPS_CHANNEL ? `exceptions posted to ${c.TEAMS_OPS_CHANNEL}` : 'no exception posting (set TEAMS_OPS_CHANNEL)';
+  return { name: 'teams', enabled: true, reason: `personal chat, @mentions and Adaptive Card actions at /api/messages; ${ops}` };
 }

@@ -3,12 +3,14 @@ import { createSmsNotifier } from './channels/sms/notifier.ts';
 import { createSmsSender, type SmsSenderOptions } from './channels/sms/outbound.ts';
 import type { SmsDeps } from './channels/sms/ports.ts';
 import type { SlackDeps } from './channels/slack/ports.ts';
+import type { TeamsDeps } from './channels/teams/ports.ts';
 import type { Config } from './config.ts';
 import { conversationLocation } from './conversation/state-view.ts';
 import { notifierRegistry, type Notifier, type Notifiers } from './contract/notifier.ts';
 import type { PrismaClient } from './db/client.ts';
 import { createSlackStore } from './db/slack/index.ts';
 import { createSmsStore } from './db/sms/index.ts';
+import { createTeamsStore } from './db/teams/index.ts';
 import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
@@ -92,6 +94,26 @@ export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' 
           throw err;
         }
       },
+    },
+  };
+}
+
+/** What the Teams channel is handed: its own storage port, and the ops core's commands with their card, as Slack gets them. */
+export function teamsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops'>): TeamsDeps {
+  return { config: ctx.config, log: ctx.log, store: createTeamsStore(ctx.db), ops: opsWithCard(ctx) };
+}
+
+/** The ops core's commands for a chat surface, with the alert card to show after each (as slackDeps words it). */
+export function opsWithCard(ctx: Pick<AppContext, 'db' | 'ops'>): TeamsDeps['ops'] {
+  return {
+    async execute(command, actor) {
+      try {
+        const { exception } = await ctx.ops.execute(command, actor);
+        return { ok: true, card: await exceptionAlert(ctx.db, exception.id) };
+      } catch (err) {
+        if (err instanceof OpsError) return { ok: false, message: err.message };
+        throw err;
+      }
     },
   };
 }

@@ -2,11 +2,12 @@ import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { createBookingForm } from './booking-form/index.ts';
 import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
+import { createTeamsChannel, type TeamsChannel } from './channels/teams/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender, type SmsSenderOptions } from './channels/sms/outbound.ts';
 import { createSmsChannel, type SmsChannel } from './channels/sms/router.ts';
 import type { Config } from './config.ts';
-import { createAppContext, slackDeps, smsDeps, smsNotifierOf, type AppContext } from './context.ts';
+import { createAppContext, slackDeps, smsDeps, smsNotifierOf, teamsDeps, type AppContext } from './context.ts';
 import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { createPool, createPrisma } from './db/client.ts';
@@ -25,6 +26,7 @@ import type { Logger } from './log.ts';
 export interface Runtime {
   ctx: AppContext;
   slack: SlackChannel | null;
+  teams: TeamsChannel | null;
   sms: SmsChannel;
   /** The plain pg pool beside Prisma (the engine's store, LISTEN for new exceptions). */
   pool: pg.Pool;
@@ -48,11 +50,13 @@ export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSend
   const pool = createPool(databaseUrl);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
   const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-  // The Slack channel (when configured) is built with the context: its notifier is one of the context's.
-  const built: { slack: SlackChannel | null } = { slack: null };
+  // The Slack and Teams channels (when configured) are built with the context: their notifiers are the context's.
+  const built: { slack: SlackChannel | null; teams: TeamsChannel | null } = { slack: null, teams: null };
   const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
     built.slack = createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) });
-    return [smsNotifierOf(c, smsSender), ...(built.slack ? [built.slack.notifier] : [])];
+    built.teams = createTeamsChannel({ ...teamsDeps(c), orchestrator });
+    const chat = [built.slack?.notifier, built.teams?.notifier].filter((n) => n !== undefined);
+    return [smsNotifierOf(c, smsSender), ...chat];
   });
   // The SMS channel gets its store and the ops core, not the database client.
   const sms = smsDeps(ctx);
@@ -61,6 +65,7 @@ export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSend
   return {
     ctx,
     slack: built.slack,
+    teams: built.teams,
     sms: channel,
     pool,
     async close() {

@@ -63,6 +63,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     else log.info('workers off (FRONTDESK_WORKERS=off): background jobs run in `npm run worker` processes');
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: runtime.sms.router }];
     if (runtime.slack) webhooks.push({ path: '/slack', router: runtime.slack.router });
+    if (runtime.teams) webhooks.push({ path: '/api/messages', router: runtime.teams.router });
     const socketMode = runtime.slack?.socketMode;
     if (socketMode) {
       // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.

@@ -57,7 +57,7 @@ describe('loadConfig', () => {
 });
 
 describe('describeChannels', () => {
-  // There is no Teams code in this version: credentials must not make it look enabled.
+  const TEAMS = { TEAMS_APP_ID: '00000000-0000-4000-8000-00000000a991', TEAMS_TENANT_ID: '00000000-0000-4000-8000-0000000071d1', TEAMS_APP_PASSWORD: 'secret' };
   const everything = loadConfig({
     SLACK_SIGNING_SECRET: 'signing-secret',
     SLACK_BOT_TOKEN: 'xoxb-1-2-3',
@@ -67,14 +67,28 @@ describe('describeChannels', () => {
   });
   const slack = (c: Record<string, string>) => describeChannels(loadConfig(c)).find((s) => s.name === 'slack')!;
 
-  it('says Teams is not available and its settings are ignored, even with credentials', () => {
-    const channel = describeChannels(everything).find((c) => c.name === 'teams')!;
-    expect(channel.enabled).toBe(false);
-    expect(channel.reason).toBe('not available in this version; the TEAMS_* settings are ignored');
+  it('says Teams is enabled once the app id, tenant and password (or a token sidecar) are set', () => {
+    const teams = (c: Record<string, string>) => describeChannels(loadConfig(c)).find((s) => s.name === 'teams')!;
+    expect(teams({ ...TEAMS, TEAMS_OPS_CHANNEL: '19:ops@thread.tacv2' })).toEqual({
+      name: 'teams',
+      enabled: true,
+      reason: 'personal chat, @mentions and Adaptive Card actions at /api/messages; exceptions posted to 19:ops@thread.tacv2',
+    });
+    const { TEAMS_APP_PASSWORD: _password, ...sidecar } = TEAMS;
+    expect(teams({ ...sidecar, TEAMS_AUTH_SIDECAR_URL: 'http://127.0.0.1:5178' }).enabled).toBe(true);
   });
 
-  it('says Teams is not available without mentioning settings nobody set', () => {
-    expect(describeChannels(loadConfig({})).find((c) => c.name === 'teams')).toEqual({ name: 'teams', enabled: false, reason: 'not available in this version' });
+  it('says Teams is disabled, and what to set, until it has its credentials', () => {
+    expect(describeChannels(loadConfig({})).find((c) => c.name === 'teams')).toEqual({
+      name: 'teams',
+      enabled: false,
+      reason: 'disabled: set TEAMS_APP_ID, TEAMS_TENANT_ID, TEAMS_APP_PASSWORD to accept Teams activities at /api/messages',
+    });
+    expect(describeChannels(everything).find((c) => c.name === 'teams')).toEqual({
+      name: 'teams',
+      enabled: false,
+      reason: 'disabled: set TEAMS_TENANT_ID to accept Teams activities at /api/messages',
+    });
   });
 
   it('says Slack is disabled, and what to set, until both the signing secret and the bot token are set', () => {

@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
-import type { Notifiers } from '../contract/notifier.ts';
+import type { Notifiers, Recipient } from '../contract/notifier.ts';
+import type { Config } from '../config.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
@@ -9,14 +10,15 @@ import { announceException } from '../ops/announce.ts';
 import { recordAudit } from '../ops/audit.ts';
 import { QUEUES } from './boss.ts';
 
-// Every exception still waiting for someone is announced once in the ops channel
-// (SLACK_OPS_CHANNEL): an exception_alert notice keyed by the exception, sent through
-// the notifier port, which posts each key once (src/ops/announce.ts). Exceptions are
-// raised in many places (the conversation inside its own transactions, the SMS
-// channel, the API), so rather than hooking each raise, a database trigger NOTIFYs
-// "exception_raised" when one commits and listenForRaisedExceptions announces it at
-// once. The minute run finds them in the table as the backstop (a missed notification,
-// a listener reconnecting, a failed post) and for re-raising. It runs every minute
+// Every exception still waiting for someone is announced once in each ops room
+// (SLACK_OPS_CHANNEL, TEAMS_OPS_CHANNEL): an exception_alert notice keyed by the
+// exception, sent through the notifier port, which posts each key once
+// (src/ops/announce.ts). Exceptions are raised in many places (the conversation inside
+// its own transactions, the SMS channel, the API), so rather than hooking each raise, a
+// database trigger NOTIFYs "exception_raised" when one commits and
+// listenForRaisedExceptions announces it at once. The minute run finds them in the
+// table as the backstop (a missed notification, a listener reconnecting, a failed
+// post) and for re-raising. It runs every minute
 // (runExceptionAlerts is also callable directly, which is how tests drive it). An
 // exception still open every SLACK_RERAISE_MINUTES is raised again; the Slack notifier
 // posts that in the thread of its first message, mentioning the assignee when they have
@@ -28,40 +30,53 @@ export interface AlertDeps {
   log: Logger;
   clock: Clock;
   notifiers: Notifiers;
-  /** The Slack channel id exceptions are posted to; nothing is posted without it. */
-  opsChannel: string | undefined;
+  /** The ops rooms exceptions are posted to (a Slack channel, a Teams channel); nothing is posted without one. */
+  opsRooms: Recipient[];
   /** Minutes after which a still-open exception is raised again (in its thread), once per period; 0: never. */
   reraiseMinutes: number;
+}
+
+/** Every ops room this installation is configured with; a deployment may use Slack, Teams or both. */
+export function opsRoomsOf(config: Pick<Config, 'SLACK_OPS_CHANNEL' | 'TEAMS_OPS_CHANNEL'>): Recipient[] {
+  return [
+    ...(config.SLACK_OPS_CHANNEL ? [{ channel: 'slack' as const, address: config.SLACK_OPS_CHANNEL }] : []),
+    ...(config.TEAMS_OPS_CHANNEL ? [{ channel: 'teams' as const, address: config.TEAMS_OPS_CHANNEL }] : []),
+  ];
 }
 
 /** Older open exceptions were announced by earlier runs (or predate the channel). */
 const LOOKBACK_MS = 24 * 60 * 60 * 1000;
 
 export async function runExceptionAlerts(deps: AlertDeps): Promise<{ sent: number; duplicate: number }> {
-  const notifier = deps.notifiers.forChannel('slack');
   const result = { sent: 0, duplicate: 0 };
-  if (!notifier || !deps.opsChannel) return result;
+  const rooms = deps.opsRooms.flatMap((to) => {
+    const notifier = deps.notifiers.forChannel(to.channel);
+    return notifier ? [{ to, notifier }] : [];
+  });
+  if (!rooms.length) return result;
   const open = await deps.db.exception.findMany({
     where: { status: { in: ['open', 'assigned'] }, createdAt: { gte: new Date(deps.clock().getTime() - LOOKBACK_MS) } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, createdAt: true, status: true, assignee: { select: { slackUserId: true } } },
     take: 200,
   });
-  const to = { channel: 'slack' as const, address: deps.opsChannel };
   const count = (sent: { duplicate: boolean }) => (sent.duplicate ? result.duplicate++ : result.sent++);
   for (const { id, createdAt, status, assignee } of open) {
-    const announced = await announceException(deps, id);
-    if (announced) count(announced);
+    for (const announced of await announceException(deps, id)) count(announced);
     const periods = deps.reraiseMinutes ? Math.floor((deps.clock().getTime() - createdAt.getTime()) / (deps.reraiseMinutes * 60_000)) : 0;
     if (periods < 1) continue;
     // One reminder per elapsed period, keyed by it: the latest only, however long the job was down.
     const alert = await exceptionAlert(deps.db, id);
-    const mention = assignee?.slackUserId ? `<@${assignee.slackUserId}> ` : '';
     const minutes = periods * deps.reraiseMinutes;
-    const text = `${mention}Still ${status} ${minutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
-    const escalated = await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text });
-    count(escalated);
-    if (!escalated.duplicate) {
+    let escalatedAnywhere = false;
+    for (const { to, notifier } of rooms) {
+      const mention = to.channel === 'slack' && assignee?.slackUserId ? `<@${assignee.slackUserId}> ` : '';
+      const text = `${mention}Still ${status} ${minutes} minutes after it was raised: ${alert.text.split('\n')[0]}`;
+      const escalated = await notifier.send({ kind: 'exception_alert', to, idempotencyKey: `exception_alert:${id}:still_open:${periods}`, exceptionId: id, text });
+      count(escalated);
+      escalatedAnywhere ||= !escalated.duplicate;
+    }
+    if (escalatedAnywhere) {
       await recordAudit(deps.db, { entityType: 'exception', entityId: id, action: 'escalated', actor: { type: 'system', id: 'exception-alerts' }, details: { minutesOpen: minutes, status }, at: deps.clock() });
     }
   }
@@ -69,10 +84,10 @@ export async function runExceptionAlerts(deps: AlertDeps): Promise<{ sent: numbe
 }
 
 export async function startExceptionAlertJob(boss: PgBoss, deps: AlertDeps): Promise<void> {
-  if (!deps.opsChannel) return;
+  if (!deps.opsRooms.length) return;
   await boss.work(QUEUES.exceptionAlerts, async () => {
     const r = await runExceptionAlerts(deps);
-    if (r.sent) deps.log.info(r, 'exceptions posted to the ops channel');
+    if (r.sent) deps.log.info(r, 'exceptions posted to the ops rooms');
   });
   await boss.schedule(QUEUES.exceptionAlerts, '* * * * *');
 }
@@ -86,7 +101,7 @@ const RECONNECT_MS = 5_000;
  * was raised meanwhile is posted by the minute run. Returns the stop function.
  */
 export async function listenForRaisedExceptions(pool: pg.Pool, deps: AlertDeps): Promise<() => Promise<void>> {
-  if (!deps.opsChannel || !deps.notifiers.forChannel('slack')) return async () => {};
+  if (!deps.opsRooms.some((room) => deps.notifiers.forChannel(room.channel))) return async () => {};
   let client: pg.PoolClient | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;

@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Ops } from '../ops/index.ts';
 import type pg from 'pg';
 import { deliveryPolicy } from '../webhooks/policy.ts';
-import { listenForRaisedExceptions, startExceptionAlertJob } from './exception-alerts.ts';
+import { listenForRaisedExceptions, opsRoomsOf, startExceptionAlertJob } from './exception-alerts.ts';
 import { startNoShowJob } from './no-shows.ts';
 import { bossQueue } from './queue.ts';
 import { startReminderJobs } from './reminders.ts';
@@ -54,7 +54,7 @@ export async function startJobs(boss: PgBoss, ctx: JobsContext, opts: StartJobsO
     log: ctx.log,
     clock: ctx.clock,
     notifiers: ctx.notifiers,
-    opsChannel: ctx.config.SLACK_OPS_CHANNEL,
+    opsRooms: opsRoomsOf(ctx.config),
     reraiseMinutes: ctx.config.SLACK_RERAISE_MINUTES,
   };
   await startExceptionAlertJob(boss, alerts);

@@ -19,7 +19,7 @@ afterAll(() => app.close());
 describe('runExceptionAlerts', () => {
   it('posts each exception once and escalates it once per period while it stays open', async () => {
     const slack = recordingNotifier('slack');
-    const run = (at: Date) => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: () => at, notifiers: notifierRegistry([slack]), opsChannel: 'C0OPS', reraiseMinutes: 30 });
+    const run = (at: Date) => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: () => at, notifiers: notifierRegistry([slack]), opsRooms: [{ channel: 'slack' as const, address: 'C0OPS' }], reraiseMinutes: 30 });
     const { id } = await app.ctx.ops.raise({ type: 'human_requested', summary: 'A customer asked for a person', at: T0 });
     const assignee = await app.t.db.user.create({ data: { name: 'Sam', role: 'manager', slackUserId: 'U0SAM' } });
     await app.t.db.exception.update({ where: { id }, data: { status: 'assigned', assigneeUserId: assignee.id, assignedAt: T0 } });

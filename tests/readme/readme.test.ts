@@ -137,12 +137,13 @@ describe('README.md', () => {
       expect(code, `README block under "${block.heading}" failed:\n${script}\n---\n${out}`).toBe(0);
       outputs.set(block.heading, out);
     }
-    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business', 'Outbound webhooks']);
+    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business', 'Outbound webhooks', 'Microsoft Teams']);
     // The chat booked through the SMS channel, and the outbox example shows its confirmation.
     expect(outputs.get('Two commands')).toMatch(/"to":"\+12015550123","body":"Booked: Women's haircut/);
     expect(outputs.get('Loading your own business')).toContain('(replacing "Maple & Main Hair Studio")');
     expect(await t.db.business.count()).toBe(1);
     // The subscription example answers with the secret, shown once.
     expect(outputs.get('Outbound webhooks')).toMatch(/"secret":"whsec_/);
+    expect(outputs.get('Microsoft Teams')).toContain(`Wrote ${path.join(ROOT, 'build/frontdesk-teams.zip')}`);
   }, 300_000);
 });

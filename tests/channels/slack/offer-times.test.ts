@@ -24,7 +24,7 @@ beforeAll(async () => {
   await app.t.db.user.create({ data: { name: 'Vic', role: 'viewer', slackUserId: 'U0VIEWER' } });
   const ana = await app.t.db.customer.create({ data: { phone: ANA, name: 'Ana' } });
   exceptionId = (await app.ctx.ops.raise({ type: 'no_slot', summary: 'No openings for Haircut that suit Ana', customerId: ana.id, details: { serviceId: salon.services.haircut } })).id;
-  await runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL, reraiseMinutes: 0 });
+  await runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsRooms: [{ channel: 'slack' as const, address: OPS_CHANNEL }], reraiseMinutes: 0 });
 });
 afterAll(() => app.close());
 

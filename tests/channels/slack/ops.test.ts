@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const alerts = (clock = app.ctx.clock) => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL, reraiseMinutes: 60 });
+const alerts = (clock = app.ctx.clock) => runExceptionAlerts({ db: app.t.db, log: app.ctx.log, clock, notifiers: app.ctx.notifiers, opsRooms: [{ channel: 'slack', address: OPS_CHANNEL }], reraiseMinutes: 60 });
 
 async function sms(body: string): Promise<void> {
   expect((await postSigned(app.url, '/webhooks/twilio/sms', inboundParams(ANA, body))).status).toBe(200);

@@ -12,7 +12,7 @@ import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
 let app: SlackTestApp;
 let stop: () => Promise<void>;
-const deps = () => ({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsChannel: OPS_CHANNEL, reraiseMinutes: 60 });
+const deps = () => ({ db: app.t.db, log: app.ctx.log, clock: app.ctx.clock, notifiers: app.ctx.notifiers, opsRooms: [{ channel: 'slack' as const, address: OPS_CHANNEL }], reraiseMinutes: 60 });
 
 beforeAll(async () => {
   app = await createSlackTestApp();

@@ -1,0 +1,78 @@
+import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import { actorOf } from './actor.ts';
+import { ASSIGNEE_INPUT, exceptionCard, REPLY_INPUT, type AdaptiveCard, type OpsData } from './cards.ts';
+import type { OpsResult, TeamsDeps } from './ports.ts';
+
+// The buttons of an exception's card in the ops channel. Each runs through the ops
+// core with the presser mapped to a Frontdesk user; the core's permission check
+// decides. Refused: a message to the presser, the card unchanged. Done: the card is
+// replaced in place (saying who did what) and a line in its thread says it too.
+
+type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss' | 'reply' | 'assign';
+const KINDS: Kind[] = ['take', 'approve', 'decline', 'resolve', 'dismiss', 'reply', 'assign'];
+
+const DONE: Record<Kind, string> = {
+  assign: 'assigned this to',
+  take: 'took this',
+  approve: 'approved this',
+  decline: 'declined this',
+  resolve: 'resolved this',
+  dismiss: 'dismissed this',
+  reply: 'replied to the customer',
+};
+
+export type OpsOutcome = { ok: true; card: AdaptiveCard; line: string } | { ok: false; message: string };
+
+const FAILED = 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.';
+
+/** Runs a command; an unexpected failure is logged and answered with FAILED, so the presser is not left waiting. */
+async function run(deps: TeamsDeps, command: OpsCommand, actor: OpsActor): Promise<OpsResult> {
+  try {
+    return await deps.ops.execute(command, actor);
+  } catch (err) {
+    deps.log.error({ err, command: command.kind, exceptionId: command.exceptionId }, 'an ops command from Teams failed');
+    return { ok: false, message: FAILED };
+  }
+}
+
+type Built = { ok: true; command: OpsCommand; what: string } | { ok: false; message: string };
+
+async function build(deps: TeamsDeps, kind: Kind, data: OpsData & Record<string, unknown>, who: string): Promise<Built> {
+  const exceptionId = data.exceptionId;
+  switch (kind) {
+    case 'take':
+    case 'approve':
+      return { ok: true, command: { kind, exceptionId }, what: DONE[kind] };
+    case 'resolve':
+    case 'dismiss':
+    case 'decline': {
+      const verb = { resolve: 'Resolved', dismiss: 'Dismissed', decline: 'Declined' }[kind];
+      return { ok: true, command: { kind, exceptionId, reason: `${verb} in Teams by ${who}` }, what: DONE[kind] };
+    }
+    case 'reply': {
+      const text = typeof data[REPLY_INPUT] === 'string' ? data[REPLY_INPUT].trim() : '';
+      if (!text) return { ok: false, message: 'Write the message the customer should get, then press Reply to customer.' };
+      return { ok: true, command: { kind, exceptionId, text }, what: `${DONE.reply}: “${text}”` };
+    }
+    case 'assign': {
+      const picked = typeof data[ASSIGNEE_INPUT] === 'string' ? data[ASSIGNEE_INPUT].trim() : '';
+      if (!picked) return { ok: false, message: 'Pick the person to assign this to, then press Assign.' };
+      // The person picked must be a Frontdesk user; the core then checks they may work it.
+      const assignee = await deps.store.memberByTeamsId(picked);
+      if (!assignee) return { ok: false, message: 'That person is not linked to a Frontdesk user, so they cannot be assigned.' };
+      return { ok: true, command: { kind, exceptionId, assigneeUserId: assignee.userId }, what: `${DONE.assign} ${assignee.name}` };
+    }
+  }
+}
+
+export async function runOpsAction(deps: TeamsDeps, p: { data: OpsData & Record<string, unknown>; user: { aadObjectId: string; name?: string } }): Promise<OpsOutcome> {
+  const kind = p.data.command as Kind;
+  if (!KINDS.includes(kind)) return { ok: false, message: 'This button is not known to this version of Frontdesk.' };
+  const actor = await actorOf(deps, p.user);
+  const built = await build(deps, kind, p.data, actor.displayName);
+  if (!built.ok) return built;
+  const result = await run(deps, built.command, actor);
+  if (!result.ok) return result;
+  const line = `${actor.displayName} ${built.what}.`;
+  return { ok: true, card: exceptionCard(result.card, line), line };
+}
