@@ -49,10 +49,15 @@ export const ACTIONS = [
   'ops.decline',
   'ops.offer_times',
   'ops.reply',
+  // Business KPIs, feeds and exports (src/reports): a manager's view of the whole business.
+  'reports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write'];
+
+// Reads a viewer may not make: business-wide figures are for managers (and admins).
+const MANAGEMENT_READS: readonly Action[] = ['reports.read'];
 
 // Staff work their own schedule: they read the setup they book against, and act
 // only on their own appointments and exceptions. Handing an exception to someone
@@ -84,7 +89,7 @@ export function permission(role: Role, action: Action): Scope {
     case 'manager':
       return ADMINISTRATION.includes(action) ? 'none' : 'any';
     case 'viewer':
-      return isRead(action) && !ADMINISTRATION.includes(action) ? 'any' : 'none';
+      return isRead(action) && !ADMINISTRATION.includes(action) && !MANAGEMENT_READS.includes(action) ? 'any' : 'none';
     case 'staff':
       return STAFF[action] ?? 'none';
   }

@@ -81,6 +81,8 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'GET /tokens/:id': 'tokens.read',
   'POST /tokens/:id/rotate': 'tokens.write',
   'DELETE /tokens/:id': 'tokens.write',
+
+  'GET /reports/kpis': 'reports.read',
 };
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

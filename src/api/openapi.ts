@@ -20,6 +20,8 @@ export interface RouteDoc {
   problems?: number[];
   /** An example request body; the OpenAPI lint checks it against `body`. */
   example?: unknown;
+  /** The success response can also be CSV (asked for with `Accept: text/csv` or `format=csv`). */
+  csv?: boolean;
 }
 
 const routes: RouteDoc[] = [];
@@ -40,6 +42,7 @@ const TAGS: Record<string, string> = {
   Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
   Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
   'Reschedule flows': 'When a provider is out: which appointments a change would affect (dry run), and the offers of new times made to their customers',
+  Reports: 'Business KPIs over a period: speed to appointment, no-shows, late cancels, utilization, exceptions, admin time',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */
@@ -101,7 +104,14 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
-          ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
+          ...(r.response
+            ? {
+                content: {
+                  'application/json': { schema: jsonSchema(r.response, 'output') },
+                  ...(r.csv ? { 'text/csv': { schema: { type: 'string', description: 'One row per figure, with a header row' } } } : {}),
+                },
+              }
+            : {}),
         },
         // 403 on every route: the caller's role may not perform its action (src/access/matrix.ts).
         ...Object.fromEntries([400, 401, 403, 404, 429, ...(r.problems ?? [])].map((status) => [String(status), problem(status)])),

@@ -357,4 +357,23 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { expiresAt: 1767225600 },
   },
   { method: 'delete', route: '/tokens/:id', path: (_f, id) => `/tokens/${id ?? NO_SUCH_ID}` },
+  // Business KPIs over a period (src/reports).
+  {
+    method: 'get',
+    route: '/reports/kpis',
+    path: () => '/reports/kpis',
+    query: () => ({ from: '2026-12-01T00:00:00Z', to: '2026-12-08T00:00:00Z' }),
+    badQueries: [
+      bad('bogus=1'),
+      bad('from=yesterday'),
+      bad('to=', 'to'),
+      bad('to=2026-11-30T00:00:00Z', 'to'),
+      bad('to=2028-01-01T00:00:00Z', 'to'),
+      bad('location=main'),
+      bad('service=haircut'),
+      bad('channel=fax'),
+      bad('format=pdf'),
+    ],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+  },
 ];

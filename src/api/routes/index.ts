@@ -8,6 +8,7 @@ import { exceptionsRouter } from './exceptions.ts';
 import { hoursRouter } from './hours.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
+import { reportsRouter } from './reports.ts';
 import { rescheduleFlowsRouter } from './reschedule-flows.ts';
 import { resourcesRouter } from './resources.ts';
 import { servicesRouter } from './services.ts';
@@ -33,4 +34,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   usersRouter,
   tokensRouter,
   rescheduleFlowsRouter,
+  reportsRouter,
 ];

@@ -10,6 +10,12 @@ export const BusinessInput = z.strictObject({
   email: z.email().nullable().optional(),
   website: z.url().nullable().optional(),
   policies: z.string().max(5000).nullable().optional().meta({ description: 'Free-text policies the bot quotes (cancellation, lateness, payment)' }),
+  lateCancelWindowMinutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .optional()
+    .meta({ description: 'Reports: a cancel less than this many minutes before the start counts as late (default 1440 = 24 h)' }),
 });
 
 export const BusinessView = z.strictObject({
@@ -20,5 +26,6 @@ export const BusinessView = z.strictObject({
   email: z.string().nullable(),
   website: z.string().nullable(),
   policies: z.string().nullable(),
+  lateCancelWindowMinutes: z.int(),
   ...timestamps,
 });
