@@ -83,6 +83,9 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'DELETE /tokens/:id': 'tokens.write',
 
   'GET /reports/kpis': 'reports.read',
+  'GET /audit': 'audit.read',
+  'GET /exports/appointments.csv': 'exports.read',
+  'GET /exports/customers.csv': 'exports.read',
 };
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

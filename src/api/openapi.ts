@@ -42,6 +42,8 @@ const TAGS: Record<string, string> = {
   Tokens: 'API tokens per user, each with a scope and an expiry (shown once)',
   Exceptions: 'The ops inbox: what needs a person, and the steps staff take on it',
   'Reschedule flows': 'When a provider is out: which appointments a change would affect (dry run), and the offers of new times made to their customers',
+  Audit: 'Who changed what and when, over every record, with the rule version each appointment was booked under',
+  Exports: 'Appointments and customers as CSV over the list filters, streamed',
   Reports: 'Business KPIs over a period: speed to appointment, no-shows, late cancels, utilization, exceptions, admin time',
 };
 

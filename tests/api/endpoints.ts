@@ -376,4 +376,20 @@ export const ENDPOINTS: Endpoint[] = [
     ],
     timeQuery: { params: ['from', 'to'], kind: 'instant' },
   },
+  {
+    method: 'get',
+    route: '/audit',
+    path: () => '/audit',
+    badQueries: [...listQueries, bad('entity=Appointment!'), bad('from=yesterday'), bad('to=2026-11-30T00:00:00Z&from=2026-12-01T00:00:00Z', 'to')],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+    paginated: { list: 'audit', key: 'instant' },
+  },
+  {
+    method: 'get',
+    route: '/exports/appointments.csv',
+    path: () => '/exports/appointments.csv',
+    badQueries: [bad('bogus=1', 'bogus'), bad('status=done'), bad('resource=x'), bad('limit=5', 'limit')],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+  },
+  { method: 'get', route: '/exports/customers.csv', path: () => '/exports/customers.csv', badQueries: [bad('bogus=1', 'bogus'), bad('phone=555-0100'), bad('optedOut=maybe')] },
 ];

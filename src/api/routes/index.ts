@@ -1,10 +1,12 @@
 import type { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import { appointmentsRouter } from './appointments.ts';
+import { auditRouter } from './audit.ts';
 import { availabilityRouter } from './availability.ts';
 import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { exceptionsRouter } from './exceptions.ts';
+import { exportsRouter } from './exports.ts';
 import { hoursRouter } from './hours.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
@@ -35,4 +37,6 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   tokensRouter,
   rescheduleFlowsRouter,
   reportsRouter,
+  auditRouter,
+  exportsRouter,
 ];
