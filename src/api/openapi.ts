@@ -20,8 +20,8 @@ export interface RouteDoc {
   problems?: number[];
   /** An example request body; the OpenAPI lint checks it against `body`. */
   example?: unknown;
-  /** The success response can also be CSV (asked for with `Accept: text/csv` or `format=csv`). */
-  csv?: boolean;
+  /** also: the success response can also be CSV (`Accept: text/csv` or `format=csv`); only: it is always CSV. */
+  csv?: 'also' | 'only';
 }
 
 const routes: RouteDoc[] = [];
@@ -106,11 +106,13 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
-          ...(r.response
+          ...(r.csv === 'only'
+            ? { content: { 'text/csv': { schema: { type: 'string', description: 'A header row, then one row per record' } } } }
+            : r.response
             ? {
                 content: {
                   'application/json': { schema: jsonSchema(r.response, 'output') },
-                  ...(r.csv ? { 'text/csv': { schema: { type: 'string', description: 'One row per figure, with a header row' } } } : {}),
+                  ...(r.csv === 'also' ? { 'text/csv': { schema: { type: 'string', description: 'One row per figure, with a header row' } } } : {}),
                 },
               }
             : {}),

@@ -34,7 +34,7 @@ async function streamCsv<T>(res: Response, { filename, columns, pages }: { filen
 }
 
 function exportRoute(router: Router, doc: Omit<RouteDoc, 'method' | 'tag'>, handler: (req: Request, res: Response) => Promise<void>) {
-  const full: RouteDoc = { ...doc, method: 'get', tag };
+  const full: RouteDoc = { ...doc, method: 'get', tag, csv: 'only' };
   documentRoute(full);
   router.get(full.path, async (req: Request, res: Response) => {
     authorize(req, full.method, full.path);

@@ -55,7 +55,7 @@ export function reportsRouter({ db }: AppContext): Router {
     tag,
     query: KpiQuery,
     response: KpiReportView,
-    csv: true,
+    csv: 'also',
   };
   documentRoute(doc);
   router.get(doc.path, async (req: Request, res: Response) => {
