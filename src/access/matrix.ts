@@ -54,10 +54,19 @@ export const ACTIONS = [
   'ops.reply',
   // The background job queues (GET /jobs).
   'jobs.read',
+  // Business KPIs, feeds and exports (src/reports): a manager's view of the whole business.
+  'reports.read',
+  // Every change to every record (src/audit).
+  'audit.read',
+  // CSV exports of whole lists (appointments, customers).
+  'exports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write', 'webhooks.read', 'webhooks.write', 'jobs.read'];
+
+// Reads a viewer may not make: business-wide figures are for managers (and admins).
+const MANAGEMENT_READS: readonly Action[] = ['reports.read', 'audit.read', 'exports.read'];
 
 // Staff work their own schedule: they read the setup they book against, and act
 // only on their own appointments and exceptions. Handing an exception to someone
@@ -89,7 +98,7 @@ export function permission(role: Role, action: Action): Scope {
     case 'manager':
       return ADMINISTRATION.includes(action) ? 'none' : 'any';
     case 'viewer':
-      return isRead(action) && !ADMINISTRATION.includes(action) ? 'any' : 'none';
+      return isRead(action) && !ADMINISTRATION.includes(action) && !MANAGEMENT_READS.includes(action) ? 'any' : 'none';
     case 'staff':
       return STAFF[action] ?? 'none';
   }

@@ -90,6 +90,10 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'DELETE /webhooks/:id': 'webhooks.write',
   'POST /webhooks/:id/rotate-secret': 'webhooks.write',
   'GET /webhooks/:id/deliveries': 'webhooks.read',
+  'GET /reports/kpis': 'reports.read',
+  'GET /audit': 'audit.read',
+  'GET /exports/appointments.csv': 'exports.read',
+  'GET /exports/customers.csv': 'exports.read',
 };
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -20,6 +20,8 @@ export interface RouteDoc {
   problems?: number[];
   /** An example request body; the OpenAPI lint checks it against `body`. */
   example?: unknown;
+  /** also: the success response can also be CSV (`Accept: text/csv` or `format=csv`); only: it is always CSV. */
+  csv?: 'also' | 'only';
 }
 
 const routes: RouteDoc[] = [];
@@ -42,6 +44,9 @@ const TAGS: Record<string, string> = {
   'Reschedule flows': 'When a provider is out: which appointments a change would affect (dry run), and the offers of new times made to their customers',
   Webhooks: 'Outbound webhook subscriptions (signed, retried) and the log of every delivery attempt',
   Jobs: 'The background job queues (admins only): counts by state, the latest failures, reminder outcomes',
+  Audit: 'Who changed what and when, over every record, with the rule version each appointment was booked under',
+  Exports: 'Appointments and customers as CSV over the list filters, streamed',
+  Reports: 'Business KPIs over a period: speed to appointment, no-shows, late cancels, utilization, exceptions, admin time',
 };
 
 /** Declares a route in the API description; call it next to the handler it documents. */
@@ -103,7 +108,16 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       responses: {
         [String(r.status ?? 200)]: {
           description: 'Success',
-          ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
+          ...(r.csv === 'only'
+            ? { content: { 'text/csv': { schema: { type: 'string', description: 'A header row, then one row per record' } } } }
+            : r.response
+            ? {
+                content: {
+                  'application/json': { schema: jsonSchema(r.response, 'output') },
+                  ...(r.csv === 'also' ? { 'text/csv': { schema: { type: 'string', description: 'One row per figure, with a header row' } } } : {}),
+                },
+              }
+            : {}),
         },
         // 403 on every route: the caller's role may not perform its action (src/access/matrix.ts).
         ...Object.fromEntries([400, 401, 403, 404, 429, ...(r.problems ?? [])].map((status) => [String(status), problem(status)])),

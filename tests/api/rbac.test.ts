@@ -85,11 +85,13 @@ describe('the route table', () => {
 });
 
 describe('the matrix', () => {
-  it('lets a viewer read but never write, and keeps user, token and webhook administration and the job queues to admins', () => {
+  it('lets a viewer read but never write, keeps user, token and webhook administration and the job queues to admins, and business-wide reads to managers', () => {
+    // Business-wide reports, the audit trail and exports are for managers and admins.
+    const managementReads: string[] = ['reports.read', 'audit.read', 'exports.read'];
     for (const action of ACTIONS) {
       const read = action.endsWith('.read');
       const administration = ['users.', 'tokens.', 'webhooks.', 'jobs.'].some((area) => action.startsWith(area));
-      expect(permission('viewer', action), action).toBe(read && !administration ? 'any' : 'none');
+      expect(permission('viewer', action), action).toBe(read && !administration && !managementReads.includes(action) ? 'any' : 'none');
       expect(permission('manager', action), action).toBe(administration ? 'none' : 'any');
       expect(permission('admin', action), action).toBe('any');
     }

@@ -40,7 +40,7 @@ const RescheduleBody = z.strictObject({ start: instant, resource: uuid.optional(
 const CancelBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
 const StatusBody = z.strictObject({ status });
 
-const AppointmentListQuery = z.strictObject({
+export const AppointmentListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: pageQuery.after,
   status: z

@@ -7,6 +7,7 @@ import { notFound } from '../../http/problem.ts';
 import { route } from './support.ts';
 
 const tag = 'Business';
+const DEFAULT_LATE_CANCEL_WINDOW_MINUTES = 24 * 60;
 
 export const toBusinessView = (b: Business) => ({
   id: b.id,
@@ -21,6 +22,7 @@ export const toBusinessView = (b: Business) => ({
   noShowGraceMinutes: b.noShowGraceMinutes,
   noShowAnswerMinutes: b.noShowAnswerMinutes,
   noShowUnanswered: b.noShowUnanswered,
+  lateCancelWindowMinutes: b.lateCancelWindowMinutes,
   createdAt: b.createdAt.toISOString(),
   updatedAt: b.updatedAt.toISOString(),
 });
@@ -39,7 +41,7 @@ export function businessRouter({ db }: AppContext): Router {
     { operationId: 'putBusiness', method: 'put', path: '/business', summary: 'Create or replace the business details', tag, body: BusinessInput, response: BusinessView , example: { name: 'Corner Cuts', timeZone: 'America/New_York', phone: '+1 212 555 0100', policies: 'Cancel up to 24 hours ahead at no charge.' } },
     async (req) => {
       const input = parseBody(BusinessInput, req);
-      const data = { phone: null, email: null, website: null, policies: null, ...input };
+      const data = { phone: null, email: null, website: null, policies: null, lateCancelWindowMinutes: DEFAULT_LATE_CANCEL_WINDOW_MINUTES, ...input };
       const existing = await db.business.findFirst({ orderBy: { createdAt: 'asc' }, select: { id: true } });
       const b = existing ? await db.business.update({ where: { id: existing.id }, data }) : await db.business.create({ data });
       return toBusinessView(b);

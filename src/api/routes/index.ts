@@ -1,14 +1,17 @@
 import type { Router } from 'express';
 import type { AppContext } from '../../context.ts';
 import { appointmentsRouter } from './appointments.ts';
+import { auditRouter } from './audit.ts';
 import { availabilityRouter } from './availability.ts';
 import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { exceptionsRouter } from './exceptions.ts';
+import { exportsRouter } from './exports.ts';
 import { hoursRouter } from './hours.ts';
 import { jobsRouter } from './jobs.ts';
 import { locationsRouter } from './locations.ts';
 import { outboxRouter } from './outbox.ts';
+import { reportsRouter } from './reports.ts';
 import { rescheduleFlowsRouter } from './reschedule-flows.ts';
 import { resourcesRouter } from './resources.ts';
 import { servicesRouter } from './services.ts';
@@ -37,4 +40,7 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   rescheduleFlowsRouter,
   webhooksRouter,
   jobsRouter,
+  reportsRouter,
+  auditRouter,
+  exportsRouter,
 ];

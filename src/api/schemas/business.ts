@@ -15,6 +15,12 @@ export const BusinessInput = z.strictObject({
   noShowGraceMinutes: minutes(1440).default(15).meta({ description: "Minutes after an appointment's end before its staff member is asked whether it took place" }),
   noShowAnswerMinutes: minutes(5 * 1440).default(120).meta({ description: 'Minutes staff have to answer before noShowUnanswered applies' }),
   noShowUnanswered: z.enum(['no_show', 'completed']).default('completed').meta({ description: 'What an appointment still confirmed, and unanswered, becomes' }),
+  lateCancelWindowMinutes: z
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .optional()
+    .meta({ description: 'Reports: a cancel less than this many minutes before the start counts as late (default 1440 = 24 h)' }),
 });
 
 export const BusinessView = z.strictObject({
@@ -30,5 +36,6 @@ export const BusinessView = z.strictObject({
   noShowGraceMinutes: z.int(),
   noShowAnswerMinutes: z.int(),
   noShowUnanswered: z.enum(['no_show', 'completed']),
+  lateCancelWindowMinutes: z.int(),
   ...timestamps,
 });
