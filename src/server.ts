@@ -21,6 +21,7 @@ import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender } from './channels/sms/outbound.ts';
 import { createSmsChannel } from './channels/sms/router.ts';
+import { dashboardMount } from './dashboard/index.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -85,6 +86,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     await startExceptionAlertJob(boss, { db, log, clock, notifiers: ctx.notifiers, opsChannel: config.SLACK_OPS_CHANNEL, reraiseMinutes: config.SLACK_RERAISE_MINUTES });
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: channel.router }];
     if (built.slack) webhooks.push({ path: '/slack', router: built.slack.router });
+    webhooks.push(dashboardMount(ctx));
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));
