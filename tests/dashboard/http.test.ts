@@ -140,6 +140,28 @@ describe('CSRF and sign-out', () => {
   });
 });
 
+describe('PUT /api/v1/users/:id/password', () => {
+  it('lets an admin set a password the user then signs in with, and signs the user out everywhere', async () => {
+    const created = await app.api('/api/v1/users', { method: 'POST', json: { name: 'Ola', email: 'Ola@Example.com', role: 'viewer' } });
+    const { id } = (await created.json()) as { id: string };
+    expect((await app.api(`/api/v1/users/${id}/password`, { method: 'PUT', json: { password: 'short' } })).status).toBe(400);
+    expect((await app.api(`/api/v1/users/${id}/password`, { method: 'PUT', json: { password: PASSWORD } })).status).toBe(200);
+    const cookie = await signIn('ola@example.com');
+    expect((await get('/ops/today', cookie)).status).toBe(200);
+    expect((await app.api(`/api/v1/users/${id}/password`, { method: 'PUT', json: { password: `${PASSWORD}!` } })).status).toBe(200);
+    expect((await get('/ops/today', cookie)).status).toBe(303);
+    const stored = await app.t.db.userPassword.findUnique({ where: { userId: id } });
+    expect(stored?.hash).not.toContain(PASSWORD);
+  });
+
+  it('refuses a user without an email, and writes nothing', async () => {
+    const created = await app.api('/api/v1/users', { method: 'POST', json: { name: 'No Mail' } });
+    const { id } = (await created.json()) as { id: string };
+    expect((await app.api(`/api/v1/users/${id}/password`, { method: 'PUT', json: { password: PASSWORD } })).status).toBe(422);
+    expect(await app.t.db.userPassword.findUnique({ where: { userId: id } })).toBeNull();
+  });
+});
+
 // Last: after this, sign-ins from this address are refused for the window.
 describe('failed sign-ins', () => {
   it('answers a wrong password with 401 and the form again, and limits failed attempts per address', async () => {
