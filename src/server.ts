@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { assembleRuntime, startWorkers } from './runtime.ts';
+import { dashboardMount } from './dashboard/index.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -64,6 +65,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: runtime.sms.router }];
     if (runtime.slack) webhooks.push({ path: '/slack', router: runtime.slack.router });
     if (runtime.teams) webhooks.push({ path: '/api/messages', router: runtime.teams.router });
+    webhooks.push(dashboardMount(ctx));
     const socketMode = runtime.slack?.socketMode;
     if (socketMode) {
       // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.

@@ -76,6 +76,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'GET /users/:id': 'users.read',
   'PATCH /users/:id': 'users.write',
   'DELETE /users/:id': 'users.write',
+  'PUT /users/:id/password': 'users.write',
 
   'GET /tokens': 'tokens.read',
   'POST /tokens': 'tokens.write',

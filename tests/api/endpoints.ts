@@ -347,6 +347,13 @@ export const ENDPOINTS: Endpoint[] = [
     wrongTypes: { role: 'root', email: 7 },
   },
   { method: 'delete', route: '/users/:id', path: (_f, id) => `/users/${id ?? NO_SUCH_ID}` },
+  {
+    method: 'put',
+    route: '/users/:id/password',
+    path: (_f, id) => `/users/${id ?? NO_SUCH_ID}/password`,
+    valid: () => ({ password: 'correct horse battery' }),
+    wrongTypes: { password: 'short' },
+  },
   { method: 'get', route: '/tokens', path: () => '/tokens', badQueries: [...listQueries, bad('userId=robin')], paginated: { list: 'tokens', key: 'instant' } },
   {
     method: 'post',

@@ -137,7 +137,9 @@ describe('README.md', () => {
       expect(code, `README block under "${block.heading}" failed:\n${script}\n---\n${out}`).toBe(0);
       outputs.set(block.heading, out);
     }
-    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business', 'Outbound webhooks', 'Microsoft Teams']);
+    expect([...outputs.keys()]).toEqual(['Two commands', 'Loading your own business', 'Ops dashboard', 'Outbound webhooks', 'Microsoft Teams']);
+    // The first-start sign-in: a user made with the printed token signs in to the dashboard.
+    expect(outputs.get('Ops dashboard')).toMatch(/\b303 \S+\/ops\/today$/m);
     // The chat booked through the SMS channel, and the outbox example shows its confirmation.
     expect(outputs.get('Two commands')).toMatch(/"to":"\+12015550123","body":"Booked: Women's haircut/);
     expect(outputs.get('Loading your own business')).toContain('(replacing "Maple & Main Hair Studio")');

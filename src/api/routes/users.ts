@@ -3,7 +3,9 @@ import type { AppContext } from '../../context.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { User } from '../../generated/prisma/client.ts';
 import { instant, page } from '../schemas/common.ts';
-import { UserCreate, UserListQuery, UserUpdate, UserView } from '../schemas/user.ts';
+import { UserCreate, UserListQuery, UserPasswordSet, UserUpdate, UserView } from '../schemas/user.ts';
+import { hashPassword } from '../../dashboard/password.ts';
+import { revokeUserSessions } from '../../dashboard/session.ts';
 import { conflict, notFound, unprocessable } from '../../http/problem.ts';
 import { parseBody, parseQuery } from '../validate.ts';
 import { keyset, listCursor, pathId, route, translateDbError } from './support.ts';
@@ -40,7 +42,7 @@ async function checkStaffResource(db: PrismaClient, resourceId: string | null | 
   if (resource?.kind !== 'staff') throw unprocessable(`resourceId ${resourceId} is not a staff resource.`, { field: 'resourceId' });
 }
 
-export function usersRouter({ db }: AppContext): Router {
+export function usersRouter({ db, clock }: AppContext): Router {
   const router = Router();
   const find = async (id: string) => (await db.user.findUnique({ where: { id } })) ?? Promise.reject(notFound(`User ${id}`));
 
@@ -82,6 +84,23 @@ export function usersRouter({ db }: AppContext): Router {
     await find(id);
     await db.user.delete({ where: { id } });
   });
+
+  // A new password signs the user out of every dashboard session: the reason to
+  // change one is often that the old one was seen.
+  route(
+    router,
+    { operationId: 'setUserPassword', method: 'put', path: '/users/:id/password', summary: 'Set the password a user signs in to the /ops dashboard with', tag, body: UserPasswordSet, response: UserView, problems: [422] },
+    async (req) => {
+      const id = pathId(req, 'User');
+      const { password } = parseBody(UserPasswordSet, req);
+      const user = await find(id);
+      if (!user.email) throw unprocessable('The user has no email to sign in with; set one first.', { field: 'email' });
+      const hash = await hashPassword(password);
+      await db.userPassword.upsert({ where: { userId: id }, create: { userId: id, hash }, update: { hash } });
+      await revokeUserSessions({ db, clock }, id);
+      return toUserView(user);
+    },
+  );
 
   return router;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../access/matrix.ts';
+import { MIN_PASSWORD_LENGTH } from '../../dashboard/password.ts';
 import { instant, label, pageQuery, timestamps, uuid, withoutDefaults } from './common.ts';
 
 // Users, their roles and links to chat identities and a staff resource; API tokens.
@@ -21,6 +22,13 @@ const fields = {
 
 export const UserCreate = z.strictObject(fields);
 export const UserUpdate = z.strictObject(withoutDefaults(fields)).partial();
+export const UserPasswordSet = z.strictObject({
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, { message: `must have at least ${MIN_PASSWORD_LENGTH} characters` })
+    .max(1024)
+    .meta({ description: 'The password for signing in to the /ops dashboard; stored only as a scrypt hash' }),
+});
 export const UserListQuery = z.strictObject({ ...pageQuery, role: role.optional() });
 
 export const UserView = z.strictObject({
