@@ -63,6 +63,8 @@ export async function startBoss(databaseUrl: string, log: Logger, opts: BossOpti
   await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   // Alert runs are idempotent (one post per exception), so one queued run at a time is enough.
   await boss.createQueue(QUEUES.exceptionAlerts, { name: QUEUES.exceptionAlerts, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+  // Reschedule-flow runs send each offer once (its row says so): one queued run is enough.
+  await boss.createQueue(QUEUES.rescheduleFlows, { name: QUEUES.rescheduleFlows, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   return boss;
 }
 

@@ -36,7 +36,6 @@ export async function runRescheduleFlows(deps: RescheduleFlowDeps, now: Date = d
 }
 
 export async function startRescheduleFlowJob(boss: PgBoss, deps: RescheduleFlowDeps): Promise<void> {
-  await boss.createQueue(QUEUES.rescheduleFlows, { name: QUEUES.rescheduleFlows, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
   await boss.work(QUEUES.rescheduleFlows, async () => {
     await runRescheduleFlows(deps);
   });

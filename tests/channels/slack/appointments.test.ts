@@ -79,7 +79,7 @@ describe('notices to a Slack booker, by DM', () => {
     id = await robinBooks('2026-12-02T15:00:00Z');
     const at = new Date('2026-12-02T14:00:00Z');
     expect(await runDueReminders(app.ctx, app.ctx.notifiers, at)).toMatchObject({ sent: 1 });
-    expect(await runDueReminders(app.ctx, app.ctx.notifiers, at)).toMatchObject({ sent: 0, duplicate: 1 });
+    expect(await runDueReminders(app.ctx, app.ctx.notifiers, at)).toMatchObject({ sent: 0, considered: 0 });
     const [dm] = await app.slackApi.waitFor('chat.postMessage');
     expect(dmsTo('U0ROBIN')).toHaveLength(1);
     expect(dm!.body).toEqual({
