@@ -83,7 +83,7 @@ async function answerReminder(deps: TurnDeps, turn: Turn, env: TurnEnv, r: { not
       : {
           id: 'notice_reschedule',
           name: 'find_slots',
-          arguments: JSON.stringify({ service: slug, from: null, to: null, exact_time: null, staff: null, appointment_ref: ref }),
+          arguments: JSON.stringify({ service: slug, from: null, to: null, exact_time: null, staff: null, appointment_ref: ref, duration_minutes: null, min_capacity: null }),
         };
   const o = await runToolStep(deps, turn, { env, by: 'orchestrator', call });
   return show(turn, o.display ?? { messages: [T.askNewTime(appt.serviceName)], expecting: 'time' }, text);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../log.ts';
 
@@ -21,6 +22,9 @@ export const QUEUES = {
   exceptionAlerts: 'exception-alerts',
   // Offers to customers whose provider is out, and their escalation (src/jobs/reschedule-flows.ts).
   rescheduleFlows: 'reschedule-flows',
+  // Outbound webhooks: a dispatch run fans events out, deliver jobs send them (src/jobs/webhook-delivery.ts).
+  webhookDispatch: 'webhook-dispatch',
+  webhookDeliver: 'webhook-deliver',
 } as const;
 
 /** Bosses being stopped: a poll still in flight then fails on the closing pool, which is expected. */
@@ -53,18 +57,26 @@ export async function startBoss(databaseUrl: string, log: Logger, opts: BossOpti
   });
   boss.on('error', (err) => logBossError(log, err, stopping.has(boss)));
   await boss.start();
-  await boss.createQueue(QUEUES.smsReply, { name: QUEUES.smsReply, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true });
-  // One planning run at a time (stately: one active, one queued); runs are idempotent.
-  await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
-  // Send jobs only wake workers: the claimed rows carry the work, so a lost job loses nothing.
-  await boss.createQueue(QUEUES.reminderSend, { name: QUEUES.reminderSend, policy: 'standard', retryLimit: 3, retryDelay: 5, expireInSeconds: jobTimeoutSeconds });
-  await boss.createQueue(QUEUES.noShows, { name: QUEUES.noShows, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
-  // The outbox sweeper (see src/channels/sms/outbound.ts); sweeps are idempotent too.
-  await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
-  // Alert runs are idempotent (one post per exception), so one queued run at a time is enough.
-  await boss.createQueue(QUEUES.exceptionAlerts, { name: QUEUES.exceptionAlerts, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
-  // Reschedule-flow runs send each offer once (its row says so): one queued run is enough.
-  await boss.createQueue(QUEUES.rescheduleFlows, { name: QUEUES.rescheduleFlows, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+  // Processes starting together (two workers, a web and a worker) deadlock in pg-boss's
+  // create_queue when they create the same queues at once: one at a time, under a lock.
+  await withAdvisoryLock(databaseUrl, 'frontdesk:create-queues', async () => {
+    await boss.createQueue(QUEUES.smsReply, { name: QUEUES.smsReply, policy: 'standard', retryLimit: 3, retryDelay: 5, retryBackoff: true });
+    // One planning run at a time (stately: one active, one queued); runs are idempotent.
+    await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
+    // Send jobs only wake workers: the claimed rows carry the work, so a lost job loses nothing.
+    await boss.createQueue(QUEUES.reminderSend, { name: QUEUES.reminderSend, policy: 'standard', retryLimit: 3, retryDelay: 5, expireInSeconds: jobTimeoutSeconds });
+    await boss.createQueue(QUEUES.noShows, { name: QUEUES.noShows, policy: 'stately', retryLimit: 0, expireInSeconds: 120 });
+    // The outbox sweeper (see src/channels/sms/outbound.ts); sweeps are idempotent too.
+    await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+    // Alert runs are idempotent (one post per exception), so one queued run at a time is enough.
+    await boss.createQueue(QUEUES.exceptionAlerts, { name: QUEUES.exceptionAlerts, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+    // Reschedule-flow runs send each offer once (its row says so): one queued run is enough.
+    await boss.createQueue(QUEUES.rescheduleFlows, { name: QUEUES.rescheduleFlows, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+    // One queued dispatch at a time is enough: a run takes every event and due delivery.
+    await boss.createQueue(QUEUES.webhookDispatch, { name: QUEUES.webhookDispatch, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
+    // Retries are the delivery table's business (backoff, attempt log), not pg-boss's.
+    await boss.createQueue(QUEUES.webhookDeliver, { name: QUEUES.webhookDeliver, policy: 'standard', retryLimit: 0, expireInSeconds: 300 });
+  });
   return boss;
 }
 
@@ -98,4 +110,16 @@ function logBossError(log: Logger, err: unknown, isStopping: boolean): void {
   if (level === 'error') log.error({ err }, 'job queue error');
   else if (level === 'warn') log.warn({ code: (err as { code?: unknown }).code }, 'the database closed a job queue connection (it is shutting down)');
   else log.debug({ err }, 'job queue error while stopping');
+}
+
+/** Runs `fn` holding a session-level advisory lock on its own connection. */
+async function withAdvisoryLock(databaseUrl: string, name: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'frontdesk-jobs' });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    await fn();
+  } finally {
+    await client.end();
+  }
 }

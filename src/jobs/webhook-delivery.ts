@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { QUEUES } from './boss.ts';
 import type { Logger } from '../log.ts';
 import type { WebhookDeps } from '../webhooks/deps.ts';
 import { deliverOne } from '../webhooks/deliver.ts';
@@ -12,7 +13,7 @@ import { runWebhookDispatch } from '../webhooks/dispatch.ts';
 //   the backoff chose. A lost or duplicated job costs nothing: the next dispatch finds a
 //   due delivery again, and a second job for one delivery finds it claimed or done.
 
-export const WEBHOOK_QUEUES = { dispatch: 'webhook-dispatch', deliver: 'webhook-deliver' } as const;
+export const WEBHOOK_QUEUES = { dispatch: QUEUES.webhookDispatch, deliver: QUEUES.webhookDeliver } as const;
 
 const NUDGE_SECONDS = 5;
 const DELIVER_BATCH = 5;
@@ -23,10 +24,6 @@ export interface WebhookJobs {
 }
 
 export async function startWebhookJobs(boss: PgBoss, deps: WebhookDeps): Promise<WebhookJobs> {
-  // One queued dispatch at a time is enough: a run takes every event and due delivery.
-  await boss.createQueue(WEBHOOK_QUEUES.dispatch, { name: WEBHOOK_QUEUES.dispatch, policy: 'short', retryLimit: 0, expireInSeconds: 300 });
-  // Retries are the delivery table's business (backoff, attempt log), not pg-boss's.
-  await boss.createQueue(WEBHOOK_QUEUES.deliver, { name: WEBHOOK_QUEUES.deliver, policy: 'standard', retryLimit: 0, expireInSeconds: 300 });
   await boss.work(WEBHOOK_QUEUES.dispatch, { pollingIntervalSeconds: 1 }, async () => {
     const run = await runWebhookDispatch(deps);
     for (const deliveryId of run.due) await boss.send(WEBHOOK_QUEUES.deliver, { deliveryId });
