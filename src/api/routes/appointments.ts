@@ -2,7 +2,7 @@ import { type Request, Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
-import { formatLocal } from '../../engine/time.ts';
+import { appointmentRecord } from '../../views/records.ts';
 import { notifyCustomer, type AppointmentNoticeKind } from '../../notices/notify-customer.ts';
 import { actorOf, ownResourceId } from '../auth.ts';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem.ts';
@@ -113,35 +113,7 @@ const AppointmentPage = page(AppointmentView);
 // The engine pages by the last appointment's id; the key slot carries the same id.
 const appointmentsCursor = listCursor('appointments', uuid);
 
-export function toAppointmentView(a: EngineView): z.infer<typeof AppointmentView> {
-  const zone = a.timeZone ?? 'UTC';
-  return {
-    id: a.id,
-    status: a.status,
-    start: a.start.toISOString(),
-    end: a.end.toISOString(),
-    localStart: formatLocal(a.start, zone),
-    timeZone: zone,
-    serviceId: a.serviceId,
-    serviceName: a.serviceName,
-    locationId: a.locationId,
-    resourceIds: a.resourceIds,
-    resourceNames: a.resourceNames,
-    customerId: a.customerId,
-    customerPhone: a.customerPhone ?? null,
-    customerName: a.customerName ?? null,
-    channel: a.channel,
-    intake: a.intake,
-    notes: a.notes ?? null,
-    rescheduledFromId: a.rescheduledFromId,
-    ruleVersion: a.ruleVersion,
-    canceledAt: a.canceledAt?.toISOString() ?? null,
-    cancelReason: a.cancelReason ?? null,
-    canceledBy: a.canceledBy ?? null,
-    lateCancel: a.lateCancel ?? null,
-    createdAt: a.createdAt?.toISOString() ?? null,
-  };
-}
+export const toAppointmentView = (a: EngineView): z.infer<typeof AppointmentView> => appointmentRecord(a);
 
 type Failure = { ok: false; kind: 'conflict'; message: string; alternatives: Slot[] } | { ok: false; kind: 'rule'; rule: RuleName; message: string };
 

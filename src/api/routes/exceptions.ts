@@ -8,6 +8,7 @@ import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../..
 import { instant, page } from '../schemas/common.ts';
 import { AssignBody, CloseBody, ExceptionDetailView, ExceptionListQuery, ExceptionView, ReplyBody, ReplyView, EmptyBody } from '../schemas/exception.ts';
 import { parseBody, parseQuery } from '../validate.ts';
+import { exceptionRecord } from '../../views/records.ts';
 import { listCursor, pathId, route } from './support.ts';
 
 const exceptionsCursor = listCursor('exceptions', instant);
@@ -18,25 +19,7 @@ const exceptionsCursor = listCursor('exceptions', instant);
 
 const tag = 'Exceptions';
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export const toExceptionView = (e: Exception): z.infer<typeof ExceptionView> => ({
-  id: e.id,
-  type: e.type,
-  status: e.status,
-  summary: e.summary,
-  details: (e.details ?? {}) as Record<string, unknown>,
-  appointmentId: e.appointmentId,
-  conversationId: e.conversationId,
-  customerId: e.customerId,
-  assigneeUserId: e.assigneeUserId,
-  assignedAt: iso(e.assignedAt),
-  resolution: e.resolution,
-  closedBy: e.closedBy,
-  resolvedAt: iso(e.resolvedAt),
-  createdAt: e.createdAt.toISOString(),
-  updatedAt: e.updatedAt.toISOString(),
-});
+export const toExceptionView = (e: Exception): z.infer<typeof ExceptionView> => exceptionRecord(e);
 
 function toDetailView(d: ExceptionDetail): z.infer<typeof ExceptionDetailView> {
   const a = d.appointment;
