@@ -76,15 +76,7 @@ export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' 
     store: createSlackStore(ctx.db),
     appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock }),
     ops: {
-      async execute(command, actor) {
-        try {
-          const { exception } = await ctx.ops.execute(command, actor);
-          return { ok: true, card: await exceptionAlert(ctx.db, exception.id) };
-        } catch (err) {
-          if (err instanceof OpsError) return { ok: false, message: err.message };
-          throw err;
-        }
-      },
+      execute: opsWithCard(ctx).execute,
       openSummary: (actor) => ctx.ops.openSummary(actor),
       async timesToOffer(exceptionId, actor) {
         try {
@@ -103,7 +95,7 @@ export function teamsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops'>
   return { config: ctx.config, log: ctx.log, store: createTeamsStore(ctx.db), ops: opsWithCard(ctx) };
 }
 
-/** The ops core's commands for a chat surface, with the alert card to show after each (as slackDeps words it). */
+/** The ops core's commands for a chat surface (Slack, Teams), with the alert card to show after each (as slackDeps words it). */
 export function opsWithCard(ctx: Pick<AppContext, 'db' | 'ops'>): TeamsDeps['ops'] {
   return {
     async execute(command, actor) {
