@@ -1,4 +1,4 @@
-import { barChart, percent, type KpiReport } from '../reports/index.ts';
+import { barChart, percent, type ChartSpec, type KpiReport } from '../reports/index.ts';
 import type { RateStat, UtilizationStat } from '../reports/kpis.ts';
 import { html, rawHtml, type Html } from './html.ts';
 import { OPS_BASE } from './layout.ts';
@@ -9,6 +9,14 @@ import { OPS_BASE } from './layout.ts';
 // the API's JSON figure by figure.
 
 type Option = { id: string; name: string };
+
+/**
+ * A bar chart wide enough for its labels (about 12 characters each), in a box that
+ * scrolls sideways on a narrow screen rather than shrinking the labels to nothing.
+ */
+function chart(spec: ChartSpec): Html {
+  return html`<div class="chart">${rawHtml(barChart({ ...spec, width: Math.max(480, 96 * spec.points.length) }))}</div>`;
+}
 
 /** The filter form's fields: local dates, `to` included. */
 export interface KpiForm {
@@ -47,9 +55,9 @@ ${select({ label: 'Channel', name: 'channel', options: CHANNELS.map((c) => ({ id
 
 function speed(report: KpiReport): Html {
   const rows = report.speedToAppointment;
-  const chart = barChart({ id: 'speed', title: 'Median minutes to appointment', description: 'Median minutes from first message to confirmation, per service.', points: rows.map((s) => ({ label: s.serviceName, value: s.medianMinutes })) });
+  const figureChart = chart({ id: 'speed', title: 'Median minutes to appointment', description: 'Median minutes from first message to confirmation, per service.', points: rows.map((s) => ({ label: s.serviceName, value: s.medianMinutes })) });
   return html`<section aria-labelledby="kpi-speed"><h2 id="kpi-speed">Speed to appointment</h2>
-${rows.length ? rawHtml(chart) : null}
+${rows.length ? figureChart : null}
 <table data-kpi="speed"><caption>Minutes from first message to confirmed, by service</caption>
 <thead><tr><th scope="col">Service</th><th scope="col">Appointments</th><th scope="col">Median</th><th scope="col">90th percentile</th></tr></thead>
 <tbody>${rows.map((s) => html`<tr data-key="${s.serviceId}"><th scope="row">${s.serviceName}</th>${cell(s.appointments)}${cell(s.medianMinutes)}${cell(s.p90Minutes)}</tr>`)}</tbody>
@@ -61,9 +69,9 @@ const DIMENSION_NAMES: Record<RateStat['dimension'], string> = { channel: 'Chann
 function rates(input: { id: string; title: string; counted: string; stats: RateStat[] }): Html {
   const { id, title, counted, stats } = input;
   const byChannel = stats.filter((s) => s.dimension === 'channel');
-  const chart = barChart({ id: `${id}-chart`, title: `${title} by channel`, description: `${title} per booking channel.`, points: byChannel.map((s) => ({ label: s.key, value: s.rate })), format: percent });
+  const figureChart = chart({ id: `${id}-chart`, title: `${title} by channel`, description: `${title} per booking channel.`, points: byChannel.map((s) => ({ label: s.key, value: s.rate })), format: percent });
   return html`<section aria-labelledby="kpi-${id}"><h2 id="kpi-${id}">${title}</h2>
-${byChannel.length ? rawHtml(chart) : null}
+${byChannel.length ? figureChart : null}
 <table data-kpi="${id}"><caption>${title} by channel, reminder pattern and service</caption>
 <thead><tr><th scope="col">By</th><th scope="col">Value</th><th scope="col">${counted}</th><th scope="col">Of</th><th scope="col">Rate</th></tr></thead>
 <tbody>${stats.map((s) => html`<tr data-key="${s.dimension}:${s.key}"><td>${DIMENSION_NAMES[s.dimension]}</td><th scope="row">${s.key}</th>${cell(s.count)}${cell(s.of)}${cell(s.rate, 'rate')}</tr>`)}</tbody>
@@ -79,9 +87,9 @@ function utilizationTable(input: { kpi: string; caption: string; stats: Utilizat
 
 function utilization(report: KpiReport): Html {
   const { byResource, byLocation } = report.utilization;
-  const chart = barChart({ id: 'utilization', title: 'Utilization by resource', description: 'Booked hours divided by available hours, per resource.', points: byResource.map((s) => ({ label: s.name, value: s.rate })), format: percent });
+  const figureChart = chart({ id: 'utilization', title: 'Utilization by resource', description: 'Booked hours divided by available hours, per resource.', points: byResource.map((s) => ({ label: s.name, value: s.rate })), format: percent });
   return html`<section aria-labelledby="kpi-utilization"><h2 id="kpi-utilization">Utilization</h2>
-${byResource.length ? rawHtml(chart) : null}
+${byResource.length ? figureChart : null}
 ${utilizationTable({ kpi: 'utilization-location', caption: 'Booked ÷ available hours, by location', stats: byLocation })}
 ${utilizationTable({ kpi: 'utilization-resource', caption: 'Booked ÷ available hours, by resource', stats: byResource })}
 </section>`;

@@ -21,7 +21,8 @@ let app: TestApp;
 let browser: Browser;
 let appointmentId: string;
 
-const fitsTheScreen = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+// A string, as the test runs under Node's types: evaluated in the page.
+const fitsTheScreen = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
 describe.skipIf(!available)('the Week and KPI pages in Chromium', () => {
   beforeAll(async () => {
