@@ -62,9 +62,9 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
   });
   router.get('/today', async (_req, res: Response<unknown, Locals>) => {
     const user = res.locals.user;
-    const body = renderToday(await loadToday(deps, user), user);
-    const timelines = renderTodayTimelines(await loadTodayTimelines(deps, user));
-    res.type('html').send(page({ title: 'Today', body: html`${body}${timelines}`, user, current: `${OPS_BASE}/today` }));
+    const [today, timelines] = await Promise.all([loadToday(deps, user), loadTodayTimelines(deps, user)]);
+    const body = html`${renderToday(today, user)}${renderTodayTimelines(timelines)}`;
+    res.type('html').send(page({ title: 'Today', body, user, current: `${OPS_BASE}/today` }));
   });
   router.get('/week', async (req, res: Response<unknown, Locals>) => {
     const user = res.locals.user;
