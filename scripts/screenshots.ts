@@ -17,9 +17,13 @@ import { startFrontdesk } from '../src/server.ts';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('screenshots');
 const PASSWORD = 'screenshots-password';
+const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const PAGES = [
   { name: 'sign-in', path: '/ops/sign-in', signedIn: false },
   { name: 'today', path: '/ops/today', signedIn: true },
+  { name: 'week', path: '/ops/week', signedIn: true },
+  // The demo data's appointments lie ahead: a period around today shows them in the figures.
+  { name: 'kpis', path: `/ops/kpis?from=${isoDay(-30)}&to=${isoDay(30)}`, signedIn: true },
 ];
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },

@@ -1,3 +1,4 @@
+import { permission } from '../access/matrix.ts';
 import { html, type Html } from './html.ts';
 import { STYLESHEET_PATH } from './assets.ts';
 import type { SignedIn } from './session.ts';
@@ -7,7 +8,12 @@ import type { SignedIn } from './session.ts';
 
 export const OPS_BASE = '/ops';
 
-const NAV = [{ href: `${OPS_BASE}/today`, label: 'Today' }];
+// `show`: the pages a role may not open are left out of its navigation.
+const NAV: Array<{ href: string; label: string; show?: (user: SignedIn) => boolean }> = [
+  { href: `${OPS_BASE}/today`, label: 'Today' },
+  { href: `${OPS_BASE}/week`, label: 'Week' },
+  { href: `${OPS_BASE}/kpis`, label: 'KPIs', show: (user) => permission(user.role, 'reports.read') !== 'none' },
+];
 
 export function page(input: { title: string; body: Html; user?: SignedIn; current?: string }): string {
   const { title, body, user, current } = input;
@@ -33,7 +39,7 @@ ${body}
 }
 
 function navigation(user: SignedIn, current: string | undefined): Html {
-  return html`<nav aria-label="Pages"><ul>${NAV.map(
+  return html`<nav aria-label="Pages"><ul>${NAV.filter((item) => item.show?.(user) ?? true).map(
     (item) => html`<li><a href="${item.href}"${item.href === current ? html` aria-current="page"` : null}>${item.label}</a></li>`,
   )}</ul></nav>
 <div class="who"><span>${user.name} (${user.role})</span>

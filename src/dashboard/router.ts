@@ -7,6 +7,9 @@ import { html } from './html.ts';
 import { OPS_BASE, page } from './layout.ts';
 import { csrfMatches, findSession, revokeSession, SESSION_HOURS, signIn, type SignedIn } from './session.ts';
 import { loadToday, renderToday } from './today.ts';
+import { kpiCsvOf, kpiPage, resolveKpiRequest } from './kpis.ts';
+import { loadTodayTimelines, renderTodayTimelines } from './timeline/today.ts';
+import { weekPage } from './week.ts';
 
 // The /ops web pages: server-rendered HTML, plain forms, no script needed.
 // Sign-in opens a server-side session; every other POST must carry the
@@ -59,8 +62,25 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
   });
   router.get('/today', async (_req, res: Response<unknown, Locals>) => {
     const user = res.locals.user;
-    const body = renderToday(await loadToday(deps, user), user);
+    const [today, timelines] = await Promise.all([loadToday(deps, user), loadTodayTimelines(deps, user)]);
+    const body = html`${renderToday(today, user)}${renderTodayTimelines(timelines)}`;
     res.type('html').send(page({ title: 'Today', body, user, current: `${OPS_BASE}/today` }));
+  });
+  router.get('/week', async (req, res: Response<unknown, Locals>) => {
+    const user = res.locals.user;
+    const result = await weekPage(deps, { user, query: req.query });
+    res.status(result.status).type('html').send(page({ title: result.title, body: result.body, user, current: `${OPS_BASE}/week` }));
+  });
+  router.get('/kpis', async (req, res: Response<unknown, Locals>) => {
+    const user = res.locals.user;
+    const result = await kpiPage(deps, { user, query: req.query });
+    res.status(result.status).type('html').send(page({ title: result.title, body: result.body, user, current: `${OPS_BASE}/kpis` }));
+  });
+  router.get('/kpis.csv', async (req, res: Response<unknown, Locals>) => {
+    const user = res.locals.user;
+    const outcome = await resolveKpiRequest(deps, { user, query: req.query });
+    if (outcome.status !== 200) return void res.status(outcome.status).type('html').send(page({ title: outcome.title, body: outcome.body, user }));
+    res.type('text/csv; charset=utf-8').attachment('kpis.csv').send(await kpiCsvOf(deps, outcome.filter));
   });
   return router;
 }
