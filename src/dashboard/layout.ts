@@ -7,7 +7,10 @@ import type { SignedIn } from './session.ts';
 
 export const OPS_BASE = '/ops';
 
-const NAV = [{ href: `${OPS_BASE}/today`, label: 'Today' }];
+const NAV = [
+  { href: `${OPS_BASE}/today`, label: 'Today' },
+  { href: `${OPS_BASE}/exceptions`, label: 'Exceptions' },
+];
 
 export function page(input: { title: string; body: Html; user?: SignedIn; current?: string }): string {
   const { title, body, user, current } = input;

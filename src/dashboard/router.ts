@@ -3,10 +3,14 @@ import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import { createRateLimiter, ipKey } from '../http/rate-limit.ts';
 import { serveStylesheet, STYLESHEET_PATH } from './assets.ts';
+import { readCookie } from './cookies.ts';
 import { html } from './html.ts';
+import { mountInbox } from './inbox-routes.ts';
 import { OPS_BASE, page } from './layout.ts';
 import { csrfMatches, findSession, revokeSession, SESSION_HOURS, signIn, type SignedIn } from './session.ts';
+import { mountStory } from './story.ts';
 import { loadToday, renderToday } from './today.ts';
+import type { Ops } from '../ops/index.ts';
 
 // The /ops web pages: server-rendered HTML, plain forms, no script needed.
 // Sign-in opens a server-side session; every other POST must carry the
@@ -17,6 +21,8 @@ export const SESSION_COOKIE = 'frontdesk_ops';
 export interface DashboardDeps {
   db: PrismaClient;
   clock: Clock;
+  /** The exception inbox reads and works exceptions only through the ops core (which sends replies through the notifiers). */
+  ops: Ops;
   /** https here makes the session cookie Secure. */
   publicUrl?: string;
   /** Failed sign-ins allowed per client address in 15 minutes; 0 turns the limit off. */
@@ -62,15 +68,9 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
     const body = renderToday(await loadToday(deps, user), user);
     res.type('html').send(page({ title: 'Today', body, user, current: `${OPS_BASE}/today` }));
   });
+  mountInbox(router, deps);
+  mountStory(router, deps);
   return router;
-}
-
-function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }
 
 function requireSession(deps: DashboardDeps) {
