@@ -59,7 +59,7 @@ ${m.toolResult ? html`<div class="tool">Result <code>${compact(m.toolResult)}</c
 }
 
 function transcript(s: Story): Html {
-  if (!s.conversations.length) return none('No conversation is linked to this appointment (it was booked through the API or the dashboard).');
+  if (!s.conversations.length) return none('No conversation is linked to this appointment.');
   const zone = s.appointment.location.timeZone;
   return html`${s.conversations.map(
     (c) => html`<h3>On ${c.channel}${c.handedOff ? ' (handed to staff)' : ''}</h3>
