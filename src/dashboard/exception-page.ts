@@ -83,7 +83,7 @@ function actions(p: ExceptionPage, user: SignedIn): Html | null {
   const id = e.id;
   const reachable = !!(e.conversationId || e.customerId);
   const forms: Html[] = [];
-  if (e.status === 'open' && may(user, 'ops.take')) forms.push(commandForm({ id, kind: 'take', user, button: 'Take it' }));
+  if (e.assigneeUserId !== user.userId && may(user, 'ops.take')) forms.push(commandForm({ id, kind: 'take', user, button: 'Take it' }));
   if (may(user, 'ops.assign')) {
     const select = html`<label for="assignee-${id}">Assign to</label><select id="assignee-${id}" name="assigneeUserId" required>${p.assignees.map(
       (u) => html`<option value="${u.id}"${u.id === e.assigneeUserId ? html` selected` : null}>${u.name} (${u.role})</option>`,
