@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
 import { hashPassword } from '../src/dashboard/password.ts';
 import { createLogger } from '../src/log.ts';
 import { startFrontdesk } from '../src/server.ts';
@@ -12,18 +13,22 @@ import { startFrontdesk } from '../src/server.ts';
 // `npm run screenshots`: starts Frontdesk with its demo data on a fresh database (a new
 // one on TEST_DATABASE_URL's server, else an embedded PostgreSQL in a temporary
 // directory), signs in to /ops in headless Chromium and writes one PNG per page, at
-// phone and desktop widths, to screenshots/ for a person to look at.
+// phone and desktop widths, to screenshots/ for a person to look at. One exception is
+// raised about a demo appointment, so the inbox, its page and the story show something.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('screenshots');
 const PASSWORD = 'screenshots-password';
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const PAGES = [
+const pages = (ids: { exception: string; appointment: string }) => [
   { name: 'sign-in', path: '/ops/sign-in', signedIn: false },
   { name: 'today', path: '/ops/today', signedIn: true },
   { name: 'week', path: '/ops/week', signedIn: true },
   // The demo data's appointments lie ahead: a period around today shows them in the figures.
   { name: 'kpis', path: `/ops/kpis?from=${isoDay(-30)}&to=${isoDay(30)}`, signedIn: true },
+  { name: 'exceptions', path: '/ops/exceptions', signedIn: true },
+  { name: 'exception', path: `/ops/exceptions/${ids.exception}`, signedIn: true },
+  { name: 'appointment-story', path: `/ops/appointments/${ids.appointment}`, signedIn: true },
 ];
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
@@ -57,6 +62,7 @@ async function main() {
     const base = `http://127.0.0.1:${new URL(frontdesk.url).port}`;
     const user = await frontdesk.ctx.db.user.create({ data: { name: 'Screenshot Manager', email: 'screenshots@example.com', role: 'manager' } });
     await frontdesk.ctx.db.userPassword.create({ data: { userId: user.id, hash: await hashPassword(PASSWORD) } });
+    const PAGES = pages(await demoException(frontdesk.ctx));
     await mkdir(OUT, { recursive: true });
     for (const viewport of VIEWPORTS) {
       const page = await browser.newPage({ viewport });
@@ -74,6 +80,13 @@ async function main() {
     await frontdesk.stop();
     await database.drop();
   }
+}
+
+/** A customer of the demo asks for a person about their next appointment. */
+async function demoException(ctx: AppContext): Promise<{ exception: string; appointment: string }> {
+  const a = await ctx.db.appointment.findFirstOrThrow({ where: { customerId: { not: null }, startsAt: { gte: ctx.clock() } }, orderBy: { startsAt: 'asc' } });
+  const { id } = await ctx.ops.raise({ type: 'human_requested', summary: 'Customer asked to speak to a person about their booking', appointmentId: a.id, customerId: a.customerId });
+  return { exception: id, appointment: a.id };
 }
 
 async function shoot(page: Page, base: string, route: string, file: string) {

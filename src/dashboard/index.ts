@@ -8,6 +8,6 @@ export const SIGN_IN_ATTEMPTS = 10;
 
 /** The /ops pages, mounted beside the webhooks (they parse their own form bodies). */
 export function dashboardMount(ctx: AppContext, opts: { signInAttempts?: number } = {}): MountedRouter {
-  const router = createDashboardRouter({ db: ctx.db, clock: ctx.clock, publicUrl: ctx.config.PUBLIC_URL, signInAttempts: opts.signInAttempts ?? SIGN_IN_ATTEMPTS });
+  const router = createDashboardRouter({ db: ctx.db, clock: ctx.clock, ops: ctx.ops, publicUrl: ctx.config.PUBLIC_URL, signInAttempts: opts.signInAttempts ?? SIGN_IN_ATTEMPTS });
   return { path: OPS_BASE, router };
 }

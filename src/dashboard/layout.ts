@@ -12,6 +12,7 @@ export const OPS_BASE = '/ops';
 const NAV: Array<{ href: string; label: string; show?: (user: SignedIn) => boolean }> = [
   { href: `${OPS_BASE}/today`, label: 'Today' },
   { href: `${OPS_BASE}/week`, label: 'Week' },
+  { href: `${OPS_BASE}/exceptions`, label: 'Exceptions' },
   { href: `${OPS_BASE}/kpis`, label: 'KPIs', show: (user) => permission(user.role, 'reports.read') !== 'none' },
 ];
 

@@ -3,13 +3,17 @@ import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import { createRateLimiter, ipKey } from '../http/rate-limit.ts';
 import { serveStylesheet, STYLESHEET_PATH } from './assets.ts';
+import { readCookie } from './cookies.ts';
 import { html } from './html.ts';
+import { mountInbox } from './inbox-routes.ts';
 import { OPS_BASE, page } from './layout.ts';
 import { csrfMatches, findSession, revokeSession, SESSION_HOURS, signIn, type SignedIn } from './session.ts';
+import { mountStory } from './story.ts';
 import { loadToday, renderToday } from './today.ts';
 import { kpiCsvOf, kpiPage, resolveKpiRequest } from './kpis.ts';
 import { loadTodayTimelines, renderTodayTimelines } from './timeline/today.ts';
 import { weekPage } from './week.ts';
+import type { Ops } from '../ops/index.ts';
 
 // The /ops web pages: server-rendered HTML, plain forms, no script needed.
 // Sign-in opens a server-side session; every other POST must carry the
@@ -20,6 +24,8 @@ export const SESSION_COOKIE = 'frontdesk_ops';
 export interface DashboardDeps {
   db: PrismaClient;
   clock: Clock;
+  /** The exception inbox reads and works exceptions only through the ops core (which sends replies through the notifiers). */
+  ops: Ops;
   /** https here makes the session cookie Secure. */
   publicUrl?: string;
   /** Failed sign-ins allowed per client address in 15 minutes; 0 turns the limit off. */
@@ -82,15 +88,9 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
     if (outcome.status !== 200) return void res.status(outcome.status).type('html').send(page({ title: outcome.title, body: outcome.body, user }));
     res.type('text/csv; charset=utf-8').attachment('kpis.csv').send(await kpiCsvOf(deps, outcome.filter));
   });
+  mountInbox(router, deps);
+  mountStory(router, deps);
   return router;
-}
-
-function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.get('cookie') ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }
 
 function requireSession(deps: DashboardDeps) {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import { html, type Html } from './html.ts';
+import { OPS_BASE } from './layout.ts';
 import type { SignedIn } from './session.ts';
 
 // Today's appointments, per location in that location's own time zone. A staff
@@ -67,7 +68,7 @@ ${
     ? html`<p class="empty">No appointments today.</p>`
     : html`<ol class="timeline">${l.appointments.map(
         (a) => html`<li data-appointment="${a.id}"><span class="time">${clockTime(a.startsAt, l.timeZone)}–${clockTime(a.endsAt, l.timeZone)}</span>
-<span><strong>${a.customer}</strong> · ${a.service}${a.resources.length ? html` · ${a.resources.join(', ')}` : null}${a.status === 'confirmed' ? null : html` · <em>${a.status}</em>`}</span></li>`,
+<span><a href="${OPS_BASE}/appointments/${a.id}"><strong>${a.customer}</strong></a> · ${a.service}${a.resources.length ? html` · ${a.resources.join(', ')}` : null}${a.status === 'confirmed' ? null : html` · <em>${a.status}</em>`}</span></li>`,
       )}</ol>`
 }
 </section>`,

@@ -15,6 +15,8 @@ export interface ExceptionQuery {
   type?: ExceptionType[];
   assigneeUserId?: string;
   appointmentId?: string;
+  /** About an appointment at this location (exceptions without an appointment have none). */
+  locationId?: string;
   /** Raised at or after this instant. */
   since?: Date;
   /** Keyset cursor: the last row of the previous page. */
@@ -30,6 +32,7 @@ export async function listExceptions(db: PrismaClient, actor: OpsActor, q: Excep
   if (q.type) where.push({ type: { in: q.type } });
   if (q.assigneeUserId) where.push({ assigneeUserId: q.assigneeUserId });
   if (q.appointmentId) where.push({ appointmentId: q.appointmentId });
+  if (q.locationId) where.push({ appointment: { locationId: q.locationId } });
   if (q.since) where.push({ createdAt: { gte: q.since } });
   if (q.after) where.push({ OR: [{ createdAt: { gt: q.after.createdAt } }, { createdAt: q.after.createdAt, id: { gt: q.after.id } }] });
   return db.exception.findMany({ where: { AND: where }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: q.limit + 1 });

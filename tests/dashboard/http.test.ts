@@ -77,7 +77,7 @@ describe('/ops sign-in', () => {
   });
 
   it('marks the cookie Secure when PUBLIC_URL is https', async () => {
-    const secureApp = express().use('/ops', createDashboardRouter({ db: app.t.db, clock: fixedClock(NOW), publicUrl: 'https://ops.example.com', signInAttempts: 0 }));
+    const secureApp = express().use('/ops', createDashboardRouter({ db: app.t.db, clock: fixedClock(NOW), ops: app.ctx.ops, publicUrl: 'https://ops.example.com', signInAttempts: 0 }));
     const server = await new Promise<Server>((resolve) => {
       const s = secureApp.listen(0, '127.0.0.1', () => resolve(s));
     });
