@@ -66,7 +66,7 @@ function description(row: FeedEventRow, audience: FeedAudience): string {
   const lines: string[] = [];
   if (audience !== 'customer' && row.room_names.length) lines.push(`Room: ${row.room_names.join(', ')}`);
   if (row.status === 'requested') lines.push('Requested, not yet confirmed.');
-  if (row.status === 'canceled') lines.push(row.cancel_reason === 'rescheduled' ? 'Moved: see the new time.' : 'Canceled.');
+  if (row.status === 'canceled') lines.push(row.cancel_reason === 'rescheduled' ? 'Moved to another time or calendar.' : 'Canceled.');
   if (row.status === 'no_show') lines.push('Marked as a no-show.');
   return lines.join('\n');
 }
