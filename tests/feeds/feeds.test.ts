@@ -106,6 +106,23 @@ describe('a staff member’s feed', () => {
     expect((await dbRow(ids.toCancel)).status).toBe('canceled');
   });
 
+  it('shows a move to another staff member as CANCELLED here and as the same event, later in SEQUENCE, on theirs', async () => {
+    await json(await app.api(`/api/v1/resources/${kimId}/hours`, { method: 'PUT', json: { intervals: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) } }), 200);
+    await json(await app.api(`/api/v1/services/${serviceId}`, { method: 'PATCH', json: { eligibleResourceIds: [f.resourceId, f.roomId, kimId] } }), 200);
+    const id = await book('2027-03-19T14:00:00Z');
+    const dana = (await newFeed({ type: 'resource', id: f.resourceId })).url;
+    const kim = (await newFeed({ type: 'resource', id: kimId })).url;
+    const uid = `${id}@frontdesk`;
+    const moved = await json<{ id: string }>(await app.api(`/api/v1/appointments/${id}/reschedule`, { method: 'POST', json: { start: '2027-03-19T15:00:00Z', resource: kimId } }), 200);
+    const left = (await read(dana)).get(uid)!;
+    const arrived = (await read(kim)).get(uid)!;
+    expect(left.status).toBe('CANCELLED');
+    expect(left.start.toISOString()).toBe('2027-03-19T14:00:00.000Z');
+    expect(arrived.status).toBe('CONFIRMED');
+    expect(arrived.start.getTime()).toBe((await dbRow(moved.id)).starts_at.getTime());
+    expect(Number(arrived.sequence)).toBeGreaterThan(Number(left.sequence));
+  });
+
   it("names the customer by first name only; room and location feeds name no customer", async () => {
     const staff = [...(await read((await newFeed({ type: 'resource', id: f.resourceId })).url)).values()];
     const room = await (await fetch(app.url + (await newFeed({ type: 'resource', id: f.roomId })).url.slice(PUBLIC_URL.length))).text();
