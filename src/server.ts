@@ -68,7 +68,7 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     if (runtime.teams) webhooks.push({ path: '/api/messages', router: runtime.teams.router });
     webhooks.push(dashboardMount(ctx));
     // Calendar feeds and confirmations' .ics links: public, the token in the URL is the key.
-    webhooks.push({ path: '/', router: createFeedsRouter({ db: ctx.db, clock: ctx.clock }) });
+    webhooks.push({ path: '/', router: createFeedsRouter({ db: ctx.db, clock: ctx.clock, misses: { limit: config.RATE_LIMIT_ADMIN_REQUESTS, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS } }) });
     const socketMode = runtime.slack?.socketMode;
     if (socketMode) {
       // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.

@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import type { PrismaClient } from '../db/client.ts';
 import type { Clock } from '../engine/clock.ts';
 import { HttpProblem } from '../http/problem.ts';
+import { createRateLimiter, ipKey } from '../http/rate-limit.ts';
 import { readAppointmentIcs } from './appointment-link.ts';
 import { readFeed } from './feeds.ts';
 
@@ -23,18 +24,30 @@ function sendCalendar(res: Response, ics: string, filename: string) {
     .send(ics);
 }
 
-export function createFeedsRouter({ db, clock }: { db: PrismaClient; clock: Clock }): Router {
-  const router = Router();
+export interface FeedsRouterDeps {
+  db: PrismaClient;
+  clock: Clock;
+  /**
+   * Misses (404s) allowed per IP per window; 0 turns the limit off. Tokens are far too
+   * long to guess, but a client walking through them is still told to stop.
+   */
+  misses: { limit: number; windowSeconds: number };
+}
 
-  router.get('/feeds/:file', async (req, res) => {
-    const token = TOKEN_FILE.exec(req.params.file)?.[1];
+export function createFeedsRouter({ db, clock, misses }: FeedsRouterDeps): Router {
+  const router = Router();
+  // Per route, not router.use: mounted at the root, a router-wide limiter would count every 404 of the app.
+  const probing = createRateLimiter({ name: 'calendar-feeds', ...misses, key: ipKey, countOnly: [404] });
+
+  router.get('/feeds/:file', probing, async (req, res) => {
+    const token = TOKEN_FILE.exec(String(req.params.file))?.[1];
     const ics = token ? await readFeed(db, { token, now: clock() }) : null;
     if (!ics) throw gone();
     sendCalendar(res, ics, 'frontdesk.ics');
   });
 
-  router.get('/ics/appointments/:file', async (req, res) => {
-    const token = TOKEN_FILE.exec(req.params.file)?.[1];
+  router.get('/ics/appointments/:file', probing, async (req, res) => {
+    const token = TOKEN_FILE.exec(String(req.params.file))?.[1];
     const ics = token ? await readAppointmentIcs(db, token) : null;
     if (!ics) throw gone();
     sendCalendar(res, ics, 'appointment.ics');

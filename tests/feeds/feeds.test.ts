@@ -46,7 +46,7 @@ beforeAll(async () => {
   app = await createTestApp({
     clock: '2027-03-01T12:00:00Z',
     env: { PUBLIC_URL },
-    routers: (ctx) => [{ path: '/', router: createFeedsRouter({ db: ctx.db, clock: ctx.clock }) }],
+    routers: (ctx) => [{ path: '/', router: createFeedsRouter({ db: ctx.db, clock: ctx.clock, misses: { limit: 0, windowSeconds: 60 } }) }],
   });
   f = await buildFixture(app);
   const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
