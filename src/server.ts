@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './engine/clock.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { assembleRuntime, startWorkers } from './runtime.ts';
 import { dashboardMount } from './dashboard/index.ts';
+import { createFeedsRouter } from './feeds/index.ts';
 import type { Logger } from './log.ts';
 import { describeSeed, seedDemoIfEmpty } from './seed/demo.ts';
 
@@ -66,6 +67,8 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     if (runtime.slack) webhooks.push({ path: '/slack', router: runtime.slack.router });
     if (runtime.teams) webhooks.push({ path: '/api/messages', router: runtime.teams.router });
     webhooks.push(dashboardMount(ctx));
+    // Calendar feeds and confirmations' .ics links: public, the token in the URL is the key.
+    webhooks.push({ path: '/', router: createFeedsRouter({ db: ctx.db, clock: ctx.clock, misses: { limit: config.RATE_LIMIT_ADMIN_REQUESTS, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS } }) });
     const socketMode = runtime.slack?.socketMode;
     if (socketMode) {
       // Not awaited: the server serves HTTP (the primary mode) while the socket connects and reconnects.

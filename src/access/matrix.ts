@@ -54,19 +54,23 @@ export const ACTIONS = [
   'ops.reply',
   // The background job queues (GET /jobs).
   'jobs.read',
-  // Business KPIs, feeds and exports (src/reports): a manager's view of the whole business.
+  // Business KPIs (src/reports): a manager's view of the whole business.
   'reports.read',
   // Every change to every record (src/audit).
   'audit.read',
-  // CSV exports of whole lists (appointments, customers).
+  // CSV exports of whole lists (appointments, customers, exceptions).
   'exports.read',
+  // Private ICS calendar feeds (src/feeds): who holds a feed URL reads that calendar.
+  'feeds.read',
+  'feeds.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ADMINISTRATION: readonly Action[] = ['users.read', 'users.write', 'tokens.read', 'tokens.write', 'webhooks.read', 'webhooks.write', 'jobs.read'];
 
 // Reads a viewer may not make: business-wide figures are for managers (and admins).
-const MANAGEMENT_READS: readonly Action[] = ['reports.read', 'audit.read', 'exports.read'];
+// Feeds too: a viewer has no schedule of their own, and a feed list says whose calendars are shared.
+const MANAGEMENT_READS: readonly Action[] = ['reports.read', 'audit.read', 'exports.read', 'feeds.read'];
 
 // Staff work their own schedule: they read the setup they book against, and act
 // only on their own appointments and exceptions. Handing an exception to someone
@@ -86,6 +90,9 @@ const STAFF: Partial<Record<Action, Scope>> = {
   'ops.decline': 'own',
   'ops.offer_times': 'own',
   'ops.reply': 'own',
+  // Their own calendar feed, to subscribe to on their phone; never a colleague's.
+  'feeds.read': 'own',
+  'feeds.write': 'own',
 };
 
 const isRead = (a: Action) => a.endsWith('.read');

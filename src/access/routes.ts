@@ -95,6 +95,10 @@ export const ROUTE_ACTIONS: Readonly<Record<string, Action>> = {
   'GET /audit': 'audit.read',
   'GET /exports/appointments.csv': 'exports.read',
   'GET /exports/customers.csv': 'exports.read',
+  'GET /exports/exceptions.csv': 'exports.read',
+  'GET /feeds': 'feeds.read',
+  'POST /feeds': 'feeds.write',
+  'DELETE /feeds/:id': 'feeds.write',
 };
 
 export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

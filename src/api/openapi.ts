@@ -45,7 +45,8 @@ const TAGS: Record<string, string> = {
   Webhooks: 'Outbound webhook subscriptions (signed, retried) and the log of every delivery attempt',
   Jobs: 'The background job queues (admins only): counts by state, the latest failures, reminder outcomes',
   Audit: 'Who changed what and when, over every record, with the rule version each appointment was booked under',
-  Exports: 'Appointments and customers as CSV over the list filters, streamed',
+  Exports: 'Appointments, customers and exceptions as CSV over the list filters, streamed',
+  Feeds: 'Private, revocable ICS calendar feeds of a staff member, room or location (the URL is shown once)',
   Reports: 'Business KPIs over a period: speed to appointment, no-shows, late cancels, utilization, exceptions, admin time',
 };
 

@@ -37,6 +37,8 @@ export interface AppointmentFacts {
   contactPhone: string | null;
   businessName: string;
   staffName: string | null;
+  /** An "add to calendar" link (.ics) for channels that can show a link; set on confirmations when the installation has a public URL. */
+  calendarUrl?: string;
 }
 
 export interface Notice {

@@ -11,6 +11,8 @@ export interface NotifyCustomerDeps {
   db: PrismaClient;
   notifiers: Notifiers;
   log: Logger;
+  /** The appointment's .ics link for its confirmation, or null when there is none to give (no public URL). */
+  calendarUrl?: (appointmentId: string) => Promise<string | null>;
 }
 
 export type AppointmentNoticeKind = Extract<NoticeKind, 'confirmation' | 'cancellation'>;
@@ -23,7 +25,9 @@ export async function notifyCustomer(deps: NotifyCustomerDeps, kind: Appointment
     const notifier = to ? deps.notifiers.forChannel(to.channel) : undefined;
     if (!subject || !to || !notifier) return null;
     if (kind === 'confirmation' && subject.facts.status !== 'confirmed') return null;
-    return await notifier.send({ kind, to, idempotencyKey: `${kind}:${appointmentId}:${to.channel}`, appointment: subject.facts });
+    const calendarUrl = kind === 'confirmation' ? await deps.calendarUrl?.(appointmentId) : null;
+    const appointment = calendarUrl ? { ...subject.facts, calendarUrl } : subject.facts;
+    return await notifier.send({ kind, to, idempotencyKey: `${kind}:${appointmentId}:${to.channel}`, appointment });
   } catch (err) {
     deps.log.error({ err, appointmentId, kind }, 'could not notify the customer');
     return null;

@@ -433,4 +433,22 @@ export const ENDPOINTS: Endpoint[] = [
     timeQuery: { params: ['from', 'to'], kind: 'instant' },
   },
   { method: 'get', route: '/exports/customers.csv', path: () => '/exports/customers.csv', badQueries: [bad('bogus=1', 'bogus'), bad('phone=555-0100'), bad('optedOut=maybe')] },
+  {
+    method: 'get',
+    route: '/exports/exceptions.csv',
+    path: () => '/exports/exceptions.csv',
+    badQueries: [bad('bogus=1', 'bogus'), bad('status=closed'), bad('type=fire'), bad('location=main'), bad('limit=5', 'limit')],
+    timeQuery: { params: ['from', 'to'], kind: 'instant' },
+  },
+
+  // Calendar feeds (src/feeds); the staff fixture user's own resource, so staff may create it.
+  { method: 'get', route: '/feeds', path: () => '/feeds', badQueries: [bad('bogus=1', 'bogus'), bad('revoked=maybe')] },
+  {
+    method: 'post',
+    route: '/feeds',
+    path: () => '/feeds',
+    valid: (f) => ({ subject: { type: 'resource', id: f.resourceId } }),
+    wrongTypes: { subject: { type: 'person', id: 'x' }, name: '' },
+  },
+  { method: 'delete', route: '/feeds/:id', path: (_f, id) => `/feeds/${id ?? NO_SUCH_ID}` },
 ];

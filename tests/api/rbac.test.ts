@@ -87,7 +87,7 @@ describe('the route table', () => {
 describe('the matrix', () => {
   it('lets a viewer read but never write, keeps user, token and webhook administration and the job queues to admins, and business-wide reads to managers', () => {
     // Business-wide reports, the audit trail and exports are for managers and admins.
-    const managementReads: string[] = ['reports.read', 'audit.read', 'exports.read'];
+    const managementReads: string[] = ['reports.read', 'audit.read', 'exports.read', 'feeds.read'];
     for (const action of ACTIONS) {
       const read = action.endsWith('.read');
       const administration = ['users.', 'tokens.', 'webhooks.', 'jobs.'].some((area) => action.startsWith(area));
@@ -98,7 +98,7 @@ describe('the matrix', () => {
   });
 
   it('confines staff to their own schedule and leaves assign and dismiss to managers', () => {
-    for (const action of ['appointments.read', 'appointments.change', 'exceptions.read', 'ops.take', 'ops.resolve', 'ops.approve', 'ops.decline', 'ops.offer_times', 'ops.reply'] as const) {
+    for (const action of ['appointments.read', 'appointments.change', 'exceptions.read', 'ops.take', 'ops.resolve', 'ops.approve', 'ops.decline', 'ops.offer_times', 'ops.reply', 'feeds.read', 'feeds.write'] as const) {
       expect(permission('staff', action), action).toBe('own');
     }
     for (const action of ['ops.assign', 'ops.dismiss', 'appointments.book', 'customers.read', 'hours.write', 'users.read'] as const) {

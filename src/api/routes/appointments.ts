@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { AppointmentView as EngineView, RuleName, Slot } from '../../engine/api.ts';
 import { appointmentRecord } from '../../views/records.ts';
 import { notifyCustomer, type AppointmentNoticeKind } from '../../notices/notify-customer.ts';
+import { appointmentCalendarUrl } from '../../feeds/index.ts';
 import { actorOf, ownResourceId } from '../auth.ts';
 import { conflict, forbidden, HttpProblem, notFound, unprocessable } from '../../http/problem.ts';
 import { instant, language, page, pageQuery, phone, uuid } from '../schemas/common.ts';
@@ -145,10 +146,11 @@ async function visibleAppointment(scheduler: AppContext['scheduler'], req: Reque
   return appointment;
 }
 
-export function appointmentsRouter({ db, scheduler, notifiers, log }: AppContext): Router {
+export function appointmentsRouter({ db, scheduler, notifiers, log, config }: AppContext): Router {
   const router = Router();
   // The customer hears of a change made here exactly as of one made in a chat.
-  const notify = (kind: AppointmentNoticeKind, id: string) => notifyCustomer({ db, notifiers, log }, kind, id);
+  const calendarUrl = (appointmentId: string) => appointmentCalendarUrl(db, { publicUrl: config.PUBLIC_URL, appointmentId });
+  const notify = (kind: AppointmentNoticeKind, id: string) => notifyCustomer({ db, notifiers, log, calendarUrl }, kind, id);
 
   route(
     router,

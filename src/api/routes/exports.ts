@@ -6,8 +6,10 @@ import type { AppointmentView } from '../../engine/api.ts';
 import { authorize } from '../auth.ts';
 import { documentRoute, type RouteDoc } from '../openapi.ts';
 import { CustomerListQuery } from '../schemas/customer.ts';
+import { ExceptionExportQuery } from '../schemas/exception.ts';
 import { parseQuery } from '../validate.ts';
 import { AppointmentListQuery } from './appointments.ts';
+import { badRequest } from '../../http/problem.ts';
 
 // CSV exports over the same filters as the list endpoints. Rows are read in keyset
 // pages and written as they come, with backpressure, so an export of any size holds
@@ -68,6 +70,8 @@ const appointmentRow = (a: AppointmentView) => ({
 
 const CUSTOMER_COLUMNS = ['id', 'phone', 'name', 'email', 'language', 'postalCode', 'optedOut', 'optedOutAt', 'createdAt', 'updatedAt'];
 
+const EXCEPTION_COLUMNS = ['id', 'type', 'status', 'summary', 'appointmentId', 'locationId', 'conversationId', 'customerId', 'assigneeUserId', 'assignedAt', 'resolution', 'closedBy', 'resolvedAt', 'createdAt', 'updatedAt', 'details'];
+
 export function exportsRouter({ db, scheduler }: AppContext): Router {
   const router = Router();
 
@@ -106,6 +110,52 @@ export function exportsRouter({ db, scheduler }: AppContext): Router {
         }
       }
       await streamCsv(res, { filename: 'customers.csv', columns: CUSTOMER_COLUMNS, pages: pages() });
+    },
+  );
+
+  exportRoute(
+    router,
+    {
+      operationId: 'exportExceptions',
+      path: '/exports/exceptions.csv',
+      summary: "Exceptions as CSV, oldest first, by status, type, when raised (from/to) and the appointment's location",
+      query: ExceptionExportQuery,
+    },
+    async (req, res) => {
+      const q = parseQuery(ExceptionExportQuery, req);
+      if (q.from && q.to && q.to <= q.from) throw badRequest('The query string is not valid.', [{ field: 'to', message: 'must be after from' }]);
+      const filter = {
+        status: q.status ? { in: q.status } : undefined,
+        type: q.type ? { in: q.type } : undefined,
+        createdAt: { gte: q.from, lt: q.to },
+        // An exception belongs to a location through its appointment; one about no appointment belongs to none.
+        appointment: q.location ? { locationId: q.location } : undefined,
+      };
+      async function* pages() {
+        let cursor: { createdAt: Date; id: string } | undefined;
+        for (;;) {
+          const after = cursor ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] } : {};
+          const rows = await db.exception.findMany({
+            where: { AND: [after, filter] },
+            include: { appointment: { select: { locationId: true } } },
+            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+            take: PAGE,
+          });
+          if (rows.length === 0) return;
+          yield rows.map(({ appointment, details, ...e }) => ({
+            ...e,
+            locationId: appointment?.locationId ?? null,
+            assignedAt: iso(e.assignedAt),
+            resolvedAt: iso(e.resolvedAt),
+            createdAt: iso(e.createdAt),
+            updatedAt: iso(e.updatedAt),
+            details: JSON.stringify(details),
+          }));
+          const last = rows.at(-1)!;
+          cursor = { createdAt: last.createdAt, id: last.id };
+        }
+      }
+      await streamCsv(res, { filename: 'exceptions.csv', columns: EXCEPTION_COLUMNS, pages: pages() });
     },
   );
 

@@ -7,6 +7,7 @@ import { businessRouter } from './business.ts';
 import { customersRouter } from './customers.ts';
 import { exceptionsRouter } from './exceptions.ts';
 import { exportsRouter } from './exports.ts';
+import { feedsRouter } from './feeds.ts';
 import { hoursRouter } from './hours.ts';
 import { jobsRouter } from './jobs.ts';
 import { locationsRouter } from './locations.ts';
@@ -43,4 +44,5 @@ export const adminRouters: Array<(ctx: AppContext) => Router> = [
   reportsRouter,
   auditRouter,
   exportsRouter,
+  feedsRouter,
 ];

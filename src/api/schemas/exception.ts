@@ -23,6 +23,15 @@ export const ExceptionListQuery = z.strictObject({
   since: instant.optional().meta({ description: 'Raised at or after this instant' }),
 });
 
+/** The exceptions CSV export: any mix of statuses and types, raised in [from, to), about an appointment at a location. */
+export const ExceptionExportQuery = z.strictObject({
+  status: oneOrMore(exceptionStatus).optional().meta({ description: 'One status, or several separated by commas' }),
+  type: oneOrMore(exceptionType).optional().meta({ description: 'One type, or several separated by commas' }),
+  from: instant.optional().meta({ description: 'Raised at or after this instant' }),
+  to: instant.optional().meta({ description: 'Raised before this instant' }),
+  location: uuid.optional().meta({ description: "The location of the exception's appointment" }),
+});
+
 const reason = z.string().trim().min(1, { message: 'must not be empty' }).max(1000);
 
 export const AssignBody = z.strictObject({ assigneeUserId: uuid });

@@ -43,7 +43,9 @@ function appointmentMessage(notice: Notice, headline: string): SlackMessage {
   const hint = notice.kind === 'cancellation' ? (a.contactPhone ? `Questions? Call ${a.contactPhone}.` : null) : MANAGE_HINT;
   const blocks: Block[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${headline}:* ${lines[0]}\n${lines.slice(1).join('\n')}` } }];
   if (hint) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(hint) }] });
-  return { text: escapeMrkdwn(`${headline}: ${describeAppointment(a).join(', ')}.${hint ? ` ${hint}` : ''}`), blocks };
+  const calendar = notice.kind === 'confirmation' && a.calendarUrl ? `<${a.calendarUrl}|Add to calendar (.ics)>` : null;
+  if (calendar) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: calendar }] });
+  return { text: `${escapeMrkdwn(`${headline}: ${describeAppointment(a).join(', ')}.${hint ? ` ${hint}` : ''}`)}${calendar ? ` ${calendar}` : ''}`, blocks };
 }
 
 /** The staff member is asked how an appointment went; each answer is a button naming the appointment. */

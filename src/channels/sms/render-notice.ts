@@ -41,7 +41,13 @@ function headline(notice: Notice): string {
   }
 }
 
+/**
+ * The calendar link on a line of its own: when the text runs past the segment budget,
+ * whole lines are dropped from the end, so the link goes whole or not at all.
+ */
+const calendarLine = (notice: Notice) => (notice.kind === 'confirmation' && notice.appointment?.calendarUrl ? [`Calendar: ${notice.appointment.calendarUrl}`] : []);
+
 /** The SMS text of a notice, within the channel's segment budget; choices the text does not offer are appended. */
 export function renderNotice(notice: Notice): string {
-  return renderReply({ messages: [headline(notice)], choices: notice.choices });
+  return renderReply({ messages: [headline(notice), ...calendarLine(notice)], choices: notice.choices });
 }

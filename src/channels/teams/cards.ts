@@ -124,7 +124,10 @@ export function appointmentCard(notice: { kind: string; appointment: Appointment
   const body: Element[] = [text(heading, { weight: 'Bolder', size: 'Medium' }), { type: 'FactSet', facts }];
   if (notice.text) body.push(text(notice.text));
   const summary = [`${heading}: ${a.serviceName}, ${when(a)}, ${facts[2]!.value}${a.staffName ? ` with ${a.staffName}` : ''}.`, ...(notice.text ? [notice.text] : [])];
-  return card(fallbackText(summary, choices), body, choices.map((c) => button(c.label, 'choice', { frontdesk: 'choice', value: c.value }, c.style)));
+  const buttons = choices.map((c) => button(c.label, 'choice', { frontdesk: 'choice', value: c.value }, c.style));
+  // A link, not an Execute button: the calendar app opens the .ics itself.
+  if (notice.kind === 'confirmation' && a.calendarUrl) buttons.push({ type: 'Action.OpenUrl', title: 'Add to calendar', url: a.calendarUrl });
+  return card(fallbackText(summary, choices), body, buttons);
 }
 
 /** A plain message as a card (a staff reply, any notice with text only). */
