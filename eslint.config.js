@@ -97,7 +97,7 @@ function layerConfigs() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', '.data/**', 'scratch/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'src/generated/**', 'dist/**', '.data/**', 'scratch/**', 'coverage/**'] },
   // Layering must not be waived file by file: inline eslint comments are ignored.
   { linterOptions: { noInlineConfig: true } },
   ...tseslint.configs.recommended,

@@ -8,6 +8,7 @@ const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: 'sms', load: () => import('./sms.ts') },
   { name: 'eval', load: () => import('./eval.ts') },
   { name: 'reminders', load: () => import('./reminders.ts') },
+  { name: 'start', load: () => import('./start.ts') },
 ];
 
 const only = process.argv.slice(2);

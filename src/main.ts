@@ -18,7 +18,8 @@ try {
 const log = createLogger(config.LOG_LEVEL);
 let frontdesk;
 try {
-  frontdesk = await startFrontdesk(config, log);
+  // Progress lines go to stdout beside the log: a first start (initdb, migrations, demo data) is not silent.
+  frontdesk = await startFrontdesk(config, log, { progress: (line) => console.log(line) });
 } catch (e) {
   // startFrontdesk has already stopped whatever it started.
   console.error(`Frontdesk could not start: ${e instanceof Error ? e.message : String(e)}`);

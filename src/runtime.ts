@@ -1,12 +1,12 @@
 import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { createBookingForm } from './booking-form/index.ts';
-import { createSlackChannel, type SlackChannel } from './channels/slack/app.ts';
-import { createTeamsChannel, type TeamsChannel } from './channels/teams/app.ts';
+import type { SlackChannel } from './channels/slack/app.ts';
+import type { TeamsChannel } from './channels/teams/app.ts';
 import { enqueueSmsReply, startSmsJobs } from './channels/sms/jobs.ts';
 import { createSmsSender, type SmsSenderOptions } from './channels/sms/outbound.ts';
 import { createSmsChannel, type SmsChannel } from './channels/sms/router.ts';
-import type { Config } from './config.ts';
+import { describeChannels, type Config } from './config.ts';
 import { createAppContext, slackDeps, smsDeps, smsNotifierOf, teamsDeps, type AppContext } from './context.ts';
 import { createOrchestrator } from './conversation/orchestrator.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
@@ -45,7 +45,8 @@ export interface RuntimeOptions {
   smsSender?: SmsSenderOptions;
 }
 
-export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSender }: RuntimeOptions): Runtime {
+export async function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSender }: RuntimeOptions): Promise<Runtime> {
+  const chat = await loadChatChannels(config);
   const db = createPrisma(databaseUrl);
   const pool = createPool(databaseUrl);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
@@ -53,10 +54,10 @@ export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSend
   // The Slack and Teams channels (when configured) are built with the context: their notifiers are the context's.
   const built: { slack: SlackChannel | null; teams: TeamsChannel | null } = { slack: null, teams: null };
   const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {
-    built.slack = createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) });
-    built.teams = createTeamsChannel({ ...teamsDeps(c), orchestrator });
-    const chat = [built.slack?.notifier, built.teams?.notifier].filter((n) => n !== undefined);
-    return [smsNotifierOf(c, smsSender), ...chat];
+    built.slack = chat.slack?.createSlackChannel({ ...slackDeps(c), orchestrator, bookingForm: createBookingForm(c) }) ?? null;
+    built.teams = chat.teams?.createTeamsChannel({ ...teamsDeps(c), orchestrator }) ?? null;
+    const notifiers = [built.slack?.notifier, built.teams?.notifier].filter((n) => n !== undefined);
+    return [smsNotifierOf(c, smsSender), ...notifiers];
   });
   // The SMS channel gets its store and the ops core, not the database client.
   const sms = smsDeps(ctx);
@@ -73,6 +74,20 @@ export function assembleRuntime({ config, log, databaseUrl, clock, boss, smsSend
       await db.$disconnect();
     },
   };
+}
+
+/**
+ * The Slack and Teams channel modules, imported only when configured: with them come
+ * Bolt and the Agents SDK (about 36 and 35 MB each when loaded on their own), which a
+ * process without those channels never needs.
+ */
+async function loadChatChannels(config: Config) {
+  const enabled = new Set(describeChannels(config).filter((c) => c.enabled).map((c) => c.name));
+  const [slack, teams] = await Promise.all([
+    enabled.has('slack') ? import('./channels/slack/app.ts') : null,
+    enabled.has('teams') ? import('./channels/teams/app.ts') : null,
+  ]);
+  return { slack, teams };
 }
 
 /** Every background job this process works: the channels' own (on the job queue port) and src/jobs'. */

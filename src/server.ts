@@ -27,42 +27,59 @@ export interface Frontdesk {
   stop(): Promise<void>;
 }
 
-export async function startFrontdesk(config: Config, log: Logger, opts: { clock?: Clock } = {}): Promise<Frontdesk> {
+export interface StartOptions {
+  clock?: Clock;
+  /** Told what a slow step is doing (initdb, migrating, seeding) while it runs; main.ts prints it. */
+  progress?: (line: string) => void;
+}
+
+export async function startFrontdesk(config: Config, log: Logger, opts: StartOptions = {}): Promise<Frontdesk> {
   // A taken port is the commonest start failure: say so before creating, migrating
   // or seeding anything.
   await assertPortFree(config.PORT);
-  const database = await openDatabase(config, log);
+  const progress = opts.progress ?? (() => {});
+  const database = await openDatabase(config, log, { progress });
   const stops: Array<() => Promise<void>> = [() => database.stop()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));
   };
   try {
-    const applied = await migrate(database.url);
-    if (applied.length) log.info({ applied }, 'migrations applied');
-
     const clock = opts.clock ?? systemClock;
     const workers = config.FRONTDESK_WORKERS === 'on';
-    // The job queue (same database, schema pgboss): the web hands it slow SMS replies;
+    // The job queue (same database, schema pgboss) keeps its own schema apart from the
+    // migrations, so both are made ready at once. The web hands it slow SMS replies;
     // with workers on, this process also works every queue (src/jobs/index.ts).
-    const boss = await startBoss(database.url, log, { jobTimeoutSeconds: config.FRONTDESK_JOB_LEASE_SECONDS * 5, work: workers });
+    const onApplying = (names: string[]) => progress(`migrating the database (${names.length} migration${names.length === 1 ? '' : 's'})…`);
+    const [migrated, started] = await Promise.allSettled([
+      migrate(database.url, undefined, { onApplying }),
+      startBoss(database.url, log, { jobTimeoutSeconds: config.FRONTDESK_JOB_LEASE_SECONDS * 5, work: workers }),
+    ]);
     let stopping = false;
-    stops.push(() => {
-      stopping = true;
-      return stopBoss(boss, config.FRONTDESK_SHUTDOWN_SECONDS * 1000);
-    });
-    const runtime = assembleRuntime({ config, log, databaseUrl: database.url, clock, boss });
+    // The queue is stopped on the way out even when the migrations failed beside it.
+    if (started.status === 'fulfilled') {
+      stops.push(() => {
+        stopping = true;
+        return stopBoss(started.value, config.FRONTDESK_SHUTDOWN_SECONDS * 1000);
+      });
+    }
+    if (migrated.status === 'rejected') throw migrated.reason;
+    if (started.status === 'rejected') throw started.reason;
+    const boss = started.value;
+    if (migrated.value.length) log.info({ applied: migrated.value }, 'migrations applied');
+    const runtime = await assembleRuntime({ config, log, databaseUrl: database.url, clock, boss });
     // Registered before the queue's stop, so it runs after it: jobs finish on open clients.
     stops.splice(stops.length - 1, 0, () => runtime.close());
     const { ctx } = runtime;
 
-    const adminToken = await ensureAdminToken(ctx.db, config.FRONTDESK_ADMIN_TOKEN, clock);
-    const demo = config.FRONTDESK_SEED === 'demo' ? await seedDemoIfEmpty(ctx.db, clock()) : undefined;
+    const onSeeding = () => progress('seeding the demo business (FRONTDESK_SEED=none skips this)…');
+    const [adminToken, demo] = await Promise.all([
+      ensureAdminToken(ctx.db, config.FRONTDESK_ADMIN_TOKEN, clock),
+      config.FRONTDESK_SEED === 'demo' ? seedDemoIfEmpty(ctx.db, clock(), { onSeeding }) : undefined,
+    ]);
     const seeded = demo ? `Seeded demo business ${describeSeed(demo)} (FRONTDESK_SEED=none skips this)` : undefined;
     if (demo) log.info({ businessId: demo.businessId }, seeded);
     for (const c of describeChannels(config)) log.info({ channel: c.name, enabled: c.enabled }, `${c.name}: ${c.reason}`);
 
-    if (workers) stops.push(await startWorkers(runtime, boss, { stopping: () => stopping }));
-    else log.info('workers off (FRONTDESK_WORKERS=off): background jobs run in `npm run worker` processes');
     const webhooks: MountedRouter[] = [{ path: '/webhooks/twilio', router: runtime.sms.router }];
     if (runtime.slack) webhooks.push({ path: '/slack', router: runtime.slack.router });
     if (runtime.teams) webhooks.push({ path: '/api/messages', router: runtime.teams.router });
@@ -81,6 +98,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: { clock?
     const app = createHttpApp(ctx, webhooks);
     const server = await listen(app, config.PORT);
     stops.push(() => close(server));
+    // After listening: /readyz answers while the workers subscribe. They are stopped
+    // first on shutdown, while HTTP and the queue are still up.
+    if (workers) stops.push(await startWorkers(runtime, boss, { stopping: () => stopping }));
+    else log.info('workers off (FRONTDESK_WORKERS=off): background jobs run in `npm run worker` processes');
     const { port } = server.address() as AddressInfo;
     return {
       url: config.PUBLIC_URL ?? `http://localhost:${port}`,

@@ -20,7 +20,7 @@ export interface Worker {
 export async function startWorker(config: Config, log: Logger, opts: { databaseUrl: string; clock?: Clock; smsSender?: SmsSenderOptions }): Promise<Worker> {
   const boss = await startBoss(opts.databaseUrl, log, { jobTimeoutSeconds: config.FRONTDESK_JOB_LEASE_SECONDS * 5 });
   let stopping = false;
-  const runtime = assembleRuntime({ config, log, databaseUrl: opts.databaseUrl, clock: opts.clock ?? systemClock, boss, smsSender: opts.smsSender });
+  const runtime = await assembleRuntime({ config, log, databaseUrl: opts.databaseUrl, clock: opts.clock ?? systemClock, boss, smsSender: opts.smsSender });
   let stopJobs = async () => {};
   const stop = async () => {
     stopping = true;

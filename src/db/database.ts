@@ -10,7 +10,7 @@ export interface DatabaseHandle {
 }
 
 /** DATABASE_URL when set; otherwise an embedded PostgreSQL under FRONTDESK_DATA_DIR. */
-export async function openDatabase(config: Config, log: Logger): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config, log: Logger, opts: { progress?: (line: string) => void } = {}): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     const u = new URL(config.DATABASE_URL);
     return { url: config.DATABASE_URL, description: `external PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`, stop: async () => {} };
@@ -20,6 +20,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     port: config.FRONTDESK_EMBEDDED_PORT,
     database: 'frontdesk',
     log,
+    progress: opts.progress,
   });
   return { ...embedded, description: `embedded PostgreSQL on port ${config.FRONTDESK_EMBEDDED_PORT}, data in ${config.FRONTDESK_DATA_DIR}` };
 }

@@ -69,6 +69,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database: string;
   log: Logger;
+  /** Told what a slow first start is doing (initdb), so `npm start` is not silent meanwhile. */
+  progress?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const root = path.resolve(opts.dataDir);
   const dataDir = path.join(root, 'pg');
@@ -107,6 +109,7 @@ export async function startEmbeddedPostgres(opts: {
   if (!initialised) {
     await mkdir(dataDir, { recursive: true });
     if (runsAsRoot) await chownToPostgres(dataDir);
+    opts.progress?.(`creating the database cluster in ${dataDir} (initdb, first start only)…`);
     await server.initialise();
   }
   try {

@@ -48,19 +48,49 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null };
+
+const SELECT_APPLIED = 'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL';
+
+/** True when every migration on disk is recorded as finished with its current checksum. */
+export function upToDate(migrations: Migration[], rows: AppliedRow[]): boolean {
+  const applied = new Map(rows.map((r) => [r.migration_name, r]));
+  return migrations.every((m) => {
+    const row = applied.get(m.name);
+    return row?.finished_at != null && row.checksum === m.checksum;
+  });
+}
+
 /** Applies pending migrations; safe to call from several processes at once. Returns the names applied. */
-export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR, opts: { onApplying?: (names: string[]) => void } = {}): Promise<string[]> {
   const migrations = await readMigrations(dir);
+  const client = await connect(databaseUrl);
+  try {
+    // Every start but the first finds the database up to date: one query, no lock.
+    // Anything else (no table yet, a pending, edited or unfinished migration) goes the locked way.
+    const recorded = await client.query<AppliedRow>(SELECT_APPLIED).catch(() => null);
+    if (recorded && upToDate(migrations, recorded.rows)) return [];
+    return await applyPending(client, migrations, opts.onApplying);
+  } finally {
+    await client.end();
+  }
+}
+
+async function connect(databaseUrl: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  return client;
+}
+
+async function applyPending(client: pg.Client, migrations: Migration[], onApplying?: (names: string[]) => void): Promise<string[]> {
   try {
     // A session-level advisory lock: a second process waits here, then finds nothing to do.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
-    );
+    const { rows } = await client.query<AppliedRow>(SELECT_APPLIED);
     const applied = new Map(rows.map((r) => [r.migration_name, r]));
+    const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
+    if (pending.length) onApplying?.(pending);
     const done: string[] = [];
     for (const m of migrations) {
       const previous = applied.get(m.name);
@@ -87,7 +117,6 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
     return done;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await client.end();
   }
 }
 

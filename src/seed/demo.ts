@@ -7,7 +7,11 @@ import { seedFromFile, type SeedSummary } from './load.ts';
 export const DEMO_SEED_FILE = fileURLToPath(new URL('../../prisma/seed/demo-business.yaml', import.meta.url));
 
 /** Loads the demo business, its appointments placed relative to `now`; null when a business already exists. */
-export function seedDemoIfEmpty(db: PrismaClient, now: Date): Promise<SeedSummary | null> {
+export async function seedDemoIfEmpty(db: PrismaClient, now: Date, opts: { onSeeding?: () => void } = {}): Promise<SeedSummary | null> {
+  // Every start but the first finds a business: one small query instead of reading and
+  // validating the file in a transaction. The load still skips if another process won the race.
+  if (await db.business.findFirst({ select: { id: true } })) return null;
+  opts.onSeeding?.();
   return seedFromFile(db, DEMO_SEED_FILE, { now, ifBusinessExists: 'skip' });
 }
 

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// `npm start` as a user runs it: embedded PostgreSQL, migrations, admin token,
-// demo data, HTTP; Ctrl-C stops everything; a second start reuses the data.
+// `npm start` as a user runs it: the launcher (scripts/start.js) runs the compiled
+// dist/, with embedded PostgreSQL, migrations, admin token, demo data, HTTP; Ctrl-C
+// stops everything; a second start reuses the data.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -23,6 +24,13 @@ function freePort(): Promise<number> {
 // failure (an exit, a wrong answer) fails these tests.
 const START_BUDGET_MS = 180_000;
 const TEST_BUDGET_MS = 3 * START_BUDGET_MS + 60_000;
+// `npm start` is `node scripts/start.js`: what every start below runs.
+const NPM_START = ['scripts/start.js'];
+
+// Built once here (a no-op when dist/ is up to date), so no start's budget includes the compile.
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
+}, 600_000);
 
 interface Started {
   child: ChildProcess;
@@ -30,7 +38,7 @@ interface Started {
 }
 
 async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, NPM_START, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', FRONTDESK_ADMIN_TOKEN: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +75,20 @@ describe('npm start on embedded defaults', () => {
 
   it('starts, answers /readyz, shares its database with npm run chat, stops on Ctrl-C within 5 s, and a second start reuses the data', { timeout: TEST_BUDGET_MS }, async () => {
     const first = await start(env);
+    // Compiled JavaScript, in this one process: no TypeScript loader, no second Node process.
+    const command = (await readFile(`/proc/${first.child.pid}/cmdline`, 'utf8')).split('\0');
+    expect(command.slice(1, 2)).toEqual(['scripts/start.js']);
+    const children = (await readFile(`/proc/${first.child.pid}/task/${first.child.pid}/children`, 'utf8')).split(' ').filter(Boolean);
+    const childCommands = await Promise.all(children.map((pid) => readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')));
+    // Its children are PostgreSQL's; none is another Node process.
+    expect(childCommands.filter((c) => c.split('\0')[0] === process.execPath)).toEqual([]);
+    // The first start says what it is doing before it is ready.
+    const readyAt = first.output().indexOf('Frontdesk is running at');
+    for (const step of ['initdb', 'migrating the database', 'seeding the demo business']) {
+      const at = first.output().indexOf(step);
+      expect(at, first.output()).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(readyAt);
+    }
     const token = /admin token: (fd_\S+)/.exec(first.output())?.[1];
     expect(token, first.output()).toBeDefined();
     expect(first.output()).toContain(`http://localhost:${env.PORT}`);
@@ -99,6 +121,8 @@ describe('npm start on embedded defaults', () => {
     const second = await start(env);
     // The token generated on the first start is stored (hashed) and still valid; no new one is printed.
     expect(second.output()).not.toMatch(/admin token: fd_/);
+    // Nothing slow left to say: the data directory, the schema and the demo data exist.
+    expect(second.output()).not.toMatch(/initdb|migrating|seeding/);
     const again = await fetch(appointments, { headers: { authorization: `Bearer ${token}` } });
     expect(again.status).toBe(200);
     expect((await stop(second.child)).code).toBe(0);
@@ -113,7 +137,7 @@ describe('npm start on embedded defaults', () => {
 
 /** Runs `npm start` until it exits by itself. */
 async function startAndExit(env: Record<string, string>): Promise<{ code: unknown; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, NPM_START, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', FRONTDESK_ADMIN_TOKEN: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

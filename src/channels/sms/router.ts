@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import twilio from 'twilio';
 import type { Orchestrator } from '../../contract/conversation.ts';
 import { createRateLimiter } from '../../http/rate-limit.ts';
 import { normalizePhone } from '../../phone.ts';
@@ -7,6 +6,7 @@ import { createInboundProcessor, MessageSidReused, type InboundProcessor, type R
 import type { SmsSender } from './outbound.ts';
 import type { SmsDeps } from './ports.ts';
 import { recordStatus } from './record-status.ts';
+import { twilioSdk } from './twilio-sdk.ts';
 import { refuse, verifyTwilioWebhook } from './verify-webhook.ts';
 import { checkRecipient, ownNumbers, type WebhookParams } from './webhook-guard.ts';
 
@@ -74,7 +74,8 @@ export function createSmsChannel(deps: SmsChannelDeps): SmsChannel {
         res.type('text/xml').send(EMPTY_TWIML);
         return;
       }
-      const twiml = new twilio.twiml.MessagingResponse();
+      // Loaded already: only a verified request (TWILIO_AUTH_TOKEN set) gets here.
+      const twiml = new (await twilioSdk()).twiml.MessagingResponse();
       twiml.message(text);
       res.type('text/xml').send(twiml.toString());
     } catch (err) {

@@ -1,5 +1,6 @@
-import twilio from 'twilio';
+import type { RequestClient } from 'twilio';
 import type { Config } from '../../config.ts';
+import { twilioSdk } from './twilio-sdk.ts';
 
 // The two things the outbox asks of Twilio: send a message, and (after a crash
 // during a send) say whether it accepted that message.
@@ -41,18 +42,22 @@ export function twilioConfigured(c: Config): boolean {
 }
 
 export function createTwilioProvider(c: Config, opts: { httpClient?: TwilioHttpClient } = {}): SmsProvider {
-  const client = twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, opts.httpClient ? { httpClient: opts.httpClient as unknown as twilio.RequestClient } : {});
+  // The SDK loads in the background; the first send awaits it.
+  const loaded = twilioSdk().then((twilio) => twilio(c.TWILIO_ACCOUNT_SID, c.TWILIO_AUTH_TOKEN, opts.httpClient ? { httpClient: opts.httpClient as unknown as RequestClient } : {}));
+  loaded.catch(() => undefined);
   // Status callbacks need an address Twilio can reach; without PUBLIC_URL there is none.
   const statusCallback = c.PUBLIC_URL ? `${c.PUBLIC_URL.replace(/\/+$/, '')}/webhooks/twilio/status` : undefined;
   const sender = c.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: c.TWILIO_MESSAGING_SERVICE_SID } : { from: c.TWILIO_FROM_NUMBER! };
 
   return {
     async send(m) {
+      const client = await loaded;
       const msg = await client.messages.create({ to: m.to, body: m.body, ...sender, ...(statusCallback ? { statusCallback } : {}) });
       const segments = Number.parseInt(String(msg.numSegments ?? ''), 10);
       return { sid: msg.sid, segments: Number.isFinite(segments) && segments > 0 ? segments : null };
     },
     async findAccepted(m, known) {
+      const client = await loaded;
       // Twilio has no idempotency key: a message is recognised by recipient, sender,
       // exact body and a creation time no earlier than the row (Twilio's dates have
       // whole seconds), among sids not already recorded for another row.

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler } from 'express';
-import twilio from 'twilio';
 import { HttpProblem } from '../../http/problem.ts';
 import type { SmsDeps } from './ports.ts';
+import { twilioSdk } from './twilio-sdk.ts';
 import { checkAccount, readParams } from './webhook-guard.ts';
 
 // The receiver's half of a Twilio webhook (verify, then let a listener work): the
@@ -17,6 +17,8 @@ export function signedUrl(publicUrl: string, originalUrl: string): string {
 export function verifyTwilioWebhook(deps: Pick<SmsDeps, 'config' | 'log'>): RequestHandler[] {
   const { config } = deps;
   const token = config.TWILIO_AUTH_TOKEN;
+  // Configured: load the SDK now, so the first webhook does not wait on it.
+  const sdk = token ? twilioSdk() : null;
   let warnedNoPublicUrl = false;
 
   function publicBase(req: Request): string {
@@ -40,10 +42,10 @@ export function verifyTwilioWebhook(deps: Pick<SmsDeps, 'config' | 'log'>): Requ
       next();
     },
     express.urlencoded({ extended: false, limit: '64kb' }),
-    (req, res, next) => {
+    async (req, res, next) => {
       const signature = req.get('x-twilio-signature');
       const params = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, string>;
-      if (!signature || !twilio.validateRequest(token!, signature, signedUrl(publicBase(req), req.originalUrl), params)) {
+      if (!signature || !(await sdk!).validateRequest(token!, signature, signedUrl(publicBase(req), req.originalUrl), params)) {
         req.log.warn({ path: req.path, signed: Boolean(signature) }, 'rejected a Twilio webhook with a missing or invalid signature');
         res.status(403).type('text/plain').send('Invalid Twilio signature.');
         return;

@@ -1,10 +1,10 @@
 import { createOfflineProvider } from './offline.ts';
-import { createOpenAIProvider } from './openai.ts';
+import type { OpenAIProviderOptions } from './openai.ts';
 import type { ModelProvider } from './types.ts';
 
 export type { ModelProvider, ProviderRequest, ProviderStep, ProviderView, TokenUsage } from './types.ts';
 export { ProviderError } from './types.ts';
-export { createOfflineProvider, createOpenAIProvider };
+export { createOfflineProvider };
 
 export interface ProviderConfig {
   OPENAI_API_KEY?: string;
@@ -16,7 +16,7 @@ export interface ProviderConfig {
 /** OpenAI-compatible when a key is configured, else the deterministic offline provider. */
 export function createModelProvider(config: ProviderConfig, opts: { fetch?: typeof fetch; maxRetries?: number; maxRetryWaitMs?: number } = {}): ModelProvider {
   if (!config.OPENAI_API_KEY) return createOfflineProvider();
-  return createOpenAIProvider({
+  return lazyOpenAIProvider({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,
     model: config.OPENAI_MODEL,
@@ -25,4 +25,20 @@ export function createModelProvider(config: ProviderConfig, opts: { fetch?: type
     maxRetryWaitMs: opts.maxRetryWaitMs,
     fetch: opts.fetch,
   });
+}
+
+/**
+ * The OpenAI provider, its module (and the openai SDK, ~14 MB) imported when the
+ * provider is configured rather than with this file, so a process on the offline
+ * provider never loads it. The import starts now; the first turn awaits it.
+ */
+export function lazyOpenAIProvider(opts: OpenAIProviderOptions): ModelProvider {
+  const provider = import('./openai.ts').then((m) => m.createOpenAIProvider(opts));
+  // A failed import surfaces on the first turn, not as an unhandled rejection at start.
+  provider.catch(() => undefined);
+  return {
+    name: `openai:${opts.model}`,
+    writesOwnText: true,
+    next: async (req) => (await provider).next(req),
+  };
 }
