@@ -1,4 +1,5 @@
-import { stopBenchServer } from './support.ts';
+import os from 'node:os';
+import { fmt, stopBenchServer } from './support.ts';
 
 // `npm run bench`: runs each bench module in turn; each prints its own figures.
 // Add a module by appending its path here; it must export `run(): Promise<void>`.
@@ -12,6 +13,8 @@ const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
 ];
 
 const only = process.argv.slice(2);
+// Every figure below depends on what else the machine is doing: said once, before any of them.
+console.log(`load average at the start: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`);
 try {
   for (const m of modules) {
     if (only.length && !only.includes(m.name)) continue;

@@ -92,8 +92,6 @@ async function memory(npm: ChildProcess): Promise<{ server: number; npm: number;
 }
 
 export async function run(): Promise<void> {
-  const [one, five, fifteen] = os.loadavg().map((l) => fmt(l, 2));
-  console.log(`load average at the start: ${one} ${five} ${fifteen} (1, 5, 15 min) on ${os.cpus().length} cores`);
   // Built once beforehand, so no start below includes the compile.
   execFileSync(process.execPath, ['scripts/build.js', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
 
