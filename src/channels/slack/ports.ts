@@ -54,6 +54,7 @@ export interface QueueSummary {
 
 /** The ops core as Slack uses it: commands with the permission checks, and the card to show. */
 export interface SlackOps {
+  /** Never throws: a refusal or an unexpected failure (logged by the port) comes back as a message for the presser. */
   execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
   /** Null when the actor's role does not work the queue. */
   openSummary(actor: OpsActor): Promise<QueueSummary | null>;
