@@ -15,6 +15,8 @@ import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
 import { rememberAnswerableNotices } from './notices/answerable.ts';
+import { confirmSlackBookings } from './notices/confirm-chat-bookings.ts';
+import { notifyCustomer } from './notices/notify-customer.ts';
 import { exceptionAlert } from './ops/alert.ts';
 import { createOps, OpsError, type Ops } from './ops/index.ts';
 
@@ -69,12 +71,17 @@ export const smsNotifierOf = (ctx: AppContext, opts?: SmsSenderOptions) => creat
  * with the alert card to show after each. A refusal (permission, status) comes back as
  * the core's message for the person who pressed the button; anything else as OPS_FAILED.
  */
-export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' | 'scheduler' | 'clock'>): SlackDeps {
+export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' | 'scheduler' | 'clock' | 'notifiers'>): SlackDeps {
   return {
     config: ctx.config,
     log: ctx.log,
     store: createSlackStore(ctx.db),
     appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock }),
+    // It never throws: a confirmation that could not go out never fails the booking's answer.
+    confirmations: {
+      sendFor: async (slackUserId) => void (await confirmSlackBookings(ctx, slackUserId)),
+      sendOne: async (appointmentId) => (await notifyCustomer(ctx, 'confirmation', appointmentId))?.status === 'sent',
+    },
     ops: {
       execute: opsWithCard(ctx).execute,
       openSummary: (actor) => ctx.ops.openSummary(actor),
