@@ -15,6 +15,8 @@ import type { Scheduler } from './engine/api.ts';
 import type { Clock } from './engine/clock.ts';
 import type { Logger } from './log.ts';
 import { rememberAnswerableNotices } from './notices/answerable.ts';
+import { confirmSlackBookings } from './notices/confirm-chat-bookings.ts';
+import { notifyCustomer } from './notices/notify-customer.ts';
 import { exceptionAlert } from './ops/alert.ts';
 import { createOps, OpsError, type Ops } from './ops/index.ts';
 
@@ -67,25 +69,23 @@ export const smsNotifierOf = (ctx: AppContext, opts?: SmsSenderOptions) => creat
 /**
  * What the Slack channel is handed: its own storage port, and the ops core's commands
  * with the alert card to show after each. A refusal (permission, status) comes back as
- * the core's message for the person who pressed the button; anything else throws.
+ * the core's message for the person who pressed the button; anything else as OPS_FAILED.
  */
-export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' | 'scheduler' | 'clock'>): SlackDeps {
+export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' | 'scheduler' | 'clock' | 'notifiers'>): SlackDeps {
   return {
     config: ctx.config,
     log: ctx.log,
     store: createSlackStore(ctx.db),
     appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock }),
+    // It never throws: a confirmation that could not go out never fails the booking's answer.
+    confirmations: {
+      sendFor: async (slackUserId) => void (await confirmSlackBookings(ctx, slackUserId)),
+      sendOne: async (appointmentId) => (await notifyCustomer(ctx, 'confirmation', appointmentId))?.status === 'sent',
+    },
     ops: {
       execute: opsWithCard(ctx).execute,
       openSummary: (actor) => ctx.ops.openSummary(actor),
-      async timesToOffer(exceptionId, actor) {
-        try {
-          return { ok: true, ...(await ctx.ops.timesToOffer(actor, exceptionId)) };
-        } catch (err) {
-          if (err instanceof OpsError) return { ok: false, message: err.message };
-          throw err;
-        }
-      },
+      timesToOffer: (exceptionId, actor) => answerOps(ctx, { command: 'offer_times', exceptionId, via: actor.via }, () => ctx.ops.timesToOffer(actor, exceptionId)),
     },
   };
 }
@@ -95,17 +95,31 @@ export function teamsDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops'>
   return { config: ctx.config, log: ctx.log, store: createTeamsStore(ctx.db), ops: opsWithCard(ctx) };
 }
 
+/** What the person who pressed a button reads when the command failed for a reason that is not theirs to fix. */
+export const OPS_FAILED = 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.';
+
+/**
+ * Runs an ops step for a chat surface: the core's refusal (permission, status) comes back
+ * as its message; anything unexpected is logged and answered with OPS_FAILED, so the
+ * presser is never left waiting and each channel keeps only its rendering.
+ */
+async function answerOps<T>(ctx: Pick<AppContext, 'log'>, what: { command: string; exceptionId: string; via: string }, step: () => Promise<T>): Promise<({ ok: true } & T) | { ok: false; message: string }> {
+  try {
+    return { ok: true, ...(await step()) };
+  } catch (err) {
+    if (err instanceof OpsError) return { ok: false, message: err.message };
+    ctx.log.error({ err, command: what.command, exceptionId: what.exceptionId }, `an ops command from ${what.via} failed`);
+    return { ok: false, message: OPS_FAILED };
+  }
+}
+
 /** The ops core's commands for a chat surface (Slack, Teams), with the alert card to show after each (as slackDeps words it). */
-export function opsWithCard(ctx: Pick<AppContext, 'db' | 'ops'>): TeamsDeps['ops'] {
+export function opsWithCard(ctx: Pick<AppContext, 'db' | 'ops' | 'log'>): TeamsDeps['ops'] {
   return {
-    async execute(command, actor) {
-      try {
+    execute: (command, actor) =>
+      answerOps(ctx, { command: command.kind, exceptionId: command.exceptionId, via: actor.via }, async () => {
         const { exception } = await ctx.ops.execute(command, actor);
-        return { ok: true, card: await exceptionAlert(ctx.db, exception.id) };
-      } catch (err) {
-        if (err instanceof OpsError) return { ok: false, message: err.message };
-        throw err;
-      }
-    },
+        return { card: await exceptionAlert(ctx.db, exception.id) };
+      }),
   };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { permission } from '../access/matrix.ts';
 import type { AppointmentFacts } from '../contract/notifier.ts';
 import type { OpsActor } from '../contract/ops.ts';
@@ -7,8 +8,8 @@ import type { Clock } from '../engine/clock.ts';
 import { readAppointmentFacts } from '../notices/appointment-facts.ts';
 
 // What a colleague does to an appointment straight from a chat button (Slack today):
-// list the bookings they made, cancel one, or record how one of their appointments
-// went. Every change goes through the engine (the Scheduler) as that user; who may do
+// list the bookings they made and (staff) their schedule today, cancel one, or record
+// how one of their appointments went. Every change goes through the engine (the Scheduler) as that user; who may do
 // what is the permission matrix's `appointments.change` (own: bookings they requested,
 // or appointments on their linked staff resource). Pressing twice acts once: a change
 // already made is answered as done, unchanged.
@@ -25,6 +26,7 @@ export interface ChatDeskDeps {
 
 export interface ChatDesk {
   upcomingFor(slackUserId: string): Promise<AppointmentFacts[]>;
+  scheduleToday(slackUserId: string): Promise<AppointmentFacts[] | null>;
   cancel(p: { appointmentId: string; actor: OpsActor }): Promise<ChatAnswer>;
   recordOutcome(p: { appointmentId: string; outcome: ChatOutcome; actor: OpsActor }): Promise<ChatAnswer>;
 }
@@ -60,10 +62,22 @@ export function createChatDesk(deps: ChatDeskDeps): ChatDesk {
       return Promise.all(page.items.map((a) => facts(db, a.id)));
     },
 
+    async scheduleToday(slackUserId) {
+      const user = await db.user.findUnique({ where: { slackUserId }, select: { resourceId: true } });
+      if (!user?.resourceId) return null;
+      // "Today" is the business's day, whatever the server's zone.
+      const business = await db.business.findFirst({ orderBy: { createdAt: 'asc' }, select: { timeZone: true } });
+      const day = DateTime.fromJSDate(deps.clock(), { zone: business?.timeZone ?? 'UTC' }).startOf('day');
+      const page = await scheduler.listAppointments({ resourceId: user.resourceId, status: ['requested', 'confirmed'], from: day.toJSDate(), to: day.plus({ days: 1 }).toJSDate(), limit: 50 });
+      return Promise.all(page.items.map((a) => facts(db, a.id)));
+    },
+
     async cancel({ appointmentId, actor }) {
       const a = await scheduler.getAppointment(appointmentId);
       if (!a) return { ok: false, message: GONE };
-      if (!(await mayChange(db, actor, a, 'requested'))) return { ok: false, message: 'Only whoever booked it, or a manager, can cancel this appointment.' };
+      // Their own booking, or one on their staff resource (their schedule), as the matrix's `own` says.
+      const may = (await mayChange(db, actor, a, 'requested')) || (await mayChange(db, actor, a, 'staffed'));
+      if (!may) return { ok: false, message: 'Only whoever booked it, its staff member, or a manager can cancel this appointment.' };
       if (a.status === 'canceled') return { ok: true, facts: await facts(db, a.id), changed: false };
       const result = await scheduler.cancel(a.id, engineActor(actor), `Canceled in Slack by ${actor.displayName}`);
       if (result.ok) return { ok: true, facts: await facts(db, a.id), changed: true };

@@ -20,6 +20,8 @@ export type NoticeKind =
   | 'reschedule_offer'
   | 'staff_reply'
   | 'exception_alert'
+  /** An exception was worked somewhere: its alert is refreshed in place and the step said in its thread. */
+  | 'exception_update'
   | 'no_show_prompt';
 
 /** What a notice says about an appointment, read from the committed record. */
@@ -41,6 +43,14 @@ export interface AppointmentFacts {
   calendarUrl?: string;
 }
 
+/** A Frontdesk user a notice calls on (an exception's assignee): each channel names them its own way. */
+export interface NoticePerson {
+  name: string;
+  /** Their ids on the chat channels, when linked: a Slack notice mentions them as <@id>. */
+  slackUserId: string | null;
+  teamsUserId: string | null;
+}
+
 export interface Notice {
   kind: NoticeKind;
   to: Recipient;
@@ -53,8 +63,12 @@ export interface Notice {
   from?: string;
   /** Answers the recipient can give ("1", "Y"), or buttons on channels that have them. */
   choices?: ReplyChoice[];
-  /** The exception an exception_alert is about: channels that edit their alert in place key it by this. */
+  /** The exception an exception_alert or exception_update is about: channels that edit their alert in place key it by this. */
   exceptionId?: string;
+  /** Whom an exception_alert calls on (its assignee); the channel renders the mention, the text never carries one. */
+  assignee?: NoticePerson;
+  /** exception_update: who did what, where ("Mia resolved this in the admin API: duplicate"); `text` and `choices` are the alert as it is now. */
+  step?: string;
 }
 
 export type NoticeStatus =

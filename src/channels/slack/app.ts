@@ -7,7 +7,7 @@ import { registerBookModal } from './book-modal.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerBooking } from './booking.ts';
 import { createSlackNotifier } from './notifier.ts';
-import { registerMyAppointments } from './my-appointments.ts';
+import { myAppointmentsMessage, registerMyAppointments } from './my-appointments.ts';
 import { registerOpsActions } from './ops-actions.ts';
 import { registerOutcomes } from './outcome.ts';
 import { createPostQueue } from './post-queue.ts';
@@ -49,9 +49,9 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   app.error(async (err) => {
     deps.log.error({ err }, 'a Slack listener failed');
   });
-  const modal = { form: deps.bookingForm, store: deps.store, log: deps.log, posts };
+  const modal = { form: deps.bookingForm, store: deps.store, log: deps.log, posts, confirmations: deps.confirmations };
   registerBookModal(app, modal);
-  registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts, modal });
+  registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts, modal, confirmations: deps.confirmations, list: (userId) => myAppointmentsMessage(deps, userId) });
   registerOpsActions(app, { ...deps, posts });
   registerMyAppointments(app, { ...deps, posts });
   registerOutcomes(app, deps);

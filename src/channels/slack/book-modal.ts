@@ -2,7 +2,7 @@ import type { App, types } from '@slack/bolt';
 import type { BookingForm, FormBookable, FormField, FormRequest } from '../../contract/booking-form.ts';
 import type { Logger } from '../../log.ts';
 import type { PostQueue } from './post-queue.ts';
-import type { SlackStore } from './ports.ts';
+import type { SlackConfirmations, SlackStore } from './ports.ts';
 
 // `/book` with no text: a modal to book a room or a person. The trigger_id expires in
 // 3 s, so a loading view opens at once and the form replaces it (views.update) once
@@ -10,13 +10,15 @@ import type { SlackStore } from './ports.ts';
 // options when it is opened, with the form's current values, and they are the engine's
 // free times for that day, length and party size. Submitting books through the same
 // engine, as the Frontdesk user linked to the Slack user who submitted; a refusal is
-// shown on its field (response_action: errors), a booking is confirmed by DM.
+// shown on its field (response_action: errors), a booking is confirmed by DM (the
+// Slack notifier's confirmation, as for every Slack booking).
 
 export interface BookModalDeps {
   form: BookingForm;
   store: SlackStore;
   posts: PostQueue;
   log: Logger;
+  confirmations: SlackConfirmations;
 }
 
 export const BOOK_FORM = 'book_form';
@@ -149,6 +151,9 @@ export function registerBookModal(app: App, deps: BookModalDeps): void {
     const booked = await deps.form.book({ ...form.request, time: form.time, requester: { channel: 'slack', externalId: body.user.id }, idempotencyKey: `slack:view:${view.id}` });
     if (!booked.ok) return void (await ack({ response_action: 'errors', errors: { [BLOCK[booked.field]]: booked.message } }));
     await ack();
+    // A confirmed booking is confirmed by the Slack notifier's DM, as every Slack booking is; a
+    // request waiting for approval has no confirmation yet, so the form's own words say so.
+    if (await deps.confirmations.sendOne(booked.appointmentId)) return;
     const text = `${booked.text} Use /appointments to see or change it.`;
     await deps.posts.run(body.user.id, () => client.chat.postMessage({ channel: body.user.id, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }));
   });

@@ -3,7 +3,7 @@ import type { InboundMessage, Orchestrator } from '../../contract/conversation.t
 import type { Logger } from '../../log.ts';
 import { openBookModal, type BookModalDeps } from './book-modal.ts';
 import type { PostQueue } from './post-queue.ts';
-import type { SlackStore } from './ports.ts';
+import type { SlackConfirmations, SlackStore } from './ports.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 
 // Internal booking in Slack: /book <free text>, the buttons of a
@@ -11,6 +11,7 @@ import { renderReply, type SlackMessage } from './render.ts';
 // the orchestrator runs after the ack and its answer goes back through response_url
 // (ephemeral, or replacing the message whose button was pressed) or, for a direct
 // message, chat.postMessage. Who asks is the Slack user id Slack signed, never text.
+// A turn that booked is then confirmed by DM through the Slack notifier (once per booking).
 
 export interface BookingDeps {
   orchestrator: Orchestrator;
@@ -19,6 +20,10 @@ export interface BookingDeps {
   posts: PostQueue;
   /** What `/book` with no text opens (book-modal.ts). */
   modal: BookModalDeps;
+  /** A turn that booked is confirmed by DM through the Slack notifier. */
+  confirmations: SlackConfirmations;
+  /** `/book list`: what /appointments shows (my-appointments.ts). */
+  list(slackUserId: string): Promise<SlackMessage>;
 }
 
 const SORRY: SlackMessage = {
@@ -39,8 +44,10 @@ export function registerBooking(app: App, deps: BookingDeps): void {
   app.command('/book', async ({ command, ack, respond, client }) => {
     await ack();
     if (!command.text.trim()) return openBookModal(deps.modal, { client, triggerId: command.trigger_id, userId: command.user_id });
+    if (/^list$/i.test(command.text.trim())) return void (await respond({ response_type: 'ephemeral', ...(await deps.list(command.user_id)) }));
     const reply = await answer(deps, { channel: 'slack', senderIdentity: command.user_id, text: command.text, externalId: `command:${command.trigger_id}` });
     await respond({ response_type: 'ephemeral', ...reply });
+    await deps.confirmations.sendFor(command.user_id);
   });
 
   app.action(/^book:choice:\d+$/, async ({ body, action, ack, respond }) => {
@@ -48,6 +55,7 @@ export function registerBooking(app: App, deps: BookingDeps): void {
     if (action.type !== 'button' || body.type !== 'block_actions') return;
     const reply = await answer(deps, { channel: 'slack', senderIdentity: body.user.id, text: '', choiceValue: action.value, externalId: `action:${body.trigger_id}` });
     await respond({ replace_original: true, ...reply });
+    await deps.confirmations.sendFor(body.user.id);
   });
 
   app.event('message', async ({ event, body, client }) => {
@@ -56,5 +64,6 @@ export function registerBooking(app: App, deps: BookingDeps): void {
     if (!(await deps.store.claimEvent(body.event_id))) return;
     const reply = await answer(deps, { channel: 'slack', senderIdentity: event.user, text: event.text ?? '', externalId: `event:${body.event_id}` });
     await deps.posts.run(event.channel, () => client.chat.postMessage({ channel: event.channel, ...reply }));
+    await deps.confirmations.sendFor(event.user);
   });
 }

@@ -4,12 +4,13 @@ import type { Logger } from '../../log.ts';
 import { actorOf } from './actor.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { SlackDeps } from './ports.ts';
-import { renderReply } from './render.ts';
+import { renderReply, type SlackMessage } from './render.ts';
 import { homeView, renderMyAppointments } from './render-appointments.ts';
 import { describeAppointment } from './render-notice.ts';
 
-// A colleague's own bookings: /appointments lists them (ephemeral) with Reschedule and
-// Cancel, and the App Home tab shows the same list plus, for people who work the
+// A colleague's own bookings: /appointments (or `/book list`) lists them (ephemeral) with
+// Reschedule and Cancel, and for staff their schedule today (the appointments they
+// provide) with Cancel; and the App Home tab shows the same list plus, for people who work the
 // exception queue, its open exceptions by type. Cancel goes straight to the engine
 // (after Slack's confirm dialog) and the list is redrawn in place: the ephemeral
 // message through response_url (replace_original), the Home tab by views.publish.
@@ -21,6 +22,12 @@ export interface MyAppointmentsDeps extends Pick<SlackDeps, 'store' | 'config' |
   posts: PostQueue;
 }
 
+/** What /appointments and `/book list` show: the user's bookings and, for staff, their schedule today. */
+export async function myAppointmentsMessage(deps: Pick<MyAppointmentsDeps, 'appointments'>, userId: string, note?: string): Promise<SlackMessage> {
+  const [bookings, schedule] = await Promise.all([deps.appointments.upcomingFor(userId), deps.appointments.scheduleToday(userId)]);
+  return renderMyAppointments(bookings, note, schedule);
+}
+
 async function publishHome(client: webApi.WebClient, deps: MyAppointmentsDeps, userId: string, note?: string): Promise<void> {
   const actor = await actorOf(deps, userId);
   const [bookings, queue] = await Promise.all([deps.appointments.upcomingFor(userId), deps.ops.openSummary(actor)]);
@@ -30,7 +37,7 @@ async function publishHome(client: webApi.WebClient, deps: MyAppointmentsDeps, u
 export function registerMyAppointments(app: App, deps: MyAppointmentsDeps): void {
   app.command('/appointments', async ({ command, ack, respond }) => {
     await ack();
-    await respond({ response_type: 'ephemeral', ...renderMyAppointments(await deps.appointments.upcomingFor(command.user_id)) });
+    await respond({ response_type: 'ephemeral', ...(await myAppointmentsMessage(deps, command.user_id)) });
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -52,7 +59,7 @@ export function registerMyAppointments(app: App, deps: MyAppointmentsDeps): void
     }
     const note = `${done.changed ? 'Canceled' : 'Already canceled'}: ${describeAppointment(done.facts).slice(0, 2).join(', ')}.`;
     if (fromHome) return void (await publishHome(client, deps, body.user.id, note));
-    await respond({ replace_original: true, ...renderMyAppointments(await deps.appointments.upcomingFor(body.user.id), note) });
+    await respond({ replace_original: true, ...(await myAppointmentsMessage(deps, body.user.id, note)) });
   });
 
   app.action('appointment:reschedule', async ({ body, action, ack, respond, client }) => {

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import type { OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import type { PostQueue } from './post-queue.ts';
-import type { ExceptionCard, OpsResult, PostedRef, SlackDeps } from './ports.ts';
+import type { ExceptionCard, PostedRef, SlackDeps } from './ports.ts';
 import { escapeMrkdwn, offerModal, renderCard, replyModal } from './render.ts';
 
 // The buttons of an exception's parent message in the ops channel. Each is
@@ -44,18 +44,6 @@ export interface OpsActionDeps extends SlackDeps {
   posts: PostQueue;
 }
 
-const FAILED = 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.';
-
-/** Runs a command; an unexpected failure is logged and answered with FAILED, so the presser is not left waiting. */
-async function run(deps: OpsActionDeps, command: OpsCommand, actor: OpsActor): Promise<OpsResult> {
-  try {
-    return await deps.ops.execute(command, actor);
-  } catch (err) {
-    deps.log.error({ err, command: command.kind, exceptionId: command.exceptionId }, 'an ops command from Slack failed');
-    return { ok: false, message: FAILED };
-  }
-}
-
 /** Edits the parent in place and says in its thread who did what. */
 async function report(client: webApi.WebClient, deps: OpsActionDeps, parent: PostedRef, card: ExceptionCard, line: string): Promise<void> {
   await client.chat.update({ channel: parent.channelId, ts: parent.ts, ...renderCard(card) });
@@ -68,7 +56,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     if (action.type !== 'button' || !('action_id' in action) || body.type !== 'block_actions' || !body.channel || !body.message) return;
     const kind = action.action_id.slice('ops:'.length) as Kind;
     const actor = await actorOf(deps, body.user.id);
-    const result = await run(deps, command(kind, action.value ?? '', actor.displayName), actor);
+    const result = await deps.ops.execute(command(kind, action.value ?? '', actor.displayName), actor);
     if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
     await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE[kind]}.`);
   });
@@ -81,7 +69,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     // The person picked must be a Frontdesk user; the core then checks they may work it.
     const assignee = await deps.store.memberBySlackId(action.selected_user);
     if (!assignee) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: `<@${action.selected_user}> is not linked to a Frontdesk user, so they cannot be assigned.` }));
-    const result = await run(deps, { kind: 'assign', exceptionId, assigneeUserId: assignee.userId }, actor);
+    const result = await deps.ops.execute({ kind: 'assign', exceptionId, assigneeUserId: assignee.userId }, actor);
     if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
     await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE.assign} <@${action.selected_user}>.`);
   });
@@ -109,7 +97,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     await ack();
     const meta = JSON.parse(view.private_metadata) as { exceptionId: string; channelId: string; ts: string };
     const actor = await actorOf(deps, body.user.id);
-    const result = await run(deps, { kind: 'offer_times', exceptionId: meta.exceptionId, times: picked }, actor);
+    const result = await deps.ops.execute({ kind: 'offer_times', exceptionId: meta.exceptionId, times: picked }, actor);
     if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
     const labels = (view.state.values.times?.picked?.selected_options ?? []).map((o) => o.text.text);
     await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.offer_times}: ${escapeMrkdwn(labels.join('; '))}`);
@@ -121,7 +109,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     await ack();
     const meta = JSON.parse(view.private_metadata) as { exceptionId: string; channelId: string; ts: string };
     const actor = await actorOf(deps, body.user.id);
-    const result = await run(deps, { kind: 'reply', exceptionId: meta.exceptionId, text }, actor);
+    const result = await deps.ops.execute({ kind: 'reply', exceptionId: meta.exceptionId, text }, actor);
     if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
     await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.reply}: “${escapeMrkdwn(text)}”`);
   });

@@ -54,6 +54,7 @@ export interface QueueSummary {
 
 /** The ops core as Slack uses it: commands with the permission checks, and the card to show. */
 export interface SlackOps {
+  /** Never throws: a refusal or an unexpected failure (logged by the port) comes back as a message for the presser. */
   execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
   /** Null when the actor's role does not work the queue. */
   openSummary(actor: OpsActor): Promise<QueueSummary | null>;
@@ -70,10 +71,20 @@ export type AppointmentAnswer = { ok: true; facts: AppointmentFacts; changed: bo
 export interface SlackAppointments {
   /** The upcoming bookings (requested or confirmed) this Slack user made, soonest first. */
   upcomingFor(slackUserId: string): Promise<AppointmentFacts[]>;
-  /** Cancels one of the actor's own bookings (any, for a manager or admin). */
+  /** For a user linked to a staff resource: today's appointments (requested or confirmed) they provide, in the business's day; null for anyone else. */
+  scheduleToday(slackUserId: string): Promise<AppointmentFacts[] | null>;
+  /** Cancels one of the actor's own bookings or one on their staff resource (any, for a manager or admin). */
   cancel(p: { appointmentId: string; actor: OpsActor }): Promise<AppointmentAnswer>;
   /** Records how an appointment that started went; only its staff member or a manager+ may. */
   recordOutcome(p: { appointmentId: string; outcome: AppointmentOutcome; actor: OpsActor }): Promise<AppointmentAnswer>;
+}
+
+/** Confirmations of what a Slack user just booked, sent by DM through the Slack notifier. */
+export interface SlackConfirmations {
+  /** After a booking turn: DMs the confirmation of each confirmed booking this user just made, once per booking however often asked. */
+  sendFor(slackUserId: string): Promise<void>;
+  /** After the booking form: DMs this booking's confirmation (once); false when it has none (a request waiting for approval) or it could not go out. */
+  sendOne(appointmentId: string): Promise<boolean>;
 }
 
 export interface SlackDeps {
@@ -82,4 +93,5 @@ export interface SlackDeps {
   store: SlackStore;
   ops: SlackOps;
   appointments: SlackAppointments;
+  confirmations: SlackConfirmations;
 }

@@ -6,25 +6,15 @@ import { escapeMrkdwn, type Block, type SlackMessage } from './render.ts';
 import { describeAppointment } from './render-notice.ts';
 
 // Someone's own bookings in Slack, for /appointments and the App Home tab: each with
-// Reschedule and Cancel (Cancel asks first, in Slack's confirm dialog), and for those
+// Reschedule and Cancel (Cancel asks first, in Slack's confirm dialog); for staff, their
+// schedule today (appointments they provide) with Cancel; and for those
 // who work the exception queue, its open exceptions counted by type. Pure: no I/O.
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 
 const EMPTY = 'You have no upcoming bookings. Book one with `/book`, e.g. `/book room for 6 tomorrow 2-3pm`.';
 
-/** One booking: what, when, where, and its two buttons (each carrying the appointment id). */
-function bookingBlocks(a: AppointmentFacts): Block[] {
-  const [what, when, where] = describeAppointment(a).map(escapeMrkdwn);
-  const requested = a.status === 'requested' ? ' _(requested, not yet confirmed)_' : '';
-  return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${what}*${requested}\n${when}\n${where}` } },
-    {
-      type: 'actions',
-      block_id: `appointment:${a.id}`,
-      elements: [
-        { type: 'button', action_id: 'appointment:reschedule', text: plain('Reschedule'), value: a.id },
-        {
+const cancelButton = (a: AppointmentFacts) => ({
           type: 'button',
           action_id: 'appointment:cancel',
           text: plain('Cancel'),
@@ -37,23 +27,62 @@ function bookingBlocks(a: AppointmentFacts): Block[] {
             deny: plain('Keep it'),
             style: 'danger',
           },
-        },
+        });
+
+/** One appointment: what, when, where (and for whom it is a request). */
+function appointmentSection(a: AppointmentFacts): Block {
+  const [what, when, where] = describeAppointment(a).map(escapeMrkdwn);
+  const requested = a.status === 'requested' ? ' _(requested, not yet confirmed)_' : '';
+  return { type: 'section', text: { type: 'mrkdwn', text: `*${what}*${requested}\n${when}\n${where}` } };
+}
+
+/**
+ * One appointment of a staff member's schedule: Cancel only. Moving a customer's
+ * appointment is the customer's choice of a new time (the reschedule flow), which a
+ * button here does not offer. Block ids differ from the bookings' so an appointment in
+ * both lists keeps Slack's block ids unique.
+ */
+function scheduleBlocks(a: AppointmentFacts): Block[] {
+  return [appointmentSection(a), { type: 'actions', block_id: `schedule:${a.id}`, elements: [cancelButton(a)] }];
+}
+
+/** One booking: what, when, where, and its two buttons (each carrying the appointment id). */
+function bookingBlocks(a: AppointmentFacts): Block[] {
+  return [
+    appointmentSection(a),
+    {
+      type: 'actions',
+      block_id: `appointment:${a.id}`,
+      elements: [
+        { type: 'button', action_id: 'appointment:reschedule', text: plain('Reschedule'), value: a.id },
+        cancelButton(a),
       ],
     },
   ];
 }
 
-/** The list, with an optional note on top (what was just done). */
-export function renderMyAppointments(list: AppointmentFacts[], note?: string): SlackMessage {
-  const head = note ? [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(note) } }] : [];
-  if (!list.length) return { text: `${note ? `${escapeMrkdwn(note)}\n` : ''}${EMPTY}`, blocks: [...head, { type: 'section', text: { type: 'mrkdwn', text: EMPTY } }] };
-  const lines = list.map((a) => `• ${describeAppointment(a).slice(0, 2).join(', ')}${a.status === 'requested' ? ' (requested)' : ''}`);
-  return {
-    text: escapeMrkdwn([...(note ? [note] : []), 'Your upcoming bookings:', ...lines].join('\n')),
-    blocks: [...head, { type: 'header', text: plain('Your upcoming bookings') }, ...list.flatMap(bookingBlocks)],
-  };
+const line = (a: AppointmentFacts) => `• ${describeAppointment(a).slice(0, 2).join(', ')}${a.status === 'requested' ? ' (requested)' : ''}`;
+
+const NOTHING_TODAY = 'Nothing on your schedule today.';
+
+/** A staff member's appointments today (they provide them), after their own bookings; null: not staff, nothing shown. */
+function scheduleSection(schedule: AppointmentFacts[] | null | undefined): SlackMessage {
+  if (!schedule) return { text: '', blocks: [] };
+  const header = { type: 'header', text: plain('Your schedule today') };
+  if (!schedule.length) return { text: `\nYour schedule today: ${NOTHING_TODAY}`, blocks: [header, { type: 'section', text: { type: 'mrkdwn', text: NOTHING_TODAY } }] };
+  return { text: escapeMrkdwn(['', 'Your schedule today:', ...schedule.map(line)].join('\n')), blocks: [header, ...schedule.flatMap(scheduleBlocks)] };
 }
 
+/** The list, with an optional note on top (what was just done), then a staff member's schedule today. */
+export function renderMyAppointments(list: AppointmentFacts[], note?: string, schedule?: AppointmentFacts[] | null): SlackMessage {
+  const head = note ? [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(note) } }] : [];
+  const today = scheduleSection(schedule);
+  if (!list.length) return { text: `${note ? `${escapeMrkdwn(note)}\n` : ''}${EMPTY}${today.text}`, blocks: [...head, { type: 'section', text: { type: 'mrkdwn', text: EMPTY } }, ...today.blocks] };
+  return {
+    text: escapeMrkdwn([...(note ? [note] : []), 'Your upcoming bookings:', ...list.map(line)].join('\n')) + today.text,
+    blocks: [...head, { type: 'header', text: plain('Your upcoming bookings') }, ...list.flatMap(bookingBlocks), ...today.blocks],
+  };
+}
 
 function queueBlocks(q: QueueSummary): Block[] {
   const total = q.counts.reduce((n, c) => n + c.count, 0);

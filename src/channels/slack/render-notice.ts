@@ -62,8 +62,18 @@ function noShowPrompt(notice: Notice): SlackMessage {
   };
 }
 
+/** An exception's alert; one that calls on its assignee mentions them (Slack's <@id>, which escaping the text would break). */
+export function renderAlert(notice: Notice): SlackMessage {
+  const card = renderCard({ text: need(notice.text, notice, 'its text'), choices: notice.choices ?? [] });
+  const who = notice.assignee?.slackUserId;
+  if (!who) return card;
+  const [first, ...rest] = card.blocks as Array<{ type: string; text?: { type: string; text: string } }>;
+  const mentioned = first?.text ? [{ ...first, text: { ...first.text, text: `<@${who}> ${first.text.text}` } }, ...rest] : card.blocks;
+  return { text: `<@${who}> ${card.text}`, blocks: mentioned as Block[] };
+}
+
 export function renderNotice(notice: Notice): SlackMessage {
-  if (notice.kind === 'exception_alert') return renderCard({ text: need(notice.text, notice, 'its text'), choices: notice.choices ?? [] });
+  if (notice.kind === 'exception_alert' || notice.kind === 'exception_update') return renderAlert(notice);
   if (notice.kind === 'no_show_prompt') return noShowPrompt(notice);
   const headline = HEADLINES[notice.kind];
   if (headline) return appointmentMessage(notice, headline(need(notice.appointment, notice, 'an appointment')));

@@ -1,6 +1,6 @@
 import type { ConversationReference } from '@microsoft/agents-activity';
 import type { Config } from '../../config.ts';
-import type { Notice, Notifier } from '../../contract/notifier.ts';
+import type { Notice, NoticeResult, Notifier } from '../../contract/notifier.ts';
 import { appointmentCard, exceptionCard, textCard, type AdaptiveCard } from './cards.ts';
 import type { Connector } from './connector.ts';
 import type { TeamsStore } from './ports.ts';
@@ -54,11 +54,38 @@ async function referenceFor(deps: NotifierDeps, address: string): Promise<Conver
   } as ConversationReference;
 }
 
+/**
+ * An exception worked elsewhere (the admin API, the dashboard, Slack): its card is
+ * replaced in place by the alert as it is now, and a line in its thread says who did
+ * what. Without a card here (yet) nothing is done nor remembered; a later card shows the current state.
+ */
+async function refreshCard(deps: NotifierDeps, notice: Notice): Promise<NoticeResult> {
+  const key = notice.idempotencyKey;
+  const reference = await referenceFor(deps, notice.to.address);
+  const parent = reference && notice.exceptionId ? await deps.store.exceptionCard(notice.exceptionId, reference.conversation.id) : null;
+  if (!reference || !parent) return { messageId: key, status: 'suppressed', duplicate: false };
+  if (!(await deps.store.claimNotice(key, parent.conversationId, null))) {
+    const posted = await deps.store.postedByKey(key);
+    return { messageId: posted?.activityId ?? key, status: posted ? 'sent' : 'queued', duplicate: true };
+  }
+  try {
+    await deps.connector.update(reference, parent.activityId, exceptionCard({ text: notice.text ?? '', choices: notice.choices ?? [] }, notice.step));
+    const thread = { ...reference, conversation: { ...reference.conversation, id: `${parent.conversationId};messageid=${parent.activityId}` } };
+    const activityId = await deps.connector.send(thread, textCard(notice.step ?? 'This exception changed.'));
+    await deps.store.notePosted(key, activityId);
+    return { messageId: activityId, status: 'sent', duplicate: false };
+  } catch (err) {
+    await deps.store.releaseNotice(key);
+    throw err;
+  }
+}
+
 export function createTeamsNotifier(deps: NotifierDeps): Notifier {
   return {
     channel: 'teams',
     async send(notice) {
       if (notice.to.channel !== 'teams') throw new UnsupportedTeamsNotice(`The Teams notifier cannot reach a ${notice.to.channel} recipient.`);
+      if (notice.kind === 'exception_update') return refreshCard(deps, notice);
       const card = render(notice);
       const reference = await referenceFor(deps, notice.to.address);
       // Teams lets a bot write to a person only in a chat the person has with it: someone who never opened one cannot be reached.

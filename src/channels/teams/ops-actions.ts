@@ -1,7 +1,7 @@
-import type { OpsActor, OpsCommand } from '../../contract/ops.ts';
+import type { OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import { ASSIGNEE_INPUT, exceptionCard, REPLY_INPUT, type AdaptiveCard, type OpsData } from './cards.ts';
-import type { OpsResult, TeamsDeps } from './ports.ts';
+import type { TeamsDeps } from './ports.ts';
 
 // The buttons of an exception's card in the ops channel. Each runs through the ops
 // core with the presser mapped to a Frontdesk user; the core's permission check
@@ -22,18 +22,6 @@ const DONE: Record<Kind, string> = {
 };
 
 export type OpsOutcome = { ok: true; card: AdaptiveCard; line: string } | { ok: false; message: string };
-
-const FAILED = 'Sorry, something went wrong on our side while doing that. Check the exception before trying again.';
-
-/** Runs a command; an unexpected failure is logged and answered with FAILED, so the presser is not left waiting. */
-async function run(deps: TeamsDeps, command: OpsCommand, actor: OpsActor): Promise<OpsResult> {
-  try {
-    return await deps.ops.execute(command, actor);
-  } catch (err) {
-    deps.log.error({ err, command: command.kind, exceptionId: command.exceptionId }, 'an ops command from Teams failed');
-    return { ok: false, message: FAILED };
-  }
-}
 
 type Built = { ok: true; command: OpsCommand; what: string } | { ok: false; message: string };
 
@@ -71,7 +59,7 @@ export async function runOpsAction(deps: TeamsDeps, p: { data: OpsData & Record<
   const actor = await actorOf(deps, p.user);
   const built = await build(deps, kind, p.data, actor.displayName);
   if (!built.ok) return built;
-  const result = await run(deps, built.command, actor);
+  const result = await deps.ops.execute(built.command, actor);
   if (!result.ok) return result;
   const line = `${actor.displayName} ${built.what}.`;
   return { ok: true, card: exceptionCard(result.card, line), line };

@@ -64,6 +64,7 @@ export type OpsResult = { ok: true; card: ExceptionCard } | { ok: false; message
 
 /** The ops core as Teams uses it: commands with the permission checks, and the card to show. */
 export interface TeamsOps {
+  /** Never throws: a refusal or an unexpected failure (logged by the port) comes back as a message for the presser. */
   execute(command: OpsCommand, actor: OpsActor): Promise<OpsResult>;
 }
 

@@ -129,7 +129,7 @@ describe('/appointments', () => {
   it('refuses someone else pressing Cancel: an ephemeral note, nothing changes', async () => {
     const before = await snapshot(app);
     const refusal = await press('U0SAM', 'appointment:cancel', id);
-    expect(refusal.body).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'Only whoever booked it, or a manager, can cancel this appointment.' });
+    expect(refusal.body).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'Only whoever booked it, its staff member, or a manager can cancel this appointment.' });
     expect(await snapshot(app)).toEqual(before);
   });
 

@@ -5,7 +5,8 @@ import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
 // Internal booking from Slack: /book with free text goes to the orchestrator as the
 // Slack user who typed it; the answer is ephemeral Block Kit through response_url;
-// each button press goes back with its choice value and replaces the message.
+// each button press goes back with its choice value and replaces the message; a turn
+// that booked is confirmed by DM through the Slack notifier, once.
 
 let app: SlackTestApp;
 let salon: Fixture;
@@ -74,6 +75,12 @@ describe('/book with free text', () => {
     const appts = await app.t.db.appointment.findMany({ where: { requesterUserId: robin } });
     expect(appts).toHaveLength(1);
     expect(appts[0]).toMatchObject({ status: 'confirmed', serviceId: salon.services.haircut, channel: 'slack', startsAt: new Date('2026-12-02T18:00:00Z') });
+
+    // The booking is confirmed by DM through the Slack notifier (as reminders are), once, despite the replay.
+    const dms = (await app.slackApi.waitFor('chat.postMessage', 1)).filter((c) => c.body.channel === 'U0ROBIN');
+    expect(dms).toHaveLength(1);
+    expect(dms[0]!.body.text).toBe(`Booked: Haircut with ${staff}, Wed Dec 2, 1:00 PM–1:30 PM EST, Main St, 12 Main St, New York, NY. Use /appointments to reschedule or cancel.`);
+    expect(await app.t.db.slackMessage.findMany({ where: { idempotencyKey: `confirmation:${appts[0]!.id}:slack` } })).toHaveLength(1);
   });
 
   it('lists the user’s bookings with /appointments, and only theirs', async () => {
