@@ -486,6 +486,12 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
   let candidates = items;
   const svc = view.services.find((s) => s.id === memory.serviceId);
   if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
+  else if (svc && verb === 'reschedule') {
+    // A move asked with another service ("cancel my haircut and book a color instead") would
+    // book a service nobody asked for at the new time: say so and leave both to the customer.
+    const from = new Set(candidates.map((a) => a.service)).size === 1 ? candidates[0]!.service : 'appointment';
+    return reply(T2.moveKeepsService(from, svc.name), {});
+  }
   // For a cancel, a date in the message says which appointment; for a move the new time,
   // unless it named two ("my thursday appt to friday"), the first being the appointment's.
   const named = verb === 'cancel' ? memory.when : memory.apptWhen;

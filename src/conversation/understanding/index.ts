@@ -128,7 +128,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
-  const fitting = matchServices(raw, services);
+  const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
+  const fitting = (isMove && targetService(raw, services)) || matchServices(raw, services);
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   const member = matchStaff(raw, staff);
@@ -139,7 +140,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = (RESCHEDULE.test(s) || CANCEL.test(s)) && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(raw, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
@@ -173,6 +174,20 @@ function splitMove(raw: string, now: Date, timeZone: string): { appointment: Res
     if (!target) return undefined;
     if (target.hasDate || NAMES_APPOINTMENT.test(head)) return { appointment, target };
     return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "cancel my haircut and book a color instead": two services, the first the appointment's,
+ * the second the one asked for. Undefined unless the message splits into two parts naming
+ * one different service each.
+ */
+function targetService(raw: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] | undefined {
+  for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    const head = matchServices(raw.slice(0, m.index), services);
+    const tail = matchServices(raw.slice(m.index + m[0].length), services);
+    if (head.length === 1 && tail.length === 1 && head[0] !== tail[0]) return tail;
   }
   return undefined;
 }

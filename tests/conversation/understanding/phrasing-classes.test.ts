@@ -73,6 +73,14 @@ describe('a move that names two dates', () => {
     expect(wall(u.when?.from)).toBe(target);
   });
 
+  it.each([
+    ['cancel my haircut and book a manicure friday at 10 instead', 'svc-mani'],
+    ['cancel my thursday manicure and get me a haircut friday instead', 'svc-cut'],
+    ['move my haircut to friday at 10', 'svc-cut'],
+  ])('%j asks for %s (the service after the separator, when two are named)', (text, id) => {
+    expect(understand(text, ctx())).toMatchObject({ intent: 'reschedule', serviceId: id });
+  });
+
   it('reads one date as the new time when the first part names none', () => {
     const u = understand('move my appointment to friday at 10', ctx());
     expect(u.apptWhen).toBeUndefined();
