@@ -72,6 +72,10 @@ export const CHOICE_LABELS = { confirm: 'Confirm', change: 'Change', keep: 'Keep
 export const T2 = {
   askAnotherTime: 'OK. Tell me another day or time that works for you.',
   anythingElse: 'OK. Anything else I can help with?',
+  /** After answering a question asked while a summary waits for its yes. */
+  /** "cancel my haircut and book a color instead": a move keeps the service, so it is not one. */
+  moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,
+  summaryStillOpen: 'The summary above is still open: reply Y to confirm or N to change.',
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
   /** Shown instead of model text that claimed a booking outcome: the committed record. */
   onRecord: (labels: string[]) => `Booked for you: ${labels.join('; ')}.`,

@@ -17,6 +17,8 @@ interface Memory {
   staffId?: string;
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean };
   apptRef?: string;
+  /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
+  apptWhen?: { from: string; to: string };
   /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the appointment being moved or referred to. */
   apptStart?: string;
   /** A time said relative to that appointment or to the window on screen, waiting for its reference. */
@@ -180,9 +182,19 @@ function decide(req: ProviderRequest): ProviderStep {
 
 function firstStep(req: ProviderRequest, u: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
-  // A new request after "nevermind"/"no": what was being asked is dropped, not carried over.
-  const memory: Memory = u.abandons ? {} : kept;
+  const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * A new request after "nevermind"/"no" drops what was being asked. A booking changed into
+ * another booking ("actually make it a haircut instead" at the summary) keeps what the
+ * customer did not take back: the day and time, the staff member, the length.
+ */
+function carriedOver(kept: Memory, u: Understanding): Memory {
+  if (kept.flow !== 'book' || u.intent !== 'book') return {};
+  const { when, staffId, durationMinutes, minCapacity } = kept;
+  return { flow: 'book', when, staffId, durationMinutes, minCapacity };
 }
 
 /** HUMAN and HELP whatever was asked; else, while an intake question is open, the message answers it. */
@@ -230,7 +242,8 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift });
+  const apptWhen = u.apptWhen ? { from: u.apptWhen.from.toISOString(), to: u.apptWhen.to.toISOString() } : undefined;
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen });
 }
 
 /**
@@ -262,6 +275,14 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (view.offers.length && u.intent === 'confirm' && memory.when?.exactTime && offerAt(view, view.offers[0]!, memory.when.from)) {
     return pickStep(view.offers[0]!, memory);
   }
+  // A new time said at the summary ("yes but make it 2:30"): searched afresh, so the offers
+  // on screen lead with it and a number then picks from those, never from the older list.
+  if (view.offers.length && atSummary(view) && u.choiceTime && u.choiceIndex === undefined && !u.when) {
+    const day = memory.when?.from ?? view.offers[0]!.start;
+    const at = DateTime.fromISO(day, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute, second: 0, millisecond: 0 });
+    memory.when = exactWhen(at);
+    return undefined;
+  }
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u);
@@ -276,6 +297,11 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   // A number that matches no offer ("option 6" of four).
   if (view.offers.length && u.intent === 'unknown' && u.number !== undefined) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   return undefined;
+}
+
+/** The customer answered a booking summary with something other than yes (the orchestrator dropped it). */
+function atSummary(view: ProviderView): boolean {
+  return view.expecting === 'confirmation' && view.proposal === null;
 }
 
 /** Folds what the message says (service, staff, time) into the memory, then searches or asks what is missing. */
@@ -341,12 +367,31 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
   if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes)) {
     memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : undefined);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
-  else if (u.when) memory.when = onDay(view, toMemoryWhen(u.when), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
+  else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when)) {
+    // "actually can i do thursday instead": another day, the time of day already said stays.
+    memory.when = onDay(view, { ...memory.when, dayNamed: false }, u.when.from.toISOString());
+  } else if (u.when) memory.when = onDay(view, toMemoryWhen(u.when), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
   else if (u.choiceTime && memory.when) {
     // "3pm" alone, no offers matched: that time on the day already being discussed.
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
     memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
   }
+}
+
+/** A day named alone ("thursday", "tomorrow"): its whole day, no time, no earliest or latest. */
+function isWholeDay(view: ProviderView, w: DateRange): boolean {
+  if (w.dayNamed === false || w.exactTime || w.earliest || w.latest) return false;
+  const from = DateTime.fromJSDate(w.from, { zone: view.timeZone });
+  const hours = (w.to.getTime() - w.from.getTime()) / 3_600_000;
+  return from.equals(from.startOf('day')) && hours >= 23 && hours <= 25;
+}
+
+/** A remembered window that says a time of day on one day ("at 3", "after 4", "morning"). */
+function hasTimeOfDay(view: ProviderView, w: NonNullable<Memory['when']>): boolean {
+  if (w.earliest || w.latest) return false;
+  const from = DateTime.fromISO(w.from, { zone: view.timeZone });
+  const to = DateTime.fromISO(w.to, { zone: view.timeZone });
+  return to <= from.startOf('day').plus({ days: 1 }) && !(from.equals(from.startOf('day')) && to.equals(from.plus({ days: 1 })));
 }
 
 function pickStep(offer: ProviderView['offers'][number], memory: Memory): ProviderStep {
@@ -412,7 +457,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     return reply(T2.servicesList(lines), { ...memory, menu: 'service', menuItems: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
-  if (last.name === 'business_info' && res.ok) return reply(String(res.text ?? ''), memory);
+  if (last.name === 'business_info' && res.ok) return reply(withOpenSummary(view, String(res.text ?? '')), memory);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {
     return reply(T.sizeRefused(error.message ?? ''), { ...memory, durationMinutes: undefined, minCapacity: undefined }, { expecting: 'time' });
   }
@@ -422,6 +467,11 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   return afterError(view, memory, turn, error?.code);
 }
 
+/** An answer given while a summary waits for its yes says that it still does. */
+function withOpenSummary(view: ProviderView, text: string): string {
+  return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
+}
+
 type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string };
 
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
@@ -429,22 +479,32 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
-    return reply(`${T.yourAppointments}\n${numbered(items.map((a) => a.label))}\nReply R to reschedule or C to cancel.`, memory);
+    const list = `${T.yourAppointments}\n${numbered(items.map((a) => a.label))}`;
+    return reply(view.proposal?.awaiting === 'confirmation' ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, memory);
   }
   const verb = memory.flow;
   let candidates = items;
   const svc = view.services.find((s) => s.id === memory.serviceId);
   if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
-  // For a cancel, a date in the message says which appointment; for a reschedule it is the new time.
-  if (verb === 'cancel' && memory.when && candidates.length > 1) {
-    const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).toISODate();
+  else if (svc && verb === 'reschedule') {
+    // A move asked with another service ("cancel my haircut and book a color instead") would
+    // book a service nobody asked for at the new time: say so and leave both to the customer.
+    const from = new Set(candidates.map((a) => a.service)).size === 1 ? candidates[0]!.service : 'appointment';
+    return reply(T2.moveKeepsService(from, svc.name), {});
+  }
+  // For a cancel, a date in the message says which appointment; for a move the new time,
+  // unless it named two ("my thursday appt to friday"), the first being the appointment's.
+  const named = verb === 'cancel' ? memory.when : memory.apptWhen;
+  if (named && candidates.length > 1) {
+    const day = DateTime.fromISO(named.from, { zone: view.timeZone }).toISODate();
     const sameDay = candidates.filter((a) => a.start_local.startsWith(day ?? '-'));
     if (sameDay.length) candidates = sameDay;
   }
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
-    return actOnAppointment(view, { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined }, appt.appointment_ref, appt.start_local);
+    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined };
+    return actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
   }
   const labels = candidates.map((a) => a.label);
   return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local) }, {

@@ -10,7 +10,7 @@ import { remember, show } from './show.ts';
 
 // The customer's answer to a proposal on screen. Only a yes to that very proposal commits:
 // a button carries its id, a typed yes counts while it is the one awaiting confirmation.
-// Anything else discards it (releasing its hold).
+// A question is answered with the proposal kept; anything else discards it (releasing its hold).
 
 /** A "confirm:ID" button: commits the proposal with that id, if it is still the one on screen. */
 export async function confirmByButton(turn: Turn, env: TurnEnv): Promise<Shown | null> {
@@ -29,6 +29,9 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const { catalog } = env;
   const u = understand(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff, expecting: 'confirmation' });
   if (u.intent === 'confirm') return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  // A question ("where are you located?", "when is my other appointment?") is answered and
+  // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
+  if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
   discardProposal(env);
   if (u.intent === 'decline' && !u.when && !u.serviceId && u.choiceIndex === undefined && !u.choiceTime) {
     turn.state.expecting = null;

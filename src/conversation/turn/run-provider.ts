@@ -103,10 +103,11 @@ async function showRecordInstead(turn: Turn, env: TurnEnv, modelText: string): P
   return { messages: d.messages, ...(d.choices?.length ? { choices: d.choices } : {}) };
 }
 
-/** What a reply that does not say asks for: a pick while offers are open, else the intake answer. */
+/** What a reply that does not say asks for: a pick while offers are open, else the open proposal's answer. */
 function expectedAfterReply(turn: Turn): Turn['state']['expecting'] {
   const { state } = turn;
-  return state.offers.length && !state.proposal ? 'choice' : state.proposal?.awaiting === 'intake' ? 'intake' : null;
+  if (state.offers.length && !state.proposal) return 'choice';
+  return state.proposal?.awaiting ?? null;
 }
 
 function usageJson(u: TokenUsage | undefined): Prisma.InputJsonValue | undefined {

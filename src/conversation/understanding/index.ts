@@ -9,7 +9,7 @@ import { FOR_SOMEONE_ELSE, parseShift } from './moves.ts';
 import { matchService, matchServices, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
-import { parseWhen, resolveWhen } from './when.ts';
+import { parseWhen, resolveWhen, type ResolvedWhen } from './when.ts';
 
 export type { DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
 export { INTENTS } from './types.ts';
@@ -85,8 +85,12 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   const inner = read(rest, { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
-  const u = explicitIntent(inner) ?? askedInformation(inner);
+  const u = explicitIntent(inner);
   if (u) return { ...u, ...negative, abandons: true };
+  // A question after the opener ("wait, where are you located?") is answered; what was being
+  // asked stays open, since asking is not taking it back.
+  const question = askedInformation(inner);
+  if (question) return { ...question, ...negative };
   // A new booking request after the opener ("no. i want to book a color on monday"): it
   // names a service or says book; "actually thursday" is left to the rules for answers.
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
@@ -124,7 +128,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
-  const fitting = matchServices(raw, services);
+  const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
+  const fitting = (isMove && targetService(raw, services)) || matchServices(raw, services);
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   const member = matchStaff(raw, staff);
@@ -135,7 +140,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const resolved = ctx?.now && ctx?.timeZone ? resolveWhen(raw, ctx.now, ctx.timeZone) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
+  if (move) u.apptWhen = move.appointment.range;
+  const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(raw, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
   const choice = parseChoice(raw, optionCount);
   const topic = infoTopic(s);
@@ -146,6 +153,43 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (shift && shift.days !== 0) delete u.when;
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic };
+}
+
+// Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
+const MOVE_SEPARATOR = /,|\b(?:to|and|then|for|into|instead)\b/g;
+const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b/;
+
+/**
+ * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
+ * instead": two dates, the first says which appointment, the second the new time. A time
+ * alone after the separator only counts when the first part clearly names an appointment
+ * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
+ */
+function splitMove(raw: string, now: Date, timeZone: string): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    const head = raw.slice(0, m.index);
+    const appointment = resolveWhen(head, now, timeZone);
+    if (!appointment) continue;
+    const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
+    if (!target) return undefined;
+    if (target.hasDate || NAMES_APPOINTMENT.test(head)) return { appointment, target };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "cancel my haircut and book a color instead": two services, the first the appointment's,
+ * the second the one asked for. Undefined unless the message splits into two parts naming
+ * one different service each.
+ */
+function targetService(raw: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] | undefined {
+  for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    const head = matchServices(raw.slice(0, m.index), services);
+    const tail = matchServices(raw.slice(m.index + m[0].length), services);
+    if (head.length === 1 && tail.length === 1 && head[0] !== tail[0]) return tail;
+  }
+  return undefined;
 }
 
 /** Names of the business's services and staff are never "corrected" into vocabulary words. */
@@ -195,7 +239,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s))) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
-    if (/\b(and|then) (book|rebook|schedule|make)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
+    if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
     return as(r, 'cancel');
   }
   return undefined;

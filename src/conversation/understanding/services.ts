@@ -34,9 +34,21 @@ function candidates(services: ServiceCatalogEntry[]): Candidate[] {
   return out;
 }
 
-/** A word matches a phrase word exactly, as a plural, or within the edits its length allows. */
+/**
+ * The forms customers put a service word in: plural ("nails"), past or -ing ("hair dyed",
+ * "get it trimmed", "coloring"), with the doubled consonant or dropped "e" English uses.
+ */
+function inflections(phrase: string): string[] {
+  if (phrase.length < 3) return [];
+  const stem = phrase.endsWith('e') ? phrase.slice(0, -1) : phrase;
+  const last = phrase[phrase.length - 1]!;
+  const doubled = /[^aeiouy][aeiou][bdgmnprt]$/.test(phrase) ? [`${phrase}${last}ed`, `${phrase}${last}ing`] : [];
+  return [`${phrase}s`, `${phrase}es`, `${phrase}d`, `${phrase}ed`, `${phrase}ing`, `${stem}ed`, `${stem}ing`, ...doubled];
+}
+
+/** A word matches a phrase word exactly, inflected, or within the edits its length allows. */
 function wordMatches(text: string, phrase: string): number | undefined {
-  if (text === phrase || text === phrase + 's' || text === phrase + 'es' || phrase === text + 's') return 0;
+  if (text === phrase || phrase === text + 's' || inflections(phrase).includes(text)) return 0;
   if (NOT_FUZZY.has(text)) return undefined;
   const limit = Math.min(allowedEdits(phrase.length), allowedEdits(text.length));
   if (limit === 0) return undefined;

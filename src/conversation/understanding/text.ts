@@ -86,6 +86,11 @@ const SHORTHAND: Record<string, string> = {
   pls: 'please', plz: 'please', plez: 'please', thx: 'thanks', ty: 'thanks', thnx: 'thanks', u: 'you', ur: 'your', r: 'are',
   wk: 'week', nxt: 'next', aftn: 'afternoon', arvo: 'afternoon', eve: 'evening', mornin: 'morning', morn: 'morning',
   avail: 'available', asap: 'asap', addr: 'address', hrs: 'hours', im: "i'm", dont: "don't", cant: "can't", wont: "won't",
+  // Weekday shorthand the date parser does not know ("weds", "thrs") and misspellings two edits off.
+  weds: 'wednesday', wedns: 'wednesday', wednes: 'wednesday', wensday: 'wednesday', wendsday: 'wednesday', wenesday: 'wednesday',
+  wedsday: 'wednesday', thrs: 'thursday', thrus: 'thursday', thursd: 'thursday', thurday: 'thursday', tuseday: 'tuesday',
+  tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
+  mond: 'monday',
   rep: 'representative', ppl: 'people', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 

@@ -56,6 +56,8 @@ export interface Understanding {
   forSomeoneElse?: boolean;
   /** services that fit the words equally well ("cut" with Men's and Women's cut): ask which */
   serviceChoices?: string[];
+  /** in a move that names two dates ("my thursday appt to friday at 10"): the appointment's, while `when` is the new time */
+  apptWhen?: DateRange;
   /** the message drops what was being asked for a new request ("nevermind, book a color instead") */
   abandons?: boolean;
 }

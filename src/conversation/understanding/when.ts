@@ -23,6 +23,12 @@ interface PartOfDay {
 
 // Windows are [from, to) in local hours. Order matters: longer phrases first.
 const PARTS_OF_DAY: Array<{ re: RegExp; part: PartOfDay }> = [
+  // "late afternoon", "early evening": the half of the part of day the customer means.
+  { re: /\blate (in the )?morning\b/, part: { name: 'late morning', fromHour: 10, toHour: 12, pm: false } },
+  { re: /\bearly (in the )?afternoon\b/, part: { name: 'early afternoon', fromHour: 12, toHour: 15, pm: true } },
+  { re: /\blate (in the )?afternoon\b/, part: { name: 'late afternoon', fromHour: 15, toHour: 18, pm: true } },
+  { re: /\bearly (in the )?evening\b/, part: { name: 'early evening', fromHour: 17, toHour: 19, pm: true } },
+  { re: /\blate (in the )?evening\b/, part: { name: 'late evening', fromHour: 19, toHour: 22, pm: true } },
   { re: /\b(this )?(early )?morning\b|\bbefore (noon|lunch)\b|\bin the a\.?m\b\.?/, part: { name: 'morning', fromHour: 0, toHour: 12, pm: false } },
   { re: /\b(this )?afternoon\b|\bafter lunch\b/, part: { name: 'afternoon', fromHour: 12, toHour: 17, pm: true } },
   { re: /\b(this )?evening\b|\bafter work\b/, part: { name: 'evening', fromHour: 17, toHour: 21, pm: true } },
@@ -54,12 +60,13 @@ const CLOCK = '(noon|midday|\\d{1,2}(?::\\d{2})?(?: ?(?:a\\.?m\\.?|p\\.?m\\.?|a|
 // Bounds on the time of day, each with the clock time it names ([1]) and, for spans, the end ([2]).
 const BETWEEN = new RegExp(`\\b(?:between|from|anywhere from|any ?time from) ${CLOCK} (?:and|to|till|til|until|-) ${CLOCK}`);
 const LOWER = [
-  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:after|later than|no earlier than|not before|not earlier than) ${CLOCK}`),
+  // "later than" negated is an upper bound ("no later than 11"), read by UPPER.
+  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:after|(?<!\\b(?:no|not) )later than|no earlier than|not before|not earlier than) ${CLOCK}`),
   new RegExp(`\\bfrom ${CLOCK} (?:on|onwards?|or later)\\b`),
   new RegExp(`\\b${CLOCK} or later\\b`),
 ];
 const UPPER = [
-  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:before|earlier than|no later than|not after|not later than|by|until|till) ${CLOCK}`),
+  new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:before|(?<!\\b(?:no|not) )earlier than|no later than|not after|not later than|by|until|till) ${CLOCK}`),
   new RegExp(`\\b${CLOCK} (?:or earlier|at the latest)\\b`),
 ];
 
@@ -274,8 +281,23 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   t = t.replace(/\b(\d{1,2}) ?o'? ?clock\b/g, 'at $1:00');
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.en.casual : chrono.en.GB;
-  const results = parser.parse(t, reference, { forwardDate: true });
-  return results.find((r) => hasUsefulComponent(r.start)) ?? undefined;
+  const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
+  return joinDayAndTime(results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+}
+
+/**
+ * "wednesday for a cut around 4", "saturday afternoon, maybe 2ish": chrono returns the day
+ * and the time as two results when other words stand between them. The first day-only
+ * result and the first time-only result after it are read again as one phrase.
+ */
+function joinDayAndTime(results: chrono.ParsedResult[], parse: (text: string) => chrono.ParsedResult | undefined): chrono.ParsedResult | undefined {
+  const day = results[0];
+  if (!day || day.start.isCertain('hour') || day.end) return undefined;
+  const names = (c: chrono.ParsedComponents) => c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month');
+  const time = results.slice(1).find((r) => r.start.isCertain('hour') && !names(r.start));
+  if (!time) return undefined;
+  const joined = parse(`${day.text} ${/^(at|@)\b/.test(time.text) ? '' : 'at '}${time.text}`);
+  return joined && joined.start.isCertain('hour') && names(joined.start) ? joined : undefined;
 }
 
 /** What chrono found, as a range: an exact time, a time span, a part of a day, or a whole day. */
