@@ -8,6 +8,7 @@ const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: 'sms', load: () => import('./sms.ts') },
   { name: 'eval', load: () => import('./eval.ts') },
   { name: 'reminders', load: () => import('./reminders.ts') },
+  { name: 'cluster', load: () => import('./cluster.ts') },
 ];
 
 const only = process.argv.slice(2);
