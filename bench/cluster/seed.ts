@@ -22,13 +22,16 @@ export async function seedCluster(databaseUrl: string, opts: { reminders: number
        SELECT l.business_id, 'Cluster check-in', 'cluster-check-in', 30, '{120}' FROM location l ORDER BY l.name LIMIT 1
        RETURNING id AS service, (SELECT id FROM location ORDER BY name LIMIT 1) AS location`,
     );
-    await client.query(`INSERT INTO customer (phone) SELECT '+1718' || lpad(i::text, 7, '0') FROM generate_series(1, $1::int) i`, [opts.reminders]);
-    // No reservations: these only carry reminders and take no staff time from the bookings under test.
+    // New customers only (the demo has its own), each with one appointment. No reservations:
+    // these only carry reminders and take no staff time from the bookings under test.
     await client.query(
-      `INSERT INTO appointment (service_id, location_id, customer_id, starts_at, ends_at, status, channel, rule_version, confirmed_at, created_at)
+      `WITH c AS (
+         INSERT INTO customer (phone) SELECT '+1718' || lpad(i::text, 7, '0') FROM generate_series(1, $5::int) i
+         ON CONFLICT (phone) DO NOTHING RETURNING id)
+       INSERT INTO appointment (service_id, location_id, customer_id, starts_at, ends_at, status, channel, rule_version, confirmed_at, created_at)
        SELECT $1, $2, c.id, $3::timestamptz - (random() * interval '50 seconds'), $3::timestamptz + interval '30 minutes', 'confirmed', 'sms', 1, $4, $4
-       FROM customer c WHERE c.phone LIKE '+1718%'`,
-      [rows[0]!.service, rows[0]!.location, new Date(opts.now.getTime() + 120 * 60_000), new Date(opts.now.getTime() - 86_400_000)],
+       FROM c`,
+      [rows[0]!.service, rows[0]!.location, new Date(opts.now.getTime() + 120 * 60_000), new Date(opts.now.getTime() - 86_400_000), opts.reminders],
     );
   } finally {
     await client.end();
