@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import pg from 'pg';
 import { benchDatabase, fmt } from './support.ts';
 
@@ -53,7 +54,10 @@ export async function run(): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
+    console.log(`load average at the start: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}`);
     await seed(client, new Date());
+    const commits = () => client.query<{ n: number }>(`SELECT xact_commit::float8 AS n FROM pg_stat_database WHERE datname = current_database()`).then((r) => r.rows[0]!.n);
+    const commitsBefore = await commits();
     const started = Date.now();
     const workers = Array.from({ length: WORKERS }, () => startWorker(database.url));
     let settled = 0;
@@ -65,6 +69,8 @@ export async function run(): Promise<void> {
       await sleep(200);
     }
     const wall = (Date.now() - started) / 1000;
+    // Every statement outside a transaction commits one: a count of round trips (pg-boss's polling included).
+    const perReminder = ((await commits()) - commitsBefore) / REMINDERS;
     const rss = await Promise.all(workers.map((w) => peakRssMb(w.pid!)));
     const span = await client.query<{ s: number }>(`SELECT extract(epoch FROM max(updated_at) - min(created_at))::float8 AS s FROM reminder_delivery`);
     const outcome = await client.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM reminder_delivery GROUP BY status ORDER BY status`);
@@ -73,12 +79,14 @@ export async function run(): Promise<void> {
     );
     const exits = await Promise.all(workers.map((w) => new Promise<number | null>((resolve) => (w.once('exit', (code) => resolve(code)), w.kill('SIGTERM')))));
 
+    console.log(`load average at the end: ${os.loadavg().map((l) => fmt(l, 2)).join(' ')}`);
     console.log(`reminders due in the same minute: ${REMINDERS}, worker processes: ${WORKERS} (SMS to the local outbox)`);
     console.log(`  drained in:            ${fmt(span.rows[0]!.s)} s from the first reminder planned to the last settled (target < 60 s)`);
     console.log(`  wall clock:            ${fmt(wall)} s including starting both worker processes`);
     console.log(`  outcomes:              ${outcome.rows.map((o) => `${o.status} ${o.n}`).join(', ')}`);
     console.log(`  duplicates:            ${dup.rows[0]!.rows - dup.rows[0]!.appointments} (${dup.rows[0]!.rows} reminder messages for ${dup.rows[0]!.appointments} appointments)`);
     console.log(`  peak RSS per worker:   ${rss.map((mb) => `${fmt(mb)} MB`).join(', ')}`);
+    console.log(`  transactions:          ${fmt(perReminder)} committed on the database per reminder`);
     console.log(`  workers stopped by SIGTERM with exit codes: ${exits.join(', ')}`);
   } finally {
     await client.end();

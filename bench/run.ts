@@ -10,6 +10,7 @@ const modules: Array<{ name: string; load: () => Promise<{ run(): Promise<void> 
   { name: 'eval', load: () => import('./eval.ts') },
   { name: 'reminders', load: () => import('./reminders.ts') },
   { name: 'start', load: () => import('./start.ts') },
+  { name: 'cluster', load: () => import('./cluster.ts') },
 ];
 
 const only = process.argv.slice(2);

@@ -1,17 +1,17 @@
 import { DateTime } from 'luxon';
 import type { ConversationChannel } from '../../contract/conversation.ts';
-import type { AppointmentFacts, Notice, Notifiers } from '../../contract/notifier.ts';
+import type { AppointmentFacts, Notice, Notifier, Notifiers } from '../../contract/notifier.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { Logger } from '../../log.ts';
-import { readAppointmentFacts } from '../../notices/appointment-facts.ts';
-import { claimDue, nextLeaseExpiry } from './plans.ts';
-import { reminderRecipient } from './recipient.ts';
+import { claimDue, nextLeaseExpiry, settleBatch } from './plans.ts';
+import { readSendFacts, type SendFacts } from './send-facts.ts';
 
 // The sending half of reminders: workers claim pending reminder_delivery rows (a
 // lease, SKIP LOCKED, so two workers never hold the same row) and settle each as
-// sent, skipped or suppressed. Everything is re-read at send time: an appointment
-// canceled, moved or rescheduled since the reminder was planned is skipped with the
-// reason. A worker that dies mid-batch leaves its rows claimed; once the lease runs
+// sent, skipped or suppressed, a batch at a time: one query re-reads every claimed
+// appointment at send time (an appointment canceled, moved or rescheduled since the
+// reminder was planned is skipped with the reason) and one statement records every
+// outcome. A worker that dies mid-batch leaves its rows claimed; once the lease runs
 // out another worker takes them, and the notice's idempotency key (the outbox) makes
 // the second attempt deliver what the first did not, never a second copy.
 
@@ -33,12 +33,16 @@ export const emptyDeliverResult = (): DeliverResult => ({ sent: 0, suppressed: 0
 
 /** After this many claims a reminder that keeps failing is recorded as skipped with the error, not retried forever. */
 const MAX_ATTEMPTS = 5;
+/** Reminders claimed at once: one re-check query and one outcome statement each. */
+const BATCH_SIZE = 100;
+/** Notices in flight at once within a batch (the SMS sender's pool has 10 connections). */
+const SEND_CONCURRENCY = 10;
 
 export function reminderKey(appointmentId: string, offsetMinutes: number, channel: ConversationChannel = 'sms'): string {
   return `reminder:${appointmentId}:${offsetMinutes}:${channel}`;
 }
 
-interface ClaimedRow {
+export interface ClaimedRow {
   id: string;
   appointmentId: string;
   offsetMinutes: number;
@@ -57,21 +61,19 @@ export function reminderText(f: AppointmentFacts): string {
   return `Reminder: ${f.serviceName}${staff} on ${when} at ${f.locationName}, ${f.locationAddress}.`;
 }
 
-async function decide(deps: DeliverDeps, row: ClaimedRow, now: Date): Promise<Outcome> {
-  const skip = (reason: string): Outcome => ({ status: 'skipped', reason });
-  const subject = await readAppointmentFacts(deps.db, row.appointmentId);
-  const a = await deps.db.appointment.findUnique({
-    where: { id: row.appointmentId },
-    select: { channel: true, location: { select: { timeZone: true } }, customer: { select: { phone: true, timeZone: true } }, requester: { select: { slackUserId: true, teamsUserId: true } }, rescheduledTo: { select: { id: true } } },
-  });
-  if (!subject || !a) return skip('the appointment no longer exists');
-  const { facts } = subject;
-  if (facts.status !== 'confirmed') return skip(a.rescheduledTo ? 'the appointment was rescheduled' : `the appointment is ${facts.status}`);
+/** What becomes of one claimed reminder: recorded now (skipped), or a notice to send first. */
+export type Decision = { outcome: Outcome } | { notice: Notice; notifier: Notifier };
+
+/** The send-time re-check of one claimed reminder against the appointment as it is now; pure. */
+export function decide({ row, subject, now, notifiers }: { row: ClaimedRow; subject: SendFacts | undefined; now: Date; notifiers: Notifiers }): Decision {
+  const skip = (reason: string): Decision => ({ outcome: { status: 'skipped', reason } });
+  if (!subject) return skip('the appointment no longer exists');
+  const { facts, recipient } = subject;
+  if (facts.status !== 'confirmed') return skip(subject.rescheduled ? 'the appointment was rescheduled' : `the appointment is ${facts.status}`);
   if (facts.startsAt.getTime() !== row.dueAtMs + row.offsetMinutes * 60_000) return skip('the appointment time changed');
   if (facts.startsAt.getTime() <= now.getTime()) return skip('the appointment had started before the reminder could be sent');
-  const recipient = reminderRecipient({ channel: a.channel, timeZone: a.location.timeZone, customer: a.customer, requester: a.requester });
   if (recipient.channel !== row.channel || !recipient.address) return skip(`nobody to remind on ${row.channel}`);
-  const notifier = deps.notifiers.forChannel(row.channel);
+  const notifier = notifiers.forChannel(row.channel);
   if (!notifier) return skip(`no ${row.channel} channel in this installation`);
   const notice: Notice = {
     kind: 'reminder',
@@ -80,26 +82,54 @@ async function decide(deps: DeliverDeps, row: ClaimedRow, now: Date): Promise<Ou
     appointment: facts,
     ...(row.channel === 'sms' ? {} : { text: reminderText(facts) }),
   };
-  const sent = await notifier.send(notice);
-  if (sent.status === 'suppressed') return { status: 'suppressed', reason: 'the recipient opted out', noticeStatus: sent.status, messageId: sent.messageId, duplicate: sent.duplicate };
-  return { status: 'sent', reason: null, noticeStatus: sent.status, messageId: sent.messageId, duplicate: sent.duplicate };
+  return { notice, notifier };
 }
 
-async function settle(deps: DeliverDeps, row: ClaimedRow, now: Date, result: DeliverResult): Promise<void> {
-  let outcome: Outcome;
+/** Sends a decided notice; null when it failed and is retried once its claim runs out. */
+async function send(deps: DeliverDeps, row: ClaimedRow, d: Decision): Promise<Outcome | null> {
+  if ('outcome' in d) return d.outcome;
   try {
-    outcome = await decide(deps, row, now);
+    const sent = await d.notifier.send(d.notice);
+    const status = sent.status === 'suppressed' ? 'suppressed' : 'sent';
+    return { status, reason: status === 'suppressed' ? 'the recipient opted out' : null, noticeStatus: sent.status, messageId: sent.messageId, duplicate: sent.duplicate };
   } catch (err) {
     deps.log.warn({ err, reminderId: row.id, attempts: row.attempts }, 'reminder not sent; it is retried when its claim runs out');
-    if (row.attempts < MAX_ATTEMPTS) return;
-    outcome = { status: 'skipped', reason: `delivery failed ${row.attempts} times: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
+    if (row.attempts < MAX_ATTEMPTS) return null;
+    return { status: 'skipped', reason: `delivery failed ${row.attempts} times: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
   }
-  await deps.db.reminderDelivery.updateMany({
-    where: { id: row.id, status: 'pending' },
-    data: { status: outcome.status, reason: outcome.reason, noticeStatus: outcome.noticeStatus ?? null, messageId: outcome.messageId ?? null, claimedUntil: null, updatedAt: now },
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * One claimed batch: re-checked in one query, sent (a few notices at a time: each
+ * channel's sender has its own connections and rate limits), then every outcome
+ * recorded in one statement. A crash before that statement leaves the batch claimed;
+ * the next claimer re-sends under the same idempotency keys, which deliver nothing twice.
+ */
+export async function deliverBatch(deps: DeliverDeps, rows: ClaimedRow[], now: Date): Promise<DeliverResult> {
+  const facts = await readSendFacts(deps.db, rows.map((r) => r.appointmentId));
+  const settled: Array<{ row: ClaimedRow; outcome: Outcome }> = [];
+  await eachLimited(rows, SEND_CONCURRENCY, async (row) => {
+    const outcome = await send(deps, row, decide({ row, subject: facts.get(row.appointmentId), now, notifiers: deps.notifiers }));
+    if (outcome) settled.push({ row, outcome });
   });
-  if (outcome.duplicate) result.duplicate++;
-  else result[outcome.status]++;
+  const result = emptyDeliverResult();
+  if (!settled.length) return result;
+  const data = settled.map(({ row, outcome: o }) => ({ id: row.id, status: o.status, reason: o.reason, noticeStatus: o.noticeStatus ?? null, messageId: o.messageId ?? null }));
+  await deps.db.$executeRawUnsafe(settleBatch(), JSON.stringify(data), now.getTime());
+  for (const { outcome } of settled) {
+    if (outcome.duplicate) result.duplicate++;
+    else result[outcome.status]++;
+  }
+  return result;
 }
 
 export async function claimReminders(db: PrismaClient, opts: { now: Date; leaseMs: number; limit: number }): Promise<ClaimedRow[]> {
@@ -111,9 +141,10 @@ export async function deliverDueReminders(deps: DeliverDeps, opts: { clock: () =
   const result = emptyDeliverResult();
   for (;;) {
     const now = opts.clock();
-    const rows = await claimReminders(deps.db, { now, leaseMs: opts.leaseMs, limit: opts.batchSize ?? 20 });
+    const rows = await claimReminders(deps.db, { now, leaseMs: opts.leaseMs, limit: opts.batchSize ?? BATCH_SIZE });
     if (!rows.length) return result;
-    await Promise.all(rows.map((row) => settle(deps, row, now, result)));
+    const batch = await deliverBatch(deps, rows, now);
+    for (const k of Object.keys(result) as Array<keyof DeliverResult>) result[k] += batch[k];
   }
 }
 
