@@ -6,7 +6,8 @@ import { benchDatabase } from './support.ts';
 
 // `npm run eval` (also part of `npm run bench`): the offline provider on the dialog corpus,
 // judged on the database end state. The held-out set (tests/conversation/dialogs-heldout)
-// was written before tuning and is never tuned on; its rate is the honest figure.
+// was written by someone who had not read the understanding code and is never tuned on;
+// its rate is the honest figure.
 // `EVAL_VERBOSE=1` prints each failing dialog with its transcript.
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -9,6 +9,7 @@ import { createSmsChannel, type SmsChannel } from './channels/sms/router.ts';
 import { describeChannels, type Config } from './config.ts';
 import { createAppContext, slackDeps, smsDeps, smsNotifierOf, teamsDeps, type AppContext } from './context.ts';
 import { createOrchestrator } from './conversation/orchestrator.ts';
+import { appointmentCalendarUrl } from './feeds/index.ts';
 import { createModelProvider } from './conversation/providers/index.ts';
 import { createPool, createPrisma } from './db/client.ts';
 import { createSchedulingStore } from './db/scheduling/store.ts';
@@ -50,7 +51,15 @@ export async function assembleRuntime({ config, log, databaseUrl, clock, boss, s
   const db = createPrisma(databaseUrl);
   const pool = createPool(databaseUrl);
   const scheduler = createScheduler(createSchedulingStore(pool), clock, { holdMinutes: config.FRONTDESK_HOLD_MINUTES });
-  const orchestrator = createOrchestrator({ db, scheduler, clock, log, provider: createModelProvider(config), holdMinutes: config.FRONTDESK_HOLD_MINUTES });
+  const orchestrator = createOrchestrator({
+    db,
+    scheduler,
+    clock,
+    log,
+    provider: createModelProvider(config),
+    holdMinutes: config.FRONTDESK_HOLD_MINUTES,
+    calendarLink: (appointmentId) => appointmentCalendarUrl(db, { publicUrl: config.PUBLIC_URL, appointmentId }),
+  });
   // The Slack and Teams channels (when configured) are built with the context: their notifiers are the context's.
   const built: { slack: SlackChannel | null; teams: TeamsChannel | null } = { slack: null, teams: null };
   const ctx: AppContext = createAppContext({ config, db, log, clock, scheduler }, (c) => {

@@ -24,4 +24,6 @@ export interface TurnEnv {
   ensureCustomer(): Promise<string | null>;
   /** Hold releases started this turn; the turn waits for them before it answers. */
   releases: Array<Promise<unknown>>;
+  /** The "add to calendar" link of a booked appointment, or null when this installation has none to give. */
+  calendarLink(appointmentId: string): Promise<string | null>;
 }

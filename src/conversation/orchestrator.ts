@@ -41,6 +41,11 @@ export interface OrchestratorDeps {
    * concurrent callers from exhausting the pool.
    */
   maxConcurrentTurns?: number;
+  /**
+   * The "add to calendar" (.ics) link of an appointment, added to the booking and
+   * reschedule confirmations; absent, or answering null, confirmations carry none.
+   */
+  calendarLink?: (appointmentId: string) => Promise<string | null>;
 }
 
 export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
@@ -57,6 +62,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     offerMinutes: deps.offerMinutes ?? 30,
     maxToolFailures: deps.maxToolFailures ?? 3,
     maxSteps: deps.maxSteps ?? 6,
+    calendarLink: deps.calendarLink,
     catalogAt: createCatalogCache(deps.businessId),
   };
   const gate = createTurnGate(turnLimitFor(db, deps.maxConcurrentTurns));

@@ -47,6 +47,8 @@ export const T = {
   requestedIncomplete: (service: string, when: string) =>
     `Requested: ${service}, ${when}. Some answers are missing, so our team will check in and confirm.`,
   rescheduled: (service: string, when: string) => `Done: your ${service} is now ${when}.`,
+  /** The same words the SMS, Slack and Teams confirmations use for the link. */
+  withCalendar: (message: string, url: string | null) => (url ? `${message}\nCalendar: ${url}` : message),
   canceled: (service: string, when: string) => `Your ${service} on ${when} is canceled.`,
   lateCancelNote: 'Note: this is inside the cancellation window.',
   declined: 'OK, nothing was changed. Tell me another time, or reply HELP.',

@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 
-// The held-out part of the dialog corpus (./dialogs-heldout): written before the
-// understanding code was tuned, and never tuned on. Each dialog is a test; one still
-// failing carries `expected_fail: <reason>` and must fail, so a fix shows up here as a
-// dialog to unmark and a regression as a failed test. The target is 95% (issue 14);
-// the rate measured when the set was written is the floor this gate holds, and
-// `npm run eval` prints the rate against the target.
+// The held-out set (./dialogs-heldout): written fresh by someone who had read neither the
+// understanding code nor any other dialog set, and never tuned on. (The first held-out set
+// was tuned on once its failures were read; it now lives in ./dialogs-tuning as heldout1-*.)
+// Each dialog is a test; one still failing carries `expected_fail: <reason>` and must fail,
+// so a fix shows up here as a dialog to unmark and a regression as a failed test. The
+// target is 95% (issue 14). Measured: 128/161 on the first run; 131/161 after the classes
+// fixed on the first set, which is the floor this gate holds.
 
 const TARGET = 0.95;
-const FLOOR = 109 / 120;
+const FLOOR = 131 / 161;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -37,11 +38,11 @@ describe('held-out dialogs', () => {
     });
   }
 
-  it(`passes at least the measured floor of the held-out set (target ${TARGET * 100}%; at least 60 dialogs)`, () => {
-    expect(heldOut.length).toBeGreaterThanOrEqual(60);
+  it(`passes at least the measured floor of the held-out set (target ${TARGET * 100}%; at least 120 dialogs)`, () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(120);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 2 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });

@@ -61,6 +61,11 @@ async function announceBooking(env: TurnEnv, p: Proposal, a: AppointmentView): P
   }
   env.state.offers = [];
   env.state.providerMemory = {};
-  const message = a.status === 'confirmed' ? T.booked(a.serviceName, label) : p.intakeMissing.length ? T.requestedIncomplete(a.serviceName, label) : T.requested(a.serviceName, label);
+  const message =
+    a.status === 'confirmed'
+      ? T.withCalendar(T.booked(a.serviceName, label), await env.calendarLink(a.id))
+      : p.intakeMissing.length
+        ? T.requestedIncomplete(a.serviceName, label)
+        : T.requested(a.serviceName, label);
   return { result: { ok: true, appointmentId: a.id, status: a.status }, display: { messages: [message], expecting: null }, locationId: a.locationId };
 }

@@ -14,9 +14,10 @@ export async function commitReschedule(env: TurnEnv, p: Proposal, appt: Appointm
     const c = env.catalog;
     env.state.offers = [];
     env.state.providerMemory = {};
+    const moved = T.rescheduled(a.serviceName, formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds)));
     return {
       result: { ok: true, appointmentId: a.id, rescheduledFromId: appt.id, status: a.status },
-      display: { messages: [T.rescheduled(a.serviceName, formatSlotLabel(a.start, locationZone(c, a.locationId), staffName(c, a.resourceIds)))], expecting: null },
+      display: { messages: [T.withCalendar(moved, await env.calendarLink(a.id))], expecting: null },
       locationId: a.locationId,
     };
   }

@@ -28,6 +28,7 @@ export interface TurnDeps {
   offerMinutes: number;
   maxToolFailures: number;
   maxSteps: number;
+  calendarLink?: (appointmentId: string) => Promise<string | null>;
 }
 
 export interface Turn {
@@ -77,5 +78,6 @@ export function turnEnv(deps: TurnDeps, turn: Turn, catalog: Catalog): TurnEnv {
     },
     ensureCustomer: () => ensureCustomer(deps.db, turn.identity),
     releases: turn.releases,
+    calendarLink: async (appointmentId) => (deps.calendarLink ? deps.calendarLink(appointmentId) : null),
   };
 }
