@@ -3,17 +3,16 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardMount } from '../../src/dashboard/index.ts';
-import { hashPassword } from '../../src/dashboard/password.ts';
 import { createDashboardRouter, SESSION_COOKIE } from '../../src/dashboard/router.ts';
 import { fixedClock } from '../../src/engine/clock.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { addUser, form, PASSWORD, sessionCookie } from './support.ts';
 
 // The /ops pages over HTTP: sign-in and its cookie, CSRF on every POST, the
 // failed-sign-in limit, escaping of customer data, and a staff member's own schedule.
 
 const NOW = '2026-12-02T15:00:00Z'; // 10:00 in New York, the salon's zone
-const PASSWORD = 'correct horse battery';
 let app: TestApp;
 let salon: Fixture;
 
@@ -21,14 +20,10 @@ beforeAll(async () => {
   app = await createTestApp({ clock: NOW, routers: (ctx) => [dashboardMount(ctx, { signInAttempts: 3 })] });
   const db = app.t.db;
   salon = await createSalon(db);
-  const hash = await hashPassword(PASSWORD);
   for (const u of [
     { name: 'Mia', email: 'mia@example.com', role: 'manager' as const },
     { name: 'Dana', email: 'dana@example.com', role: 'staff' as const, resourceId: salon.staff.dana },
-  ]) {
-    const user = await db.user.create({ data: u });
-    await db.userPassword.create({ data: { userId: user.id, hash } });
-  }
+  ]) await addUser(app, u);
   const book = async (customer: string, resourceId: string, startsAt: string) => {
     const c = await db.customer.create({ data: { phone: `+1212555${String(Math.floor(Math.random() * 9000) + 1000)}`, name: customer } });
     const start = new Date(startsAt);
@@ -42,18 +37,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  redirect: 'manual' as const,
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-});
 
-async function signIn(email: string, base = app.url): Promise<string> {
-  const res = await fetch(`${base}/ops/sign-in`, form({ email, password: PASSWORD }));
-  expect(res.status).toBe(303);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string, base = app.url) => sessionCookie(app, email, base);
 const get = (path: string, cookie?: string) => fetch(`${app.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1];
 

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardMount } from '../../src/dashboard/index.ts';
-import { hashPassword } from '../../src/dashboard/password.ts';
 import type { KpiReport } from '../../src/reports/index.ts';
 import { buildFixture, type Fixture } from '../api/fixtures.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { addUser, sessionCookie } from './support.ts';
 
 // /ops/kpis: every figure on the page equals the one GET /api/v1/reports/kpis answers
 // for the same period and filters, the CSV link serves the API's CSV, and only
 // managers and admins may open it.
 
 const NOW = '2026-12-09T15:00:00Z';
-const PASSWORD = 'correct horse battery';
 let app: TestApp;
 let f: Fixture;
 
@@ -36,15 +35,11 @@ async function appointment(a: { start: string; channel: string; status: string; 
 beforeAll(async () => {
   app = await createTestApp({ clock: NOW, routers: (ctx) => [dashboardMount(ctx, { signInAttempts: 0 })] });
   f = await buildFixture(app);
-  const hash = await hashPassword(PASSWORD);
   for (const u of [
     { name: 'Mia', email: 'mia@example.com', role: 'manager' as const },
     { name: 'Vic', email: 'vic@example.com', role: 'viewer' as const },
     { name: 'Dana', email: 'dana@example.com', role: 'staff' as const, resourceId: f.resourceId },
-  ]) {
-    const user = await app.t.db.user.create({ data: u });
-    await app.t.db.userPassword.create({ data: { userId: user.id, hash } });
-  }
+  ]) await addUser(app, u);
   // Monday 7 December in New York: Dana works 09:00–17:00. An SMS request confirmed
   // after 10 minutes, an SMS no-show, an API booking canceled 4 h ahead (late).
   const convo = (await app.t.pool.query(`INSERT INTO conversation (channel, external_id, customer_id) VALUES ('sms', '+12125550142', $1) RETURNING id`, [f.customerId])).rows[0].id;
@@ -55,15 +50,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  redirect: 'manual' as const,
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-});
 async function open(path: string, email: string): Promise<Response> {
-  const signedIn = await fetch(`${app.url}/ops/sign-in`, form({ email, password: PASSWORD }));
-  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await sessionCookie(app, email);
   return fetch(`${app.url}${path}`, { redirect: 'manual', headers: { cookie } });
 }
 

@@ -12,6 +12,21 @@ export async function addUser(app: TestApp, u: { name: string; email: string; ro
   return user.id;
 }
 
+/** A form POST as a browser sends it, redirects left to the test. */
+export const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  redirect: 'manual' as const,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/** Signs in with the shared password and answers the session cookie ("name=value"). */
+export async function sessionCookie(app: TestApp, email: string, base = app.url): Promise<string> {
+  const res = await fetch(`${base}/ops/sign-in`, form({ email, password: PASSWORD }));
+  expect(res.status).toBe(303);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
 /** A signed-in browser: its cookie jar (session and flash) and the page's CSRF token. */
 export interface Browser {
   get(path: string): Promise<Response>;

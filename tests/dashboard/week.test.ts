@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardMount } from '../../src/dashboard/index.ts';
-import { hashPassword } from '../../src/dashboard/password.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { addUser, sessionCookie } from './support.ts';
 
 // /ops/week and the Today page's per-resource timeline over HTTP: free capacity
 // worked out by hand from the salon's hours (Dana Mon–Fri 09–17, Lee Tue–Sat 10–18,
@@ -10,7 +10,6 @@ import { createTestApp, type TestApp } from '../support/app.ts';
 // the autumn DST change; a staff member's own schedule; bad queries refused.
 
 const NOW = '2026-12-02T15:00:00Z'; // Wednesday 10:00 in New York
-const PASSWORD = 'correct horse battery';
 let app: TestApp;
 let salon: Fixture;
 let annId: string;
@@ -21,16 +20,12 @@ beforeAll(async () => {
   app = await createTestApp({ clock: NOW, routers: (ctx) => [dashboardMount(ctx, { signInAttempts: 0 })] });
   const db = app.t.db;
   salon = await createSalon(db);
-  const hash = await hashPassword(PASSWORD);
   for (const u of [
     { name: 'Mia', email: 'mia@example.com', role: 'manager' as const },
     { name: 'Vic', email: 'vic@example.com', role: 'viewer' as const },
     { name: 'Dana', email: 'dana@example.com', role: 'staff' as const, resourceId: salon.staff.dana },
     { name: 'Sam', email: 'sam@example.com', role: 'staff' as const },
-  ]) {
-    const user = await db.user.create({ data: u });
-    await db.userPassword.create({ data: { userId: user.id, hash } });
-  }
+  ]) await addUser(app, u);
   const customer = await db.customer.create({ data: { phone: '+12125550111', name: 'Ann Archer' } });
   const book = async (input: { resourceId: string; start: string; minutes: number; status?: 'confirmed' | 'canceled'; before?: number; after?: number }) => {
     const start = new Date(input.start);
@@ -60,19 +55,11 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.close());
 
-const form = (fields: Record<string, string>) => ({
-  method: 'POST',
-  redirect: 'manual' as const,
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams(fields).toString(),
-});
 const cookies = new Map<string, string>();
 async function signIn(email: string): Promise<string> {
   const known = cookies.get(email);
   if (known) return known;
-  const res = await fetch(`${app.url}/ops/sign-in`, form({ email, password: PASSWORD }));
-  expect(res.status).toBe(303);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await sessionCookie(app, email);
   cookies.set(email, cookie);
   return cookie;
 }
