@@ -21,6 +21,7 @@ const CLOSE = { type: 'plain_text', text: 'Close' };
 const APPOINTMENT = '*Haircut with Dana*\nTue Dec 1, 12:00 PM–12:30 PM EST\nMain St, 12 Main St, New York, NY';
 
 let appointment: string;
+let danaUser: string;
 
 /** Free half hours from 9:00 (Dana) and 10:00 (Lee), as labels and the instant each starts. */
 const DANA_FREE = ['9:00', '9:30', '10:00', '10:30', '11:00', '11:30'];
@@ -38,7 +39,7 @@ const free = (who: 'dana' | 'lee', clocks: string[]) => clocks.map((c) => option
 beforeAll(async () => {
   app = await createSlackTestApp();
   salon = await createSalon(app.t.db);
-  await app.t.db.user.create({ data: { name: 'Dana', role: 'staff', slackUserId: 'U0DANA', resourceId: salon.staff.dana } });
+  danaUser = (await app.t.db.user.create({ data: { name: 'Dana', role: 'staff', slackUserId: 'U0DANA', resourceId: salon.staff.dana } })).id;
   await app.t.db.user.create({ data: { name: 'Lee', role: 'staff', slackUserId: 'U0LEE', resourceId: salon.staff.lee } });
   const customer = await app.t.db.customer.create({ data: { name: 'Ana', phone: ANA } });
   const r = await app.ctx.scheduler.book({ service: salon.services.haircut, start: new Date(NOON), resourceId: salon.staff.dana, customerId: customer.id, channel: 'sms', actor: { type: 'customer', id: customer.id } });
@@ -107,5 +108,59 @@ describe('Reschedule on a staff member’s schedule', () => {
     const { opened, updated, trigger } = await pressReschedule('U0DANA', url);
     expect(opened.body).toEqual({ team_id: 'T0TEAM', trigger_id: trigger, view: { type: 'modal', callback_id: 'move_form', title: TITLE, close: CLOSE, private_metadata: meta(url), blocks: [section('Loading the free times…')] } });
     expect(updated.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: form(url, [...free('dana', DANA_FREE), ...free('lee', LEE_FREE)]) });
+  });
+
+  it('refuses a staff member whose schedule it is not on, in the modal and on a forged submission, changing nothing', async () => {
+    const url = app.slackApi.responseUrl();
+    const before = await rows();
+    const { updated } = await pressReschedule('U0LEE', url);
+    const refusal = { type: 'modal', callback_id: 'move_form', title: TITLE, close: CLOSE, private_metadata: meta(url), blocks: [section('Only the staff member of this appointment, or a manager, can move it.')] };
+    expect(updated.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: refusal });
+    const again = await next('views.update', async () => expect((await submit('U0LEE', url, `${utc('10:00')}|${salon.staff.lee}`)).status).toBe(200));
+    expect(again.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: refusal });
+    expect(await rows()).toEqual(before);
+    expect(app.slackApi.calls.some((c) => c.method === 'respond' && c.body.replace_original === true && String(c.body.text).startsWith('Moved'))).toBe(false);
+  });
+
+  it('refuses a time taken meanwhile, showing the refusal and fresh times, writing nothing', async () => {
+    const url = app.slackApi.responseUrl();
+    await pressReschedule('U0DANA', url);
+    // Another customer takes Dana's 9:30 while the modal is open.
+    const other = await app.t.db.customer.create({ data: { name: 'Bo', phone: '+12125550122' } });
+    const taken = await app.ctx.scheduler.book({ service: salon.services.haircut, start: new Date(utc('9:30')), resourceId: salon.staff.dana, customerId: other.id, channel: 'sms', actor: { type: 'customer', id: other.id } });
+    expect(taken.ok).toBe(true);
+    const before = await rows();
+    const updated = await next('views.update', async () => expect((await submit('U0DANA', url, `${utc('9:30')}|${salon.staff.dana}`)).status).toBe(200));
+    const fresh = [...free('dana', ['9:00', '10:00', '10:30', '11:00', '11:30', '12:30']), ...free('lee', LEE_FREE)];
+    expect(updated.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: form(url, fresh, 'That time was taken meanwhile; nothing was changed. Pick another.') });
+    expect(await rows()).toEqual(before);
+  });
+
+  it('moves it through the engine as the staff member, tells the customer by SMS, and redraws the schedule in place', async () => {
+    const url = app.slackApi.responseUrl();
+    await pressReschedule('U0DANA', url);
+    const before = { respond: app.slackApi.callsTo('respond').length, update: app.slackApi.callsTo('views.update').length };
+    const res = await submit('U0DANA', url, `${utc('10:00')}|${salon.staff.lee}`);
+    expect(res.status).toBe(200);
+    // Acked at once with a "Moving" view; the outcome follows by views.update.
+    expect(await res.json()).toEqual({ response_action: 'update', view: { type: 'modal', callback_id: 'move_form', title: TITLE, close: CLOSE, private_metadata: meta(url), blocks: [section('Moving the appointment…')] } });
+    const note = 'Moved: Haircut with Dana, Tue Dec 1, 12:00 PM–12:30 PM EST → Haircut with Lee, Tue Dec 1, 10:00 AM–10:30 AM EST.';
+    const updated = (await app.slackApi.waitFor('views.update', before.update + 1))[before.update]!;
+    expect(updated.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: { type: 'modal', callback_id: 'move_form', title: TITLE, close: CLOSE, private_metadata: meta(url), blocks: [section(note)] } });
+
+    const redrawn = (await app.slackApi.waitFor('respond', before.respond + 1))[before.respond]!;
+    expect(redrawn.body.replace_original).toBe(true);
+    expect((redrawn.body.blocks as Array<{ text?: { text: string } }>)[0]!.text!.text).toBe(note);
+    // Dana's schedule today now holds only Bo's 9:30; the moved haircut is Lee's.
+    expect(String(redrawn.body.text).split('Your schedule today:')[1]).toBe('\n• Haircut with Dana, Tue Dec 1, 9:30 AM–10:00 AM EST');
+
+    const old = await app.t.db.appointment.findUniqueOrThrow({ where: { id: appointment }, include: { rescheduledTo: { include: { reservations: true } } } });
+    expect([old.status, old.cancelReason]).toEqual(['canceled', 'rescheduled']);
+    const moved = old.rescheduledTo!;
+    expect([moved.status, moved.startsAt.toISOString(), moved.reservations.map((r) => r.resourceId)]).toEqual(['confirmed', utc('10:00'), [salon.staff.lee]]);
+    const event = await app.t.db.appointmentEvent.findFirstOrThrow({ where: { appointmentId: appointment, action: 'rescheduled' } });
+    expect([event.actorType, event.actorId]).toEqual(['user', danaUser]);
+    const sms = await app.t.db.outboundMessage.findMany({ where: { to: ANA } });
+    expect(sms.map((m) => m.body)).toEqual([expect.stringMatching(/^Bright Salon: your Haircut on Tue Dec 1, 10:00 AM.* is confirmed\./)]);
   });
 });
