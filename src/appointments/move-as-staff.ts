@@ -86,7 +86,9 @@ export async function rescheduleAsStaff(deps: StaffMoveDeps, p: { appointmentId:
   const found = await movable(deps, p.appointmentId, p.actor);
   if (!found.ok) return found;
   const fresh = async () => ({ facts: await factsOf(deps.db, found.appointment.id), times: await freeTimes(deps, found.appointment) });
-  if (Number.isNaN(p.start.getTime())) return { ok: false, message: 'Pick one of the free times.', fresh: await fresh() };
+  // Only the location's staff: a value that names anything else was not offered.
+  const onStaff = (await providersOf(deps.db, found.appointment)).some((r) => r.id === p.resourceId);
+  if (!onStaff || Number.isNaN(p.start.getTime())) return { ok: false, message: 'Pick one of the free times.', fresh: await fresh() };
   const result = await deps.scheduler.reschedule(found.appointment.id, p.start, engineActor(p.actor), { resourceId: p.resourceId });
   if (!result.ok) {
     const message = result.kind === 'conflict' ? 'That time was taken meanwhile; nothing was changed. Pick another.' : `${result.message} Nothing was changed.`;

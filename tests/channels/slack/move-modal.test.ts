@@ -56,7 +56,7 @@ const next = async (method: string, act: () => Promise<unknown>): Promise<Call> 
 
 /** Presses Reschedule as `userId`; resolves with the views.open and views.update calls it made. */
 async function pressReschedule(userId: string, responseUrl: string): Promise<{ opened: Call; updated: Call; trigger: string }> {
-  const press = { ...(buttonPress(app.slackApi, { userId, actionId: 'schedule:reschedule', value: appointment }) as Record<string, unknown>), response_url: responseUrl };
+  const press: Record<string, unknown> = { ...buttonPress(app.slackApi, { userId, actionId: 'schedule:reschedule', value: appointment }), response_url: responseUrl };
   let opened: Call | undefined;
   const updated = await next('views.update', async () => {
     opened = await next('views.open', async () => expect((await postSlack(app.url, payloadBody(press), FORM)).status).toBe(200));
@@ -133,6 +133,16 @@ describe('Reschedule on a staff member’s schedule', () => {
     const updated = await next('views.update', async () => expect((await submit('U0DANA', url, `${utc('9:30')}|${salon.staff.dana}`)).status).toBe(200));
     const fresh = [...free('dana', ['9:00', '10:00', '10:30', '11:00', '11:30', '12:30']), ...free('lee', LEE_FREE)];
     expect(updated.body).toEqual({ team_id: 'T0TEAM', view_id: 'V0VIEW', view: form(url, fresh, 'That time was taken meanwhile; nothing was changed. Pick another.') });
+    expect(await rows()).toEqual(before);
+  });
+
+  it('refuses a submitted value that names no time or no staff member of the location, writing nothing', async () => {
+    const url = app.slackApi.responseUrl();
+    const before = await rows();
+    for (const value of [`not-a-time|${salon.staff.lee}`, `${utc('10:00')}|not-a-resource`]) {
+      const updated = await next('views.update', async () => expect((await submit('U0DANA', url, value)).status).toBe(200));
+      expect((updated.body.view as { blocks: unknown[] }).blocks[1]).toEqual(section(':warning: Pick one of the free times.'));
+    }
     expect(await rows()).toEqual(before);
   });
 
