@@ -76,7 +76,7 @@ export function slackDeps(ctx: Pick<AppContext, 'config' | 'db' | 'log' | 'ops' 
     config: ctx.config,
     log: ctx.log,
     store: createSlackStore(ctx.db),
-    appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock }),
+    appointments: createChatDesk({ db: ctx.db, scheduler: ctx.scheduler, clock: ctx.clock, tellCustomer: (id) => notifyCustomer(ctx, 'confirmation', id) }),
     // It never throws: a confirmation that could not go out never fails the booking's answer.
     confirmations: {
       sendFor: async (slackUserId) => void (await confirmSlackBookings(ctx, slackUserId)),

@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
-import { permission } from '../access/matrix.ts';
 import type { AppointmentFacts } from '../contract/notifier.ts';
 import type { OpsActor } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
-import type { Actor, AppointmentStatus, AppointmentView, Scheduler } from '../engine/api.ts';
+import type { AppointmentStatus, Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
-import { readAppointmentFacts } from '../notices/appointment-facts.ts';
+import { engineActor, factsOf as facts, GONE, mayChange } from './access.ts';
+import { rescheduleAsStaff, timesToMove, type MoveAnswer, type MoveTimesAnswer, type StaffMoveDeps } from './move-as-staff.ts';
 
 // What a colleague does to an appointment straight from a chat button (Slack today):
-// list the bookings they made and (staff) their schedule today, cancel one, or record
-// how one of their appointments went. Every change goes through the engine (the Scheduler) as that user; who may do
+// list the bookings they made and (staff) their schedule today, cancel one, move one on
+// their schedule, or record how one of their appointments went. Every change goes through the engine (the Scheduler) as that user; who may do
 // what is the permission matrix's `appointments.change` (own: bookings they requested,
 // or appointments on their linked staff resource). Pressing twice acts once: a change
 // already made is answered as done, unchanged.
@@ -18,7 +18,7 @@ export type ChatOutcome = 'completed' | 'no_show';
 
 export type ChatAnswer = { ok: true; facts: AppointmentFacts; changed: boolean } | { ok: false; message: string };
 
-export interface ChatDeskDeps {
+export interface ChatDeskDeps extends StaffMoveDeps {
   db: PrismaClient;
   scheduler: Scheduler;
   clock: Clock;
@@ -29,28 +29,12 @@ export interface ChatDesk {
   scheduleToday(slackUserId: string): Promise<AppointmentFacts[] | null>;
   cancel(p: { appointmentId: string; actor: OpsActor }): Promise<ChatAnswer>;
   recordOutcome(p: { appointmentId: string; outcome: ChatOutcome; actor: OpsActor }): Promise<ChatAnswer>;
+  /** Staff moving an appointment on their schedule (move-as-staff.ts): the times it can move to, then the move. */
+  timesToMove(p: { appointmentId: string; actor: OpsActor }): Promise<MoveTimesAnswer>;
+  rescheduleAsStaff(p: { appointmentId: string; start: Date; resourceId: string; actor: OpsActor }): Promise<MoveAnswer>;
 }
 
-const GONE = 'That appointment no longer exists.';
 const OUTCOME_WORDS: Record<ChatOutcome, string> = { completed: 'completed', no_show: 'a no-show' };
-
-const engineActor = (actor: OpsActor): Actor => ({ type: 'user', id: actor.userId ?? undefined, channel: actor.via === 'slack' || actor.via === 'teams' ? actor.via : undefined });
-
-async function facts(db: PrismaClient, id: string): Promise<AppointmentFacts> {
-  const subject = await readAppointmentFacts(db, id);
-  if (!subject) throw new Error(`appointment ${id} vanished after a change`);
-  return subject.facts;
-}
-
-/** May this actor change this appointment: any (manager+), or own (they requested it, or it is on their staff resource)? */
-async function mayChange(db: PrismaClient, actor: OpsActor, a: AppointmentView, own: 'requested' | 'staffed'): Promise<boolean> {
-  const scope = permission(actor.role, 'appointments.change');
-  if (scope === 'any') return true;
-  if (scope === 'none' || !actor.userId) return false;
-  if (own === 'requested') return a.requesterUserId === actor.userId;
-  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { resourceId: true } });
-  return Boolean(user?.resourceId && a.resourceIds.includes(user.resourceId));
-}
 
 export function createChatDesk(deps: ChatDeskDeps): ChatDesk {
   const { db, scheduler } = deps;
@@ -100,5 +84,8 @@ export function createChatDesk(deps: ChatDeskDeps): ChatDesk {
       if (now && now.status !== 'confirmed') return settled(now.status) ?? { ok: true, facts: await facts(db, a.id), changed: false };
       return { ok: false, message: result.message };
     },
+
+    timesToMove: (p) => timesToMove(deps, p),
+    rescheduleAsStaff: (p) => rescheduleAsStaff(deps, p),
   };
 }

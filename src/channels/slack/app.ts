@@ -7,6 +7,7 @@ import { registerBookModal } from './book-modal.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerBooking } from './booking.ts';
 import { createSlackNotifier } from './notifier.ts';
+import { registerMoveModal } from './move-modal.ts';
 import { myAppointmentsMessage, registerMyAppointments } from './my-appointments.ts';
 import { registerOpsActions } from './ops-actions.ts';
 import { registerOutcomes } from './outcome.ts';
@@ -54,6 +55,7 @@ export function createSlackChannel(deps: SlackChannelDeps): SlackChannel | null 
   registerBooking(app, { orchestrator: deps.orchestrator, store: deps.store, log: deps.log, posts, modal, confirmations: deps.confirmations, list: (userId) => myAppointmentsMessage(deps, userId) });
   registerOpsActions(app, { ...deps, posts });
   registerMyAppointments(app, { ...deps, posts });
+  registerMoveModal(app, deps);
   registerOutcomes(app, deps);
 
   const router = express.Router();

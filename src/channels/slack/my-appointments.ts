@@ -10,11 +10,11 @@ import { describeAppointment } from './render-notice.ts';
 
 // A colleague's own bookings: /appointments (or `/book list`) lists them (ephemeral) with
 // Reschedule and Cancel, and for staff their schedule today (the appointments they
-// provide) with Cancel; and the App Home tab shows the same list plus, for people who work the
+// provide) with Reschedule (move-modal.ts) and Cancel; and the App Home tab shows the same list plus, for people who work the
 // exception queue, its open exceptions by type. Cancel goes straight to the engine
 // (after Slack's confirm dialog) and the list is redrawn in place: the ephemeral
 // message through response_url (replace_original), the Home tab by views.publish.
-// Reschedule hands the booking to the conversation, which offers new times.
+// Reschedule of one's own booking hands it to the conversation, which offers new times.
 
 export interface MyAppointmentsDeps extends Pick<SlackDeps, 'store' | 'config' | 'appointments' | 'ops'> {
   orchestrator: Orchestrator;

@@ -77,7 +77,22 @@ export interface SlackAppointments {
   cancel(p: { appointmentId: string; actor: OpsActor }): Promise<AppointmentAnswer>;
   /** Records how an appointment that started went; only its staff member or a manager+ may. */
   recordOutcome(p: { appointmentId: string; outcome: AppointmentOutcome; actor: OpsActor }): Promise<AppointmentAnswer>;
+  /** For the staff member of an appointment (or a manager): the engine's free times it can move to, its own provider first. */
+  timesToMove(p: { appointmentId: string; actor: OpsActor }): Promise<{ ok: true; facts: AppointmentFacts; times: MoveTime[] } | { ok: false; message: string }>;
+  /** Moves it through the engine and tells the customer on their channel; a time taken meanwhile is refused with fresh times. */
+  rescheduleAsStaff(p: { appointmentId: string; start: Date; resourceId: string; actor: OpsActor }): Promise<MoveAnswer>;
 }
+
+/** A time an appointment can move to, on which provider. */
+export interface MoveTime {
+  /** ISO instant. */
+  start: string;
+  resourceId: string;
+  label: string;
+}
+
+/** Moved (`facts`: the appointment now booked, `from`: the one it replaced), or refused; a refused time comes with the appointment and fresh times. */
+export type MoveAnswer = { ok: true; facts: AppointmentFacts; from: AppointmentFacts } | { ok: false; message: string; fresh?: { facts: AppointmentFacts; times: MoveTime[] } };
 
 /** Confirmations of what a Slack user just booked, sent by DM through the Slack notifier. */
 export interface SlackConfirmations {

@@ -7,7 +7,7 @@ import { describeAppointment } from './render-notice.ts';
 
 // Someone's own bookings in Slack, for /appointments and the App Home tab: each with
 // Reschedule and Cancel (Cancel asks first, in Slack's confirm dialog); for staff, their
-// schedule today (appointments they provide) with Cancel; and for those
+// schedule today (appointments they provide) with Reschedule and Cancel; and for those
 // who work the exception queue, its open exceptions counted by type. Pure: no I/O.
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -37,13 +37,14 @@ function appointmentSection(a: AppointmentFacts): Block {
 }
 
 /**
- * One appointment of a staff member's schedule: Cancel only. Moving a customer's
- * appointment is the customer's choice of a new time (the reschedule flow), which a
- * button here does not offer. Block ids differ from the bookings' so an appointment in
- * both lists keeps Slack's block ids unique.
+ * One appointment of a staff member's schedule: Reschedule (a modal of the engine's
+ * free times, move-modal.ts: the staff member moves it, not the conversation, which
+ * speaks for the presser's own bookings) and Cancel. Block ids differ from the
+ * bookings' so an appointment in both lists keeps Slack's block ids unique.
  */
 function scheduleBlocks(a: AppointmentFacts): Block[] {
-  return [appointmentSection(a), { type: 'actions', block_id: `schedule:${a.id}`, elements: [cancelButton(a)] }];
+  const reschedule = { type: 'button', action_id: 'schedule:reschedule', text: plain('Reschedule'), value: a.id };
+  return [appointmentSection(a), { type: 'actions', block_id: `schedule:${a.id}`, elements: [reschedule, cancelButton(a)] }];
 }
 
 /** One booking: what, when, where, and its two buttons (each carrying the appointment id). */

@@ -5,7 +5,7 @@ import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
 // A Slack user who is staff (linked to a staff resource) sees, after their own
 // bookings, their schedule today: the appointments they provide, in the business's
-// day, each with Cancel; /book list shows the same. Cancelling one redraws the message
+// day, each with Reschedule (move-modal.test.ts) and Cancel; /book list shows the same. Cancelling one redraws the message
 // in place (response_url, replace_original). A colleague who is not staff sees no schedule.
 
 let app: SlackTestApp;
@@ -42,7 +42,7 @@ const blocksOf = (call: Call) => call.body.blocks as Block[];
 describe('a staff member’s schedule today', () => {
   let today: string;
 
-  it('is listed by /appointments after their bookings, today only, each with Cancel', async () => {
+  it('is listed by /appointments after their bookings, today only, each with Reschedule and Cancel', async () => {
     today = await customerBooks(TODAY, '+12125550111');
     await customerBooks(TOMORROW, '+12125550112');
     const list = await command('/appointments', '', 'U0DANA');
@@ -50,7 +50,10 @@ describe('a staff member’s schedule today', () => {
     expect(blocks.filter((b) => b.type === 'header').map((b) => b.text!.text)).toEqual(['Your schedule today']);
     const actions = blocks.filter((b) => b.type === 'actions');
     expect(actions.map((b) => b.block_id)).toEqual([`schedule:${today}`]);
-    expect(actions[0]!.elements!.map((e) => [e.action_id, e.value])).toEqual([['appointment:cancel', today]]);
+    expect(actions[0]!.elements!.map((e) => [e.action_id, e.value])).toEqual([
+      ['schedule:reschedule', today],
+      ['appointment:cancel', today],
+    ]);
     expect(blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Haircut with Dana*'))!.text!.text).toContain('Tue Dec 1, 12:00 PM–12:30 PM EST');
     expect(String(list.body.text)).toContain('Your schedule today:\n• Haircut with Dana, Tue Dec 1, 12:00 PM–12:30 PM EST');
   });
