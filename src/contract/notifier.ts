@@ -89,9 +89,18 @@ export interface NoticeResult {
   duplicate: boolean;
 }
 
+/** One notice of a batch: what became of it, or why it could not be sent (it may be sent again later). */
+export type NoticeOutcome = { result: NoticeResult } | { error: unknown };
+
 export interface Notifier {
   readonly channel: ConversationChannel;
   send(notice: Notice): Promise<NoticeResult>;
+  /**
+   * Many notices at once, each with the same guarantees as send (once per key), in a
+   * few round trips where the channel can batch its own bookkeeping (the SMS outbox);
+   * outcomes in the order of the notices. Optional: callers send one by one without it.
+   */
+  sendMany?(notices: Notice[]): Promise<NoticeOutcome[]>;
 }
 
 /** The notifiers of the channels this installation runs; a channel without one cannot be notified. */

@@ -1,6 +1,7 @@
 import { maskPhone } from '../../log.ts';
 import { deliverClaimedRow } from './deliver-claimed.ts';
 import type { OutboundRow, SmsDeps } from './ports.ts';
+import { sendBatch, type BatchOutcome } from './send-batch.ts';
 import { MAX_SEGMENTS } from './render.ts';
 import { countSegments, fitToSegments } from './segments.ts';
 import { createTwilioProvider, twilioConfigured, type TwilioHttpClient } from './twilio-provider.ts';
@@ -44,6 +45,8 @@ export interface SmsSender {
   readonly mode: 'twilio' | 'outbox';
   /** Records and sends one message; the same idempotencyKey twice sends once. */
   send(req: SmsSendRequest): Promise<{ message: OutboundRow; created: boolean }>;
+  /** Records and sends many messages in a few round trips (send-batch.ts); outcomes in request order. */
+  sendMany(reqs: SmsSendRequest[]): Promise<BatchOutcome[]>;
   /** Sends a row that was recorded earlier and is still queued (REST replies). */
   deliver(id: string): Promise<OutboundRow>;
   /** The sweeper: recovers expired claims, then sends every queued row. Returns how many rows it claimed. */
@@ -78,6 +81,7 @@ export function createSmsSender(deps: SmsDeps, opts: SmsSenderOptions = {}): Sms
       if (row.status !== 'queued') return { message: row, created };
       return { message: await deliver(row.id), created };
     },
+    sendMany: (reqs) => sendBatch({ deps, provider, leaseMs }, reqs),
     deliver,
     async deliverPending({ limit = 500 } = {}) {
       // Expired claims first: they are the oldest messages.

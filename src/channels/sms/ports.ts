@@ -49,17 +49,27 @@ export interface Settlement {
 export interface OutboxStore {
   /** Inserts the row, or returns null when a row with its idempotency key exists. */
   insert(row: NewOutboundRow): Promise<OutboundRow | null>;
+  /** Inserts many rows in one round trip; returns the rows created by idempotency key (a key that existed is absent). */
+  insertMany(rows: NewOutboundRow[]): Promise<Map<string, OutboundRow>>;
   byKey(idempotencyKey: string): Promise<OutboundRow>;
+  /** The rows with these idempotency keys, by key. */
+  byKeys(idempotencyKeys: string[]): Promise<Map<string, OutboundRow>>;
   byId(id: string): Promise<OutboundRow>;
+  /** The rows with these ids, by id. */
+  byIds(ids: string[]): Promise<Map<string, OutboundRow>>;
   byProviderId(providerMessageId: string): Promise<OutboundRow | null>;
   /** Claims one row by id if it is still queued and its body final. */
   claimQueued(id: string, leaseMs: number): Promise<OutboundRow | null>;
+  /** Claims every listed row that is still queued and final and no one holds, in one round trip. */
+  claimQueuedMany(ids: string[], leaseMs: number): Promise<OutboundRow[]>;
   /** Claims the oldest queued row no one holds. */
   claimNextQueued(leaseMs: number): Promise<OutboundRow | null>;
   /** Takes over the oldest sending row whose claimer's lease ran out. */
   claimNextExpired(leaseMs: number): Promise<OutboundRow | null>;
   /** Records the outcome of the claim `row` holds; false when another process took the row over. */
   settle(row: Pick<OutboundRow, 'id' | 'attempts'>, outcome: Settlement): Promise<boolean>;
+  /** Settles many claims in one round trip (status and error only); returns the rows settled, by id. */
+  settleMany(items: Array<{ row: Pick<OutboundRow, 'id' | 'attempts'>; status: OutboundStatus; error: string | null }>): Promise<Map<string, OutboundRow>>;
   /** Notes why a send did not complete, keeping the claim. */
   noteAttemptError(row: Pick<OutboundRow, 'id' | 'attempts'>, error: string): Promise<void>;
   /** Moves a row's delivery status from `from` to `to`; false when it was no longer `from`. */
@@ -83,6 +93,8 @@ export interface UpcomingAppointment {
 
 export interface CustomerStore {
   byPhone(phone: string): Promise<SmsCustomer | null>;
+  /** Which of these phones belong to a customer who opted out, in one round trip. */
+  optedOutAmong(phones: string[]): Promise<Set<string>>;
   /** The customer for a phone, created on first contact; concurrent first contacts converge on one row. */
   ensure(phone: string): Promise<SmsCustomer>;
   setOptedOut(customerId: string, optedOutAt: Date | null): Promise<void>;

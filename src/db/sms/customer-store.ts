@@ -9,6 +9,10 @@ const customerSelect = { id: true, optedOut: true, language: true } as const;
 export function createCustomerStore(db: PrismaClient): CustomerStore {
   return {
     byPhone: (phone) => db.customer.findUnique({ where: { phone }, select: customerSelect }),
+    async optedOutAmong(phones) {
+      const rows = await db.customer.findMany({ where: { phone: { in: [...new Set(phones)] }, optedOut: true }, select: { phone: true } });
+      return new Set(rows.map((r) => r.phone));
+    },
     async ensure(phone) {
       // Most messages come from known customers: read first, write only on first contact.
       const known = await db.customer.findUnique({ where: { phone }, select: customerSelect });

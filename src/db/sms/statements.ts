@@ -6,8 +6,11 @@ export interface Statement {
   values: unknown[];
 }
 
-const ROW = `id::text, "to", body, kind, status::text AS status, provider_message_id AS "providerMessageId", segments, error,
-  appointment_id::text AS "appointmentId", conversation_id::text AS "conversationId", attempts, created_at AS "createdAt"`;
+/** The outbox row as OutboundRow, its columns read from table alias `t` (needed where a join shares their names). */
+const rowOf = (t: string) => `${t}.id::text, ${t}."to", ${t}.body, ${t}.kind, ${t}.status::text AS status, ${t}.provider_message_id AS "providerMessageId",
+  ${t}.segments, ${t}.error, ${t}.appointment_id::text AS "appointmentId", ${t}.conversation_id::text AS "conversationId",
+  ${t}.attempts, ${t}.created_at AS "createdAt"`;
+const ROW = rowOf('outbound_message');
 
 /** A row whose body is final (inbound bookkeeping rows have segments NULL until their reply exists). */
 const READY = `segments IS NOT NULL AND body <> ''`;
@@ -24,6 +27,28 @@ function claimWhere(pick: string, leaseMs: number, params: unknown[] = []): Stat
     values: [leaseMs, ...params],
   };
 }
+
+/** Claims every listed row still queued with a final body, in one statement; rows another process holds are left to it. */
+export const claimQueuedByIds = (ids: string[], leaseMs: number): Statement => ({
+  text: `UPDATE outbound_message SET status = 'sending', claimed_until = now() + make_interval(secs => $1::float8 / 1000),
+       attempts = attempts + 1, updated_at = now()
+     WHERE id IN (SELECT id FROM outbound_message WHERE id = ANY($2::uuid[]) AND status = 'queued' AND ${READY} FOR UPDATE SKIP LOCKED)
+     RETURNING ${ROW}`,
+  values: [leaseMs, ids],
+});
+
+/**
+ * Settles many claims in one statement: $1 is a JSON array of {id, attempts, status,
+ * error}. As settle does for one row, only the claim a row still holds (sending, the
+ * attempt claimed) is settled; the rows settled are returned.
+ */
+export const settleClaims = (items: Array<{ id: string; attempts: number; status: string; error: string | null }>): Statement => ({
+  text: `UPDATE outbound_message m SET status = v.status::"OutboundStatus", error = v.error, claimed_until = NULL, updated_at = now()
+     FROM json_to_recordset($1::json) AS v(id uuid, attempts int, status text, error text)
+     WHERE m.id = v.id AND m.status = 'sending' AND m.attempts = v.attempts
+     RETURNING ${rowOf('m')}`,
+  values: [JSON.stringify(items)],
+});
 
 export const claimQueuedById = (id: string, leaseMs: number) =>
   claimWhere(`SELECT id FROM outbound_message WHERE id = $2::uuid AND status = 'queued' AND ${READY} FOR UPDATE SKIP LOCKED`, leaseMs, [id]);

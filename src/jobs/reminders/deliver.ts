@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ConversationChannel } from '../../contract/conversation.ts';
-import type { AppointmentFacts, Notice, Notifier, Notifiers } from '../../contract/notifier.ts';
+import type { AppointmentFacts, Notice, NoticeOutcome, Notifier, Notifiers } from '../../contract/notifier.ts';
 import type { PrismaClient } from '../../db/client.ts';
 import type { Logger } from '../../log.ts';
 import { claimDue, nextLeaseExpiry, settleBatch } from './plans.ts';
@@ -35,7 +35,7 @@ export const emptyDeliverResult = (): DeliverResult => ({ sent: 0, suppressed: 0
 const MAX_ATTEMPTS = 5;
 /** Reminders claimed at once: one re-check query and one outcome statement each. */
 const BATCH_SIZE = 100;
-/** Notices in flight at once within a batch (the SMS sender's pool has 10 connections). */
+/** Notices in flight at once within a batch, for a notifier that sends one at a time (Slack, Teams). */
 const SEND_CONCURRENCY = 10;
 
 export function reminderKey(appointmentId: string, offsetMinutes: number, channel: ConversationChannel = 'sms'): string {
@@ -85,18 +85,17 @@ export function decide({ row, subject, now, notifiers }: { row: ClaimedRow; subj
   return { notice, notifier };
 }
 
-/** Sends a decided notice; null when it failed and is retried once its claim runs out. */
-async function send(deps: DeliverDeps, row: ClaimedRow, d: Decision): Promise<Outcome | null> {
-  if ('outcome' in d) return d.outcome;
-  try {
-    const sent = await d.notifier.send(d.notice);
-    const status = sent.status === 'suppressed' ? 'suppressed' : 'sent';
-    return { status, reason: status === 'suppressed' ? 'the recipient opted out' : null, noticeStatus: sent.status, messageId: sent.messageId, duplicate: sent.duplicate };
-  } catch (err) {
-    deps.log.warn({ err, reminderId: row.id, attempts: row.attempts }, 'reminder not sent; it is retried when its claim runs out');
-    if (row.attempts < MAX_ATTEMPTS) return null;
-    return { status: 'skipped', reason: `delivery failed ${row.attempts} times: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
+/** What a sent notice records; a failure is null (retried once its claim runs out) until its attempts are used up. */
+function outcomeOf(deps: DeliverDeps, row: ClaimedRow, sent: NoticeOutcome): Outcome | null {
+  if ('result' in sent) {
+    const status = sent.result.status === 'suppressed' ? 'suppressed' : 'sent';
+    const reason = status === 'suppressed' ? 'the recipient opted out' : null;
+    return { status, reason, noticeStatus: sent.result.status, messageId: sent.result.messageId, duplicate: sent.result.duplicate };
   }
+  const err = sent.error;
+  deps.log.warn({ err, reminderId: row.id, attempts: row.attempts }, 'reminder not sent; it is retried when its claim runs out');
+  if (row.attempts < MAX_ATTEMPTS) return null;
+  return { status: 'skipped', reason: `delivery failed ${row.attempts} times: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500) };
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
@@ -108,19 +107,53 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
+type ToSend = { row: ClaimedRow; notice: Notice };
+
 /**
- * One claimed batch: re-checked in one query, sent (a few notices at a time: each
- * channel's sender has its own connections and rate limits), then every outcome
- * recorded in one statement. A crash before that statement leaves the batch claimed;
- * the next claimer re-sends under the same idempotency keys, which deliver nothing twice.
+ * One notifier's share of a batch: in one call when the channel batches its own
+ * bookkeeping (SMS: the outbox rows recorded and settled together), else a few
+ * notices at a time (each channel's sender has its own connections and rate limits).
+ */
+async function sendAll(notifier: Notifier, items: ToSend[]): Promise<NoticeOutcome[]> {
+  const notices = items.map((i) => i.notice);
+  if (notifier.sendMany) {
+    // The whole call failing (the database unreachable) fails each notice in it: retried with the batch.
+    return notifier.sendMany(notices).catch((error: unknown) => notices.map(() => ({ error })));
+  }
+  const outcomes: NoticeOutcome[] = [];
+  await eachLimited([...notices.keys()], SEND_CONCURRENCY, async (k) => {
+    outcomes[k] = await notifier.send(notices[k]!).then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error }),
+    );
+  });
+  return outcomes;
+}
+
+/** Every decided notice sent, grouped by notifier; returns each row's outcome (null: retried later). */
+async function sendDecided(deps: DeliverDeps, decided: Array<{ row: ClaimedRow; d: Decision }>): Promise<Array<{ row: ClaimedRow; outcome: Outcome | null }>> {
+  const byNotifier = new Map<Notifier, ToSend[]>();
+  const done: Array<{ row: ClaimedRow; outcome: Outcome | null }> = [];
+  for (const { row, d } of decided) {
+    if ('outcome' in d) done.push({ row, outcome: d.outcome });
+    else byNotifier.set(d.notifier, [...(byNotifier.get(d.notifier) ?? []), { row, notice: d.notice }]);
+  }
+  for (const [notifier, items] of byNotifier) {
+    const outcomes = await sendAll(notifier, items);
+    items.forEach(({ row }, k) => done.push({ row, outcome: outcomeOf(deps, row, outcomes[k]!) }));
+  }
+  return done;
+}
+
+/**
+ * One claimed batch: re-checked in one query, sent, then every outcome recorded in
+ * one statement. A crash before that statement leaves the batch claimed; the next
+ * claimer re-sends under the same idempotency keys, which deliver nothing twice.
  */
 export async function deliverBatch(deps: DeliverDeps, rows: ClaimedRow[], now: Date): Promise<DeliverResult> {
   const facts = await readSendFacts(deps.db, rows.map((r) => r.appointmentId));
-  const settled: Array<{ row: ClaimedRow; outcome: Outcome }> = [];
-  await eachLimited(rows, SEND_CONCURRENCY, async (row) => {
-    const outcome = await send(deps, row, decide({ row, subject: facts.get(row.appointmentId), now, notifiers: deps.notifiers }));
-    if (outcome) settled.push({ row, outcome });
-  });
+  const decided = rows.map((row) => ({ row, d: decide({ row, subject: facts.get(row.appointmentId), now, notifiers: deps.notifiers }) }));
+  const settled = (await sendDecided(deps, decided)).flatMap(({ row, outcome }) => (outcome ? [{ row, outcome }] : []));
   const result = emptyDeliverResult();
   if (!settled.length) return result;
   const data = settled.map(({ row, outcome: o }) => ({ id: row.id, status: o.status, reason: o.reason, noticeStatus: o.noticeStatus ?? null, messageId: o.messageId ?? null }));

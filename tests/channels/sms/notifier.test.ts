@@ -43,4 +43,37 @@ describe('createSmsNotifier', () => {
     await expect(notifier().send(notice({ to: { channel: 'slack', address: 'U024BE7LH' }, idempotencyKey: 'staff_reply:test:3', text: 'Hi' }))).rejects.toThrow(UnsupportedNotice);
     expect(await app.t.db.outboundMessage.count()).toBe(before);
   });
+
+  it('sends a batch with the guarantees of sending one by one', async () => {
+    await app.t.db.customer.create({ data: { phone: '+12125550512', optedOut: true } });
+    // A row a crashed process recorded and never sent: its key is in the batch, so it goes out now, once.
+    await app.t.db.outboundMessage.create({
+      data: { channel: 'sms', to: '+12125550513', body: 'Bright Salon: Left', kind: 'notice', idempotencyKey: 'batch:left', status: 'queued', segments: 1 },
+    });
+    const earlier = await notifier().send(notice({ to: { channel: 'sms', address: '+12125550511' }, idempotencyKey: 'batch:earlier', text: 'Before' }));
+    const outcomes = await notifier().sendMany!([
+      notice({ to: { channel: 'sms', address: '+12125550510' }, idempotencyKey: 'batch:new', text: 'Hello' }),
+      notice({ to: { channel: 'sms', address: '+12125550511' }, idempotencyKey: 'batch:earlier', text: 'Before' }),
+      notice({ to: { channel: 'sms', address: '+12125550512' }, idempotencyKey: 'batch:opted-out', text: 'Hello' }),
+      notice({ to: { channel: 'slack', address: 'U024BE7LH' }, idempotencyKey: 'batch:slack', text: 'Hi' }),
+      notice({ to: { channel: 'sms', address: '+12125550513' }, idempotencyKey: 'batch:left', text: 'Left' }),
+      notice({ to: { channel: 'sms', address: '+12125550510' }, idempotencyKey: 'batch:new', text: 'Hello' }),
+    ]);
+    expect(outcomes.map((o) => ('result' in o ? [o.result.status, o.result.duplicate] : (o.error as Error).name))).toEqual([
+      ['outbox', false],
+      ['outbox', true],
+      ['suppressed', false],
+      'UnsupportedNotice',
+      ['outbox', true],
+      ['outbox', true],
+    ]);
+    expect(outcomes[1]).toEqual({ result: { ...earlier, duplicate: true } });
+    const rows = await app.t.db.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: 'batch:' } }, orderBy: { idempotencyKey: 'asc' } });
+    expect(rows.map((r) => [r.idempotencyKey, r.status, r.body])).toEqual([
+      ['batch:earlier', 'outbox', 'Bright Salon: Before'],
+      ['batch:left', 'outbox', 'Bright Salon: Left'],
+      ['batch:new', 'outbox', 'Bright Salon: Hello'],
+      ['batch:opted-out', 'suppressed', 'Bright Salon: Hello'],
+    ]);
+  });
 });
