@@ -1,9 +1,8 @@
 import { maskPhone } from '../../log.ts';
 import { deliverClaimedRow } from './deliver-claimed.ts';
 import type { OutboundRow, SmsDeps } from './ports.ts';
+import { newOutboxRow } from './outbox-row.ts';
 import { sendBatch, type BatchOutcome } from './send-batch.ts';
-import { MAX_SEGMENTS } from './render.ts';
-import { countSegments, fitToSegments } from './segments.ts';
 import { createTwilioProvider, twilioConfigured, type TwilioHttpClient } from './twilio-provider.ts';
 
 // Every SMS Frontdesk sends is an OutboundMessage row first (a transactional
@@ -107,20 +106,9 @@ export function createSmsSender(deps: SmsDeps, opts: SmsSenderOptions = {}): Sms
 
 /** Inserts the row (suppressed at once for an opted-out recipient) or returns the one with this key. */
 async function record(deps: SmsDeps, req: SmsSendRequest): Promise<{ row: OutboundRow; created: boolean }> {
-  const body = fitToSegments(req.body, MAX_SEGMENTS);
   const customer = await deps.store.customers.byPhone(req.to);
   const suppressed = customer?.optedOut === true;
-  const created = await deps.store.outbox.insert({
-    to: req.to,
-    body,
-    kind: req.kind,
-    idempotencyKey: req.idempotencyKey,
-    status: suppressed ? 'suppressed' : 'queued',
-    error: suppressed ? 'recipient opted out' : null,
-    segments: countSegments(body).segments,
-    appointmentId: req.appointmentId ?? null,
-    conversationId: req.conversationId ?? null,
-  });
+  const created = await deps.store.outbox.insert(newOutboxRow(req, suppressed));
   if (created) {
     if (suppressed) deps.log.info({ outboxId: created.id, to: maskPhone(req.to), kind: req.kind }, 'sms suppressed: recipient opted out');
     return { row: created, created: true };

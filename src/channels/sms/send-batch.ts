@@ -1,8 +1,7 @@
 import { maskPhone } from '../../log.ts';
 import { deliverClaimedRow } from './deliver-claimed.ts';
 import type { NewOutboundRow, OutboundRow, SmsDeps } from './ports.ts';
-import { MAX_SEGMENTS } from './render.ts';
-import { countSegments, fitToSegments } from './segments.ts';
+import { newOutboxRow, type OutboxRequest } from './outbox-row.ts';
 import type { SmsProvider } from './twilio-provider.ts';
 
 // Many messages through the outbox at once (a worker's batch of reminders), with the
@@ -13,14 +12,7 @@ import type { SmsProvider } from './twilio-provider.ts';
 // a few at a time. A crash anywhere leaves rows queued or claimed for the sweeper,
 // exactly as a crash in the one-by-one path does.
 
-export interface BatchRequest {
-  to: string;
-  body: string;
-  kind: string;
-  idempotencyKey: string;
-  appointmentId?: string | null;
-  conversationId?: string | null;
-}
+export type BatchRequest = OutboxRequest;
 
 export type BatchOutcome = { message: OutboundRow; created: boolean } | { error: unknown };
 
@@ -33,29 +25,16 @@ export interface BatchDeps {
 /** Provider calls in flight at once within a batch. */
 const PROVIDER_CONCURRENCY = 10;
 
-/** The rows as the one-by-one path records them: suppressed at once for an opted-out recipient. */
-function newRows(reqs: BatchRequest[], optedOut: Set<string>): NewOutboundRow[] {
-  return reqs.map((req) => {
-    const body = fitToSegments(req.body, MAX_SEGMENTS);
-    const suppressed = optedOut.has(req.to);
-    return {
-      to: req.to,
-      body,
-      kind: req.kind,
-      idempotencyKey: req.idempotencyKey,
-      status: suppressed ? 'suppressed' : 'queued',
-      error: suppressed ? 'recipient opted out' : null,
-      segments: countSegments(body).segments,
-      appointmentId: req.appointmentId ?? null,
-      conversationId: req.conversationId ?? null,
-    };
-  });
+/** Each request's row, suppressed for a recipient the one opt-out read found opted out. */
+async function optedOutRows(customers: SmsDeps['store']['customers'], reqs: BatchRequest[]): Promise<NewOutboundRow[]> {
+  const optedOut = await customers.optedOutAmong(reqs.map((r) => r.to));
+  return reqs.map((req) => newOutboxRow(req, optedOut.has(req.to)));
 }
 
 /** Records every request (or finds the row its key already has); returns each key's row and whether it is new. */
 async function recordAll(deps: SmsDeps, reqs: BatchRequest[]): Promise<Map<string, { row: OutboundRow; created: boolean }>> {
   const { outbox, customers } = deps.store;
-  const created = await outbox.insertMany(newRows(reqs, await customers.optedOutAmong(reqs.map((r) => r.to))));
+  const created = await outbox.insertMany(await optedOutRows(customers, reqs));
   for (const row of created.values()) {
     if (row.status === 'suppressed') deps.log.info({ outboxId: row.id, to: maskPhone(row.to), kind: row.kind }, 'sms suppressed: recipient opted out');
   }
