@@ -34,7 +34,9 @@ export function mountInbox(router: Router, deps: InboxDeps): void {
       const text = filter.error.issues.map((i) => `${i.path.join('.') || 'query'} ${i.message}`).join('; ');
       return sendProblem(res, { status: 400, title: 'Unknown filter', text, user, back });
     }
-    const body = html`${renderFlash(takeFlash(req, res))}${renderInbox(await loadInbox(deps, user, filter.data))}`;
+    const inbox = await loadInbox(deps, user, filter.data);
+    if (!inbox) return sendProblem(res, { status: 400, title: 'Unknown page', text: 'after names no exception; start again from the first page.', user, back });
+    const body = html`${renderFlash(takeFlash(req, res))}${renderInbox(inbox)}`;
     res.type('html').send(page({ title: 'Exceptions', body, user, current: INBOX_PATH }));
   });
 

@@ -16,7 +16,7 @@ import type { SignedIn } from './session.ts';
 
 export const INBOX_PATH = `${OPS_BASE}/exceptions`;
 
-/** Rows shown at once; more than this asks the reader to narrow the filter. */
+/** Rows on one page; the next page starts after the last row shown. */
 export const INBOX_LIMIT = 100;
 
 export interface InboxDeps {
@@ -35,6 +35,8 @@ export const InboxFilter = z.strictObject({
   type: blankAs(z.enum(EXCEPTION_TYPES, { message: 'is not an exception type' })),
   location: blankAs(z.uuid({ message: 'must be a location id' })),
   mine: blankAs(z.literal('on', { message: 'must be "on" or absent' })),
+  /** The last exception of the previous page (a keyset, so rows raised meanwhile do not shift pages). */
+  after: blankAs(z.uuid({ message: 'must be an exception id' })),
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
 
@@ -60,13 +62,23 @@ function statusesOf(filter: InboxFilter): ExceptionStatus[] | undefined {
   return status === ACTIVE ? ['open', 'assigned'] : [status];
 }
 
-export async function loadInbox(deps: InboxDeps, user: SignedIn, filter: InboxFilter): Promise<Inbox> {
+/** Where a page starts: null when `after` names no exception, which the route refuses. */
+async function pageStart(deps: InboxDeps, filter: InboxFilter): Promise<{ createdAt: Date; id: string } | undefined | null> {
+  if (!filter.after) return undefined;
+  return deps.db.exception.findUnique({ where: { id: filter.after }, select: { createdAt: true, id: true } });
+}
+
+/** The inbox page, or null when the page cursor names no exception. */
+export async function loadInbox(deps: InboxDeps, user: SignedIn, filter: InboxFilter): Promise<Inbox | null> {
+  const after = await pageStart(deps, filter);
+  if (after === null) return null;
   const found = await deps.ops.list(opsActorOf(user), {
     status: statusesOf(filter),
     type: filter.type ? [filter.type] : undefined,
     locationId: filter.location,
     // A user who signed in always has an id; "mine" is their own assignments.
     assigneeUserId: filter.mine ? user.userId : undefined,
+    after,
     limit: INBOX_LIMIT,
   });
   const exceptions = found.slice(0, INBOX_LIMIT);
@@ -121,10 +133,34 @@ ${context.length ? html`<p class="context">${context.join(' · ')}</p>` : null}
 </li>`;
 }
 
+/** The inbox URL of the same filter at another page (no `after`: the first page). */
+function pageHref(filter: InboxFilter, after?: string): string {
+  const query = new URLSearchParams(Object.entries({ ...filter, after }).filter((e): e is [string, string] => !!e[1]));
+  const qs = query.toString();
+  return qs ? `${INBOX_PATH}?${qs}` : INBOX_PATH;
+}
+
+function countLine(inbox: Inbox): string {
+  const n = inbox.rows.length;
+  const later = inbox.filter.after ? ' after the previous page' : '';
+  if (n === 0) return inbox.filter.after ? 'No more exceptions match this filter.' : 'No exceptions match this filter.';
+  return `${n} exception${n === 1 ? '' : 's'}${later}, oldest first.${inbox.more ? ' More on the next page.' : ''}`;
+}
+
+function pager(inbox: Inbox): Html | null {
+  const last = inbox.rows.at(-1)?.exception.id;
+  const links = [
+    inbox.filter.after ? html`<a href="${pageHref(inbox.filter)}">Oldest first</a>` : null,
+    inbox.more && last ? html`<a href="${pageHref(inbox.filter, last)}" rel="next">Next ${INBOX_LIMIT}</a>` : null,
+  ].filter((l) => l !== null);
+  return links.length ? html`<nav class="pager" aria-label="Pages">${links}</nav>` : null;
+}
+
 export function renderInbox(inbox: Inbox): Html {
   const n = inbox.rows.length;
   return html`<h1>Exceptions</h1>
 ${filterForm(inbox)}
-<p class="count" role="status">${n === 0 ? 'No exceptions match this filter.' : `${n} exception${n === 1 ? '' : 's'}, oldest first.`}${inbox.more ? ` Only the oldest ${INBOX_LIMIT} are shown; narrow the filter to see the rest.` : ''}</p>
-${n ? html`<ol class="inbox">${inbox.rows.map((r) => row(r, inbox))}</ol>` : null}`;
+<p class="count" role="status">${countLine(inbox)}</p>
+${n ? html`<ol class="inbox">${inbox.rows.map((r) => row(r, inbox))}</ol>` : null}
+${pager(inbox)}`;
 }

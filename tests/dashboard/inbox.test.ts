@@ -110,6 +110,37 @@ describe('the list', () => {
     expect((await mia.get('/ops/exceptions?location=nowhere')).status).toBe(400);
   });
 
+  it('pages through more than a page of exceptions, each once, keeping the filter', async () => {
+    const start = Date.parse(NOW) - 10 * 3_600_000;
+    const rows = Array.from({ length: 130 }, (_, i) => ({
+      type: 'message_failed' as const,
+      subject: `key:paging:${i}`,
+      summary: `paging ${i}`,
+      createdAt: new Date(start + i * 1000),
+    }));
+    await app.t.db.exception.createMany({ data: rows });
+    const ids = (await app.t.db.exception.findMany({ where: { subject: { startsWith: 'key:paging:' } }, orderBy: { createdAt: 'asc' }, select: { id: true } })).map((e) => e.id);
+    const shown = (page: string) => [...page.matchAll(/data-exception="([^"]+)"/g)].map((m) => m[1]);
+
+    const first = await text(mia.get('/ops/exceptions?type=message_failed'));
+    expect(shown(first)).toEqual(ids.slice(0, 100));
+    expect(first).toContain('100 exceptions, oldest first. More on the next page.');
+    const next = first.match(/<a href="([^"]+)" rel="next">Next 100<\/a>/)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toBe(`/ops/exceptions?type=message_failed&after=${ids[99]}`);
+
+    const second = await text(mia.get(next!));
+    expect(shown(second)).toEqual(ids.slice(100));
+    expect(second).toContain('30 exceptions after the previous page, oldest first.');
+    expect(second).not.toContain('rel="next"');
+    expect(second).toContain('<a href="/ops/exceptions?type=message_failed">Oldest first</a>');
+
+    const unknown = await mia.get(`/ops/exceptions?after=${crypto.randomUUID()}`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain('after names no exception');
+    expect((await mia.get('/ops/exceptions?after=page-2')).status).toBe(400);
+    await app.t.db.exception.deleteMany({ where: { subject: { startsWith: 'key:paging:' } } });
+  });
+
   it("shows a staff member only their own schedule's exceptions, and 404 for another's", async () => {
     const mine = await raised({ name: 'Dee Dana', resourceId: salon.staff.dana });
     const lees = await raised({ name: 'Lou Lee', resourceId: salon.staff.lee });
