@@ -44,21 +44,26 @@ export const engineSize = (s: OfferSize) => ({ durationMinutes: s.durationMinute
 
 /** Numbered offers for these slots: ids short and unique among them, all expiring together. */
 export function toOffers(catalog: Catalog, slots: Slot[], serviceId: string, expiresAt: string, forAppointmentId: string | null, size: OfferSize = SERVICE_SIZE): Offer[] {
+  return labelledOffers({ slots: slots.map((slot) => ({ slot, label: offerLabel(catalog, slot) })), serviceId, expiresAt, forAppointmentId, size });
+}
+
+/** Offers for slots already labelled as the customer reads them. */
+export function labelledOffers(input: { slots: Array<{ slot: Slot; label: string }>; serviceId: string; expiresAt: string; forAppointmentId: string | null; size?: OfferSize }): Offer[] {
   const taken = new Set<string>();
-  return slots.map((slot) => {
+  return input.slots.map(({ slot, label }) => {
     const id = shortId(taken);
     taken.add(id);
     return {
       id,
-      serviceId,
+      serviceId: input.serviceId,
       start: slot.start.toISOString(),
       end: slot.end.toISOString(),
       resourceIds: slot.resourceIds,
       locationId: slot.locationId,
-      label: offerLabel(catalog, slot),
-      expiresAt,
-      forAppointmentId,
-      ...size,
+      label,
+      expiresAt: input.expiresAt,
+      forAppointmentId: input.forAppointmentId,
+      ...(input.size ?? SERVICE_SIZE),
     };
   });
 }

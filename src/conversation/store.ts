@@ -36,6 +36,11 @@ export async function ensureConversation(db: PrismaClient, channel: Conversation
   }
 }
 
+/** Takes the conversation's lock until `tx` ends: turns and anything else that writes its state queue on it. */
+export async function lockConversation(tx: Tx, conversationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${conversationId}`}, 0))`;
+}
+
 /**
  * Runs `fn` holding the conversation's transaction-scoped advisory lock, so two messages
  * of one conversation are processed one after the other, never interleaved (also across
@@ -45,7 +50,7 @@ export async function ensureConversation(db: PrismaClient, channel: Conversation
 export async function withConversationLock<T>(db: PrismaClient, conversationId: string, fn: (tx: Tx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${conversationId}`}, 0))`;
+      await lockConversation(tx, conversationId);
       return fn(tx);
     },
     { timeout: timeoutMs, maxWait: timeoutMs },

@@ -4,6 +4,7 @@ import type { Notifiers } from '../contract/notifier.ts';
 import type { OfferableTime, OpsActor } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Scheduler, Slot } from '../engine/api.ts';
+import { putStaffOffersOnScreen } from '../conversation/staff-offers.ts';
 import type { Exception } from '../generated/prisma/client.ts';
 import { actorDetails, auditActorOf, recordAudit } from './audit.ts';
 import { OpsError } from './errors.ts';
@@ -13,8 +14,9 @@ import { allowedNext } from './step.ts';
 // "Offer new times" for a customer whose request found no slot, or whose provider is
 // out: the engine's free times for the same service over the next two weeks (the
 // staff member picks some), then one reschedule_offer notice to the customer on their
-// channel, written from those slots, never by a model. The customer answers in the
-// conversation as usual ("Wed 10am"), which books through the engine. The offer joins
+// channel, written from those slots, never by a model. The times become the
+// conversation's numbered offers, so the customer answers as usual ("2", "Wed 10am")
+// and books (or, provider out, moves the appointment) through the engine. The offer joins
 // the transcript as staff and the audit trail names who offered what.
 
 export interface OfferDeps {
@@ -54,14 +56,16 @@ async function freeSlots(deps: OfferDeps, request: Request): Promise<Slot[]> {
   return deps.scheduler.findSlots({ service: request.serviceId, from, to, customerId: request.customerId ?? undefined, limit: SHOWN });
 }
 
-async function labelled(db: PrismaClient, slots: Slot[]): Promise<OfferableTime[]> {
+type LabelledSlot = OfferableTime & { slot: Slot };
+
+async function labelled(db: PrismaClient, slots: Slot[]): Promise<LabelledSlot[]> {
   const ids = [...new Set(slots.flatMap((s) => s.resourceIds))];
   const resources = await db.resource.findMany({ where: { id: { in: ids }, kind: 'staff' }, select: { id: true, name: true } });
   const names = new Map(resources.map((r) => [r.id, r.name]));
   return slots.map((s) => {
     const when = DateTime.fromJSDate(s.start, { zone: s.timeZone ?? 'UTC' }).toFormat('ccc LLL d, h:mm a');
     const staff = s.resourceIds.map((id) => names.get(id)).find(Boolean);
-    return { start: s.start.toISOString(), label: staff ? `${when} with ${staff}` : when };
+    return { start: s.start.toISOString(), label: staff ? `${when} with ${staff}` : when, slot: s };
   });
 }
 
@@ -69,7 +73,8 @@ async function labelled(db: PrismaClient, slots: Slot[]): Promise<OfferableTime[
 export async function offerableTimes(deps: OfferDeps, exception: Exception): Promise<{ serviceName: string; times: OfferableTime[] }> {
   allowedNext(exception, 'offer_times');
   const request = await requestOf(deps.db, exception);
-  return { serviceName: request.serviceName, times: await labelled(deps.db, await freeSlots(deps, request)) };
+  const times = await labelled(deps.db, await freeSlots(deps, request));
+  return { serviceName: request.serviceName, times: times.map(({ start, label }) => ({ start, label })) };
 }
 
 export async function offerTimes(deps: OfferDeps, exception: Exception, actor: OpsActor, times: string[] | undefined, at: Date): Promise<Exception> {
@@ -94,6 +99,13 @@ export async function offerTimes(deps: OfferDeps, exception: Exception, actor: O
   return deps.db.$transaction(async (tx) => {
     const message = await tx.message.create({ data: { conversationId: target.conversationId, direction: 'outbound', role: 'staff', text, externalId: idempotencyKey, createdAt: at }, select: { id: true } });
     await tx.conversation.update({ where: { id: target.conversationId }, data: { lastMessageAt: at } });
+    await putStaffOffersOnScreen(tx, {
+      conversationId: target.conversationId,
+      serviceId: request.serviceId,
+      slots: offered.map((t) => ({ slot: t!.slot, label: t!.label })),
+      forAppointmentId: exception.type === 'provider_out' ? exception.appointmentId : null,
+      at,
+    });
     const updated = await tx.exception.update({ where: { id: exception.id }, data: { updatedAt: at } });
     await recordAudit(tx, {
       entityType: 'exception',

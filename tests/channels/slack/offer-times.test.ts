@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExceptionAlerts } from '../../../src/jobs/exception-alerts.ts';
 import { snapshot } from '../../api/fixtures.ts';
 import { createSalon, type Fixture } from '../../conversation/support/fixture.ts';
+import { inboundParams, postSigned } from '../sms/helpers.ts';
 import { OPS_CHANNEL, buttonPress, payloadBody, postSlack } from './helpers.ts';
 import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
@@ -103,5 +104,17 @@ describe('Offer new times', () => {
     expect(audit.details).toMatchObject({ times: picked.map((p) => p.value), channel: 'sms', via: 'slack', displayName: 'Morgan' });
     const said = await app.t.db.message.findFirstOrThrow({ where: { role: 'staff' } });
     expect(said.text).toBe(words.slice('Bright Salon: '.length));
+  });
+
+  it('lets the customer pick an offered time by its number, then books it through the engine once they confirm', async () => {
+    const picked = view.blocks.find((b) => b.block_id === 'times')!.element!.options[3]!;
+    const text = async (body: string) => (await postSigned(app.url, '/webhooks/twilio/sms', inboundParams(ANA, body))).text();
+    expect(await app.t.db.appointment.count()).toBe(0);
+    const proposal = await text('2');
+    expect(proposal).toContain(picked.text.text.replace(/ with .*/, ''));
+    expect(await app.t.db.appointment.count()).toBe(0);
+    expect(await text('yes')).toContain('Booked');
+    const booked = await app.t.db.appointment.findMany({ include: { customer: true } });
+    expect(booked.map((a) => [a.startsAt.toISOString(), a.status, a.customer.phone])).toEqual([[picked.value, 'confirmed', ANA]]);
   });
 });
