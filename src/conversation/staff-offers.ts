@@ -1,5 +1,6 @@
 import type { Slot } from '../engine/api.ts';
 import { labelledOffers } from './offers.ts';
+import { shortId } from './short-id.ts';
 import { parseState } from './state.ts';
 import { lockConversation, type Tx } from './store.ts';
 
@@ -25,6 +26,10 @@ export async function putStaffOffersOnScreen(tx: Tx, input: StaffOffers): Promis
   const row = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { state: true } });
   const state = parseState(row.state);
   const expiresAt = new Date(input.at.getTime() + STAFF_OFFER_HOURS * 3_600_000).toISOString();
+  if (input.forAppointmentId && !Object.values(state.appointmentRefs).includes(input.forAppointmentId)) {
+    // The move names the appointment by a ref the tools resolve (and check is the sender's own).
+    state.appointmentRefs = { ...state.appointmentRefs, [shortId(new Set(Object.keys(state.appointmentRefs)))]: input.forAppointmentId };
+  }
   state.offers = labelledOffers({ slots: input.slots, serviceId: input.serviceId, expiresAt, forAppointmentId: input.forAppointmentId });
   // Whatever the bot was asking is superseded by the staff's offer.
   state.proposal = null;

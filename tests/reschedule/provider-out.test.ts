@@ -116,6 +116,20 @@ describe('time off over three booked appointments', () => {
     expect((await app.t.db.appointment.findUniqueOrThrow({ where: { id: appts.ben } })).status).toBe('confirmed');
   });
 
+  it('staff offer the customer who declined other times from ops; their "1" moves the appointment once they confirm', async () => {
+    const [exception] = await providerOut(appts.ben);
+    const admin = { userId: null, role: 'admin' as const, via: 'api' as const, displayName: 'Ops' };
+    await app.ctx.ops.execute({ kind: 'offer_times', exceptionId: exception!.id }, admin);
+    const audit = await app.t.db.auditEvent.findFirstOrThrow({ where: { entityId: exception!.id, action: 'offered_times' } });
+    const [first] = (audit.details as { times: string[] }).times;
+    expect(await customers.text(phones.ben, '1', 'SM-ben-2')).toMatch(/^Move your Haircut/);
+    expect(await app.t.db.appointment.count({ where: { rescheduledFromId: appts.ben } })).toBe(0);
+    await customers.text(phones.ben, 'yes', 'SM-ben-3');
+    const successors = await app.t.db.appointment.findMany({ where: { rescheduledFromId: appts.ben } });
+    expect(successors.map((a) => [a.startsAt.toISOString(), a.status])).toEqual([[first, 'confirmed']]);
+    expect((await app.t.db.appointment.findUniqueOrThrow({ where: { id: appts.ben } })).status).toBe('canceled');
+  });
+
   it('a customer who does not answer is handed to ops after the configured time, once', async () => {
     now = new Date(T0.getTime() + (ANSWER_MINUTES - 1) * 60_000);
     expect(await run()).toEqual({ messaged: 0, escalated: 0 });
