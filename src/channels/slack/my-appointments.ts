@@ -10,8 +10,8 @@ import { describeAppointment } from './render-notice.ts';
 
 // A colleague's own bookings: /appointments (or `/book list`) lists them (ephemeral) with
 // Reschedule and Cancel, and for staff their schedule today (the appointments they
-// provide) with Reschedule (move-modal.ts) and Cancel; and the App Home tab shows the same list plus, for people who work the
-// exception queue, its open exceptions by type. Cancel goes straight to the engine
+// provide) with Reschedule (move-modal.ts) and Cancel; and the App Home tab shows the same
+// lists plus, for people who work the exception queue, its open exceptions by type. Cancel goes straight to the engine
 // (after Slack's confirm dialog) and the list is redrawn in place: the ephemeral
 // message through response_url (replace_original), the Home tab by views.publish.
 // Reschedule of one's own booking hands it to the conversation, which offers new times.
@@ -30,8 +30,8 @@ export async function myAppointmentsMessage(deps: Pick<MyAppointmentsDeps, 'appo
 
 async function publishHome(client: webApi.WebClient, deps: MyAppointmentsDeps, userId: string, note?: string): Promise<void> {
   const actor = await actorOf(deps, userId);
-  const [bookings, queue] = await Promise.all([deps.appointments.upcomingFor(userId), deps.ops.openSummary(actor)]);
-  await client.views.publish({ user_id: userId, view: homeView({ bookings, queue, note }) });
+  const [bookings, schedule, queue] = await Promise.all([deps.appointments.upcomingFor(userId), deps.appointments.scheduleToday(userId), deps.ops.openSummary(actor)]);
+  await client.views.publish({ user_id: userId, view: homeView({ bookings, schedule, queue, note }) });
 }
 
 export function registerMyAppointments(app: App, deps: MyAppointmentsDeps): void {

@@ -95,8 +95,8 @@ function queueBlocks(q: QueueSummary): Block[] {
   return blocks;
 }
 
-/** The Home tab: the viewer's bookings, then the queue when they work it. */
-export function homeView(p: { bookings: AppointmentFacts[]; queue: QueueSummary | null; note?: string }): types.HomeView {
-  const mine = renderMyAppointments(p.bookings, p.note).blocks;
+/** The Home tab: the viewer's bookings, their schedule today when they are staff, then the queue when they work it. */
+export function homeView(p: { bookings: AppointmentFacts[]; schedule: AppointmentFacts[] | null; queue: QueueSummary | null; note?: string }): types.HomeView {
+  const mine = renderMyAppointments(p.bookings, p.note, p.schedule).blocks;
   return { type: 'home', blocks: [...mine, ...(p.queue ? queueBlocks(p.queue) : [])] as unknown as types.HomeView['blocks'] };
 }

@@ -45,6 +45,19 @@ export function commandBody(fake: FakeSlack, p: { command: string; text: string;
   }).toString();
 }
 
+/** The Events API body of a user opening the App Home tab. */
+export function homeOpened(userId: string, eventId: string) {
+  return JSON.stringify({
+    token: 't',
+    team_id: 'T0TEAM',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: `${Math.floor(Date.now() / 1000)}.000100` },
+  });
+}
+
 /** An interactivity payload (block_actions, view_submission), as Slack posts it: a form with one JSON field. */
 export const payloadBody = (payload: object) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalon, type Fixture } from '../../conversation/support/fixture.ts';
-import { payloadBody, postSlack } from './helpers.ts';
+import { homeOpened, payloadBody, postSlack } from './helpers.ts';
 import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
 // The App Home tab: opening it publishes the user's upcoming bookings (with Reschedule
@@ -11,7 +11,6 @@ import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 let app: SlackTestApp;
 let salon: Fixture;
 let morgan: string;
-const now = () => Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
   app = await createSlackTestApp();
@@ -24,17 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-function homeOpened(userId: string, eventId: string) {
-  return JSON.stringify({
-    token: 't',
-    team_id: 'T0TEAM',
-    api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: now(),
-    event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: `${now()}.000100` },
-  });
-}
 
 const EMPTY = 'You have no upcoming bookings. Book one with `/book`, e.g. `/book room for 6 tomorrow 2-3pm`.';
 

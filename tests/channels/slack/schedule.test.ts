@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalon, type Fixture } from '../../conversation/support/fixture.ts';
-import { buttonPress, commandBody, payloadBody, postSlack, type Call } from './helpers.ts';
+import { buttonPress, commandBody, homeOpened, payloadBody, postSlack, type Call } from './helpers.ts';
 import { createSlackTestApp, type SlackTestApp } from './setup.ts';
 
 // A Slack user who is staff (linked to a staff resource) sees, after their own
 // bookings, their schedule today: the appointments they provide, in the business's
-// day, each with Reschedule (move-modal.test.ts) and Cancel; /book list shows the same. Cancelling one redraws the message
-// in place (response_url, replace_original). A colleague who is not staff sees no schedule.
+// day, each with Reschedule (move-modal.test.ts) and Cancel; /book list and the App Home
+// tab show the same. Cancelling one redraws the message in place (response_url, replace_original). A colleague who is not staff sees no schedule.
 
 let app: SlackTestApp;
 let salon: Fixture;
@@ -56,6 +56,15 @@ describe('a staff member’s schedule today', () => {
     ]);
     expect(blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Haircut with Dana*'))!.text!.text).toContain('Tue Dec 1, 12:00 PM–12:30 PM EST');
     expect(String(list.body.text)).toContain('Your schedule today:\n• Haircut with Dana, Tue Dec 1, 12:00 PM–12:30 PM EST');
+  });
+
+  it('is on their App Home tab too, after their bookings', async () => {
+    expect((await postSlack(app.url, homeOpened('U0DANA', 'Ev0DANAHOME'), 'application/json')).status).toBe(200);
+    const [published] = await app.slackApi.waitFor('views.publish');
+    const blocks = (published!.body.view as { blocks: Block[] }).blocks;
+    // Staff work their own exceptions, so the queue follows the schedule.
+    expect(blocks.filter((b) => b.type === 'header').map((b) => b.text!.text)).toEqual(['Your schedule today', 'Open exceptions: 0']);
+    expect(blocks.filter((b) => b.type === 'actions').map((b) => b.block_id)).toEqual([`schedule:${today}`]);
   });
 
   it('is what /book list shows too', async () => {
