@@ -141,8 +141,11 @@ function isWholeDay(r: DateRange, now: DateTime): boolean {
 // A day or part of day the customer rules out: "no mornings", "mornings dont work",
 // "can't do friday", "anything but evenings". It must not become the window searched.
 const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:${WEEKDAYS})s?)`;
+// A bare "no" rules out only what comes in kinds ("no mornings", "no weekends"): "no tomorrow works" answers no, then names the day.
+const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
 const REFUSED = new RegExp(
-  `\\b(?:no|not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
+  `\\bno (${KINDS})\\b` +
+    `|\\b(?:not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
     `|\\b(${REFUSABLE}) (?:(?:do|does|is|are|will|would)(?:n'?t| not)|don'?t|doesn'?t|won'?t|wont|isn'?t|aren'?t|(?:is|are) (?:no good|bad|out|impossible)|no good|not good)\\b(?: work| do| good)?`,
   'g',
 );
@@ -155,11 +158,12 @@ const COMPLEMENT: Array<{ refused: RegExp; left: string }> = [
 /** Drops what the customer rules out; a ruled-out morning or evening leaves the rest of the day. */
 function withoutRefusals(input: string): string {
   const refused: string[] = [];
-  const t = input.replace(REFUSED, (_whole, a: string | undefined, b: string | undefined) => {
-    refused.push(a ?? b ?? '');
+  const t = input.replace(REFUSED, (_whole, a: string | undefined, b: string | undefined, c: string | undefined) => {
+    refused.push(a ?? b ?? c ?? '');
     return ' ';
   });
-  if (!refused.length || takePartOfDay(t).part) return t;
+  // Another part of day or a clock time said beside it is what the customer wants instead.
+  if (!refused.length || takePartOfDay(t).part || /\d:\d\d|\d ?(am|pm)\b|\bat \d|\b(noon|midday)\b/.test(t)) return t;
   const left = COMPLEMENT.find((c) => refused.some((r) => c.refused.test(r)));
   return left ? t + left.left : t;
 }

@@ -91,6 +91,11 @@ describe('windows', () => {
     expect(wall(w?.from)?.slice(0, 10)).toBe('2026-11-03');
   });
 
+  it('a bare no before one day answers no and names the day; a time beside a ruled-out part of day is the time', () => {
+    expect(window('no tomorrow works')).toEqual(['2026-10-29T00:00', '2026-10-30T00:00']);
+    expect(window('no mornings, 3pm friday')).toEqual(['2026-10-30T15:00', '2026-10-30T15:01']);
+  });
+
   it('a day ruled out alone leaves no window', () => {
     expect(parseWhen('no, not thursday', NOW, NY)).toBeUndefined();
     expect(parseWhen("fridays don't work", NOW, NY)).toBeUndefined();
