@@ -31,6 +31,8 @@ interface Memory {
   minCapacity?: number;
   /** Wall-clock starts of the appointments in that menu, in the same order. */
   menuStarts?: string[];
+  /** The customer picked a time no offer on screen had: the search for it looks first, to propose it when free. */
+  proposeIfFree?: boolean;
 }
 
 interface Exchange {
@@ -86,9 +88,15 @@ function safeJson(s: string): Record<string, unknown> {
   }
 }
 
-function call<N extends ToolName>(name: N, args: ToolArgs<N>, memory: Memory): ProviderStep {
+function call<N extends ToolName>(name: N, args: ToolArgs<N>, memory: Memory, opts: { provisional?: boolean } = {}): ProviderStep {
   callCounter = (callCounter + 1) % 1_000_000;
-  return { kind: 'tool', call: { id: `offline_${callCounter}`, name, arguments: JSON.stringify(args) }, memory: { ...memory } };
+  const step: ProviderStep = { kind: 'tool', call: { id: `offline_${callCounter}`, name, arguments: JSON.stringify(args) }, memory: { ...memory } };
+  return opts.provisional ? { ...step, provisional: true } : step;
+}
+
+/** A search for the offers on screen; one for a time the customer picked looks before it shows (see `proposeNamed`). */
+function search(args: ToolArgs<'find_slots'>, memory: Memory): ProviderStep {
+  return call('find_slots', args, memory, { provisional: Boolean(memory.proposeIfFree) });
 }
 
 function reply(text: string, memory: Memory, extra: { choices?: Array<{ value: string; label: string }>; expecting?: ProviderView['expecting'] } = {}): ProviderStep {
@@ -175,7 +183,11 @@ function decide(req: ProviderRequest): ProviderStep {
     expecting: view.expecting,
     optionCount,
   });
-  if (!turn.length) rememberSize(memory, u, asked);
+  if (!turn.length) {
+    // A look at a picked time belongs to the turn that asked for it.
+    delete memory.proposeIfFree;
+    rememberSize(memory, u, asked);
+  }
   if (turn.length) return afterTool(req, u, memory, turn);
   return firstStep(req, u, memory, text);
 }
@@ -232,6 +244,8 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (!u.serviceId && !u.when) return reply(T.greeting(view.businessName), memory);
       return undefined;
     case 'decline':
+      // "no mornings dont work, afternoon", "none of those, anything after 4?": the no comes with what to look for instead.
+      if (u.when && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:
@@ -271,8 +285,10 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     if (narrowed.length === 1) u.serviceId = narrowed[0];
   }
 
-  // "yes" to offers that lead with exactly the time asked for: that time.
-  if (view.offers.length && u.intent === 'confirm' && memory.when?.exactTime && offerAt(view, view.offers[0]!, memory.when.from)) {
+  // "yes" to offers on screen that lead with exactly the time asked for: that time. Not once the
+  // customer said no to it, and not when the message names a time of its own.
+  const leadsWithAsked = view.offers.length > 0 && memory.when?.exactTime && offerAt(view, view.offers[0]!, memory.when.from);
+  if (leadsWithAsked && view.expecting === 'choice' && u.intent === 'confirm' && !u.when && !u.choiceTime) {
     return pickStep(view.offers[0]!, memory);
   }
   // A new time said at the summary ("yes but make it 2:30"): searched afresh, so the offers
@@ -288,9 +304,11 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     const offer = pickOffer(view, u);
     if (offer) return pickStep(offer, memory);
     if (u.choiceTime && !u.when) {
-      // A time none of the offers has ("make it 3pm"): look for it on the day being shown.
+      // A time none of the offers has ("make it 3pm", "5:30"): look for it on the day being
+      // shown, and propose it at once when it is free.
       const day = DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
       memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
+      memory.proposeIfFree = true;
     } else if (!u.when) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   }
 
@@ -314,7 +332,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   if (memory.flow === 'reschedule' && memory.apptRef) {
     if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
-    return call('find_slots', findSlotsArgs(view, memory, slug, memory.apptRef), memory);
+    return search(findSlotsArgs(view, memory, slug, memory.apptRef), memory);
   }
 
   const bookingSignal = u.intent === 'book' || u.intent === 'choose' || u.intent === 'provide_info' || u.serviceId || u.when || memory.flow === 'book';
@@ -341,7 +359,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
       expecting: 'service',
     });
   }
-  return call('find_slots', findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
+  return search(findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
 }
 
 /** A new length or size replaces the old; another service without one starts from that service's own. */
@@ -448,6 +466,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   const last = turn[turn.length - 1]!;
   const res = last.result;
   const error = (res.error ?? null) as { code?: string; message?: string } | null;
+  if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
 
   if (last.name === 'list_my_appointments' && res.ok) {
     return afterAppointmentsListed(view, memory, (res.appointments ?? []) as ListedAppointment[]);
@@ -465,6 +484,14 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     return reply(T.notUnderstood, memory);
   }
   return afterError(view, memory, turn, error?.code);
+}
+
+/** The look at a time the customer picked: proposed when the search leads with it, else the search is shown. */
+function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): ProviderStep {
+  const next: Memory = { ...memory, proposeIfFree: undefined };
+  const first = view.offers[0];
+  if (look.result.ok && first && memory.when?.exactTime && offerAt(view, first, memory.when.from)) return pickStep(first, next);
+  return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
 /** An answer given while a summary waits for its yes says that it still does. */

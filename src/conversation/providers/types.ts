@@ -55,6 +55,12 @@ export type ProviderStep = (
       call: ProviderToolCall;
       /** Further calls the model asked for in the same answer; never run (one action at a time), kept for the transcript. */
       ignoredCalls?: string[];
+      /**
+       * Look before showing: what the tool would show is not shown, and the provider is asked
+       * again with the result (the offline provider proposes a time the customer named once
+       * the search finds it free, and otherwise searches again for the customer to see).
+       */
+      provisional?: boolean;
     }
   | {
       kind: 'reply';

@@ -1,6 +1,6 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
-import { correctTypos, normalize } from './text.ts';
+import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
 const YES_PHRASES = [
@@ -63,6 +63,7 @@ const FILLER = new Set([
   'one', 'option', 'number', 'no', 'num', 'nr', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
   'fine', 'good', 'sounds', 'great', 'perfect', 'thanks', 'thank', 'you', 'how', 'about', 'what', 'a', 'an', 'it', 'be', 'would', 'book',
   'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
+  'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright',
 ]);
 
 type ClockTime = { hour: number; minute: number };
@@ -102,7 +103,12 @@ export function findClockTime(s: string, allowBareHour: boolean): ClockTime | un
  */
 export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
   try {
-    return choose(correctTypos(normalize(text)), Math.max(0, Math.floor(Number(optionCount) || 0)));
+    const s = spellTimes(correctTypos(normalize(text)));
+    const count = Math.max(0, Math.floor(Number(optionCount) || 0));
+    // "at 3, actually 3:30", "2 no wait 3": the pick after the correction is the one meant.
+    const corrected = splitCorrection(s);
+    const last = corrected ? choose(corrected.after, count) : {};
+    return last.index !== undefined || last.time !== undefined ? last : choose(s, count);
   } catch {
     return {};
   }
@@ -143,6 +149,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
       const w = rest[0]!;
       const n = /^\d{1,2}$/.test(w) ? Number(w) : CARDINALS[w];
       if (n !== undefined && valid(n)) picked = n;
+      // "9 then", "ok 11 works" with four offers: no option has that number, so it is the hour.
+      else if (n !== undefined && /^\d{1,2}$/.test(w) && n >= 1 && n <= 12) out.time = businessClock(n, 0, undefined);
     }
   }
   if (picked !== undefined && valid(picked)) out.index = picked - 1;
@@ -157,6 +165,9 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
     // "10" when only three options exist is the 10 o'clock one.
     const lone = /^(?:the )?(\d{1,2})(?: one| slot| option| please)?$/.exec(clean);
     if (lone && !valid(Number(lone[1])) && Number(lone[1]) >= 1 && Number(lone[1]) <= 12) out.time = businessClock(Number(lone[1]), 0, undefined);
+    // "1030" alone: a time typed without its colon.
+    const digits = /^(\d{1,2})([0-5]\d)$/.exec(clean);
+    if (digits) out.time = businessClock(Number(digits[1]), Number(digits[2]), undefined);
   }
   return out;
 }

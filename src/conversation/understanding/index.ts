@@ -100,6 +100,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
 
 function keep(r: Reading): Understanding {
   r.u.answer = 'no';
+  // "no, keep my friday one": the day names what is kept, never a new time to look for.
+  delete r.u.when;
   return as(r, 'decline');
 }
 
@@ -285,7 +287,8 @@ function askedInformation(r: Reading): Understanding | undefined {
 function bestGuess(r: Reading): Understanding {
   const { s, u, answer, choice } = r;
   if (r.expecting === 'intake') return as(r, 'provide_info');
-  if (answer === 'yes') return as(r, 'confirm');
+  // "ok what about 4": the opener is not a yes to anything, the new time is the request.
+  if (answer === 'yes' && !(r.resolved && CHANGE_WORDS.test(s))) return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);

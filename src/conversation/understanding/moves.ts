@@ -38,7 +38,8 @@ function daysShift(s: string): number | undefined {
   if (weeks) return 7 * (WORD_AMOUNTS[weeks[1]!] ?? Number(weeks[1]));
   if (/\b(the )?(week|wk) after( that| next| this)?\b|\bfollowing week\b/.test(s)) return 7;
   if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
-  if (/\b(a|one) day (later|after)\b|\bthe day after\b|\bnext day\b/.test(s)) return 1;
+  // "the day after tomorrow" is a date, not a shift.
+  if (/\b(a|one) day (later|after)\b(?! tomorrow)|\bthe day after\b(?! tomorrow)|\bnext day\b/.test(s)) return 1;
   if (/\b(a|one) day (earlier|before)\b|\bthe day before\b/.test(s)) return -1;
   return undefined;
 }

@@ -84,7 +84,7 @@ const SHORTHAND: Record<string, string> = {
   cancle: 'cancel', cancell: 'cancel', cncl: 'cancel', canx: 'cancel', cxl: 'cancel',
   appt: 'appointment', appts: 'appointments', apt: 'appointment', apts: 'appointments', appnt: 'appointment', apmt: 'appointment',
   pls: 'please', plz: 'please', plez: 'please', thx: 'thanks', ty: 'thanks', thnx: 'thanks', u: 'you', ur: 'your', r: 'are',
-  wk: 'week', nxt: 'next', aftn: 'afternoon', arvo: 'afternoon', eve: 'evening', mornin: 'morning', morn: 'morning',
+  wk: 'week', nxt: 'next', aft: 'afternoon', aftn: 'afternoon', arvo: 'afternoon', eve: 'evening', mornin: 'morning', morn: 'morning',
   avail: 'available', asap: 'asap', addr: 'address', hrs: 'hours', im: "i'm", dont: "don't", cant: "can't", wont: "won't",
   // Weekday shorthand the date parser does not know ("weds", "thrs") and misspellings two edits off.
   weds: 'wednesday', wedns: 'wednesday', wednes: 'wednesday', wensday: 'wednesday', wendsday: 'wednesday', wenesday: 'wednesday',
@@ -142,4 +142,59 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       return best !== undefined && bestDistance <= limit ? lead + best + trail : token;
     })
     .join(' ');
+}
+
+// Clock times written in words or without their colon ("at two thirty", "quarter to 4",
+// "at 1030"): the date and choice parsers only read digits with a colon.
+const HOUR_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const MINUTE_WORDS: Record<string, number> = {
+  'oh five': 5, 'o five': 5, ten: 10, fifteen: 15, twenty: 20, 'twenty five': 25, thirty: 30, 'thirty five': 35,
+  forty: 40, 'forty five': 45, fifty: 50, 'fifty five': 55,
+};
+const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')})`;
+const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
+const MINUTE_WORD = `(${Object.keys(MINUTE_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|')})`;
+// Words after which a number is a clock time ("at two", "around 1030").
+const CLOCK_CUE = '(at|@|around|about|by|before|after|from|until|till|til|between)';
+// A number followed by these counts something else ("two people", "at one of your salons").
+const NOT_A_TIME = '(?! ?(?:people|persons|of|adults|kids|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|st|nd|rd|th)\\b)';
+
+const hourOf = (said: string): number => HOUR_WORDS[said] ?? Number(said);
+const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;
+
+/**
+ * "at two thirty" → "at 2:30", "quarter to four" → "3:45", "half past 2" → "2:30",
+ * "at 1030" → "at 10:30", "930am" → "9:30am", "after four" → "after 4". A number word
+ * counts as an hour only beside a clock cue or a minute word, so "two people" stays.
+ */
+export function spellTimes(s: string): string {
+  let t = s.replace(new RegExp(`\\bhalf (?:past|after) ${HOUR}\\b`, 'g'), (_, h: string) => clock(hourOf(h), 30));
+  t = t.replace(new RegExp(`\\b(?:a )?quarter (?:past|after) ${HOUR}\\b`, 'g'), (_, h: string) => clock(hourOf(h), 15));
+  t = t.replace(new RegExp(`\\b(?:a )?quarter (?:to|til|till|of|before) ${HOUR}\\b`, 'g'), (_, h: string) => clock(((hourOf(h) + 10) % 12) + 1, 45));
+  t = t.replace(new RegExp(`\\b${HOUR_WORD}[ -]${MINUTE_WORD}\\b${NOT_A_TIME}`, 'g'), (_, h: string, m: string) => clock(hourOf(h), MINUTE_WORDS[m.replace('-', ' ')]!));
+  t = t.replace(new RegExp(`\\b${HOUR_WORD}(?= ?(?:o'? ?clock|a\\.?m\\b|p\\.?m\\b|-?ish\\b))`, 'g'), (h: string) => String(hourOf(h)));
+  t = t.replace(new RegExp(`\\b${CLOCK_CUE} ${HOUR_WORD}\\b${NOT_A_TIME}`, 'g'), (_, cue: string, h: string) => `${cue} ${hourOf(h)}`);
+  // The far end of a span whose near end is already a time: "between 2 and four", "3 or four".
+  t = t.replace(new RegExp(`(\\d(?::\\d{2})?(?: ?[ap]\\.?m\\.?)?) (and|to|till|until|or|-) ${HOUR_WORD}\\b${NOT_A_TIME}`, 'g'), (_, near: string, joint: string, h: string) => `${near} ${joint} ${hourOf(h)}`);
+  // Digits without their colon: only after a cue or before am/pm, and only as a valid time.
+  const colon = (whole: string, h: string, m: string, rest = '') => (Number(h) <= 23 && Number(m) < 60 && Number(m) % 5 === 0 ? `${clock(Number(h), Number(m))}${rest}` : whole);
+  t = t.replace(/\b(at|@|around|about|by|before|after|from|until|till|between) ?(\d{1,2})(\d{2})\b(?![:.\d])/g, (whole, cue: string, h: string, m: string) => {
+    const spelled = colon(whole, h, m);
+    return spelled === whole ? whole : `${cue} ${spelled}`;
+  });
+  return t.replace(/\b(\d{1,2})(\d{2}) ?(a\.?m\.?|p\.?m\.?)(?![a-z])/g, (whole, h: string, m: string, mer: string) => colon(whole, h, m, mer));
+}
+
+// Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
+const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|sorry|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)\b[\s,.!-]*)+/g;
+
+/** What follows the last mid-message correction, with what precedes it; undefined when there is none. */
+export function splitCorrection(s: string): { before: string; after: string } | undefined {
+  let found: RegExpExecArray | undefined;
+  for (const m of s.matchAll(CORRECTION)) if (m.index > 0 && s.slice(0, m.index).trim() !== '') found = m;
+  if (!found) return undefined;
+  const after = s.slice(found.index + found[0].length).trim();
+  return after === '' ? undefined : { before: s.slice(0, found.index), after };
 }

@@ -8,7 +8,7 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
-import { correctTypos, normalize } from './text.ts';
+import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
 export const EARLIEST_WINDOW_DAYS = 14;
@@ -29,10 +29,11 @@ const PARTS_OF_DAY: Array<{ re: RegExp; part: PartOfDay }> = [
   { re: /\blate (in the )?afternoon\b/, part: { name: 'late afternoon', fromHour: 15, toHour: 18, pm: true } },
   { re: /\bearly (in the )?evening\b/, part: { name: 'early evening', fromHour: 17, toHour: 19, pm: true } },
   { re: /\blate (in the )?evening\b/, part: { name: 'late evening', fromHour: 19, toHour: 22, pm: true } },
-  { re: /\b(this )?(early )?morning\b|\bbefore (noon|lunch)\b|\bin the a\.?m\b\.?/, part: { name: 'morning', fromHour: 0, toHour: 12, pm: false } },
-  { re: /\b(this )?afternoon\b|\bafter lunch\b/, part: { name: 'afternoon', fromHour: 12, toHour: 17, pm: true } },
-  { re: /\b(this )?evening\b|\bafter work\b/, part: { name: 'evening', fromHour: 17, toHour: 21, pm: true } },
-  { re: /\btonight\b|\b(this |at )?night\b/, part: { name: 'night', fromHour: 17, toHour: 24, pm: true } },
+  // Plurals too: "i can only do evenings", "mornings are best".
+  { re: /\b(this )?(early )?mornings?\b|\bbefore (noon|lunch)\b|\bin the a\.?m\b\.?/, part: { name: 'morning', fromHour: 0, toHour: 12, pm: false } },
+  { re: /\b(this )?afternoons?\b|\bafter lunch\b/, part: { name: 'afternoon', fromHour: 12, toHour: 17, pm: true } },
+  { re: /\b(this )?evenings?\b|\bafter work\b/, part: { name: 'evening', fromHour: 17, toHour: 21, pm: true } },
+  { re: /\btonight\b|\b(this |at )?nights?\b/, part: { name: 'night', fromHour: 17, toHour: 24, pm: true } },
   { re: /\b(around |at )?(lunch ?time|lunch|midday)\b/, part: { name: 'lunchtime', fromHour: 11, toHour: 14, pm: false } },
 ];
 
@@ -53,7 +54,8 @@ export interface ResolvedWhen {
   time?: { hour: number; minute: number };
 }
 
-const LATEST = /\b(latest|as late as (possible|you can|u can)|last (appointment|appt|slot|opening|available)s?( of the day)?)\b/;
+const LATEST =
+  /\b(latest|as late as (possible|you can|u can)|last (appointment|appt|slot|opening|available|thing)s?( of the day| in the day)?|(at the |by )?end of (the )?day|close of business|(right |just )?before (you|u) close)\b/;
 
 /** A clock time as customers write it inside a constraint: "4", "4pm", "4:30", "noon". */
 const CLOCK = '(noon|midday|\\d{1,2}(?::\\d{2})?(?: ?(?:a\\.?m\\.?|p\\.?m\\.?|a|p)(?![a-z]))?)';
@@ -80,7 +82,7 @@ export function resolveWhen(text: string, now: Date, timeZone: string): Resolved
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
     const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
     if (!zoneNow.isValid) return undefined;
-    return resolve(correctTypos(normalize(text)), zoneNow);
+    return resolve(spellTimes(correctTypos(normalize(text))), zoneNow);
   } catch {
     // chrono is third-party code fed arbitrary customer text: a failure there means "no date".
     return undefined;
@@ -94,11 +96,76 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const t = spellOut(input.replace(GREETINGS, ' '), now);
-  if (t.trim() === '') return undefined;
-  const result = bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? weekLevel(t, now) ?? plain(t, now);
+  const said = input.replace(GREETINGS, ' ');
+  const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
   return result;
+}
+
+function resolvePhrase(input: string, now: DateTime): ResolvedWhen | undefined {
+  const t = spellOut(withoutRefusals(input), now);
+  if (t.trim() === '') return undefined;
+  return bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? weekLevel(t, now) ?? plain(t, now);
+}
+
+/**
+ * "wed at 10 no wait thursday", "at 3, actually make that 3:30": the words after the
+ * correction win, and what they leave unsaid (the day, or the time) stays as said before.
+ * Undefined unless both sides name a time or day.
+ */
+function corrected(input: string, now: DateTime): ResolvedWhen | undefined {
+  const split = splitCorrection(input);
+  if (!split) return undefined;
+  const before = resolvePhrase(split.before, now);
+  // "at 3, no wait 4": a bare number right after the correction is the new clock time.
+  const after = resolvePhrase(split.after.replace(/^(\d{1,2}(?::\d{2})?)\b(?! ?(?:st|nd|rd|th|people|persons|of)\b)/, 'at $1'), now);
+  if (!before || !after) return undefined;
+  const afterDay = DateTime.fromJSDate(after.range.from, { zone: now.zone }).startOf('day');
+  if (after.hasDate && before.time && isWholeDay(after.range, now)) {
+    const at = atLocal(afterDay, before.time.hour, before.time.minute);
+    return { range: range(at, at.plus({ minutes: 1 }), true, `${after.range.description} ${at.toFormat('h:mm a')}`), hasDate: true, time: before.time };
+  }
+  if (!after.hasDate && before.hasDate) {
+    const days = Math.round(DateTime.fromJSDate(before.range.from, { zone: now.zone }).startOf('day').diff(afterDay, 'days').days);
+    const move = (d: Date) => DateTime.fromJSDate(d, { zone: now.zone }).plus({ days }).toJSDate();
+    return { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+  }
+  return after;
+}
+
+function isWholeDay(r: DateRange, now: DateTime): boolean {
+  const from = DateTime.fromJSDate(r.from, { zone: now.zone });
+  return !r.exactTime && !r.earliest && !r.latest && from.equals(from.startOf('day')) && DateTime.fromJSDate(r.to, { zone: now.zone }).equals(from.plus({ days: 1 }));
+}
+
+// A day or part of day the customer rules out: "no mornings", "mornings dont work",
+// "can't do friday", "anything but evenings". It must not become the window searched.
+const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:${WEEKDAYS})s?)`;
+// A bare "no" rules out only what comes in kinds ("no mornings", "no weekends"): "no tomorrow works" answers no, then names the day.
+const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
+const REFUSED = new RegExp(
+  `\\bno (${KINDS})\\b` +
+    `|\\b(?:not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
+    `|\\b(${REFUSABLE}) (?:(?:do|does|is|are|will|would)(?:n'?t| not)|don'?t|doesn'?t|won'?t|wont|isn'?t|aren'?t|(?:is|are) (?:no good|bad|out|impossible)|no good|not good)\\b(?: work| do| good)?`,
+  'g',
+);
+// What is left once a part of day is ruled out, when no other one is said.
+const COMPLEMENT: Array<{ refused: RegExp; left: string }> = [
+  { refused: /morning/, left: ' after 12pm ' },
+  { refused: /evening|night|tonight/, left: ' before 5pm ' },
+];
+
+/** Drops what the customer rules out; a ruled-out morning or evening leaves the rest of the day. */
+function withoutRefusals(input: string): string {
+  const refused: string[] = [];
+  const t = input.replace(REFUSED, (_whole, a: string | undefined, b: string | undefined, c: string | undefined) => {
+    refused.push(a ?? b ?? c ?? '');
+    return ' ';
+  });
+  // Another part of day or a clock time said beside it is what the customer wants instead.
+  if (!refused.length || takePartOfDay(t).part || /\d:\d\d|\d ?(am|pm)\b|\bat \d|\b(noon|midday)\b/.test(t)) return t;
+  const left = COMPLEMENT.find((c) => refused.some((r) => c.refused.test(r)));
+  return left ? t + left.left : t;
 }
 
 /**
@@ -108,18 +175,45 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
  */
 function spellOut(input: string, now: DateTime): string {
   let t = input.replace(/\b(\d{1,2}(?::\d{2})?) ?-?ish\b/g, 'at $1');
-  t = t.replace(/(?:\b(?:around|about|like|approx|approximately|roughly|say|make it|how about|what about|change it to|change to|switch to|move it to|instead at)|@) ?(\d{1,2}(?::\d{2})?)(?! ?(?:people|persons|of|minutes|mins|hours|hrs|days|weeks|st|nd|rd|th)\b)/g, 'at $1');
+  t = t.replace(/(?:\b(?:around|about|like|approx|approximately|roughly|say|make it|make that|how about|what about|change it to|change to|switch to|move it to|instead at)|@) ?(\d{1,2}(?::\d{2})?)(?! ?(?:people|persons|of|minutes|mins|hours|hrs|days|weeks|st|nd|rd|th)\b)/g, 'at $1');
   t = t.replace(/\b(?:at at|(?:around|about|like|approx|approximately|roughly) at)\b/g, 'at');
+  t = spellRelativeDays(t, now);
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
-  return t.replace(/\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, d: string, offset: number) => {
+  // The "on" stays: "10:30 December 3" would be read as the 30th.
+  return t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;
     const day = Number(d);
     let month = now.startOf('month');
     if (day < now.day) month = month.plus({ months: 1 });
     const date = month.set({ day: Math.min(day, month.daysInMonth ?? 28) });
     if (date.day !== day) return whole;
-    return ` ${date.toFormat('LLLL d')} `;
+    return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
   });
+}
+
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
+const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/**
+ * "the day after tomorrow", "a week from today", "two weeks from friday": chrono reads
+ * only part of these (and drops a time said after them), so they become a calendar date.
+ */
+function spellRelativeDays(t: string, now: DateTime): string {
+  const today = now.startOf('day');
+  const date = (d: DateTime) => ` ${d.toFormat('LLLL d')} `;
+  let out = t.replace(/\b(?:the )?day after (?:tomorrow|tmrw)\b/g, () => date(today.plus({ days: 2 })));
+  out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${WEEKDAYS})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
+    const count = COUNTS[n] ?? Number(n);
+    let from = today;
+    if (base === 'tomorrow') from = today.plus({ days: 1 });
+    else if (!/^(today|now|tonight)$/.test(base)) {
+      const weekday = WEEKDAY_NUMBER[base.slice(0, 3)];
+      if (weekday === undefined) return whole;
+      from = today.plus({ days: (weekday - now.weekday + 7) % 7 });
+    }
+    return date(from.plus(unit.startsWith('week') ? { weeks: count } : { days: count }));
+  });
+  return out;
 }
 
 /** A clock time inside a constraint, with the business-hours am/pm rule. */
