@@ -1,3 +1,5 @@
+// First: the figures are those of a process with production's V8 flags (src/v8-flags.ts).
+import '../src/v8-flags.ts';
 import os from 'node:os';
 import { fmt, stopBenchServer } from './support.ts';
 

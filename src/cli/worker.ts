@@ -1,3 +1,4 @@
+import '../v8-flags.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createLogger } from '../log.ts';
