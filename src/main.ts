@@ -1,4 +1,4 @@
-import './v8-flags.ts';
+import { youngGenerationMayGrow } from './v8-flags.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { assertPortFree } from './http/port.ts';
@@ -42,6 +42,7 @@ let frontdesk: Server.Frontdesk;
 try {
   const { database, server } = await openDatabaseAndLoadServer();
   frontdesk = await server.startFrontdesk(config, log, { progress, database });
+  youngGenerationMayGrow();
 } catch (e) {
   // startFrontdesk has already stopped whatever it started.
   console.error(`Frontdesk could not start: ${e instanceof Error ? e.message : String(e)}`);
