@@ -9,10 +9,10 @@ import v8 from 'node:v8';
 // memory those compilations free stays in glibc's per-thread arenas. Measured on the
 // built server after start with the demo data: 257 MB resident with the default,
 // 171 MB with Liftoff only, and the first query after start 0.4–0.5 s instead of
-// 0.8–1.4 s on a loaded 2-core machine (TurboFan competes for the cores). The price is
-// slower planning in steady state, measured in the SMS bench (README, "What uses the
-// memory that remains"). V8 reads the flag when it compiles a module, so setting it
-// here, before the first query, is enough.
+// 0.8–1.4 s on a loaded 2-core machine (TurboFan competes for the cores). Slower
+// planning in steady state did not show in the SMS bench (README, Performance: CPU of
+// whole runs within noise of the default). V8 reads the flag when it compiles a
+// module, so setting it here, before the first query, is enough.
 v8.setFlagsFromString('--liftoff-only');
 
 // V8's young generation starts small and doubles while much of it survives, as it does
