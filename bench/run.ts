@@ -1,5 +1,10 @@
+// First: the figures are those of a process with production's V8 flags (src/v8-flags.ts),
+// as they stand once a server is up.
+import { youngGenerationMayGrow } from '../src/v8-flags.ts';
 import os from 'node:os';
 import { fmt, stopBenchServer } from './support.ts';
+
+youngGenerationMayGrow();
 
 // `npm run bench`: runs each bench module in turn; each prints its own figures.
 // Add a module by appending its path here; it must export `run(): Promise<void>`.

@@ -27,7 +27,7 @@ import { benchDatabase, fmt, percentile } from './support.ts';
 // - paced: after each reply a customer waits 0.5–1.5 s (uniform; 1 s on average)
 //   before the next text, still far faster than people type, and the 50 start
 //   spread over the first second; this is the load the target is about.
-// Target: p95 ≤ 50 ms (printed, not asserted).
+// Target (issue 17, the paced load): p95 ≤ 50 ms and p99 ≤ 100 ms (printed, not asserted).
 
 const CONVERSATIONS = Number(process.env.BENCH_SMS_CONVERSATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_SMS_ROUNDS ?? 2);
@@ -128,10 +128,10 @@ export async function run(): Promise<void> {
       const booked = await db.appointment.count({ where: { status: 'confirmed', customer: { phone: { startsWith: prefix } } } });
       console.log(`SMS webhook → TwiML, offline provider, ${CONVERSATIONS} concurrent conversations, ${label}, ${samples.length} messages:`);
       console.log(
-        `  latency p50 ${fmt(percentile(samples, 50))} ms, p95 ${fmt(percentile(samples, 95))} ms, p99 ${fmt(percentile(samples, 99))} ms (target p95 <= 50 ms)`,
+        `  latency p50 ${fmt(percentile(samples, 50))} ms, p95 ${fmt(percentile(samples, 95))} ms, p99 ${fmt(percentile(samples, 99))} ms${pauseMs ? ' (target p95 <= 50 ms, p99 <= 100 ms)' : ' (queueing: the targets are for the paced load)'}`,
       );
       console.log(
-        `  of which the orchestrator turn (offline provider + engine): p50 ${fmt(percentile(orchestratorMs, 50))} ms, p95 ${fmt(percentile(orchestratorMs, 95))} ms`,
+        `  of which the orchestrator turn (offline provider + engine): p50 ${fmt(percentile(orchestratorMs, 50))} ms, p95 ${fmt(percentile(orchestratorMs, 95))} ms, p99 ${fmt(percentile(orchestratorMs, 99))} ms`,
       );
       console.log(`  throughput ${fmt(samples.length / seconds)} messages/s; ${booked} bookings made; ${failures} replies without a message`);
     }

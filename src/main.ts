@@ -1,10 +1,16 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { youngGenerationMayGrow } from './v8-flags.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { assertPortFree } from './http/port.ts';
 import { createLogger } from './log.ts';
-import { startFrontdesk } from './server.ts';
+import type * as Server from './server.ts';
 
 // `npm start`: everything on embedded defaults unless the environment says otherwise.
+// Only what opens the database is imported up front: the server's own modules (Prisma,
+// Express, the conversation, every router: about 900 files) load while PostgreSQL
+// starts, or while initdb runs on a first start.
 
-let config;
+let config: Config;
 try {
   config = loadConfig();
 } catch (e) {
@@ -16,10 +22,27 @@ try {
 }
 
 const log = createLogger(config.LOG_LEVEL);
-let frontdesk;
+// Progress lines go to stdout beside the log: a first start (initdb, migrations, demo data) is not silent.
+const progress = (line: string) => console.log(line);
+
+/** The database opened and the server's modules loaded at the same time; a database opened for nothing is stopped. */
+async function openDatabaseAndLoadServer(): Promise<{ database: DatabaseHandle; server: typeof Server }> {
+  // A taken port is reported before anything is created.
+  await assertPortFree(config.PORT);
+  const [database, server] = await Promise.allSettled([openDatabase(config, log, { progress }), import('./server.ts')]);
+  if (server.status === 'rejected') {
+    if (database.status === 'fulfilled') await database.value.stop();
+    throw server.reason;
+  }
+  if (database.status === 'rejected') throw database.reason;
+  return { database: database.value, server: server.value };
+}
+
+let frontdesk: Server.Frontdesk;
 try {
-  // Progress lines go to stdout beside the log: a first start (initdb, migrations, demo data) is not silent.
-  frontdesk = await startFrontdesk(config, log, { progress: (line) => console.log(line) });
+  const { database, server } = await openDatabaseAndLoadServer();
+  frontdesk = await server.startFrontdesk(config, log, { progress, database });
+  youngGenerationMayGrow();
 } catch (e) {
   // startFrontdesk has already stopped whatever it started.
   console.error(`Frontdesk could not start: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { ensureAdminToken, type AdminTokenSource } from './api/auth.ts';
 import { createHttpApp, type MountedRouter } from './api/app.ts';
 import { describeChannels, type Config } from './config.ts';
 import type { AppContext } from './context.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { systemClock, type Clock } from './engine/clock.ts';
+import { assertPortFree, portInUse } from './http/port.ts';
 import { startBoss, stopBoss } from './jobs/boss.ts';
 import { assembleRuntime, startWorkers } from './runtime.ts';
 import { dashboardMount } from './dashboard/index.ts';
@@ -31,14 +32,17 @@ export interface StartOptions {
   clock?: Clock;
   /** Told what a slow step is doing (initdb, migrating, seeding) while it runs; main.ts prints it. */
   progress?: (line: string) => void;
+  /**
+   * The database, already opened by the caller (main.ts opens it while this module's
+   * imports load, after checking the port); stopped with the rest. Absent: the port is
+   * checked and the database opened here.
+   */
+  database?: DatabaseHandle;
 }
 
 export async function startFrontdesk(config: Config, log: Logger, opts: StartOptions = {}): Promise<Frontdesk> {
-  // A taken port is the commonest start failure: say so before creating, migrating
-  // or seeding anything.
-  await assertPortFree(config.PORT);
   const progress = opts.progress ?? (() => {});
-  const database = await openDatabase(config, log, { progress });
+  const database = opts.database ?? (await openAfterPortCheck(config, log, progress));
   const stops: Array<() => Promise<void>> = [() => database.stop()];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));
@@ -117,16 +121,10 @@ export async function startFrontdesk(config: Config, log: Logger, opts: StartOpt
   }
 }
 
-const portInUse = (port: number) => new Error(`Port ${port} is already in use: stop the other program or set PORT.`);
-
-/** Binds the port for a moment, as the HTTP server will. */
-function assertPortFree(port: number): Promise<void> {
-  if (port === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? portInUse(port) : err));
-    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
-  });
+/** A taken port is the commonest start failure: it is reported before anything is created, migrated or seeded. */
+async function openAfterPortCheck(config: Config, log: Logger, progress: (line: string) => void): Promise<DatabaseHandle> {
+  await assertPortFree(config.PORT);
+  return openDatabase(config, log, { progress });
 }
 
 function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {

@@ -1,3 +1,4 @@
+import { youngGenerationMayGrow } from '../v8-flags.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createLogger } from '../log.ts';
@@ -15,6 +16,7 @@ try {
   const log = createLogger(config.LOG_LEVEL);
   database = await openSharedDatabase(config, log);
   const worker = await startWorker(config, log, { databaseUrl: database.url });
+  youngGenerationMayGrow();
   log.info({ database: database.description }, 'worker running; SIGTERM or Ctrl-C stops it');
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
