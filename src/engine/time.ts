@@ -59,8 +59,20 @@ function calendarMs(date: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
+// Day number (days since the epoch) → "YYYY-MM-DD". Formatting a date string is the
+// planner's most frequent step (every local day of every block and candidate start),
+// and the same few hundred days recur, so each is formatted once.
+const dayStrings = new Map<number, string>();
+
 function calendarString(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(day, s);
+  }
+  return s;
 }
 
 export function addDays(date: string, days: number): string {
