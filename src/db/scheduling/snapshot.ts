@@ -1,6 +1,7 @@
 import type { Block, ResourceRecord, ServiceRecord, Snapshot, SnapshotRequest } from '../../engine/ports.ts';
 import { localDate } from '../../engine/time.ts';
 import { findService, readConfig, snapshotResources, type CachedResource, type ScheduleConfig } from './config.ts';
+import type { BusyAnswer, BusyCache, BusyQuery } from './busy.ts';
 import type { Sql } from './sql.ts';
 
 // A decision's snapshot = the cached configuration (config.ts) + what changes with every
@@ -47,6 +48,28 @@ WITH blk AS (
     AND (rv.hold_id IS NULL OR h.expires_at > $4::timestamptz)
 ),
 cr AS (SELECT * FROM unnest($7::uuid[], $8::text[]) AS x(id, tz)),
+-- The in-memory reservations' delta (busy.ts): $11 is null or { asOf, lo, hi, missing }.
+old AS (SELECT ($11::json->>'asOf')::pg_snapshot AS s WHERE $11::json->>'asOf' IS NOT NULL),
+chg AS (
+  SELECT DISTINCT c.resource_id, c.day FROM old, busy_change c
+  WHERE c.xid >= pg_snapshot_xmin(old.s)::text::bigint AND NOT pg_visible_in_snapshot(c.xid::text::xid8, old.s)
+),
+want AS (
+  SELECT p.ri, p.day FROM json_to_recordset($11::json->'missing') AS p(ri int, day int)
+  UNION
+  SELECT array_position($1::uuid[], chg.resource_id) - 1, chg.day FROM chg
+  WHERE chg.resource_id = ANY($1::uuid[]) AND chg.day BETWEEN ($11::json->>'lo')::int AND ($11::json->>'hi')::int
+),
+busy AS (
+  SELECT w.ri, w.day, ${ms('rv.block_start')} AS s, ${ms('rv.block_end')} AS e, rv.session_key,
+         ${ms('coalesce(a.starts_at, h.starts_at)')} AS booked, coalesce(a.service_id, h.service_id) AS service_id,
+         coalesce(rv.appointment_id, rv.hold_id) AS owner, ${ms('h.expires_at')} AS expires
+  FROM want w
+  JOIN reservation rv ON rv.resource_id = ($1::uuid[])[w.ri + 1] AND rv.active
+   AND rv.block_start >= to_timestamp(w.day * 86400::float8) AND rv.block_start < to_timestamp((w.day + 1) * 86400::float8)
+  LEFT JOIN appointment a ON a.id = rv.appointment_id
+  LEFT JOIN hold h ON h.id = rv.hold_id
+),
 -- Month boundaries once per (zone, month); appointments are matched by range instead
 -- of converting every start to local time.
 mr AS MATERIALIZED (
@@ -82,10 +105,15 @@ SELECT
          FROM appointment a JOIN reservation rv ON rv.appointment_id = a.id
          WHERE a.customer_id = cu.id AND a.status <> 'canceled' AND a.starts_at < $4::timestamptz
          GROUP BY rv.resource_id) p))
-   FROM customer cu WHERE cu.id = $10::uuid) AS customer
+   FROM customer cu WHERE cu.id = $10::uuid) AS customer,
+  pg_current_snapshot()::text AS as_of,
+  -- "resource,day" lines; "ri,day,start,end,booked,service,owner,holdExpires[,session]" lines.
+  (SELECT string_agg(concat_ws(',', resource_id, day), E'\n') FROM chg) AS changed,
+  (SELECT string_agg(concat_ws(',', ri, day, s::int8, e::int8, booked::int8, service_id, owner, coalesce(expires::int8::text, ''),
+                               CASE WHEN session_key <> owner::text THEN session_key END), E'\n') FROM busy) AS busy
 `;
 
-interface DynamicRow {
+interface DynamicRow extends BusyAnswer {
   version: string;
   blocks: string | null;
   counts: string | null;
@@ -220,6 +248,8 @@ interface DynamicParams {
   count: { resources: CachedResource[]; months: string[] };
   /** $10: whose history is read. */
   customerId: string | null;
+  /** $11: the in-memory reservations' delta to read (busy.ts), if any. */
+  busy?: BusyQuery;
 }
 
 function dynamicValues(p: DynamicParams): unknown[] {
@@ -235,6 +265,7 @@ function dynamicValues(p: DynamicParams): unknown[] {
     counting ? p.count.resources.map((r) => r.record.timeZone) : [],
     counting ? p.count.months : [],
     p.customerId,
+    p.busy ? JSON.stringify(p.busy) : null,
   ];
 }
 
@@ -266,7 +297,12 @@ interface SnapshotRead {
 
 type Picked = ReturnType<typeof snapshotResources>;
 
-export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest): Promise<Snapshot | null> {
+/**
+ * A snapshot for `req`. With `busy` (outside a transaction) reservations come from that
+ * in-memory copy, brought up to date by the same statement; inside a transaction they
+ * are read as they are, under the transaction's locks.
+ */
+export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest, busy: BusyCache | null = null): Promise<Snapshot | null> {
   const months = [...new Set(req.months)].sort();
   const customerId = req.customerId && isUuid(req.customerId) ? req.customerId : null;
   const withBlocks = req.reservations !== false;
@@ -284,12 +320,12 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
       if (!withBlocks && !customerId) {
         if (missing.length) await cache.readCounts(read.service.id, () => readCountsOnly(read, missing));
         // A shared read may have been for other months; if so, this request reads its own below.
-        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, null, null);
+        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, [], null);
         missing = cache.missingMonths(read.service.id, months);
       }
     }
     const at = performance.now();
-    const row = await readDynamic(sql, {
+    const params: DynamicParams = {
       resourceIds: read?.picked.resources.map((r) => r.record.id) ?? [],
       from: req.from,
       to: req.to,
@@ -298,7 +334,9 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
       serviceId: read?.service.id ?? null,
       count: { resources: read?.counted ?? [], months: missing },
       customerId,
-    });
+    };
+    const cached = busy && withBlocks && read ? busy : null;
+    const row = cached ? await readWithBusy(sql, cached, params) : await readDynamic(sql, params);
     if (row.version !== config.version) {
       // Everything above was chosen with another configuration: read it and start over.
       await cache.reload(sql);
@@ -306,9 +344,22 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
     }
     if (!read) return null;
     cache.storeCounts(read.service.id, missing, row.counts, at);
-    return build(read, row.blocks, row.customer);
+    const blocks = cached ? cached.blocks(params.resourceIds, req.from.getTime(), req.to.getTime(), req.now.getTime()) : parseBlocks(row.blocks, read.service.id, params.resourceIds);
+    return build(read, blocks, row.customer);
   }
   throw new Error('The scheduling configuration kept changing while a snapshot was read.');
+}
+
+/** DYNAMIC_SQL without its block lines, bringing `busy` up to date for these resources instead. */
+function readWithBusy(sql: Sql, busy: BusyCache, p: DynamicParams): Promise<DynamicRow> {
+  return busy.exclusive(async () => {
+    for (;;) {
+      const q = busy.query(p.resourceIds, p.from.getTime(), p.to.getTime());
+      const row = await readDynamic(sql, { ...p, withBlocks: false, busy: q });
+      // false: the copy was too old to bring up to date and is now empty; read it whole.
+      if (busy.apply(p.resourceIds, q, row)) return row;
+    }
+  });
 }
 
 function pickResources(config: ScheduleConfig, service: ServiceRecord, req: SnapshotRequest): Picked {
@@ -333,7 +384,7 @@ async function readCountsOnly(r: SnapshotRead, months: string[]): Promise<void> 
   r.cache.storeCounts(r.service.id, months, row.counts, at);
 }
 
-function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['customer']): Snapshot {
+function build(r: SnapshotRead, blocks: Block[], customer: Snapshot['customer']): Snapshot {
   const { req, service, picked } = r;
   const from = req.from.getTime();
   const to = req.to.getTime();
@@ -344,7 +395,6 @@ function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['cu
     ...c.record,
     overrides: c.overrides.filter((o) => o.date >= d1 && o.date <= d2),
   }));
-  const blocks = blockText ? parseBlocks(blockText, resources, service.id) : [];
   for (const c of picked.resources) {
     for (const [s, e] of c.timeOff) {
       if (s < to && e > from) {
@@ -364,14 +414,14 @@ function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['cu
   return snapshot;
 }
 
-/** Reads the block lines of DYNAMIC_SQL (format described there). */
-function parseBlocks(text: string, resources: ResourceRecord[], serviceId: string): Block[] {
+/** Reads the block lines of DYNAMIC_SQL (format described there); ri is the resource's position in `resourceIds` ($1). */
+function parseBlocks(text: string | null, serviceId: string, resourceIds: string[]): Block[] {
   const blocks: Block[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of text ? text.split('\n') : []) {
     const f = line.split(',');
     const owner = f[5]!;
     blocks.push({
-      resourceId: resources[Number(f[0])]!.id,
+      resourceId: resourceIds[Number(f[0])]!,
       start: new Date(Number(f[1])),
       end: new Date(Number(f[2])),
       // Keys are ids, "hold:<id>" or "<service id>:<ISO instant>"; rejoining the rest would keep any other key whole.
