@@ -117,13 +117,25 @@ function sharedWorkingRanges(resource: ResourceRecord, fromMs: number, toMs: num
   return ranges;
 }
 
-// The configuration cache hands every snapshot the same weekly-hours arrays, so the
-// key of a set of hours is computed once per configuration version.
-const hoursKeys = new WeakMap<WeeklyHoursRecord[], string>();
-function hoursKey(rows: WeeklyHoursRecord[]): string {
-  let key = hoursKeys.get(rows);
-  if (key === undefined) hoursKeys.set(rows, (key = JSON.stringify(rows)));
-  return key;
+// The configuration cache hands every snapshot the same weekly-hours arrays, so each
+// array is named once per configuration version: by a small number, the same for
+// equal hours, which keeps the keys above and below short to build and to hash.
+const hoursIds = new WeakMap<WeeklyHoursRecord[], number>();
+const hoursByText = new Map<string, number>();
+// Never reused, even after hoursByText is cleared, so an id always means one set of hours.
+let lastHoursId = 0;
+function hoursKey(rows: WeeklyHoursRecord[]): number {
+  let id = hoursIds.get(rows);
+  if (id === undefined) {
+    const text = JSON.stringify(rows);
+    id = hoursByText.get(text);
+    if (id === undefined) {
+      if (hoursByText.size > 10_000) hoursByText.clear();
+      hoursByText.set(text, (id = ++lastHoursId));
+    }
+    hoursIds.set(rows, id);
+  }
+  return id;
 }
 
 // The instants one local date's weekly hours cover, by zone, hours and date: each

@@ -9,6 +9,8 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 const QUARTER_HOUR = 15 * MINUTE;
+/** Per zone: UTC day number → its offset, or null when the offset changes that day. */
+const dayOffsetCache = new Map<string, Map<number, number | null>>();
 const offsetCache = new Map<string, Map<number, number>>();
 const zoneCache = new Map<string, IANAZone>();
 
@@ -27,10 +29,27 @@ export function isValidZone(name: string): boolean {
 }
 
 /**
- * The zone's UTC offset in minutes at an instant. Offsets only change on quarter-hour
- * boundaries (UTC) in the tz database, so they are cached per quarter hour.
+ * The zone's UTC offset in minutes at an instant. Asking the zone (Luxon, Intl) is
+ * slow, and decisions ask about ever new instants, so offsets are cached per UTC day:
+ * a day whose first and last millisecond share an offset has it throughout (zones
+ * change offset at most once a day). On the few days with a change, offsets are
+ * cached per quarter hour, the boundaries the tz database changes them on.
  */
 export function offsetMinutes(zone: string, ms: number): number {
+  let perDay = dayOffsetCache.get(zone);
+  if (!perDay) dayOffsetCache.set(zone, (perDay = new Map()));
+  const day = Math.floor(ms / DAY);
+  let constant = perDay.get(day);
+  if (constant === undefined) {
+    const first = zoneOf(zone).offset(day * DAY);
+    constant = first === zoneOf(zone).offset((day + 1) * DAY - 1) ? first : null;
+    if (perDay.size > 100_000) perDay.clear();
+    perDay.set(day, constant);
+  }
+  return constant ?? quarterHourOffset(zone, ms);
+}
+
+function quarterHourOffset(zone: string, ms: number): number {
   let perZone = offsetCache.get(zone);
   if (!perZone) offsetCache.set(zone, (perZone = new Map()));
   const bucket = Math.floor(ms / QUARTER_HOUR);

@@ -391,10 +391,7 @@ function build(r: SnapshotRead, blocks: Block[], customer: Snapshot['customer'])
   // Overrides are by local date: a day either side covers every zone's dates in the window.
   const d1 = calendarDay(from - 86_400_000);
   const d2 = calendarDay(to + 86_400_000);
-  const resources: ResourceRecord[] = picked.resources.map((c) => ({
-    ...c.record,
-    overrides: c.overrides.filter((o) => o.date >= d1 && o.date <= d2),
-  }));
+  const resources = picked.resources.map((c) => recordIn(c, d1, d2));
   for (const c of picked.resources) {
     for (const [s, e] of c.timeOff) {
       if (s < to && e > from) {
@@ -412,6 +409,20 @@ function build(r: SnapshotRead, blocks: Block[], customer: Snapshot['customer'])
   };
   if (req.withVersions) snapshot.versions = { schedule: r.config.version };
   return snapshot;
+}
+
+// A resource without overrides is the same record in every snapshot of its
+// configuration version: built once, and the planner's per-record caches keep working.
+const withoutOverrides = new WeakMap<CachedResource, ResourceRecord>();
+
+/** The resource as a snapshot lists it, with its overrides dated d1 to d2. */
+function recordIn(c: CachedResource, d1: string, d2: string): ResourceRecord {
+  if (c.overrides.length === 0) {
+    let r = withoutOverrides.get(c);
+    if (!r) withoutOverrides.set(c, (r = { ...c.record, overrides: [] }));
+    return r;
+  }
+  return { ...c.record, overrides: c.overrides.filter((o) => o.date >= d1 && o.date <= d2) };
 }
 
 /** Reads the block lines of DYNAMIC_SQL (format described there); ri is the resource's position in `resourceIds` ($1). */
