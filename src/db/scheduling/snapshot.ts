@@ -33,6 +33,41 @@ const READ_ATTEMPTS = 5;
 
 const ms = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
 
+/**
+ * CTEs chg, want and busy: the in-memory reservations' delta (busy.ts) for the
+ * resources of uuid[] `ids`, asked for by json `q` (null or { asOf, lo, hi, missing }).
+ */
+function busyDelta(ids: string, q: string): string {
+  return `old AS (SELECT (${q}::json->>'asOf')::pg_snapshot AS s WHERE ${q}::json->>'asOf' IS NOT NULL),
+chg AS (
+  SELECT DISTINCT c.resource_id, c.day FROM old, busy_change c
+  WHERE c.xid >= pg_snapshot_xmin(old.s)::text::bigint AND NOT pg_visible_in_snapshot(c.xid::text::xid8, old.s)
+),
+want AS (
+  SELECT p.ri, p.day FROM json_to_recordset(${q}::json->'missing') AS p(ri int, day int)
+  UNION
+  SELECT array_position(${ids}::uuid[], chg.resource_id) - 1, chg.day FROM chg
+  WHERE chg.resource_id = ANY(${ids}::uuid[]) AND chg.day BETWEEN (${q}::json->>'lo')::int AND (${q}::json->>'hi')::int
+),
+busy AS (
+  SELECT w.ri, w.day, ${ms('rv.block_start')} AS s, ${ms('rv.block_end')} AS e, rv.session_key,
+         ${ms('coalesce(a.starts_at, h.starts_at)')} AS booked, coalesce(a.service_id, h.service_id) AS service_id,
+         coalesce(rv.appointment_id, rv.hold_id) AS owner, ${ms('h.expires_at')} AS expires
+  FROM want w
+  JOIN reservation rv ON rv.resource_id = (${ids}::uuid[])[w.ri + 1] AND rv.active
+   AND rv.block_start >= to_timestamp(w.day * 86400::float8) AND rv.block_start < to_timestamp((w.day + 1) * 86400::float8)
+  LEFT JOIN appointment a ON a.id = rv.appointment_id
+  LEFT JOIN hold h ON h.id = rv.hold_id
+)`;
+}
+
+/** busyDelta's answer: the statement's snapshot, "resource,day" lines and "ri,day,start,end,booked,service,owner,holdExpires[,session]" lines. */
+const BUSY_COLUMNS = `
+  pg_current_snapshot()::text AS as_of,
+  (SELECT string_agg(concat_ws(',', resource_id, day), E'\\n') FROM chg) AS changed,
+  (SELECT string_agg(concat_ws(',', ri, day, s::int8, e::int8, booked::int8, service_id, owner, coalesce(expires::int8::text, ''),
+                               CASE WHEN session_key <> owner::text THEN session_key END), E'\\n') FROM busy) AS busy`;
+
 export const DYNAMIC_SQL = `
 WITH blk AS (
   -- Filtering by = ANY (not a join with the list) keeps the prepared statement's
@@ -48,28 +83,7 @@ WITH blk AS (
     AND (rv.hold_id IS NULL OR h.expires_at > $4::timestamptz)
 ),
 cr AS (SELECT * FROM unnest($7::uuid[], $8::text[]) AS x(id, tz)),
--- The in-memory reservations' delta (busy.ts): $11 is null or { asOf, lo, hi, missing }.
-old AS (SELECT ($11::json->>'asOf')::pg_snapshot AS s WHERE $11::json->>'asOf' IS NOT NULL),
-chg AS (
-  SELECT DISTINCT c.resource_id, c.day FROM old, busy_change c
-  WHERE c.xid >= pg_snapshot_xmin(old.s)::text::bigint AND NOT pg_visible_in_snapshot(c.xid::text::xid8, old.s)
-),
-want AS (
-  SELECT p.ri, p.day FROM json_to_recordset($11::json->'missing') AS p(ri int, day int)
-  UNION
-  SELECT array_position($1::uuid[], chg.resource_id) - 1, chg.day FROM chg
-  WHERE chg.resource_id = ANY($1::uuid[]) AND chg.day BETWEEN ($11::json->>'lo')::int AND ($11::json->>'hi')::int
-),
-busy AS (
-  SELECT w.ri, w.day, ${ms('rv.block_start')} AS s, ${ms('rv.block_end')} AS e, rv.session_key,
-         ${ms('coalesce(a.starts_at, h.starts_at)')} AS booked, coalesce(a.service_id, h.service_id) AS service_id,
-         coalesce(rv.appointment_id, rv.hold_id) AS owner, ${ms('h.expires_at')} AS expires
-  FROM want w
-  JOIN reservation rv ON rv.resource_id = ($1::uuid[])[w.ri + 1] AND rv.active
-   AND rv.block_start >= to_timestamp(w.day * 86400::float8) AND rv.block_start < to_timestamp((w.day + 1) * 86400::float8)
-  LEFT JOIN appointment a ON a.id = rv.appointment_id
-  LEFT JOIN hold h ON h.id = rv.hold_id
-),
+${busyDelta('$1', '$11')},
 -- Month boundaries once per (zone, month); appointments are matched by range instead
 -- of converting every start to local time.
 mr AS MATERIALIZED (
@@ -106,11 +120,18 @@ SELECT
          WHERE a.customer_id = cu.id AND a.status <> 'canceled' AND a.starts_at < $4::timestamptz
          GROUP BY rv.resource_id) p))
    FROM customer cu WHERE cu.id = $10::uuid) AS customer,
-  pg_current_snapshot()::text AS as_of,
-  -- "resource,day" lines; "ri,day,start,end,booked,service,owner,holdExpires[,session]" lines.
-  (SELECT string_agg(concat_ws(',', resource_id, day), E'\n') FROM chg) AS changed,
-  (SELECT string_agg(concat_ws(',', ri, day, s::int8, e::int8, booked::int8, service_id, owner, coalesce(expires::int8::text, ''),
-                               CASE WHEN session_key <> owner::text THEN session_key END), E'\n') FROM busy) AS busy
+${BUSY_COLUMNS}
+`;
+
+/**
+ * A search's usual statement: the configuration version and the reservations' delta
+ * alone (round-robin counts cached, no customer). Small enough that Postgres keeps one
+ * generic plan for it instead of planning DYNAMIC_SQL on every call.
+ * $1: resource ids, $2: the delta asked for (BusyQuery).
+ */
+export const BUSY_SQL = `
+WITH ${busyDelta('$1', '$2')}
+SELECT (SELECT version::text FROM schedule_version) AS version, NULL AS blocks, NULL AS counts, NULL::json AS customer,${BUSY_COLUMNS}
 `;
 
 interface DynamicRow extends BusyAnswer {
@@ -355,7 +376,10 @@ function readWithBusy(sql: Sql, busy: BusyCache, p: DynamicParams): Promise<Dyna
   return busy.exclusive(async () => {
     for (;;) {
       const q = busy.query(p.resourceIds, p.from.getTime(), p.to.getTime());
-      const row = await readDynamic(sql, { ...p, withBlocks: false, busy: q });
+      const row =
+        p.count.months.length === 0 && p.customerId === null
+          ? (await sql.query<DynamicRow>({ name: 'scheduling_busy', text: BUSY_SQL, values: [p.resourceIds, JSON.stringify(q)] }))[0]!
+          : await readDynamic(sql, { ...p, withBlocks: false, busy: q });
       // false: the copy was too old to bring up to date and is now empty; read it whole.
       if (busy.apply(p.resourceIds, q, row)) return row;
     }
