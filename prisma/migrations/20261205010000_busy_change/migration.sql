@@ -19,22 +19,32 @@ CREATE TABLE "busy_change" (
 CREATE FUNCTION "note_busy_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   me BIGINT := pg_current_xact_id()::text::bigint;
+  noted INTEGER := 0;
+  n INTEGER;
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     INSERT INTO "busy_change" ("xid", "resource_id", "day")
     SELECT DISTINCT me, n."resource_id", floor(extract(epoch FROM n."block_start") / 86400)::int FROM new_rows n
     ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    noted := noted + n;
   END IF;
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     INSERT INTO "busy_change" ("xid", "resource_id", "day")
     SELECT DISTINCT me, o."resource_id", floor(extract(epoch FROM o."block_start") / 86400)::int FROM old_rows o
     ON CONFLICT DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    noted := noted + n;
   END IF;
-  -- Notes ten million transactions old are dropped a few at a time; a reader whose copy
-  -- is even one million transactions old reads everything again (busy.ts STALE_XIDS).
-  -- SKIP LOCKED: two writers never wait for each other's pruning.
-  DELETE FROM "busy_change" WHERE ctid IN (
-    SELECT ctid FROM "busy_change" WHERE "xid" < me - 10000000 LIMIT 100 FOR UPDATE SKIP LOCKED);
+  -- Notes ten million transactions old are dropped, a few at a time by one writer in
+  -- 64 (a statement that changed nothing, like a booking's sweep of expired holds,
+  -- costs nothing more); a reader whose copy is one million transactions old reads
+  -- everything again (busy.ts STALE_XIDS). SKIP LOCKED: writers never wait for each
+  -- other's pruning.
+  IF noted > 0 AND me % 64 = 0 THEN
+    DELETE FROM "busy_change" WHERE ctid IN (
+      SELECT ctid FROM "busy_change" WHERE "xid" < me - 10000000 LIMIT 1000 FOR UPDATE SKIP LOCKED);
+  END IF;
   RETURN NULL;
 END;
 $$;
