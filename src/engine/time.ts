@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 
 // Wall-clock ↔ instant conversion, always with an explicit IANA zone. Nothing here
 // reads the process time zone: instants are epoch milliseconds, local dates are
@@ -151,9 +151,29 @@ export function monthsCovering(fromMs: number, toMs: number): string[] {
   return [...months].sort();
 }
 
-/** An instant as the customer sees it: ISO 8601 with the zone's offset, e.g. 2026-11-01T09:00:00-05:00. */
+/**
+ * An instant as the customer sees it: ISO 8601 with the zone's offset, e.g.
+ * 2026-11-01T09:00:00-05:00, milliseconds only when there are any. A slot list formats
+ * hundreds of these, so named zones take the cached offset; fixed offsets and "UTC"
+ * (written with "Z") are left to Luxon, whose output this matches.
+ */
 export function formatLocal(instant: Date, zone: string): string {
-  return DateTime.fromMillis(instant.getTime(), { zone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  const ms = instant.getTime();
+  const off = Number.isFinite(ms) && !universalZone(zone) ? offsetMinutes(zone, ms) : NaN;
+  // Local mean times before the zones were standardised have offsets in seconds.
+  if (!Number.isInteger(off)) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  const local = new Date(ms + off * MINUTE).toISOString();
+  const abs = Math.abs(off);
+  const sign = off < 0 ? '-' : '+';
+  return `${local.slice(0, ms % 1000 === 0 ? 19 : 23)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const universal = new Map<string, boolean>();
+/** Zones Luxon reads as a fixed offset ("UTC", "UTC+3") rather than a tz database zone. */
+function universalZone(zone: string): boolean {
+  let u = universal.get(zone);
+  if (u === undefined) universal.set(zone, (u = !IANAZone.isValidZone(zone) || Info.normalizeZone(zone).isUniversal));
+  return u;
 }
 
 /** A readable local time for messages, e.g. "Sun, Nov 1, 9:00 AM". */
