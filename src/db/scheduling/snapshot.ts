@@ -11,7 +11,10 @@ import type { Sql } from './sql.ts';
 // reloaded and the statement repeated, so every snapshot is consistent with one
 // version. A snapshot without reservations (for a one-to-one booking, whose overlap
 // the exclusion constraint decides) may need no statement at all: its write is
-// guarded by the version, so a stale cache can only cost a retry.
+// guarded by the version, so a stale cache can only cost a retry. Outside a
+// transaction the busy blocks come from the store's in-memory copy (busy.ts), and the
+// statement reads only what changed since that copy's snapshot; a search with its
+// counts cached and no customer then runs the small BUSY_SQL instead.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
