@@ -87,7 +87,7 @@ export async function seedAppointments(pool: pg.Pool, serviceId: string, locatio
   );
 }
 
-const SEARCH_TARGET = 'target p95 ≤ 5 ms (issue 17)';
+const SEARCH_TARGET = 'target p95 ≤ 5 ms, issue 17';
 
 async function samples(fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 20; i++) await fn();
