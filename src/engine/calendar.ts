@@ -1,4 +1,4 @@
-import type { Block, ResourceRecord, ServiceRecord } from './ports.ts';
+import type { Block, ResourceRecord, ServiceRecord, WeeklyHoursRecord } from './ports.ts';
 import { DAY, addDays, isoWeekday, localDate, localDatesCovering, parseClock, wallToInstant } from './time.ts';
 
 // One resource's time over a window, as sorted, merged, half-open [start, end) ranges
@@ -102,13 +102,70 @@ function isSessionKeyOf(serviceId: string, key: string): boolean {
   return key.startsWith(`${serviceId}:`);
 }
 
-/** Staff often share one set of hours; computing them once per set saves most of the work. */
+/**
+ * Staff often share one set of hours, so resources with the same zone, hours and
+ * overrides in the window share one array (Planner.slots collects each array's starts
+ * once). The key names the hours by an interned string instead of serialising them
+ * for every resource of every decision.
+ */
 function sharedWorkingRanges(resource: ResourceRecord, fromMs: number, toMs: number, cache?: Map<string, number[]>): number[] {
   if (!cache) return workingRanges(resource, fromMs, toMs);
-  const key = JSON.stringify([resource.timeZone, resource.weeklyHours, resource.overrides, fromMs, toMs]);
+  const overrides = resource.overrides.length ? JSON.stringify(resource.overrides) : '';
+  const key = `${resource.timeZone}|${hoursKey(resource.weeklyHours)}|${overrides}|${fromMs}|${toMs}`;
   let ranges = cache.get(key);
   if (!ranges) cache.set(key, (ranges = workingRanges(resource, fromMs, toMs)));
   return ranges;
+}
+
+// The configuration cache hands every snapshot the same weekly-hours arrays, so each
+// array is named once per configuration version: by a small number, the same for
+// equal hours, which keeps the keys above and below short to build and to hash.
+const hoursIds = new WeakMap<WeeklyHoursRecord[], number>();
+const hoursByText = new Map<string, number>();
+// Never reused, even after hoursByText is cleared, so an id always means one set of hours.
+let lastHoursId = 0;
+function hoursKey(rows: WeeklyHoursRecord[]): number {
+  let id = hoursIds.get(rows);
+  if (id === undefined) {
+    const text = JSON.stringify(rows);
+    id = hoursByText.get(text);
+    if (id === undefined) {
+      if (hoursByText.size > 10_000) hoursByText.clear();
+      hoursByText.set(text, (id = ++lastHoursId));
+    }
+    hoursIds.set(rows, id);
+  }
+  return id;
+}
+
+// The instants one local date's weekly hours cover, by zone, hours and date: each
+// decision and search of a resource asks for the same few dates again.
+const dayRanges = new Map<string, Array<[number, number]>>();
+
+function weeklyRangesOn(date: string, zone: string, hours: WeeklyHoursRecord[]): Array<[number, number]> {
+  const key = `${zone}|${hoursKey(hours)}|${date}`;
+  let ranges = dayRanges.get(key);
+  if (!ranges) {
+    const weekday = isoWeekday(date);
+    ranges = rowRanges(date, zone, hours.filter((h) => h.weekday === weekday));
+    if (dayRanges.size > 50_000) dayRanges.clear();
+    dayRanges.set(key, ranges);
+  }
+  return ranges;
+}
+
+/** A date's hours rows as instants; 00:00–00:00 is no time, an end at or before the start runs past midnight. */
+function rowRanges(date: string, zone: string, rows: Array<{ startTime: string; endTime: string }>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const row of rows) {
+    const s = parseClock(row.startTime);
+    const e = parseClock(row.endTime);
+    if (s === e) continue;
+    const start = wallToInstant(date, s, zone);
+    const end = e > s ? wallToInstant(date, e, zone) : wallToInstant(addDays(date, 1), e, zone);
+    if (end > start) out.push([start, end]);
+  }
+  return out;
 }
 
 /**
@@ -128,14 +185,9 @@ export function workingRanges(resource: ResourceRecord, fromMs: number, toMs: nu
   const ranges: Array<[number, number]> = [];
   // A row starting the day before can run past midnight into the window.
   for (const date of localDatesCovering(fromMs - DAY, toMs + DAY, zone)) {
-    const rows = overrides.get(date) ?? resource.weeklyHours.filter((h) => h.weekday === isoWeekday(date));
-    for (const row of rows) {
-      const s = parseClock(row.startTime);
-      const e = parseClock(row.endTime);
-      if (s === e) continue;
-      const start = wallToInstant(date, s, zone);
-      const end = e > s ? wallToInstant(date, e, zone) : wallToInstant(addDays(date, 1), e, zone);
-      if (end > start && end > fromMs - DAY && start < toMs + DAY) ranges.push([start, end]);
+    const override = overrides.get(date);
+    for (const r of override ? rowRanges(date, zone, override) : weeklyRangesOn(date, zone, resource.weeklyHours)) {
+      if (r[1] > fromMs - DAY && r[0] < toMs + DAY) ranges.push([r[0], r[1]]);
     }
   }
   return merge(ranges);

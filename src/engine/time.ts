@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info } from 'luxon';
 
 // Wall-clock ↔ instant conversion, always with an explicit IANA zone. Nothing here
 // reads the process time zone: instants are epoch milliseconds, local dates are
@@ -9,6 +9,8 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 const QUARTER_HOUR = 15 * MINUTE;
+/** Per zone: UTC day number → its offset, or null when the offset changes that day. */
+const dayOffsetCache = new Map<string, Map<number, number | null>>();
 const offsetCache = new Map<string, Map<number, number>>();
 const zoneCache = new Map<string, IANAZone>();
 
@@ -27,10 +29,27 @@ export function isValidZone(name: string): boolean {
 }
 
 /**
- * The zone's UTC offset in minutes at an instant. Offsets only change on quarter-hour
- * boundaries (UTC) in the tz database, so they are cached per quarter hour.
+ * The zone's UTC offset in minutes at an instant. Asking the zone (Luxon, Intl) is
+ * slow, and decisions ask about ever new instants, so offsets are cached per UTC day:
+ * a day whose first and last millisecond share an offset has it throughout (zones
+ * change offset at most once a day). On the few days with a change, offsets are
+ * cached per quarter hour, the boundaries the tz database changes them on.
  */
 export function offsetMinutes(zone: string, ms: number): number {
+  let perDay = dayOffsetCache.get(zone);
+  if (!perDay) dayOffsetCache.set(zone, (perDay = new Map()));
+  const day = Math.floor(ms / DAY);
+  let constant = perDay.get(day);
+  if (constant === undefined) {
+    const first = zoneOf(zone).offset(day * DAY);
+    constant = first === zoneOf(zone).offset((day + 1) * DAY - 1) ? first : null;
+    if (perDay.size > 100_000) perDay.clear();
+    perDay.set(day, constant);
+  }
+  return constant ?? quarterHourOffset(zone, ms);
+}
+
+function quarterHourOffset(zone: string, ms: number): number {
   let perZone = offsetCache.get(zone);
   if (!perZone) offsetCache.set(zone, (perZone = new Map()));
   const bucket = Math.floor(ms / QUARTER_HOUR);
@@ -59,8 +78,20 @@ function calendarMs(date: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
+// Day number (days since the epoch) → "YYYY-MM-DD". Formatting a date string is the
+// planner's most frequent step (every local day of every block and candidate start),
+// and the same few hundred days recur, so each is formatted once.
+const dayStrings = new Map<number, string>();
+
 function calendarString(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = new Date(day * DAY).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(day, s);
+  }
+  return s;
 }
 
 export function addDays(date: string, days: number): string {
@@ -120,9 +151,29 @@ export function monthsCovering(fromMs: number, toMs: number): string[] {
   return [...months].sort();
 }
 
-/** An instant as the customer sees it: ISO 8601 with the zone's offset, e.g. 2026-11-01T09:00:00-05:00. */
+/**
+ * An instant as the customer sees it: ISO 8601 with the zone's offset, e.g.
+ * 2026-11-01T09:00:00-05:00, milliseconds only when there are any. A slot list formats
+ * hundreds of these, so named zones take the cached offset; fixed offsets and "UTC"
+ * (written with "Z") are left to Luxon, whose output this matches.
+ */
 export function formatLocal(instant: Date, zone: string): string {
-  return DateTime.fromMillis(instant.getTime(), { zone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  const ms = instant.getTime();
+  const off = Number.isFinite(ms) && !universalZone(zone) ? offsetMinutes(zone, ms) : NaN;
+  // Local mean times before the zones were standardised have offsets in seconds.
+  if (!Number.isInteger(off)) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  const local = new Date(ms + off * MINUTE).toISOString();
+  const abs = Math.abs(off);
+  const sign = off < 0 ? '-' : '+';
+  return `${local.slice(0, ms % 1000 === 0 ? 19 : 23)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const universal = new Map<string, boolean>();
+/** Zones Luxon reads as a fixed offset ("UTC", "UTC+3") rather than a tz database zone. */
+function universalZone(zone: string): boolean {
+  let u = universal.get(zone);
+  if (u === undefined) universal.set(zone, (u = !IANAZone.isValidZone(zone) || Info.normalizeZone(zone).isUniversal));
+  return u;
 }
 
 /** A readable local time for messages, e.g. "Sun, Nov 1, 9:00 AM". */

@@ -125,10 +125,11 @@ describe.each(['visit', 'busy'] as const)('a lost race for the same time (%s)', 
     for (const phone of losers) expect(await customerExists(phone), phone).toBe(false);
     const after = counts(await snapshot(app));
     // Each round's winner wrote one customer, appointment, reservation and event (which its
-    // trigger announces as two webhook events, created and confirmed), and was sent one
-    // confirmation; nothing else moved.
+    // trigger announces as two webhook events, created and confirmed) with the note of its
+    // reservation's resource-day in busy_change, and was sent one confirmation; nothing
+    // else moved.
     const grown = Object.fromEntries(Object.entries(after).filter(([t, n]) => n !== before[t]).map(([t, n]) => [t, n - before[t]!]));
-    expect(grown).toEqual({ customer: rounds, appointment: rounds, reservation: rounds, appointment_event: rounds, webhook_event: rounds * 2, outbound_message: rounds });
+    expect(grown).toEqual({ customer: rounds, appointment: rounds, reservation: rounds, busy_change: rounds, appointment_event: rounds, webhook_event: rounds * 2, outbound_message: rounds });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Block, ResourceRecord, ServiceRecord, Snapshot, SnapshotRequest } from '../../engine/ports.ts';
 import { localDate } from '../../engine/time.ts';
 import { findService, readConfig, snapshotResources, type CachedResource, type ScheduleConfig } from './config.ts';
+import type { BusyAnswer, BusyCache, BusyQuery } from './busy.ts';
 import type { Sql } from './sql.ts';
 
 // A decision's snapshot = the cached configuration (config.ts) + what changes with every
@@ -10,7 +11,10 @@ import type { Sql } from './sql.ts';
 // reloaded and the statement repeated, so every snapshot is consistent with one
 // version. A snapshot without reservations (for a one-to-one booking, whose overlap
 // the exclusion constraint decides) may need no statement at all: its write is
-// guarded by the version, so a stale cache can only cost a retry.
+// guarded by the version, so a stale cache can only cost a retry. Outside a
+// transaction the busy blocks come from the store's in-memory copy (busy.ts), and the
+// statement reads only what changed since that copy's snapshot; a search with its
+// counts cached and no customer then runs the small BUSY_SQL instead.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string) => UUID.test(s);
@@ -32,6 +36,41 @@ const READ_ATTEMPTS = 5;
 
 const ms = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
 
+/**
+ * CTEs chg, want and busy: the in-memory reservations' delta (busy.ts) for the
+ * resources of uuid[] `ids`, asked for by json `q` (null or { asOf, lo, hi, missing }).
+ */
+function busyDelta(ids: string, q: string): string {
+  return `old AS (SELECT (${q}::json->>'asOf')::pg_snapshot AS s WHERE ${q}::json->>'asOf' IS NOT NULL),
+chg AS (
+  SELECT DISTINCT c.resource_id, c.day FROM old, busy_change c
+  WHERE c.xid >= pg_snapshot_xmin(old.s)::text::bigint AND NOT pg_visible_in_snapshot(c.xid::text::xid8, old.s)
+),
+want AS (
+  SELECT p.ri, p.day FROM json_to_recordset(${q}::json->'missing') AS p(ri int, day int)
+  UNION
+  SELECT array_position(${ids}::uuid[], chg.resource_id) - 1, chg.day FROM chg
+  WHERE chg.resource_id = ANY(${ids}::uuid[]) AND chg.day BETWEEN (${q}::json->>'lo')::int AND (${q}::json->>'hi')::int
+),
+busy AS (
+  SELECT w.ri, w.day, ${ms('rv.block_start')} AS s, ${ms('rv.block_end')} AS e, rv.session_key,
+         ${ms('coalesce(a.starts_at, h.starts_at)')} AS booked, coalesce(a.service_id, h.service_id) AS service_id,
+         coalesce(rv.appointment_id, rv.hold_id) AS owner, ${ms('h.expires_at')} AS expires
+  FROM want w
+  JOIN reservation rv ON rv.resource_id = (${ids}::uuid[])[w.ri + 1] AND rv.active
+   AND rv.block_start >= to_timestamp(w.day * 86400::float8) AND rv.block_start < to_timestamp((w.day + 1) * 86400::float8)
+  LEFT JOIN appointment a ON a.id = rv.appointment_id
+  LEFT JOIN hold h ON h.id = rv.hold_id
+)`;
+}
+
+/** busyDelta's answer: the statement's snapshot, "resource,day" lines and "ri,day,start,end,booked,service,owner,holdExpires[,session]" lines. */
+const BUSY_COLUMNS = `
+  pg_current_snapshot()::text AS as_of,
+  (SELECT string_agg(concat_ws(',', resource_id, day), E'\\n') FROM chg) AS changed,
+  (SELECT string_agg(concat_ws(',', ri, day, s::int8, e::int8, booked::int8, service_id, owner, coalesce(expires::int8::text, ''),
+                               CASE WHEN session_key <> owner::text THEN session_key END), E'\\n') FROM busy) AS busy`;
+
 export const DYNAMIC_SQL = `
 WITH blk AS (
   -- Filtering by = ANY (not a join with the list) keeps the prepared statement's
@@ -47,6 +86,7 @@ WITH blk AS (
     AND (rv.hold_id IS NULL OR h.expires_at > $4::timestamptz)
 ),
 cr AS (SELECT * FROM unnest($7::uuid[], $8::text[]) AS x(id, tz)),
+${busyDelta('$1', '$11')},
 -- Month boundaries once per (zone, month); appointments are matched by range instead
 -- of converting every start to local time.
 mr AS MATERIALIZED (
@@ -82,10 +122,22 @@ SELECT
          FROM appointment a JOIN reservation rv ON rv.appointment_id = a.id
          WHERE a.customer_id = cu.id AND a.status <> 'canceled' AND a.starts_at < $4::timestamptz
          GROUP BY rv.resource_id) p))
-   FROM customer cu WHERE cu.id = $10::uuid) AS customer
+   FROM customer cu WHERE cu.id = $10::uuid) AS customer,
+${BUSY_COLUMNS}
 `;
 
-interface DynamicRow {
+/**
+ * A search's usual statement: the configuration version and the reservations' delta
+ * alone (round-robin counts cached, no customer). Small enough that Postgres keeps one
+ * generic plan for it instead of planning DYNAMIC_SQL on every call.
+ * $1: resource ids, $2: the delta asked for (BusyQuery).
+ */
+export const BUSY_SQL = `
+WITH ${busyDelta('$1', '$2')}
+SELECT (SELECT version::text FROM schedule_version) AS version, NULL AS blocks, NULL AS counts, NULL::json AS customer,${BUSY_COLUMNS}
+`;
+
+interface DynamicRow extends BusyAnswer {
   version: string;
   blocks: string | null;
   counts: string | null;
@@ -220,6 +272,8 @@ interface DynamicParams {
   count: { resources: CachedResource[]; months: string[] };
   /** $10: whose history is read. */
   customerId: string | null;
+  /** $11: the in-memory reservations' delta to read (busy.ts), if any. */
+  busy?: BusyQuery;
 }
 
 function dynamicValues(p: DynamicParams): unknown[] {
@@ -235,6 +289,7 @@ function dynamicValues(p: DynamicParams): unknown[] {
     counting ? p.count.resources.map((r) => r.record.timeZone) : [],
     counting ? p.count.months : [],
     p.customerId,
+    p.busy ? JSON.stringify(p.busy) : null,
   ];
 }
 
@@ -266,7 +321,12 @@ interface SnapshotRead {
 
 type Picked = ReturnType<typeof snapshotResources>;
 
-export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest): Promise<Snapshot | null> {
+/**
+ * A snapshot for `req`. With `busy` (outside a transaction) reservations come from that
+ * in-memory copy, brought up to date by the same statement; inside a transaction they
+ * are read as they are, under the transaction's locks.
+ */
+export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: SnapshotRequest, busy: BusyCache | null = null): Promise<Snapshot | null> {
   const months = [...new Set(req.months)].sort();
   const customerId = req.customerId && isUuid(req.customerId) ? req.customerId : null;
   const withBlocks = req.reservations !== false;
@@ -284,12 +344,12 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
       if (!withBlocks && !customerId) {
         if (missing.length) await cache.readCounts(read.service.id, () => readCountsOnly(read, missing));
         // A shared read may have been for other months; if so, this request reads its own below.
-        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, null, null);
+        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, [], null);
         missing = cache.missingMonths(read.service.id, months);
       }
     }
     const at = performance.now();
-    const row = await readDynamic(sql, {
+    const params: DynamicParams = {
       resourceIds: read?.picked.resources.map((r) => r.record.id) ?? [],
       from: req.from,
       to: req.to,
@@ -298,7 +358,9 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
       serviceId: read?.service.id ?? null,
       count: { resources: read?.counted ?? [], months: missing },
       customerId,
-    });
+    };
+    const cached = busy && withBlocks && read ? busy : null;
+    const row = cached ? await readWithBusy(sql, cached, params) : await readDynamic(sql, params);
     if (row.version !== config.version) {
       // Everything above was chosen with another configuration: read it and start over.
       await cache.reload(sql);
@@ -306,9 +368,25 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
     }
     if (!read) return null;
     cache.storeCounts(read.service.id, missing, row.counts, at);
-    return build(read, row.blocks, row.customer);
+    const blocks = cached ? cached.blocks(params.resourceIds, req.from.getTime(), req.to.getTime(), req.now.getTime()) : parseBlocks(row.blocks, read.service.id, params.resourceIds);
+    return build(read, blocks, row.customer);
   }
   throw new Error('The scheduling configuration kept changing while a snapshot was read.');
+}
+
+/** DYNAMIC_SQL without its block lines, bringing `busy` up to date for these resources instead. */
+function readWithBusy(sql: Sql, busy: BusyCache, p: DynamicParams): Promise<DynamicRow> {
+  return busy.exclusive(async () => {
+    for (;;) {
+      const q = busy.query(p.resourceIds, p.from.getTime(), p.to.getTime());
+      const row =
+        p.count.months.length === 0 && p.customerId === null
+          ? (await sql.query<DynamicRow>({ name: 'scheduling_busy', text: BUSY_SQL, values: [p.resourceIds, JSON.stringify(q)] }))[0]!
+          : await readDynamic(sql, { ...p, withBlocks: false, busy: q });
+      // false: the copy was too old to bring up to date and is now empty; read it whole.
+      if (busy.apply(p.resourceIds, q, row)) return row;
+    }
+  });
 }
 
 function pickResources(config: ScheduleConfig, service: ServiceRecord, req: SnapshotRequest): Picked {
@@ -333,18 +411,14 @@ async function readCountsOnly(r: SnapshotRead, months: string[]): Promise<void> 
   r.cache.storeCounts(r.service.id, months, row.counts, at);
 }
 
-function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['customer']): Snapshot {
+function build(r: SnapshotRead, blocks: Block[], customer: Snapshot['customer']): Snapshot {
   const { req, service, picked } = r;
   const from = req.from.getTime();
   const to = req.to.getTime();
   // Overrides are by local date: a day either side covers every zone's dates in the window.
   const d1 = calendarDay(from - 86_400_000);
   const d2 = calendarDay(to + 86_400_000);
-  const resources: ResourceRecord[] = picked.resources.map((c) => ({
-    ...c.record,
-    overrides: c.overrides.filter((o) => o.date >= d1 && o.date <= d2),
-  }));
-  const blocks = blockText ? parseBlocks(blockText, resources, service.id) : [];
+  const resources = picked.resources.map((c) => recordIn(c, d1, d2));
   for (const c of picked.resources) {
     for (const [s, e] of c.timeOff) {
       if (s < to && e > from) {
@@ -364,14 +438,28 @@ function build(r: SnapshotRead, blockText: string | null, customer: Snapshot['cu
   return snapshot;
 }
 
-/** Reads the block lines of DYNAMIC_SQL (format described there). */
-function parseBlocks(text: string, resources: ResourceRecord[], serviceId: string): Block[] {
+// A resource without overrides is the same record in every snapshot of its
+// configuration version: built once, and the planner's per-record caches keep working.
+const withoutOverrides = new WeakMap<CachedResource, ResourceRecord>();
+
+/** The resource as a snapshot lists it, with its overrides dated d1 to d2. */
+function recordIn(c: CachedResource, d1: string, d2: string): ResourceRecord {
+  if (c.overrides.length === 0) {
+    let r = withoutOverrides.get(c);
+    if (!r) withoutOverrides.set(c, (r = { ...c.record, overrides: [] }));
+    return r;
+  }
+  return { ...c.record, overrides: c.overrides.filter((o) => o.date >= d1 && o.date <= d2) };
+}
+
+/** Reads the block lines of DYNAMIC_SQL (format described there); ri is the resource's position in `resourceIds` ($1). */
+function parseBlocks(text: string | null, serviceId: string, resourceIds: string[]): Block[] {
   const blocks: Block[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of text ? text.split('\n') : []) {
     const f = line.split(',');
     const owner = f[5]!;
     blocks.push({
-      resourceId: resources[Number(f[0])]!.id,
+      resourceId: resourceIds[Number(f[0])]!,
       start: new Date(Number(f[1])),
       end: new Date(Number(f[2])),
       // Keys are ids, "hold:<id>" or "<service id>:<ISO instant>"; rejoining the rest would keep any other key whole.

@@ -1,6 +1,7 @@
 import type { AppointmentEventView, Channel } from '../../engine/api.ts';
 import type { SchedulingStore } from '../../engine/ports.ts';
 import type pg from 'pg';
+import { BusyCache } from './busy.ts';
 import { commitGuarded } from './commit.ts';
 import * as plans from './plans.ts';
 import { listFilter, toView, type ViewRow } from './rows.ts';
@@ -11,7 +12,8 @@ import { createTx } from './tx.ts';
 // The Postgres side of the engine's storage port. The scheduling configuration is
 // cached in memory by version (./config.ts); what changes with bookings is read in
 // ONE set-based statement with that version (./snapshot.ts) whatever the number of
-// resources. Writes are plain inserts (./tx.ts); the exclusion constraint
+// resources; reservations are kept in memory per resource-day and only the days
+// changed since are read again (./busy.ts). Writes are plain inserts (./tx.ts); the exclusion constraint
 // `reservation_no_overlap` and the unique idempotency key are reported as typed
 // errors (./translate.ts). A one-to-one booking is written in ONE statement guarded
 // by the configuration version its decision used (./commit.ts). Every statement is a
@@ -31,8 +33,9 @@ interface EventRow {
 export function createSchedulingStore(pool: pg.Pool): SchedulingStore {
   const sql = sqlFor(pool);
   const cache = new ScheduleCache();
+  const busy = new BusyCache();
   return {
-    loadSnapshot: (req) => loadSnapshot(cache, sql, req),
+    loadSnapshot: (req) => loadSnapshot(cache, sql, req, busy),
 
     commitGuarded: (b) => commitGuarded(sql, cache, b),
 

@@ -1,5 +1,6 @@
 import type { RuleName, Slot, SlotQuery } from '../api.ts';
 import { Planner } from '../availability.ts';
+import type { Snapshot, SnapshotRequest } from '../ports.ts';
 import type { SchedulerContext } from './context.ts';
 import { sized, sizingOf, snapshotRequest } from './decision.ts';
 
@@ -19,7 +20,21 @@ export async function findSlots(ctx: SchedulerContext, q: SlotQuery): Promise<Sl
   const from = q.from.getTime();
   const to = q.to.getTime();
   if (!(to > from)) return [];
-  const loaded = sized(await ctx.store.loadSnapshot(snapshotRequest(q.service, { from, to }, now, { locationId: q.locationId, customerId: q.customerId })), sizingOf(q));
+  const snapshot = await ctx.store.loadSnapshot(slotSnapshotRequest(q, now));
+  return planSlots({ snapshot, query: q, now });
+}
+
+/** What findSlots asks the store for. */
+export function slotSnapshotRequest(q: SlotQuery, now: Date): SnapshotRequest {
+  return snapshotRequest(q.service, { from: q.from.getTime(), to: q.to.getTime() }, now, { locationId: q.locationId, customerId: q.customerId });
+}
+
+/** The slots of a loaded snapshot: findSlots without the store (the bench times it alone). */
+export function planSlots(p: { snapshot: Snapshot | null; query: SlotQuery; now: Date }): Slot[] {
+  const { query: q, now } = p;
+  const from = q.from.getTime();
+  const to = q.to.getTime();
+  const loaded = sized(p.snapshot, sizingOf(q));
   if (!loaded) throw new RuleViolation('unknown_service', `No service "${q.service}".`);
   if (!loaded.ok) throw new RuleViolation(loaded.rule, loaded.message);
   const planner = new Planner(loaded.snapshot, from, to, {
