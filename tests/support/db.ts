@@ -24,11 +24,11 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function onServer(sql: string): Promise<void> {
+async function onServer(...statements: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
   await admin.connect();
   try {
-    await admin.query(sql);
+    for (const sql of statements) await admin.query(sql);
   } finally {
     await admin.end();
   }
@@ -37,12 +37,11 @@ async function onServer(sql: string): Promise<void> {
 export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `${inject('databasePrefix')}${randomBytes(6).toString('hex')}`;
   const template = opts.migrate === false ? '' : ` TEMPLATE "${inject('templateDatabase')}"`;
-  await onServer(`CREATE DATABASE "${name}"${template}`);
-  // A commit returns without waiting for its WAL to reach the disk. What sessions see,
-  // lock and wait for is unchanged; only a crash of the server itself could lose the last
-  // commits, and no test crashes it. Most tests commit after every step, and waiting for
-  // the disk was a large part of their time on a busy machine.
-  await onServer(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+  // synchronous_commit off: a commit returns without waiting for its WAL to reach the
+  // disk. What sessions see, lock and wait for is unchanged; only a crash of the server
+  // itself could lose the last commits, and no test crashes it. Most tests commit after
+  // every step, and waiting for the disk was a large part of their time on a busy machine.
+  await onServer(`CREATE DATABASE "${name}"${template}`, `ALTER DATABASE "${name}" SET synchronous_commit = off`);
 
   const url = databaseUrl(name);
   const db = createPrisma(url);

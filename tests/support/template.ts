@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { migrate, readMigrations } from '../../src/db/migrate.ts';
 
-// The migrations are applied once per run, to a template database; every test file's
-// database is then a copy of it (CREATE DATABASE ... TEMPLATE copies files, which is far
-// cheaper than 17 migrations with a commit each). The template is named after the
+// The migrations are applied once, to a template database; every test file's database
+// is then a copy of it (CREATE DATABASE ... TEMPLATE, far cheaper than applying every
+// migration with a commit each). The template is named after the
 // migrations it holds, so a server that outlives a run (the system PostgreSQL in CI,
 // several checkouts testing at once) never hands out a template of other migrations.
 // It refuses connections: PostgreSQL cannot copy a database someone is connected to.
 
 const BUILD_LOCK = 'frontdesk-test:template';
 
-export async function templateName(): Promise<string> {
+async function templateName(): Promise<string> {
   const hash = createHash('sha256');
   for (const m of await readMigrations()) hash.update(`${m.name}\0${m.checksum}\0`);
   return `fd_template_${hash.digest('hex').slice(0, 16)}`;

@@ -64,9 +64,8 @@ export async function createSalon(db: PrismaClient): Promise<Fixture> {
 }
 
 /**
- * Children before parents: every table the TRUNCATE ... CASCADE this replaced emptied,
- * the ones it named and those referencing them (reminder_delivery, calendar_feed,
- * app_user, api_token).
+ * Children before parents: the business tables and those whose rows point at them
+ * (reminder_delivery, calendar_feed, app_user, api_token), so nothing is left behind.
  */
 const WIPE_ORDER = [
   'appointment_event', 'reminder_delivery', 'exception', 'reservation', 'hold', 'message', 'outbound_message', 'api_token', 'calendar_feed',
