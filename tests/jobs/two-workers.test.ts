@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUES } from '../../src/jobs/boss.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, createAppointment, seedBasics } from '../channels/sms/helpers.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
@@ -11,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 // claimed. The other worker takes over its claims when their lease runs out and the
 // outbox sweeper settles the held message without sending it again. Counted at
 // Twilio and in the outbox: every reminder exactly once. SIGTERM then stops the
-// survivor cleanly.
+// survivor cleanly. The sweeper runs on a minute cron, which pg-boss checks every 30 s:
+// the test queues sweeps itself (every second) rather than wait up to 90 s for one.
 
 const FROM = '+15005550006';
 const REMINDERS = 40;
@@ -104,6 +108,28 @@ function startWorker(name: string) {
   return { name, child, exited };
 }
 
+/** Queues an outbox sweep every second, as the cron does every minute, until stopped. */
+async function sweepEverySecond(): Promise<() => Promise<void>> {
+  // The workers created the schema and the queues; this client only sends.
+  const boss = new PgBoss({ connectionString: t.url, max: 1, migrate: false, supervise: false, schedule: false });
+  await boss.start();
+  let sweeping = true;
+  const loop = (async () => {
+    while (sweeping) {
+      await boss.send(QUEUES.outbox, {});
+      await sleep(1000);
+    }
+  })();
+  return async () => {
+    sweeping = false;
+    try {
+      await loop;
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  };
+}
+
 describe('two worker processes, one SIGKILLed mid-batch', () => {
   it('every reminder reaches Twilio and the outbox exactly once', { timeout: 420_000 }, async () => {
     const basics = await seedBasics(t.db, { reminderOffsetsMinutes: [120] });
@@ -125,12 +151,17 @@ describe('two worker processes, one SIGKILLed mid-batch', () => {
     expect((await victim.exited).signal).toBe('SIGKILL');
 
     // The survivor finishes: nothing pending, nothing queued or mid-send in the outbox.
-    await expect
-      .poll(
-        async () => (await t.db.reminderDelivery.count({ where: { status: 'pending' } })) + (await t.db.outboundMessage.count({ where: { status: { in: ['queued', 'sending'] } } })),
-        { timeout: 360_000, interval: 500 },
-      )
-      .toBe(0);
+    const stopSweeps = await sweepEverySecond();
+    try {
+      await expect
+        .poll(
+          async () => (await t.db.reminderDelivery.count({ where: { status: 'pending' } })) + (await t.db.outboundMessage.count({ where: { status: { in: ['queued', 'sending'] } } })),
+          { timeout: 360_000, interval: 500 },
+        )
+        .toBe(0);
+    } finally {
+      await stopSweeps();
+    }
 
     const perRecipient = new Map<string, number>();
     for (const m of twilio.accepted) perRecipient.set(m.to, (perRecipient.get(m.to) ?? 0) + 1);

@@ -41,8 +41,8 @@ const ELSEWHERE: Record<string, { by: string; proof: (read: (file: string) => Pr
     proof: async (read) => expect(await read('tests/support/server.ts')).toContain('DATABASE_URL: t.url'),
   },
   'TEST_DATABASE_URL=postgresql://user@host:5432/postgres npm test': {
-    by: '.ci/run (against the system PostgreSQL)',
-    proof: async (read) => expect(await read('.ci/run')).toMatch(/TEST_DATABASE_URL=\S+ npx vitest run/),
+    by: '.ci/run (the database tests, against the system PostgreSQL)',
+    proof: async (read) => expect(await read('.ci/run')).toMatch(/TEST_DATABASE_URL=\S+ npx vitest related tests\/support\/db\.ts --run$/m),
   },
 };
 

@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPool, createPrisma, type PrismaClient } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
+import { FINISHED } from './dropper.ts';
 
-// A fresh, migrated database for one test file: no test sees another's rows,
-// and files can run in parallel in any order.
+// A fresh database for one test file: no test sees another's rows, and files can run
+// in parallel in any order. A migrated one is a copy of the run's template
+// (tests/support/template.ts); `migrate: false` gives an empty one, for tests of the
+// migrations themselves and of a start that applies them.
 
 export interface TestDatabase {
   url: string;
   db: PrismaClient;
   /** A plain pg pool on the same database, for raw SQL and concurrency tests. */
   pool: pg.Pool;
+  /** Closes the clients and leaves the database to be dropped in the background (tests/support/dropper.ts). */
   drop(): Promise<void>;
 }
 
@@ -21,15 +24,26 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const name = `fd_test_${randomBytes(6).toString('hex')}`;
+async function onServer(...statements: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  try {
+    for (const sql of statements) await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `${inject('databasePrefix')}${randomBytes(6).toString('hex')}`;
+  const template = opts.migrate === false ? '' : ` TEMPLATE "${inject('templateDatabase')}"`;
+  // synchronous_commit off: a commit returns without waiting for its WAL to reach the
+  // disk. What sessions see, lock and wait for is unchanged; only a crash of the server
+  // itself could lose the last commits, and no test crashes it. Most tests commit after
+  // every step, and waiting for the disk was a large part of their time on a busy machine.
+  await onServer(`CREATE DATABASE "${name}"${template}`, `ALTER DATABASE "${name}" SET synchronous_commit = off`);
 
   const url = databaseUrl(name);
-  if (opts.migrate !== false) await migrate(url);
   const db = createPrisma(url);
   const pool = createPool(url, { max: 20 });
   return {
@@ -39,10 +53,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
     async drop() {
       await db.$disconnect();
       await pool.end();
-      const c = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      await onServer(`COMMENT ON DATABASE "${name}" IS '${FINISHED}'`);
     },
   };
 }

@@ -34,7 +34,10 @@ afterAll(async () => {
 
 function startWorker() {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/webhooks/support-process/delivery-worker.ts'], {
-    env: { ...process.env, DATABASE_URL: t.url, WEBHOOK_POLICY: JSON.stringify({ ...TEST_POLICY, timeoutMs: 1000, leaseMarginMs: 1000, firstRetrySeconds: 1 }) },
+    // The held request must still be in flight when the SIGKILL lands: a request timeout of
+    // 1 s was shorter than a busy machine may keep this process from sending it (the worker
+    // then gave up and retried first). 5 s costs the restart 4 s more of waiting for the lease.
+    env: { ...process.env, DATABASE_URL: t.url, WEBHOOK_POLICY: JSON.stringify({ ...TEST_POLICY, timeoutMs: 5000, leaseMarginMs: 1000, firstRetrySeconds: 1 }) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

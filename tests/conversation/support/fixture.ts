@@ -63,9 +63,21 @@ export async function createSalon(db: PrismaClient): Promise<Fixture> {
   };
 }
 
-/** Removes every business row so a test file can start over on the same database. */
+/**
+ * Children before parents: the business tables and those whose rows point at them
+ * (reminder_delivery, calendar_feed, app_user, api_token), so nothing is left behind.
+ */
+const WIPE_ORDER = [
+  'appointment_event', 'reminder_delivery', 'exception', 'reservation', 'hold', 'message', 'outbound_message', 'api_token', 'calendar_feed',
+  'appointment', 'conversation', 'app_user', 'customer', 'service_eligibility', 'service_requirement', 'weekly_hours', 'date_override', 'time_off',
+  'resource', 'service', 'location', 'business',
+];
+
+/**
+ * Removes every business row so a test file can start over on the same database.
+ * DELETE, not TRUNCATE: a TRUNCATE gives each of these tables new files, about half a
+ * second per wipe on a busy server against about 10 ms for deleting a dialog's few rows.
+ */
 export async function wipe(db: PrismaClient): Promise<void> {
-  await db.$executeRawUnsafe(
-    'TRUNCATE appointment_event, reservation, hold, exception, message, outbound_message, appointment, conversation, customer, service_eligibility, service_requirement, weekly_hours, date_override, time_off, resource, service, location, business CASCADE',
-  );
+  await db.$transaction(WIPE_ORDER.map((table) => db.$executeRawUnsafe(`DELETE FROM "${table}"`)));
 }
