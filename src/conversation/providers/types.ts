@@ -55,6 +55,8 @@ export type ProviderStep = (
       call: ProviderToolCall;
       /** Further calls the model asked for in the same answer; never run (one action at a time), kept for the transcript. */
       ignoredCalls?: string[];
+      /** Said before the tool's display when the turn answered a question on the way ("Address: ..." then the offers). */
+      preface?: string;
     }
   | {
       kind: 'reply';
