@@ -238,7 +238,7 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
 function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
-      if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true } : memory);
+      if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true } : infoMemory(view, u, memory));
       return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
@@ -510,6 +510,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'list_services' && res.ok) {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
+    if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
     const text = memory.notOffered ? T2.notOffered(lines) : T2.servicesList(lines);
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
@@ -532,10 +533,21 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
   const several = new Set(days.map((d) => d.location)).size > 1;
   const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
   const answer = [...forDay, String(res.text ?? '')].join('\n');
-  const next: Memory = { ...memory, infoDay: undefined, thenBook: undefined };
-  if (!memory.thenBook) return reply(withOpenSummary(view, answer), next);
-  const step = searchOrAsk(view, { intent: 'book' }, next);
+  if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
+  return thenBook(view, memory, answer);
+}
+
+/** The booking asked alongside a question, searched now, its reply led by the answer. */
+function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderStep {
+  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
   return step.kind === 'tool' ? { ...step, preface: answer } : { ...step, text: `${answer}\n${step.text}` };
+}
+
+/** "Haircut: $40.00" for the service being booked, when the list has its price. */
+function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
+  const name = view.services.find((s) => s.id === memory.serviceId)?.name;
+  const price = services.find((s) => s.name === name)?.price;
+  return name && price ? `${name}: ${price}` : undefined;
 }
 
 /** An answer given while a summary waits for its yes says that it still does. */

@@ -56,6 +56,9 @@ describe('questions about the business, answered from the catalog', () => {
     ['are you guys open on saturdays', 6],
     ['open tmrw?', 4],
     ['what time do u close on friday', 5],
+    ['are you closed on sunday?', 7],
+    ['you guys open sunday', 7],
+    ['do you open early on saturdays', 6],
   ] as const)('%j asks the hours of one day', (text, day) => {
     const u = understand(text, ctx());
     expect(u).toMatchObject({ intent: 'business_info', infoTopic: 'hours' });
@@ -94,7 +97,11 @@ describe('a question and a booking in one message', () => {
     expect(u.serviceId).toBeDefined();
   });
 
-  it.each(['how late are you open tmrw?', 'where do i park for my haircut', 'is the haircut place on main st'])('%j is a question only', (text) => {
+  it.each(['can i get a haircut friday at 2, how much is it', 'trim tmrw 10am - whats the price?'])('%j gives the price and books', (text) => {
+    expect(understand(text, ctx())).toMatchObject({ intent: 'business_info', asksServices: true, alsoBooks: true, serviceId: 'svc-cut' });
+  });
+
+  it.each(['how late are you open tmrw?', 'how much is a trim', 'where do i park for my haircut', 'is the haircut place on main st'])('%j is a question only', (text) => {
     expect(understand(text, ctx()).alsoBooks).toBeUndefined();
   });
 });
