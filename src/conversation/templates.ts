@@ -80,7 +80,7 @@ export const T2 = {
   summaryStillOpen: 'The summary above is still open: reply Y to confirm or N to change.',
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
   /** "do you do nails": not in the catalog, so say so and show what is. */
-  notOffered: (lines: string[]) => `Sorry, we do not offer that. We offer:\n${numbered(lines)}\nWhich would you like?`,
+  notOffered: (lines: string[]) => `Sorry, we do not offer that. We offer:\n${numbered(lines)}\nWhich service would you like?`,
   /** "are you open sunday?": the day asked about, at one location or (with `where`) at each. */
   dayHours: (day: string, hours: string | null, where?: string) =>
     `${where ? `${where}: ` : ''}${hours ? `On ${day} we are open ${hours}.` : `We are closed on ${day}.`}`,

@@ -390,7 +390,8 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   if (!slug) {
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
-    return reply(T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
+    // "can i book a pedicure": say it is not offered while asking which service instead.
+    return reply(u.notOffered ? T2.notOffered(names) : T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });

@@ -33,7 +33,7 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
-  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont) (make it|come|be able to (make it|come|attend)|attend))\b/;
+  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
@@ -54,6 +54,14 @@ const OFFERED_QUESTION = /\b(do|does|can|will) (you|u|y'?all|anyone|someone|some
 const NOT_A_SERVICE = /\b(any ?thing|something|openings?|availability|available|time|times|room|space|spots?|slots?|appointments?|parking|wifi|hours|prices?|deals?|discounts?|gift ?cards?|a (minute|sec|second))\b/;
 // "whoever is fine", "anyone", "no preference": any qualified staff member will do.
 const ANY_STAFF = /\b(who ?ever|any ?one|any ?body|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t care who|no preference|either (one|is fine|works))\b/;
+// "can i book a pedicure": the thing asked for after a booking verb, when it is no service.
+const ASKED_THING = /\b(book|get|have|want|need|like|schedule|do)( me| in| us)? (a|an|some|my)( quick| new| full)? (?<thing>[a-z]{4,})\b/;
+const NOT_A_THING = new Set([
+  'time', 'times', 'slot', 'spot', 'appointment', 'appointments', 'booking', 'session', 'visit', 'earlier', 'later', 'week', 'morning',
+  'afternoon', 'evening', 'today', 'tomorrow', 'tonight', 'next', 'same', 'different', 'another', 'couple', 'minute', 'hour', 'hours',
+  'person', 'people', 'friend', 'something', 'anything', 'reservation', 'opening', 'call', 'confirmation', 'refund', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'human', 'agent', 'manager', 'receptionist',
+]);
 // Clauses that open a new booking request after a question or a refusal ("and also", "just book").
 const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
@@ -137,6 +145,8 @@ interface Reading {
   choice: ReturnType<typeof parseChoice>;
   resolved: ReturnType<typeof resolveWhen>;
   topic: Understanding['infoTopic'];
+  /** the catalog has services, so a thing it lacks can be said not to be offered */
+  hasServices: boolean;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -181,7 +191,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   }
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic };
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
 }
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
@@ -334,9 +344,15 @@ function askedInformation(r: Reading): Understanding | undefined {
 /** "do you do nails", "do u guys offer waxing?": a service question whose service is not in the catalog. */
 function asksNotOffered(r: Reading): boolean {
   const m = OFFERED_QUESTION.exec(r.s);
-  if (!m || r.u.serviceId || r.u.serviceChoices || r.resolved || r.u.staffId) return false;
+  if (!m || !r.hasServices || r.u.serviceId || r.u.serviceChoices || r.resolved || r.u.staffId) return false;
   const asked = (m.groups?.asked ?? '').replace(/\b(a|an|any|the|some|here|there|too|at all|please|guys|by any chance)\b/g, ' ').trim();
   return /[a-z]{3,}/.test(asked) && !NOT_A_SERVICE.test(asked) && !BOOK.test(asked);
+}
+
+/** "can i book a pedicure tomorrow": a booking of something that is not a service (the catalog found none). */
+function asksUnknownThing(s: string): boolean {
+  const thing = ASKED_THING.exec(s)?.groups?.thing;
+  return thing !== undefined && !NOT_A_THING.has(thing) && !NOT_A_SERVICE.test(thing) && !NUMBER_WORDS[thing];
 }
 
 /**
@@ -359,7 +375,10 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) return as(r, 'book');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) {
+    if (r.hasServices && !u.serviceId && !u.serviceChoices && asksUnknownThing(s)) u.notOffered = true;
+    return as(r, 'book');
+  }
   if (GREETING.test(s)) return as(r, 'greeting');
   if (/\bhelp\b|^\?+$/.test(s)) return as(r, 'help');
   if (u.email) return as(r, 'provide_info');

@@ -72,6 +72,17 @@ describe('questions about the business, answered from the catalog', () => {
     },
   );
 
+  it.each(['can i book a pedicure tomorrow', 'i want a tattoo', 'id like a spray tan friday pls'])('%j books something that is not offered', (text) => {
+    expect(understand(text, ctx())).toMatchObject({ intent: 'book', notOffered: true });
+  });
+
+  it.each(['can i get an appointment tomorrow', 'i need a time friday', 'book me a quick trim', 'can i get a spot thursday', 'i want to book'])(
+    '%j names no missing service',
+    (text) => {
+      expect(understand(text, ctx()).notOffered).toBeUndefined();
+    },
+  );
+
   it.each([
     ['do you do nails', 'book'],
     ['do you do manicures', 'book'],
@@ -135,6 +146,12 @@ describe('moves of an existing booking', () => {
     expect(u.shift?.minutes).toBe(minutes);
     expect(u.when).toBeUndefined();
     expect(weekday(u.apptWhen?.from)).toBe(day);
+  });
+});
+
+describe('cancel in other words', () => {
+  it.each(['cant make my appointment', "I won't make the appt thursday", 'unable to make my booking', "can't make it"])('%j cancels', (text) => {
+    expect(understand(text, ctx()).intent).toBe('cancel');
   });
 });
 
