@@ -33,6 +33,16 @@ interface Memory {
   menuStarts?: string[];
   /** The customer picked a time no offer on screen had: the search for it looks first, to propose it when free. */
   proposeIfFree?: boolean;
+  /** Service names of the appointments in that menu, so "the haircut" picks one. */
+  menuServices?: string[];
+  /** A booking asked in the same message as a question: made once the question is answered. */
+  thenBook?: boolean;
+  /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
+  infoDay?: number;
+  /** "where is my appt": the appointments are listed with their location's address. */
+  asksWhere?: boolean;
+  /** "do you do nails": the service list answers that it is not offered. */
+  notOffered?: boolean;
 }
 
 interface Exchange {
@@ -192,10 +202,22 @@ function decide(req: ProviderRequest): ProviderStep {
   return firstStep(req, u, memory, text);
 }
 
-function firstStep(req: ProviderRequest, u: Understanding, kept: Memory, text: string): ProviderStep {
+function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
+  const u = swapInBooking(heard, kept);
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
+  if (u.anyStaff) delete memory.staffId;
   return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * "can i do a haircut instead same time" while a color is being booked: the same time for
+ * another service is that booking changed, never a move of one already made.
+ */
+function swapInBooking(u: Understanding, kept: Memory): Understanding {
+  const sameTimeOnly = u.shift && u.shift.sameTime && !u.shift.days && !u.shift.minutes;
+  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when || !sameTimeOnly || !u.serviceId || u.serviceId === kept.serviceId) return u;
+  return { ...u, intent: 'book', abandons: true };
 }
 
 /**
@@ -218,7 +240,7 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   // While an intake question is open, the message is its answer unless it clearly asks
   // for something else (another time, a different action).
   const changesTime = u.when && q.type !== 'date' && /\b(actually|instead|change|different|another|rather|make it)\b/i.test(text);
-  if (!changesTime && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
+  if (!changesTime && !u.abandons && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
     return call('save_intake_answer', { question_id: q.id, answer: text }, memory);
   }
   return undefined;
@@ -228,12 +250,13 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
 function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
-      if (u.asksServices) return call('list_services', {}, memory);
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, memory);
+      if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true } : infoMemory(view, u, memory));
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       const pendingChange = memory.flow === 'cancel' || memory.flow === 'reschedule';
       const next: Memory = pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
+      if (u.infoTopic === 'address') Object.assign(next, { asksWhere: true, apptWhen: u.when ? { from: u.when.from.toISOString(), to: u.when.to.toISOString() } : undefined });
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
@@ -253,6 +276,23 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
   }
 }
 
+/**
+ * What to remember while a business question is answered: the single day it asks about
+ * ("are you open sunday?"), and a booking asked in the same message, to make afterwards.
+ */
+function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
+  const next: Memory = { ...memory };
+  if (u.infoTopic === 'hours' && u.when && u.when.dayNamed !== false && u.when.to.getTime() - u.when.from.getTime() <= 86_400_000) {
+    next.infoDay = DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
+  }
+  if (u.alsoBooks) {
+    rememberRequest(view, u, next);
+    next.flow = 'book';
+    next.thenBook = true;
+  }
+  return next;
+}
+
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
@@ -270,9 +310,14 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     const ref = memory.menuItems[u.choiceIndex];
     if (!ref) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
     const start = memory.menuStarts?.[u.choiceIndex];
-    const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined };
+    const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined, menuServices: undefined };
     const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
     return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
+  }
+  // "the haircut", "the one on the 8th": the one appointment of the menu with that service or day.
+  if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when)) {
+    const index = appointmentNamed(view, memory, u);
+    if (index !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: index, serviceId: undefined, when: undefined }, memory);
   }
   // A numbered menu of services (all of them, or the few that fitted equally).
   if (memory.menu === 'service' && u.choiceIndex !== undefined && !u.serviceId) {
@@ -317,6 +362,15 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   return undefined;
 }
 
+/** The index of the only appointment in the menu that has the service and the day the message names. */
+function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding): number | undefined {
+  const service = view.services.find((s) => s.id === u.serviceId)?.name;
+  const day = u.when && u.when.dayNamed !== false ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).toISODate() : undefined;
+  const fits = (memory.menuItems ?? []).map((_, i) => i).filter((i) =>
+    (!service || memory.menuServices?.[i] === service) && (!day || memory.menuStarts?.[i]?.startsWith(day)));
+  return fits.length === 1 && (service || day) ? fits[0] : undefined;
+}
+
 /** The customer answered a booking summary with something other than yes (the orchestrator dropped it). */
 function atSummary(view: ProviderView): boolean {
   return view.expecting === 'confirmation' && view.proposal === null;
@@ -354,7 +408,8 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   if (!slug) {
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
-    return reply(T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
+    // "can i book a pedicure": say it is not offered while asking which service instead.
+    return reply(u.notOffered ? T2.notOffered(names) : T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });
@@ -383,7 +438,8 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
   if (u.staffId) memory.staffId = u.staffId;
   const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
   if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes)) {
-    memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : undefined);
+    // "same time" after "move it to tmrw": the appointment's time on the day already said.
+    memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
   else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when)) {
     // "actually can i do thursday instead": another day, the time of day already said stays.
@@ -474,9 +530,11 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'list_services' && res.ok) {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
-    return reply(T2.servicesList(lines), { ...memory, menu: 'service', menuItems: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
+    if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
+    const text = memory.notOffered ? T2.notOffered(lines) : T2.servicesList(lines);
+    return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
-  if (last.name === 'business_info' && res.ok) return reply(withOpenSummary(view, String(res.text ?? '')), memory);
+  if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {
     return reply(T.sizeRefused(error.message ?? ''), { ...memory, durationMinutes: undefined, minCapacity: undefined }, { expecting: 'time' });
   }
@@ -494,17 +552,53 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
+type DayHours = { location: string; weekday: number; hours: string | null };
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
+function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
+  const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
+  const several = new Set(days.map((d) => d.location)).size > 1;
+  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
+  const answer = [...forDay, String(res.text ?? '')].join('\n');
+  if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
+  return thenBook(view, memory, answer);
+}
+
+/** The booking asked alongside a question, searched now, its reply led by the answer. */
+function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderStep {
+  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
+  return step.kind === 'tool' ? { ...step, preface: answer } : { ...step, text: `${answer}\n${step.text}` };
+}
+
+/** "Haircut: $40.00" for the service being booked, when the list has its price. */
+function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
+  const name = view.services.find((s) => s.id === memory.serviceId)?.name;
+  const price = services.find((s) => s.name === name)?.price;
+  return name && price ? `${name}: ${price}` : undefined;
+}
+
 /** An answer given while a summary waits for its yes says that it still does. */
 function withOpenSummary(view: ProviderView, text: string): string {
   return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
 }
 
-type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string };
+type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string; location?: string | null };
+
+/** "where is my appt on friday": each appointment meant (that day's, else all) with its location's address. */
+function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const day = memory.apptWhen ? DateTime.fromISO(memory.apptWhen.from, { zone: view.timeZone }).toISODate() : undefined;
+  const onDay = items.filter((a) => day && a.start_local.startsWith(day));
+  const meant = onDay.length ? onDay : items;
+  const lines = meant.map((a) => (a.location ? T2.appointmentPlace(a.label, a.location) : a.label));
+  return reply(withOpenSummary(view, lines.join('\n')), { ...memory, asksWhere: undefined, apptWhen: undefined });
+}
 
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
 function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
+  if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
     const list = `${T.yourAppointments}\n${numbered(items.map((a) => a.label))}`;
     return reply(view.proposal?.awaiting === 'confirmation' ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, memory);
@@ -534,7 +628,7 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
     return actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
   }
   const labels = candidates.map((a) => a.label);
-  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local) }, {
+  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local), menuServices: candidates.map((a) => a.service) }, {
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });

@@ -61,6 +61,8 @@ export type ProviderStep = (
        * the search finds it free, and otherwise searches again for the customer to see).
        */
       provisional?: boolean;
+      /** Said before the tool's display when the turn answered a question on the way ("Address: ..." then the offers). */
+      preface?: string;
     }
   | {
       kind: 'reply';

@@ -24,7 +24,14 @@ export async function businessInfo(env: TurnEnv, args: ToolArgs<'business_info'>
   };
   const keys = args.topic === 'all' ? (['hours', 'address', 'policies', 'contact'] as const) : [args.topic];
   const text = keys.map((k) => parts[k]).filter(Boolean).join('\n') || `Please call ${b.phone ?? 'us'} for details.`;
-  return { failure: false, result: { ok: true, topic: args.topic, text } };
+  // Each weekday of each location, closed days included, so "are you open sunday?" has its answer.
+  const days = keys.includes('hours') ? locations.filter((loc) => loc.hours.length).flatMap((loc) => DAYS.map((day, i) => ({ location: loc.name, day, weekday: i + 1, hours: dayHours(loc.hours, i + 1) }))) : undefined;
+  return { failure: false, result: { ok: true, topic: args.topic, text, ...(days ? { days } : {}) } };
+}
+
+function dayHours(hours: Array<{ weekday: number; start: string; end: string }>, weekday: number): string | null {
+  const h = hours.find((x) => x.weekday === weekday);
+  return h ? `${to12h(h.start)}-${to12h(h.end)}` : null;
 }
 
 function to12h(hhmm: string): string {

@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import type { AppointmentView, Slot } from '../../engine/api.ts';
-import { findService, type CatalogService } from '../catalog.ts';
+import { findService, staffName, type CatalogService } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { raiseException } from '../escalate.ts';
 import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
-import { T } from '../templates.ts';
+import { T, T2 } from '../templates.ts';
 import type { ToolArgs } from './definitions.ts';
 import { ownAppointment } from './own-appointment.ts';
-import { searchSlots, slotWall } from './slot-search.ts';
+import { searchSlots, slotWall, type FoundSlots } from './slot-search.ts';
 import { slotWindow, type SlotWindow } from './slot-window.ts';
 
 
@@ -30,8 +30,10 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     durationMinutes: args.duration_minutes ?? undefined,
     minCapacity: args.min_capacity ?? undefined,
   };
-  const found = await searchSlots(env, query, window, what.forAppointment?.start ?? null);
-  if ('result' in found) return found;
+  const skip = what.forAppointment?.start ?? null;
+  const asked = await searchSlots(env, query, window, skip);
+  if ('result' in asked) return asked;
+  const found: FoundSlots & { otherStaff?: boolean } = what.resourceId ? await otherStaffIfNotFree(env, { query, window, skip, asked }) : asked;
   discardProposal(env);
   if (found.slots.length === 0) return noAvailability(env, what.service);
   const chosen = pickOffers(found.slots, nearest(env, window));
@@ -39,12 +41,29 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };
   const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null, size);
   env.state.offers = offers;
-  const intro = found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
+  const intro = found.otherStaff
+    ? T2.staffNotFree(staffName(env.catalog, [what.resourceId!]) ?? 'That staff member', what.service.name)
+    : found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
   return {
     failure: false,
     result: { ok: true, service: what.service.slug, none_in_requested_window: found.noneInRange, offers: offersResult(offers), offers_expire_at: expiresAt },
     display: offersDisplay(intro, offers),
   };
+}
+
+/**
+ * "color with lee friday at 10" when Lee is off then (or does not do color): the other
+ * qualified staff's openings in that window, rather than "no openings" or Lee's next free day.
+ */
+async function otherStaffIfNotFree(
+  env: TurnEnv,
+  input: { query: Parameters<typeof searchSlots>[1]; window: SlotWindow; skip: Date | null; asked: FoundSlots },
+): Promise<FoundSlots & { otherStaff?: boolean }> {
+  const { asked } = input;
+  if (asked.slots.length && !asked.noneInRange) return asked;
+  const others = await searchSlots(env, { ...input.query, resourceId: undefined }, input.window, input.skip);
+  if ('result' in others || !others.slots.length || (others.noneInRange && asked.slots.length)) return asked;
+  return { ...others, otherStaff: true };
 }
 
 interface SlotSubject {

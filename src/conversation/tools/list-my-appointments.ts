@@ -16,7 +16,7 @@ export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
     const ref = shortId(taken);
     taken.add(ref);
     refs[ref] = a.id;
-    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a) };
+    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a), location: locationText(env, a) };
   });
   env.state.appointmentRefs = refs;
   return { failure: false, result: { ok: true, appointments: out }, ...(items[0] ? { locationId: items[0].locationId } : {}) };
@@ -24,6 +24,12 @@ export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
 
 export function appointmentLabel(env: TurnEnv, a: AppointmentView): string {
   return `${a.serviceName}, ${formatSlotLabel(a.start, locationZone(env.catalog, a.locationId), staffName(env.catalog, a.resourceIds))}${a.status === 'requested' ? ' (requested)' : ''}`;
+}
+
+/** Where the appointment is: "Main St, 12 Main St, New York, NY". */
+function locationText(env: TurnEnv, a: AppointmentView): string | null {
+  const loc = env.catalog.locations.find((l) => l.id === a.locationId);
+  return loc ? [loc.name, loc.address].filter(Boolean).join(', ') : null;
 }
 
 function localIso(env: TurnEnv, a: AppointmentView): string {

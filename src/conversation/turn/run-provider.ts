@@ -26,7 +26,7 @@ export async function runProvider(deps: TurnDeps, turn: Turn, env: TurnEnv, user
     if (s.memory) state.providerMemory = s.memory;
     const meta = { promptVersion: deps.prompts.version, provider: deps.provider.name, tokenUsage: usageJson(s.usage) };
     if (s.kind === 'reply') return providerReply(deps, turn, env, { step: s, meta });
-    const shown = await afterToolCall(deps, turn, env, { call: s.call, ignoredCalls: s.ignoredCalls, provisional: s.provisional, meta });
+    const shown = await afterToolCall(deps, turn, env, { call: s.call, ignoredCalls: s.ignoredCalls, provisional: s.provisional, preface: s.preface, meta });
     if (shown) return shown;
   }
   return giveUp(deps, turn, env, { text: T.notUnderstood });
@@ -49,7 +49,7 @@ async function afterToolCall(
   deps: TurnDeps,
   turn: Turn,
   env: TurnEnv,
-  step: { call: ProviderToolCall; ignoredCalls?: string[]; provisional?: boolean; meta: Partial<TranscriptRow> },
+  step: { call: ProviderToolCall; ignoredCalls?: string[]; provisional?: boolean; preface?: string; meta: Partial<TranscriptRow> },
 ): Promise<Shown | null> {
   const { state } = turn;
   const { call } = step;
@@ -62,7 +62,8 @@ async function afterToolCall(
   }
   if (!outcome.display || step.provisional) return null;
   state.expecting = outcome.display.expecting;
-  const o = { messages: outcome.display.messages, ...(outcome.display.choices?.length ? { choices: outcome.display.choices } : {}) };
+  const messages = step.preface ? [step.preface, ...outcome.display.messages] : outcome.display.messages;
+  const o = { messages, ...(outcome.display.choices?.length ? { choices: outcome.display.choices } : {}) };
   state.history.push({ role: 'assistant', content: o.messages.join('\n'), toolCall: null });
   return o;
 }

@@ -5,7 +5,7 @@
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
-import { FOR_SOMEONE_ELSE, parseShift } from './moves.ts';
+import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
 import { matchService, matchServices, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -33,12 +33,12 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
-  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont) (make it|come|be able to (make it|come|attend)|attend))\b/;
+  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
 const MY_APPOINTMENTS =
-  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b/;
+  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
-  /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u) open\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
-const ADDRESS = /\b(address|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my appointment|my appt)|where's (the|your|it|that)|wheres (the|your|it|that)|parking|how do i get there|find (you|u))\b/;
+  /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
+const ADDRESS = /\b(address|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone))\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
@@ -48,6 +48,22 @@ const GREETING =
 const DECLINE_OFFERS =
   /\b(none|neither|no thanks|nope|other (times|options|days)|something else|different (time|day|times)|another (time|day)|any other|anything else|more (times|options)|not (those|these|any)|(anything|something) (later|earlier|sooner)|(later|earlier) (times?|slots?|options?))\b/;
 const CHANGE_WORDS = /\b(but|instead|actually|rather|make it|change|switch|how about|what about|prefer)\b/;
+// "do you do nails", "do u guys offer waxing": asks whether a service exists; the rest names it.
+const OFFERED_QUESTION = /\b(do|does|can|will) (you|u|y'?all|anyone|someone|somebody|any ?one)( guys| there| all)? (do|offer|have|provide|carry|sell|handle)\b(?<asked>.*)$/;
+// What a "do you have ..." asks about when it is not a service: a time, a place, a price.
+const NOT_A_SERVICE = /\b(any ?thing|something|openings?|availability|available|time|times|room|space|spots?|slots?|appointments?|parking|wifi|hours|prices?|deals?|discounts?|gift ?cards?|a (minute|sec|second))\b/;
+// "whoever is fine", "anyone", "no preference": any qualified staff member will do.
+const ANY_STAFF = /\b(who ?ever|any ?one|any ?body|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t care who|no preference|either (one|is fine|works))\b/;
+// "can i book a pedicure": the thing asked for after a booking verb, when it is no service.
+const ASKED_THING = /\b(book|get|have|want|need|like|schedule|do)( me| in| us)? (a|an|some|my)( quick| new| full)? (?<thing>[a-z]{4,})\b/;
+const NOT_A_THING = new Set([
+  'time', 'times', 'slot', 'spot', 'appointment', 'appointments', 'booking', 'session', 'visit', 'earlier', 'later', 'week', 'morning',
+  'afternoon', 'evening', 'today', 'tomorrow', 'tonight', 'next', 'same', 'different', 'another', 'couple', 'minute', 'hour', 'hours',
+  'person', 'people', 'friend', 'something', 'anything', 'reservation', 'opening', 'call', 'confirmation', 'refund', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'human', 'agent', 'manager', 'receptionist',
+]);
+// Clauses that open a new booking request after a question or a refusal ("and also", "just book").
+const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -65,7 +81,21 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 function classify(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
-  return changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+  return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+}
+
+/**
+ * "dont cancel, can i just book a color on the 8th", "don't move it, just book my son in
+ * too": what is booked stays (answer 'no'), and the request after the refusal goes on.
+ */
+function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | undefined {
+  const m = NEGATED_CHANGE.exec(r.s);
+  if (!m) return undefined;
+  const rest = read(r.s.slice(m.index + m[0].length).replace(/^( ?(it|that|this|my \w+|the \w+))?[ ,.;:-]*/, ''), { ...ctx, expecting: null });
+  if (!rest || (!NEW_BOOKING.test(rest.s) && !rest.u.serviceId)) return undefined;
+  const u = explicitIntent(rest) ?? bestGuess(rest);
+  if (u.intent !== 'book' && u.intent !== 'reschedule') return undefined;
+  return { ...u, answer: 'no', abandons: true };
 }
 
 /**
@@ -117,6 +147,8 @@ interface Reading {
   choice: ReturnType<typeof parseChoice>;
   resolved: ReturnType<typeof resolveWhen>;
   topic: Understanding['infoTopic'];
+  /** the catalog has services, so a thing it lacks can be said not to be offered */
+  hasServices: boolean;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -153,8 +185,15 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (shift) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   if (shift && shift.days !== 0) delete u.when;
+  // "push my friday appt back 2 hours": the day says which appointment; the new time is the shift's.
+  if (shift && shift.minutes !== 0 && !shift.sameTime && u.when && !move) {
+    const named = ctx?.now && ctx?.timeZone ? resolveWhen(withoutShiftAmounts(raw), ctx.now, ctx.timeZone) : undefined;
+    if (named?.hasDate) u.apptWhen = named.range;
+    delete u.when;
+  }
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic };
+  if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
 }
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
@@ -238,13 +277,23 @@ function explicitIntent(r: Reading): Understanding | undefined {
   }
   if (RESCHEDULE.test(s)) return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
-  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s))) return as(r, 'reschedule');
+  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r))) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
     if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
     return as(r, 'cancel');
   }
   return undefined;
+}
+
+/**
+ * "can we do same time next week?", "the week after works better": with no offers or summary
+ * on screen, whole days from a booking move it. A new booking says so ("book", "another").
+ */
+function movesByDays(r: Reading): boolean {
+  const shift = r.u.shift;
+  if (!shift || shift.days === 0 || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
 }
 
 /** A yes, no or pick, read against what the bot asked for (a confirmation or a choice). */
@@ -275,24 +324,63 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
-  if (r.topic) return as(r, 'business_info');
+  if (r.topic) {
+    // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
+    if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
+    return as(r, 'business_info');
+  }
+  if (asksNotOffered(r)) {
+    u.asksServices = true;
+    u.notOffered = true;
+    return as(r, 'business_info');
+  }
   if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved)) {
     u.asksServices = true;
+    // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
+    if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
     return as(r, 'business_info');
   }
   return undefined;
 }
 
+/** "do you do nails", "do u guys offer waxing?": a service question whose service is not in the catalog. */
+function asksNotOffered(r: Reading): boolean {
+  const m = OFFERED_QUESTION.exec(r.s);
+  if (!m || !r.hasServices || r.u.serviceId || r.u.serviceChoices || r.resolved || r.u.staffId) return false;
+  const asked = (m.groups?.asked ?? '').replace(/\b(a|an|any|the|some|here|there|too|at all|please|guys|by any chance)\b/g, ' ').trim();
+  return /[a-z]{3,}/.test(asked) && !NOT_A_SERVICE.test(asked) && !BOOK.test(asked);
+}
+
+/** "can i book a pedicure tomorrow": a booking of something that is not a service (the catalog found none). */
+function asksUnknownThing(s: string): boolean {
+  const thing = ASKED_THING.exec(s)?.groups?.thing;
+  return thing !== undefined && !NOT_A_THING.has(thing) && !NOT_A_SERVICE.test(thing) && !NUMBER_WORDS[thing];
+}
+
+/**
+ * During an intake question, a message that asks to book something ("nvm just book a haircut
+ * at that time") is a new request, not the answer: the customer is never trapped in the questions.
+ */
+function newRequestDuringIntake(r: Reading): Understanding | undefined {
+  if (!/\b(book|schedule|instead|rather|switch)\b/.test(r.s) || !(r.u.serviceId || r.resolved)) return undefined;
+  r.u.abandons = true;
+  return as(r, 'book');
+}
+
 /** Everything else, by the strongest signal left. */
 function bestGuess(r: Reading): Understanding {
   const { s, u, answer, choice } = r;
-  if (r.expecting === 'intake') return as(r, 'provide_info');
-  // "ok what about 4": the opener is not a yes to anything, the new time is the request.
-  if (answer === 'yes' && !(r.resolved && CHANGE_WORDS.test(s))) return as(r, 'confirm');
+  if (r.expecting === 'intake') return newRequestDuringIntake(r) ?? as(r, 'provide_info');
+  // "ok what about 4": a new time, not a yes to what was on screen.
+  if (answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
+  if (answer === 'yes') return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) return as(r, 'book');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) {
+    if (r.hasServices && !u.serviceId && !u.serviceChoices && asksUnknownThing(s)) u.notOffered = true;
+    return as(r, 'book');
+  }
   if (GREETING.test(s)) return as(r, 'greeting');
   if (/\bhelp\b|^\?+$/.test(s)) return as(r, 'help');
   if (u.email) return as(r, 'provide_info');

@@ -13,7 +13,7 @@ const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 /** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour" (+60), "bring it forward 2 hours" (-120). */
 function minutesShift(s: string): number | undefined {
   const after = new RegExp(`\\b${AMOUNT} ?${UNIT} (?:${LATER}|${EARLIER})\\b`).exec(s);
-  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| my \\w+| the \\w+)? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
+  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| (?:my|the|our)(?: \\w+){1,2})? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
   let amount: string;
   let unit: string;
   let later: boolean;
@@ -42,6 +42,11 @@ function daysShift(s: string): number | undefined {
   if (/\b(a|one) day (later|after)\b(?! tomorrow)|\bthe day after\b(?! tomorrow)|\bnext day\b/.test(s)) return 1;
   if (/\b(a|one) day (earlier|before)\b|\bthe day before\b/.test(s)) return -1;
   return undefined;
+}
+
+/** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */
+export function withoutShiftAmounts(text: string): string {
+  return text.replace(new RegExp(`\\b${AMOUNT} ?${UNIT}\\b`, 'g'), ' ');
 }
 
 /** The offset the message states relative to a booking or a window, if any. */

@@ -60,6 +60,12 @@ export interface Understanding {
   apptWhen?: DateRange;
   /** the message drops what was being asked for a new request ("nevermind, book a color instead") */
   abandons?: boolean;
+  /** asked whether a service exists that the catalog does not have ("do you do nails") */
+  notOffered?: boolean;
+  /** a question that also asks for a booking ("haircut tmrw 3pm and what's your address"): answer, then book */
+  alsoBooks?: boolean;
+  /** any qualified staff member will do ("whoever is fine"): drop a staff preference */
+  anyStaff?: boolean;
 }
 
 export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
