@@ -4,17 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 
-// The held-out set (./dialogs-heldout): written fresh by someone who had read neither the
-// understanding code nor any other dialog set, and never tuned on. (The first held-out set
-// was tuned on once its failures were read; it now lives in ./dialogs-tuning as heldout1-*.)
-// Each dialog is a test; one still failing carries `expected_fail: <reason>` and must fail,
-// so a fix shows up here as a dialog to unmark and a regression as a failed test. The
-// target is 95% (issue 14). Measured: 128/161 on the first run; 131/161 after the classes
-// fixed on the first set; then the WHEN classes (branch conv-when, 147/161 alone) and the
-// WHAT classes (branch conv-intent, 145/161 alone) read from this set's failures.
+// The held-out set (./dialogs-heldout), the third: 228 dialogs written in session 5 by two
+// people who read neither the understanding code nor any other dialog set, before the
+// understanding work of that session was merged, and never tuned on (a-*: new bookings,
+// b-*: everything around a booking). Each dialog is a test; one still failing carries
+// `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
+// unmark and a regression as a failed test. The target is 95% (issue 14).
+// Measured: 171/228 on the code before that session's understanding work, 187/228
+// after it, which is the floor this gate holds. (Earlier held-out sets were tuned on
+// once their failures were read; they live in ./dialogs-tuning as heldout1-* and heldout2-*.)
 
 const TARGET = 0.95;
-const FLOOR = 131 / 161;
+const FLOOR = 187 / 228;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -32,18 +33,18 @@ describe('held-out dialogs', () => {
       const result = await runDialog(t, dialog);
       passed.set(title, result.failures.length === 0);
       if (dialog.expected_fail) {
-        expect(result.failures.length, `expected to fail (${dialog.expected_fail}) but passed`).toBeGreaterThan(0);
+        expect(result.failures.length, `expected to fail (${dialog.expected_fail}) but passed\n${result.transcript}`).toBeGreaterThan(0);
       } else {
         expect(result.failures, `${result.failures.join('\n')}\n${result.transcript}`).toEqual([]);
       }
     });
   }
 
-  it(`passes at least the measured floor of the held-out set (target ${TARGET * 100}%; at least 120 dialogs)`, () => {
-    expect(heldOut.length).toBeGreaterThanOrEqual(120);
+  it(`passes at least the measured floor of the held-out set (target ${TARGET * 100}%; at least 200 dialogs)`, () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 2 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 3 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });

@@ -6,6 +6,8 @@ import { loadDialogs, runDialog } from './support/dialog-runner.ts';
 
 // Scripted dialogs for the offline provider: the original set in ./dialogs and the tuning
 // part of the corpus in ./dialogs-tuning (the held-out part runs in dialogs-heldout.test.ts).
+// Only dialogs of a spent held-out set (heldout1-*, heldout2-*) may still carry
+// `expected_fail`: a gap the set found that is not fixed yet.
 // Every dialog runs on a fresh copy of its business fixture with a fixed clock and is judged
 // on the END STATE of the database (tests/conversation/dialogs/README.md).
 
@@ -27,7 +29,10 @@ describe('offline dialogs', () => {
   for (const { file, dialog } of [...original.map((d) => ({ ...d, file: `dialogs/${d.file}` })), ...tuning.map((d) => ({ ...d, file: `dialogs-tuning/${d.file}` }))]) {
     it(`${file}: ${dialog.name}`, async () => {
       const result = await runDialog(t, dialog);
-      expect(result.failures, `${result.failures.join('\n')}\n${result.transcript}`).toEqual([]);
+      // A spent held-out dialog that still fails keeps its mark, and must fail: a fix unmarks it.
+      if (dialog.expected_fail) expect(file, 'only a spent held-out dialog may be marked').toMatch(/^dialogs-tuning\/heldout\d-/);
+      if (dialog.expected_fail) expect(result.failures.length, `expected to fail (${dialog.expected_fail}) but passed`).toBeGreaterThan(0);
+      else expect(result.failures, `${result.failures.join('\n')}\n${result.transcript}`).toEqual([]);
     });
   }
 });
