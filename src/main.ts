@@ -38,6 +38,15 @@ async function openDatabaseAndLoadServer(): Promise<{ database: DatabaseHandle; 
   return { database: database.value, server: server.value };
 }
 
+// A signal while starting (initdb, migrations, demo data) ends the process at once; the
+// exit hook of src/db/embedded.ts fast-stops a PostgreSQL it started, so none is left behind.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const exitWhileStarting = (signal: NodeJS.Signals) => {
+  console.error(`Frontdesk stopped by ${signal} while starting.`);
+  process.exit(1);
+};
+for (const signal of SIGNALS) process.on(signal, exitWhileStarting);
+
 let frontdesk: Server.Frontdesk;
 try {
   const { database, server } = await openDatabaseAndLoadServer();
@@ -70,7 +79,8 @@ if (frontdesk.adminToken.newToken) {
 console.log(lines.join('\n') + '\n');
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+for (const signal of SIGNALS) {
+  process.off(signal, exitWhileStarting);
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

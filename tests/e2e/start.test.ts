@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm start` as a user runs it: the launcher (scripts/start.js) runs the compiled
 // dist/, with embedded PostgreSQL, migrations, admin token, demo data, HTTP; Ctrl-C
-// stops everything; a second start reuses the data.
+// stops everything, also while it is still starting; a second start reuses the data.
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -151,6 +151,50 @@ async function startAndExit(env: Record<string, string>): Promise<{ code: unknow
 }
 
 const STACK_FRAME = /^\s+at /m;
+
+/** Pids of processes whose command line names this directory (a PostgreSQL run with -D inside it). */
+async function processesUsing(dir: string): Promise<number[]> {
+  const pids = (await readdir('/proc')).filter((d) => /^\d+$/.test(d));
+  const found: number[] = [];
+  for (const pid of pids) {
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes(dir)) found.push(Number(pid));
+  }
+  return found;
+}
+
+describe('npm start stopped while it starts', () => {
+  it('by a signal to its own process during migrations: exits 1 and leaves no PostgreSQL running', { timeout: TEST_BUDGET_MS }, async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-interrupted-'));
+    await chmod(dataDir, 0o755);
+    try {
+      const child = spawn(process.execPath, NPM_START, {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', FRONTDESK_DATA_DIR: dataDir, PORT: String(await freePort()), FRONTDESK_EMBEDDED_PORT: String(await freePort()) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout?.on('data', (d) => (out += d));
+      child.stderr?.on('data', (d) => (out += d));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const deadline = Date.now() + START_BUDGET_MS;
+      // PostgreSQL is up once migrations run; a service manager's SIGTERM reaches only this process.
+      while (!out.includes('migrating the database')) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`never reached the migrations:\n${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await processesUsing(dataDir)).not.toEqual([]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(out).toContain('Frontdesk stopped by SIGTERM while starting.');
+      // The fast stop is asynchronous on PostgreSQL's side: give it a few seconds.
+      for (let i = 0; i < 100 && (await processesUsing(dataDir)).length; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await processesUsing(dataDir)).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('npm start refuses clearly, before touching the database', () => {
   let dir: string;
