@@ -10,17 +10,20 @@ import { lockConversation, type Tx } from './store.ts';
 // step. A provider_out offer moves the customer's appointment instead of booking anew.
 
 /** Staff offers stay pickable longer than the bot's own: a customer may answer hours later. */
-export const STAFF_OFFER_HOURS = 24;
+const STAFF_OFFER_HOURS = 24;
 
 export interface StaffOffers {
   conversationId: string;
   serviceId: string;
   /** The slots in the order the customer was shown them, each with the label they read. */
   slots: Array<{ slot: Slot; label: string }>;
+  /** The message that showed them, as the customer read it: the model's transcript keeps it. */
+  text: string;
   forAppointmentId: string | null;
   at: Date;
 }
 
+/** Takes the conversation's lock first: call it before anything else in `tx` writes the conversation row. */
 export async function putStaffOffersOnScreen(tx: Tx, input: StaffOffers): Promise<void> {
   await lockConversation(tx, input.conversationId);
   const row = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId }, select: { state: true } });
@@ -34,6 +37,6 @@ export async function putStaffOffersOnScreen(tx: Tx, input: StaffOffers): Promis
   // Whatever the bot was asking is superseded by the staff's offer.
   state.proposal = null;
   state.expecting = 'choice';
-  state.history.push({ role: 'assistant', content: `A staff member offered these times:\n${input.slots.map((s, i) => `${i + 1}) ${s.label}`).join('\n')}`, toolCall: null });
+  state.history.push({ role: 'assistant', content: input.text, toolCall: null });
   await tx.$executeRaw`UPDATE conversation SET state = ${JSON.stringify(state)}::jsonb WHERE id = ${input.conversationId}::uuid`;
 }

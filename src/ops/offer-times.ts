@@ -5,6 +5,7 @@ import type { OfferableTime, OpsActor } from '../contract/ops.ts';
 import type { PrismaClient } from '../db/client.ts';
 import type { Scheduler, Slot } from '../engine/api.ts';
 import { putStaffOffersOnScreen } from '../conversation/staff-offers.ts';
+import { numbered } from '../conversation/templates.ts';
 import type { Exception } from '../generated/prisma/client.ts';
 import { actorDetails, auditActorOf, recordAudit } from './audit.ts';
 import { OpsError } from './errors.ts';
@@ -92,20 +93,21 @@ export async function offerTimes(deps: OfferDeps, exception: Exception, actor: O
   const notifier = deps.notifiers.forChannel(target.recipient.channel);
   if (!notifier) throw new OpsError('unreachable', `This installation cannot send on ${target.recipient.channel}, the customer's channel.`);
   const business = await deps.db.business.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true } });
-  const list = offered.map((t, i) => `${i + 1}) ${t!.label}`).join('\n');
-  const text = `We can offer you ${request.serviceName} at:\n${list}\nReply with the time that suits you.`;
+  const text = `We can offer you ${request.serviceName} at:\n${numbered(offered.map((t) => t!.label))}\nReply with the time that suits you.`;
   const idempotencyKey = `reschedule_offer:${exception.id}:${randomUUID()}`;
   const notice = await notifier.send({ kind: 'reschedule_offer', to: target.recipient, idempotencyKey, text, from: business?.name });
   return deps.db.$transaction(async (tx) => {
-    const message = await tx.message.create({ data: { conversationId: target.conversationId, direction: 'outbound', role: 'staff', text, externalId: idempotencyKey, createdAt: at }, select: { id: true } });
-    await tx.conversation.update({ where: { id: target.conversationId }, data: { lastMessageAt: at } });
+    // First: it takes the conversation's lock, which a turn holds while it writes the same row.
     await putStaffOffersOnScreen(tx, {
       conversationId: target.conversationId,
       serviceId: request.serviceId,
       slots: offered.map((t) => ({ slot: t!.slot, label: t!.label })),
+      text,
       forAppointmentId: exception.type === 'provider_out' ? exception.appointmentId : null,
       at,
     });
+    const message = await tx.message.create({ data: { conversationId: target.conversationId, direction: 'outbound', role: 'staff', text, externalId: idempotencyKey, createdAt: at }, select: { id: true } });
+    await tx.conversation.update({ where: { id: target.conversationId }, data: { lastMessageAt: at } });
     const updated = await tx.exception.update({ where: { id: exception.id }, data: { updatedAt: at } });
     await recordAudit(tx, {
       entityType: 'exception',
