@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { loadDialogs, runDialog } from './support/dialog-runner.ts';
+import { expectOutcome } from './support/expect-outcome.ts';
 
 // Scripted dialogs for the offline provider: the original set in ./dialogs and the tuning
 // part of the corpus in ./dialogs-tuning (the held-out part runs in dialogs-heldout.test.ts).
@@ -31,8 +32,7 @@ describe('offline dialogs', () => {
       const result = await runDialog(t, dialog);
       // A spent held-out dialog that still fails keeps its mark, and must fail: a fix unmarks it.
       if (dialog.expected_fail) expect(file, 'only a spent held-out dialog may be marked').toMatch(/^dialogs-tuning\/heldout\d-/);
-      if (dialog.expected_fail) expect(result.failures.length, `expected to fail (${dialog.expected_fail}) but passed`).toBeGreaterThan(0);
-      else expect(result.failures, `${result.failures.join('\n')}\n${result.transcript}`).toEqual([]);
+      expectOutcome(dialog, result);
     });
   }
 });
