@@ -6,6 +6,7 @@ import { locationZone, staffName } from './catalog.ts';
 import type { TurnEnv } from './env.ts';
 import { isOwn } from './ownership.ts';
 import { shortId } from './short-id.ts';
+import type { AnswerableNotice } from './store.ts';
 import { T, formatSlotLabel } from './templates.ts';
 import type { Shown, Turn, TurnDeps } from './turn/context.ts';
 import { runToolStep } from './turn/run-tool-step.ts';
@@ -21,13 +22,6 @@ import { remember, show } from './turn/show.ts';
 
 const SHORT_REPLY = /^\s*([1-9]|[ycrn])\s*[.!]?\s*$/i;
 
-interface AnswerableNotice {
-  id: string;
-  kind: string;
-  idempotencyKey: string;
-  appointmentId: string | null;
-}
-
 const SAID = {
   attending: (service: string, when: string) => `Thanks, see you for your ${service} on ${when}.`,
   notLive: 'That appointment is no longer booked. Tell me what you would like to do, or reply HELP.',
@@ -37,11 +31,17 @@ const SAID = {
   offerClosed: 'That offer is closed; our team is looking after your appointment and will contact you.',
 } as const;
 
+/** True when the text is short enough to answer a notice (the turn then reads the latest one with its row). */
+export function mayAnswerNotice(text: string): boolean {
+  return SHORT_REPLY.test(text);
+}
+
 /** The reply to a short answer to the sender's latest notice, or null to let the conversation answer. */
 export async function answerNoticeReply(deps: TurnDeps, turn: Turn, env: TurnEnv): Promise<Shown | null> {
   const match = SHORT_REPLY.exec(turn.inbound.text);
   if (!match) return null;
-  const notice = await latestNotice(turn);
+  // Read with the turn's row (store.ts readTurn): null when the conversation has spoken since.
+  const notice = turn.notice;
   if (!notice?.appointmentId) return null;
   const appt = await deps.scheduler.getAppointment(notice.appointmentId);
   if (!appt || !isOwn(turn.identity, appt)) return null;
@@ -49,18 +49,6 @@ export async function answerNoticeReply(deps: TurnDeps, turn: Turn, env: TurnEnv
   if (notice.kind === 'reschedule_offer') return answerRescheduleOffer(deps, turn, env, { notice, appt, answer });
   if (notice.kind === 'reminder' && answer !== 'N' && !/\d/.test(answer)) return answerReminder(deps, turn, env, { notice, appt, answer });
   return null;
-}
-
-/** The sender's latest answerable notice, unless the conversation has spoken since it went out. */
-async function latestNotice(turn: Turn): Promise<AnswerableNotice | null> {
-  const notice = await turn.tx.customerNotice.findFirst({
-    where: { channel: turn.message.channel, address: turn.message.senderIdentity },
-    orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, kind: true, idempotencyKey: true, appointmentId: true, sentAt: true },
-  });
-  if (!notice) return null;
-  const since = await turn.tx.message.count({ where: { conversationId: turn.conversationId, createdAt: { gt: notice.sentAt } } });
-  return since ? null : notice;
 }
 
 async function answerReminder(deps: TurnDeps, turn: Turn, env: TurnEnv, r: { notice: AnswerableNotice; appt: AppointmentView; answer: string }): Promise<Shown> {

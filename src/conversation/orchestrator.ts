@@ -8,7 +8,7 @@ import { createConversationIds } from './conversation-ids.ts';
 import { senderKeyOf } from './identity.ts';
 import { loadPrompts, type PromptSet } from './prompts.ts';
 import type { ModelProvider } from './providers/types.ts';
-import { createTurnGate, turnLimitFor, withConversationLock } from './store.ts';
+import { createTurnGate, inTurnTransaction, turnLimitFor } from './store.ts';
 import { toolSpecs } from './tools/index.ts';
 import { ConversationGone } from './turn/load-turn.ts';
 import { processTurn } from './turn/process-turn.ts';
@@ -71,7 +71,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
   async function turn(conversationId: string, message: InboundMessage, senderKey: string): Promise<OutboundReply> {
     const started = Date.now();
     const result = await gate.run(conversationId, () =>
-      withConversationLock(db, conversationId, (tx) => processTurn(turnDeps, { tx, conversationId, message, senderKey })),
+      inTurnTransaction(db, (tx) => processTurn(turnDeps, { tx, conversationId, message, senderKey })),
     );
     log.info(
       { conversationId, channel: message.channel, provider: provider.name, replayed: result.replayed, tools: result.tools, ms: Date.now() - started },

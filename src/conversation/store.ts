@@ -36,25 +36,24 @@ export async function ensureConversation(db: PrismaClient, channel: Conversation
   }
 }
 
+/** The key of a conversation's transaction-scoped advisory lock (hashed by the database). */
+const lockKey = (conversationId: string) => `conversation:${conversationId}`;
+
 /** Takes the conversation's lock until `tx` ends: turns and anything else that writes its state queue on it. */
 export async function lockConversation(tx: Tx, conversationId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${conversationId}`}, 0))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey(conversationId)}, 0))`;
 }
 
 /**
- * Runs `fn` holding the conversation's transaction-scoped advisory lock, so two messages
- * of one conversation are processed one after the other, never interleaved (also across
- * processes). Everything `fn` writes through `tx` commits together (state, transcript,
- * reply, exceptions). `fn` must do its database work through `tx` (see the top of this file).
+ * Runs a turn in one transaction: everything `fn` writes through `tx` commits together
+ * (state, transcript, reply, exceptions). Its first statement must be readTurn, which
+ * takes the conversation's advisory lock before it reads (in the same round trip), so
+ * two messages of one conversation are processed one after the other, never
+ * interleaved (also across processes). `fn` must do its database work through `tx`
+ * (see the top of this file).
  */
-export async function withConversationLock<T>(db: PrismaClient, conversationId: string, fn: (tx: Tx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      await lockConversation(tx, conversationId);
-      return fn(tx);
-    },
-    { timeout: timeoutMs, maxWait: timeoutMs },
-  );
+export async function inTurnTransaction<T>(db: PrismaClient, fn: (tx: Tx) => Promise<T>, timeoutMs = 120_000): Promise<T> {
+  return db.$transaction(fn, { timeout: timeoutMs, maxWait: timeoutMs });
 }
 
 export interface TurnGate {
@@ -136,6 +135,14 @@ export function storedReply(conversationId: string, attachments: unknown): Outbo
   };
 }
 
+/** The sender's latest notice, while nothing was said in the conversation since it went out. */
+export interface AnswerableNotice {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  appointmentId: string | null;
+}
+
 /** What a turn needs from the database before it starts, read in one statement under the lock. */
 export interface TurnRow {
   state: unknown;
@@ -151,44 +158,73 @@ export interface TurnRow {
   openHandoffs: number;
   /** Bumped by triggers on every scheduling configuration table; keys the catalog cache. */
   scheduleVersion: string | null;
+  /** Read only when asked for (a short reply that may answer a notice). */
+  notice: AnswerableNotice | null;
 }
 
-export async function readTurn(
-  tx: Tx,
-  conversationId: string,
-  opts: { replyExternalId: string | null; phone: string | null; slackUserId: string | null; teamsUserId: string | null },
-): Promise<TurnRow | null> {
-  const rows = await tx.$queryRaw<
-    Array<{
-      state: unknown;
-      handed_off: boolean;
-      customer_id: string | null;
-      user_id: string | null;
-      replied: boolean;
-      reply_attachments: unknown;
-      sender_customer_id: string | null;
-      sender_language: string | null;
-      sender_user_id: string | null;
-      open_handoffs: number;
-      schedule_version: string | null;
-    }>
-  >`
-    SELECT c.state, c.handed_off, c.customer_id::text, c.user_id::text,
-      r.id IS NOT NULL AS replied, r.attachments AS reply_attachments,
-      cu.id::text AS sender_customer_id, cu.language AS sender_language,
-      coalesce(
-        (SELECT u.id::text FROM app_user u WHERE u.slack_user_id = ${opts.slackUserId}),
-        (SELECT u.id::text FROM app_user u WHERE u.teams_user_id = ${opts.teamsUserId})
-      ) AS sender_user_id,
-      CASE WHEN c.handed_off THEN
-        (SELECT count(*) FROM exception e WHERE e.conversation_id = c.id AND e.type = 'human_requested' AND e.status IN ('open', 'assigned'))
-      ELSE 0 END::int AS open_handoffs,
-      (SELECT v.version::text FROM schedule_version v WHERE v.id = 1) AS schedule_version
-    FROM conversation c
-    LEFT JOIN message r ON r.conversation_id = c.id AND r.external_id = ${opts.replyExternalId}
-    LEFT JOIN customer cu ON cu.phone = ${opts.phone}
-    WHERE c.id = ${conversationId}::uuid`;
-  const r = rows[0];
+export interface TurnRead {
+  replyExternalId: string | null;
+  phone: string | null;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  /** The channel and address the sender's notices went to; null: no notice is read. */
+  noticeTo: { channel: string; address: string } | null;
+}
+
+// The turn's read, run by read_after_advisory_lock (see its migration) with its
+// parameters as one JSON object ($1). The notice is the latest sent to the sender on
+// this channel, and only while no message of the conversation came after it.
+const TURN_SQL = `
+  SELECT c.state, c.handed_off, c.customer_id::text AS customer_id, c.user_id::text AS user_id,
+    r.id IS NOT NULL AS replied, r.attachments AS reply_attachments,
+    cu.id::text AS sender_customer_id, cu.language AS sender_language,
+    coalesce(
+      (SELECT u.id::text FROM app_user u WHERE u.slack_user_id = $1->>'slackUserId'),
+      (SELECT u.id::text FROM app_user u WHERE u.teams_user_id = $1->>'teamsUserId')
+    ) AS sender_user_id,
+    CASE WHEN c.handed_off THEN
+      (SELECT count(*) FROM exception e WHERE e.conversation_id = c.id AND e.type = 'human_requested' AND e.status IN ('open', 'assigned'))
+    ELSE 0 END::int AS open_handoffs,
+    (SELECT v.version::text FROM schedule_version v WHERE v.id = 1) AS schedule_version,
+    (SELECT jsonb_build_object('id', n.id::text, 'kind', n.kind, 'idempotencyKey', n.idempotency_key, 'appointmentId', n.appointment_id::text)
+       FROM (SELECT * FROM customer_notice n
+             WHERE n.channel = $1->>'noticeChannel' AND n.address = $1->>'noticeAddress'
+             ORDER BY n.sent_at DESC, n.id DESC LIMIT 1) n
+       WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.created_at > n.sent_at)) AS notice
+  FROM conversation c
+  LEFT JOIN message r ON r.conversation_id = c.id AND r.external_id = $1->>'replyExternalId'
+  LEFT JOIN customer cu ON cu.phone = $1->>'phone'
+  WHERE c.id = ($1->>'conversationId')::uuid`;
+
+interface TurnJson {
+  state: unknown;
+  handed_off: boolean;
+  customer_id: string | null;
+  user_id: string | null;
+  replied: boolean;
+  reply_attachments: unknown;
+  sender_customer_id: string | null;
+  sender_language: string | null;
+  sender_user_id: string | null;
+  open_handoffs: number;
+  schedule_version: string | null;
+  notice: AnswerableNotice | null;
+}
+
+/** Takes the conversation's lock and reads what the turn needs, in one round trip; null when the row is gone. */
+export async function readTurn(tx: Tx, conversationId: string, opts: TurnRead): Promise<TurnRow | null> {
+  const args = {
+    conversationId,
+    replyExternalId: opts.replyExternalId,
+    phone: opts.phone,
+    slackUserId: opts.slackUserId,
+    teamsUserId: opts.teamsUserId,
+    noticeChannel: opts.noticeTo?.channel ?? null,
+    noticeAddress: opts.noticeTo?.address ?? null,
+  };
+  const rows = await tx.$queryRaw<Array<{ row: TurnJson }>>`
+    SELECT read_after_advisory_lock(${lockKey(conversationId)}, ${TURN_SQL}, ${JSON.stringify(args)}::jsonb) AS row`;
+  const r = rows[0]?.row;
   if (!r) return null;
   return {
     state: r.state,
@@ -200,6 +236,7 @@ export async function readTurn(
     sender: { customerId: r.sender_customer_id, language: r.sender_language, userId: r.sender_user_id },
     openHandoffs: r.open_handoffs,
     scheduleVersion: r.schedule_version,
+    notice: r.notice,
   };
 }
 

@@ -3,7 +3,7 @@ import { ResourceCalendar, sessionKeyFor } from './calendar.ts';
 import { isEligible, meetsLanguage, requiredKinds, servesPostalCode } from './eligibility.ts';
 import type { LocationRecord, ResourceKind, Snapshot } from './ports.ts';
 import { bestResource, rankResources, type RoutingInput } from './routing.ts';
-import { DAY, MINUTE, localDate } from './time.ts';
+import { DAY, MINUTE, localDate, localMonth } from './time.ts';
 
 /*
  * AVAILABILITY RULES — what a slot is, in one place. The commit-time checks in
@@ -294,15 +294,17 @@ export class Planner {
 
   /**
    * The calendars in routing order for a start. Without a group session the order
-   * depends on the start only through its local day in each resource's zone (day
-   * and month counts), so it is computed once per such day.
+   * depends on the start only through its local day in each resource's zone (the
+   * day's count for least-busy routing) or only its month (the month's counts, for
+   * every other strategy), so it is computed once per such day or month.
    */
   private ranked(calendars: ResourceCalendar[], start: number): ResourceCalendar[] {
     if (calendars.length === 1) return calendars;
     let perList = this.rankCache.get(calendars);
     if (!perList) this.rankCache.set(calendars, (perList = new Map()));
+    const byDay = this.snapshot.service.routingStrategy === 'least_busy';
     let key = '';
-    for (const zone of zonesOf(calendars)) key += localDate(start, zone);
+    for (const zone of zonesOf(calendars)) key += byDay ? localDate(start, zone) : localMonth(start, zone);
     let order = perList.get(key);
     if (!order) perList.set(key, (order = rankResources(calendars, this.routingInput(start, undefined))));
     return order;

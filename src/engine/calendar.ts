@@ -18,13 +18,13 @@ export class ResourceCalendar {
   readonly busy: number[];
   /** This service's group-session blocks on this resource, by session key. */
   readonly sessions = new Map<string, Session & { start: number; end: number }>();
-  /** Distinct bookings (sessions) per local date, for daily limits and least-busy routing. */
-  readonly perDay = new Map<string, number>();
+  /** Distinct bookings (sessions) per local date, for daily limits and least-busy routing; counted on first use. */
+  private perDay: Map<string, number> | null = null;
 
   constructor(
     readonly resource: ResourceRecord,
     service: ServiceRecord,
-    blocks: Block[],
+    private readonly blocks: Block[],
     fromMs: number,
     toMs: number,
     sharedHours?: Map<string, number[]>,
@@ -32,17 +32,10 @@ export class ResourceCalendar {
     this.working = sharedWorkingRanges(resource, fromMs, toMs, sharedHours);
     const seated = service.seats > 1;
     const ranges: Array<[number, number]> = [];
-    const dayKeys = new Map<string, Set<string>>();
     const sessionOwners = new Map<string, Set<string>>();
     for (const b of blocks) {
       const s = b.start.getTime();
       const e = b.end.getTime();
-      if (b.sessionKey && b.bookedStart) {
-        const day = localDate(b.bookedStart.getTime(), resource.timeZone);
-        let keys = dayKeys.get(day);
-        if (!keys) dayKeys.set(day, (keys = new Set()));
-        keys.add(b.sessionKey);
-      }
       if (seated && b.sessionKey && b.serviceId === service.id && isSessionKeyOf(service.id, b.sessionKey)) {
         let owners = sessionOwners.get(b.sessionKey);
         if (!owners) sessionOwners.set(b.sessionKey, (owners = new Set()));
@@ -59,7 +52,6 @@ export class ResourceCalendar {
       ranges.push([s, e]);
     }
     for (const [key, owners] of sessionOwners) this.sessions.get(key)!.taken = owners.size;
-    for (const [day, keys] of dayKeys) this.perDay.set(day, keys.size);
     this.busy = merge(ranges);
   }
 
@@ -89,8 +81,28 @@ export class ResourceCalendar {
   }
 
   bookingsOn(day: string): number {
+    this.perDay ??= bookingsPerDay(this.blocks, this.resource.timeZone);
     return this.perDay.get(day) ?? 0;
   }
+}
+
+/**
+ * Distinct bookings (session keys) per local date of their booked start. Only daily
+ * limits and least-busy routing ask, so a search for a service without them never
+ * pays for a date per block.
+ */
+function bookingsPerDay(blocks: Block[], zone: string): Map<string, number> {
+  const dayKeys = new Map<string, Set<string>>();
+  for (const b of blocks) {
+    if (!b.sessionKey || !b.bookedStart) continue;
+    const day = localDate(b.bookedStart.getTime(), zone);
+    let keys = dayKeys.get(day);
+    if (!keys) dayKeys.set(day, (keys = new Set()));
+    keys.add(b.sessionKey);
+  }
+  const perDay = new Map<string, number>();
+  for (const [day, keys] of dayKeys) perDay.set(day, keys.size);
+  return perDay;
 }
 
 /** Group sessions are keyed by service and start so every seat of one class shares the key. */

@@ -9,7 +9,7 @@ import { ensureCustomer, type Identity } from '../identity.ts';
 import type { PromptSet } from '../prompts.ts';
 import type { ModelProvider } from '../providers/types.ts';
 import type { ConversationState } from '../state.ts';
-import type { TranscriptRow, Tx } from '../store.ts';
+import type { AnswerableNotice, TranscriptRow, Tx } from '../store.ts';
 import type { ToolSpec } from '../tools/definitions.ts';
 import type { Inbound } from './read-inbound.ts';
 
@@ -44,6 +44,8 @@ export interface Turn {
   /** Handed to a person before this turn, and still is unless staff resolved it. */
   handedOff: boolean;
   openHandoffs: number;
+  /** The sender's latest notice a short reply may answer (read with the turn; null when none or not asked for). */
+  notice: AnswerableNotice | null;
   /** Handed to a person during this turn. */
   handOffNow: boolean;
   /** Prompt version, provider and token usage of the model step that wrote the reply. */

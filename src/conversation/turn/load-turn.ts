@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog.ts';
 import type { InboundMessage, OutboundReply } from '../../contract/conversation.ts';
 import { identityOf, senderKeys } from '../identity.ts';
+import { mayAnswerNotice } from '../notice-replies.ts';
 import { parseState } from '../state.ts';
 import { readTurn, replyKey, storedReply, type TurnRow, type Tx } from '../store.ts';
 import type { Turn } from './context.ts';
@@ -12,8 +13,8 @@ export class ConversationGone extends Error {}
 export type Loaded = { replay: OutboundReply } | { turn: Turn; row: TurnRow; catalog: Catalog | null };
 
 /**
- * Reads what the turn needs in one statement under the conversation lock. A message
- * answered before gets its stored reply back (a retried webhook acts once).
+ * Takes the conversation lock and reads what the turn needs, in one round trip. A
+ * message answered before gets its stored reply back (a retried webhook acts once).
  */
 export async function loadTurn(
   input: { tx: Tx; conversationId: string; message: InboundMessage; senderKey: string },
@@ -21,11 +22,13 @@ export async function loadTurn(
 ): Promise<Loaded> {
   const { tx, conversationId, message } = input;
   const keys = senderKeys(message.channel, input.senderKey);
-  const row = await readTurn(tx, conversationId, { replyExternalId: message.externalId ? replyKey(message.externalId) : null, ...keys });
+  const inbound = readInbound(message);
+  // The sender's latest notice is read with the rest only when the text could answer it.
+  const noticeTo = mayAnswerNotice(inbound.text) ? { channel: message.channel, address: message.senderIdentity } : null;
+  const row = await readTurn(tx, conversationId, { replyExternalId: message.externalId ? replyKey(message.externalId) : null, ...keys, noticeTo });
   if (!row) throw new ConversationGone();
   if (row.replied) return { replay: storedReply(conversationId, row.replyAttachments) };
   const catalog = await catalogAt(tx, row.scheduleVersion);
-  const inbound = readInbound(message);
   const turn: Turn = {
     tx,
     conversationId,
@@ -37,6 +40,7 @@ export async function loadTurn(
     toolsCalled: [],
     handedOff: row.handedOff,
     openHandoffs: row.openHandoffs,
+    notice: row.notice,
     handOffNow: false,
     replyMeta: {},
     releases: [],

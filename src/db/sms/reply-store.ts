@@ -1,6 +1,6 @@
 import type { ReplyStore } from '../../channels/sms/ports.ts';
 import type { PrismaClient } from '../client.ts';
-import { claimInboundReply } from './statements.ts';
+import { claimInboundReply, finishInboundReply } from './statements.ts';
 
 // Inbound messages' reply rows (kind reply / reply_rest) on outbound_message.
 
@@ -22,13 +22,8 @@ export function createReplyStore(db: PrismaClient): ReplyStore {
       return db.outboundMessage.findUnique({ where: { id }, select: { to: true, segments: true, kind: true, body: true, status: true, updatedAt: true } });
     },
     async finish(id, outcome, conversationId) {
-      await db.outboundMessage.update({
-        where: { id },
-        data:
-          'text' in outcome
-            ? { body: outcome.text, status: 'sent', segments: outcome.segments, conversationId }
-            : { body: '', status: 'suppressed', segments: 0, error: outcome.why, conversationId },
-      });
+      const s = finishInboundReply(id, outcome, conversationId);
+      if ((await db.$executeRawUnsafe(s.text, ...s.values)) !== 1) throw new Error(`reply row ${id} is gone`);
     },
     async markRest(id) {
       await db.outboundMessage.update({ where: { id }, data: { kind: 'reply_rest' } });

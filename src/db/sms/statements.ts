@@ -74,6 +74,18 @@ export const claimInboundReply = (idempotencyKey: string, from: string): Stateme
   values: [from, idempotencyKey],
 });
 
+/**
+ * Records the webhook's answer on an inbound message's reply row: the TwiML text sent
+ * (status sent) or, with $2 null, nothing to send and why (suppressed).
+ */
+export const finishInboundReply = (id: string, outcome: { text: string; segments: number } | { why: string }, conversationId: string | null): Statement => ({
+  text: `UPDATE outbound_message SET
+      body = coalesce($2, ''), status = (CASE WHEN $2::text IS NULL THEN 'suppressed' ELSE 'sent' END)::"OutboundStatus",
+      segments = $3, error = CASE WHEN $2::text IS NULL THEN $4 ELSE error END, conversation_id = $5::uuid, updated_at = now()
+    WHERE id = $1::uuid`,
+  values: 'text' in outcome ? [id, outcome.text, outcome.segments, null, conversationId] : [id, null, 0, outcome.why, conversationId],
+});
+
 /** Creates the customer of a phone; a concurrent first contact returns the same row. */
 export const ensureCustomer = (phone: string): Statement => ({
   text: `INSERT INTO customer (phone) VALUES ($1)
