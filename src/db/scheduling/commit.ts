@@ -6,8 +6,9 @@ import type { ScheduleCache } from './snapshot.ts';
 import type { Sql } from './sql.ts';
 import { refusalsTranslated } from './translate.ts';
 
-// A one-to-one booking written in ONE statement guarded by the configuration version
-// its decision used (plans.commitGuarded), and the view of it built without reading it back.
+// A one-to-one booking written in ONE call guarded by the configuration version its
+// decision used (plans.commitGuarded, the server-side function scheduling_book), and
+// the view of it built without reading it back.
 
 interface CommitRow {
   id: string;

@@ -1,5 +1,3 @@
-import { LONGEST_BLOCK } from './snapshot.ts';
-
 // Every statement the scheduling store runs besides the snapshot (./snapshot.ts), each
 // a small named builder in the way pg-boss keeps its plans. Rows go in as ONE JSON
 // parameter each, read with json_to_record(set) against the column lists below, so no
@@ -184,53 +182,11 @@ export const insertEvent = () =>
    SELECT ev.appointment_id, ${EVENT_VALUES}, GREATEST(ev.at, (SELECT max(e.at) + interval '1 millisecond' FROM appointment_event e WHERE e.appointment_id = ev.appointment_id))
    FROM ${eventRecord('$1')}`;
 
-// The guard, the customer, the appointment, its reservations and its event in one statement: the
-// inserts read the guard's single row, so when the configuration version differs
-// nothing is written and no row comes back. Holds expired by guard.now whose reservations
-// are in the way are deleted first (the guard waits for those deletes, and the
-// exclusion check ignores rows this transaction deleted), so a stale hold never
-// refuses a booking. The final SELECT returns only what the database decided (creation
-// time, the stored intake, the customer's contact); the rest of the view comes from the
-// configuration of the version the write was guarded by.
-/** $1: guard ({ version, now, block_from, block_to }), $2: appointment row, $3: reservations, $4: event row, $5: contact. */
-export const commitGuarded = () => `
-WITH guard AS (
-  SELECT * FROM json_to_record($1::json) AS x(version bigint, now timestamptz, block_from timestamptz, block_to timestamptz)
-),
-stale AS (
-  DELETE FROM reservation rv USING hold h
-  WHERE h.id = rv.hold_id AND h.expires_at <= (SELECT now FROM guard) AND rv.active
-    AND rv.resource_id IN (SELECT rsv.resource_id FROM ${reservationRecords('$3')})
-    -- Evaluated once: with no expired hold anywhere, nothing below is scanned.
-    AND (SELECT EXISTS (SELECT 1 FROM hold x WHERE x.expires_at <= (SELECT now FROM guard)))
-    AND rv.block_start < (SELECT block_to FROM guard) AND rv.block_start > (SELECT block_from FROM guard) - ${LONGEST_BLOCK}
-    AND rv.block_end > (SELECT block_from FROM guard)
-  RETURNING rv.hold_id
-),
--- The expired holds go too (their other reservations by cascade), as prepareResources does.
-gone AS (DELETE FROM hold WHERE id IN (SELECT hold_id FROM stale) RETURNING 1),
-g AS (
-  SELECT 1 AS ok FROM schedule_version
-  WHERE id = 1 AND version = (SELECT version FROM guard) AND (SELECT count(*) FROM gone) >= 0
-),
-${customerCte('$5', 'g')},
-a AS (
-  INSERT INTO appointment (${APPOINTMENT_COLUMNS})
-  SELECT ${APPOINTMENT_VALUES} FROM g, ${appointmentRecord('$2')}
-  RETURNING *
-),
-r AS (
-  INSERT INTO reservation (appointment_id, ${RESERVATION_COLUMNS})
-  SELECT a.id, rsv.* FROM a, ${reservationRecords('$3')}
-  RETURNING resource_id, session_key
-),
-e AS (
-  INSERT INTO appointment_event (appointment_id, ${EVENT_COLUMNS}, at)
-  SELECT a.id, ${EVENT_VALUES}, ev.at FROM a, ${eventRecord('$4')}
-)
-SELECT a.id, a.intake, ${epochMs('a.created_at')} AS created_at, a.customer_id,
-       coalesce(c.phone, cu.phone) AS customer_phone, coalesce(c.name, cu.name) AS customer_name,
-       (SELECT count(*) FROM r)::int AS reserved
--- A customer created by this statement is not yet visible in the table, only in c.
-FROM a LEFT JOIN c ON true LEFT JOIN customer cu ON cu.id = a.customer_id
-`;
+/**
+ * A one-to-one booking in ONE call of the server-side function scheduling_book
+ * (migration 20261206010000_scheduling_book): it writes the customer, the appointment,
+ * its reservations and its event only while the configuration is at the guard's
+ * version (no row back otherwise), sweeping expired holds out of the way first.
+ * $1: guard ({ version, now, block_from, block_to }), $2: appointment row, $3: reservations, $4: event row, $5: contact.
+ */
+export const commitGuarded = () => `SELECT * FROM scheduling_book($1::json, $2::json, $3::json, $4::json, $5::json)`;

@@ -191,13 +191,25 @@ export class ScheduleCache {
     return months.filter((m) => !this.counts.has(`${serviceId}|${m}`));
   }
 
-  /** Months whose counts are older than COUNTS_TTL_MS: used as they are while one read refreshes them. */
+  /**
+   * Months whose counts are older than COUNTS_TTL_MS: used as they are while one read
+   * refreshes them. When any month asked for has expired, every expired month of the
+   * service is named, so one read refreshes them all: one read per service and TTL
+   * instead of one per month, each of which would find its neighbours' reads under way.
+   */
   expiredMonths(serviceId: string, months: string[]): string[] {
     const now = performance.now();
-    return months.filter((m) => {
+    const expired = (m: string) => {
       const c = this.counts.get(`${serviceId}|${m}`);
       return c !== undefined && now - c.at >= COUNTS_TTL_MS;
-    });
+    };
+    if (!months.some(expired)) return [];
+    const prefix = `${serviceId}|`;
+    const all: string[] = [];
+    for (const key of this.counts.keys()) {
+      if (key.startsWith(prefix) && expired(key.slice(prefix.length))) all.push(key.slice(prefix.length));
+    }
+    return all.sort();
   }
 
   /**
@@ -342,10 +354,15 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
       // Not awaited: this request routes on the expired counts.
       if (expired.length) void cache.readCounts(read.service.id, () => readCountsOnly(read, expired));
       if (!withBlocks && !customerId) {
-        if (missing.length) await cache.readCounts(read.service.id, () => readCountsOnly(read, missing));
-        // A shared read may have been for other months; if so, this request reads its own below.
-        if (cache.missingMonths(read.service.id, months).length === 0) return build(read, [], null);
-        missing = cache.missingMonths(read.service.id, months);
+        // One read of a service's counts at a time, shared by every request waiting on it;
+        // a request whose months it did not cover starts the next one. (Each reading its
+        // own, 16 concurrent bookings of a fresh process ran ~16 count statements at once.)
+        for (let round = 0; missing.length && round < READ_ATTEMPTS; round++) {
+          await cache.readCounts(read.service.id, () => readCountsOnly(read, missing));
+          missing = cache.missingMonths(read.service.id, months);
+        }
+        // Still missing (the shared reads failed): this request reads its own below.
+        if (missing.length === 0) return build(read, [], null);
       }
     }
     const at = performance.now();
