@@ -80,6 +80,13 @@ const FILLER = new Set([
 
 type ClockTime = { hour: number; minute: number };
 
+const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
+
+/** An ordinal said as a date: after "on the", "for the", a weekday, or before a time ("the 4th at 2"). */
+function isDayOfMonth(before: string, after: string): boolean {
+  return DAY_CUE.test(before) || /^(?:at|@|around) |^\d/.test(after);
+}
+
 /** Hours 1–7 without am/pm are afternoon hours (business-hours rule shared with parseWhen). */
 export function businessClock(hour: number, minute: number, meridiem: string | undefined): ClockTime | undefined {
   if (hour > 23 || minute > 59) return undefined;
@@ -145,6 +152,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
       const before = tokens[i - 1] ?? '';
       const after = (tokens[i + 1] ?? '') + ' ' + (tokens[i + 2] ?? '');
       if (MONTHS.test(before) || /^of /.test(after) || (w === 'second' && /^(please|pls|wait|sec)\b/.test(after))) continue;
+      // "3pm on the 3rd", "friday the 4th at 2": a day of the month, not the third option.
+      if (isDayOfMonth(tokens.slice(Math.max(0, i - 2), i).join(' '), after)) continue;
       picked = n;
       break;
     }

@@ -18,7 +18,29 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 
 /** Every rewrite below, in order; the text stays as it was where none applies. */
 export function spellShorthand(s: string): string {
-  return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(s.replace(/\bmid-?day\b/g, 'noon')))));
+  const t = spellDayMonth(spellDigitMinutes(s.replace(/\bmid-?day\b/g, 'noon')));
+  return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
+}
+
+const MINUTE_WORDS: Record<string, number> = {
+  'oh five': 5, 'o five': 5, ten: 10, fifteen: 15, twenty: 20, 'twenty five': 25, thirty: 30, 'thirty five': 35, forty: 40, 'forty five': 45,
+  fifty: 50, 'fifty five': 55,
+};
+const MINUTE_WORD = `(${Object.keys(MINUTE_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|')})`;
+
+/** "3 thirty", "1 fifteen": an hour in digits and its minutes in words. */
+function spellDigitMinutes(s: string): string {
+  return s.replace(new RegExp(`\\b(\\d{1,2}) ${MINUTE_WORD}\\b${COUNTED}`, 'g'), (whole, h: string, m: string) => {
+    const hour = Number(h);
+    return hour >= 1 && hour <= 23 ? clock(hour, MINUTE_WORDS[m.replace('-', ' ')]!) : whole;
+  });
+}
+
+/** "8 dec", "8th of december", "december the 8th": the month first, as the date parser reads it ("dec 8"). */
+function spellDayMonth(s: string): string {
+  const t = s.replace(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})(?![a-z])`, 'g'), (whole, d: string, month: string) =>
+    Number(d) >= 1 && Number(d) <= 31 ? `${month} ${d}` : whole);
+  return t.replace(new RegExp(`\\b(${MONTH}) the (\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'), '$1 $2');
 }
 
 /** "half 3", "half two": British for half past (3:30). "half an hour", "half 3 hours" stay. */
@@ -99,7 +121,9 @@ export function spellOrdinalDays(s: string): string {
   };
   let t = s.replace(new RegExp(`\\b(on|for|by|until|till|before|after|from|${DAY_WORD}|${MONTH}) (the )?${ORDINAL_WORD}\\b${NOT_A_DAY}`, 'g'), (whole, cue: string, the: string | undefined, word: string) => {
     const day = n(word);
-    return day ? `${cue} ${the ?? ''}${day}` : whole;
+    if (!day) return whole;
+    // "december the fourth": the date parser reads "december 4th".
+    return new RegExp(`^${MONTH}$`).test(cue) ? `${cue} ${day}` : `${cue} ${the ?? ''}${day}`;
   });
   t = t.replace(new RegExp(`\\b${ORDINAL_WORD} of (${MONTH})\\b`, 'g'), (whole, word: string, month: string) => {
     const day = n(word);

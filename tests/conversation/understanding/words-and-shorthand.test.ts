@@ -29,6 +29,8 @@ describe('clock times as texted', () => {
     ['fri 0930', '2026-10-30T09:30'],
     ['thursday 430', '2026-10-29T16:30'],
     ['saturday at midday', '2026-10-31T12:00'],
+    ['cut at 3 thirty thursday', '2026-10-29T15:30'],
+    ['fri at 4 fifteen', '2026-10-30T16:15'],
   ])('%j is %s', (text, expected) => {
     const w = parseWhen(text, NOW, NY);
     expect(w?.exactTime).toBe(true);
@@ -57,6 +59,9 @@ describe('days of the month in words', () => {
     ['friday the thirtieth at 11am', '2026-10-30T11:00'],
     ['cut second of november 10am', '2026-11-02T10:00'],
     ['color nov twenty-first at 1pm', '2026-11-21T13:00'],
+    ['haircut on november the fourth at 10', '2026-11-04T10:00'],
+    ['haircut tues 3 nov at 11', '2026-11-03T11:00'],
+    ['cut 8th of nov 2pm', '2026-11-08T14:00'],
   ])('%j is %s', (text, expected) => {
     expect(wall(parseWhen(text, NOW, NY)?.from)).toBe(expected);
   });
@@ -78,7 +83,7 @@ describe('numbers in words pick an option', () => {
     expect(parseChoice(text, 4).index).toBe(index);
   });
 
-  it.each(['the 3pm one', 'that one', 'which one', 'one of those at 4'])('%j picks no number', (text) => {
+  it.each(['the 3pm one', 'that one', 'which one', 'one of those at 4', '3pm on the 3rd', 'thursday the 3rd', 'the 2nd at 3'])('%j picks no number', (text) => {
     expect(parseChoice(text, 4).index).toBeUndefined();
   });
 });
