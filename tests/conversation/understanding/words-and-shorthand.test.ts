@@ -31,6 +31,7 @@ describe('clock times as texted', () => {
     ['saturday at midday', '2026-10-31T12:00'],
     ['cut at 3 thirty thursday', '2026-10-29T15:30'],
     ['fri at 4 fifteen', '2026-10-30T16:15'],
+    ['cut fri 1pmish', '2026-10-30T13:00'],
   ])('%j is %s', (text, expected) => {
     const w = parseWhen(text, NOW, NY);
     expect(w?.exactTime).toBe(true);
@@ -89,7 +90,7 @@ describe('numbers in words pick an option', () => {
 });
 
 describe('slang and stretched answers', () => {
-  it.each(['bet', 'bet bet', 'bet thanks', 'say less', 'yessir', 'aight', 'sounds gd', 'yeahhh', 'yesss', 'okkk', 'cool', 'cool thanks man', 'sweet', '💯', '🤝', 'lets gooo', 'sure thing', 'uh huh'])(
+  it.each(['bet', 'yh', 'bet bet', 'bet thanks', 'say less', 'yessir', 'aight', 'sounds gd', 'yeahhh', 'yesss', 'okkk', 'cool', 'cool thanks man', 'sweet', '💯', '🤝', 'lets gooo', 'sure thing', 'uh huh'])(
     '%j is yes',
     (text) => {
       expect(parseYesNo(text)).toBe('yes');
