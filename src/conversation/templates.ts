@@ -79,13 +79,15 @@ export const T2 = {
   moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,
   summaryStillOpen: 'The summary above is still open: reply Y to confirm or N to change.',
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
-  /** "do you do nails": not in the catalog, so say so and show what is. */
-  notOffered: (lines: string[]) => `Sorry, we do not offer that. We offer:\n${numbered(lines)}\nWhich service would you like?`,
+  /** "do you do nails": not in the catalog, so say so (naming it when the customer's words allow) and show what is. */
+  notOffered: (lines: string[], what?: string) => `Sorry, we do not offer ${what ?? 'that'}. We offer:\n${numbered(lines)}\nWhich service would you like?`,
   /** "are you open sunday?": the day asked about, at one location or (with `where`) at each. */
   dayHours: (day: string, hours: string | null, where?: string) =>
     `${where ? `${where}: ` : ''}${hours ? `On ${day} we are open ${hours}.` : `We are closed on ${day}.`}`,
   /** "where is my appt on friday": the appointment and its location's address. */
   appointmentPlace: (label: string, place: string) => `Your ${label} is at ${place}.`,
+  /** A time asked for while the business is closed ("we close at 6 PM on Fridays"), before the nearest openings. */
+  closedThen: (service: string, why: string) => `No openings for ${service} then: ${why}. The nearest ones:`,
   /** A named staff member with no opening in the window asked: the other qualified staff's times. */
   staffNotFree: (staff: string, service: string) => `${staff} has no openings for ${service} then. Openings with someone else:`,
   /** Shown instead of model text that claimed a booking outcome: the committed record. */

@@ -43,6 +43,8 @@ interface Memory {
   asksWhere?: boolean;
   /** "do you do nails": the service list answers that it is not offered. */
   notOffered?: boolean;
+  /** The customer's words for it ("nails"), repeated in that answer. */
+  notOfferedName?: string;
 }
 
 interface Exchange {
@@ -250,7 +252,7 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
 function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
-      if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true } : infoMemory(view, u, memory));
+      if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
       return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
@@ -409,7 +411,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
     // "can i book a pedicure": say it is not offered while asking which service instead.
-    return reply(u.notOffered ? T2.notOffered(names) : T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
+    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });
@@ -531,8 +533,8 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
-    const text = memory.notOffered ? T2.notOffered(lines) : T2.servicesList(lines);
-    return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
+    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
+    return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {

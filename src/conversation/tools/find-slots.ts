@@ -7,6 +7,7 @@ import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts'
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
 import { T, T2 } from '../templates.ts';
+import { closedReason } from './closed-hours.ts';
 import type { ToolArgs } from './definitions.ts';
 import { ownAppointment } from './own-appointment.ts';
 import { searchSlots, slotWall, type FoundSlots } from './slot-search.ts';
@@ -41,7 +42,10 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };
   const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null, size);
   env.state.offers = offers;
-  const intro = found.otherStaff
+  const closed = closedReason(env.catalog.locations, { from: window.from, to: window.to, at: window.target });
+  const intro = closed
+    ? T2.closedThen(what.service.name, closed)
+    : found.otherStaff
     ? T2.staffNotFree(staffName(env.catalog, [what.resourceId!]) ?? 'That staff member', what.service.name)
     : found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
   return {

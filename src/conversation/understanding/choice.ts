@@ -1,6 +1,8 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
+import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
+import { SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
 const YES_PHRASES = [
@@ -25,16 +27,26 @@ function startsWithPhrase(s: string, phrase: string): boolean {
   return s === phrase || s.startsWith(phrase + ' ');
 }
 
+// Compare against the longest phrases first so "no problem" wins over "no".
+const ALL_PHRASES: Array<[string, 'yes' | 'no']> = [
+  ...[...YES_PHRASES, ...SLANG_YES].map((p): [string, 'yes' | 'no'] => [p, 'yes']),
+  ...[...NO_PHRASES, ...SLANG_NO].map((p): [string, 'yes' | 'no'] => [p, 'no']),
+].sort((a, b) => b[0].length - a[0].length);
+
 /** 'yes' or 'no' when the message is, or opens with, a yes/no answer; undefined otherwise. */
 export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   const s = stripPunctuation(correctTypos(normalize(text)));
   if (s === '') return undefined;
-  // Compare against the longest phrases first so "no problem" wins over "no".
-  const all: Array<[string, 'yes' | 'no']> = [
-    ...YES_PHRASES.map((p): [string, 'yes' | 'no'] => [p, 'yes']),
-    ...NO_PHRASES.map((p): [string, 'yes' | 'no'] => [p, 'no']),
-  ].sort((a, b) => b[0].length - a[0].length);
-  for (const [phrase, answer] of all) {
+  // "yesss", "nahhh": a stretched word is read at its plain length when it is not an answer as typed.
+  for (const form of [s, ...unstretched(s)]) {
+    const answer = phraseAnswer(form) ?? softAnswer(form);
+    if (answer) return answer;
+  }
+  return undefined;
+}
+
+function phraseAnswer(s: string): 'yes' | 'no' | undefined {
+  for (const [phrase, answer] of ALL_PHRASES) {
     // A single letter only counts as the whole message ("y", "k", "n"),
     // otherwise "n 3rd street" or "k so what time" would be answers.
     if (phrase.length === 1 ? s === phrase : startsWithPhrase(s, phrase)) {
@@ -67,6 +79,13 @@ const FILLER = new Set([
 ]);
 
 type ClockTime = { hour: number; minute: number };
+
+const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
+
+/** An ordinal said as a date: after "on the", "for the", a weekday, or before a time ("the 4th at 2"). */
+function isDayOfMonth(before: string, after: string): boolean {
+  return DAY_CUE.test(before) || /^(?:at|@|around) |^\d/.test(after);
+}
 
 /** Hours 1–7 without am/pm are afternoon hours (business-hours rule shared with parseWhen). */
 export function businessClock(hour: number, minute: number, meridiem: string | undefined): ClockTime | undefined {
@@ -103,7 +122,7 @@ export function findClockTime(s: string, allowBareHour: boolean): ClockTime | un
  */
 export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
   try {
-    const s = spellTimes(correctTypos(normalize(text)));
+    const s = spellTimes(spellShorthand(correctTypos(normalize(text))));
     const count = Math.max(0, Math.floor(Number(optionCount) || 0));
     // "at 3, actually 3:30", "2 no wait 3": the pick after the correction is the one meant.
     const corrected = splitCorrection(s);
@@ -133,6 +152,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
       const before = tokens[i - 1] ?? '';
       const after = (tokens[i + 1] ?? '') + ' ' + (tokens[i + 2] ?? '');
       if (MONTHS.test(before) || /^of /.test(after) || (w === 'second' && /^(please|pls|wait|sec)\b/.test(after))) continue;
+      // "3pm on the 3rd", "friday the 4th at 2": a day of the month, not the third option.
+      if (isDayOfMonth(tokens.slice(Math.max(0, i - 2), i).join(' '), after)) continue;
       picked = n;
       break;
     }
@@ -152,6 +173,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
       // "9 then", "ok 11 works" with four offers: no option has that number, so it is the hour.
       else if (n !== undefined && /^\d{1,2}$/.test(w) && n >= 1 && n <= 12) out.time = businessClock(n, 0, undefined);
     }
+    // "one", "option one", "one please": the word is a filler in "the 3pm one", a number here.
+    if (rest.length === 0 && valid(1) && /(?:^|\b(?:option|number|no|num|nr|slot|choice|take|want|pick|do|with|go|ok|okay|yes|yeah|um|uh)) one\b(?! (?:of|with|at|on|for))|^one\b/.test(clean)) picked = 1;
   }
   if (picked !== undefined && valid(picked)) out.index = picked - 1;
 

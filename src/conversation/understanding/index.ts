@@ -6,6 +6,7 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
+import { unofferedService } from './not-offered.ts';
 import { matchService, matchServices, matchStaff } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -166,6 +167,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const fitting = (isMove && targetService(raw, services)) || matchServices(raw, services);
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
+  // "do u do nails? manicure tmrw at 2": a service the catalog lacks, named so the reply can say so.
+  const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
+  if (unoffered) notOffered(u, unoffered);
   const member = matchStaff(raw, staff);
   if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
@@ -331,7 +335,6 @@ function askedInformation(r: Reading): Understanding | undefined {
   }
   if (asksNotOffered(r)) {
     u.asksServices = true;
-    u.notOffered = true;
     return as(r, 'business_info');
   }
   if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved)) {
@@ -347,14 +350,22 @@ function askedInformation(r: Reading): Understanding | undefined {
 function asksNotOffered(r: Reading): boolean {
   const m = OFFERED_QUESTION.exec(r.s);
   if (!m || !r.hasServices || r.u.serviceId || r.u.serviceChoices || r.resolved || r.u.staffId) return false;
-  const asked = (m.groups?.asked ?? '').replace(/\b(a|an|any|the|some|here|there|too|at all|please|guys|by any chance)\b/g, ' ').trim();
-  return /[a-z]{3,}/.test(asked) && !NOT_A_SERVICE.test(asked) && !BOOK.test(asked);
+  const asked = (m.groups?.asked ?? '').replace(/\b(a|an|any|the|some|here|there|too|at all|please|guys|by any chance)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!/[a-z]{3,}/.test(asked) || NOT_A_SERVICE.test(asked) || BOOK.test(asked)) return false;
+  notOffered(r.u, asked);
+  return true;
 }
 
-/** "can i book a pedicure tomorrow": a booking of something that is not a service (the catalog found none). */
-function asksUnknownThing(s: string): boolean {
+/** Marks the message as asking for a service the catalog lacks; `what` names it when it is a short phrase. */
+function notOffered(u: Understanding, what: string): void {
+  u.notOffered = true;
+  if (u.notOfferedName === undefined && /^[a-z' -]{3,30}$/.test(what) && words(what).length <= 3) u.notOfferedName = what;
+}
+
+/** "can i book a pedicure tomorrow": the thing booked when it is not a service (the catalog found none). */
+function unknownThingAsked(s: string): string | undefined {
   const thing = ASKED_THING.exec(s)?.groups?.thing;
-  return thing !== undefined && !NOT_A_THING.has(thing) && !NOT_A_SERVICE.test(thing) && !NUMBER_WORDS[thing];
+  return thing !== undefined && !NOT_A_THING.has(thing) && !NOT_A_SERVICE.test(thing) && !NUMBER_WORDS[thing] ? thing : undefined;
 }
 
 /**
@@ -377,8 +388,9 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) {
-    if (r.hasServices && !u.serviceId && !u.serviceChoices && asksUnknownThing(s)) u.notOffered = true;
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered) {
+    const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
+    if (thing) notOffered(u, thing);
     return as(r, 'book');
   }
   if (GREETING.test(s)) return as(r, 'greeting');

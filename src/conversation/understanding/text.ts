@@ -9,13 +9,21 @@
 export const MAX_INPUT_CHARS = 1000;
 
 const EMOJI_YES = /[\u{1F44D}\u{1F44C}\u{2705}\u{2714}\u{1F197}]/gu; // 👍 👌 ✅ ✔ 🆗
-const EMOJI_NO = /[\u{1F44E}\u{274C}\u{274E}\u{1F6AB}]/gu; // 👎 ❌ ❎ 🚫
+const EMOJI_NO = /[\u{1F44E}\u{274C}\u{274E}\u{1F6AB}\u{1F645}]/gu; // 👎 ❌ ❎ 🚫 🙅
+// Emoji that stand for a word: a yes (💯 🤝 ☑), or the service they picture (✂️ 💇 💈 💅 💆), which the catalog then matches or not.
+const EMOJI_WORDS: Array<[RegExp, string]> = [
+  [/[\u{1F4AF}\u{1F91D}\u{2611}]/gu, ' yes '],
+  [/[\u{2702}\u{1F487}\u{1F488}]/gu, ' haircut '],
+  [/\u{1F485}/gu, ' manicure '],
+  [/\u{1F486}/gu, ' massage '],
+];
 
 /** Lower-case, ASCII-fold, straighten quotes, map yes/no emoji to words, collapse whitespace. */
 export function normalize(input: unknown): string {
   let s = typeof input === 'string' ? input : input == null ? '' : String(input);
   s = s.slice(0, MAX_INPUT_CHARS);
   s = s.replace(EMOJI_YES, ' yes ').replace(EMOJI_NO, ' no ');
+  for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
   s = s.normalize('NFKD').replace(/\p{M}/gu, '');
   s = s
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")

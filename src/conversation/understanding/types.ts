@@ -62,6 +62,8 @@ export interface Understanding {
   abandons?: boolean;
   /** asked whether a service exists that the catalog does not have ("do you do nails") */
   notOffered?: boolean;
+  /** the words that named it ("nails"), when short enough to repeat back */
+  notOfferedName?: string;
   /** a question that also asks for a booking ("haircut tmrw 3pm and what's your address"): answer, then book */
   alsoBooks?: boolean;
   /** any qualified staff member will do ("whoever is fine"): drop a staff preference */

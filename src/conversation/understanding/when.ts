@@ -10,6 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
+import { spellOrdinalDays, spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
@@ -84,7 +85,7 @@ export function resolveWhen(text: string, now: Date, timeZone: string): Resolved
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
     const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
     if (!zoneNow.isValid) return undefined;
-    return resolve(spellTimes(correctTypos(normalize(text))), zoneNow);
+    return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(normalize(text))))), zoneNow);
   } catch {
     // chrono is third-party code fed arbitrary customer text: a failure there means "no date".
     return undefined;

@@ -1,0 +1,138 @@
+// Clock times and days of the month as people text them, rewritten into the forms the
+// date and choice parsers read: "half 3" (British for 3:30), "2p", "1400" (24-hour),
+// "fri 430", "midday", "on the fourth". Runs on normalized, typo-corrected text, before
+// spellTimes (text.ts), and only rewrites a number where it can be nothing but a time.
+
+// A number followed by these counts something else ("half 3 hours", "1400 people").
+const COUNTED = '(?! ?(?:people|persons|adults|kids|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|dollars?|bucks|usd|st|nd|rd|th|inches|in|ft|feet|miles?|%)\\b)';
+const HOUR_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
+// Days a bare number right after them is the time of ("fri 430", "tomorrow 1030").
+const DAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+const hourOf = (said: string): number => HOUR_WORDS[said] ?? Number(said);
+const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;
+
+/** Every rewrite below, in order; the text stays as it was where none applies. */
+export function spellShorthand(s: string): string {
+  // "1pmish": the "-ish" of a time with am/pm adds nothing the offers (nearest first) do not.
+  const t = spellDayMonth(spellDigitMinutes(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1')));
+  return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
+}
+
+const MINUTE_WORDS: Record<string, number> = {
+  'oh five': 5, 'o five': 5, ten: 10, fifteen: 15, twenty: 20, 'twenty five': 25, thirty: 30, 'thirty five': 35, forty: 40, 'forty five': 45,
+  fifty: 50, 'fifty five': 55,
+};
+const MINUTE_WORD = `(${Object.keys(MINUTE_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|')})`;
+
+/** "3 thirty", "1 fifteen": an hour in digits and its minutes in words. */
+function spellDigitMinutes(s: string): string {
+  return s.replace(new RegExp(`\\b(\\d{1,2}) ${MINUTE_WORD}\\b${COUNTED}`, 'g'), (whole, h: string, m: string) => {
+    const hour = Number(h);
+    return hour >= 1 && hour <= 23 ? clock(hour, MINUTE_WORDS[m.replace('-', ' ')]!) : whole;
+  });
+}
+
+/** "8 dec", "8th of december", "december the 8th": the month first, as the date parser reads it ("dec 8"). */
+function spellDayMonth(s: string): string {
+  const t = s.replace(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})(?![a-z])`, 'g'), (whole, d: string, month: string) =>
+    Number(d) >= 1 && Number(d) <= 31 ? `${month} ${d}` : whole);
+  return t.replace(new RegExp(`\\b(${MONTH}) the (\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'), '$1 $2');
+}
+
+/** "half 3", "half two": British for half past (3:30). "half an hour", "half 3 hours" stay. */
+function spellBritishHalf(s: string): string {
+  return s.replace(new RegExp(`\\bhalf ${HOUR}\\b(?![:.]\\d)${COUNTED}`, 'g'), (whole, h: string) => {
+    const hour = hourOf(h);
+    return hour >= 1 && hour <= 12 ? clock(hour, 30) : whole;
+  });
+}
+
+/** "2p", "11a", "4:30p": a meridiem said with one letter, glued to the number. */
+function spellMeridiemLetter(s: string): string {
+  return s.replace(/\b(\d{1,2})(:\d{2})?([ap])\b/g, (whole, h: string, m: string | undefined, letter: string) => {
+    const hour = Number(h);
+    return hour >= 1 && hour <= 12 ? `${h}${m ?? ''}${letter}m` : whole;
+  });
+}
+
+/** "fri 430", "tomorrow 1030": three or four digits right after a day are its time. */
+function spellAfterDay(s: string): string {
+  return s.replace(new RegExp(`\\b(${DAY_WORD}) (?:at )?(\\d{1,2})(\\d{2})\\b(?![:./\\d])${COUNTED}`, 'g'), (whole, day: string, h: string, m: string) => {
+    const time = validTime(h, m);
+    return time ? `${day} at ${time}` : whole;
+  });
+}
+
+/**
+ * "12/3 1400", "1430 tmrw", "0930 hrs": four digits that read as a 24-hour time, where they
+ * are no year ("dec 3 2025"), price, address or count. Minutes must be a multiple of five.
+ */
+function spellMilitary(s: string): string {
+  return s.replace(/(?<![\w$#/.:,-])(\d{2})(\d{2})(?: ?(?:h|hrs|hours))?(?![\w/.:%$-])/g, (whole, h: string, m: string, offset: number) => {
+    const before = s.slice(0, offset);
+    const after = s.slice(offset + whole.length);
+    // A year ("dec 3 2025", "in 2030"), a phone number ("555 1230"), an address or an amount.
+    if (new RegExp(`\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? $|\\b(?:in|of|since|year|room|suite|apt|unit|no|number|code|pin) $|(?:^|[^/\\d])\\d{3}[ -]$`).test(before)) return whole;
+    if (/^[ -]?\d|^ ?(?:[a-z]+ )?(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|dollars?|bucks|usd|people|persons|items?)\b/.test(after)) return whole;
+    const time = validTime(h, m);
+    if (!time) return whole;
+    return /\b(?:at|around|about|by|before|after|from|until|till|between|to|and)\b ?$|[@-] ?$/.test(before) ? time : ` at ${time} `;
+  });
+}
+
+function validTime(h: string, m: string): string | undefined {
+  const hour = Number(h);
+  const minute = Number(m);
+  if (hour > 23 || minute > 59 || minute % 5 !== 0) return undefined;
+  return clock(hour, minute);
+}
+
+// Days of the month as words: "the fourth", "twenty-first", "the thirtieth".
+const UNITS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+const ORDINAL_WORD = `((?:twenty|thirty)[ -](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${Object.keys(UNITS).join('|')})`;
+// Words after which "the fourth" is a pick among numbered things, not a day.
+const NOT_A_DAY = '(?! (?:one|ones|option|options|slot|slots|choice|time|times|available|availability|opening|openings|open|free|spot|thing|person|week|weekend|appointment|appt|of (?:those|these|them|the)\\b))';
+
+function ordinalNumber(word: string): number | undefined {
+  const [tens, unit] = word.split(/[ -]/);
+  if (unit === undefined) return UNITS[word];
+  const u = UNITS[unit];
+  return u === undefined ? undefined : (tens === 'twenty' ? 20 : 30) + u;
+}
+
+const suffix = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
+
+/**
+ * "on the fourth", "friday the fourth", "fourth of dec", "dec fourth": a day of the month in
+ * words becomes "4th", which the date parser reads. Only where a day is meant: after on/for/by
+ * or a weekday or month, or before "of <month>"; "the second one" stays a pick.
+ */
+export function spellOrdinalDays(s: string): string {
+  const n = (word: string) => {
+    const day = ordinalNumber(word);
+    return day !== undefined && day <= 31 ? `${day}${suffix(day)}` : undefined;
+  };
+  let t = s.replace(new RegExp(`\\b(on|for|by|until|till|before|after|from|${DAY_WORD}|${MONTH}) (the )?${ORDINAL_WORD}\\b${NOT_A_DAY}`, 'g'), (whole, cue: string, the: string | undefined, word: string) => {
+    const day = n(word);
+    if (!day) return whole;
+    // "december the fourth": the date parser reads "december 4th".
+    return new RegExp(`^${MONTH}$`).test(cue) ? `${cue} ${day}` : `${cue} ${the ?? ''}${day}`;
+  });
+  t = t.replace(new RegExp(`\\b${ORDINAL_WORD} of (${MONTH})\\b`, 'g'), (whole, word: string, month: string) => {
+    const day = n(word);
+    return day ? `${day} of ${month}` : whole;
+  });
+  // "the fourth at 2", "the fourth, 3pm": a time said right after it makes it a day.
+  return t.replace(new RegExp(`\\bthe ${ORDINAL_WORD}(?=,? (?:at|@|around|\\d)|,? noon\\b)`, 'g'), (whole, word: string) => {
+    const day = n(word);
+    return day ? `the ${day}` : whole;
+  });
+}

@@ -1,0 +1,42 @@
+// Yes and no as people text them at a yes/no question: slang ("bet", "say less", "naw",
+// "hard pass"), stretched words ("yesss", "yeahhh", "nahhh") and everyday words that only
+// mean yes when nothing else comes with them ("cool", "sweet thanks"). choice.ts reads the
+// plain phrases first; these are its fallback, on the same cleaned text.
+
+/** Leading phrases that answer yes whatever follows ("say less, see you then"). */
+export const SLANG_YES = [
+  'say less', 'sure thing', 'sounds gd', 'sounds good to me', 'sounds about right', 'yessir', 'yessur', 'yes sir', "yes ma'am", 'yes maam',
+  'yeh', 'yas', 'yus', 'yup yup', 'yep yep', 'uh huh', 'mhm', 'mhmm', 'mmhm', 'okey dokey', 'okie dokie', 'alrighty', 'aight', 'ight',
+  'lets do this', "let's do this", 'count me in', 'lock it in',
+  'fine by me', 'good with me', 'that one works', 'that time works', 'works great', 'works perfectly', 'that works great', 'totally',
+];
+
+/** Leading phrases that answer no whatever follows ("naw im good"). */
+export const SLANG_NO = [
+  'naw', 'nay', 'no thx', 'no ty', 'no sir', 'hard pass', "i'll pass", 'ill pass', 'i will pass', 'no can do', 'absolutely not',
+  'definitely not', 'hell no', "doesn't work", 'doesnt work', "that doesn't work", 'that doesnt work', "won't work", 'that wont work',
+  "that won't work", 'not gonna work', "can't do that", 'cant do that', "can't make that", 'cant make that', 'not for me', 'negatory',
+];
+
+// Words that are yes (or no) only alone or beside pleasantries: "bet", "cool thanks", "pass".
+const SOFT: Record<string, 'yes' | 'no'> = {
+  bet: 'yes', yh: 'yes', cool: 'yes', sweet: 'yes', dope: 'yes', word: 'yes', solid: 'yes', gucci: 'yes', fosho: 'yes', fs: 'yes', sg: 'yes', lfg: 'yes',
+  works: 'yes', ite: 'yes', 'lets go': 'yes', "let's go": 'yes', 'im in': 'yes', "i'm in": 'yes', 'i am in': 'yes', 'book me': 'yes',
+  'book it in': 'yes', 'lock it': 'yes', 'cool beans': 'yes', 'sounds like a plan': 'yes', pass: 'no',
+};
+const PLEASANTRIES = new Set([
+  'thanks', 'thank', 'you', 'thx', 'ty', 'tysm', 'please', 'pls', 'man', 'bro', 'dude', 'fam', 'mate', 'lol', 'haha', 'then', 'so', 'much',
+  'again', 'fr', 'g', 'boss', 'chief', 'homie', 'friend', 'babe', 'hun', 'love',
+]);
+
+/** A stretched word at its plain length: "yesss" as "yes", "cooool" as "cool" (both are tried). */
+export function unstretched(s: string): string[] {
+  if (!/([a-z])\1{2,}|([a-z])\2(?=\b)/.test(s)) return [];
+  return [s.replace(/([a-z])\1{2,}/g, '$1$1'), s.replace(/([a-z])\1+/g, '$1')];
+}
+
+/** "bet", "cool thanks", "bet bet", "pass": a soft word alone or with pleasantries only; else undefined. */
+export function softAnswer(s: string): 'yes' | 'no' | undefined {
+  const tokens = s.split(' ').filter((w, i, all) => w !== '' && !PLEASANTRIES.has(w) && w !== all[i - 1]);
+  return SOFT[tokens.join(' ')];
+}
