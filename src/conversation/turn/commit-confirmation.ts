@@ -28,7 +28,9 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const { text } = turn.inbound;
   const { catalog } = env;
   const u = understand(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff, expecting: 'confirmation' });
-  if (u.intent === 'confirm') return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  // "ok but with lee": a yes that names someone the proposal is not with is a change, not a yes to it.
+  const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
+  if (u.intent === 'confirm' && !otherStaff) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
