@@ -270,7 +270,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       // "actually no, forget it": nothing is held or booked, and nothing more is asked.
       if (u.abandons && !u.when) return reply(view.offers.length && !view.offers[0]!.forAppointmentRef ? T2.nothingBooked : T2.anythingElse, {});
       // "no mornings dont work, afternoon", "none of those, anything after 4?": the no comes with what to look for instead.
-      if (u.when && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
+      if ((u.when || u.staffId) && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:

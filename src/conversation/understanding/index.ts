@@ -181,7 +181,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   const member = matchStaff(raw, staff);
-  if (member) u.staffId = member.id;
+  // "anyone but lee", "not dana": a person ruled out is no request for them.
+  if (member && ruledOut(s, member)) u.anyStaff = true;
+  else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -211,6 +213,13 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+}
+
+function ruledOut(s: string, member: StaffEntry): boolean {
+  const first = words(simplify(String(member.name ?? '')))[0];
+  if (!first) return false;
+  // "yes but with dana" asks for Dana: only "anyone but" rules out.
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|rather not( have)?)( with)? ${first}\\b`).test(s);
 }
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
@@ -394,7 +403,9 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift) {
+  // "actually anyone but lee" with times on screen: the same search without that person.
+  const anyoneForShown = u.anyStaff && (r.expecting === 'choice' || r.expecting === 'confirmation');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || anyoneForShown) {
     if (r.hasServices && !u.serviceId && !u.serviceChoices && asksUnknownThing(s)) u.notOffered = true;
     return as(r, 'book');
   }

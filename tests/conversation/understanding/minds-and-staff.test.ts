@@ -89,3 +89,11 @@ describe('a weekday said on that weekday', () => {
     expect(wall(understand('move my tuesday appt to friday at 10', ctx()).apptWhen?.from)).toBe('2026-12-01T00:00');
   });
 });
+
+describe('a staff member ruled out', () => {
+  it.each(['haircut thursday at 3, anyone but lee', 'i dont want lee', 'not lee pls'])('%j asks for no one in particular', (text) => {
+    const u = understand(text, ctx());
+    expect(u.staffId).toBeUndefined();
+    expect(u.anyStaff).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ describe('spellNewHours', () => {
     ['book it for 11 instead', 'book it for at 11 instead'],
     ['can you book me for 4', 'can you book me for at 4'],
     ['i meant 10', 'i meant at 10'],
+    ['is 3 possible instead', 'is at 3 possible instead'],
     ['wait no, 11', 'wait no, at 11'],
     ['10 with lee if shes free', 'at 10 with lee if shes free'],
   ])('at the summary %j → %j', (text, spelled) => {
