@@ -74,6 +74,8 @@ export const CHOICE_LABELS = { confirm: 'Confirm', change: 'Change', keep: 'Keep
 export const T2 = {
   askAnotherTime: 'OK. Tell me another day or time that works for you.',
   anythingElse: 'OK. Anything else I can help with?',
+  /** "forget it" while a booking was being set up. */
+  nothingBooked: 'OK, I have not booked anything. Anything else I can help with?',
   /** After answering a question asked while a summary waits for its yes. */
   /** "cancel my haircut and book a color instead": a move keeps the service, so it is not one. */
   moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,

@@ -269,8 +269,10 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (!u.serviceId && !u.when) return reply(T.greeting(view.businessName), memory);
       return undefined;
     case 'decline':
+      // "actually no, forget it": nothing is held or booked, and nothing more is asked.
+      if (u.abandons && !u.when) return reply(view.offers.length && !view.offers[0]!.forAppointmentRef ? T2.nothingBooked : T2.anythingElse, {});
       // "no mornings dont work, afternoon", "none of those, anything after 4?": the no comes with what to look for instead.
-      if (u.when && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
+      if ((u.when || u.staffId) && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:
@@ -350,13 +352,16 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u);
     if (offer) return pickStep(offer, memory);
-    if (u.choiceTime && !u.when) {
+    // A time on another day or with someone else than the offers ("actually make it friday
+    // at 2", "ok tuesday at 11 with lee then"): looked at, and proposed at once when free.
+    if (namedTime(view, u)) memory.proposeIfFree = true;
+    else if (u.choiceTime && !u.when) {
       // A time none of the offers has ("make it 3pm", "5:30"): look for it on the day being
       // shown, and propose it at once when it is free.
       const day = DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
       memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
       memory.proposeIfFree = true;
-    } else if (!u.when) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
+    } else if (!u.when && !u.staffId) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   }
 
   // A number that matches no offer ("option 6" of four).
@@ -480,17 +485,41 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
   return offer.local.slice(0, 16) === DateTime.fromISO(iso, { zone: view.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
+/**
+ * The offer picked by number or by time. A pick that also names a day or a staff member
+ * ("ok tuesday at 11 with lee then") is only an offer on that day with that person.
+ */
 function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
-  if (u.choiceIndex !== undefined) return view.offers[u.choiceIndex];
+  if (u.choiceIndex !== undefined) {
+    const offer = view.offers[u.choiceIndex];
+    return offer && withNamedStaff(offer, u) ? offer : undefined;
+  }
+  const fits = (o: ProviderView['offers'][number]) => withNamedStaff(o, u) && onNamedDay(view, o, u);
   if (u.choiceTime) {
     // Compared on the wall clock of each offer's own location ("the 9am one" in LA means 9am there).
     const matches = view.offers.filter((o) => {
       const t = DateTime.fromISO(o.local, { zone: 'UTC' });
-      return t.hour === u.choiceTime!.hour && t.minute === u.choiceTime!.minute;
+      return t.hour === u.choiceTime!.hour && t.minute === u.choiceTime!.minute && fits(o);
     });
     return matches.length === 1 ? matches[0] : undefined;
   }
   return undefined;
+}
+
+/** A day and time said as one ("friday at 2"), the time being the one picked by. */
+function namedTime(view: ProviderView, u: Understanding): boolean {
+  if (!u.when?.exactTime || u.when.dayNamed === false) return false;
+  const at = DateTime.fromJSDate(u.when.from, { zone: view.timeZone });
+  return !u.choiceTime || (at.hour === u.choiceTime.hour && at.minute === u.choiceTime.minute);
+}
+
+function withNamedStaff(offer: ProviderView['offers'][number], u: Understanding): boolean {
+  return !u.staffId || !offer.resourceIds || offer.resourceIds.includes(u.staffId);
+}
+
+function onNamedDay(view: ProviderView, offer: ProviderView['offers'][number], u: Understanding): boolean {
+  if (!u.when || u.when.dayNamed === false) return true;
+  return offer.local.slice(0, 10) === DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).toISODate();
 }
 
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */

@@ -22,7 +22,16 @@ export interface ProviderView {
   services: Array<{ id: string; name: string; slug: string; synonyms: string[] }>;
   staff: Array<{ id: string; name: string }>;
   /** The numbered offers last shown to the customer, in order. */
-  offers: Array<{ id: string; label: string; start: string; /** Wall clock at the offer's location. */ local: string; forAppointmentRef: string | null }>;
+  offers: Array<{
+    id: string;
+    label: string;
+    start: string;
+    /** Wall clock at the offer's location. */
+    local: string;
+    forAppointmentRef: string | null;
+    /** Who (and what) the offer books: a pick "with lee" is only one of Lee's. */
+    resourceIds?: string[];
+  }>;
   /** The pending proposal, if any (a yes/no is handled before the provider is asked). */
   proposal: null | {
     kind: 'book' | 'reschedule' | 'cancel';

@@ -1,10 +1,11 @@
+import { DateTime } from 'luxon';
 import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
-import { understand } from '../understanding/index.ts';
+import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { remember, show } from './show.ts';
 
@@ -28,16 +29,30 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const { text } = turn.inbound;
   const { catalog } = env;
   const u = understand(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff, expecting: 'confirmation' });
-  if (u.intent === 'confirm') return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  // "ok but with lee", "ok tuesday at 11 then": a yes that names someone or a time the
+  // proposal does not have is a change, not a yes to it.
+  const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
+  if (u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone)) {
+    return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  }
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
   discardProposal(env);
-  if (u.intent === 'decline' && !u.when && !u.serviceId && u.choiceIndex === undefined && !u.choiceTime) {
+  if (u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime) {
     turn.state.expecting = null;
     return remember(turn, text, { messages: [T.declined] });
   }
   return null;
+}
+
+/** The message names a day or a clock time the proposal's start is not on. */
+function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
+  if (!u.when || !p.start) return false;
+  const start = DateTime.fromISO(p.start, { zone });
+  const from = DateTime.fromJSDate(u.when.from, { zone });
+  if (u.when.dayNamed === false) return u.when.exactTime && (from.hour !== start.hour || from.minute !== start.minute);
+  return start < from || start >= DateTime.fromJSDate(u.when.to, { zone });
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */

@@ -27,6 +27,7 @@ export function providerView(input: { channel: ConversationChannel; now: Date; c
         start: o.start,
         local: DateTime.fromISO(o.start, { zone: locationZone(catalog, o.locationId) }).toFormat("yyyy-MM-dd'T'HH:mm"),
         forAppointmentRef: o.forAppointmentId ? (refByAppointment.get(o.forAppointmentId) ?? null) : null,
+        resourceIds: o.resourceIds,
       })),
     proposal: p ? { kind: p.kind, awaiting: p.awaiting, question: pendingQuestion(catalog, state) } : null,
     expecting: state.expecting,

@@ -6,11 +6,12 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
+import { spellNewHours } from './new-hour.ts';
 import { unofferedService } from './not-offered.ts';
-import { matchService, matchServices, matchStaff } from './services.ts';
+import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
-import { parseWhen, resolveWhen, type ResolvedWhen } from './when.ts';
+import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
 export type { DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
 export { INTENTS } from './types.ts';
@@ -30,6 +31,11 @@ const NEGATED_CHANGE = /\b(don'?t|do not|dont|no need to|not) (cancel|reschedule
 const KEEP = /\b(keep (it|my|the|that|this|them)|leave (it|my|the) ?\w*( as (it is|is))?|it'?s fine as is|all good as is)\b/;
 // Openers of a change of mind: what follows them is the new request ("nevermind cancel it").
 const CHANGE_OF_MIND = /^(never ?mind|nvm|actually|wait|oh wait|no wait|hmm+|oh|um+|scratch that|forget (it|that)|on second thought|sorry|no|nah|nope)\b[ ,.!-]*/;
+// Words that take back what was being asked, alone or with openers: "actually no, forget it", "nvm then".
+const TAKE_BACK = /\b(never ?mind|nvm|forget (it|that|about it|this|all that)|scratch that|don'?t bother|i'?ll pass)\b/;
+const TAKE_BACK_ONLY = new RegExp(
+  `^((${TAKE_BACK.source}|actually|wait|oh|hmm+|um+|ugh|ok|okay|no|nah|nope|sorry|lol|then|thanks|thx|ty|thank you|please|pls|for now|you know what|on second thought)\\b[ ,.!-]*)+$`,
+);
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
@@ -105,6 +111,7 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
  * bare opener ("no", "actually") is left to the other rules.
  */
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
+  if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
@@ -127,6 +134,13 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** "actually no, forget it": what was being asked is dropped, and nothing new is asked. */
+function dropped(r: Reading): Understanding {
+  r.u.answer = 'no';
+  r.u.abandons = true;
+  return as(r, 'decline');
 }
 
 function keep(r: Reading): Understanding {
@@ -153,11 +167,11 @@ interface Reading {
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
-  const raw = normalize(text);
-  if (raw === '') return undefined;
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
+  const raw = spellNewHours(normalize(text), { expecting: ctx?.expecting ?? null, optionCount });
+  if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
   const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
@@ -171,7 +185,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
   if (unoffered) notOffered(u, unoffered);
   const member = matchStaff(raw, staff);
-  if (member) u.staffId = member.id;
+  // "anyone but lee", "not dana": a person ruled out is no request for them.
+  if (member && ruledOut(s, member)) u.anyStaff = true;
+  else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -180,9 +196,12 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (answer) u.answer = answer;
   const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
   if (move) u.apptWhen = move.appointment.range;
-  const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(raw, ctx.now, ctx.timeZone) : undefined);
+  // The day of a cancel names the appointment, which may be today's.
+  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(raw, ctx.now, ctx.timeZone) : raw;
+  const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
-  const choice = parseChoice(raw, optionCount);
+  // "10 with lee then": the name is no word around the pick.
+  const choice = parseChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
   const shift = parseShift(s);
@@ -200,6 +219,13 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
 }
 
+function ruledOut(s: string, member: StaffEntry): boolean {
+  const first = words(simplify(String(member.name ?? '')))[0];
+  if (!first) return false;
+  // "yes but with dana" asks for Dana: only "anyone but" rules out.
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|rather not( have)?)( with)? ${first}\\b`).test(s);
+}
+
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
 const MOVE_SEPARATOR = /,|\b(?:to|and|then|for|into|instead)\b/g;
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b/;
@@ -213,7 +239,7 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b/;
 function splitMove(raw: string, now: Date, timeZone: string): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
     const head = raw.slice(0, m.index);
-    const appointment = resolveWhen(head, now, timeZone);
+    const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
     if (!appointment) continue;
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
@@ -388,7 +414,9 @@ function bestGuess(r: Reading): Understanding {
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered) {
+  // "actually anyone but lee" with times on screen: the same search without that person.
+  const anyoneForShown = u.anyStaff && (r.expecting === 'choice' || r.expecting === 'confirmation');
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
     return as(r, 'book');

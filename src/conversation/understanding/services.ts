@@ -138,12 +138,18 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
   return bestScore;
 }
 
-// First names that are everyday words; they only count after "with"/"by"/"see" or as a full name.
+// First names that are everyday words; they only count after "with"/"by"/"see", in a staff
+// member's place ("can will do my cut", "is may free") or as a full name. "Lee" is no such
+// word in what customers text ("can lee do my cut", "lee tomorrow at 9:30?").
 const COMMON_WORDS = new Set([
   'will', 'may', 'june', 'april', 'august', 'joy', 'hope', 'faith', 'grace', 'mark', 'bill', 'rose', 'dawn', 'art', 'pat', 'ray', 'sue',
   'amber', 'jack', 'max', 'bob', 'sky', 'summer', 'autumn', 'chase', 'hunter', 'page', 'guy', 'don', 'drew', 'gene', 'holly', 'ivy',
-  'jade', 'ruby', 'sunny', 'star', 'sandy', 'frank', 'les', 'earl', 'an', 'al', 'ed', 'jo', 'di', 'lee', 'nick', 'rob', 'sam', 'any',
+  'jade', 'ruby', 'sunny', 'star', 'sandy', 'frank', 'les', 'earl', 'an', 'al', 'ed', 'jo', 'di', 'nick', 'rob', 'sam', 'any',
 ]);
+// A name asked about as the one who does the work: "can X do", "is X free", "X if she's free".
+const ASKED_ABOUT = /^(can|could|would|does|is|has)$/;
+const DOES_THE_WORK = /^(do|take|fit|see|squeeze|free|available|around|in|working|work|cut|colou?r)$/;
+const IF_FREE = /^if (she|he|they|u|you)?('?s|'?re| is| are)? ?(free|available|around|in|working)/;
 
 /** The staff member the text names ("with Dana", "Dana Scully", "can I see dana"). */
 export function matchStaff(text: string, staff: StaffEntry[] | undefined): StaffEntry | undefined {
@@ -156,7 +162,10 @@ export function matchStaff(text: string, staff: StaffEntry[] | undefined): Staff
       const full = simplify(String(member.name ?? ''));
       if (full !== '' && full.includes(' ') && padded.includes(` ${full} `)) return member;
     }
-    const introduced = (i: number) => /^(with|by|see|w|prefer|from|ask|want|and)$/.test(tokens[i - 1] ?? '');
+    const introduced = (i: number) =>
+      /^(with|by|see|w|prefer|from|ask|want|and)$/.test(tokens[i - 1] ?? '') ||
+      (ASKED_ABOUT.test(tokens[i - 1] ?? '') && DOES_THE_WORK.test(tokens[i + 1] ?? '')) ||
+      IF_FREE.test(tokens.slice(i + 1, i + 5).join(' '));
     for (const member of staff) {
       const first = words(simplify(String(member.name ?? '')))[0];
       if (!first) continue;
@@ -174,3 +183,18 @@ export function matchStaff(text: string, staff: StaffEntry[] | undefined): Staff
   }
 }
 
+
+/**
+ * The text without the words that name `member` (and the "with"/"w/" before them), so that
+ * "10 with lee then" reads as a pick of 10 o'clock, not as words around a number.
+ */
+export function withoutStaffName(text: string, member: StaffEntry): string {
+  try {
+    const names = words(simplify(String(member.name ?? ''))).filter((w) => w.length > 1);
+    if (!names.length) return text;
+    const name = names.map((w) => w.replace(/[^a-z0-9]/g, '')).join('|');
+    return text.replace(new RegExp(`(?:\\b(?:with|w/?|by|see)\\s*)?\\b(?:${name})\\b('s)?`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  } catch {
+    return text;
+  }
+}

@@ -411,6 +411,7 @@ function fromChrono(result: chrono.ParsedResult, now: DateTime, part: PartOfDay 
   const hasDate =
     s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || [...tags].some((x) => /casualReference\/(today|tomorrow|tonight|yesterday)|relativeDate/.test(x));
   const hasTime = s.isCertain('hour') && !(part && !tags.has('parser/ENTimeExpressionParser') && !tags.has('casualReference/noon'));
+  if (namesTodaysWeekday(result, now, day)) day = day.plus({ days: 7 });
   if (hasTime) return atTime({ result, now, day, part, hasDate, said });
   if (part) {
     day = nextOccurrence(day, now, s, hasDate, (d) => windowEnd(d, part));
@@ -420,6 +421,30 @@ function fromChrono(result: chrono.ParsedResult, now: DateTime, part: PartOfDay 
   }
   day = nextOccurrence(day, now, s, hasDate, (d) => d.startOf('day').plus({ days: 1 }));
   return { range: range(day, day.plus({ days: 1 }), false, said), hasDate };
+}
+
+/**
+ * "tuesday" said on a Tuesday: today is said "today" (or "this tuesday"), so the weekday
+ * named is next week's, also when the customer corrects another day ("i meant tuesday").
+ */
+function namesTodaysWeekday(result: chrono.ParsedResult, now: DateTime, day: DateTime): boolean {
+  const s = result.start;
+  if (!s.isCertain('weekday') || s.isCertain('day') || s.isCertain('month') || !day.hasSame(now, 'day')) return false;
+  return !/\b(this|today|tonight|tonite)\b/.test(result.text);
+}
+
+const WEEKDAY_WORDS = ['mon|monday', 'tue|tues|tuesday', 'wed|weds|wednesday', 'thu|thur|thurs|thursday', 'fri|friday', 'sat|saturday', 'sun|sunday'];
+
+/**
+ * An appointment named by its weekday ("cancel my tuesday appt" on a Tuesday) may be
+ * today's: for such a reference today's weekday is written "today", where a new time said
+ * with it would be next week's (see namesTodaysWeekday).
+ */
+export function todayForItsWeekday(text: string, now: Date, timeZone: string): string {
+  const today = DateTime.fromJSDate(now, { zone: timeZone });
+  if (!today.isValid) return text;
+  const names = WEEKDAY_WORDS[today.weekday - 1]!;
+  return correctTypos(normalize(text)).replace(new RegExp(`\\b(?<!(?:next|this|last|following) )(?:${names})\\b`, 'g'), 'today');
 }
 
 /** A named time ("3pm", "tomorrow at 10"), or a span ("2-4pm"), with the business-hours am/pm rule. */

@@ -1,0 +1,35 @@
+// A bare hour said as the new time of a change of mind: "can we do 3 instead", "no sorry
+// 12 is better", "book it for 11 instead", "wait no, 11". Customers drop the "at" and the
+// am/pm once a day is being talked about; the number is then a clock time, never option 3
+// of a list or a count. It is written as "at 3" so that the date and choice readers
+// (when.ts, choice.ts) read it as the time it is, with their business-hours am/pm rule.
+import type { Expecting } from './types.ts';
+
+// The hour itself: not part of a time, date, price, ordinal, count or length already.
+const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b|x\b|%|dollars|bucks|times))`;
+// Said after the hour: it is preferred to what is on screen.
+const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available)))\b`;
+// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead").
+const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather)\s`;
+// A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls".
+const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean)[\s,.!-]+`;
+
+const AFTER = new RegExp(`${HOUR}(?=${BETTER})`, 'g');
+const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}`, 'g');
+// "book it for 11", "can you put me for 4": a booking for an hour ("for 3" alone may be three people).
+const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
+const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
+
+/**
+ * `text` (normalized, lowercase) with each bare hour said as a new time written "at H".
+ * With numbered offers on screen a bare number is first an option: only an hour said to be
+ * better ("3 instead") is a time there. A lone hour after an opener ("no, 2") is one only
+ * when no option has that number.
+ */
+export function spellNewHours(text: string, ctx: { expecting: Expecting; optionCount: number }): string {
+  const atHour = (_m: string, a: string | undefined, b: string | undefined) => `at ${a ?? b}`;
+  let out = text.replace(AFTER, atHour);
+  if (ctx.expecting === 'choice') return out;
+  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour);
+  return out.replace(LONE, (m: string, h: string) => (Number(h) <= ctx.optionCount ? m : `at ${h}`));
+}
