@@ -31,11 +31,6 @@ export function missingRequired(questions: IntakeQuestion[], answers: IntakeAnsw
     .map((q) => q.id);
 }
 
-/** "skip", "rather not say", "idk": the customer leaves this question out (staff are told when it is required). */
-export function isSkip(text: string): boolean {
-  return refusesToAnswer(text);
-}
-
 export type ParsedAnswer = { ok: true; value: string | number | boolean } | { ok: false; reason: string };
 export type ReadAnswer = ParsedAnswer | { ok: false; skip: true };
 
