@@ -81,6 +81,8 @@ export const T2 = {
   /** "what time was that again?" asked during the intake questions: the time being held. */
   beingBooked: (label: string) => `You are booking ${label}.`,
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
+  /** The services in one line, when the customer is asked something else next. */
+  servicesOffered: (lines: string[]) => `We offer: ${lines.join(', ')}.`,
   /** "do you do nails": not in the catalog, so say so and show what is. */
   notOffered: (lines: string[]) => `Sorry, we do not offer that. We offer:\n${numbered(lines)}\nWhich service would you like?`,
   /** "are you open sunday?": the day asked about, at one location or (with `where`) at each. */

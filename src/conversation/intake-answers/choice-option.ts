@@ -20,7 +20,7 @@ const STOPWORDS = new Set([
 const KINDS: string[][] = [
   [
     'online', 'internet', 'web', 'website', 'site', 'google', 'googled', 'googling', 'search', 'searched', 'instagram', 'insta',
-    'ig', 'facebook', 'fb', 'tiktok', 'youtube', 'yelp', 'social', 'media', 'twitter', 'pinterest', 'app', 'maps', 'reddit',
+    'ig', 'facebook', 'fb', 'tiktok', 'tik', 'tok', 'youtube', 'yelp', 'social', 'media', 'twitter', 'pinterest', 'app', 'maps', 'reddit',
     'snapchat', 'review', 'reviews', 'nextdoor', 'email', 'newsletter',
   ],
   [

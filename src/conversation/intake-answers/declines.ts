@@ -21,7 +21,9 @@ const REFUSAL = new RegExp(
 const NO_THING =
   /^(?:(?:no|nope|nah)[ ,]+)?(?:no|nope|nah|none|nothing|nil|nada|no need|not needed|not necessary|no thanks|no thank you|not really|i'?m good|im good|all good|leave it(?: blank| empty| out)?|blank|no one|nobody|na)$/;
 // "dont have one", "i don't have an email", "no i dont use email", "no email".
-const NOT_HAVING = /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:don'?t|dont|do not|doesn'?t|dont really) (?:have|use|got|need|check)(?: (?:one|any|it|that|an? [a-z-]+|[a-z-]+))?$/;
+// "dont want to give it", "not giving my email", "i'd rather keep it private".
+const NOT_HAVING =
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:(?:don'?t|dont|do not|doesn'?t) (?:really )?(?:have|use|got|need|check|want)|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
 const NO_NOUN = /^(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)$|^no [a-z-]+ (?:needed|required|please)$/;
 
 function core(text: string): string {

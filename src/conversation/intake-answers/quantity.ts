@@ -31,7 +31,8 @@ const WORD_UNIT = UNIT_NAMES.filter((n) => /^[a-z]{2,}$/.test(n) && n !== 'in').
 
 /** The one amount the answer gives, in the question's unit when it names one. */
 export function readQuantity(text: string, prompt: string): number | undefined {
-  const s = spelledOut(plain(text).replace(/\S+@\S+/g, ' '));
+  // "10ish", "~10": about that many.
+  const s = spelledOut(plain(text).replace(/\S+@\S+/g, ' ').replace(/(\d)ish\b/g, '$1'));
   const wanted = promptUnit(prompt);
   const values: number[] = [];
   // "5'6", "5 ft 6 in": feet and inches together are one amount.

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { T, T2, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
@@ -241,7 +241,9 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   // While an intake question is open, the message is its answer unless it asks something
   // or asks for something else (another time, service or person, a different action).
   const changes = Boolean((u.when && q.type !== 'date') || (u.serviceId && u.serviceId !== memory.serviceId) || u.staffId);
-  const aside = intakeAside(text, { intent: u.intent, changes });
+  const aside = intakeAside(text, { intent: u.intent, changes, number: u.number });
+  // "can we do 11 instead": the hour on the day being booked, looked for like a time picked from offers.
+  if (aside === 'changes_request' && !u.when && u.number !== undefined) u.choiceTime = businessClock(u.number, 0, undefined);
   if (aside === 'asks_time_held' && view.proposal?.label) {
     return reply(`${T2.beingBooked(view.proposal.label)}\n${q.text}`, memory, { expecting: 'intake', ...questionButtons(q) });
   }
@@ -543,6 +545,8 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
+    // "how much is it?" during the intake questions: the answer, then the question again (no service menu).
+    if (view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), memory);
     const text = memory.notOffered ? T2.notOffered(lines) : T2.servicesList(lines);
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }

@@ -15,19 +15,27 @@ const ABOUT_IT = /\b(it|that|this|again|was|were|the (appointment|appt|booking|s
 // "actually", "instead", "make it": what follows replaces what was asked.
 const CHANGE = /\b(actually|instead|change|different|another|rather|make it|switch|can we do|could we do|how about|what about)\b/;
 
+// "can we do 11 instead", "make it 3": a bare hour with these words is a new time, not an answer.
+const NEW_HOUR = /\b(instead|make it|(can|could) (we|i) do|how about|what about|switch (it )?to|change (it )?to)\b/;
+
 export type IntakeAside = 'asks_time_held' | 'question' | 'changes_request';
 
 /**
  * What a message is instead of an answer, or undefined when it is (or may be) the answer.
  * `intent` is the understanding's reading; `changes` says whether it names another day,
- * time, service or staff member than the one being booked.
+ * time, service or staff member than the one being booked; `number`, a number standing alone.
  */
-export function intakeAside(text: string, read: { intent: Intent; changes: boolean }): IntakeAside | undefined {
+export function intakeAside(text: string, read: { intent: Intent; changes: boolean; number?: number }): IntakeAside | undefined {
   const s = normalize(text);
   const core = s.replace(OPENER, '');
   const asking = /\?\s*$/.test(s) || QUESTION_WORD.test(core);
   if (asking && ASKS_TIME.test(core) && ABOUT_IT.test(core) && !read.changes) return 'asks_time_held';
   if (read.changes && CHANGE.test(s)) return 'changes_request';
+  if (read.number !== undefined && isHour(read.number) && NEW_HOUR.test(s)) return 'changes_request';
   if (asking && (read.intent === 'business_info' || read.intent === 'my_appointments')) return 'question';
   return undefined;
+}
+
+function isHour(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 12;
 }

@@ -7,7 +7,7 @@ describe('matchOption: a choice answered in words', () => {
   it.each([
     ['Friend', 0], ['a friend', 0], ['my friend told me', 0], ['my sister', 0], ['word of mouth', 0], ['freind', 0],
     ['someone recommended you', 0], ['not online, a friend', 0],
-    ['online', 1], ['saw u on instagram', 1], ['google', 1], ['googled salons near me', 1], ['instagarm', 1], ['yelp reviews', 1],
+    ['online', 1], ['saw u on instagram', 1], ['google', 1], ['googled salons near me', 1], ['instagarm', 1], ['yelp reviews', 1], ['tik tok', 1],
     ['walked past the shop', 2], ['walking by', 2], ['drove by', 2], ['walk by', 2], ['saw the sign outside', 2],
     ['2', 1], ['#3', 2], ['the second one', 1], ['2 i guess', 1], ['first i saw u online', 1], ['onl', 1],
   ])('%j → option %i', (text, index) => {

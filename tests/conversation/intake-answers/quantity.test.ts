@@ -7,7 +7,7 @@ describe('readQuantity: a number in words or with a unit', () => {
   it.each([
     ['8', 8], ['about 12', 12], ['six', 6], ['like twelve inches', 12], ['twenty-five inches', 25], ['6 inches', 6], ['like 10in', 10],
     ['12"', 12], ['about a foot', 12], ['2 ft', 24], ['1.5 ft', 18], ['a foot and a half', 18], ['half a foot', 6], ['30cm', 11.8],
-    ['shoulder length, maybe 10', 10], ['its about 14 inches thanks', 14],
+    ['shoulder length, maybe 10', 10], ['its about 14 inches thanks', 14], ['10ish', 10],
   ])('%j → %d inches', (text, want) => {
     expect(readQuantity(text, INCHES)).toBe(want);
   });

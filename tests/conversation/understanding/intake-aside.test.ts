@@ -15,6 +15,15 @@ describe('intakeAside: a message that is no answer to the intake question', () =
     expect(intakeAside(text, { intent: 'provide_info', changes: true })).toBe('changes_request');
   });
 
+  it.each(['can we do 11 instead', 'make it 3', 'how about 4?'])('%j, with a bare hour, changes the time', (text) => {
+    expect(intakeAside(text, { intent: 'provide_info', changes: false, number: Number(/\d+/.exec(text)![0]) })).toBe('changes_request');
+  });
+
+  it('a number alone, or with more than an hour, stays the answer', () => {
+    expect(intakeAside('11', { intent: 'provide_info', changes: false, number: 11 })).toBeUndefined();
+    expect(intakeAside('about 14 instead of 12', { intent: 'provide_info', changes: false, number: 14 })).toBeUndefined();
+  });
+
   it('a question about the business or the bookings is answered, not stored', () => {
     expect(intakeAside('where are you located?', { intent: 'business_info', changes: false })).toBe('question');
     expect(intakeAside('do i have anything else booked', { intent: 'my_appointments', changes: false })).toBe('question');
