@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { IntakeQuestions, answerSchemaFor, pendingQuestions, type IntakeAnswers, type IntakeQuestion } from '../engine/intake.ts';
-import { parseChoice, parseWhen, parseYesNo } from './understanding/index.ts';
+import { matchOption } from './intake-answers/choice-option.ts';
+import { declinesOptional, refusesToAnswer } from './intake-answers/declines.ts';
+import { findEmail } from './intake-answers/email.ts';
+import { readQuantity } from './intake-answers/quantity.ts';
+import { readYesNo } from './intake-answers/yes-no.ts';
+import { parseWhen } from './understanding/index.ts';
 
 export type { IntakeAnswers, IntakeQuestion };
 
@@ -26,13 +31,23 @@ export function missingRequired(questions: IntakeQuestion[], answers: IntakeAnsw
     .map((q) => q.id);
 }
 
-export function isSkip(text: string): boolean {
-  return /^\s*(i\s+)?(skip|pass|n\/?a|don'?t know|do not know|idk|not sure|rather not say|prefer not to say)\s*[.!]?\s*$/i.test(text);
+export type ParsedAnswer = { ok: true; value: string | number | boolean } | { ok: false; reason: string };
+export type ReadAnswer = ParsedAnswer | { ok: false; skip: true };
+
+/**
+ * The answer as the question's type, or a skip: a refusal for any question, and a plain
+ * no ("no thanks", "dont have one") for an optional one it does not answer (a no to a
+ * yes/no question is its answer; "None" may be one of a choice's options).
+ */
+export function readAnswer(q: IntakeQuestion, text: string, now: Date, timeZone: string): ReadAnswer {
+  if (refusesToAnswer(text)) return { ok: false, skip: true };
+  if (q.type === 'text' && !q.required && declinesOptional(text, { bareOnly: true })) return { ok: false, skip: true };
+  const parsed = parseAnswer(q, text, now, timeZone);
+  if (!parsed.ok && !q.required && declinesOptional(text)) return { ok: false, skip: true };
+  return parsed;
 }
 
-export type ParsedAnswer = { ok: true; value: string | number | boolean } | { ok: false; reason: string };
-
-/** Reads a free-text answer as the question's type, then validates it with the shared schema. */
+/** Reads a free-text answer as the question's type (intake-answers/), then validates it with the shared schema. */
 export function parseAnswer(q: IntakeQuestion, text: string, now: Date, timeZone: string): ParsedAnswer {
   const t = text.trim();
   let value: string | number | boolean | undefined;
@@ -43,18 +58,15 @@ export function parseAnswer(q: IntakeQuestion, text: string, now: Date, timeZone
       reason = q.maxLength ? `please answer in at most ${q.maxLength} characters.` : 'please type an answer.';
       break;
     case 'choice': {
-      const byText = q.options.find((o) => o.toLowerCase() === t.toLowerCase()) ?? q.options.find((o) => t.length >= 3 && o.toLowerCase().includes(t.toLowerCase()));
-      const idx = byText ? undefined : parseChoice(t, q.options.length).index;
-      value = byText ?? (idx !== undefined ? q.options[idx] : undefined);
+      const picked = matchOption(t, q.options);
+      value = picked && 'index' in picked ? q.options[picked.index] : undefined;
       reason = `please reply with a number from 1 to ${q.options.length}.`;
       break;
     }
-    case 'yes_no': {
-      const yn = parseYesNo(t);
-      value = yn === undefined ? undefined : yn === 'yes';
+    case 'yes_no':
+      value = readYesNo(t, q.prompt);
       reason = 'please reply Y or N.';
       break;
-    }
     case 'date': {
       const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
       const range = iso ? undefined : parseWhen(t, now, timeZone);
@@ -63,12 +75,11 @@ export function parseAnswer(q: IntakeQuestion, text: string, now: Date, timeZone
       break;
     }
     case 'email':
-      value = (t.match(/[^\s<>()]+@[^\s<>()]+\.[^\s<>().,;]+/)?.[0] ?? t).toLowerCase();
+      value = findEmail(t);
       reason = 'that does not look like an email address.';
       break;
     case 'number': {
-      const m = t.replace(/,/g, '').match(/-?\d+(\.\d+)?/);
-      value = m ? Number(m[0]) : undefined;
+      value = readQuantity(t, q.prompt);
       reason =
         q.min !== undefined && q.max !== undefined
           ? `please reply with a number from ${q.min} to ${q.max}.`

@@ -80,7 +80,11 @@ export const T2 = {
   /** "cancel my haircut and book a color instead": a move keeps the service, so it is not one. */
   moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,
   summaryStillOpen: 'The summary above is still open: reply Y to confirm or N to change.',
+  /** "what time was that again?" asked during the intake questions: the time being held. */
+  beingBooked: (label: string) => `You are booking ${label}.`,
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
+  /** The services in one line, when the customer is asked something else next. */
+  servicesOffered: (lines: string[]) => `We offer: ${lines.join(', ')}.`,
   /** "do you do nails": not in the catalog, so say so (naming it when the customer's words allow) and show what is. */
   notOffered: (lines: string[], what?: string) => `Sorry, we do not offer ${what ?? 'that'}. We offer:\n${numbered(lines)}\nWhich service would you like?`,
   /** "are you open sunday?": the day asked about, at one location or (with `where`) at each. */

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { T, T2, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 
@@ -239,13 +240,26 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   if (u.intent === 'help') return reply(T.help(view.businessName), memory);
   const q = view.proposal?.awaiting === 'intake' ? view.proposal.question : null;
   if (!q) return undefined;
-  // While an intake question is open, the message is its answer unless it clearly asks
-  // for something else (another time, a different action).
-  const changesTime = u.when && q.type !== 'date' && /\b(actually|instead|change|different|another|rather|make it)\b/i.test(text);
-  if (!changesTime && !u.abandons && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
+  // While an intake question is open, the message is its answer unless it asks something
+  // or asks for something else (another time, service or person, a different action).
+  const changes = Boolean((u.when && q.type !== 'date') || (u.serviceId && u.serviceId !== memory.serviceId) || u.staffId);
+  const aside = intakeAside(text, { intent: u.intent, changes, number: u.number });
+  // "can we do 11 instead": the hour on the day being booked, looked for like a time picked from offers.
+  if (aside === 'changes_request' && !u.when && u.number !== undefined) u.choiceTime = businessClock(u.number, 0, undefined);
+  if (aside === 'asks_time_held' && view.proposal?.label) {
+    return reply(`${T2.beingBooked(view.proposal.label)}\n${q.text}`, memory, { expecting: 'intake', ...questionButtons(q) });
+  }
+  if (!aside && !u.abandons && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
     return call('save_intake_answer', { question_id: q.id, answer: text }, memory);
   }
   return undefined;
+}
+
+/** The buttons of the intake question asked again (its options, or yes and no). */
+function questionButtons(q: NonNullable<NonNullable<ProviderView['proposal']>['question']>): { choices?: Array<{ value: string; label: string }> } {
+  if (q.type === 'choice') return { choices: q.options.map((o, i) => ({ value: String(i + 1), label: o })) };
+  if (q.type === 'yes_no') return { choices: [{ value: 'Y', label: 'Yes' }, { value: 'N', label: 'No' }] };
+  return {};
 }
 
 /** Intents answered without the booking flow: information, the customer's appointments, greetings, a no. */
@@ -562,6 +576,8 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
+    // "how much is it?" during the intake questions: the answer, then the question again (no service menu).
+    if (view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), memory);
     const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
@@ -609,8 +625,9 @@ function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: str
   return name && price ? `${name}: ${price}` : undefined;
 }
 
-/** An answer given while a summary waits for its yes says that it still does. */
+/** An answer given while a summary waits for its yes says that it still does; one given during intake asks the question again. */
 function withOpenSummary(view: ProviderView, text: string): string {
+  if (view.proposal?.awaiting === 'intake' && view.proposal.question) return `${text}\n${view.proposal.question.text}`;
   return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
 }
 
@@ -627,12 +644,13 @@ function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppo
 
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
 function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  if (!items.length && view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, T2.nothingOnRecord), memory);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
     const list = `${T.yourAppointments}\n${numbered(items.map((a) => a.label))}`;
-    return reply(view.proposal?.awaiting === 'confirmation' ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, memory);
+    return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, memory);
   }
   const verb = memory.flow;
   let candidates = items;

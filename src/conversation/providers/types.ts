@@ -36,7 +36,10 @@ export interface ProviderView {
   proposal: null | {
     kind: 'book' | 'reschedule' | 'cancel';
     awaiting: 'intake' | 'confirmation';
-    question: null | { id: string; type: string; options: string[] };
+    /** What is being booked or changed ("Consultation, Thu Dec 3, 2:00 PM with Lee"), when it has a time. */
+    label: string | null;
+    /** `text`: the question as the customer was asked it (options numbered). */
+    question: null | { id: string; type: string; options: string[]; text: string };
   };
   expecting: 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
 }

@@ -1,5 +1,5 @@
 import type { TurnEnv } from '../env.ts';
-import { isSkip, parseAnswer, renderQuestion, serviceQuestions } from '../intake.ts';
+import { readAnswer, renderQuestion, serviceQuestions } from '../intake.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { questionChoices, questionView } from '../proposal/question.ts';
 import { advanceIntake } from '../proposal/show.ts';
@@ -18,11 +18,11 @@ export async function saveIntakeAnswer(env: TurnEnv, args: ToolArgs<'save_intake
     return fail('wrong_question', `The question waiting for an answer is ${q.id}.`, true, { question: questionView(q) });
   }
   if (env.attachments.length) p.attachments.push(...env.attachments.map((a) => ({ url: a.url, contentType: a.contentType })));
-  if (isSkip(args.answer)) {
+  const parsed = readAnswer(q, args.answer, env.clock(), env.catalog.business.timeZone);
+  if (!parsed.ok && 'skip' in parsed) {
     p.intakeSkipped.push(q.id);
     return advanceIntake(p, questions, false);
   }
-  const parsed = parseAnswer(q, args.answer, env.clock(), env.catalog.business.timeZone);
   if (!parsed.ok) {
     p.intakeAttempts += 1;
     // After three unusable answers the question is left for staff instead of looping.

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
-import { locationZone, type Catalog } from '../catalog.ts';
+import { locationZone, staffName, type Catalog } from '../catalog.ts';
 import type { ConversationChannel } from '../../contract/conversation.ts';
-import { serviceQuestions } from '../intake.ts';
+import { renderQuestion, serviceQuestions } from '../intake.ts';
 import type { ProviderView } from '../providers/types.ts';
-import type { ConversationState } from '../state.ts';
+import type { ConversationState, Proposal } from '../state.ts';
+import { formatSlotLabel } from '../templates.ts';
 
 // What the provider is shown besides the transcript: read-only, ids the model may use
 // (offer ids, appointment refs), never an appointment id or the sender's identity.
@@ -29,7 +30,7 @@ export function providerView(input: { channel: ConversationChannel; now: Date; c
         forAppointmentRef: o.forAppointmentId ? (refByAppointment.get(o.forAppointmentId) ?? null) : null,
         resourceIds: o.resourceIds,
       })),
-    proposal: p ? { kind: p.kind, awaiting: p.awaiting, question: pendingQuestion(catalog, state) } : null,
+    proposal: p ? { kind: p.kind, awaiting: p.awaiting, label: proposalLabel(catalog, p), question: pendingQuestion(catalog, state) } : null,
     expecting: state.expecting,
   };
 }
@@ -39,7 +40,15 @@ function pendingQuestion(catalog: Catalog, state: ConversationState): NonNullabl
   const p = state.proposal;
   if (p?.awaiting !== 'intake' || !p.intakeQuestionId) return null;
   const q = serviceQuestions(catalog.services.find((s) => s.id === p.serviceId)?.intakeQuestions).find((x) => x.id === p.intakeQuestionId);
-  return q ? { id: q.id, type: q.type, options: q.type === 'choice' ? q.options : [] } : null;
+  return q ? { id: q.id, type: q.type, options: q.type === 'choice' ? q.options : [], text: renderQuestion(q) } : null;
+}
+
+/** "Consultation, Thu Dec 3, 2:00 PM with Lee": the service and time the proposal holds. */
+function proposalLabel(catalog: Catalog, p: Proposal): string | null {
+  const service = catalog.services.find((s) => s.id === p.serviceId)?.name;
+  if (!service || !p.start) return null;
+  const zone = p.locationId ? locationZone(catalog, p.locationId) : catalog.business.timeZone;
+  return `${service}, ${formatSlotLabel(new Date(p.start), zone, staffName(catalog, p.resourceIds))}`;
 }
 
 /** The values the system prompt template fills in. */

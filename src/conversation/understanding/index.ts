@@ -400,7 +400,9 @@ function unknownThingAsked(s: string): string | undefined {
  */
 function newRequestDuringIntake(r: Reading): Understanding | undefined {
   if (!/\b(book|schedule|instead|rather|switch)\b/.test(r.s) || !(r.u.serviceId || r.resolved)) return undefined;
-  r.u.abandons = true;
+  // "can we do 3pm instead" changes the time of this booking and keeps its service; a
+  // service named, or "book", starts a request of its own.
+  if (r.u.serviceId || /\b(book|schedule)\b/.test(r.s)) r.u.abandons = true;
   return as(r, 'book');
 }
 

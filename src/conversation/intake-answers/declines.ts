@@ -1,0 +1,46 @@
+import { plain } from './words.ts';
+
+// Leaving an intake question out, in words. Two kinds: a refusal, which leaves out any
+// question ("skip", "rather not say", "idk"), and a plain "no" to an optional question
+// ("no thanks", "dont have one", "none", "n/a"), which for a required one is no answer.
+
+// Politeness and filler around the words that matter: "no thanks :)", "um skip pls".
+const AROUND = /^(?:(?:um+|uh+|oh|ah|hmm+|well|sorry|lol|haha|actually|honestly)[ ,.!]*)+|(?:[ ,.!]*(?:thanks|thank you|thx|ty|pls|please|sorry|lol|haha|tho|though|for now|atm|right now|at the moment))+[ .!]*$/g;
+
+const REFUSAL = new RegExp(
+  '^(?:i )?(?:' +
+    [
+      'skip(?: it| this| that| this one| that one| for now)?', 'pass', 'next', 'n/?a',
+      "(?:i'?d |id |i would |would )?(?:rather|prefer) not(?: to)?(?: (?:say|answer|share|tell|give it|give one))?",
+      'no comment', 'not telling', "(?:i )?(?:don'?t|dont|do not) know", 'dunno', 'idk', 'no idea',
+      "(?:i'?m |im |i am )?(?:not sure|unsure)", "(?:i )?(?:can'?t|cant|don'?t|dont) remember",
+    ].join('|') +
+    ')$',
+);
+
+const NO_THING =
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:no|nope|nah|none|nothing|nil|nada|no need|not needed|not necessary|no thanks|no thank you|not really|i'?m good|im good|all good|leave it(?: blank| empty| out)?|blank|no one|nobody|na)$/;
+// "dont have one", "i don't have an email", "no i dont use email", "no email".
+// "dont want to give it", "not giving my email", "i'd rather keep it private".
+const NOT_HAVING =
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:(?:don'?t|dont|do not|doesn'?t) (?:really )?(?:have|use|got|need|check|want)|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
+const NO_NOUN = /^(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)$|^no [a-z-]+ (?:needed|required|please)$/;
+
+function core(text: string): string {
+  return plain(text).replace(/[?]+/g, ' ').replace(AROUND, '').replace(/[.!]+$/, '').trim();
+}
+
+/** "skip", "rather not say", "idk": the question is left out, optional or not. */
+export function refusesToAnswer(text: string): boolean {
+  return REFUSAL.test(core(text));
+}
+
+/**
+ * "no thanks", "dont have one", "none", "no email": leaves out an optional question.
+ * `bareOnly` leaves "no allergies" to be an answer of its own (a free-text question).
+ */
+export function declinesOptional(text: string, opts: { bareOnly?: boolean } = {}): boolean {
+  const said = core(text);
+  if (said === '') return false;
+  return REFUSAL.test(said) || NO_THING.test(said) || NOT_HAVING.test(said) || (!opts.bareOnly && NO_NOUN.test(said));
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { declinesOptional, refusesToAnswer } from '../../../src/conversation/intake-answers/declines.ts';
+import { findEmail } from '../../../src/conversation/intake-answers/email.ts';
+
+describe('findEmail: the address among other words', () => {
+  it.each([
+    ['its jo@example.com thanks', 'jo@example.com'], ['my email is Sam.K@Gmail.com', 'sam.k@gmail.com'], ['Pat@Example.com.', 'pat@example.com'],
+    ['jo @ example.com', 'jo@example.com'], ['jo at example dot com', 'jo@example.com'],
+  ])('%j → %s', (text, want) => {
+    expect(findEmail(text)).toBe(want);
+  });
+
+  it.each(['jenny at gmail', 'see you at 5. thanks', 'a@b.com or c@d.com', 'no'])('%j has no one address', (text) => {
+    expect(findEmail(text)).toBeUndefined();
+  });
+});
+
+describe('leaving a question out in words', () => {
+  it.each(['skip', 'skip pls', 'SKIP!', 'rather not', "I'd rather not say", 'prefer not to say', 'n/a', 'idk', "i'm not sure", 'pass'])(
+    '%j refuses any question',
+    (text) => {
+      expect(refusesToAnswer(text)).toBe(true);
+      expect(declinesOptional(text)).toBe(true);
+    },
+  );
+
+  it.each(['no', 'no thanks', 'nope', 'none', 'dont have one', "i don't have an email", 'no email', 'not really', 'nah im good', 'no thank you :)', 'dont want to give it', 'not giving my email lol'])(
+    '%j declines an optional question, and is no refusal of a required one',
+    (text) => {
+      expect(declinesOptional(text)).toBe(true);
+      expect(refusesToAnswer(text)).toBe(false);
+    },
+  );
+
+  it.each(['jo@example.com', 'no ive been before', 'friend', '12', 'no, tuesday instead'])('%j is no decline', (text) => {
+    expect(declinesOptional(text)).toBe(false);
+  });
+
+  it('"no allergies" stays an answer to a free-text question', () => {
+    expect(declinesOptional('no allergies', { bareOnly: true })).toBe(false);
+    expect(declinesOptional('no thanks', { bareOnly: true })).toBe(true);
+  });
+});
