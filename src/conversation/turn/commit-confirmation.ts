@@ -4,7 +4,7 @@ import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
-import { understand } from '../understanding/index.ts';
+import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { remember, show } from './show.ts';
 
@@ -28,7 +28,7 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const { text } = turn.inbound;
   const { catalog } = env;
   const u = understand(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff, expecting: 'confirmation' });
-  if (u.intent === 'confirm') return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  if (u.intent === 'confirm' || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
@@ -38,6 +38,15 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
     return remember(turn, text, { messages: [T.declined] });
   }
   return null;
+}
+
+/**
+ * "ok yes cancel it" at a cancel summary, "yes move it" at a move's: a yes that names the
+ * very change on screen, nothing else (no other day, time or service), is that yes.
+ */
+function saysTheSameChange(u: Understanding, p: Proposal): boolean {
+  if (u.answer !== 'yes' || u.when || u.shift || u.also || (u.serviceId && u.serviceId !== p.serviceId)) return false;
+  return (p.kind === 'cancel' && u.intent === 'cancel') || (p.kind === 'reschedule' && u.intent === 'reschedule');
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */
