@@ -99,6 +99,14 @@ export const T2 = {
   /** Shown instead of model text that claimed a booking outcome: the committed record. */
   onRecord: (labels: string[]) => `Booked for you: ${labels.join('; ')}.`,
   nothingOnRecord: 'Nothing is booked for you yet.',
+  /** A question about one booking answered beside another request ("cancel the color and when is the haircut"). */
+  youHave: (labels: string[]) => `You have: ${labels.join('; ')}.`,
+  /** Two bookings asked at once: one at a time, the second asked about once the first is booked. */
+  oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
+  /** "what do i have thursday" with nothing that day: said, then what there is. */
+  nothingThen: 'Nothing is booked for you then.',
+  /** Another person's booking: only the sender's own can be seen or changed from this number. */
+  onlyOwn: (contact: string) => `I can only see or change appointments booked from this number, so nothing was changed. They can text us from their own phone, or contact us: ${contact}`,
 } as const;
 
 /** What an engine rule refusal means to a customer. */

@@ -46,6 +46,17 @@ interface Memory {
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
   notOfferedName?: string;
+  /** A time said as a change ("can we do friday at 11 instead"): a move if there is a booking, else a new one. */
+  maybeMove?: boolean;
+  /** The request is about another person's booking ("cancel my wife's color"). */
+  othersBooking?: boolean;
+  /** A question asked beside the request, answered first (its tool's result becomes `preface`). */
+  answering?: 'info' | 'price' | 'appointments';
+  alsoServiceId?: string;
+  /** "when is it again?" while a move waits: the list answers it and the move stays as it was. */
+  onlyList?: boolean;
+  /** The answer to that question, said before whatever the request shows this turn. */
+  preface?: string;
 }
 
 interface Exchange {
@@ -199,10 +210,53 @@ function decide(req: ProviderRequest): ProviderStep {
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.
     delete memory.proposeIfFree;
+    delete memory.preface;
     rememberSize(memory, u, asked);
+    if (u.also) return withPreface(askFirst(u.also, memory));
   }
-  if (turn.length) return afterTool(req, u, memory, turn);
-  return firstStep(req, u, memory, text);
+  if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
+  return withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+}
+
+/** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
+function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+  const first = view.services.find((s) => s.id === u.serviceId)?.name;
+  const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
+  if (u.intent !== 'book' || !first || !second) return step;
+  return { ...step, memory: { ...step.memory, preface: T2.oneAtATime(first, second) } };
+}
+
+/**
+ * The answer given first this turn goes before what the turn shows: carried from step to
+ * step (a tool may show nothing), said before a tool's display or the reply.
+ */
+function withPreface(step: ProviderStep, carried?: string): ProviderStep {
+  const preface = (step.memory as Memory | undefined)?.preface ?? carried;
+  if (!preface) return step;
+  if (step.kind === 'tool') return { ...step, preface: step.preface ? `${preface}\n${step.preface}` : preface, memory: { ...step.memory, preface } };
+  return { ...step, text: `${preface}\n${step.text}`, memory: { ...step.memory, preface: undefined } };
+}
+
+/** The question asked beside a request, looked up first; `answered` turns its result into the preface. */
+function askFirst(q: Understanding, memory: Memory): ProviderStep {
+  const next: Memory = { ...memory, alsoServiceId: q.serviceId };
+  if (q.intent === 'my_appointments') return call('list_my_appointments', {}, { ...next, answering: 'appointments' });
+  if (q.asksServices) return call('list_services', {}, { ...next, answering: 'price' });
+  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info' });
+}
+
+/** The answer to the question asked beside the request, as one text. */
+function answered(view: ProviderView, memory: Memory, res: Record<string, unknown>): string {
+  if (memory.answering === 'info') return String(res.text ?? '');
+  const name = view.services.find((s) => s.id === memory.alsoServiceId)?.name;
+  if (memory.answering === 'price') {
+    const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
+    const meant = services.filter((s) => !name || s.name === name);
+    return meant.map((s) => (s.price ? `${s.name}: ${s.price}` : s.name)).join('\n');
+  }
+  const items = (res.appointments ?? []) as ListedAppointment[];
+  const meant = items.filter((a) => !name || a.service === name);
+  return meant.length ? T2.youHave(meant.map((a) => a.label)) : T.noAppointments;
 }
 
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
@@ -210,7 +264,30 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const u = swapInBooking(heard, kept);
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
-  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * "can we do friday at 11 instead" with nothing being booked: a change of a time already
+ * set, so the customer's appointments say what it changes (the one there is, or which of
+ * several). With none, or none of the service named, it is a booking after all.
+ */
+function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
+  const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
+  if (underway) return undefined;
+  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when) });
+}
+
+/** The time said as a change, with no booking it could change: asked as a new booking. */
+function bookInstead(view: ProviderView, memory: Memory): ProviderStep {
+  const { serviceId, staffId, when } = memory;
+  return searchOrAsk(view, { intent: 'book' }, { flow: 'book', serviceId, staffId, when });
+}
+
+/** Another person's booking, not among the sender's: nothing is changed, and the reply says how to reach the business. */
+function othersBookingStep(): ProviderStep {
+  return call('business_info', { topic: 'contact' }, { othersBooking: true });
 }
 
 /**
@@ -270,13 +347,18 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
+      // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
+      // question is answered and that stays open.
       const pendingChange = memory.flow === 'cancel' || memory.flow === 'reschedule';
-      const next: Memory = pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
-      if (u.infoTopic === 'address') Object.assign(next, { asksWhere: true, apptWhen: u.when ? { from: u.when.from.toISOString(), to: u.when.to.toISOString() } : undefined });
+      const stillAsking = pendingChange && (view.expecting === 'time' || view.expecting === 'choice');
+      const next: Memory = stillAsking ? { ...memory, onlyList: true } : pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
+      // "what do i have this week", "who am i seeing thursday": the list is of that day or week.
+      next.apptWhen = u.when && u.when.dayNamed !== false ? { from: u.when.from.toISOString(), to: u.when.to.toISOString() } : undefined;
+      if (u.infoTopic === 'address') next.asksWhere = true;
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
-      return call('list_my_appointments', {}, { flow: 'cancel', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined });
+      return call('list_my_appointments', {}, { flow: 'cancel', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking });
     case 'reschedule':
       return rescheduleStep(view, u, memory);
     case 'greeting':
@@ -315,7 +397,7 @@ function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memor
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? { from: u.apptWhen.from.toISOString(), to: u.apptWhen.to.toISOString() } : undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking });
 }
 
 /**
@@ -568,6 +650,11 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   const res = last.result;
   const error = (res.error ?? null) as { code?: string; message?: string } | null;
   if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
+  if (memory.answering && turn.length === 1) {
+    const preface = answered(view, memory, res);
+    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined }, lastUserText(req.history));
+    return { ...step, memory: { ...step.memory, preface } };
+  }
 
   if (last.name === 'list_my_appointments' && res.ok) {
     return afterAppointmentsListed(view, memory, (res.appointments ?? []) as ListedAppointment[]);
@@ -608,6 +695,7 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
   const several = new Set(days.map((d) => d.location)).size > 1;
   const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
   const answer = [...forDay, String(res.text ?? '')].join('\n');
+  if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
   if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
   return thenBook(view, memory, answer);
 }
@@ -645,16 +733,17 @@ function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppo
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
 function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
   if (!items.length && view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, T2.nothingOnRecord), memory);
+  const svc = view.services.find((s) => s.id === memory.serviceId);
+  const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
+  const hasNamed = !svc || items.some((a) => a.service === svc.name);
+  if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
+  if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
-  if (memory.flow !== 'cancel' && memory.flow !== 'reschedule') {
-    const list = `${T.yourAppointments}\n${numbered(items.map((a) => a.label))}`;
-    return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, memory);
-  }
-  const verb = memory.flow;
+  if (!changing || memory.onlyList) return listAppointments(view, withFreshRefs({ ...memory, onlyList: undefined }, items), items);
+  const verb = memory.flow as 'cancel' | 'reschedule';
   let candidates = items;
-  const svc = view.services.find((s) => s.id === memory.serviceId);
   if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
   else if (svc && verb === 'reschedule') {
     // A move asked with another service ("cancel my haircut and book a color instead") would
@@ -681,6 +770,32 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/** Each listing hands out new refs: the move waiting keeps its appointment (and menu) by start time. */
+function withFreshRefs(memory: Memory, items: ListedAppointment[]): Memory {
+  const refAt = (start: string | undefined) => items.find((a) => a.start_local === start)?.appointment_ref;
+  const next = { ...memory };
+  if (next.apptRef && next.apptStart) next.apptRef = refAt(next.apptStart) ?? next.apptRef;
+  if (next.menuItems && next.menuStarts) next.menuItems = next.menuItems.map((ref, i) => refAt(next.menuStarts![i]) ?? ref);
+  return next;
+}
+
+/** "what do i have", "who am i seeing thursday": the appointments, of the day or week asked when one was. */
+function listAppointments(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const window = memory.apptWhen;
+  const inWindow = (a: ListedAppointment) => {
+    const at = DateTime.fromISO(a.start_local, { zone: view.timeZone });
+    return !window || (at >= DateTime.fromISO(window.from) && at < DateTime.fromISO(window.to));
+  };
+  const meant = items.filter(inWindow);
+  const shown = meant.length ? meant : items;
+  const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
+  const next = { ...memory, apptWhen: undefined };
+  if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
+    return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
+  }
+  return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, next);
 }
 
 /** A refused tool call, read by its error code. */

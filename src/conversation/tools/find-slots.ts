@@ -34,7 +34,9 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   const skip = what.forAppointment?.start ?? null;
   const asked = await searchSlots(env, query, window, skip);
   if ('result' in asked) return asked;
-  const found: FoundSlots & { otherStaff?: boolean } = what.resourceId ? await otherStaffIfNotFree(env, { query, window, skip, asked }) : asked;
+  const found: FoundSlots & { otherStaff?: boolean } = what.resourceId
+    ? await otherStaffIfNotFree(env, { query, window, skip, asked })
+    : await sameStaffWhereFree(env, { query, window, skip, asked, moving: what.forAppointment });
   discardProposal(env);
   if (found.slots.length === 0) return noAvailability(env, what.service);
   const chosen = pickOffers(found.slots, nearest(env, window));
@@ -68,6 +70,24 @@ async function otherStaffIfNotFree(
   const others = await searchSlots(env, { ...input.query, resourceId: undefined }, input.window, input.skip);
   if ('result' in others || !others.slots.length || (others.noneInRange && asked.slots.length)) return asked;
   return { ...others, otherStaff: true };
+}
+
+/**
+ * A move keeps the customer with the staff member they had at every time that one is
+ * free: routing alone could hand the same time to someone else.
+ */
+async function sameStaffWhereFree(
+  env: TurnEnv,
+  input: { query: Parameters<typeof searchSlots>[1]; window: SlotWindow; skip: Date | null; asked: FoundSlots; moving: AppointmentView | null },
+): Promise<FoundSlots> {
+  const { asked, moving } = input;
+  const staffId = moving?.resourceIds.find((id) => env.catalog.staff.some((s) => s.id === id));
+  if (!staffId || !asked.slots.length) return asked;
+  const own = await searchSlots(env, { ...input.query, resourceId: staffId }, input.window, input.skip);
+  if ('result' in own) return asked;
+  const key = (s: Slot) => `${s.start.getTime()}:${s.locationId}`;
+  const ownAt = new Map(own.slots.map((s) => [key(s), s]));
+  return { ...asked, slots: asked.slots.map((s) => ownAt.get(key(s)) ?? s) };
 }
 
 interface SlotSubject {

@@ -32,9 +32,8 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // "ok but with lee", "ok tuesday at 11 then": a yes that names someone or a time the
   // proposal does not have is a change, not a yes to it.
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
-  if (u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone)) {
-    return show(turn, await commitConfirmed(turn, env, pending, 'text'));
-  }
+  const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
+  if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
@@ -53,6 +52,15 @@ function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
   const from = DateTime.fromJSDate(u.when.from, { zone });
   if (u.when.dayNamed === false) return u.when.exactTime && (from.hour !== start.hour || from.minute !== start.minute);
   return start < from || start >= DateTime.fromJSDate(u.when.to, { zone });
+}
+
+/**
+ * "ok yes cancel it" at a cancel summary, "yes move it" at a move's: a yes that names the
+ * very change on screen, nothing else (no other day, time or service), is that yes.
+ */
+function saysTheSameChange(u: Understanding, p: Proposal): boolean {
+  if (u.answer !== 'yes' || u.when || u.shift || u.also || (u.serviceId && u.serviceId !== p.serviceId)) return false;
+  return (p.kind === 'cancel' && u.intent === 'cancel') || (p.kind === 'reschedule' && u.intent === 'reschedule');
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */

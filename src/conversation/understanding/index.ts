@@ -5,11 +5,13 @@
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
+import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { unofferedService } from './not-offered.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
+import { twoBookings, withSecondRequest } from './two-requests.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -86,6 +88,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
 }
 
 function classify(text: string, ctx: UnderstandContext): Understanding {
+  return withSecondRequest({ text, ctx, whole: classifyOne(text, ctx), classifyOne });
+}
+
+function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
@@ -178,7 +184,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
-  const fitting = (isMove && targetService(raw, services)) || matchServices(raw, services);
+  const pair = isMove ? undefined : twoBookings(raw, (part) => matchServices(part, services));
+  const fitting = (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(raw, services);
+  if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   // "do u do nails? manicure tmrw at 2": a service the catalog lacks, named so the reply can say so.
@@ -215,6 +223,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     delete u.when;
   }
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
+  if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
 }
@@ -353,6 +362,7 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 /** Questions: the customer's appointments, the business, the services and prices. */
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
+  if (WHATS_BOOKED.test(s)) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
   if (r.topic) {
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
@@ -421,6 +431,8 @@ function bestGuess(r: Reading): Understanding {
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
+    const timeSaid = { any: Boolean(r.resolved || choice.time), exact: Boolean(r.resolved?.range.exactTime || choice.time) };
+    if (!u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid)) u.changesBooked = true;
     return as(r, 'book');
   }
   if (GREETING.test(s)) return as(r, 'greeting');

@@ -68,6 +68,14 @@ export interface Understanding {
   alsoBooks?: boolean;
   /** any qualified staff member will do ("whoever is fine"): drop a staff preference */
   anyStaff?: boolean;
+  /** a time said as a change ("can we do friday at 11 instead"): a move when the customer has a booking */
+  changesBooked?: boolean;
+  /** the message is about another person's booking ("cancel my wife's color") */
+  othersBooking?: boolean;
+  /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
+  also?: Understanding;
+  /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
+  secondServiceId?: string;
 }
 
 export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;

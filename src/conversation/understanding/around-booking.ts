@@ -1,0 +1,51 @@
+// Words about a booking the customer already has, read apart from the rest of the rules:
+// a new time said as a change of it ("can we do friday at 11 instead"), a question about
+// what is booked ("who am i seeing thursday"), and another person's appointment ("cancel
+// my wife's color"). The provider decides with the customer's appointments in hand: a
+// change of time moves the one booking there is, and asks which when there are several.
+
+/** Wording that changes a time already set rather than asking for a new one. */
+const CHANGES_TIME =
+  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push)\b/;
+/** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
+const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
+/** A second booking ("book another", "also", "for my son"), never a change of the first. */
+const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too|as well|both)\b/;
+
+/**
+ * "can we do friday at 11 instead", "oh actually can we make that 4:30", "can i come in
+ * earlier tomorrow? like 11": a time (and at most a service) said as a change. Nothing
+ * says which booking; the customer's appointments will.
+ */
+export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: boolean }): boolean {
+  if (!timeSaid.any || NEW_BOOKING.test(s)) return false;
+  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s));
+}
+
+/**
+ * Questions about what is booked that the general patterns miss: "what do i have this
+ * week", "who am i seeing thursday", "what time did i book again", "who's doing my hair".
+ */
+export const WHATS_BOOKED = new RegExp(
+  [
+    String.raw`\bwhat (do|have|did) (i|we) (got|have)( going| booked| on| coming up| scheduled)?(?=( (this|next|today|tomorrow|tmrw|tonight|on|for|again|booked|coming|scheduled|mon|tue|wed|thu|fri|sat|sun)\b|$))`,
+    String.raw`\bwho (am|will|'?m) i (seeing|with|booked with|scheduled with|going to see|gonna see)\b`,
+    String.raw`\bwho('?s| is) (doing|cutting|coloring|colouring|seeing) (me|my|us)\b`,
+    String.raw`\bwho('?s| is) my (stylist|barber|appointment|appt)\b`,
+    String.raw`\bwhat (time|day|date)( did| do| have)? (i|we) (book|booked|schedule|scheduled|pick|picked|choose|chose)\b`,
+    String.raw`\bwhat (time|day)( am| was| are| were) (i|we) (booked|scheduled|coming|in|on|seeing)\b`,
+    String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
+    String.raw`\bwhen did (i|we) book\b`,
+    String.raw`\bremind me (when|what time|what day)\b`,
+    String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,
+  ].join('|'),
+);
+
+/** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
+export const OTHER_PERSONS =
+  /\b(my|our) (wife|husband|son|daughter|kids?|child|children|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse)('?s)?\b|\b(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b/;
+
+/** The request is about another person's booking, not one the sender holds. */
+export function aboutOthersBooking(s: string): boolean {
+  return OTHER_PERSONS.test(s);
+}

@@ -1,0 +1,63 @@
+// Two requests in one text: "move it to friday and what's your address", "anything on
+// thursday? and how much is color", "cancel the color and when is the haircut". The
+// request (a move, a cancel, a look at what is booked) is read on its own part, so the
+// question's words never pick its service or day; the question is kept beside it to be
+// answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
+import type { Intent, Understanding, UnderstandContext } from './types.ts';
+
+const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
+const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
+// Where one request ends and the next begins; the words that open the second are dropped.
+const SEPARATOR = /\?+|[,;.!]+ *(?:and |also |plus |oh and )?|\b(?:and|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
+
+/**
+ * The whole message's reading, with `also` set when it splits into a request and a
+ * question of another kind; else the whole reading unchanged.
+ */
+export function withSecondRequest(args: {
+  text: string;
+  ctx: UnderstandContext;
+  whole: Understanding;
+  classifyOne: (text: string, ctx: UnderstandContext) => Understanding;
+}): Understanding {
+  const { text, ctx, whole, classifyOne } = args;
+  if (!REQUESTS.includes(whole.intent) || ctx?.expecting === 'intake' || text.length > 400) return whole;
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const free = { ...ctx, expecting: null };
+    const first = classifyOne(head, free);
+    const second = classifyOne(tail, free);
+    const pair = pairOf(whole.intent, first, second);
+    if (pair) return { ...pair.request, also: pair.question };
+  }
+  return whole;
+}
+
+/** Which part is the request and which the question, when they are of different kinds. */
+function pairOf(intent: Intent, a: Understanding, b: Understanding): { request: Understanding; question: Understanding } | undefined {
+  if (a.intent === intent && QUESTIONS.includes(b.intent) && b.intent !== intent) return { request: a, question: b };
+  if (b.intent === intent && QUESTIONS.includes(a.intent) && a.intent !== intent) return { request: b, question: a };
+  return undefined;
+}
+
+// "a color friday at 9 and a haircut right after": two services joined as two bookings.
+const AND_THEN = /\b(?:and|then|plus|also|&)\b/g;
+const NOT_BOTH = /\b(not|no|instead|rather|nevermind|never mind|actually|or)\b/;
+
+/**
+ * Two bookings in one text, each part naming one service: the services in the order said.
+ * The provider books the first and asks about the second afterwards (one booking at a time).
+ */
+export function twoBookings<S>(text: string, matchServices: (text: string) => S[]): [S, S] | undefined {
+  for (const m of text.matchAll(AND_THEN)) {
+    const tail = text.slice(m.index + m[0].length);
+    if (NOT_BOTH.test(tail)) continue;
+    const first = matchServices(text.slice(0, m.index));
+    const second = matchServices(tail);
+    if (first.length === 1 && second.length === 1 && first[0] !== second[0]) return [first[0]!, second[0]!];
+  }
+  return undefined;
+}
