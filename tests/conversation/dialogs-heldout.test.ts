@@ -5,18 +5,18 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 import { expectOutcome } from './support/expect-outcome.ts';
 
-// The held-out set (./dialogs-heldout), the third: 228 dialogs written in session 5 by two
-// people who read neither the understanding code nor any other dialog set, before the
-// understanding work of that session was merged, and never tuned on (a-*: new bookings,
-// b-*: everything around a booking). Each dialog is a test; one still failing carries
+// The held-out set (./dialogs-heldout), the fourth: 257 dialogs written in session 6 by two
+// people who read neither the understanding code nor any other dialog set, committed
+// before their first run, and never tuned on (c-*: new bookings, d-*: everything around a
+// booking and questions). Each dialog is a test; one still failing carries
 // `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
 // unmark and a regression as a failed test. The target is 95% (issue 14).
-// Measured: 171/228 on the code before that session's understanding work, 187/228
+// Measured: 199/257 on the code before that session's understanding work, 229/257
 // after it, which is the floor this gate holds. (Earlier held-out sets were tuned on
-// once their failures were read; they live in ./dialogs-tuning as heldout1-* and heldout2-*.)
+// once their failures were read; they live in ./dialogs-tuning as heldout1-* to heldout3-*.)
 
 const TARGET = 0.95;
-const FLOOR = 187 / 228;
+const FLOOR = 229 / 257;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -41,7 +41,7 @@ describe('held-out dialogs', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 3 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 4 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });
