@@ -30,16 +30,13 @@ const FAMILIES: string[][] = [
 // Longest first, so "lash extensions" is the lashes' and not the hair extensions'.
 const PHRASES = FAMILIES.flatMap((family, i) => family.map((phrase) => ({ phrase, family: i }))).sort((a, b) => b.phrase.length - a.phrase.length);
 
-/** Families the catalog offers, cached per catalog (one per conversation turn at most). */
-const offeredCache = new WeakMap<ServiceCatalogEntry[], Set<number>>();
-
-function offeredFamilies(services: ServiceCatalogEntry[]): Set<number> {
-  let offered = offeredCache.get(services);
-  if (!offered) {
-    offered = new Set(FAMILIES.flatMap((family, i) => (family.some((p) => matchServices(p, services).length > 0) ? [i] : [])));
-    offeredCache.set(services, offered);
-  }
-  return offered;
+/**
+ * Whether the catalog offers a family, asked only for a family the message names: matching
+ * every family against the catalog on every message cost more than the rest of a turn's
+ * understanding (the catalog is rebuilt per turn, so a cache per catalog never hit).
+ */
+function offers(services: ServiceCatalogEntry[], family: number): boolean {
+  return FAMILIES[family]!.some((p) => matchServices(p, services).length > 0);
 }
 
 /**
@@ -50,9 +47,8 @@ function offeredFamilies(services: ServiceCatalogEntry[]): Set<number> {
 export function unofferedService(text: string, services: ServiceCatalogEntry[]): string | undefined {
   if (!Array.isArray(services) || services.length === 0) return undefined;
   const padded = ` ${simplify(text)} `;
-  const offered = offeredFamilies(services);
   for (const { phrase, family } of PHRASES) {
-    if (padded.includes(` ${phrase} `) && !offered.has(family)) return phrase;
+    if (padded.includes(` ${phrase} `) && !offers(services, family)) return phrase;
   }
   return undefined;
 }
