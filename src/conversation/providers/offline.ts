@@ -134,6 +134,11 @@ function toMemoryWhen(r: DateRange): NonNullable<Memory['when']> {
   return w;
 }
 
+/** The window of the appointments meant ("my thursday one"), as the memory keeps it. */
+function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']> {
+  return { from: r.from.toISOString(), to: r.to.toISOString() };
+}
+
 /** An exact wall-clock time in the business zone, as the memory keeps a window. */
 function exactWhen(at: DateTime): NonNullable<Memory['when']> {
   return { from: at.toUTC().toISO()!, to: at.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
@@ -353,7 +358,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       const stillAsking = pendingChange && (view.expecting === 'time' || view.expecting === 'choice');
       const next: Memory = stillAsking ? { ...memory, onlyList: true } : pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
       // "what do i have this week", "who am i seeing thursday": the list is of that day or week.
-      next.apptWhen = u.when && u.when.dayNamed !== false ? { from: u.when.from.toISOString(), to: u.when.to.toISOString() } : undefined;
+      next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
       return call('list_my_appointments', {}, next);
     }
@@ -396,7 +401,7 @@ function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memor
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
-  const apptWhen = u.apptWhen ? { from: u.apptWhen.from.toISOString(), to: u.apptWhen.to.toISOString() } : undefined;
+  const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking });
 }
 
