@@ -17,6 +17,7 @@ export async function run(): Promise<void> {
   const database = await benchDatabase();
   const db = createPrisma(database.url);
   const pool = createPool(database.url, { max: 4 });
+  const target = { db, pool };
   try {
     const sets: Array<[string, LoadedDialog[]]> = [
       ['held-out', loadDialogs(dialogsDir('dialogs-heldout'))],
@@ -25,7 +26,7 @@ export async function run(): Promise<void> {
     for (const [name, dialogs] of sets) {
       let ok = 0;
       for (const { file, dialog } of dialogs) {
-        const result = await runDialog({ db, pool }, dialog);
+        const result = await runDialog(target, dialog);
         if (result.failures.length === 0) ok++;
         else if (process.env.EVAL_VERBOSE) console.log(`FAIL ${name} ${file}: ${dialog.name}\n  ${result.failures.join('\n  ')}\n${result.transcript}\n`);
         else console.log(`fail ${name} ${file}: ${dialog.name}`);

@@ -42,7 +42,7 @@ const ELSEWHERE: Record<string, { by: string; proof: (read: (file: string) => Pr
   },
   'TEST_DATABASE_URL=postgresql://user@host:5432/postgres npm test': {
     by: '.ci/run (the database tests, against the system PostgreSQL)',
-    proof: async (read) => expect(await read('.ci/run')).toMatch(/TEST_DATABASE_URL=\S+ npx vitest related tests\/support\/db\.ts --run$/m),
+    proof: async (read) => expect(await read('.ci/run')).toMatch(/^\s*TEST_DATABASE_URL=\S+ npx vitest related tests\/support\/db\.ts --run\b/m),
   },
 };
 

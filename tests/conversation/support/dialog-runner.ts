@@ -11,7 +11,7 @@ import type { PrismaClient } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
 import { createScheduler } from '../../../src/engine/scheduler.ts';
 import { createLogger } from '../../../src/log.ts';
-import { createSalon, wipe, type Fixture } from './fixture.ts';
+import { createSalon, wipe, wipeActivity, type Fixture } from './fixture.ts';
 
 // Runs one scripted dialog with the offline provider on a fresh copy of its business
 // fixture and judges it on the END STATE of the database. Free of vitest, so both the
@@ -91,10 +91,27 @@ export interface DialogResult {
 
 export const OTHER_PHONE = '+15555550999';
 
-/** Runs the dialog on `db` (wiped first) and compares the database with what it expects. */
-export async function runDialog(t: { db: PrismaClient; pool: pg.Pool }, d: Dialog): Promise<DialogResult> {
+type DialogDatabase = { db: PrismaClient; pool: pg.Pool };
+
+/** The salon made on each database, so later dialogs there reuse it. */
+const salons = new WeakMap<DialogDatabase, Fixture>();
+
+/** The salon with nothing booked or said yet: made once per database, then only its activity wiped. */
+async function freshSalon(t: DialogDatabase): Promise<Fixture> {
+  const made = salons.get(t);
+  if (made) {
+    await wipeActivity(t.pool);
+    return made;
+  }
   await wipe(t.db);
   const fx = await createSalon(t.db);
+  salons.set(t, fx);
+  return fx;
+}
+
+/** Runs the dialog on a fresh salon and compares the database with what it expects. */
+export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogResult> {
+  const fx = await freshSalon(t);
   let now = new Date(d.now);
   const clock = () => new Date(now);
   const scheduler = createScheduler(createSchedulingStore(t.pool), clock, { holdMinutes: 10 });
@@ -140,7 +157,7 @@ export async function runDialog(t: { db: PrismaClient; pool: pg.Pool }, d: Dialo
   return { failures, transcript: log.join('\n') };
 }
 
-async function compareEndState(t: { db: PrismaClient }, d: Dialog, fx: Fixture, now: Date): Promise<string[]> {
+async function compareEndState(t: DialogDatabase, d: Dialog, fx: Fixture, now: Date): Promise<string[]> {
   const failures: string[] = [];
   const names = Object.fromEntries(Object.entries(fx.services).map(([slug, id]) => [id, slug]));
   const staffNames = Object.fromEntries(Object.entries(fx.staff).map(([n, id]) => [id, n[0]!.toUpperCase() + n.slice(1)]));

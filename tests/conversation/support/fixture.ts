@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { PrismaClient } from '../../../src/db/client.ts';
 
 // Business fixtures for conversation tests, written with Prisma directly (no seed).
@@ -72,6 +73,19 @@ const WIPE_ORDER = [
   'appointment', 'conversation', 'app_user', 'customer', 'service_eligibility', 'service_requirement', 'weekly_hours', 'date_override', 'time_off',
   'resource', 'service', 'location', 'business',
 ];
+
+/** The rows a conversation or a booking writes; the business's configuration comes after them in WIPE_ORDER. */
+const ACTIVITY_TABLES = WIPE_ORDER.slice(0, WIPE_ORDER.indexOf('service_eligibility'));
+
+/**
+ * Removes what conversations and bookings wrote and keeps the business, so the next
+ * dialog starts from the same configuration without creating it again. One round trip
+ * (a multi-statement simple query is one implicit transaction): per dialog, wiping and
+ * recreating the salon took more time than the dialog's own turns.
+ */
+export async function wipeActivity(pool: pg.Pool): Promise<void> {
+  await pool.query(ACTIVITY_TABLES.map((table) => `DELETE FROM "${table}";`).join('\n'));
+}
 
 /**
  * Removes every business row so a test file can start over on the same database.
