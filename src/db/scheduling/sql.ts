@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 
 // How the scheduling store talks to Postgres. The hot paths (slot search, booking)
 // run on plain node-postgres connections with named prepared statements: a Prisma
@@ -25,9 +25,37 @@ function onClient(query: (s: Statement) => Promise<{ rows: unknown[] }>): Sql['q
   return async <T>(s: Statement) => (await query(s)).rows as T[];
 }
 
+/**
+ * One statement on a pooled connection that goes back to the pool after an error the
+ * server reported. pg's Pool.query() closes the connection after ANY error, and a
+ * refused booking (the exclusion constraint, a used idempotency key) is an expected
+ * error here: each one cost a new session, whose first booking re-prepares every
+ * statement, recompiles scheduling_book and its triggers and reloads the catalog caches
+ * (tens of ms of server CPU). As the calendar filled and more blind picks were refused,
+ * the booking rate fell with it. After a server error the session is idle and ready for
+ * the next statement; any other error (connection lost, a FATAL) still discards it.
+ */
+async function queryPooled(pool: pg.Pool, s: Statement): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await client.query({ name: s.name, text: s.text, values: s.values });
+  } catch (err) {
+    if (!statementError(err)) broken = err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** An ERROR the server sent for one statement; FATAL and PANIC end the session itself. */
+function statementError(err: unknown): boolean {
+  return err instanceof pg.DatabaseError && err.severity !== 'FATAL' && err.severity !== 'PANIC';
+}
+
 function pgSql(pool: pg.Pool): Sql {
   return {
-    query: onClient((s) => pool.query({ name: s.name, text: s.text, values: s.values })),
+    query: onClient((s) => queryPooled(pool, s)),
     async transaction(fn) {
       const client = await pool.connect();
       let broken: unknown;
