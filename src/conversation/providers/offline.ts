@@ -274,7 +274,8 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const u = swapInBooking(heard, kept);
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
-  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, memory) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
+  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -774,10 +775,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
   if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
-  if (memory.flow === 'book' && memory.shift) {
-    const justCanceled = lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
-    return bookRelativeTo(view, memory, items, justCanceled);
-  }
+  const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
+  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (!changing || memory.onlyList) return listAppointments(view, withFreshRefs({ ...memory, onlyList: undefined }, items), items);
@@ -825,6 +824,17 @@ function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointm
   const [first, ...rest] = meant.map((a) => a.appointment_ref);
   const next: Memory = { flow: 'cancel', apptRef: first };
   return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, next);
+}
+
+/**
+ * "could i do a color at that same time instead" right after a cancel, with no color booked:
+ * a new booking at the canceled one's time (the words read as a move), never a move of another.
+ */
+function sameTimeAsCanceled(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): boolean {
+  const shift = memory.shift;
+  const service = view.services.find((s) => s.id === memory.serviceId)?.name;
+  if (!justCanceled || !shift?.sameTime || shift.days || shift.minutes || !service) return false;
+  return !items.some((a) => a.service === service);
 }
 
 /** Each listing hands out new refs: the move waiting keeps its appointment (and menu) by start time. */

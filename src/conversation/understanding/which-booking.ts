@@ -9,14 +9,20 @@ import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
 const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
-/** "keep the cut", "i only want the color now": the service named there stays booked. */
-const KEEPS = /\b(keep|leave|only want|just want|still want|still (do|doing|coming for|come for))\b/;
+/** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
+const KEEPS = /\b(keep|leave|only want|just want|still want|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (fine|ok|okay|good|staying)\b|\bcan stay\b/;
+/** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
+const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
 /** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
 const MEANT_OTHER = /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b/;
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
+
+export function withoutCantMake(raw: string): string {
+  return raw.replace(CANT_MAKE, ' ');
+}
 
 export function asksForAll(s: string): boolean {
   return ALL_BOOKINGS.test(s);

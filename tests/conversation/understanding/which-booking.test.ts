@@ -52,6 +52,7 @@ describe('the booking left when another is kept', () => {
     ['i still want the dye, just cancel the haircut', 'svc-cut'],
     ['friday i only want the dye now, drop the trim', 'svc-cut'],
     ['scrap the highlights but leave my trim', 'svc-color'],
+    ['please ditch the haircut on friday, the dye is fine', 'svc-cut'],
   ])('%s: %s', (text, service) => {
     const u = understand(text, ctx());
     expect(u.intent).toBe('cancel');
@@ -60,6 +61,18 @@ describe('the booking left when another is kept', () => {
 
   it('"drop it off" is no cancel', () => {
     expect(understand('can i drop it off friday at 2', ctx()).intent).not.toBe('cancel');
+  });
+});
+
+describe("what can't be made names the booking", () => {
+  it.each(["i can't make the afternoon one friday, please cancel it", "won't be able to come to friday afternoon, cancel it"])('%s: that afternoon, not ruled out', (text) => {
+    const u = understand(text, ctx());
+    expect(u.intent).toBe('cancel');
+    expect(u.when?.from).toEqual(at('2026-10-30T12:00', NY));
+  });
+
+  it("i can't make friday, cancel it: friday", () => {
+    expect(understand("i can't make friday, cancel it", ctx()).when?.from).toEqual(at('2026-10-30T00:00', NY));
   });
 });
 
