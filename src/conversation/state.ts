@@ -34,6 +34,8 @@ const Proposal = z.object({
   awaiting: z.enum(['intake', 'confirmation']),
   offerId: z.string().nullable().default(null),
   appointmentId: z.string().nullable().default(null),
+  /** A cancel of several appointments at once ("cancel both"): the others, canceled on the same yes. */
+  alsoAppointmentIds: z.array(z.string()).default([]),
   holdId: z.string().nullable().default(null),
   serviceId: z.string(),
   start: z.string().nullable().default(null),

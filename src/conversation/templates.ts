@@ -42,6 +42,7 @@ export const T = {
   proposeBook: (service: string, when: string, where: string) => `Book ${service} on ${when} at ${where}? Reply Y to confirm or N to change.`,
   proposeReschedule: (service: string, from: string, to: string) => `Move your ${service} from ${from} to ${to}? Reply Y to confirm or N to keep it.`,
   proposeCancel: (service: string, when: string) => `Cancel your ${service} on ${when}? Reply Y to confirm or N to keep it.`,
+  proposeCancelSeveral: (items: string[]) => `Cancel these appointments?\n${items.join('\n')}\nReply Y to cancel all ${items.length} or N to keep them.`,
   booked: (service: string, when: string) => `Booked: ${service}, ${when}. Reply R to reschedule or C to cancel.`,
   requested: (service: string, when: string) => `Requested: ${service}, ${when}. Our team will confirm it with you shortly.`,
   requestedIncomplete: (service: string, when: string) =>

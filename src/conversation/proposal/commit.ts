@@ -22,5 +22,21 @@ export async function commitProposal(env: TurnEnv, p: Proposal): Promise<Committ
   if (!appt || !isOwn(env.identity, appt)) {
     return { result: { ok: false, kind: 'not_own' }, display: { messages: [T.refusal], expecting: null } };
   }
-  return p.kind === 'reschedule' ? commitReschedule(env, p, appt, actor) : commitCancel(env, appt, actor);
+  if (p.kind === 'reschedule') return commitReschedule(env, p, appt, actor);
+  const first = await commitCancel(env, appt, actor);
+  return p.alsoAppointmentIds.length ? commitCancelsAfter(env, first, p.alsoAppointmentIds, actor) : first;
+}
+
+/** "cancel both": the others canceled on the same yes, each checked to be the sender's again; one reply lists them all. */
+async function commitCancelsAfter(env: TurnEnv, first: Committed, ids: string[], actor: ReturnType<typeof actorFor>): Promise<Committed> {
+  const all = [first];
+  for (const id of ids) {
+    const appt = await env.scheduler.getAppointment(id);
+    all.push(appt && isOwn(env.identity, appt) ? await commitCancel(env, appt, actor) : { result: { ok: false, kind: 'not_own' }, display: { messages: [T.refusal], expecting: null } });
+  }
+  return {
+    result: { ok: all.every((c) => c.result.ok), canceled: all.map((c) => c.result) },
+    display: { messages: all.flatMap((c) => c.display.messages), expecting: null },
+    ...(first.locationId ? { locationId: first.locationId } : {}),
+  };
 }

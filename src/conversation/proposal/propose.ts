@@ -14,6 +14,7 @@ export function newProposal(env: { state: ConversationState; clock: Clock }, kin
     awaiting: 'confirmation',
     offerId: null,
     appointmentId: null,
+    alsoAppointmentIds: [],
     holdId: null,
     serviceId,
     start: null,

@@ -6,6 +6,7 @@ import { businessClock, understand, type DateRange, type Shift, type Understandi
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
+import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -57,6 +58,10 @@ interface Memory {
   onlyList?: boolean;
   /** The answer to that question, said before whatever the request shows this turn. */
   preface?: string;
+  /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
+  cancelAll?: boolean;
+  /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
+  targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
 }
 
 interface Exchange {
@@ -269,7 +274,8 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const u = swapInBooking(heard, kept);
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
-  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
+  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -363,7 +369,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
-      return call('list_my_appointments', {}, { flow: 'cancel', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking });
+      return cancelLookup(u);
     case 'reschedule':
       return rescheduleStep(view, u, memory);
     case 'greeting':
@@ -379,6 +385,28 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     default:
       return undefined;
   }
+}
+
+/** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
+function cancelLookup(u: Understanding): ProviderStep {
+  const targets = u.targets?.map((t) => ({ serviceId: t.serviceId, when: t.when ? toMemoryWhen(t.when) : undefined }));
+  const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking };
+  if (u.allBookings) memory.cancelAll = true;
+  if (targets) memory.targets = targets;
+  return call('list_my_appointments', {}, memory);
+}
+
+/**
+ * "no i meant friday's color" at a cancel's summary, "and the color on monday too" after a
+ * cancel: the same cancel, of the booking these words name. A request of its own (a move, a
+ * question) is read as itself.
+ */
+function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (!u.serviceId && !u.when && !u.staffId) return undefined;
+  if (!['book', 'decline', 'confirm', 'choose', 'unknown'].includes(u.intent) || u.shift) return undefined;
+  const correcting = u.meantOther && memory.flow === 'cancel' && req.view.expecting === 'confirmation';
+  const repeating = u.continues && lastToolCalled(req.history) === 'cancel_appointment';
+  return correcting || repeating ? cancelLookup({ ...u, intent: 'cancel' }) : undefined;
 }
 
 /**
@@ -629,10 +657,14 @@ function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment)
   return memory.when ? onDay(view, memory.when, appt.start_local) : undefined;
 }
 
-/** A new booking at a time relative to one the customer has ("same time for my son"). */
-function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+/**
+ * A new booking at a time relative to one the customer has ("same time for my son"), or to
+ * the one just canceled ("can i get a haircut at that same time then").
+ */
+function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): ProviderStep {
   const svc = view.services.find((s) => s.id === memory.serviceId);
-  const appt = (svc && items.find((a) => a.service === svc.name)) ?? items[0]!;
+  const appt = justCanceled ?? (svc && items.find((a) => a.service === svc.name)) ?? items[0];
+  if (!appt) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   const serviceId = memory.serviceId ?? view.services.find((s) => s.name === appt.service)?.id;
   const next: Memory = { flow: 'book', serviceId, staffId: memory.staffId, when: shifted(view, appt.start_local, memory.shift!, memory.when) };
   const slug = serviceSlug(view, serviceId);
@@ -641,7 +673,7 @@ function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppoint
 }
 
 function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start?: string): ProviderStep {
-  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref }, { ...memory, apptRef: ref });
+  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref });
   const next = { ...memory, apptRef: ref, ...(start ? { apptStart: start } : {}) };
   if (memory.when) {
     return call('find_slots', findSlotsArgs(view, next, serviceSlug(view, memory.serviceId) ?? '', ref), next);
@@ -662,7 +694,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   }
 
   if (last.name === 'list_my_appointments' && res.ok) {
-    return afterAppointmentsListed(view, memory, (res.appointments ?? []) as ListedAppointment[]);
+    return afterAppointmentsListed(req, memory, (res.appointments ?? []) as ListedAppointment[]);
   }
   if (last.name === 'list_services' && res.ok) {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
@@ -724,7 +756,6 @@ function withOpenSummary(view: ProviderView, text: string): string {
   return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
 }
 
-type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string; location?: string | null };
 
 /** "where is my appt on friday": each appointment meant (that day's, else all) with its location's address. */
 function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
@@ -736,15 +767,17 @@ function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppo
 }
 
 /** The customer's appointments: listed, or, when cancelling or moving one, narrowed to the one meant (else a menu). */
-function afterAppointmentsListed(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const { view } = req;
   if (!items.length && view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, T2.nothingOnRecord), memory);
   const svc = view.services.find((s) => s.id === memory.serviceId);
   const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
   if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
+  const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
+  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
-  if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (!changing || memory.onlyList) return listAppointments(view, withFreshRefs({ ...memory, onlyList: undefined }, items), items);
   const verb = memory.flow as 'cancel' | 'reschedule';
@@ -756,14 +789,15 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
     const from = new Set(candidates.map((a) => a.service)).size === 1 ? candidates[0]!.service : 'appointment';
     return reply(T2.moveKeepsService(from, svc.name), {});
   }
-  // For a cancel, a date in the message says which appointment; for a move the new time,
-  // unless it named two ("my thursday appt to friday"), the first being the appointment's.
-  const named = verb === 'cancel' ? memory.when : memory.apptWhen;
-  if (named && candidates.length > 1) {
-    const day = DateTime.fromISO(named.from, { zone: view.timeZone }).toISODate();
-    const sameDay = candidates.filter((a) => a.start_local.startsWith(day ?? '-'));
-    if (sameDay.length) candidates = sameDay;
+  if (verb === 'cancel') {
+    const several = cancelSeveral(view, memory, items, candidates);
+    if (several) return several;
+    // "the one with lee": for a cancel the person says which; for a move it is who does the new time.
+    candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
   }
+  // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
+  // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
+  candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
@@ -775,6 +809,32 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "cancel both", "cancel my color on friday and the haircut on the 10th": one proposal for
+ * all the appointments meant, when the words pick two or more.
+ */
+function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointment[], candidates: ListedAppointment[]): ProviderStep | undefined {
+  const serviceName = (id: string | undefined) => view.services.find((s) => s.id === id)?.name;
+  const named = memory.targets && eachNamed(items, memory.targets.map((t) => ({ service: serviceName(t.serviceId), window: t.when })), view.timeZone);
+  const all = memory.cancelAll ? atTimeSaid(candidates, memory.when, view.timeZone) : undefined;
+  const meant = named ?? (all && all.length > 1 ? all : undefined);
+  if (!meant) return undefined;
+  const [first, ...rest] = meant.map((a) => a.appointment_ref);
+  const next: Memory = { flow: 'cancel', apptRef: first };
+  return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, next);
+}
+
+/**
+ * "could i do a color at that same time instead" right after a cancel, with no color booked:
+ * a new booking at the canceled one's time (the words read as a move), never a move of another.
+ */
+function sameTimeAsCanceled(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): boolean {
+  const shift = memory.shift;
+  const service = view.services.find((s) => s.id === memory.serviceId)?.name;
+  if (!justCanceled || !shift?.sameTime || shift.days || shift.minutes || !service) return false;
+  return !items.some((a) => a.service === service);
 }
 
 /** Each listing hands out new refs: the move waiting keeps its appointment (and menu) by start time. */

@@ -32,6 +32,11 @@ export const toolSchemas = {
   }),
   cancel_appointment: z.object({
     appointment_ref: z.string().describe('ref from list_my_appointments'),
+    also_refs: z
+      .array(z.string())
+      .nullable()
+      .default(null)
+      .describe('when the customer asked to cancel several at once ("both", "all of them"): the refs of the others, canceled on the same yes; else null'),
   }),
   save_intake_answer: z.object({
     question_id: z.string().describe('the question_id of the question being answered'),
@@ -56,7 +61,7 @@ export const toolDescriptions: Record<ToolName, string> = {
     "Propose booking an offer the customer chose. This does NOT book: the system shows the customer a summary and books only on their yes. May return an intake question to ask first.",
   list_my_appointments: "List the customer's own upcoming appointments with refs. The customer is identified by the channel.",
   reschedule_appointment: 'Propose moving one of the customer\'s appointments to an offer from find_slots. Commits only on the customer\'s yes.',
-  cancel_appointment: "Propose canceling one of the customer's appointments. Commits only on the customer's yes.",
+  cancel_appointment: "Propose canceling one of the customer's appointments (or several, with also_refs). Commits only on the customer's yes.",
   save_intake_answer: 'Record the answer to the intake question the system asked. Returns the next question or a summary to confirm.',
   request_human: 'Hand the conversation to a person on the team (creates a task for staff).',
   business_info: 'Opening hours, address, policies or contact details of the business.',

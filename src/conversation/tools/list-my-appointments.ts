@@ -16,7 +16,7 @@ export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
     const ref = shortId(taken);
     taken.add(ref);
     refs[ref] = a.id;
-    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a), location: locationText(env, a) };
+    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a), staff: staffName(env.catalog, a.resourceIds) ?? null, location: locationText(env, a) };
   });
   env.state.appointmentRefs = refs;
   return { failure: false, result: { ok: true, appointments: out }, ...(items[0] ? { locationId: items[0].locationId } : {}) };

@@ -38,6 +38,12 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhen did (i|we) book\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,
+    // "am i still on for thurs?", "is my appt still on tomorrow", "we still good for friday?"
+    String.raw`\b(am|'?m|are|r) (i|we|u|you) still (on|good|set|booked|scheduled|confirmed|coming in)\b`,
+    String.raw`\b(i'?m|im|i am|we'?re|we are) still (on|good|set|booked|scheduled|confirmed|coming in)\b`,
+    String.raw`\b(i|we|i'?m|we'?re|im) (still )?(on|good|set) for (mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|tonight|the \d)`,
+    String.raw`\b(is|are) (my|our|the) (\w+ )?(appointment|appt|booking|reservation|haircut|cut|color|colour|consult|consultation)s? still (on|good|happening|booked|set|confirmed)\b`,
+    String.raw`\b(is|are) (it|that|we) still (on|happening)\b`,
   ].join('|'),
 );
 

@@ -12,6 +12,7 @@ import { unofferedService } from './not-offered.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
+import { asksForAll, bookingTargets, continuesLast, meantAnother, notKept, withoutCantMake } from './which-booking.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -42,7 +43,7 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
-  /\b(cancel|call off|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
+  /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
@@ -185,7 +186,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
   const pair = isMove ? undefined : twoBookings(raw, (part) => matchServices(part, services));
-  const fitting = (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(raw, services);
+  const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
+  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(raw, services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -205,7 +207,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(raw, ctx.now, ctx.timeZone) : raw;
+  // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
+  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : raw;
   const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
@@ -225,7 +228,21 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
+  readWhichBooking({ raw, s, u, services, ctx });
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+}
+
+/** Which booking(s) a cancel or a follow-up means (which-booking.ts). */
+function readWhichBooking(r: { raw: string; s: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
+  const { raw, s, u, services, ctx } = r;
+  if (meantAnother(s)) u.meantOther = true;
+  // "and the color on monday too": no booking words of its own, so it repeats the last request.
+  if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
+  if (!CANCEL.test(s) || RESCHEDULE.test(s)) return;
+  if (asksForAll(s)) u.allBookings = true;
+  const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
+  const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
+  if (targets) u.targets = targets;
 }
 
 function ruledOut(s: string, member: StaffEntry): boolean {

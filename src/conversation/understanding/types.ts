@@ -76,6 +76,20 @@ export interface Understanding {
   also?: Understanding;
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
+  /** a cancel of every booking meant ("cancel both", "all of them"), not of one */
+  allBookings?: boolean;
+  /** a cancel of several bookings named one by one ("my color on friday and the haircut on the 10th") */
+  targets?: BookingTarget[];
+  /** another booking than the one on screen ("no i meant friday's color") */
+  meantOther?: boolean;
+  /** the last request again for another booking ("and the color on monday too") */
+  continues?: boolean;
+}
+
+/** One booking a text names: by its service, its day or time, or both. */
+export interface BookingTarget {
+  serviceId?: string;
+  when?: DateRange;
 }
 
 export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;

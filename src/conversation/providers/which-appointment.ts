@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import type { ChatMessage } from '../state.ts';
+
+// Which of the customer's listed appointments the words mean, for the offline provider:
+// narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"),
+// each by several named one by one, and the one canceled last in this conversation (so
+// "a haircut at that same time then" has a reference once the color is gone).
+
+/** One appointment as list_my_appointments returns it. */
+export type ListedAppointment = {
+  appointment_ref: string;
+  service: string;
+  label: string;
+  start_local: string;
+  staff?: string | null;
+  location?: string | null;
+};
+
+/** A time the customer said, as the offline provider's memory keeps it (ISO instants). */
+export interface SaidWindow {
+  from: string;
+  to: string;
+  exactTime?: boolean;
+  dayNamed?: boolean;
+}
+
+/** "the one with lee": the appointments with that person, when any are; else all. */
+export function withStaff(items: ListedAppointment[], staff: string | undefined): ListedAppointment[] {
+  const fits = staff ? items.filter((a) => a.staff === staff) : [];
+  return fits.length ? fits : items;
+}
+
+/**
+ * The appointments at the time said: at that clock time ("the 4pm on thursday"), in that part
+ * of the day ("the afternoon one"), or on that day. A time that fits none says nothing.
+ */
+export function atTimeSaid(items: ListedAppointment[], window: SaidWindow | undefined, zone: string): ListedAppointment[] {
+  if (!window) return items;
+  const near = nearTimeSaid(items, window, zone);
+  return near.length ? near : items;
+}
+
+/** Those at the time said, else (a clock time or part of day nothing has) those on its day; maybe none. */
+function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: string): ListedAppointment[] {
+  const from = DateTime.fromISO(window.from, { zone });
+  const to = DateTime.fromISO(window.to, { zone });
+  const at = (a: ListedAppointment) => DateTime.fromISO(a.start_local, { zone });
+  const clock = (d: DateTime) => d.hour * 60 + d.minute;
+  const onDay = (a: ListedAppointment) => at(a).hasSame(from, 'day');
+  const finer = window.exactTime
+    ? items.filter((a) => (window.dayNamed === false || onDay(a)) && clock(at(a)) === clock(from))
+    : window.dayNamed === false
+      ? items.filter((a) => clock(at(a)) >= clock(from) && clock(at(a)) < clock(to))
+      : items.filter((a) => at(a) >= from && at(a) < to);
+  if (finer.length || window.dayNamed === false) return finer;
+  return items.filter(onDay);
+}
+
+/** One booking named among several ("my color on friday", "the haircut on the 10th"). */
+export interface NamedBooking {
+  service?: string;
+  window?: SaidWindow;
+}
+
+/**
+ * "cancel my color on friday and the haircut on the 10th": the one appointment each part
+ * names. Undefined unless every part names exactly one, and all of them differ.
+ */
+export function eachNamed(items: ListedAppointment[], named: NamedBooking[], zone: string): ListedAppointment[] | undefined {
+  const picked: ListedAppointment[] = [];
+  for (const n of named) {
+    const ofService = n.service ? items.filter((a) => a.service === n.service) : items;
+    const fits = n.window ? nearTimeSaid(ofService, n.window, zone) : ofService;
+    if (fits.length !== 1 || picked.includes(fits[0]!)) return undefined;
+    picked.push(fits[0]!);
+  }
+  return picked.length >= 2 ? picked : undefined;
+}
+
+/**
+ * The appointment the last cancel in this conversation was for, as the listing before it
+ * showed it; undefined when nothing was canceled or the listing is no longer in the history.
+ */
+export function lastCanceled(history: ChatMessage[]): ListedAppointment | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const m = history[i]!;
+    if (m.role !== 'assistant' || m.toolCall?.name !== 'cancel_appointment') continue;
+    const ref = String(parse(m.toolCall.arguments).appointment_ref ?? '').toUpperCase();
+    return listedBefore(history, i, ref);
+  }
+  return undefined;
+}
+
+/** The most recent listing before `index` that has this ref. */
+function listedBefore(history: ChatMessage[], index: number, ref: string): ListedAppointment | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const m = history[i]!;
+    if (m.role !== 'tool' || m.name !== 'list_my_appointments') continue;
+    const items = (parse(m.content).appointments ?? []) as ListedAppointment[];
+    const found = items.find((a) => a.appointment_ref === ref);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The last tool the conversation called before this message: what "and the color too" repeats. */
+export function lastToolCalled(history: ChatMessage[]): string | undefined {
+  let i = history.length - 1;
+  while (i >= 0 && history[i]!.role !== 'user') i--;
+  for (i--; i >= 0; i--) {
+    const m = history[i]!;
+    if (m.role === 'assistant' && m.toolCall) return m.toolCall.name;
+  }
+  return undefined;
+}
+
+function parse(s: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(s);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

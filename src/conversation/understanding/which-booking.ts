@@ -1,0 +1,79 @@
+// Which of the customer's bookings a cancel means, read apart from the rest of the rules:
+// every one ("cancel both"), each of several named in one text ("my color on friday and
+// the haircut on the 10th"), the one left after another is kept ("cancel the color, keep
+// the cut"), another than the one on screen ("no i meant friday's color"), and the same
+// request again for the next booking ("and the color on monday too"). The provider
+// matches these against the customer's appointments in hand.
+import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
+
+/** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
+const ALL_BOOKINGS =
+  /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
+/** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
+const KEEPS = /\b(keep|leave|only want|just want|still want|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (fine|ok|okay|good|staying)\b|\bcan stay\b/;
+/** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
+const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
+/** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
+const MEANT_OTHER = /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b/;
+/** "and the color on monday too", "also my friday one": the last request again, for another booking. */
+const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
+/** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
+const JOINS = /\b(?:and|plus|as well as)\b|&/g;
+
+export function withoutCantMake(raw: string): string {
+  return raw.replace(CANT_MAKE, ' ');
+}
+
+export function asksForAll(s: string): boolean {
+  return ALL_BOOKINGS.test(s);
+}
+
+export function meantAnother(s: string): boolean {
+  return MEANT_OTHER.test(s);
+}
+
+export function continuesLast(s: string): boolean {
+  return CONTINUES.test(s);
+}
+
+/**
+ * "cancel the coloring, keep the cut", "friday i only want the color now, drop the trim":
+ * two services, one of them kept; the other is the one meant. Undefined unless exactly one
+ * service is named outside the kept part.
+ */
+export function notKept(raw: string, matchServices: (text: string) => ServiceCatalogEntry[]): ServiceCatalogEntry | undefined {
+  const parts = raw.split(/[,;.!]|\b(?:but|and|then|so)\b/);
+  const kept = new Set(parts.filter((p) => KEEPS.test(p)).flatMap((p) => matchServices(p)));
+  if (!kept.size) return undefined;
+  const meant = new Set(parts.filter((p) => !KEEPS.test(p)).flatMap((p) => matchServices(p)).filter((s) => !kept.has(s)));
+  return meant.size === 1 ? [...meant][0] : undefined;
+}
+
+/**
+ * "cancel my color on friday and the haircut on the 10th", "cancel thursday and monday":
+ * each part joined by "and" that names a service or a day is one booking meant. Undefined
+ * unless there are two or more (one booking is read by the usual rules).
+ */
+export function bookingTargets(args: {
+  raw: string;
+  matchServices: (text: string) => ServiceCatalogEntry[];
+  resolve: (text: string) => DateRange | undefined;
+}): BookingTarget[] | undefined {
+  const { raw, matchServices, resolve } = args;
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of raw.matchAll(JOINS)) {
+    parts.push(raw.slice(start, m.index));
+    start = m.index + m[0].length;
+  }
+  parts.push(raw.slice(start));
+  if (parts.length < 2 || parts.some((p) => KEEPS.test(p))) return undefined;
+  const targets = parts.map((p) => target(p, matchServices, resolve));
+  return targets.length >= 2 && targets.every((t) => t.serviceId || t.when) ? targets : undefined;
+}
+
+function target(part: string, matchServices: (text: string) => ServiceCatalogEntry[], resolve: (text: string) => DateRange | undefined): BookingTarget {
+  const services = matchServices(part);
+  const when = resolve(part);
+  return { ...(services.length === 1 ? { serviceId: services[0]!.id } : {}), ...(when ? { when } : {}) };
+}
