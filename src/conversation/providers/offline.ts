@@ -46,6 +46,8 @@ interface Memory {
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
   notOfferedName?: string;
+  /** The service a price question named ("how much is color"), when not the one being booked. */
+  askedServiceId?: string;
   /** A time said as a change ("can we do friday at 11 instead"): a move if there is a booking, else a new one. */
   maybeMove?: boolean;
   /** The request is about another person's booking ("cancel my wife's color"). */
@@ -387,6 +389,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
  */
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
+  if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
   if (u.infoTopic === 'hours' && u.when && u.when.dayNamed !== false && u.when.to.getTime() - u.when.from.getTime() <= 86_400_000) {
     next.infoDay = DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
   }
@@ -668,8 +671,11 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
-    // "how much is it?" during the intake questions: the answer, then the question again (no service menu).
-    if (view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), memory);
+    // "how much is it?" during the intake questions or while picking a time: the answer, then
+    // what was open stays open (no service menu, which would take the next number as a service).
+    if (view.proposal?.awaiting === 'intake' || (offersOpen(view) && !memory.notOffered)) {
+      return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined });
+    }
     const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
@@ -713,15 +719,24 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
 
 /** "Haircut: $40.00" for the service being booked, when the list has its price. */
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
-  const name = view.services.find((s) => s.id === memory.serviceId)?.name;
+  const name = view.services.find((s) => s.id === (memory.askedServiceId ?? memory.serviceId))?.name;
   const price = services.find((s) => s.name === name)?.price;
   return name && price ? `${name}: ${price}` : undefined;
 }
 
-/** An answer given while a summary waits for its yes says that it still does; one given during intake asks the question again. */
+/**
+ * An answer given while a summary waits for its yes says that it still does; one given
+ * during intake asks the question again; one given while times are offered says they still are.
+ */
 function withOpenSummary(view: ProviderView, text: string): string {
   if (view.proposal?.awaiting === 'intake' && view.proposal.question) return `${text}\n${view.proposal.question.text}`;
+  if (offersOpen(view)) return `${text}\n${T2.offersStillOpen}`;
   return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
+}
+
+/** Numbered times are on screen waiting for a pick (no summary or intake in front of them). */
+function offersOpen(view: ProviderView): boolean {
+  return view.offers.length > 0 && view.expecting === 'choice' && view.proposal === null;
 }
 
 type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string; location?: string | null };
