@@ -5,6 +5,7 @@ import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
+import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -46,6 +47,8 @@ interface Memory {
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
   notOfferedName?: string;
+  /** A new booking placed by one the customer has ("right after my haircut"): placed once the appointments are listed. */
+  nextTo?: NextToIso;
   /** The service a price question named ("how much is color"), when not the one being booked. */
   askedServiceId?: string;
   /** A time said as a change ("can we do friday at 11 instead"): a move if there is a booking, else a new one. */
@@ -271,7 +274,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const u = swapInBooking(heard, kept);
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
-  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -284,6 +287,27 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
   return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when) });
+}
+
+/** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
+function lookUpNextTo(u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (u.intent !== 'book' || !u.nextTo) return undefined;
+  const { edge, minutes, serviceId, day } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}) };
+  const when = u.when ? toMemoryWhen(u.when) : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo });
+}
+
+/** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */
+function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const { nextTo, ...rest } = memory;
+  const zone = view.timeZone;
+  const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
+  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined };
+  const appt = nextTo && appointmentMeant(items, named);
+  const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when }) : (memory.when ?? wholeDay);
+  return searchOrAsk(view, { intent: 'book' }, { ...rest, flow: 'book', when });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -739,7 +763,7 @@ function offersOpen(view: ProviderView): boolean {
   return view.offers.length > 0 && view.expecting === 'choice' && view.proposal === null;
 }
 
-type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string; location?: string | null };
+type ListedAppointment = { appointment_ref: string; service: string; label: string; start_local: string; end_local?: string; location?: string | null };
 
 /** "where is my appt on friday": each appointment meant (that day's, else all) with its location's address. */
 function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
@@ -758,6 +782,7 @@ function afterAppointmentsListed(view: ProviderView, memory: Memory, items: List
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
   if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
+  if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.flow === 'book' && memory.shift) return bookRelativeTo(view, memory, items);
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);

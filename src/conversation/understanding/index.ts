@@ -8,6 +8,7 @@ import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
+import { nextToBooking } from './next-to-booking.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
@@ -96,7 +97,12 @@ function classify(text: string, ctx: UnderstandContext): Understanding {
 function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
-  return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+  return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+}
+
+/** "book me a consult an hour before my thursday appt": a new booking, whatever else its words say about the one it names. */
+function placedNextTo(r: Reading): Understanding | undefined {
+  return r.u.nextTo ? as(r, 'book') : undefined;
 }
 
 /**
@@ -186,8 +192,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
-  const pair = isMove ? undefined : twoBookings(raw, (part) => matchServices(part, services));
-  const fitting = (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(raw, services);
+  // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
+  const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
+  const own = nextTo?.rest ?? raw;
+  const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
+  const fitting = (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(own, services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -207,14 +216,16 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(raw, ctx.now, ctx.timeZone) : raw;
+  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(raw, ctx.now, ctx.timeZone) : own;
   const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
   const choice = parseChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
-  const shift = parseShift(s);
+  if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
+  // The amount of "an hour before my appt" places the new booking; it shifts nothing.
+  const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   if (shift && shift.days !== 0) delete u.when;
@@ -228,6 +239,16 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+}
+
+/** The booking a new one goes next to, as far as its words say which: its service and its day. */
+function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes };
+  const service = matchService(n.booking, services);
+  if (service) out.serviceId = service.id;
+  const day = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  if (day?.hasDate) out.day = day.range;
+  return out;
 }
 
 function ruledOut(s: string, member: StaffEntry): boolean {
