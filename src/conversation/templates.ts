@@ -81,6 +81,8 @@ export const T2 = {
   /** "cancel my haircut and book a color instead": a move keeps the service, so it is not one. */
   moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,
   summaryStillOpen: 'The summary above is still open: reply Y to confirm or N to change.',
+  /** After answering a question asked while numbered times wait for a pick. */
+  offersStillOpen: 'The times above are still open: reply with a number, or tell me another day or time.',
   /** "what time was that again?" asked during the intake questions: the time being held. */
   beingBooked: (label: string) => `You are booking ${label}.`,
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,

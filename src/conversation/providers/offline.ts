@@ -5,6 +5,7 @@ import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
+import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
 
@@ -47,6 +48,10 @@ interface Memory {
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
   notOfferedName?: string;
+  /** A new booking placed by one the customer has ("right after my haircut"): placed once the appointments are listed. */
+  nextTo?: NextToIso;
+  /** The service a price question named ("how much is color"), when not the one being booked. */
+  askedServiceId?: string;
   /** A time said as a change ("can we do friday at 11 instead"): a move if there is a booking, else a new one. */
   maybeMove?: boolean;
   /** The request is about another person's booking ("cancel my wife's color"). */
@@ -275,7 +280,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -288,6 +293,27 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
   return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when) });
+}
+
+/** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
+function lookUpNextTo(u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (u.intent !== 'book' || !u.nextTo) return undefined;
+  const { edge, minutes, serviceId, day } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}) };
+  const when = u.when ? toMemoryWhen(u.when) : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo });
+}
+
+/** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */
+function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const { nextTo, ...rest } = memory;
+  const zone = view.timeZone;
+  const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
+  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined };
+  const appt = nextTo && appointmentMeant(items, named);
+  const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when }) : (memory.when ?? wholeDay);
+  return searchOrAsk(view, { intent: 'book' }, { ...rest, flow: 'book', when });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -415,6 +441,7 @@ function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): Pr
  */
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
+  if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
   if (u.infoTopic === 'hours' && u.when && u.when.dayNamed !== false && u.when.to.getTime() - u.when.from.getTime() <= 86_400_000) {
     next.infoDay = DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
   }
@@ -700,8 +727,11 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const lines = services.map((s) => (s.price ? `${s.name} (${s.price})` : s.name));
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
-    // "how much is it?" during the intake questions: the answer, then the question again (no service menu).
-    if (view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), memory);
+    // "how much is it?" during the intake questions or while picking a time: the answer, then
+    // what was open stays open (no service menu, which would take the next number as a service).
+    if (view.proposal?.awaiting === 'intake' || (offersOpen(view) && !memory.notOffered)) {
+      return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined });
+    }
     const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
@@ -745,15 +775,24 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
 
 /** "Haircut: $40.00" for the service being booked, when the list has its price. */
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
-  const name = view.services.find((s) => s.id === memory.serviceId)?.name;
+  const name = view.services.find((s) => s.id === (memory.askedServiceId ?? memory.serviceId))?.name;
   const price = services.find((s) => s.name === name)?.price;
   return name && price ? `${name}: ${price}` : undefined;
 }
 
-/** An answer given while a summary waits for its yes says that it still does; one given during intake asks the question again. */
+/**
+ * An answer given while a summary waits for its yes says that it still does; one given
+ * during intake asks the question again; one given while times are offered says they still are.
+ */
 function withOpenSummary(view: ProviderView, text: string): string {
   if (view.proposal?.awaiting === 'intake' && view.proposal.question) return `${text}\n${view.proposal.question.text}`;
+  if (offersOpen(view)) return `${text}\n${T2.offersStillOpen}`;
   return view.proposal?.awaiting === 'confirmation' ? `${text}\n${T2.summaryStillOpen}` : text;
+}
+
+/** Numbered times are on screen waiting for a pick (no summary or intake in front of them). */
+function offersOpen(view: ProviderView): boolean {
+  return view.offers.length > 0 && view.expecting === 'choice' && view.proposal === null;
 }
 
 
@@ -776,6 +815,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
+  if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items);
   if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);

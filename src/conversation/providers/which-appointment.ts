@@ -12,6 +12,7 @@ export type ListedAppointment = {
   service: string;
   label: string;
   start_local: string;
+  end_local?: string;
   staff?: string | null;
   location?: string | null;
 };

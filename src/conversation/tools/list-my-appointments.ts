@@ -16,7 +16,7 @@ export async function listMyAppointments(env: TurnEnv): Promise<ToolOutcome> {
     const ref = shortId(taken);
     taken.add(ref);
     refs[ref] = a.id;
-    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a), staff: staffName(env.catalog, a.resourceIds) ?? null, location: locationText(env, a) };
+    return { appointment_ref: ref, service: a.serviceName, label: appointmentLabel(env, a), status: a.status, start_local: localIso(env, a.start, a), end_local: localIso(env, a.end, a), staff: staffName(env.catalog, a.resourceIds) ?? null, location: locationText(env, a) };
   });
   env.state.appointmentRefs = refs;
   return { failure: false, result: { ok: true, appointments: out }, ...(items[0] ? { locationId: items[0].locationId } : {}) };
@@ -32,6 +32,7 @@ function locationText(env: TurnEnv, a: AppointmentView): string | null {
   return loc ? [loc.name, loc.address].filter(Boolean).join(', ') : null;
 }
 
-function localIso(env: TurnEnv, a: AppointmentView): string {
-  return DateTime.fromJSDate(a.start, { zone: locationZone(env.catalog, a.locationId) }).toFormat("yyyy-MM-dd'T'HH:mm");
+/** A start or end on the wall clock of the appointment's location ("right after my haircut" needs its end). */
+function localIso(env: TurnEnv, at: Date, a: AppointmentView): string {
+  return DateTime.fromJSDate(at, { zone: locationZone(env.catalog, a.locationId) }).toFormat("yyyy-MM-dd'T'HH:mm");
 }

@@ -75,7 +75,7 @@ const FILLER = new Set([
   'one', 'option', 'number', 'no', 'num', 'nr', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
   'fine', 'good', 'sounds', 'great', 'perfect', 'thanks', 'thank', 'you', 'how', 'about', 'what', 'a', 'an', 'it', 'be', 'would', 'book',
   'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
-  'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright',
+  'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright', 'pls', 'plz',
 ]);
 
 type ClockTime = { hour: number; minute: number };
@@ -143,6 +143,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
   if (explicit) picked = Number(explicit[1]);
 
   const tokens = clean.split(' ').filter((w) => w !== '');
+  // The words left once the filler around a pick is gone: "I'll take 2 please" leaves "2".
+  const rest = tokens.map((w) => w.replace(/^[(#]+|[.)]+$/g, '')).filter((w) => w !== '' && !FILLER.has(w));
   if (picked === undefined) {
     // An ordinal word, unless it is a date ("the 2nd of Dec", "Dec 2nd").
     for (let i = 0; i < tokens.length; i++) {
@@ -165,7 +167,6 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
   }
   if (picked === undefined) {
     // A lone number among filler words: "2", "2.", "2)", "I'll take 2 please", "two".
-    const rest = tokens.map((w) => w.replace(/^[(#]+|[.)]+$/g, '')).filter((w) => w !== '' && !FILLER.has(w));
     if (rest.length === 1) {
       const w = rest[0]!;
       const n = /^\d{1,2}$/.test(w) ? Number(w) : CARDINALS[w];
@@ -188,8 +189,8 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
     // "10" when only three options exist is the 10 o'clock one.
     const lone = /^(?:the )?(\d{1,2})(?: one| slot| option| please)?$/.exec(clean);
     if (lone && !valid(Number(lone[1])) && Number(lone[1]) >= 1 && Number(lone[1]) <= 12) out.time = businessClock(Number(lone[1]), 0, undefined);
-    // "1030" alone: a time typed without its colon.
-    const digits = /^(\d{1,2})([0-5]\d)$/.exec(clean);
+    // "1030", "530 pls": a time typed without its colon, alone among filler words.
+    const digits = rest.length === 1 ? /^(\d{1,2})([0-5]\d)$/.exec(rest[0]!) : null;
     if (digits) out.time = businessClock(Number(digits[1]), Number(digits[2]), undefined);
   }
   return out;

@@ -8,7 +8,9 @@ import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
+import { nextToBooking } from './next-to-booking.ts';
 import { unofferedService } from './not-offered.ts';
+import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
@@ -26,10 +28,11 @@ const DEFAULT_OPTION_COUNT = 9;
 
 // Works at any point of a dialog, whatever the bot asked.
 const HUMAN =
-  /\b(agent|human|representative|operator|receptionist|manager|real person|live person|actual person|a person|someone real|real human|staff member|talk to (a |an |some )?(person|someone|somebody|human|people)|speak (to|with) (a |an )?(person|someone|somebody|human|manager|staff)|call me( back)?)\b/;
+  /\b(agent|human|representative|operator|receptionist|manager|real person|live person|actual person|a person|someone real|real human|staff member|talk to (a |an |some )?(person|someone|somebody|human|people)|speak (to|with) (a |an )?(person|someone|somebody|human|manager|staff)|call me( back)?|(talk|speak|chat) (to|with) (a|an|one of (the|your)|your|the) (stylists?|barbers?|staff|team|owner)|(have|get|can) (a |the |one of the |your )?(stylist|barber|someone|somebody) (call|text|phone|contact) me)\b/;
 const HELP_ONLY =
   /^(help|help me|help please|please help|i need help|need help|info|information|menu|commands|options|what can (you|i) do|what do you do|how does this work|how do i use this|what do i (say|type|do)|\?+)$/;
-const NEGATED_CHANGE = /\b(don'?t|do not|dont|no need to|not) (cancel|reschedule|move|change)\b/;
+// "if not, move it" is no refusal: it asks for the move when the answer allows it.
+const NEGATED_CHANGE = /(?<!\bif )\b(don'?t|do not|dont|no need to|not) (cancel|reschedule|move|change)\b/;
 // "keep it", "leave it as is": the customer stays with what they have.
 const KEEP = /\b(keep (it|my|the|that|this|them)|leave (it|my|the) ?\w*( as (it is|is))?|it'?s fine as is|all good as is)\b/;
 // Openers of a change of mind: what follows them is the new request ("nevermind cancel it").
@@ -48,7 +51,7 @@ const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
-const ADDRESS = /\b(address|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
+const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone))\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
@@ -95,7 +98,12 @@ function classify(text: string, ctx: UnderstandContext): Understanding {
 function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
-  return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+  return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
+}
+
+/** "book me a consult an hour before my thursday appt": a new booking, whatever else its words say about the one it names. */
+function placedNextTo(r: Reading): Understanding | undefined {
+  return r.u.nextTo ? as(r, 'book') : undefined;
 }
 
 /**
@@ -185,9 +193,12 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
-  const pair = isMove ? undefined : twoBookings(raw, (part) => matchServices(part, services));
+  // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
+  const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
+  const own = nextTo?.rest ?? raw;
+  const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
-  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(raw, services);
+  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(own, services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -208,14 +219,16 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : raw;
+  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : own;
   const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
   const choice = parseChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
-  const shift = parseShift(s);
+  if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
+  // The amount of "an hour before my appt" places the new booking; it shifts nothing.
+  const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   if (shift && shift.days !== 0) delete u.when;
@@ -243,6 +256,16 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
   const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
+}
+
+/** The booking a new one goes next to, as far as its words say which: its service and its day. */
+function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes };
+  const service = matchService(n.booking, services);
+  if (service) out.serviceId = service.id;
+  const day = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  if (day?.hasDate) out.day = day.range;
+  return out;
 }
 
 function ruledOut(s: string, member: StaffEntry): boolean {
@@ -327,7 +350,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.answer = 'no';
     return as(r, 'decline');
   }
-  if (POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) {
+  if ((POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
@@ -468,7 +491,7 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
 function infoTopic(s: string): Understanding['infoTopic'] {
   if (HOURS.test(s)) return 'hours';
   if (ADDRESS.test(s)) return 'address';
-  if (POLICIES.test(s)) return 'policies';
+  if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s)) return 'contact';
   return undefined;
 }

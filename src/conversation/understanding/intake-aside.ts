@@ -8,7 +8,8 @@ import type { Intent } from './types.ts';
 
 // Openers that do not change what the message is ("wait, what time was that?").
 const OPENER = /^(?:(?:wait|sorry|oh|um+|uh+|hmm+|ok|okay|and|also|btw|quick question|actually|hey)[ ,.!?-]*)+/;
-const QUESTION_WORD = /^(what|when|where|which|who|how|why|do|does|did|is|are|can|could|will|would|should|r)\b/;
+// "whats", "wheres": questions typed without the apostrophe.
+const QUESTION_WORD = /^(what|whats|wats|when|whens|where|wheres|which|who|whos|how|hows|why|do|does|did|is|are|can|could|will|would|should|r)\b/;
 // "what time was that", "when is it again", "which day did i pick": the time being booked.
 const ASKS_TIME = /\b(what|which) (time|day|date)\b|\bwhen\b|\bwhat was (it|that)\b/;
 const ABOUT_IT = /\b(it|that|this|again|was|were|the (appointment|appt|booking|slot)|my (appointment|appt|booking|slot)|i (pick|picked|chose|choose|book|booked|said|asked for|got))\b/;

@@ -7,6 +7,8 @@ import type { Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
 const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
+// The requests a business question may come with, asking when they are allowed.
+const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
 // Where one request ends and the next begins; the words that open the second are dropped.
 const SEPARATOR = /\?+|[,;.!]+ *(?:and |also |plus |oh and )?|\b(?:and|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
 
@@ -21,7 +23,9 @@ export function withSecondRequest(args: {
   classifyOne: (text: string, ctx: UnderstandContext) => Understanding;
 }): Understanding {
   const { text, ctx, whole, classifyOne } = args;
-  if (!REQUESTS.includes(whole.intent) || ctx?.expecting === 'intake' || text.length > 400) return whole;
+  if (ctx?.expecting === 'intake' || text.length > 400) return whole;
+  if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
+  if (!REQUESTS.includes(whole.intent)) return whole;
   const lower = text.toLowerCase();
   for (const m of lower.matchAll(SEPARATOR)) {
     const head = text.slice(0, m.index).trim();
@@ -34,6 +38,29 @@ export function withSecondRequest(args: {
     if (pair) return { ...pair.request, also: pair.question };
   }
   return whole;
+}
+
+/**
+ * "is it too late to change tmrw's appt? if not move it to thursday 3pm", "how much is
+ * it to cancel, and cancel my friday one": the whole reads as the question (its words
+ * name a change), yet one part asks for a move or a cancel. The request goes on with the
+ * question answered beside it; the appointment the question named is the one meant.
+ */
+function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, whole, classifyOne } = args;
+  const free = { ...ctx, expecting: null };
+  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const parts = [classifyOne(head, free), classifyOne(tail, free)];
+    const request = parts.find((p) => CHANGES.includes(p.intent));
+    const question = parts.find((p) => p.intent === 'business_info');
+    if (!request || !question) continue;
+    const apptWhen = request.apptWhen ?? whole.apptWhen;
+    return { ...request, ...(apptWhen ? { apptWhen } : {}), also: question };
+  }
+  return undefined;
 }
 
 /** Which part is the request and which the question, when they are of different kinds. */

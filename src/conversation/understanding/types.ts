@@ -74,6 +74,8 @@ export interface Understanding {
   othersBooking?: boolean;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
   also?: Understanding;
+  /** a new booking placed by one the customer has ("right after my haircut thursday"): which one (service, day) and where */
+  nextTo?: { edge: 'start' | 'end' | 'day'; minutes: number; serviceId?: string; day?: DateRange };
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
   /** a cancel of every booking meant ("cancel both", "all of them"), not of one */

@@ -48,6 +48,10 @@ const choices: Array<[string, number, Choice]> = [
   ['', 3, {}],
   ['hello', 3, {}],
   ['2', 0, { time: { hour: 14, minute: 0 } }],
+  // A time typed without its colon, with filler around it.
+  ['530 pls', 4, { time: { hour: 17, minute: 30 } }],
+  ['ok 1130 works', 4, { time: { hour: 11, minute: 30 } }],
+  ["i'll take the 430", 4, { time: { hour: 16, minute: 30 } }],
 ];
 
 describe('parseChoice', () => {

@@ -27,6 +27,10 @@ describe('intakeAside: a message that is no answer to the intake question', () =
   it('a question about the business or the bookings is answered, not stored', () => {
     expect(intakeAside('where are you located?', { intent: 'business_info', changes: false })).toBe('question');
     expect(intakeAside('do i have anything else booked', { intent: 'my_appointments', changes: false })).toBe('question');
+    // Typed without the apostrophe, after an opener.
+    for (const text of ['btw whats your address', 'wheres the salon', 'oh hows parking there', 'quick question whos my stylist']) {
+      expect(intakeAside(text, { intent: 'business_info', changes: false }), text).toBe('question');
+    }
   });
 
   it.each(['yes', 'a friend', 'saw your location on google', 'jo@example.com', 'about 12 inches', 'friday works', 'first time'])(

@@ -50,6 +50,8 @@ const cases: Array<[string, UnderstandContext['expecting'], Expect]> = [
   ['are you open saturday?', null, { intent: 'business_info', infoTopic: 'hours', hasWhen: true }],
   ["what's your address", null, { intent: 'business_info', infoTopic: 'address' }],
   ['where are you located', null, { intent: 'business_info', infoTopic: 'address' }],
+  ['where do we go when we get there', null, { intent: 'business_info', infoTopic: 'address' }],
+  ['where should we park', null, { intent: 'business_info', infoTopic: 'address' }],
   ['what is the cancellation policy', null, { intent: 'business_info', infoTopic: 'policies' }],
   ['what services do you offer', null, { intent: 'business_info', asksServices: true }],
   // help and human, at any point
@@ -61,6 +63,11 @@ const cases: Array<[string, UnderstandContext['expecting'], Expect]> = [
   ['talk to a person', null, { intent: 'human' }],
   ['can I speak with a representative', 'confirmation', { intent: 'human' }],
   ['I want a real person please', 'time', { intent: 'human' }],
+  ['can i talk to a stylist directly?', null, { intent: 'human' }],
+  ['could i speak with one of your stylists', 'confirmation', { intent: 'human' }],
+  ['id like to chat with the owner', null, { intent: 'human' }],
+  ['can a stylist call me about my color', null, { intent: 'human', serviceId: 'svc-color' }],
+  ['can i see will saturday at 1 for a cut', null, { intent: 'book', staffId: 'st-will', serviceId: 'svc-cut', hasWhen: true }],
   // confirmations
   ['yes', 'confirmation', { intent: 'confirm', answer: 'yes' }],
   ['Y', 'confirmation', { intent: 'confirm', answer: 'yes' }],

@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+
+// The offline provider's half of "a consultation right after my haircut": with the
+// customer's appointments in hand, which one the words named and the window the new
+// booking is searched in. Pure: the provider remembers and calls tools; this only reckons.
+
+/** A window as the offline provider's memory keeps it (ISO instants). */
+export interface WindowIso {
+  from: string;
+  to: string;
+  exactTime: boolean;
+  earliest: boolean;
+  latest?: boolean;
+  dayNamed?: boolean;
+}
+
+/** Where the new booking goes, as the understanding read it (its day as ISO instants). */
+export interface NextToIso {
+  edge: 'start' | 'end' | 'day';
+  minutes: number;
+  serviceId?: string;
+  day?: { from: string; to: string };
+}
+
+export interface Listed {
+  service: string;
+  start_local: string;
+  end_local?: string;
+}
+
+/**
+ * The appointment the words named: of the service and on the day said when they were,
+ * else the only one, else the first (the list comes soonest first). Undefined when the
+ * words named a service or day no appointment has.
+ */
+export function appointmentMeant<A extends Listed>(items: A[], named: { service?: string; day?: string }): A | undefined {
+  const fits = items.filter((a) => (!named.service || a.service === named.service) && (!named.day || a.start_local.startsWith(named.day)));
+  return fits[0];
+}
+
+/**
+ * The window for the new booking: an exact time from the appointment's end or start, a
+ * window ending at its start ("before my haircut"), or its day (with the time said, if any).
+ */
+export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso }): WindowIso {
+  const { zone, nextTo, appt, when } = args;
+  const start = DateTime.fromISO(appt.start_local, { zone });
+  const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }) : start;
+  if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
+  if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
+  const day = start.startOf('day');
+  // "before my haircut": the latest times that end by its start.
+  if (nextTo.edge === 'start') return { from: iso(day), to: iso(start), exactTime: false, earliest: false, latest: true };
+  if (when && when.dayNamed !== false) return when;
+  if (when) return onDay(when, day);
+  return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+}
+
+/** A time said without a day ("at 12"), on the appointment's day. */
+function onDay(when: WindowIso, day: DateTime): WindowIso {
+  const from = DateTime.fromISO(when.from, { zone: day.zone });
+  const days = Math.round(day.diff(from.startOf('day'), 'days').days);
+  const move = (s: string) => iso(DateTime.fromISO(s, { zone: day.zone }).plus({ days }));
+  return { ...when, from: move(when.from), to: move(when.to), dayNamed: true };
+}
+
+function exact(at: DateTime): WindowIso {
+  return { from: iso(at), to: iso(at.plus({ minutes: 1 })), exactTime: true, earliest: false };
+}
+
+function iso(at: DateTime): string {
+  return at.toUTC().toISO()!;
+}

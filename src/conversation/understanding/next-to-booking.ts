@@ -1,0 +1,87 @@
+// A new booking placed by one the customer already has: "a consultation right after my
+// haircut thursday", "book me a consult an hour before my thursday appt", "i have a cut
+// saturday at 11, can i also do a consultation at 12 that day". The booking named is the
+// reference, never the thing changed: these are new bookings, not moves. The reader says
+// where the new one goes relative to it and splits off the words naming it, so the new
+// booking's service and time are read from the rest alone ("a cut right after my color"
+// books a cut, not a color).
+
+export interface NextToBooking {
+  /** 'end': from the booking's end ("right after"); 'start': from its start ("an hour before"); 'day': on its day ("that day") */
+  edge: 'start' | 'end' | 'day';
+  /** Minutes from that edge: "30 min after" = 30, "an hour before" = -60. At 'start', 0 ("before my cut") means ending by it. */
+  minutes: number;
+  /** The words naming the booking ("my thursday appt", "a cut saturday at 11"): its service and day say which. */
+  booking: string;
+  /** The message without them: the new booking's own words. */
+  rest: string;
+}
+
+const AMOUNT = String.raw`(?<amount>an?|one|two|three|half an?|\d{1,3})`;
+const UNIT = String.raw`(?<unit>hours?|hrs?|h|minutes?|mins?|m)`;
+const CLOSE = String.raw`(?:(?:right|just|straight|directly|immediately) )?`;
+const DIRECTION = String.raw`(?<dir>after|following|before|ahead of|prior to)`;
+// "right after my haircut thursday", "an hour before my appt", "30 min after our color".
+const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>(?:my|our) [^,.;!?]+)`);
+// "the same day as my haircut", "on the day of my color".
+const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
+// "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
+const MENTION =
+  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for)|i'?ve (?:got|booked)|i'?m booked for) (?<booking>(?:a|an|my) [^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+// In the request after a mention: "right after it", "an hour before that".
+const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one)\b`);
+// Where the words naming the booking stop: the next clause or a politeness.
+const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
+const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
+// The request itself names a new booking ("book", "add", "another"), when it names no service.
+const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squeeze|fit)\b/;
+
+/**
+ * Where a new booking goes relative to one the customer has, or undefined when the message
+ * places nothing by a booking. `isService` says whether words name a service of the catalog.
+ */
+export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  return mentioned(text, isService) ?? relative(text, isService);
+}
+
+function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = RELATIVE.exec(text) ?? SAME_DAY.exec(text);
+  if (!m?.groups) return undefined;
+  const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
+  if (!BOOKING_NOUN.test(booking) && !isService(booking)) return undefined;
+  // The words after the booking's name ("... my color please") stay the request's.
+  const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
+  const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest)) return undefined;
+  const at = placement(m.groups);
+  return { ...at, booking, rest };
+}
+
+function mentioned(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = MENTION.exec(text);
+  if (!m?.groups) return undefined;
+  const booking = m.groups.booking!.trim();
+  let rest = m.groups.rest!.trim();
+  if (!(BOOKING_NOUN.test(booking) || isService(booking)) || !(isService(rest) || NEW_BOOKING.test(rest))) return undefined;
+  const near = RELATIVE_TO_IT.exec(rest);
+  if (near?.groups) {
+    rest = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+/g, ' ').trim();
+    return { ...placement(near.groups), booking, rest };
+  }
+  // "at 12 that day", "the same day", or a time alone: on the booking's day.
+  return { edge: 'day', minutes: 0, booking, rest: rest.replace(/\b(?:on )?(?:that|the same|that same) day\b/, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/** "30 min after" → end +30; "right after" → end; "an hour before" → start −60; "before" → ending by the start. */
+function placement(g: Record<string, string | undefined>): { edge: 'start' | 'end' | 'day'; minutes: number } {
+  const after = g.dir === 'after' || g.dir === 'following';
+  const minutes = g.amount && g.unit ? amountMinutes(g.amount, g.unit) : 0;
+  if (g.dir === undefined) return { edge: 'day', minutes: 0 };
+  return after ? { edge: 'end', minutes } : { edge: 'start', minutes: minutes === 0 ? 0 : -minutes };
+}
+
+function amountMinutes(amount: string, unit: string): number {
+  const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
+  const n = amount.startsWith('half') ? 0.5 : (words[amount] ?? Number(amount));
+  return Math.round(unit.startsWith('h') ? n * 60 : n);
+}

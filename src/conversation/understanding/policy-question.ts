@@ -1,0 +1,28 @@
+// Questions about the rules for changing or cancelling, asked in words that also name the
+// change: "how much notice do i need to give to cancel?", "is it too late to move
+// tomorrow's appt?", "is there a fee if i cancel?". They ask for the policy; nothing is
+// cancelled or moved until the customer asks for it (often in the next words: "if not,
+// move it to thursday", read as a second request by two-requests.ts).
+
+const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
+
+const POLICY_QUESTION = new RegExp(
+  [
+    // "how much notice", "how far in advance", "how many hours ahead"
+    String.raw`\bhow (much|far|many hours?|many days?|long)( of a)? (notice|in advance|ahead|before|beforehand|heads up)\b`,
+    // "what notice do i need to give", "do i need to give notice"
+    String.raw`\b(notice|heads up) (do|should|must|would) (i|we|you) (need|have|give|want)\b|\b(need|have) to give (you )?(notice|a heads up)\b`,
+    // "is it too late to change", "am i too late to cancel", "how late can i cancel"
+    String.raw`\btoo late (to|for) (${CHANGE.slice(1, -1)}|a (change|cancellation))`,
+    String.raw`\bhow late can (i|we) ${CHANGE}\b`,
+    // "is there a fee if i cancel", "do you charge for cancelling", "will i be charged if i cancel"
+    String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
+    String.raw`\b${CHANGE}(ing|ling|led)? (for free|without (a |any )?(fee|charge|penalty))`,
+    String.raw`\bdeadline (to|for) ${CHANGE}`,
+  ].join('|'),
+);
+
+/** The message asks about the rules for changing or cancelling rather than for a change. */
+export function asksPolicy(s: string): boolean {
+  return POLICY_QUESTION.test(s);
+}

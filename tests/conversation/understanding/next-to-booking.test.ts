@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/conversation/understanding/index.ts';
+import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
+import { SERVICES, STAFF, at } from './fixtures.ts';
+
+const NY = 'America/New_York';
+const ctx = { now: at('2026-10-28T10:00', NY), timeZone: NY, services: SERVICES, staff: STAFF, expecting: null };
+const isService = (words: string) => /\b(haircut|cut|color|consult(ation)?|massage)\b/.test(words);
+
+describe('nextToBooking: a new booking placed by one the customer has', () => {
+  it.each([
+    ['can i add a consultation right after my haircut thursday', { edge: 'end', minutes: 0, booking: 'my haircut thursday', rest: 'can i add a consultation' }],
+    ['book me a consult an hour before my thursday appt', { edge: 'start', minutes: -60, booking: 'my thursday appt', rest: 'book me a consult' }],
+    ['a cut 30 min after my color please', { edge: 'end', minutes: 30, booking: 'my color', rest: 'a cut please' }],
+    ['book a consult before my friday cut', { edge: 'start', minutes: 0, booking: 'my friday cut', rest: 'book a consult' }],
+    ['can i get a color the same day as my haircut', { edge: 'day', minutes: 0, booking: 'my haircut', rest: 'can i get a color' }],
+    ['i have a cut saturday at 11, can i also do a consultation at 12 that day', { edge: 'day', booking: 'a cut saturday at 11', rest: 'can i also do a consultation at 12' }],
+    ["i've got a color friday. can i add a consult right after it", { edge: 'end', minutes: 0, booking: 'a color friday', rest: 'can i add a consult' }],
+  ])('%j', (text, want) => {
+    expect(nextToBooking(text, isService)).toMatchObject(want);
+  });
+
+  it.each([
+    'can i get a haircut after 4',
+    'a haircut after my lunch break',
+    'can i come in an hour before my appt',
+    'i have a question about color',
+    'i have a haircut friday, what time is it again',
+  ])('%j places nothing by a booking', (text) => {
+    expect(nextToBooking(text, isService)).toBeUndefined();
+  });
+});
+
+describe('understand: a booking next to another is a new booking of the service asked', () => {
+  it('is never a move, and its service is the new one', () => {
+    const u = understand('book me a massage an hour before my friday haircut', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-massage', nextTo: { edge: 'start', minutes: -60, serviceId: 'svc-cut' } });
+    expect(u.shift).toBeUndefined();
+    expect(u.nextTo?.day).toBeDefined();
+  });
+
+  it('reads the time asked from the request, not from the booking named', () => {
+    const u = understand('i have a haircut saturday at 11, can i also do a massage at 2 that day', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-massage', nextTo: { edge: 'day', serviceId: 'svc-cut' } });
+    expect(u.when?.dayNamed).toBe(false);
+    expect(u.secondServiceId).toBeUndefined();
+  });
+
+  it('a move next to a booking stays a move', () => {
+    expect(understand('move my color to right after my haircut', ctx).intent).toBe('reschedule');
+    expect(understand('can you push my appt an hour later', ctx).intent).toBe('reschedule');
+  });
+});
