@@ -74,6 +74,8 @@ export interface Understanding {
   othersBooking?: boolean;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
   also?: Understanding;
+  /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
+  sameAsBefore?: boolean;
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
 }
