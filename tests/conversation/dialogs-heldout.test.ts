@@ -12,11 +12,12 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
 // unmark and a regression as a failed test. The target is 95% (issue 14).
 // Measured: 199/257 on the code before that session's understanding work, 229/257
-// after it, which is the floor this gate holds. (Earlier held-out sets were tuned on
+// after it, 237/257 after the moves, rebooking and change-of-mind work (f-moves), which
+// is the floor this gate holds. (Earlier held-out sets were tuned on
 // once their failures were read; they live in ./dialogs-tuning as heldout1-* to heldout3-*.)
 
 const TARGET = 0.95;
-const FLOOR = 229 / 257;
+const FLOOR = 237 / 257;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
