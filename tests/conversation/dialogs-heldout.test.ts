@@ -12,13 +12,14 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
 // unmark and a regression as a failed test. The target is 95% (issue 14).
 // Measured: 199/257 on the code before that session's understanding work, 229/257
-// after it, 239/257 once a cancel picks which booking is meant (f-which), 249/257 with
-// questions asked mid-flow answered and the flow kept and consultations booked next to
-// an existing booking (f-asides), which is the floor this gate holds. (Earlier held-out sets were tuned on
+// after it; 257/257 once three fixers worked on its failures by class: which booking a
+// cancel means (f-which, +10), questions asked mid-flow and consultations next to a
+// booking (f-asides, +10), moves, rebooking and change of mind (f-moves, +8). That is the
+// floor this gate holds. (Earlier held-out sets were tuned on
 // once their failures were read; they live in ./dialogs-tuning as heldout1-* to heldout3-*.)
 
 const TARGET = 0.95;
-const FLOOR = 249 / 257;
+const FLOOR = 257 / 257;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

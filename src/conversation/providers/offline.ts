@@ -6,6 +6,7 @@ import { businessClock, understand, type DateRange, type Shift, type Understandi
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
+import { againAsBefore } from './offline-recent.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
 
@@ -34,6 +35,8 @@ interface Memory {
   minCapacity?: number;
   /** Wall-clock starts of the appointments in that menu, in the same order. */
   menuStarts?: string[];
+  /** The offer proposed because the customer named its time ("what about 2"), not its number. */
+  pickedByTime?: string;
   /** The customer picked a time no offer on screen had: the search for it looks first, to propose it when free. */
   proposeIfFree?: boolean;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
@@ -276,7 +279,7 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
-  const u = swapInBooking(heard, kept);
+  const u = againAsBefore(view, swapInBooking(heard, kept), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
@@ -457,7 +460,8 @@ function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memor
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking });
+  const maybeMove = u.changesBooked ? { maybeMove: true } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, ...maybeMove });
 }
 
 /**
@@ -504,10 +508,14 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     memory.when = exactWhen(at);
     return undefined;
   }
+  // "what about friday at 2" gave a summary of that one time; a "1" to it means that time
+  // (the summary's one option), never the first of the older list it was picked from.
+  const pickedBefore = atSummary(view) && u.choiceIndex === 0 && !u.when && !u.choiceTime && view.offers.find((o) => o.id === memory.pickedByTime);
+  if (pickedBefore) return pickStep(pickedBefore, memory);
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u);
-    if (offer) return pickStep(offer, memory);
+    if (offer) return pickStep(offer, { ...memory, pickedByTime: u.choiceIndex === undefined ? offer.id : undefined });
     // A time on another day or with someone else than the offers ("actually make it friday
     // at 2", "ok tuesday at 11 with lee then"): looked at, and proposed at once when free.
     if (namedTime(view, u)) memory.proposeIfFree = true;

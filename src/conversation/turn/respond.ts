@@ -5,6 +5,7 @@ import { confirmByButton, confirmByText } from './commit-confirmation.ts';
 import { turnEnv, type Shown, type Turn, type TurnDeps } from './context.ts';
 import { handleCommands } from './handle-commands.ts';
 import { runProvider } from './run-provider.ts';
+import { withdrawDuringIntake } from './withdraw-intake.ts';
 
 /**
  * What the customer is sent for this message. A failure anywhere is logged (without the
@@ -37,6 +38,8 @@ async function answer(deps: TurnDeps, turn: Turn, catalog: Catalog | null): Prom
   if (byNotice) return byNotice;
   const byText = await confirmByText(turn, env);
   if (byText) return byText;
+  const withdrawn = withdrawDuringIntake(turn, env);
+  if (withdrawn) return withdrawn;
   const command = await handleCommands(deps, turn, env);
   if ('reply' in command) return command.reply;
   return runProvider(deps, turn, env, command.text);

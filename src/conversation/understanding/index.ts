@@ -6,9 +6,10 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, withoutShiftAmounts } from './moves.ts';
+import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { nextToBooking } from './next-to-booking.ts';
+import { withoutRebookLater } from './rebook-later.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
@@ -35,16 +36,18 @@ const HELP_ONLY =
 const NEGATED_CHANGE = /(?<!\bif )\b(don'?t|do not|dont|no need to|not) (cancel|reschedule|move|change)\b/;
 // "keep it", "leave it as is": the customer stays with what they have.
 const KEEP = /\b(keep (it|my|the|that|this|them)|leave (it|my|the) ?\w*( as (it is|is))?|it'?s fine as is|all good as is)\b/;
+// "keep the 11:30", "keep my time", "keep it at 3": one part of the booking kept while the rest changes.
+const KEEP_PART = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,2}(:\d{2})?( ?[ap]m)?)\b/;
 // Openers of a change of mind: what follows them is the new request ("nevermind cancel it").
 const CHANGE_OF_MIND = /^(never ?mind|nvm|actually|wait|oh wait|no wait|hmm+|oh|um+|scratch that|forget (it|that)|on second thought|sorry|no|nah|nope)\b[ ,.!-]*/;
 // Words that take back what was being asked, alone or with openers: "actually no, forget it", "nvm then".
-const TAKE_BACK = /\b(never ?mind|nvm|forget (it|that|about it|this|all that)|scratch that|don'?t bother|i'?ll pass)\b/;
+const TAKE_BACK = /\b(never ?mind|nvm|forget (it|that|about it|this|all that)|scratch that|don'?t bother|i'?ll pass|(i )?changed my mind|(don'?t|dont|do not) (book|schedule|reserve)( (it|that|this|anything|nothing|me|us))?( (then|after all|for now|at all|yet))?$)\b/;
 const TAKE_BACK_ONLY = new RegExp(
   `^((${TAKE_BACK.source}|actually|wait|oh|hmm+|um+|ugh|ok|okay|no|nah|nope|sorry|lol|then|thanks|thx|ty|thank you|please|pls|for now|you know what|on second thought)\\b[ ,.!-]*)+$`,
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that)\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us)\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
   /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
 const MY_APPOINTMENTS =
@@ -133,8 +136,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
     rest = rest.slice(m[0].length);
     opened = true;
   }
-  if (!opened) return KEEP.test(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
-  if (KEEP.test(rest)) return keep(r);
+  if (!opened) return keepsAll(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
+  if (keepsAll(rest)) return keep(r);
   const inner = read(rest, { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
@@ -149,6 +152,11 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30"). */
+function keepsAll(s: string): boolean {
+  return KEEP.test(s) && !KEEP_PART.test(s);
 }
 
 /** "actually no, forget it": what was being asked is dropped, and nothing new is asked. */
@@ -185,7 +193,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellNewHours(normalize(text), { expecting: ctx?.expecting ?? null, optionCount });
+  const raw = spellNewHours(withoutRebookLater(normalize(text)), { expecting: ctx?.expecting ?? null, optionCount });
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
@@ -239,6 +247,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     delete u.when;
   }
   if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
+  if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   readWhichBooking({ raw, s, u, services, ctx });
@@ -289,6 +298,8 @@ function splitMove(raw: string, now: Date, timeZone: string): { appointment: Res
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
     const head = raw.slice(0, m.index);
     const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
+    // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
+    if (!appointment && /^(to|into)$/.test(m[0])) return undefined;
     if (!appointment) continue;
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
@@ -354,7 +365,11 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
-  if (RESCHEDULE.test(s)) return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
+  if (RESCHEDULE.test(s)) {
+    // "can i rebook the haircut for sunday": a move of the booking there is, else (after a cancel) a new one.
+    if (/\bre-?book\b/.test(s)) u.changesBooked = true;
+    return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
+  }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
   if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r))) return as(r, 'reschedule');
   if (CANCEL.test(s)) {

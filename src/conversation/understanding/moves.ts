@@ -32,8 +32,25 @@ function minutesShift(s: string): number | undefined {
   return later ? minutes : -minutes;
 }
 
-/** "same time next week", "the week after", "a week later", "2 weeks later": whole days. */
+// "push it two weeks", "bump my cut back a week", "move it out 3 days", "bring it forward a
+// day": a verb that shifts the booking, then whole weeks or days (forward and up are earlier).
+const PUSHED_BY = new RegExp(
+  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)(?: it| this| that| (?:my|the|our)(?: \\w+){1,2})?(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
+);
+
+/** "push it two weeks", "move it up a day": whole weeks or days, later unless said earlier. */
+function pushedBy(s: string): number | undefined {
+  const g = PUSHED_BY.exec(s)?.groups;
+  if (!g) return undefined;
+  const n = WORD_AMOUNTS[g.amount!] ?? Number(g.amount);
+  const days = n * (g.unit!.startsWith('w') ? 7 : 1);
+  return g.way && /^(forward|up|ahead|earlier)$/.test(g.way) ? -days : days;
+}
+
+/** "same time next week", "the week after", "a week later", "2 weeks later", "push it a week": whole days. */
 function daysShift(s: string): number | undefined {
+  const pushed = pushedBy(s);
+  if (pushed !== undefined) return pushed;
   const weeks = /\b(an?|one|two|three|\d) weeks? (later|after|from then|out)\b/.exec(s);
   if (weeks) return 7 * (WORD_AMOUNTS[weeks[1]!] ?? Number(weeks[1]));
   if (/\b(the )?(week|wk) after( that| next| this)?\b|\bfollowing week\b/.test(s)) return 7;
@@ -53,7 +70,7 @@ export function withoutShiftAmounts(text: string): string {
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const days = daysShift(s);
-  const sameTime = /\b(same|the same|that same|exact same) (time|slot|hour)\b|\bsame time\b/.test(s);
+  const sameTime = /\b(same|the same|that same|exact same) (time|slot|hour)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
   if (minutes === undefined && days === undefined && !sameTime) return undefined;
   return { minutes: minutes ?? 0, days: days ?? 0, sameTime };
 }
@@ -61,3 +78,6 @@ export function parseShift(s: string): Shift | undefined {
 /** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */
 export const FOR_SOMEONE_ELSE =
   /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;
+
+/** "the same thing", "same again", "same as last time": what was booked (or canceled) before, again. */
+export const SAME_AS_BEFORE = /\b(the |that )?same (thing|again|service|appointment|appt|booking|as (before|last time|that|the (last|other) one))\b|\bsame again\b|\bthe same (for|on|but)\b/;

@@ -76,6 +76,8 @@ export interface Understanding {
   also?: Understanding;
   /** a new booking placed by one the customer has ("right after my haircut thursday"): which one (service, day) and where */
   nextTo?: { edge: 'start' | 'end' | 'day'; minutes: number; serviceId?: string; day?: DateRange };
+  /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
+  sameAsBefore?: boolean;
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
   /** a cancel of every booking meant ("cancel both", "all of them"), not of one */
