@@ -57,7 +57,7 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
     const request = parts.find((p) => CHANGES.includes(p.intent));
     const question = parts.find((p) => p.intent === 'business_info');
     if (!request || !question) continue;
-    const apptWhen = request.apptWhen ?? whole.apptWhen;
+    const apptWhen = request.apptWhen ?? whole.apptWhen ?? question.when;
     return { ...request, ...(apptWhen ? { apptWhen } : {}), also: question };
   }
   return undefined;
