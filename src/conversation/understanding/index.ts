@@ -215,7 +215,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (unoffered) notOffered(u, unoffered);
   const member = matchStaff(raw, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
-  if (member && ruledOut(s, member)) u.anyStaff = true;
+  if (member && ruledOut(s, member)) ruleOut(u, member, staff);
   else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
@@ -275,6 +275,13 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   const day = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
   if (day?.hasDate) out.day = day.range;
   return out;
+}
+
+/** With one person ruled out and only one other on the team, "anyone but lee" asks for that other one. */
+function ruleOut(u: Understanding, member: StaffEntry, staff: readonly StaffEntry[]): void {
+  const others = staff.filter((m) => m.id !== member.id);
+  if (others.length === 1) u.staffId = others[0]!.id;
+  else u.anyStaff = true;
 }
 
 function ruledOut(s: string, member: StaffEntry): boolean {

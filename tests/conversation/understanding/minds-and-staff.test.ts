@@ -91,8 +91,14 @@ describe('a weekday said on that weekday', () => {
 });
 
 describe('a staff member ruled out', () => {
-  it.each(['haircut thursday at 3, anyone but lee', 'i dont want lee', 'not lee pls'])('%j asks for no one in particular', (text) => {
+  const TEAM_OF_THREE = [...STAFF, { id: 'dana', name: 'Dana' }];
+  it.each(['haircut thursday at 3, anyone but lee', 'i dont want lee', 'not lee pls'])('%j asks for the one other person on a team of two', (text) => {
     const u = understand(text, ctx());
+    expect(u.staffId).toBe('will');
+    expect(u.anyStaff).toBeUndefined();
+  });
+  it.each(['haircut thursday at 3, anyone but lee', 'not lee pls'])('%j asks for no one in particular on a larger team', (text) => {
+    const u = understand(text, { ...ctx(), staff: TEAM_OF_THREE });
     expect(u.staffId).toBeUndefined();
     expect(u.anyStaff).toBe(true);
   });
