@@ -86,12 +86,14 @@ describe('concurrent booking against Postgres', () => {
       console.log(`${context}: ${JSON.stringify({ ...outcomes, refusals: run.flatMap((r) => r.refusals).length })}`);
 
       // The workload did what it is for: every kind of call succeeded often, and
-      // contention produced refusals that the model had to explain.
+      // contention produced refusals that the model had to explain. How many depends on
+      // timing as well as the seed (10 to 60 seen; 10 on a CI run at load 11), so the
+      // guard asks for some, not for a number.
       expect(outcomes.booked, context).toBeGreaterThan(50);
       expect(outcomes.rescheduled, context).toBeGreaterThan(20);
       expect(outcomes.canceled, context).toBeGreaterThan(20);
       expect(outcomes.deadRefused, context).toBeGreaterThan(0);
-      expect(run.flatMap((r) => r.refusals).length, context).toBeGreaterThan(10);
+      expect(run.flatMap((r) => r.refusals).length, context).toBeGreaterThan(0);
 
       expect(unexplainedRefusals(model, run), context).toEqual([]);
       expect((await t.pool.query(OVERLAP_SQL)).rows[0].n, context).toBe(0);
