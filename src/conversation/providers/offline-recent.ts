@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import type { DateRange, Understanding } from '../understanding/index.ts';
 import type { ProviderView } from './types.ts';
+import { safeJson } from './safe-json.ts';
 
 // "ok book the same thing for thursday the 10th": the booking last made, moved or canceled
 // in this conversation, read back from the transcript as a model would read it. The
@@ -92,16 +93,8 @@ function exchanges(history: ChatMessage[]): ToolExchange[] {
   history.forEach((m, i) => {
     if (m.role !== 'assistant' || !m.toolCall) return;
     const res = history[i + 1];
-    out.push({ name: m.toolCall.name, args: parse(m.toolCall.arguments), result: res?.role === 'tool' ? parse(res.content) : {} });
+    out.push({ name: m.toolCall.name, args: safeJson(m.toolCall.arguments), result: res?.role === 'tool' ? safeJson(res.content) : {} });
   });
   return out;
 }
 
-function parse(s: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(s);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}

@@ -9,6 +9,7 @@ import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-t
 import { againAsBefore } from './offline-recent.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { safeJson } from './safe-json.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -116,14 +117,6 @@ function exchangesThisTurn(history: ChatMessage[]): Exchange[] {
   return out;
 }
 
-function safeJson(s: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(s);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 function call<N extends ToolName>(name: N, args: ToolArgs<N>, memory: Memory, opts: { provisional?: boolean } = {}): ProviderStep {
   callCounter = (callCounter + 1) % 1_000_000;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
+import { safeJson } from './safe-json.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
 // narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"),
@@ -86,7 +87,7 @@ export function lastCanceled(history: ChatMessage[]): ListedAppointment | undefi
   for (let i = history.length - 1; i >= 0; i--) {
     const m = history[i]!;
     if (m.role !== 'assistant' || m.toolCall?.name !== 'cancel_appointment') continue;
-    const ref = String(parse(m.toolCall.arguments).appointment_ref ?? '').toUpperCase();
+    const ref = String(safeJson(m.toolCall.arguments).appointment_ref ?? '').toUpperCase();
     return listedBefore(history, i, ref);
   }
   return undefined;
@@ -97,7 +98,7 @@ function listedBefore(history: ChatMessage[], index: number, ref: string): Liste
   for (let i = index - 1; i >= 0; i--) {
     const m = history[i]!;
     if (m.role !== 'tool' || m.name !== 'list_my_appointments') continue;
-    const items = (parse(m.content).appointments ?? []) as ListedAppointment[];
+    const items = (safeJson(m.content).appointments ?? []) as ListedAppointment[];
     const found = items.find((a) => a.appointment_ref === ref);
     if (found) return found;
   }
@@ -115,11 +116,3 @@ export function lastToolCalled(history: ChatMessage[]): string | undefined {
   return undefined;
 }
 
-function parse(s: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(s);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
