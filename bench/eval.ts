@@ -8,7 +8,8 @@ import { benchDatabase } from './support.ts';
 // judged on the database end state. The held-out set (tests/conversation/dialogs-heldout)
 // was written by someone who had not read the understanding code and is never tuned on;
 // its rate is the honest figure.
-// `EVAL_VERBOSE=1` prints each failing dialog with its transcript.
+// `EVAL_VERBOSE=1` prints each failing dialog with its transcript; `EVAL_FILES=e-08,h-0`
+// runs only the files whose names contain one of those parts.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dialogsDir = (name: string) => path.join(here, '..', 'tests', 'conversation', name);
@@ -23,7 +24,10 @@ export async function run(): Promise<void> {
       ['held-out', loadDialogs(dialogsDir('dialogs-heldout'))],
       ['tuning', [...loadDialogs(dialogsDir('dialogs')), ...loadDialogs(dialogsDir('dialogs-tuning'))]],
     ];
-    for (const [name, dialogs] of sets) {
+    const only = process.env.EVAL_FILES?.split(',').filter(Boolean);
+    for (const [name, all] of sets) {
+      const dialogs = only ? all.filter(({ file }) => only.some((part) => file.includes(part))) : all;
+      if (dialogs.length === 0) continue;
       let ok = 0;
       for (const { file, dialog } of dialogs) {
         const result = await runDialog(target, dialog);
