@@ -9,7 +9,7 @@ import { mountInbox } from './inbox-routes.ts';
 import { OPS_BASE, page } from './layout.ts';
 import { csrfMatches, findSession, revokeSession, SESSION_HOURS, signIn, type SignedIn } from './session.ts';
 import { mountStory } from './story.ts';
-import { loadToday, renderToday } from './today.ts';
+import { loadPageLocations, loadToday, renderToday } from './today.ts';
 import { kpiCsvOf, kpiPage, resolveKpiRequest } from './kpis.ts';
 import { loadTodayTimelines, renderTodayTimelines } from './timeline/today.ts';
 import { weekPage } from './week.ts';
@@ -68,7 +68,8 @@ export function createDashboardRouter(deps: DashboardDeps): Router {
   });
   router.get('/today', async (_req, res: Response<unknown, Locals>) => {
     const user = res.locals.user;
-    const [today, timelines] = await Promise.all([loadToday(deps, user), loadTodayTimelines(deps, user)]);
+    const locations = await loadPageLocations(deps.db);
+    const [today, timelines] = await Promise.all([loadToday(deps, { user, locations }), loadTodayTimelines(deps, { user, locations })]);
     const body = html`${renderToday(today, user)}${renderTodayTimelines(timelines)}`;
     res.type('html').send(page({ title: 'Today', body, user, current: `${OPS_BASE}/today` }));
   });

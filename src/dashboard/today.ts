@@ -26,8 +26,18 @@ export interface TodayLocation {
   appointments: TodayEntry[];
 }
 
-export async function loadToday(deps: { db: PrismaClient; clock: Clock }, user: SignedIn): Promise<TodayLocation[]> {
-  const locations = await deps.db.location.findMany({ orderBy: { name: 'asc' } });
+/** The locations the Today page shows, read once for both its parts. */
+export interface PageLocation {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+export function loadPageLocations(db: PrismaClient): Promise<PageLocation[]> {
+  return db.location.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, timeZone: true } });
+}
+
+export async function loadToday(deps: { db: PrismaClient; clock: Clock }, { user, locations }: { user: SignedIn; locations: PageLocation[] }): Promise<TodayLocation[]> {
   return Promise.all(
     locations.map(async (location) => {
       const start = DateTime.fromJSDate(deps.clock(), { zone: location.timeZone }).startOf('day');

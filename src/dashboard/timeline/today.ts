@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { localDate } from '../../engine/time.ts';
 import { html, type Html } from '../html.ts';
 import type { SignedIn } from '../session.ts';
+import type { PageLocation } from '../today.ts';
 import { locationTimeline } from './index.ts';
 import type { TimelineDeps } from './load.ts';
 import { LEGEND, renderDay } from './render.ts';
@@ -16,8 +17,7 @@ export interface LocationDay {
   day: TimelineDay;
 }
 
-export async function loadTodayTimelines(deps: TimelineDeps, user: SignedIn): Promise<LocationDay[]> {
-  const locations = await deps.db.location.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, timeZone: true } });
+export async function loadTodayTimelines(deps: TimelineDeps, { user, locations }: { user: SignedIn; locations: PageLocation[] }): Promise<LocationDay[]> {
   const now = deps.clock().getTime();
   const days = await Promise.all(
     locations.map(async (location) => {
