@@ -33,6 +33,8 @@ export interface SlotQuery {
   durationMinutes?: number;
   /** Only rooms holding at least this many people. */
   minCapacity?: number;
+  /** The appointment being moved: its own booking never blocks its new times ("an hour earlier" may overlap it). */
+  movingAppointmentId?: string;
 }
 
 export interface Slot {

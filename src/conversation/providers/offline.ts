@@ -8,7 +8,7 @@ import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import { againAsBefore } from './offline-recent.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -67,6 +67,8 @@ interface Memory {
   onlyList?: boolean;
   /** The answer to that question, said before whatever the request shows this turn. */
   preface?: string;
+  /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
+  order?: number;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
@@ -412,7 +414,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
 function cancelLookup(u: Understanding): ProviderStep {
   const targets = u.targets?.map((t) => ({ serviceId: t.serviceId, when: t.when ? toMemoryWhen(t.when) : undefined }));
-  const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking };
+  const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking, order: u.order };
   if (u.allBookings) memory.cancelAll = true;
   if (targets) memory.targets = targets;
   return call('list_my_appointments', {}, memory);
@@ -454,7 +456,7 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, ...maybeMove });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
 }
 
 /**
@@ -839,6 +841,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
+  candidates = byOrder(candidates, memory.order);
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;

@@ -3,7 +3,7 @@ import type { ChatMessage } from '../state.ts';
 import { safeJson } from './safe-json.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
-// narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"),
+// narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"), by order ("the later one"),
 // each by several named one by one, and the one canceled last in this conversation (so
 // "a haircut at that same time then" has a reference once the color is gone).
 
@@ -58,6 +58,14 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
   return items.filter(onDay);
 }
 
+/** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */
+export function byOrder(items: ListedAppointment[], order: number | undefined): ListedAppointment[] {
+  if (order === undefined || items.length < 2) return items;
+  const sorted = [...items].sort((a, b) => a.start_local.localeCompare(b.start_local));
+  const picked = order < 0 ? sorted[sorted.length + order] : sorted[order];
+  return picked ? [picked] : items;
+}
+
 /** One booking named among several ("my color on friday", "the haircut on the 10th"). */
 export interface NamedBooking {
   service?: string;
@@ -72,11 +80,22 @@ export function eachNamed(items: ListedAppointment[], named: NamedBooking[], zon
   const picked: ListedAppointment[] = [];
   for (const n of named) {
     const ofService = n.service ? items.filter((a) => a.service === n.service) : items;
-    const fits = n.window ? nearTimeSaid(ofService, n.window, zone) : ofService;
+    const fits = n.window ? onDayOrWeekAfter(ofService, n.window, zone) : ofService;
     if (fits.length !== 1 || picked.includes(fits[0]!)) return undefined;
     picked.push(fits[0]!);
   }
   return picked.length >= 2 ? picked : undefined;
+}
+
+/**
+ * "cancel monday and wednesday" on a Tuesday with bookings next Monday to Wednesday: a day
+ * named that has none of them means that weekday a week on, when the bookings are there.
+ */
+function onDayOrWeekAfter(items: ListedAppointment[], window: SaidWindow, zone: string): ListedAppointment[] {
+  const fits = nearTimeSaid(items, window, zone);
+  if (fits.length || window.dayNamed === false) return fits;
+  const weekOn = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days: 7 }).toUTC().toISO()!;
+  return nearTimeSaid(items, { ...window, from: weekOn(window.from), to: weekOn(window.to) }, zone);
 }
 
 /**

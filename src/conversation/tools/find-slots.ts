@@ -30,6 +30,7 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     customerId: env.identity.customerId ?? undefined,
     durationMinutes: args.duration_minutes ?? undefined,
     minCapacity: args.min_capacity ?? undefined,
+    movingAppointmentId: what.forAppointment?.id,
   };
   const skip = what.forAppointment?.start ?? null;
   const asked = await searchSlots(env, query, window, skip);

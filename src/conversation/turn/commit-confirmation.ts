@@ -33,7 +33,7 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // proposal does not have is a change, not a yes to it.
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
   const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
-  if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  if (plainYes || saysTheSameChange(u, pending) || restatesItsTime(u, pending, catalog.business.timeZone)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
@@ -61,6 +61,19 @@ function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
 function saysTheSameChange(u: Understanding, p: Proposal): boolean {
   if (u.answer !== 'yes' || u.when || u.shift || u.also || (u.serviceId && u.serviceId !== p.serviceId)) return false;
   return (p.kind === 'cancel' && u.intent === 'cancel') || (p.kind === 'reschedule' && u.intent === 'reschedule');
+}
+
+/**
+ * "1pm" to "Move your color to Fri, 1:00 PM?": the clock time on screen said back, with no
+ * other day, person or service, agrees with it; only another time is a change.
+ */
+function restatesItsTime(u: Understanding, p: Proposal, zone: string): boolean {
+  if (!['book', 'choose'].includes(u.intent) || !p.start || u.shift || u.also || u.choiceIndex !== undefined) return false;
+  if ((u.serviceId && u.serviceId !== p.serviceId) || (u.staffId && !p.resourceIds.includes(u.staffId))) return false;
+  const start = DateTime.fromISO(p.start, { zone });
+  const said = u.when?.exactTime ? DateTime.fromJSDate(u.when.from, { zone }) : u.choiceTime;
+  if (!said || (u.when && u.when.dayNamed !== false && !start.hasSame(DateTime.fromJSDate(u.when.from, { zone }), 'day'))) return false;
+  return said.hour === start.hour && said.minute === start.minute;
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */

@@ -15,7 +15,7 @@ import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingTargets, continuesLast, meantAnother, notKept, withoutCantMake } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, continuesLast, meantAnother, notKept, withoutCantMake } from './which-booking.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -47,15 +47,15 @@ const TAKE_BACK_ONLY = new RegExp(
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us)\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (time|appointment|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)\w+ to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
-  /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend))\b/;
+  /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
 const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
-const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone))\b/;
+const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -260,6 +260,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (meantAnother(s)) u.meantOther = true;
   // "and the color on monday too": no booking words of its own, so it repeats the last request.
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
+  const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
+  if (order !== undefined) u.order = order;
   if (!CANCEL.test(s) || RESCHEDULE.test(s)) return;
   if (asksForAll(s)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
@@ -293,7 +295,8 @@ function ruledOut(s: string, member: StaffEntry): boolean {
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
 const MOVE_SEPARATOR = /,|\b(?:to|and|then|for|into|instead)\b/g;
-const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b/;
+// "my thursday appt", "move tuesday": the day right after the verb is the appointment's.
+const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$/;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
@@ -306,6 +309,8 @@ function splitMove(raw: string, now: Date, timeZone: string): { appointment: Res
     const head = raw.slice(0, m.index);
     const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
+    // "i need to move", "want to change": a "to" before a verb opens no new time.
+    if (m[0] === 'to' && /^ (move|reschedule|change|switch|push|bump|shift|cancel|book|get|come)\b/.test(raw.slice(m.index + 2))) continue;
     if (!appointment && /^(to|into)$/.test(m[0])) return undefined;
     if (!appointment) continue;
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);

@@ -13,7 +13,7 @@ const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 /** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour" (+60), "bring it forward 2 hours" (-120). */
 function minutesShift(s: string): number | undefined {
   const after = new RegExp(`\\b${AMOUNT} ?${UNIT} (?:${LATER}|${EARLIER})\\b`).exec(s);
-  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| (?:my|the|our)(?: \\w+){1,2})? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
+  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
   let amount: string;
   let unit: string;
   let later: boolean;
@@ -35,7 +35,7 @@ function minutesShift(s: string): number | undefined {
 // "push it two weeks", "bump my cut back a week", "move it out 3 days", "bring it forward a
 // day": a verb that shifts the booking, then whole weeks or days (forward and up are earlier).
 const PUSHED_BY = new RegExp(
-  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)(?: it| this| that| (?:my|the|our)(?: \\w+){1,2})?(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
+  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})?(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
 );
 
 /** "push it two weeks", "move it up a day": whole weeks or days, later unless said earlier. */
@@ -53,6 +53,8 @@ function daysShift(s: string): number | undefined {
   if (pushed !== undefined) return pushed;
   const weeks = /\b(an?|one|two|three|\d) weeks? (later|after|from then|out)\b/.exec(s);
   if (weeks) return 7 * (WORD_AMOUNTS[weeks[1]!] ?? Number(weeks[1]));
+  const weeksBack = /\b(an?|one|two|three|\d) weeks? (earlier|before|sooner)\b/.exec(s);
+  if (weeksBack) return -7 * (WORD_AMOUNTS[weeksBack[1]!] ?? Number(weeksBack[1]));
   if (/\b(the )?(week|wk) after( that| next| this)?\b|\bfollowing week\b/.test(s)) return 7;
   if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
   // "the day after tomorrow" is a date, not a shift.

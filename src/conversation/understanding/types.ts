@@ -84,6 +84,8 @@ export interface Understanding {
   allBookings?: boolean;
   /** a cancel of several bookings named one by one ("my color on friday and the haircut on the 10th") */
   targets?: BookingTarget[];
+  /** which booking by its place in time ("my next appointment" 0, "the later one" -1, "#2" 1) */
+  order?: number;
   /** another booking than the one on screen ("no i meant friday's color") */
   meantOther?: boolean;
   /** the last request again for another booking ("and the color on monday too") */

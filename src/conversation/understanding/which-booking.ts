@@ -10,15 +10,31 @@ import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
-const KEEPS = /\b(keep|leave|only want|just want|still want|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (fine|ok|okay|good|staying)\b|\bcan stay\b/;
+const KEEPS = /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (fine|ok|okay|good|staying)\b|\bcan stay\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
 /** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
 const MEANT_OTHER = /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b/;
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
+/** The verbs a cancel opens with, to find the clause that says what it cancels. */
+const CANCEL_VERB = /\b(cancel|call off|drop|scrap|ditch|nix|delete|remove|take \w+ off)\b/;
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
+
+/** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
+const BY_ORDER =
+  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+const ORDER_WORDS: Record<string, number> = {
+  next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
+};
+
+/** Which booking by order: 0 the soonest, 1 the one after, -1 the last; undefined when the words say none. */
+export function bookingByOrder(s: string): number | undefined {
+  const g = BY_ORDER.exec(s)?.groups;
+  if (!g) return undefined;
+  return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
+}
 
 export function withoutCantMake(raw: string): string {
   return raw.replace(CANT_MAKE, ' ');
@@ -59,7 +75,8 @@ export function bookingTargets(args: {
   matchServices: (text: string) => ServiceCatalogEntry[];
   resolve: (text: string) => DateRange | undefined;
 }): BookingTarget[] | undefined {
-  const { raw, matchServices, resolve } = args;
+  const { matchServices, resolve } = args;
+  const raw = cancelClauses(args.raw);
   const parts: string[] = [];
   let start = 0;
   for (const m of raw.matchAll(JOINS)) {
@@ -70,6 +87,17 @@ export function bookingTargets(args: {
   if (parts.length < 2 || parts.some((p) => KEEPS.test(p))) return undefined;
   const targets = parts.map((p) => target(p, matchServices, resolve));
   return targets.length >= 2 && targets.every((t) => t.serviceId || t.when) ? targets : undefined;
+}
+
+/**
+ * "i booked 3 by accident, i only need the tuesday one. cancel monday and wednesday": the
+ * clauses that name what is canceled, from the first with a cancel verb, without those that
+ * say what is kept ("cancel my haircuts thurs and sat, keeping the color").
+ */
+function cancelClauses(raw: string): string {
+  const clauses = raw.split(/(?<=[,.;!?])/);
+  const first = clauses.findIndex((c) => CANCEL_VERB.test(c));
+  return clauses.slice(Math.max(first, 0)).filter((c) => !KEEPS.test(c)).join('');
 }
 
 function target(part: string, matchServices: (text: string) => ServiceCatalogEntry[], resolve: (text: string) => DateRange | undefined): BookingTarget {

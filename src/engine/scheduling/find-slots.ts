@@ -2,7 +2,7 @@ import type { RuleName, Slot, SlotQuery } from '../api.ts';
 import { Planner } from '../availability.ts';
 import type { Snapshot, SnapshotRequest } from '../ports.ts';
 import type { SchedulerContext } from './context.ts';
-import { sized, sizingOf, snapshotRequest } from './decision.ts';
+import { sized, sizingOf, snapshotRequest, withoutOwner } from './decision.ts';
 
 /** Thrown by findSlots when the query cannot be answered at all (e.g. an unknown service). */
 export class RuleViolation extends Error {
@@ -37,7 +37,7 @@ export function planSlots(p: { snapshot: Snapshot | null; query: SlotQuery; now:
   const loaded = sized(p.snapshot, sizingOf(q));
   if (!loaded) throw new RuleViolation('unknown_service', `No service "${q.service}".`);
   if (!loaded.ok) throw new RuleViolation(loaded.rule, loaded.message);
-  const planner = new Planner(loaded.snapshot, from, to, {
+  const planner = new Planner(withoutOwner(loaded.snapshot, q.movingAppointmentId), from, to, {
     now: now.getTime(),
     locationId: q.locationId,
     resourceId: q.resourceId,
