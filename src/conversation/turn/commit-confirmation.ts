@@ -3,9 +3,10 @@ import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { askConfirmation } from '../proposal/show.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
-import { understand, type Understanding } from '../understanding/index.ts';
+import { businessClock, understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { remember, show } from './show.ts';
 
@@ -34,6 +35,10 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
   const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
   if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  // "12", "2pm" at the summary of 12:00 or 2:00 PM: the time on screen said again, no change;
+  // the summary is shown again for its yes rather than dropped for a new search.
+  const again = repeatsProposedTime(u, pending, catalog.business.timeZone) ? askConfirmation(pending, 'primary').display : undefined;
+  if (again) return show(turn, again, text);
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
@@ -52,6 +57,21 @@ function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
   const from = DateTime.fromJSDate(u.when.from, { zone });
   if (u.when.dayNamed === false) return u.when.exactTime && (from.hour !== start.hour || from.minute !== start.minute);
   return start < from || start >= DateTime.fromJSDate(u.when.to, { zone });
+}
+
+/**
+ * Only a clock time, the one the proposal starts at ("11", "2pm", "at 9"): no day, service,
+ * person or other change beside it. A bare number reads as the hour (1–7 afternoon).
+ */
+function repeatsProposedTime(u: Understanding, p: Proposal, zone: string): boolean {
+  if (p.kind === 'cancel' || !p.start || u.serviceId || u.staffId || u.shift || u.also || u.answer === 'no') return false;
+  if (u.when && (u.when.dayNamed !== false || !u.when.exactTime)) return false;
+  const bare = u.number !== undefined && Number.isInteger(u.number) ? businessClock(u.number, 0, undefined) : undefined;
+  const said = u.when && DateTime.fromJSDate(u.when.from, { zone });
+  const time = u.choiceTime ?? (said ? { hour: said.hour, minute: said.minute } : bare);
+  if (!time) return false;
+  const start = DateTime.fromISO(p.start, { zone });
+  return time.hour === start.hour && time.minute === start.minute;
 }
 
 /**
