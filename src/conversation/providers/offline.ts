@@ -6,6 +6,7 @@ import { businessClock, understand, type DateRange, type Shift, type Understandi
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
+import { askedHourAgain } from './offline-asked-hour.ts';
 import { againAsBefore } from './offline-recent.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
@@ -278,7 +279,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -331,8 +332,11 @@ function othersBookingStep(): ProviderStep {
  */
 function swapInBooking(u: Understanding, kept: Memory): Understanding {
   const sameTimeOnly = u.shift && u.shift.sameTime && !u.shift.days && !u.shift.minutes;
-  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when || !sameTimeOnly || !u.serviceId || u.serviceId === kept.serviceId) return u;
-  return { ...u, intent: 'book', abandons: true };
+  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when || !sameTimeOnly) return u;
+  if (u.serviceId && u.serviceId !== kept.serviceId) return { ...u, intent: 'book', abandons: true };
+  // "make it friday instead, same time" while a booking is under way: that booking on another day.
+  if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
+  return u;
 }
 
 /**
@@ -343,7 +347,10 @@ function swapInBooking(u: Understanding, kept: Memory): Understanding {
 function carriedOver(kept: Memory, u: Understanding): Memory {
   if (kept.flow !== 'book' || u.intent !== 'book') return {};
   const { when, staffId, durationMinutes, minCapacity } = kept;
-  return { flow: 'book', when, staffId, durationMinutes, minCapacity };
+  // "actually can i get lee for this one", "wait can u fit me in today instead": no service
+  // named, so the one being booked is still the one meant.
+  const serviceId = u.serviceId || u.serviceChoices ? undefined : kept.serviceId;
+  return { flow: 'book', when, staffId, durationMinutes, minCapacity, ...(serviceId ? { serviceId } : {}) };
 }
 
 /** HUMAN and HELP whatever was asked; else, while an intake question is open, the message answers it. */
@@ -549,6 +556,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
   rememberRequest(view, u, memory);
+  if (changesNamedTime(view, u, memory)) memory.proposeIfFree = true;
   if (memory.flow === 'reschedule' && memory.apptRef) {
     if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
@@ -581,6 +589,22 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     });
   }
   return search(findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
+}
+
+/**
+ * "none of these, friday at 10 instead", "can it be 11:30", "color instead, same time": a
+ * time (or person) named while offers or a summary are on screen changes the request under way.
+ * The customer has said exactly what they want, so it is proposed at once when free (a
+ * list led by it would ask them to pick what they already picked); when taken, the search shows.
+ */
+function changesNamedTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
+  // Offers stay in view after a no to their summary ("N", then "can we do 3:30 instead").
+  const underway = view.offers.length > 0 && view.expecting !== 'service' && view.expecting !== 'intake';
+  // "can i get lee for this one": the exact time already asked, with someone else.
+  const named = Boolean(u.when?.exactTime || u.choiceTime || u.shift?.sameTime || u.staffId);
+  // "book it now": the present moment is no time picked from a schedule.
+  const saysNow = u.when && Math.abs(u.when.from.getTime() - Date.parse(view.now)) < 60_000;
+  return underway && named && !saysNow && Boolean(memory.when?.exactTime);
 }
 
 /** A new length or size replaces the old; another service without one starts from that service's own. */

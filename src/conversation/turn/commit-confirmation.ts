@@ -3,9 +3,10 @@ import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { askConfirmation } from '../proposal/show.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
-import { understand, type Understanding } from '../understanding/index.ts';
+import { businessClock, understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { remember, show } from './show.ts';
 
@@ -33,7 +34,11 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // proposal does not have is a change, not a yes to it.
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
   const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
-  if (plainYes || saysTheSameChange(u, pending) || restatesItsTime(u, pending, catalog.business.timeZone)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  // "12", "2pm" at the summary of 12:00 or 2:00 PM: the time on screen said again, no change;
+  // the summary is shown again for its yes rather than dropped for a new search.
+  const again = repeatsProposedTime(u, pending, catalog.business.timeZone) ? askConfirmation(pending, 'primary').display : undefined;
+  if (again) return show(turn, again, text);
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
@@ -55,25 +60,28 @@ function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
 }
 
 /**
+ * Only a clock time, the one the proposal starts at ("11", "2pm", "at 9"): no day, service,
+ * person or other change beside it. A bare number reads as the hour (1–7 afternoon).
+ */
+function repeatsProposedTime(u: Understanding, p: Proposal, zone: string): boolean {
+  if (p.kind === 'cancel' || !p.start || u.shift || u.also || u.answer === 'no') return false;
+  if ((u.serviceId && u.serviceId !== p.serviceId) || (u.staffId && !p.resourceIds.includes(u.staffId))) return false;
+  const start = DateTime.fromISO(p.start, { zone });
+  if (u.when && (!u.when.exactTime || (u.when.dayNamed !== false && !start.hasSame(DateTime.fromJSDate(u.when.from, { zone }), 'day')))) return false;
+  const bare = u.number !== undefined && Number.isInteger(u.number) ? businessClock(u.number, 0, undefined) : undefined;
+  const said = u.when && DateTime.fromJSDate(u.when.from, { zone });
+  const time = u.choiceTime ?? (said ? { hour: said.hour, minute: said.minute } : bare);
+  if (!time) return false;
+  return time.hour === start.hour && time.minute === start.minute;
+}
+
+/**
  * "ok yes cancel it" at a cancel summary, "yes move it" at a move's: a yes that names the
  * very change on screen, nothing else (no other day, time or service), is that yes.
  */
 function saysTheSameChange(u: Understanding, p: Proposal): boolean {
   if (u.answer !== 'yes' || u.when || u.shift || u.also || (u.serviceId && u.serviceId !== p.serviceId)) return false;
   return (p.kind === 'cancel' && u.intent === 'cancel') || (p.kind === 'reschedule' && u.intent === 'reschedule');
-}
-
-/**
- * "1pm" to "Move your color to Fri, 1:00 PM?": the clock time on screen said back, with no
- * other day, person or service, agrees with it; only another time is a change.
- */
-function restatesItsTime(u: Understanding, p: Proposal, zone: string): boolean {
-  if (!['book', 'choose'].includes(u.intent) || !p.start || u.shift || u.also || u.choiceIndex !== undefined) return false;
-  if ((u.serviceId && u.serviceId !== p.serviceId) || (u.staffId && !p.resourceIds.includes(u.staffId))) return false;
-  const start = DateTime.fromISO(p.start, { zone });
-  const said = u.when?.exactTime ? DateTime.fromJSDate(u.when.from, { zone }) : u.choiceTime;
-  if (!said || (u.when && u.when.dayNamed !== false && !start.hasSame(DateTime.fromJSDate(u.when.from, { zone }), 'day'))) return false;
-  return said.hour === start.hour && said.minute === start.minute;
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */

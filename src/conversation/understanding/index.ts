@@ -10,6 +10,7 @@ import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutShiftAmounts } fro
 import { spellNewHours } from './new-hour.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
+import { leavesForNow } from './walk-away.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
@@ -130,6 +131,11 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
  */
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
+  // "need to check my schedule first, ill text back later": left for now, with no new request in it.
+  if (leavesForNow(r.s) && !r.u.serviceId && !r.u.when?.exactTime && r.expecting !== 'intake') {
+    delete r.u.when;
+    return dropped(r);
+  }
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
