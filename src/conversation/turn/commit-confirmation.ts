@@ -3,10 +3,12 @@ import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { askConfirmation } from '../proposal/show.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
 import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
+import { restatesProposal } from './restates-proposal.ts';
 import { remember, show } from './show.ts';
 
 // The customer's answer to a proposal on screen. Only a yes to that very proposal commits:
@@ -37,6 +39,8 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
+  const askAgain = askConfirmation(pending, 'primary').display;
+  if (askAgain && restatesProposal(u, pending, catalog.business.timeZone)) return show(turn, askAgain, text);
   discardProposal(env);
   if (u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime) {
     turn.state.expecting = null;
