@@ -514,6 +514,8 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   // (the summary's one option), never the first of the older list it was picked from.
   const pickedBefore = atSummary(view) && u.choiceIndex === 0 && !u.when && !u.choiceTime && view.offers.find((o) => o.id === memory.pickedByTime);
   if (pickedBefore) return pickStep(pickedBefore, memory);
+  // "tuesday then, same time": the exact time asked for, on the new day, proposed at once when free.
+  if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u);
@@ -674,7 +676,7 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
  */
 function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
   if (u.choiceIndex !== undefined) {
-    const offer = view.offers[u.choiceIndex];
+    const offer = offerAtHourSaid(view, u) ?? view.offers[u.choiceIndex];
     return offer && withNamedStaff(offer, u) ? offer : undefined;
   }
   const fits = (o: ProviderView['offers'][number]) => withNamedStaff(o, u) && onNamedDay(view, o, u);
@@ -687,6 +689,24 @@ function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers']
     return matches.length === 1 ? matches[0] : undefined;
   }
   return undefined;
+}
+
+/**
+ * "3" or "what about 3" to offers with a 3:00 PM: the number read as an hour, not as the third
+ * offer, when the list leads with that time (the one asked for) or the words say a time ("about 3").
+ */
+function offerAtHourSaid(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
+  const n = u.choiceIndex! + 1;
+  const said = u.choiceTime && u.choiceTime.minute === 0 && (u.choiceTime.hour % 12 || 12) === n ? u.choiceTime : undefined;
+  if (!said && !u.numberMayBeHour) return undefined;
+  const clock = said ?? businessClock(n, 0, undefined);
+  const atHour = (o: ProviderView['offers'][number]) => {
+    const t = DateTime.fromISO(o.local, { zone: 'UTC' });
+    return clock !== undefined && t.hour === clock.hour && t.minute === 0 && withNamedStaff(o, u);
+  };
+  if (said) return view.offers.find(atHour);
+  const first = view.offers[0];
+  return first && atHour(first) ? first : undefined;
 }
 
 /** A day and time said as one ("friday at 2"), the time being the one picked by. */

@@ -8,6 +8,7 @@ import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
 import { businessClock, understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
+import { restatesProposal } from './restates-proposal.ts';
 import { remember, show } from './show.ts';
 
 // The customer's answer to a proposal on screen. Only a yes to that very proposal commits:
@@ -42,6 +43,8 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
+  const askAgain = askConfirmation(pending, 'primary').display;
+  if (askAgain && restatesProposal(u, pending, catalog.business.timeZone)) return show(turn, askAgain, text);
   discardProposal(env);
   if (u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime) {
     turn.state.expecting = null;

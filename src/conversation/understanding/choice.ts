@@ -75,10 +75,13 @@ const FILLER = new Set([
   'one', 'option', 'number', 'no', 'num', 'nr', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
   'fine', 'good', 'sounds', 'great', 'perfect', 'thanks', 'thank', 'you', 'how', 'about', 'what', 'a', 'an', 'it', 'be', 'would', 'book',
   'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
-  'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright', 'pls', 'plz',
+  'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright', 'pls', 'plz', 'lovely', 'awesome', 'ideal', 'nice',
+  'excellent', 'amazing',
 ]);
 
 type ClockTime = { hour: number; minute: number };
+/** The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it may be an hour too. */
+type Choice = { index?: number; time?: ClockTime; bare?: boolean };
 
 const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
 
@@ -121,20 +124,26 @@ export function findClockTime(s: string, allowBareHour: boolean): ClockTime | un
  * 0-based here), and/or the clock time they picked it by. Both may be absent.
  */
 export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
+  const { bare: _bare, ...pick } = readChoice(text, optionCount);
+  return pick;
+}
+
+/** parseChoice, and whether the number picked stood alone (so it may be an hour as well). */
+export function readChoice(text: string, optionCount: number): Choice {
   try {
     const s = spellTimes(spellShorthand(correctTypos(normalize(text))));
     const count = Math.max(0, Math.floor(Number(optionCount) || 0));
     // "at 3, actually 3:30", "2 no wait 3": the pick after the correction is the one meant.
     const corrected = splitCorrection(s);
-    const last = corrected ? choose(corrected.after, count) : {};
+    const last: Choice = corrected ? choose(corrected.after, count) : {};
     return last.index !== undefined || last.time !== undefined ? last : choose(s, count);
   } catch {
     return {};
   }
 }
 
-function choose(s: string, optionCount: number): { index?: number; time?: ClockTime } {
-  const out: { index?: number; time?: ClockTime } = {};
+function choose(s: string, optionCount: number): Choice {
+  const out: Choice = {};
   const valid = (n: number) => n >= 1 && n <= optionCount;
   const clean = s.replace(/[!?,;]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -170,7 +179,10 @@ function choose(s: string, optionCount: number): { index?: number; time?: ClockT
     if (rest.length === 1) {
       const w = rest[0]!;
       const n = /^\d{1,2}$/.test(w) ? Number(w) : CARDINALS[w];
-      if (n !== undefined && valid(n)) picked = n;
+      if (n !== undefined && valid(n)) {
+        picked = n;
+        out.bare = n <= 12;
+      }
       // "9 then", "ok 11 works" with four offers: no option has that number, so it is the hour.
       else if (n !== undefined && /^\d{1,2}$/.test(w) && n >= 1 && n <= 12) out.time = businessClock(n, 0, undefined);
     }

@@ -4,7 +4,7 @@
 // current instant and the business's IANA zone; every date is resolved in that zone.
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
-import { businessClock, findClockTime, parseChoice, parseYesNo } from './choice.ts';
+import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
@@ -188,7 +188,7 @@ interface Reading {
   expecting: Expecting;
   optionCount: number;
   answer: 'yes' | 'no' | undefined;
-  choice: ReturnType<typeof parseChoice>;
+  choice: ReturnType<typeof readChoice>;
   resolved: ReturnType<typeof resolveWhen>;
   topic: Understanding['infoTopic'];
   /** the catalog has services, so a thing it lacks can be said not to be offered */
@@ -237,9 +237,14 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
-  const choice = parseChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
+  const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
+  // "r u open on sundays?": in a question about hours, a weekday said as a habit is that weekday.
+  if (topic === 'hours' && !u.when && ctx?.now && ctx?.timeZone) {
+    const day = resolveWhen(raw.replace(PLURAL_WEEKDAY, '$1day'), ctx.now, ctx.timeZone);
+    if (day) u.when = day.range;
+  }
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
   // The amount of "an hour before my appt" places the new booking; it shifts nothing.
   const shift = nextTo ? undefined : parseShift(s);
@@ -296,8 +301,10 @@ function ruledOut(s: string, member: StaffEntry): boolean {
   const first = words(simplify(String(member.name ?? '')))[0];
   if (!first) return false;
   // "yes but with dana" asks for Dana: only "anyone but" rules out.
-  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|rather not( have)?)( with)? ${first}\\b`).test(s);
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s);
 }
+
+const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
 const MOVE_SEPARATOR = /,|\b(?:to|and|then|for|into|instead)\b/g;
@@ -358,6 +365,7 @@ function as(r: Reading, intent: Intent): Understanding {
 function choose(r: Reading): Understanding {
   const { u, choice, resolved } = r;
   if (choice.index !== undefined) u.choiceIndex = choice.index;
+  if (choice.bare) u.numberMayBeHour = true;
   const time = choice.time ?? resolved?.time;
   if (time) u.choiceTime = time;
   // "the 3pm one" names a time on the offered day; a `when` for today would mislead.

@@ -50,6 +50,8 @@ function inflections(phrase: string): string[] {
 function wordMatches(text: string, phrase: string): number | undefined {
   if (text === phrase || phrase === text + 's' || inflections(phrase).includes(text)) return 0;
   if (NOT_FUZZY.has(text)) return undefined;
+  // "cutt" (a held-down letter, cut to a double by normalize): one edit even for a short word.
+  if (text.length === phrase.length + 1 && /([a-z])\1/.test(text) && text.replace(/([a-z])\1+/g, '$1') === phrase) return 1;
   const limit = Math.min(allowedEdits(phrase.length), allowedEdits(text.length));
   if (limit === 0) return undefined;
   const d = editDistance(text, phrase, limit);

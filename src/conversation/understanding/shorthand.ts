@@ -19,7 +19,7 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 /** Every rewrite below, in order; the text stays as it was where none applies. */
 export function spellShorthand(s: string): string {
   // "1pmish": the "-ish" of a time with am/pm adds nothing the offers (nearest first) do not.
-  const t = spellDayMonth(spellDigitMinutes(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1')));
+  const t = spellDashedDate(spellDayMonth(spellDigitMinutes(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))));
   return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
 }
 
@@ -42,6 +42,14 @@ function spellDayMonth(s: string): string {
   const t = s.replace(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})(?![a-z])`, 'g'), (whole, d: string, month: string) =>
     Number(d) >= 1 && Number(d) <= 31 ? `${month} ${d}` : whole);
   return t.replace(new RegExp(`\\b(${MONTH}) the (\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'), '$1 $2');
+}
+
+/**
+ * "12-16", "1-23": a month and a day joined by a dash, as the date parser reads them ("12/16").
+ * Only when the day cannot be an hour (13 and up), so "10-12" and "2-5" stay spans of time.
+ */
+function spellDashedDate(s: string): string {
+  return s.replace(/(?<![\d:/.-])(1[0-2]|0?[1-9])-(1[3-9]|2\d|3[01])(?![\d:/.-]| ?(?:[ap]\.?m\b|hours?|hrs?|mins?|minutes?|people|persons|years?))/g, '$1/$2');
 }
 
 /** "half 3", "half two": British for half past (3:30). "half an hour", "half 3 hours" stay. */

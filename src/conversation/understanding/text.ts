@@ -31,6 +31,10 @@ export function normalize(input: unknown): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\u00DF/g, 'ss');
   s = s.toLowerCase();
+  // "11;30": the key beside the colon, hit between the hour and its minutes.
+  s = s.replace(/\b(\d{1,2});(\d{2})(?!\d)/g, '$1:$2');
+  // "cuttt", "friiiday": a letter held down is read as at most a double (correctTypos reads it further).
+  s = s.replace(/([a-z])\1{2,}/g, '$1$1');
   // Anything else outside printable ASCII (other emoji, other scripts, control characters)
   // carries nothing the English parsers can use; a space keeps word boundaries intact.
   s = s.replace(/[^\x20-\x7e]/g, ' ');
@@ -99,7 +103,7 @@ const SHORTHAND: Record<string, string> = {
   wedsday: 'wednesday', thrs: 'thursday', thrus: 'thursday', thursd: 'thursday', thurday: 'thursday', tuseday: 'tuesday',
   tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
   mond: 'monday',
-  rep: 'representative', ppl: 'people', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
+  rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 
 // Words worth correcting fuzzily: the vocabulary the intent and date rules depend on.
@@ -132,11 +136,12 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
     .map((token) => {
       const m = /^([^a-z0-9]*)([a-z0-9']+?)([^a-z0-9]*)$/.exec(token);
       if (!m) return token;
-      const [, lead, core, trail] = m as unknown as [string, string, string, string];
+      const [, lead, held, trail] = m as unknown as [string, string, string, string];
+      const core = unstretch(held, protect);
       const short = SHORTHAND[core];
       if (short !== undefined && !protect.has(core)) return lead + short + trail;
-      if (!/^[a-z]+$/.test(core) || core.length < 5 || KEEP.has(core) || protect.has(core)) return token;
-      if (VOCABULARY.includes(core)) return token;
+      if (!/^[a-z]+$/.test(core) || core.length < 5 || KEEP.has(core) || protect.has(core)) return lead + core + trail;
+      if (VOCABULARY.includes(core)) return lead + core + trail;
       const limit = core.length <= 7 ? 1 : 2;
       let best: string | undefined;
       let bestDistance = limit + 1;
@@ -147,9 +152,20 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
           bestDistance = d;
         }
       }
-      return best !== undefined && bestDistance <= limit ? lead + best + trail : token;
+      return lead + (best !== undefined && bestDistance <= limit ? best : core) + trail;
     })
     .join(' ');
+}
+
+/**
+ * "cutt", "friiday" (held-down letters, cut to a double by normalize): read with a single
+ * letter when that is a word known here and the word as typed is not.
+ */
+function unstretch(core: string, protect: ReadonlySet<string>): string {
+  const known = (w: string) => VOCABULARY.includes(w) || KEEP.has(w) || protect.has(w) || SHORTHAND[w] !== undefined;
+  if (!/([a-z])\1/.test(core) || known(core)) return core;
+  const single = core.replace(/([a-z])\1+/g, '$1');
+  return known(single) ? single : core;
 }
 
 // Clock times written in words or without their colon ("at two thirty", "quarter to 4",
