@@ -6,7 +6,7 @@ import { discardProposal } from '../proposal/discard.ts';
 import { askConfirmation } from '../proposal/show.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
-import { businessClock, understand, type Understanding } from '../understanding/index.ts';
+import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { restatesProposal } from './restates-proposal.ts';
 import { remember, show } from './show.ts';
@@ -36,15 +36,11 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
   const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
   if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
-  // "12", "2pm" at the summary of 12:00 or 2:00 PM: the time on screen said again, no change;
-  // the summary is shown again for its yes rather than dropped for a new search.
-  const again = repeatsProposedTime(u, pending, catalog.business.timeZone) ? askConfirmation(pending, 'primary').display : undefined;
-  if (again) return show(turn, again, text);
+  const again = askConfirmation(pending, 'primary').display;
+  if (again && restatesProposal(u, pending, catalog.business.timeZone)) return show(turn, again, text);
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
-  const askAgain = askConfirmation(pending, 'primary').display;
-  if (askAgain && restatesProposal(u, pending, catalog.business.timeZone)) return show(turn, askAgain, text);
   discardProposal(env);
   if (u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime) {
     turn.state.expecting = null;
@@ -60,22 +56,6 @@ function namesOtherTime(u: Understanding, p: Proposal, zone: string): boolean {
   const from = DateTime.fromJSDate(u.when.from, { zone });
   if (u.when.dayNamed === false) return u.when.exactTime && (from.hour !== start.hour || from.minute !== start.minute);
   return start < from || start >= DateTime.fromJSDate(u.when.to, { zone });
-}
-
-/**
- * Only a clock time, the one the proposal starts at ("11", "2pm", "at 9"): no day, service,
- * person or other change beside it. A bare number reads as the hour (1–7 afternoon).
- */
-function repeatsProposedTime(u: Understanding, p: Proposal, zone: string): boolean {
-  if (p.kind === 'cancel' || !p.start || u.shift || u.also || u.answer === 'no') return false;
-  if ((u.serviceId && u.serviceId !== p.serviceId) || (u.staffId && !p.resourceIds.includes(u.staffId))) return false;
-  const start = DateTime.fromISO(p.start, { zone });
-  if (u.when && (!u.when.exactTime || (u.when.dayNamed !== false && !start.hasSame(DateTime.fromJSDate(u.when.from, { zone }), 'day')))) return false;
-  const bare = u.number !== undefined && Number.isInteger(u.number) ? businessClock(u.number, 0, undefined) : undefined;
-  const said = u.when && DateTime.fromJSDate(u.when.from, { zone });
-  const time = u.choiceTime ?? (said ? { hour: said.hour, minute: said.minute } : bare);
-  if (!time) return false;
-  return time.hour === start.hour && time.minute === start.minute;
 }
 
 /**

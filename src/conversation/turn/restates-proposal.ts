@@ -15,7 +15,12 @@ export function restatesProposal(u: Understanding, p: Proposal, zone: string): b
   if (u.serviceId && u.serviceId !== p.serviceId) return false;
   if (u.staffId && !p.resourceIds.includes(u.staffId)) return false;
   const start = DateTime.fromISO(p.start, { zone });
-  return saysClockTime(u, start, zone) || saysBareHour(u, start);
+  return saysClockTime(u, start, zone) || saysBareHour(u, start) || picksItsTime(u, start);
+}
+
+/** "the 2pm", "10:30 one": a pick by time that is the start's. */
+function picksItsTime(u: Understanding, start: DateTime): boolean {
+  return u.choiceTime !== undefined && u.choiceTime.hour === start.hour && u.choiceTime.minute === start.minute;
 }
 
 /** "4:30", "1pm", "monday at 1": an exact time equal to the start, on its day when a day is named. */
