@@ -1,3 +1,4 @@
+import { normalize } from '../understanding/text.ts';
 import { plain } from './words.ts';
 
 // Leaving an intake question out, in words. Two kinds: a refusal, which leaves out any
@@ -42,5 +43,8 @@ export function refusesToAnswer(text: string): boolean {
 export function declinesOptional(text: string, opts: { bareOnly?: boolean } = {}): boolean {
   const said = core(text);
   if (said === '') return false;
-  return REFUSAL.test(said) || NO_THING.test(said) || NOT_HAVING.test(said) || (!opts.bareOnly && NO_NOUN.test(said));
+  const declines = (part: string) => REFUSAL.test(part) || NO_THING.test(part) || NOT_HAVING.test(part) || (!opts.bareOnly && NO_NOUN.test(part));
+  // "no thanks, skip", "nah, pass": several ways of saying no in one message.
+  const parts = normalize(text).split(/[,;]+| and /).map(core).filter((p) => p !== '');
+  return declines(said) || (parts.length > 1 && parts.every(declines));
 }

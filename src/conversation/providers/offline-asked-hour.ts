@@ -15,7 +15,8 @@ export interface AskedTime {
 /** `u` with a lone number that repeats the asked hour read as that time, when an offer has it. */
 export function askedHourAgain(view: ProviderView, u: Understanding, asked: AskedTime | undefined, text: string): Understanding {
   const lone = /^\s*(\d{1,2})\s*[.!]?\s*$/.exec(text);
-  if (!lone || u.choiceIndex === undefined || !asked?.exactTime) return u;
+  // Only while the list is what they answer: at a summary, the list and the hour asked for may be stale.
+  if (!lone || u.choiceIndex === undefined || !asked?.exactTime || view.expecting !== 'choice') return u;
   const time = businessClock(Number(lone[1]), 0, undefined);
   const at = DateTime.fromISO(asked.from, { zone: view.timeZone });
   if (!time || time.hour !== at.hour || time.minute !== at.minute) return u;

@@ -7,6 +7,7 @@ import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import { askedHourAgain } from './offline-asked-hour.ts';
+import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
@@ -226,7 +227,7 @@ function decide(req: ProviderRequest): ProviderStep {
     delete memory.proposeIfFree;
     delete memory.preface;
     rememberSize(memory, u, asked);
-    if (u.also) return withPreface(askFirst(u.also, memory));
+    if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
   return withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
@@ -252,16 +253,16 @@ function withPreface(step: ProviderStep, carried?: string): ProviderStep {
 }
 
 /** The question asked beside a request, looked up first; `answered` turns its result into the preface. */
-function askFirst(q: Understanding, memory: Memory): ProviderStep {
+function askFirst(view: ProviderView, q: Understanding, memory: Memory): ProviderStep {
   const next: Memory = { ...memory, alsoServiceId: q.serviceId };
   if (q.intent === 'my_appointments') return call('list_my_appointments', {}, { ...next, answering: 'appointments' });
   if (q.asksServices) return call('list_services', {}, { ...next, answering: 'price' });
-  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info' });
+  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q) });
 }
 
 /** The answer to the question asked beside the request, as one text. */
 function answered(view: ProviderView, memory: Memory, res: Record<string, unknown>): string {
-  if (memory.answering === 'info') return String(res.text ?? '');
+  if (memory.answering === 'info') return infoAnswer(memory, res);
   const name = view.services.find((s) => s.id === memory.alsoServiceId)?.name;
   if (memory.answering === 'price') {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
@@ -275,8 +276,10 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
-  const u = againAsBefore(view, swapInBooking(heard, kept), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const after = bookingAfterCancel(view, heard, text, req.history);
+  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
+  if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
@@ -447,15 +450,20 @@ function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): Pr
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
   if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
-  if (u.infoTopic === 'hours' && u.when && u.when.dayNamed !== false && u.when.to.getTime() - u.when.from.getTime() <= 86_400_000) {
-    next.infoDay = DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
-  }
+  const day = hoursDay(view, u);
+  if (day) next.infoDay = day;
   if (u.alsoBooks) {
     rememberRequest(view, u, next);
     next.flow = 'book';
     next.thenBook = true;
   }
   return next;
+}
+
+/** The single weekday (1 = Monday) an hours question asks about, if it names one. */
+function hoursDay(view: ProviderView, u: Understanding): number | undefined {
+  if (u.infoTopic !== 'hours' || !u.when || u.when.dayNamed === false || u.when.to.getTime() - u.when.from.getTime() > 86_400_000) return undefined;
+  return DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
 }
 
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
@@ -504,6 +512,8 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   }
   // A new time said at the summary ("yes but make it 2:30"): searched afresh, so the offers
   // on screen lead with it and a number then picks from those, never from the older list.
+  const again = offerTimedAtSummary(view, u);
+  if (again) return pickStep(again, { ...memory, pickedByTime: again.id });
   if (view.offers.length && atSummary(view) && u.choiceTime && u.choiceIndex === undefined && !u.when) {
     const day = memory.when?.from ?? view.offers[0]!.start;
     const at = DateTime.fromISO(day, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute, second: 0, millisecond: 0 });
@@ -544,6 +554,17 @@ function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding):
   const fits = (memory.menuItems ?? []).map((_, i) => i).filter((i) =>
     (!service || memory.menuServices?.[i] === service) && (!day || memory.menuStarts?.[i]?.startsWith(day)));
   return fits.length === 1 && (service || day) ? fits[0] : undefined;
+}
+
+/**
+ * "11:30" said again at the summary of 11:30, or the time of another offer still on screen:
+ * that offer, proposed (again). A time none of them has is searched afresh.
+ */
+function offerTimedAtSummary(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
+  if (!view.offers.length || !atSummary(view) || u.choiceIndex !== undefined) return undefined;
+  const timeOnly = u.when && u.when.dayNamed === false && u.when.exactTime ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }) : undefined;
+  const time = u.when ? (timeOnly && { hour: timeOnly.hour, minute: timeOnly.minute }) : u.choiceTime;
+  return time ? pickOffer(view, { ...u, when: undefined, choiceTime: time }) : undefined;
 }
 
 /** The customer answered a booking summary with something other than yes (the orchestrator dropped it). */
@@ -763,7 +784,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
   if (memory.answering && turn.length === 1) {
     const preface = answered(view, memory, res);
-    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined }, lastUserText(req.history));
+    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined, infoDay: undefined }, lastUserText(req.history));
     return { ...step, memory: { ...step.memory, preface } };
   }
 
@@ -805,13 +826,18 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 /** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
 function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
-  const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
-  const several = new Set(days.map((d) => d.location)).size > 1;
-  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
-  const answer = [...forDay, String(res.text ?? '')].join('\n');
+  const answer = infoAnswer(memory, res);
   if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
   if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
   return thenBook(view, memory, answer);
+}
+
+/** The business's answer, led by the hours of the day asked about ("are you open sunday?") when there was one. */
+function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
+  const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
+  const several = new Set(days.map((d) => d.location)).size > 1;
+  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
+  return [...forDay, String(res.text ?? '')].join('\n');
 }
 
 /** The booking asked alongside a question, searched now, its reply led by the answer. */

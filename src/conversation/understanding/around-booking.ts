@@ -47,6 +47,9 @@ export const WHATS_BOOKED = new RegExp(
   ].join('|'),
 );
 
+/** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */
+export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that|was it)( with| w| seeing| booked with)? [a-z]+ or [a-z]+\b/;
+
 /** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
 export const OTHER_PERSONS =
   /\b(my|our) (wife|husband|son|daughter|kids?|child|children|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse)('?s)?\b|\b(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b/;

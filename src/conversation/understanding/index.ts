@@ -5,12 +5,14 @@
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
-import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from './around-booking.ts';
+import { serviceSwap } from './cancel-and-book.ts';
+import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
+import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
+import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
-import { leavesForNow } from './walk-away.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
@@ -56,7 +58,8 @@ const MY_APPOINTMENTS =
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
 const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
-const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#/;
+// "what number can i reach the salon at", "which number do i text": the business's own number.
+const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -81,6 +84,8 @@ const NOT_A_THING = new Set([
 ]);
 // Clauses that open a new booking request after a question or a refusal ("and also", "just book").
 const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
+// What the part after a cancel says to ask for another service in its place.
+const BOOKS_IN_PLACE = /\b(book|schedule|get|do|want|like|have|rather|prefer|instead|switch|swap|put me|sign me|go with|try)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -93,6 +98,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
   }
+}
+
+/**
+ * "cancel my haircut, i want a color instead on the 9th": the booking asked in place of the
+ * canceled one, read from its own words (service, day and time, "at the same time").
+ */
+export function bookedInstead(text: string, ctx: UnderstandContext): Understanding | undefined {
+  const services = Array.isArray(ctx?.services) ? ctx.services : [];
+  const swap = serviceSwap(normalize(text), (part) => matchServices(part, services));
+  if (!swap) return undefined;
+  return { ...understand(swap.tail, { ...ctx, expecting: null }), serviceId: swap.to.id };
 }
 
 function classify(text: string, ctx: UnderstandContext): Understanding {
@@ -131,11 +147,8 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
  */
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
-  // "need to check my schedule first, ill text back later": left for now, with no new request in it.
-  if (leavesForNow(r.s) && !r.u.serviceId && !r.u.when?.exactTime && r.expecting !== 'intake') {
-    delete r.u.when;
-    return dropped(r);
-  }
+  // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
+  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s)) && r.expecting !== 'intake') return leftForNow(r);
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
@@ -170,6 +183,12 @@ function dropped(r: Reading): Understanding {
   r.u.answer = 'no';
   r.u.abandons = true;
   return as(r, 'decline');
+}
+
+/** "nvm, i'll just ask at my haircut": dropped; the service or day in what they will do instead is asked for nothing. */
+function leftForNow(r: Reading): Understanding {
+  for (const k of ['serviceId', 'serviceChoices', 'staffId', 'when', 'shift'] as const) delete r.u[k];
+  return dropped(r);
 }
 
 function keep(r: Reading): Understanding {
@@ -234,17 +253,13 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : own;
-  const resolved = move?.target ?? (ctx?.now && ctx?.timeZone ? resolveWhen(dated, ctx.now, ctx.timeZone) : undefined);
+  const topic = infoTopic(s);
+  const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
+  const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
-  const topic = infoTopic(s);
   if (topic) u.infoTopic = topic;
-  // "r u open on sundays?": in a question about hours, a weekday said as a habit is that weekday.
-  if (topic === 'hours' && !u.when && ctx?.now && ctx?.timeZone) {
-    const day = resolveWhen(raw.replace(PLURAL_WEEKDAY, '$1day'), ctx.now, ctx.timeZone);
-    if (day) u.when = day.range;
-  }
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
   // The amount of "an hour before my appt" places the new booking; it shifts nothing.
   const shift = nextTo ? undefined : parseShift(s);
@@ -261,8 +276,33 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
+  if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+}
+
+/** "are you open sundays?", "r u open on sundays": the hours of every Sunday are those of the next one. */
+function oneOfWeekdays(text: string): string {
+  return text.replace(PLURAL_WEEKDAY, '$1day');
+}
+
+/**
+ * "cancel my haircut, i want a color instead": the cancel is of the first service, on the day
+ * its own words name; the other service is booked once the cancel is done (`replacedBy`).
+ */
+function cancelsForAnother(r: { raw: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
+  const { u, ctx } = r;
+  const swap = serviceSwap(r.raw, (part) => matchServices(part, r.services));
+  // "cancel the color and the haircut" cancels two; "i want the dye, cancel the haircut" keeps one.
+  if (!swap || !CANCEL.test(swap.head) || CANCEL.test(swap.tail)) return;
+  // "cancel the color one, keeping my haircut": the service said with the cancel is the one canceled.
+  u.serviceId = swap.from.id;
+  delete u.serviceChoices;
+  if (!BOOKS_IN_PLACE.test(swap.tail)) return;
+  u.replacedBy = swap.to.id;
+  for (const k of ['shift', 'apptWhen', 'when'] as const) delete u[k];
+  const day = ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(withoutCantMake(swap.head), ctx.now, ctx.timeZone), ctx.now, ctx.timeZone) : undefined;
+  if (day) u.when = day.range;
 }
 
 /** Which booking(s) a cancel or a follow-up means (which-booking.ts). */
@@ -273,7 +313,7 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
   const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
-  if (!CANCEL.test(s) || RESCHEDULE.test(s)) return;
+  if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
   if (asksForAll(s)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
   const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
@@ -340,12 +380,8 @@ function splitMove(raw: string, now: Date, timeZone: string): { appointment: Res
  * one different service each.
  */
 function targetService(raw: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] | undefined {
-  for (const m of raw.matchAll(MOVE_SEPARATOR)) {
-    const head = matchServices(raw.slice(0, m.index), services);
-    const tail = matchServices(raw.slice(m.index + m[0].length), services);
-    if (head.length === 1 && tail.length === 1 && head[0] !== tail[0]) return tail;
-  }
-  return undefined;
+  const swap = serviceSwap(raw, (part) => matchServices(part, services));
+  return swap && [swap.to];
 }
 
 /** Names of the business's services and staff are never "corrected" into vocabulary words. */
@@ -382,6 +418,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (bare === 'r' && raw.length <= 3) return as(r, 'reschedule');
 
   if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
+  if (asksForPerson(s) || inOtherLanguage(raw)) return as(r, 'human');
   if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
   if (NEGATED_CHANGE.test(s)) {
     u.answer = 'no';
@@ -391,6 +428,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
+  if (u.replacedBy) return as(r, 'cancel');
   if (RESCHEDULE.test(s)) {
     // "can i rebook the haircut for sunday": a move of the booking there is, else (after a cancel) a new one.
     if (/\bre-?book\b/.test(s)) u.changesBooked = true;
@@ -443,7 +481,7 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 /** Questions: the customer's appointments, the business, the services and prices. */
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
-  if (WHATS_BOOKED.test(s)) return as(r, 'my_appointments');
+  if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
   if (r.topic) {
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.

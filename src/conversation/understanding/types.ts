@@ -72,6 +72,8 @@ export interface Understanding {
   anyStaff?: boolean;
   /** a time said as a change ("can we do friday at 11 instead"): a move when the customer has a booking */
   changesBooked?: boolean;
+  /** a cancel that books another service in its place ("cancel my haircut, i want a color instead"): that service */
+  replacedBy?: string;
   /** the message is about another person's booking ("cancel my wife's color") */
   othersBooking?: boolean;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */

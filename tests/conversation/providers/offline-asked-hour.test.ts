@@ -6,7 +6,7 @@ import type { ProviderView } from '../../../src/conversation/providers/types.ts'
 
 const zone = 'America/New_York';
 const offer = (local: string) => ({ id: local, label: local, start: local, local, forAppointmentRef: null });
-const view = { timeZone: zone, offers: ['2026-12-09T16:00', '2026-12-09T15:00', '2026-12-09T15:30', '2026-12-09T16:30'].map(offer) } as unknown as ProviderView;
+const view = { timeZone: zone, expecting: 'choice', offers: ['2026-12-09T16:00', '2026-12-09T15:00', '2026-12-09T15:30', '2026-12-09T16:30'].map(offer) } as unknown as ProviderView;
 const asked4pm = { from: '2026-12-09T21:00:00.000Z', exactTime: true };
 
 describe('a lone number that is the hour asked for', () => {
@@ -21,5 +21,9 @@ describe('a lone number that is the hour asked for', () => {
   ])('%s: the pick by number stands', (_, text, asked) => {
     const u = { intent: 'choose' as const, choiceIndex: 1 };
     expect(askedHourAgain(view, u, asked, text)).toBe(u);
+  });
+  it('at a summary (no list being answered), "4" is left as it is', () => {
+    const u = { intent: 'choose' as const, choiceIndex: 3 };
+    expect(askedHourAgain({ ...view, expecting: 'confirmation' }, u, asked4pm, '4')).toBe(u);
   });
 });

@@ -73,12 +73,16 @@ describe('a move that names two dates', () => {
     expect(wall(u.when?.from)).toBe(target);
   });
 
+  it('"move my haircut to friday at 10" asks for svc-cut', () => {
+    expect(understand('move my haircut to friday at 10', ctx())).toMatchObject({ intent: 'reschedule', serviceId: 'svc-cut' });
+  });
+
+  // A move keeps its service: one service canceled for another is a cancel, the other booked after it.
   it.each([
-    ['cancel my haircut and book a manicure friday at 10 instead', 'svc-mani'],
-    ['cancel my thursday manicure and get me a haircut friday instead', 'svc-cut'],
-    ['move my haircut to friday at 10', 'svc-cut'],
-  ])('%j asks for %s (the service after the separator, when two are named)', (text, id) => {
-    expect(understand(text, ctx())).toMatchObject({ intent: 'reschedule', serviceId: id });
+    ['cancel my haircut and book a manicure friday at 10 instead', 'svc-cut', 'svc-mani'],
+    ['cancel my thursday manicure and get me a haircut friday instead', 'svc-mani', 'svc-cut'],
+  ])('%j cancels %s, then books %s', (text, canceled, booked) => {
+    expect(understand(text, ctx())).toMatchObject({ intent: 'cancel', serviceId: canceled, replacedBy: booked });
   });
 
   it('reads one date as the new time when the first part names none', () => {

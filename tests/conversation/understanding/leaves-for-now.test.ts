@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
-import { leavesForNow } from '../../../src/conversation/understanding/walk-away.ts';
+import { leavesForNow } from '../../../src/conversation/understanding/leaves-for-now.ts';
 import { SERVICES, STAFF, at } from './fixtures.ts';
 
 // A request left for now ("let me ask my partner first, i'll message you tomorrow"): a no

@@ -1,0 +1,35 @@
+// "ugh nevermind, ill just ask at my haircut", "actually i'll finish this later, bye": the
+// customer leaves what is being asked for now and says what they will do instead. That
+// statement asks for nothing, so, like a bare "never mind", it takes the request back (and
+// during intake questions, the held time is let go). So do "need to check my work schedule
+// first, ill text back later" and "let me think about it": nothing stays held for them.
+
+const I_WILL = String.raw`(?:i'?ll|ill|i will|i'?m (?:gonna|going to)|im (?:gonna|going to)|gonna|let me|i (?:need|have|got) to|i gotta)`;
+// What they will do instead of answering now: come back, ask or call another way, think it over.
+const INSTEAD = String.raw`(?:ask|call|come back|finish|complete|continue|check|think|figure|wait|talk|decide|get back|sort|look into|deal with|do (?:it|this|that|the rest)|pick (?:it|this) up|try again)`;
+const STATEMENT = new RegExp(String.raw`\b${I_WILL}(?: just| probably| prob| maybe| have to| need to)? ${INSTEAD}\b`);
+// Said without a "never mind" before it, the statement needs a word that puts it off.
+const PUT_OFF = /\b(later|another time|some ?other time|another day|next time|bye|goodbye|in person|at my)\b/;
+const TAKE_BACK = /\b(never ?mind|nvm|forget (it|that|about it|this)|scratch that|changed my mind|don'?t bother)\b/;
+
+/** Something to find out before deciding: "need to check with my boss first", "have to ask my wife before". */
+// "before" only closing the text: "need to ask her something before tuesday" is a question for a person.
+const CHECK_FIRST = /\b((need|needs|have|got|want) to|gotta|must|should) (check|ask|confirm|see|talk|speak|look)\b.*(\bfirst\b|\bbefore\W*$)/;
+/** A promise to come back: "ill text back later", "i'll get back to you tomorrow", "let me call you back". */
+const COME_BACK =
+  /\b(i'?ll|ill|i will|will|let me|lemme|i can)( \w+)? (text|call|message|msg|get back|come back|reach out|hit (you|u) up|circle back|let (you|u) know)\b.*\b(later|back|tomorrow|tmrw|tonight|another time|when i know)\b/;
+/** "let me think about it", "i'll think it over". */
+const THINK = /\b(let me|lemme|i'?ll|ill|i need to|gotta|have to) (think|sleep) (about it|on it|it over)\b/;
+
+/**
+ * The message puts the request off ("i'll finish this later", "need to check my schedule
+ * first"), or takes it back and says what they will do instead.
+ */
+export function leavesForNow(s: string): boolean {
+  return putsOff(s) || (STATEMENT.test(s) && (TAKE_BACK.test(s) || PUT_OFF.test(s)));
+}
+
+/** A plain putting off ("need to check first", "i'll text back later"), leaving even after an "ok". */
+export function putsOff(s: string): boolean {
+  return CHECK_FIRST.test(s) || COME_BACK.test(s) || THINK.test(s);
+}
