@@ -129,6 +129,26 @@ export interface GuardedBooking {
   event: EventRecord;
 }
 
+/**
+ * A booking from a live hold written in one statement: the appointment and its event as
+ * decided on the configuration at `versions`, for the hold's service at `start`–`end`.
+ * The appointment's location, its customer (when the request named none) and the
+ * event's resources are the hold's.
+ */
+export interface GuardedHoldBooking {
+  versions: ConfigVersions;
+  /** A hold expired by this instant is no longer bookable. */
+  now: Date;
+  holdId: string;
+  /** The hold's own session key, which becomes the appointment's id. */
+  holdSessionKey: string;
+  appointment: Omit<NewAppointment, 'locationId'>;
+  event: EventRecord;
+}
+
+/** booked; expired: the hold is gone or expired; stale: the configuration or the hold is not what the decision read. */
+export type HoldBookingOutcome = { outcome: 'booked'; appointment: AppointmentView } | { outcome: 'expired' } | { outcome: 'stale' };
+
 export interface SnapshotRequest {
   /** Service id or slug. */
   service: string;
@@ -273,6 +293,12 @@ export interface SchedulingStore {
    * constraint: throws SlotTakenError, or DuplicateIdempotencyKeyError.
    */
   commitGuarded(b: GuardedBooking): Promise<AppointmentView | null>;
+  /**
+   * Turns a live hold into the appointment in ONE statement, only while the hold and the
+   * configuration are what the decision read (else writes nothing: expired or stale).
+   * Throws DuplicateIdempotencyKeyError for a used key.
+   */
+  bookHoldGuarded(b: GuardedHoldBooking): Promise<HoldBookingOutcome>;
   /** Runs fn in one transaction; a SlotTakenError thrown inside rolls it back and propagates. */
   transaction<T>(fn: (tx: SchedulingTx) => Promise<T>): Promise<T>;
   findAppointmentByIdempotencyKey(key: string): Promise<AppointmentView | null>;

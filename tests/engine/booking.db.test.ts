@@ -156,6 +156,24 @@ describe('booking against Postgres', () => {
     }
   });
 
+  it('books a hold in one statement as the stored appointment, and a retried booking of it returns the first', async () => {
+    const h = await s.hold({ service: 'visit', start: at('2026-12-09T19:00:00Z'), resourceId: ids.eli, customerId: ids.customer, channel: 'sms', actor: system });
+    if (!h.ok) throw new Error('setup failed');
+    const req = { service: 'visit', start: at('2026-12-09T19:00:00Z'), holdId: h.holdId, channel: 'sms' as const, actor: system, idempotencyKey: 'held-1' };
+    const first = await s.book(req);
+    expect(first).toMatchObject({ ok: true, replayed: false, appointment: { resourceIds: [ids.eli], customerId: ids.customer, locationId: ids.location } });
+    if (!first.ok) return;
+    // The view built without reading the appointment back is the stored one.
+    expect(first.appointment).toEqual(await s.getAppointment(first.appointment.id));
+    const events = await s.getEvents(first.appointment.id);
+    expect(events.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['booked', { holdId: h.holdId }, { status: 'confirmed', start: '2026-12-09T19:00:00.000Z', end: '2026-12-09T19:30:00.000Z', resourceIds: [ids.eli] }],
+    ]);
+    // The hold is gone now; the same key still answers with the first appointment.
+    const again = await s.book(req);
+    expect(again).toMatchObject({ ok: true, replayed: true, appointment: { id: first.appointment.id } });
+  });
+
   it('releases a hold on request', async () => {
     const h = await s.hold({ service: 'visit', start: at('2026-12-10T15:00:00Z'), resourceId: ids.dana, channel: 'sms', actor: system });
     if (!h.ok) throw new Error('setup failed');

@@ -1,5 +1,5 @@
 import type { AppointmentView } from '../../engine/api.ts';
-import type { GuardedBooking } from '../../engine/ports.ts';
+import type { GuardedBooking, NewAppointment } from '../../engine/ports.ts';
 import * as plans from './plans.ts';
 import { appointmentRow, contactOf, eventRow, guardRow, reservationRows, toView, type ViewRow } from './rows.ts';
 import type { ScheduleCache } from './snapshot.ts';
@@ -41,22 +41,24 @@ export async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBo
   const resourceIds = [...new Set(reservations.map((r) => r.resourceId))];
   if (row.reserved !== reservations.length) throw new Error(`Appointment ${a.id} was written with ${row.reserved} of ${reservations.length} reservations.`);
   cache.noteBooking(a.serviceId, resourceIds, a.start.getTime());
-  return viewFromConfig(cache, b, row, resourceIds) ?? readBack(sql, a.id);
+  return viewFromConfig(cache, b.versions.schedule, a, row, resourceIds) ?? readBack(sql, a.id);
 }
 
-async function readBack(sql: Sql, id: string): Promise<AppointmentView> {
+export async function readBack(sql: Sql, id: string): Promise<AppointmentView> {
   const [view] = await sql.query<ViewRow>({ text: plans.appointmentById(), values: [id] });
   return toView(view!);
 }
+
+/** What a one-statement booking returns besides the rows it was given. */
+export type WrittenRow = Pick<CommitRow, 'intake' | 'created_at' | 'customer_id' | 'customer_phone' | 'customer_name'>;
 
 /**
  * Names and zone as of the version the write was guarded by; null should the cache
  * have moved on meanwhile (the caller reads the view back instead).
  */
-function viewFromConfig(cache: ScheduleCache, b: GuardedBooking, row: CommitRow, resourceIds: string[]): AppointmentView | null {
-  const a = b.appointment;
+export function viewFromConfig(cache: ScheduleCache, version: string, a: NewAppointment, row: WrittenRow, resourceIds: string[]): AppointmentView | null {
   const config = cache.peek();
-  const service = config?.version === b.versions.schedule ? config.servicesById.get(a.serviceId) : undefined;
+  const service = config?.version === version ? config.servicesById.get(a.serviceId) : undefined;
   const location = service ? config!.locations.find((l) => l.id === a.locationId) : undefined;
   const sorted: Array<{ id: string; name: string; kind: string }> = [];
   for (const id of location ? resourceIds : []) {

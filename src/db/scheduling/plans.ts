@@ -190,3 +190,14 @@ export const insertEvent = () =>
  * $1: guard ({ version, now, block_from, block_to }), $2: appointment row, $3: reservations, $4: event row, $5: contact.
  */
 export const commitGuarded = () => `SELECT * FROM scheduling_book($1::json, $2::json, $3::json, $4::json, $5::json)`;
+
+/**
+ * A booking from a live hold in ONE call of the server-side function
+ * scheduling_book_hold (migration 20261208010000_scheduling_book_hold): it locks the
+ * hold and writes the appointment, moves the hold's reservations to it and writes its
+ * event only while the hold is the decided service and time and the configuration is at
+ * the guard's version; its first column says what happened ('booked', 'expired', 'stale').
+ * $1: guard ({ version, now, hold_id, service_id, starts_at, ends_at, session_key }),
+ * $2: appointment row, $3: event row, $4: contact.
+ */
+export const bookHoldGuarded = () => `SELECT * FROM scheduling_book_hold($1::json, $2::json, $3::json, $4::json)`;

@@ -1,5 +1,5 @@
 import type { AppointmentFilter, AppointmentStatus, AppointmentView, Channel } from '../../engine/api.ts';
-import type { AppointmentRecord, EventRecord, GuardedBooking, NewAppointment, NewHold, NewReservation, SchedulingTx } from '../../engine/ports.ts';
+import type { AppointmentRecord, EventRecord, GuardedBooking, GuardedHoldBooking, NewAppointment, NewHold, NewReservation, SchedulingTx } from '../../engine/ports.ts';
 import type { ListConditions } from './plans.ts';
 
 // Between the engine's records and the plans' JSON parameters: rows going in are
@@ -11,11 +11,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** Parameters are passed as JSON text: the driver would turn a bare array into a Postgres array. */
 export const json = (value: unknown) => JSON.stringify(value);
 
-export function appointmentRow(a: NewAppointment): string {
+/** A held appointment's location is the hold's, filled in by the statement. */
+export function appointmentRow(a: Omit<NewAppointment, 'locationId'> & { locationId?: string }): string {
   return json({
     id: a.id,
     service_id: a.serviceId,
-    location_id: a.locationId,
+    location_id: a.locationId ?? null,
     customer_id: a.customerId,
     requester_user_id: a.requesterUserId,
     starts_at: iso(a.start),
@@ -33,7 +34,7 @@ export function appointmentRow(a: NewAppointment): string {
 }
 
 /** The customer named by phone with the booking, if any (customerCte in ./plans.ts). */
-export function contactOf(a: NewAppointment): string {
+export function contactOf(a: Pick<NewAppointment, 'customer'>): string {
   return json({ phone: a.customer?.phone ?? null, name: a.customer?.name ?? null });
 }
 
@@ -74,6 +75,19 @@ export function guardRow(b: GuardedBooking): string {
     now: iso(b.now),
     block_from: iso(new Date(Math.min(...b.reservations.map((r) => r.blockStart.getTime())))),
     block_to: iso(new Date(Math.max(...b.reservations.map((r) => r.blockEnd.getTime())))),
+  });
+}
+
+/** The guard of a booking from a hold: the configuration version and the hold as the decision assumed it. */
+export function holdGuardRow(b: GuardedHoldBooking): string {
+  return json({
+    version: b.versions.schedule,
+    now: iso(b.now),
+    hold_id: b.holdId,
+    service_id: b.appointment.serviceId,
+    starts_at: iso(b.appointment.start),
+    ends_at: iso(b.appointment.end),
+    session_key: b.holdSessionKey,
   });
 }
 

@@ -3,6 +3,7 @@ import type { SchedulingStore } from '../../engine/ports.ts';
 import type pg from 'pg';
 import { BusyCache } from './busy.ts';
 import { commitGuarded } from './commit.ts';
+import { bookHoldGuarded } from './commit-hold.ts';
 import * as plans from './plans.ts';
 import { listFilter, toView, type ViewRow } from './rows.ts';
 import { ScheduleCache, isUuid, loadSnapshot } from './snapshot.ts';
@@ -38,6 +39,8 @@ export function createSchedulingStore(pool: pg.Pool): SchedulingStore {
     loadSnapshot: (req) => loadSnapshot(cache, sql, req, busy),
 
     commitGuarded: (b) => commitGuarded(sql, cache, b),
+
+    bookHoldGuarded: (b) => bookHoldGuarded(sql, cache, b),
 
     async transaction(fn) {
       try {

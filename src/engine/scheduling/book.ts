@@ -1,6 +1,6 @@
 import type { AppointmentView, BookRequest, BookResult } from '../api.ts';
 import type { Combo } from '../availability.ts';
-import { DuplicateIdempotencyKeyError, type EventRecord, type NewAppointment, type ServiceRecord } from '../ports.ts';
+import { type EventRecord, type NewAppointment, type ServiceRecord } from '../ports.ts';
 import { MINUTE } from '../time.ts';
 import { bookFromHold } from './book-from-hold.ts';
 import { commitAt } from './commit.ts';
@@ -8,24 +8,27 @@ import { requireView, type SchedulerContext } from './context.ts';
 import { planOf, reservationsFor, sizingOf } from './decision.ts';
 import { eventAfter, newAppointment } from './records.ts';
 
-/** Books a time (or a hold); the same idempotency key twice returns the first appointment. */
+/**
+ * Books a time (or a hold); the same idempotency key twice returns the first appointment.
+ * The key is looked up only when the booking is not written: a written booking carries
+ * the key, whose unique index refuses it when it was used, so a key that exists never
+ * gets a second appointment, and the usual first request costs no lookup. A refusal of
+ * any kind (the retried request's hold is gone, its time taken by its own first
+ * booking, the key itself) returns the first appointment when the key has one.
+ */
 export async function book(ctx: SchedulerContext, req: BookRequest): Promise<BookResult> {
   const now = ctx.clock();
-  if (req.idempotencyKey) {
-    const replayed = await replay(ctx, req.idempotencyKey);
-    if (replayed) return replayed;
-  }
+  let result: BookResult;
   try {
-    if (req.holdId) return await bookFromHold(ctx, { ...req, holdId: req.holdId }, now);
-    return await bookAt(ctx, req, now);
+    result = req.holdId ? await bookFromHold(ctx, { ...req, holdId: req.holdId }, now) : await bookAt(ctx, req, now);
   } catch (err) {
-    // Two requests with one key raced; the loser returns the winner's appointment.
-    if (err instanceof DuplicateIdempotencyKeyError && req.idempotencyKey) {
-      const replayed = await replay(ctx, req.idempotencyKey);
-      if (replayed) return replayed;
-    }
+    // A lookup that fails too leaves the booking's own error to report.
+    const replayed = req.idempotencyKey ? await replay(ctx, req.idempotencyKey).catch(() => null) : null;
+    if (replayed) return replayed;
     throw err;
   }
+  if (!result.ok && req.idempotencyKey) return (await replay(ctx, req.idempotencyKey)) ?? result;
+  return result;
 }
 
 async function replay(ctx: SchedulerContext, key: string): Promise<BookResult | null> {
