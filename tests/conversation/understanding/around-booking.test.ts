@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
+import { understand } from '../../../src/conversation/understanding/index.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED } from '../../../src/conversation/understanding/around-booking.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { ctx } from './fixtures.ts';
 
 // Around a booking the customer already has (issue 14): a time said as a change, questions
 // about what is booked, another person's appointment, and a question asked beside a request.
-
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-10-28T10:00', NY), // a Wednesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 
 describe('a new time said as a change of what is booked', () => {
   it.each([

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { asksForPerson, inOtherLanguage } from '../../../src/conversation/understanding/asks-for-person.ts';
-import { bookedInstead, understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
+import { bookedInstead, understand } from '../../../src/conversation/understanding/index.ts';
 import { leavesForNow } from '../../../src/conversation/understanding/leaves-for-now.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { NY, at, ctx } from './fixtures.ts';
 
 // Asking for a person in other words, leaving a request for now, questions about the business
 // and about what is booked, and a cancel that books another service in its place (issue 14).
-
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-10-28T10:00', NY), // a Wednesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 
 describe('someone at the business asked to reach the customer', () => {
   it.each([

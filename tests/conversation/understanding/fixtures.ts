@@ -1,6 +1,6 @@
 // Shared catalog and clock helpers for the understanding tests.
 import { DateTime } from 'luxon';
-import type { ServiceCatalogEntry, StaffEntry } from '../../../src/conversation/understanding/index.ts';
+import type { ServiceCatalogEntry, StaffEntry, UnderstandContext } from '../../../src/conversation/understanding/index.ts';
 
 export const SERVICES: ServiceCatalogEntry[] = [
   { id: 'svc-cut', name: 'Haircut', slug: 'haircut', synonyms: ['trim', 'cut'] },
@@ -23,3 +23,14 @@ export function at(local: string, zone: string): Date {
   if (!d.isValid) throw new Error(`bad test time ${local} in ${zone}`);
   return d.toJSDate();
 }
+
+export const NY = 'America/New_York';
+
+/** The catalog above, read on Wednesday 28 October 2026 at 10:00 in New York. */
+export const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
+  now: at('2026-10-28T10:00', NY),
+  timeZone: NY,
+  services: SERVICES,
+  staff: STAFF,
+  expecting,
+});

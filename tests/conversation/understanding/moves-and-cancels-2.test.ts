@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { understand } from '../../../src/conversation/understanding/index.ts';
+import { NY, at, ctx } from './fixtures.ts';
 
 // Cancels and moves read by their grammar (issue 14): a booking picked by its place in time,
 // cancels said as "take me off" or "won't be coming", clauses that keep a booking, moves
 // whose object is a bare word, and relative moves said backwards.
-
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-10-28T10:00', NY), // a Wednesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 
 describe('a booking picked by its place in time', () => {
   it.each([

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { understand } from '../../../src/conversation/understanding/index.ts';
+import { NY, at, ctx } from './fixtures.ts';
 
 // Which booking a cancel means (issue 14): every one, several named one by one, the one left
 // when another is kept, another than the one on screen, the last cancel again, "still on?".
-
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-10-28T10:00', NY), // a Wednesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 
 describe('every booking meant', () => {
   it.each(['please cancel both of my appointments', 'cancel them both', 'cancel all my appointments', 'cancel everything i have on friday', 'cancel all of them'])(
