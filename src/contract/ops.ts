@@ -45,6 +45,24 @@ export type OpsCommand =
 
 export type OpsCommandKind = OpsCommand['kind'];
 
+/** What a command did, said after the presser's name in a channel's thread ("Dana took this."). */
+export const OPS_DONE: Record<Exclude<OpsCommandKind, 'release'>, string> = {
+  offer_times: 'offered the customer new times',
+  assign: 'assigned this to',
+  take: 'took this',
+  approve: 'approved this',
+  decline: 'declined this',
+  resolve: 'resolved this',
+  dismiss: 'dismissed this',
+  reply: 'replied to the customer',
+};
+
+/** A chat button closes an exception without a typed reason; the audit trail still says who and where. */
+export function buttonReason(kind: 'resolve' | 'dismiss' | 'decline', surface: 'Slack' | 'Teams', who: string): string {
+  const verb = { resolve: 'Resolved', dismiss: 'Dismissed', decline: 'Declined' }[kind];
+  return `${verb} in ${surface} by ${who}`;
+}
+
 /** Who issues a command, as the surface authenticated them. */
 export interface OpsActor {
   /** The Frontdesk user; null for the bootstrap admin token. */

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { OpsCommand } from '../../contract/ops.ts';
+import { buttonReason, OPS_DONE, type OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import type { PostQueue } from './post-queue.ts';
 import type { ExceptionCard, PostedRef, SlackDeps } from './ports.ts';
@@ -15,28 +15,15 @@ import { escapeMrkdwn, offerModal, renderCard, replyModal } from './render.ts';
 
 type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss';
 
-const DONE: Record<Kind | 'reply' | 'assign' | 'offer_times', string> = {
-  offer_times: 'offered the customer new times',
-  assign: 'assigned this to',
-  take: 'took this',
-  approve: 'approved this',
-  decline: 'declined this',
-  resolve: 'resolved this',
-  dismiss: 'dismissed this',
-  reply: 'replied to the customer',
-};
-
 function command(kind: Kind, exceptionId: string, who: string): OpsCommand {
   switch (kind) {
     case 'take':
     case 'approve':
       return { kind, exceptionId };
     case 'resolve':
-      return { kind, exceptionId, reason: `Resolved in Slack by ${who}` };
     case 'dismiss':
-      return { kind, exceptionId, reason: `Dismissed in Slack by ${who}` };
     case 'decline':
-      return { kind, exceptionId, reason: `Declined in Slack by ${who}` };
+      return { kind, exceptionId, reason: buttonReason(kind, 'Slack', who) };
   }
 }
 
@@ -58,7 +45,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     const actor = await actorOf(deps, body.user.id);
     const result = await deps.ops.execute(command(kind, action.value ?? '', actor.displayName), actor);
     if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
-    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE[kind]}.`);
+    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${OPS_DONE[kind]}.`);
   });
 
   app.action('ops:assign', async ({ body, action, ack, respond, client }) => {
@@ -71,7 +58,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     if (!assignee) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: `<@${action.selected_user}> is not linked to a Frontdesk user, so they cannot be assigned.` }));
     const result = await deps.ops.execute({ kind: 'assign', exceptionId, assigneeUserId: assignee.userId }, actor);
     if (!result.ok) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: result.message }));
-    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${DONE.assign} <@${action.selected_user}>.`);
+    await report(client, deps, { channelId: body.channel.id, ts: body.message.ts }, result.card, `<@${body.user.id}> ${OPS_DONE.assign} <@${action.selected_user}>.`);
   });
 
   app.action('ops:reply', async ({ body, action, ack, client }) => {
@@ -100,7 +87,7 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     const result = await deps.ops.execute({ kind: 'offer_times', exceptionId: meta.exceptionId, times: picked }, actor);
     if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
     const labels = (view.state.values.times?.picked?.selected_options ?? []).map((o) => o.text.text);
-    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.offer_times}: ${escapeMrkdwn(labels.join('; '))}`);
+    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${OPS_DONE.offer_times}: ${escapeMrkdwn(labels.join('; '))}`);
   });
 
   app.view('ops:reply', async ({ ack, view, body, client }) => {
@@ -111,6 +98,6 @@ export function registerOpsActions(app: App, deps: OpsActionDeps): void {
     const actor = await actorOf(deps, body.user.id);
     const result = await deps.ops.execute({ kind: 'reply', exceptionId: meta.exceptionId, text }, actor);
     if (!result.ok) return void (await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, thread_ts: meta.ts, text: result.message }));
-    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${DONE.reply}: “${escapeMrkdwn(text)}”`);
+    await report(client, deps, { channelId: meta.channelId, ts: meta.ts }, result.card, `<@${body.user.id}> ${OPS_DONE.reply}: “${escapeMrkdwn(text)}”`);
   });
 }

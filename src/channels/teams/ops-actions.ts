@@ -1,4 +1,4 @@
-import type { OpsCommand } from '../../contract/ops.ts';
+import { buttonReason, OPS_DONE, type OpsCommand } from '../../contract/ops.ts';
 import { actorOf } from './actor.ts';
 import { ASSIGNEE_INPUT, exceptionCard, REPLY_INPUT, type AdaptiveCard, type OpsData } from './cards.ts';
 import type { TeamsDeps } from './ports.ts';
@@ -11,16 +11,6 @@ import type { TeamsDeps } from './ports.ts';
 type Kind = 'take' | 'approve' | 'decline' | 'resolve' | 'dismiss' | 'reply' | 'assign';
 const KINDS: Kind[] = ['take', 'approve', 'decline', 'resolve', 'dismiss', 'reply', 'assign'];
 
-const DONE: Record<Kind, string> = {
-  assign: 'assigned this to',
-  take: 'took this',
-  approve: 'approved this',
-  decline: 'declined this',
-  resolve: 'resolved this',
-  dismiss: 'dismissed this',
-  reply: 'replied to the customer',
-};
-
 export type OpsOutcome = { ok: true; card: AdaptiveCard; line: string } | { ok: false; message: string };
 
 type Built = { ok: true; command: OpsCommand; what: string } | { ok: false; message: string };
@@ -30,17 +20,16 @@ async function build(deps: TeamsDeps, kind: Kind, data: OpsData & Record<string,
   switch (kind) {
     case 'take':
     case 'approve':
-      return { ok: true, command: { kind, exceptionId }, what: DONE[kind] };
+      return { ok: true, command: { kind, exceptionId }, what: OPS_DONE[kind] };
     case 'resolve':
     case 'dismiss':
     case 'decline': {
-      const verb = { resolve: 'Resolved', dismiss: 'Dismissed', decline: 'Declined' }[kind];
-      return { ok: true, command: { kind, exceptionId, reason: `${verb} in Teams by ${who}` }, what: DONE[kind] };
+      return { ok: true, command: { kind, exceptionId, reason: buttonReason(kind, 'Teams', who) }, what: OPS_DONE[kind] };
     }
     case 'reply': {
       const text = typeof data[REPLY_INPUT] === 'string' ? data[REPLY_INPUT].trim() : '';
       if (!text) return { ok: false, message: 'Write the message the customer should get, then press Reply to customer.' };
-      return { ok: true, command: { kind, exceptionId, text }, what: `${DONE.reply}: “${text}”` };
+      return { ok: true, command: { kind, exceptionId, text }, what: `${OPS_DONE.reply}: “${text}”` };
     }
     case 'assign': {
       const picked = typeof data[ASSIGNEE_INPUT] === 'string' ? data[ASSIGNEE_INPUT].trim() : '';
@@ -48,7 +37,7 @@ async function build(deps: TeamsDeps, kind: Kind, data: OpsData & Record<string,
       // The person picked must be a Frontdesk user; the core then checks they may work it.
       const assignee = await deps.store.memberByTeamsId(picked);
       if (!assignee) return { ok: false, message: 'That person is not linked to a Frontdesk user, so they cannot be assigned.' };
-      return { ok: true, command: { kind, exceptionId, assigneeUserId: assignee.userId }, what: `${DONE.assign} ${assignee.name}` };
+      return { ok: true, command: { kind, exceptionId, assigneeUserId: assignee.userId }, what: `${OPS_DONE.assign} ${assignee.name}` };
     }
   }
 }
