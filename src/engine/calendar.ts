@@ -12,12 +12,11 @@ export interface Session {
 }
 
 export class ResourceCalendar {
-  /** Flattened [start0, end0, start1, end1, …], sorted and merged. */
-  readonly working: number[];
+  private workingRanges: number[] | null = null;
   /**
-   * Busy ranges and sessions, sorted out of the blocks on first use: a decision walks
-   * the resources in routing order and usually stops at the first free one, so most
-   * calendars of a decision are never asked whether they are free.
+   * Working ranges, busy ranges and sessions are worked out on first use: a decision
+   * walks the resources in routing order (which needs none of them) and usually stops
+   * at the first free one, so most calendars of a decision are never asked.
    */
   private occupancy: { busy: number[]; sessions: Map<string, Session & { start: number; end: number }> } | null = null;
   /** Distinct bookings (sessions) per local date, for daily limits and least-busy routing; counted on first use. */
@@ -27,11 +26,14 @@ export class ResourceCalendar {
     readonly resource: ResourceRecord,
     private readonly service: ServiceRecord,
     private readonly blocks: Block[],
-    fromMs: number,
-    toMs: number,
-    sharedHours?: Map<string, number[]>,
-  ) {
-    this.working = sharedWorkingRanges(resource, fromMs, toMs, sharedHours);
+    private readonly fromMs: number,
+    private readonly toMs: number,
+    private readonly sharedHours?: Map<string, number[]>,
+  ) {}
+
+  /** Flattened [start0, end0, start1, end1, …], sorted and merged. */
+  get working(): number[] {
+    return (this.workingRanges ??= sharedWorkingRanges(this.resource, this.fromMs, this.toMs, this.sharedHours));
   }
 
   /** Blocks except this service's group sessions, merged. */
