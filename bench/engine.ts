@@ -214,7 +214,7 @@ async function bookingThroughput(scheduler: Scheduler) {
 // reservation, the audit event) in ONE prepared statement with no rule checks, no
 // guard and no customer, each at a time nobody else writes: the physical floor of
 // this design, triggers and the exclusion constraint included.
-const BARE_WRITE = `
+export const BARE_WRITE = `
 WITH a AS (
   INSERT INTO appointment (service_id, location_id, starts_at, ends_at, status, channel, rule_version)
   VALUES ($1::uuid, $2::uuid, $3::timestamptz, $3::timestamptz + interval '30 minutes', 'confirmed', 'api', 1)

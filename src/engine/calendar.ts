@@ -12,47 +12,38 @@ export interface Session {
 }
 
 export class ResourceCalendar {
-  /** Flattened [start0, end0, start1, end1, …], sorted and merged. */
-  readonly working: number[];
-  /** Blocks except this service's group sessions, merged. */
-  readonly busy: number[];
-  /** This service's group-session blocks on this resource, by session key. */
-  readonly sessions = new Map<string, Session & { start: number; end: number }>();
+  private workingRanges: number[] | null = null;
+  /**
+   * Working ranges, busy ranges and sessions are worked out on first use: a decision
+   * walks the resources in routing order (which needs none of them) and usually stops
+   * at the first free one, so most calendars of a decision are never asked.
+   */
+  private occupancy: { busy: number[]; sessions: Map<string, Session & { start: number; end: number }> } | null = null;
   /** Distinct bookings (sessions) per local date, for daily limits and least-busy routing; counted on first use. */
   private perDay: Map<string, number> | null = null;
 
   constructor(
     readonly resource: ResourceRecord,
-    service: ServiceRecord,
+    private readonly service: ServiceRecord,
     private readonly blocks: Block[],
-    fromMs: number,
-    toMs: number,
-    sharedHours?: Map<string, number[]>,
-  ) {
-    this.working = sharedWorkingRanges(resource, fromMs, toMs, sharedHours);
-    const seated = service.seats > 1;
-    const ranges: Array<[number, number]> = [];
-    const sessionOwners = new Map<string, Set<string>>();
-    for (const b of blocks) {
-      const s = b.start.getTime();
-      const e = b.end.getTime();
-      if (seated && b.sessionKey && b.serviceId === service.id && isSessionKeyOf(service.id, b.sessionKey)) {
-        let owners = sessionOwners.get(b.sessionKey);
-        if (!owners) sessionOwners.set(b.sessionKey, (owners = new Set()));
-        owners.add(b.ownerId ?? '');
-        const prev = this.sessions.get(b.sessionKey);
-        this.sessions.set(b.sessionKey, {
-          key: b.sessionKey,
-          taken: 0,
-          start: prev ? Math.min(prev.start, s) : s,
-          end: prev ? Math.max(prev.end, e) : e,
-        });
-        continue;
-      }
-      ranges.push([s, e]);
-    }
-    for (const [key, owners] of sessionOwners) this.sessions.get(key)!.taken = owners.size;
-    this.busy = merge(ranges);
+    private readonly fromMs: number,
+    private readonly toMs: number,
+    private readonly sharedHours?: Map<string, number[]>,
+  ) {}
+
+  /** Flattened [start0, end0, start1, end1, …], sorted and merged. */
+  get working(): number[] {
+    return (this.workingRanges ??= sharedWorkingRanges(this.resource, this.fromMs, this.toMs, this.sharedHours));
+  }
+
+  /** Blocks except this service's group sessions, merged. */
+  get busy(): number[] {
+    return (this.occupancy ??= occupancyOf(this.blocks, this.service)).busy;
+  }
+
+  /** This service's group-session blocks on this resource, by session key. */
+  get sessions(): Map<string, Session & { start: number; end: number }> {
+    return (this.occupancy ??= occupancyOf(this.blocks, this.service)).sessions;
   }
 
   /** Whether [start, end) lies inside one working range. */
@@ -84,6 +75,34 @@ export class ResourceCalendar {
     this.perDay ??= bookingsPerDay(this.blocks, this.resource.timeZone);
     return this.perDay.get(day) ?? 0;
   }
+}
+
+/** A resource's blocks split into merged busy ranges and the service's group sessions. */
+function occupancyOf(blocks: Block[], service: ServiceRecord): { busy: number[]; sessions: Map<string, Session & { start: number; end: number }> } {
+  const seated = service.seats > 1;
+  const sessions = new Map<string, Session & { start: number; end: number }>();
+  const ranges: Array<[number, number]> = [];
+  const sessionOwners = new Map<string, Set<string>>();
+  for (const b of blocks) {
+    const s = b.start.getTime();
+    const e = b.end.getTime();
+    if (seated && b.sessionKey && b.serviceId === service.id && isSessionKeyOf(service.id, b.sessionKey)) {
+      let owners = sessionOwners.get(b.sessionKey);
+      if (!owners) sessionOwners.set(b.sessionKey, (owners = new Set()));
+      owners.add(b.ownerId ?? '');
+      const prev = sessions.get(b.sessionKey);
+      sessions.set(b.sessionKey, {
+        key: b.sessionKey,
+        taken: 0,
+        start: prev ? Math.min(prev.start, s) : s,
+        end: prev ? Math.max(prev.end, e) : e,
+      });
+      continue;
+    }
+    ranges.push([s, e]);
+  }
+  for (const [key, owners] of sessionOwners) sessions.get(key)!.taken = owners.size;
+  return { busy: merge(ranges), sessions };
 }
 
 /**

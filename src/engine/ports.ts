@@ -166,12 +166,19 @@ export interface SnapshotRequest {
   /** Also report the configuration version (for a guarded write). */
   withVersions?: boolean;
   /**
-   * False leaves reservations out of `blocks` (time off stays): for a one-to-one
-   * decision whose overlap the exclusion constraint will decide. Such a snapshot may
-   * come from the store's cache without a round trip, so only a guarded write may act
-   * on it, and a refusal must be confirmed on a full snapshot.
+   * False leaves reservations out of `blocks` (time off stays), but for any the store
+   * knows without reading (those it wrote itself lately), which only steer the pick:
+   * for a one-to-one decision whose overlap the exclusion constraint will decide. Such
+   * a snapshot may come from the store's cache without a round trip, so only a guarded
+   * write may act on it, and a refusal must be confirmed on a full snapshot.
    */
   reservations?: boolean;
+  /**
+   * With reservations false: the start being decided. The reservations the store
+   * knows are listed only where a booking of the service at that start (buffers and
+   * longest duration included) could meet them: the rest cannot change the pick.
+   */
+  decidingAt?: Date;
 }
 
 export interface NewReservation {

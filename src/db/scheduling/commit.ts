@@ -41,6 +41,9 @@ export async function commitGuarded(sql: Sql, cache: ScheduleCache, b: GuardedBo
   const resourceIds = [...new Set(reservations.map((r) => r.resourceId))];
   if (row.reserved !== reservations.length) throw new Error(`Appointment ${a.id} was written with ${row.reserved} of ${reservations.length} reservations.`);
   cache.noteBooking(a.serviceId, resourceIds, a.start.getTime());
+  cache.written.note(
+    reservations.map((r) => ({ resourceId: r.resourceId, start: r.blockStart, end: r.blockEnd, sessionKey: r.sessionKey, bookedStart: a.start, serviceId: a.serviceId, ownerId: a.id })),
+  );
   return viewFromConfig(cache, b.versions.schedule, a, row, resourceIds) ?? readBack(sql, a.id);
 }
 

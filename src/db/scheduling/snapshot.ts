@@ -1,8 +1,9 @@
 import type { Block, ResourceRecord, ServiceRecord, Snapshot, SnapshotRequest } from '../../engine/ports.ts';
-import { localDate } from '../../engine/time.ts';
+import { MINUTE, localDate } from '../../engine/time.ts';
 import { findService, readConfig, snapshotResources, type CachedResource, type ScheduleConfig } from './config.ts';
 import type { BusyAnswer, BusyCache, BusyQuery } from './busy.ts';
 import type { Sql } from './sql.ts';
+import { RecentWrites } from './written.ts';
 
 // A decision's snapshot = the cached configuration (config.ts) + what changes with every
 // booking, read in ONE statement together with the configuration's version: busy
@@ -146,6 +147,8 @@ interface DynamicRow extends BusyAnswer {
 
 /** The configuration cache and the round-robin counts of one store (shared by its transactions). */
 export class ScheduleCache {
+  /** Reservations this store wrote lately, for the decisions that read none (written.ts). */
+  readonly written = new RecentWrites();
   private config: ScheduleConfig | null = null;
   private loading: Promise<ScheduleConfig> | null = null;
   private readonly counts = new Map<string, { at: number; n: Map<string, number> }>();
@@ -362,7 +365,7 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
           missing = cache.missingMonths(read.service.id, months);
         }
         // Still missing (the shared reads failed): this request reads its own below.
-        if (missing.length === 0) return build(read, [], null);
+        if (missing.length === 0) return build(read, ownWrites(read), null);
       }
     }
     const at = performance.now();
@@ -385,7 +388,11 @@ export async function loadSnapshot(cache: ScheduleCache, sql: Sql, req: Snapshot
     }
     if (!read) return null;
     cache.storeCounts(read.service.id, missing, row.counts, at);
-    const blocks = cached ? cached.blocks(params.resourceIds, req.from.getTime(), req.to.getTime(), req.now.getTime()) : parseBlocks(row.blocks, read.service.id, params.resourceIds);
+    const blocks = !withBlocks
+      ? ownWrites(read)
+      : cached
+        ? cached.blocks(params.resourceIds, req.from.getTime(), req.to.getTime(), req.now.getTime())
+        : parseBlocks(row.blocks, read.service.id, params.resourceIds);
     return build(read, blocks, row.customer);
   }
   throw new Error('The scheduling configuration kept changing while a snapshot was read.');
@@ -404,6 +411,22 @@ function readWithBusy(sql: Sql, busy: BusyCache, p: DynamicParams): Promise<Dyna
       if (busy.apply(p.resourceIds, q, row)) return row;
     }
   });
+}
+
+/**
+ * A snapshot without reservations still lists those this store wrote lately that a
+ * booking at `decidingAt` could meet: they steer a blind pick away from refusals.
+ */
+function ownWrites(r: SnapshotRead): Block[] {
+  const at = r.req.decidingAt?.getTime();
+  if (at === undefined) return [];
+  const { bufferBeforeMinutes, bufferAfterMinutes, durationMinutes, maxDurationMinutes } = r.service;
+  const longest = Math.max(durationMinutes, maxDurationMinutes ?? 0);
+  return r.cache.written.blocks(
+    r.picked.resources.map((c) => c.record.id),
+    at - bufferBeforeMinutes * MINUTE,
+    at + (longest + bufferAfterMinutes) * MINUTE,
+  );
 }
 
 function pickResources(config: ScheduleConfig, service: ServiceRecord, req: SnapshotRequest): Picked {

@@ -49,6 +49,8 @@ export function createSchedulingStore(pool: pg.Pool): SchedulingStore {
         // Holds, cancellations, reschedules and counted bookings change round-robin
         // counts in ways not worth following one by one: count again on next use.
         cache.dropCounts();
+        // A cancel or a move may have freed time this store noted as its own.
+        cache.written.clear();
       }
     },
 

@@ -25,7 +25,7 @@ export async function commitBlind<T>(ctx: SchedulerContext, target: Target, guar
   for (let attempt = 0; attempt < BLIND_ATTEMPTS; attempt++) {
     const loaded = sized(
       await ctx.store.loadSnapshot(
-        snapshotRequest(target.service, { from: start, to: start }, now, { locationId: plan.locationId, customerId: target.customerId, withVersions: true, reservations: false }),
+        snapshotRequest(target.service, { from: start, to: start }, now, { locationId: plan.locationId, customerId: target.customerId, withVersions: true, reservations: false, decidingAt: new Date(start) }),
       ),
       target.sizing,
     );
