@@ -27,7 +27,7 @@ const NO_THING =
 // "dont want to give it", "not giving my email", "i'd rather keep it private".
 const NOT_HAVING =
   /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:(?:don'?t|dont|do not|doesn'?t) (?:really )?(?:have|use|got|need|check|want)|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
-const NO_NOUN = /^(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)$|^no [a-z-]+ (?:needed|required|please)$/;
+const NO_NOUN = /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)|no [a-z-]+ (?:needed|required|please))$/;
 
 function core(text: string): string {
   return plain(text).replace(/[?]+/g, ' ').replace(AROUND, '').replace(/[.!]+$/, '').trim();

@@ -28,7 +28,7 @@ describe('leaving a question out in words', () => {
     expect(refusesToAnswer(text)).toBe(true);
   });
 
-  it.each(['no', 'no thanks', 'nope', 'none', 'dont have one', "i don't have an email", 'no email', 'not really', 'nah im good', 'no thank you :)', 'dont want to give it', 'not giving my email lol'])(
+  it.each(['no', 'no thanks', 'nope', 'none', 'dont have one', "i don't have an email", 'no email', 'not really', 'nah im good', 'no thank you :)', 'dont want to give it', 'not giving my email lol', 'nope no email'])(
     '%j declines an optional question, and is no refusal of a required one',
     (text) => {
       expect(declinesOptional(text)).toBe(true);
