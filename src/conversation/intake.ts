@@ -5,7 +5,7 @@ import { matchOption } from './intake-answers/choice-option.ts';
 import { declinesOptional, refusesToAnswer } from './intake-answers/declines.ts';
 import { findEmail } from './intake-answers/email.ts';
 import { readQuantity } from './intake-answers/quantity.ts';
-import { readYesNo } from './intake-answers/yes-no.ts';
+import { readYesNo, readYesNoInWords } from './intake-answers/yes-no.ts';
 import { parseWhen } from './understanding/index.ts';
 
 export type { IntakeAnswers, IntakeQuestion };
@@ -45,6 +45,59 @@ export function readAnswer(q: IntakeQuestion, text: string, now: Date, timeZone:
   const parsed = parseAnswer(q, text, now, timeZone);
   if (!parsed.ok && !q.required && declinesOptional(text)) return { ok: false, skip: true };
   return parsed;
+}
+
+export type CarriedAnswer = { id: string; value: string | number | boolean };
+
+/**
+ * The answer to `q`, and to the question after it when the same message clearly answers
+ * that one too ("yes first time, a friend told me"; "no email, about 10 inches"). The
+ * message is read whole first; when that gives no answer, its first clauses are tried
+ * for `q` and the rest for the next question. Only an answer in words carries over: a
+ * bare yes, no or number answers the question asked, never the one after it.
+ */
+export function readAnswerAndNext(
+  q: IntakeQuestion,
+  questions: IntakeQuestion[],
+  answers: IntakeAnswers,
+  skipped: string[],
+  text: string,
+  now: Date,
+  timeZone: string,
+): { answer: ReadAnswer; next?: CarriedAnswer } {
+  const whole = readAnswer(q, text, now, timeZone);
+  if (whole.ok) return { answer: whole, next: carried(following(q, whole, questions, answers, skipped), text) };
+  if ('skip' in whole) return { answer: whole };
+  const clauses = text.split(/\s*(?:[,;]|\.\s|\s(?:and|but|also|plus)\s)\s*/).filter((c) => c.trim() !== '');
+  for (let k = 1; k < clauses.length; k++) {
+    const head = readAnswer(q, clauses.slice(0, k).join(', '), now, timeZone);
+    if (!head.ok && !('skip' in head)) continue;
+    const next = carried(following(q, head, questions, answers, skipped), clauses.slice(k).join(', '));
+    if (next) return { answer: head, next };
+  }
+  return { answer: whole };
+}
+
+/** The question asked after `q` once it has this answer (or is skipped). */
+function following(q: IntakeQuestion, answer: ReadAnswer, questions: IntakeQuestion[], answers: IntakeAnswers, skipped: string[]): IntakeQuestion | undefined {
+  if (answer.ok) return nextQuestion(questions, { ...answers, [q.id]: answer.value }, skipped);
+  return nextQuestion(questions, answers, [...skipped, q.id]);
+}
+
+/** The answer in words the text gives to `q`, validated; undefined when it gives none. */
+function carried(q: IntakeQuestion | undefined, text: string): CarriedAnswer | undefined {
+  if (!q) return undefined;
+  let value: string | number | boolean | undefined;
+  if (q.type === 'yes_no') value = readYesNoInWords(text, q.prompt);
+  else if (q.type === 'email') value = findEmail(text);
+  else if (q.type === 'number') value = readQuantity(text, q.prompt, { measuredOnly: true });
+  else if (q.type === 'choice') {
+    const picked = matchOption(text, q.options, { wordsOnly: true });
+    value = picked && 'index' in picked ? q.options[picked.index] : undefined;
+  }
+  if (value === undefined) return undefined;
+  const checked = (answerSchemaFor(q) as z.ZodType<string | number | boolean>).safeParse(value);
+  return checked.success ? { id: q.id, value: checked.data } : undefined;
 }
 
 /** Reads a free-text answer as the question's type (intake-answers/), then validates it with the shared schema. */

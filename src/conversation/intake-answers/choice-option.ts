@@ -40,8 +40,11 @@ const NEGATION = new Set(['not', 'no', 'never', "wasn't", 'wasnt', "didn't", 'di
 
 export type OptionMatch = { index: number } | { ambiguous: true } | undefined;
 
-/** The option an answer names: by its label, its number, its words, or the kind of answer it belongs to. */
-export function matchOption(text: string, options: string[]): OptionMatch {
+/**
+ * The option an answer names: by its label, its number, its words, or the kind of answer it
+ * belongs to. `wordsOnly` leaves numbers out, for a message whose number answered something else.
+ */
+export function matchOption(text: string, options: string[], opts: { wordsOnly?: boolean } = {}): OptionMatch {
   const said = plain(text).replace(/[.!?]+$/, '');
   const labels = options.map((o) => plain(o));
   const exact = labels.indexOf(said);
@@ -52,7 +55,7 @@ export function matchOption(text: string, options: string[]): OptionMatch {
   // "2", "#2", "the second one", "2 i guess": a number with nothing else that could name an option.
   const picked = parseChoice(said, options.length).index;
   const besides = said.replace(/#|\b\d{1,2}\b|\b(first|second|third|fourth|fifth|last|one|two|three|four|five|number|option|no)\b/g, ' ');
-  if (picked !== undefined && meaningfulStems(besides).length === 0) return { index: picked };
+  if (!opts.wordsOnly && picked !== undefined && meaningfulStems(besides).length === 0) return { index: picked };
   const words = meaningfulStems(said);
   if (!words.length) return undefined;
   const optionWords = options.map((o) => [...new Set(tokens(o).filter((w) => !STOPWORDS.has(w)).map(stem))]);

@@ -8,8 +8,10 @@ import { plain } from './words.ts';
 // Politeness and filler around the words that matter: "no thanks :)", "um skip pls".
 const AROUND = /^(?:(?:um+|uh+|oh|ah|hmm+|well|sorry|lol|haha|actually|honestly)[ ,.!]*)+|(?:[ ,.!]*(?:thanks|thank you|thx|ty|pls|please|sorry|lol|haha|tho|though|for now|atm|right now|at the moment))+[ .!]*$/g;
 
+// "you can skip that", "can we skip it", "lets just skip": a skip asked for politely.
+const LEAD_IN = "(?:(?:you|u) can |can (?:we|you|u|i) |could (?:we|you|u) |let'?s |lets |just |please |i'?ll |i will |i'?d like to |i want to |go ahead and |ok |okay )*";
 const REFUSAL = new RegExp(
-  '^(?:i )?(?:' +
+  `^(?:i )?${LEAD_IN}(?:` +
     [
       'skip(?: it| this| that| this one| that one| for now)?', 'pass', 'next', 'n/?a',
       "(?:i'?d |id |i would |would )?(?:rather|prefer) not(?: to)?(?: (?:say|answer|share|tell|give it|give one))?",
@@ -25,7 +27,7 @@ const NO_THING =
 // "dont want to give it", "not giving my email", "i'd rather keep it private".
 const NOT_HAVING =
   /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:(?:don'?t|dont|do not|doesn'?t) (?:really )?(?:have|use|got|need|check|want)|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
-const NO_NOUN = /^(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)$|^no [a-z-]+ (?:needed|required|please)$/;
+const NO_NOUN = /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)|no [a-z-]+ (?:needed|required|please))$/;
 
 function core(text: string): string {
   return plain(text).replace(/[?]+/g, ' ').replace(AROUND, '').replace(/[.!]+$/, '').trim();

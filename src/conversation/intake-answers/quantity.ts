@@ -1,9 +1,12 @@
+import { asksHairLength, hairLengthInches } from './hair-length.ts';
 import { plain } from './words.ts';
 
 // A number answer in words or with a unit: "six", "like 10in", "about a foot" (12 when
 // the question asks in inches), "2 ft", "a foot and a half", "30cm". A unit the question
 // does not use is converted to the one it names; an answer with two different amounts
-// ("5 or 6", "10-12") or none ("shoulder length") gives no number, so it is asked again.
+// ("5 or 6", "10-12") or none ("really long") gives no number, so it is asked again.
+// A hair length in words ("chin length") counts only when no number is given: the number
+// said is the customer's own measure.
 
 type Dimension = 'length' | 'time';
 // Each unit's size in its dimension's base unit (inches, minutes).
@@ -29,8 +32,12 @@ const UNIT = `(${UNIT_NAMES.map((n) => n.replace(/["']/g, (c) => `\\${c}`)).join
 const NUM = '(\\d+(?:\\.\\d+)?)';
 const WORD_UNIT = UNIT_NAMES.filter((n) => /^[a-z]{2,}$/.test(n) && n !== 'in').join('|');
 
-/** The one amount the answer gives, in the question's unit when it names one. */
-export function readQuantity(text: string, prompt: string): number | undefined {
+/**
+ * The one amount the answer gives, in the question's unit when it names one. `measuredOnly`
+ * counts only amounts with a unit or in words ("10 inches", "chin length"), for a message
+ * whose bare number may have answered another question.
+ */
+export function readQuantity(text: string, prompt: string, opts: { measuredOnly?: boolean } = {}): number | undefined {
   // "10ish", "~10": about that many.
   const s = spelledOut(plain(text).replace(/\S+@\S+/g, ' ').replace(/(\d)ish\b/g, '$1'));
   const wanted = promptUnit(prompt);
@@ -44,10 +51,19 @@ export function readQuantity(text: string, prompt: string): number | undefined {
   const amounts = new RegExp(`(?<![\\d.:/])${NUM} ?${UNIT}?(?![a-z0-9:/])`, 'g');
   for (const m of rest.replace(/\b\d{1,2}(:\d{2})? ?(am|pm|a\.m\.|p\.m\.)/g, ' ').matchAll(amounts)) {
     const said = m[2] ? unitOf(m[2]) : undefined;
+    if (opts.measuredOnly && !said) continue;
     values.push(said ? (convert(Number(m[1]), said, wanted) ?? NaN) : Number(m[1]));
   }
+  if (!values.length) values.push(...lengthInWords(text, prompt, wanted));
   const distinct = [...new Set(values.map((v) => Math.round(v * 10) / 10))];
   return distinct.length === 1 && Number.isFinite(distinct[0]) ? distinct[0] : undefined;
+}
+
+/** "chin length" to "how long is your hair, in inches?": the length the words stand for, in the question's unit. */
+function lengthInWords(text: string, prompt: string, wanted: ReturnType<typeof unitOf>): number[] {
+  if (wanted?.dim !== 'length' || !asksHairLength(prompt)) return [];
+  const inches = hairLengthInches(text);
+  return inches === undefined ? [] : [convert(inches, unitOf('in')!, wanted) ?? NaN];
 }
 
 /** Number words as digits: "twenty two" → 22, "a foot and a half" → "1.5 foot", "half an inch" → "0.5 inch". */

@@ -14,6 +14,13 @@ const NEVER_BEEN = /\b(haven'?t|have not|havent|never|not) (been|visited|come|ca
 const FIRST = /\b(first|1st) (time|visit|timer|appointment|one)\b|\b(my|the) (first|1st)\b|\bnew (here|client|customer|to (you|this|the))\b|\bbrand new\b|\bfirst[ -]timer\b/;
 const BEEN_BEFORE =
   /\b(been|came|come|visited|seen you) (here |there |in |to you |with you |to the \w+ )?(before|already|previously)\b|\b(i'?ve|ive|i have) (been|visited|come)\b|\bbeen (here|there|in) (a (few|couple)|a lot|lots|many|several|loads)\b|\b(been|came) (a (few|couple)( of)?|many|several) times\b|\breturning\b|\bregular\b|\bbeen coming\b|\bexisting (client|customer)\b|\bcome here all the time\b/;
+// A visit told by when it was: "came in last spring", "was here a few months ago", "you
+// cut my hair in june". Having been before, without the word "before".
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const PAST_VISIT = new RegExp(
+  `\\b(?:came|was|were|visited|stopped by|popped in)(?: (?:in|here|there|by|to you|over))?(?: back)? (?:last (?:\\w+)|(?:a|an|one|two|three|a few|a couple(?: of)?|\\d+|some) \\w+ ago|in (?:the )?(?:${MONTHS}|spring|summer|fall|autumn|winter)|(?:once|twice|years ago)|earlier this year)\\b` +
+    `|\\byou (?:guys )?(?:did|cut|colou?red|styled|trimmed|dyed) (?:my|me|our)\\b`,
+);
 // "i'm not sure", "no idea": not an answer either way.
 const UNSURE = /\b(not sure|unsure|don'?t know|dont know|dunno|idk|no idea|can'?t remember|cant remember|don'?t remember|not certain)\b/;
 // Answers that restate the question's verb: "i do", "i am not", "it isn't".
@@ -34,12 +41,26 @@ export function readYesNo(text: string, prompt: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The answer the words themselves give ("first time", "came in last spring"), not a bare
+ * yes or no: a message that answered another question with its "yes" answers this one
+ * only by what it says about it.
+ */
+export function readYesNoInWords(text: string, prompt: string): boolean | undefined {
+  const said = plain(text);
+  if (UNSURE.test(said)) return undefined;
+  const echoed = echo(said, prompt);
+  const word = parseYesNo(said);
+  if (echoed === undefined || word === undefined) return echoed;
+  return echoed === (word === 'yes') ? echoed : undefined;
+}
+
 /** What the answer's own words say to a question about a first visit ("first time here", "been before"). */
 function echo(said: string, prompt: string): boolean | undefined {
   const question = plain(prompt);
   const polarity = ASKS_FIRST.test(question) ? 1 : ASKS_BEFORE.test(question) ? -1 : 0;
   if (polarity === 0) return undefined;
-  const firstTime = NOT_FIRST.test(said) ? false : NEVER_BEEN.test(said) || FIRST.test(said) ? true : BEEN_BEFORE.test(said) ? false : undefined;
+  const firstTime = NOT_FIRST.test(said) ? false : NEVER_BEEN.test(said) || FIRST.test(said) ? true : BEEN_BEFORE.test(said) || PAST_VISIT.test(said) ? false : undefined;
   if (firstTime === undefined) return undefined;
   return polarity > 0 ? firstTime : !firstTime;
 }

@@ -3,6 +3,7 @@ import type { ChatMessage } from '../state.ts';
 import { T, T2, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
@@ -371,7 +372,9 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   if (aside === 'asks_time_held' && view.proposal?.label) {
     return reply(`${T2.beingBooked(view.proposal.label)}\n${q.text}`, memory, { expecting: 'intake', ...questionButtons(q) });
   }
-  if (!aside && !u.abandons && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
+  // "no, i've been in for a cut before": an answer in the question's own words, whatever service it mentions.
+  const answersInWords = q.type === 'yes_no' && readYesNoInWords(text, q.text) !== undefined;
+  if (!aside && (answersInWords || !u.abandons) && !['reschedule', 'cancel', 'my_appointments'].includes(u.intent)) {
     return call('save_intake_answer', { question_id: q.id, answer: text }, memory);
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { TurnEnv } from '../env.ts';
-import { readAnswer, renderQuestion, serviceQuestions } from '../intake.ts';
+import { readAnswerAndNext, renderQuestion, serviceQuestions } from '../intake.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { questionChoices, questionView } from '../proposal/question.ts';
 import { advanceIntake } from '../proposal/show.ts';
@@ -18,7 +18,9 @@ export async function saveIntakeAnswer(env: TurnEnv, args: ToolArgs<'save_intake
     return fail('wrong_question', `The question waiting for an answer is ${q.id}.`, true, { question: questionView(q) });
   }
   if (env.attachments.length) p.attachments.push(...env.attachments.map((a) => ({ url: a.url, contentType: a.contentType })));
-  const parsed = readAnswer(q, args.answer, env.clock(), env.catalog.business.timeZone);
+  const { answer: parsed, next } = readAnswerAndNext(q, questions, p.intake, p.intakeSkipped, args.answer, env.clock(), env.catalog.business.timeZone);
+  // "yes first time, a friend told me": the question after this one is answered too.
+  if (next) p.intake[next.id] = next.value;
   if (!parsed.ok && 'skip' in parsed) {
     p.intakeSkipped.push(q.id);
     return advanceIntake(p, questions, false);

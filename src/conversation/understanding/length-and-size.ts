@@ -19,7 +19,8 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, fifty: 50, sixty: 60, ninety: 90,
 };
 const COUNT = `(\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const AMOUNT = '(\\d{1,3}(?:\\.\\d+)?|an?|one|two|three|four|half an?)';
+// A number may touch its unit ("2h"); a word needs a space ("an hour"), so "ah ok" is no hour.
+const AMOUNT = '(\\d{1,3}(?:\\.\\d+)?|(?:an?|one|two|three|four|half an?)(?= ))';
 
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [

@@ -7,7 +7,7 @@ import { simplify } from './text.ts';
 import type { ServiceCatalogEntry } from './types.ts';
 
 const FAMILIES: string[][] = [
-  ['manicure', 'manicures', 'mani', 'nails', 'gel nails', 'acrylics', 'acrylic nails', 'shellac', 'nail art', 'mani pedi'],
+  ['manicure', 'manicures', 'mani', 'nails', 'gel nails', 'acrylics', 'acrylic nails', 'shellac', 'nail art', 'mani pedi', 'nail color', 'nail colour', 'nail polish'],
   ['pedicure', 'pedicures', 'pedi'],
   ['massage', 'massages', 'back rub', 'deep tissue', 'hot stone'],
   ['facial', 'facials'],
@@ -19,6 +19,7 @@ const FAMILIES: string[][] = [
   ['tattoo', 'tattoos'],
   ['piercing', 'piercings', 'ear piercing'],
   ['botox', 'fillers', 'lip filler'],
+  ['beard trim', 'beard trims', 'beard', 'beard shave', 'shave', 'hot shave', 'hot towel shave', 'mustache trim'],
   ['blowout', 'blow out', 'blow dry', 'blowdry'],
   ['perm', 'perms'],
   ['braids', 'braid', 'braiding', 'cornrows', 'box braids'],

@@ -1,6 +1,7 @@
 // Finding the business's services and staff in free text, tolerant of typos ("hiarcut"),
 // spacing ("hair cut"), plurals, case and accents ("facial" for "Fácial").
 import type { ServiceCatalogEntry, StaffEntry } from './types.ts';
+import { OTHER_PARTS, servicesForSalonWords } from './salon-words.ts';
 import { allowedEdits, editDistance, simplify, words } from './text.ts';
 
 // Words of booking talk that must never fuzzily count as part of a service name
@@ -55,6 +56,8 @@ function wordMatches(text: string, phrase: string): number | undefined {
   const limit = Math.min(allowedEdits(phrase.length), allowedEdits(text.length));
   if (limit === 0) return undefined;
   const d = editDistance(text, phrase, limit);
+  // Two edits and another first letter is another word ("darker" is no "barber").
+  if (d >= 2 && text[0] !== phrase[0]) return undefined;
   return d <= limit ? d : undefined;
 }
 
@@ -84,6 +87,13 @@ export function matchServices(text: string, services: ServiceCatalogEntry[]): Se
 function best(simplified: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
   if (!Array.isArray(services) || services.length === 0 || simplified === '') return [];
   const tokens = words(simplified);
+  const named = byCatalogWords(tokens, services);
+  // "get my roots done": no catalog word, a salon word for one of its services.
+  return named.length ? named : servicesForSalonWords(tokens, (word) => byCatalogWords(words(simplify(word)), services));
+}
+
+/** The services the catalog's own names and synonyms find in the words. */
+function byCatalogWords(tokens: string[], services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
   let bestScore = 0;
   let bestServices: ServiceCatalogEntry[] = [];
   for (const c of candidates(services)) {
@@ -114,6 +124,9 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
   const length = c.joined.length;
   let bestScore = 0;
   for (let i = 0; i < tokens.length; i++) {
+    // "beard trim" is no "trim" unless the service's own words say "beard".
+    const otherPart = i > 0 && OTHER_PARTS.has(tokens[i - 1]!) && !c.words.includes(tokens[i - 1]!);
+    if (otherPart) continue;
     // Word by word: "mens haircut" against "men's hair-cut".
     if (i + n <= tokens.length) {
       let edits = 0;

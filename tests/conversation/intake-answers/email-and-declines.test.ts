@@ -24,7 +24,11 @@ describe('leaving a question out in words', () => {
     },
   );
 
-  it.each(['no', 'no thanks', 'nope', 'none', 'dont have one', "i don't have an email", 'no email', 'not really', 'nah im good', 'no thank you :)', 'dont want to give it', 'not giving my email lol'])(
+  it.each(['u can skip it', 'can we skip this one', 'lets just skip', "I'll pass", 'please skip that'])('%j asks for a skip politely', (text) => {
+    expect(refusesToAnswer(text)).toBe(true);
+  });
+
+  it.each(['no', 'no thanks', 'nope', 'none', 'dont have one', "i don't have an email", 'no email', 'not really', 'nah im good', 'no thank you :)', 'dont want to give it', 'not giving my email lol', 'nope no email'])(
     '%j declines an optional question, and is no refusal of a required one',
     (text) => {
       expect(declinesOptional(text)).toBe(true);
@@ -32,7 +36,7 @@ describe('leaving a question out in words', () => {
     },
   );
 
-  it.each(['jo@example.com', 'no ive been before', 'friend', '12', 'no, tuesday instead'])('%j is no decline', (text) => {
+  it.each(['jo@example.com', 'no ive been before', 'friend', '12', 'no, tuesday instead', 'can we skip to friday'])('%j is no decline', (text) => {
     expect(declinesOptional(text)).toBe(false);
   });
 

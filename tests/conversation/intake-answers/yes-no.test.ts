@@ -14,6 +14,18 @@ describe('readYesNo: a yes/no answered in words', () => {
     expect(readYesNo(text, FIRST_VISIT)).toBe(want);
   });
 
+  it.each([
+    'was here back in march', 'came by a couple months ago', 'you did my color last year', 'i visited once', 'popped in last summer',
+  ])('%j tells of an earlier visit: not a first one', (text) => {
+    expect(readYesNo(text, FIRST_VISIT)).toBe(false);
+    expect(readYesNo(text, BEEN_BEFORE)).toBe(true);
+  });
+
+  it('a visit told without its time is no answer', () => {
+    expect(readYesNo('i came across you online', FIRST_VISIT)).toBeUndefined();
+    expect(readYesNo('was told to book this', FIRST_VISIT)).toBeUndefined();
+  });
+
   it('reads the same words the other way round when the question asks about having been before', () => {
     expect(readYesNo('first time here', BEEN_BEFORE)).toBe(false);
     expect(readYesNo("i've been before", BEEN_BEFORE)).toBe(true);
