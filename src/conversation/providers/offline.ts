@@ -171,6 +171,7 @@ function onDay(view: ProviderView, when: NonNullable<Memory['when']>, reference:
 
 /** The time a shift names from a reference start: "an hour later", "same time next week", "monday same time". */
 function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['when']): NonNullable<Memory['when']> {
+  if (shift.sameDay && !shift.days && !shift.minutes) return onItsDay(view, start, shift.sameDay, when);
   const zone = view.timeZone;
   let at = DateTime.fromISO(start, { zone });
   if (when && when.dayNamed !== false && shift.sameTime) {
@@ -178,6 +179,18 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/**
+ * "earlier that day", "later in the day, like after 3": a time said without a day goes on the
+ * reference's day; else the part of that day before (or after) the reference.
+ */
+function onItsDay(view: ProviderView, start: string, way: 'earlier' | 'later', when: Memory['when']): NonNullable<Memory['when']> {
+  if (when && when.dayNamed === false) return onDay(view, when, start);
+  const at = DateTime.fromISO(start, { zone: view.timeZone });
+  const from = way === 'earlier' ? at.startOf('day') : at.plus({ minutes: 1 });
+  const to = way === 'earlier' ? at : at.startOf('day').plus({ days: 1 });
+  return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()!, exactTime: false, earliest: false };
 }
 
 /** A window moved by a shift ("what about the week after" while next week is on screen). */
@@ -471,7 +484,7 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
 }
 
 /**
