@@ -511,6 +511,9 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
+    // "can i do 2pm instead on friday? also how much is a trim": that booking goes on as a move.
+    const request = s.replace(/\b(also|and|plus|oh and)\b[^?]*\b(how much|price|prices|pricing|cost|costs)\b.*$/, '');
+    if (u.alsoBooks && !u.shift && changesBookedTime(request, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) u.changesBooked = true;
     return as(r, 'business_info');
   }
   return undefined;
