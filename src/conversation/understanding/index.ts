@@ -248,7 +248,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(raw), ctx.now, ctx.timeZone) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(raw), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
@@ -352,7 +352,7 @@ function ruledOut(s: string, member: StaffEntry): boolean {
 const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
-// A sentence's end separates too ("need to reschedule monday. would wed work?"), not the dots of "p.m." or "10.30".
+// In a move, a sentence's end separates too ("need to reschedule monday. would wed work?"), not the dots of "p.m." or "10.30".
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's.
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$/;
@@ -363,8 +363,10 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
  * alone after the separator only counts when the first part clearly names an appointment
  * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
  */
-function splitMove(raw: string, now: Date, timeZone: string): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
+    if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
     const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
