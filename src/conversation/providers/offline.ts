@@ -857,9 +857,10 @@ function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
 /** The booking asked alongside a question, searched now, its reply led by the answer. */
 function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderStep {
   // Said as a change ("2pm instead"): the customer's appointments say what it changes, the answer shown with the search.
+  // The service named is the one the price was asked of, not which booking moves.
   if (memory.maybeMove) {
-    const { serviceId, staffId, when } = memory;
-    return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId, staffId, when, preface: answer });
+    const { staffId, when } = memory;
+    return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, staffId, when, preface: answer });
   }
   const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
   return step.kind === 'tool' ? { ...step, preface: answer } : { ...step, text: `${answer}\n${step.text}` };
