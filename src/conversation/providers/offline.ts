@@ -589,7 +589,9 @@ function atSummary(view: ProviderView): boolean {
 /** Folds what the message says (service, staff, time) into the memory, then searches or asks what is missing. */
 function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   // "same time for my son", "a week after my appointment": the reference is a booking the customer has.
-  if (u.shift && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
+  // ("a haircut thursday, later in the day" books Thursday: only a move reads "that day" as its booking's.)
+  const fromBooking = u.shift && !(u.shift.sameDay && !u.shift.days && !u.shift.minutes && !u.shift.sameTime);
+  if (fromBooking && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
   rememberRequest(view, u, memory);
