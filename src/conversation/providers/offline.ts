@@ -172,6 +172,7 @@ function onDay(view: ProviderView, when: NonNullable<Memory['when']>, reference:
 
 /** The time a shift names from a reference start: "an hour later", "same time next week", "monday same time". */
 function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['when']): NonNullable<Memory['when']> {
+  if (shift.sameDay && !shift.days && !shift.minutes) return onItsDay(view, start, shift.sameDay, when);
   const zone = view.timeZone;
   let at = DateTime.fromISO(start, { zone });
   if (when && when.dayNamed !== false && shift.sameTime) {
@@ -179,6 +180,18 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/**
+ * "earlier that day", "later in the day, like after 3": a time said without a day goes on the
+ * reference's day; else the part of that day before (or after) the reference.
+ */
+function onItsDay(view: ProviderView, start: string, way: 'earlier' | 'later', when: Memory['when']): NonNullable<Memory['when']> {
+  if (when && when.dayNamed === false) return onDay(view, when, start);
+  const at = DateTime.fromISO(start, { zone: view.timeZone });
+  const from = way === 'earlier' ? at.startOf('day') : at.plus({ minutes: 1 });
+  const to = way === 'earlier' ? at : at.startOf('day').plus({ days: 1 });
+  return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()!, exactTime: false, earliest: false };
 }
 
 /** A window moved by a shift ("what about the week after" while next week is on screen). */
@@ -459,6 +472,7 @@ function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memor
     rememberRequest(view, u, next);
     next.flow = 'book';
     next.thenBook = true;
+    if (u.changesBooked) next.maybeMove = true;
   }
   return next;
 }
@@ -474,7 +488,7 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
 }
 
 /**
@@ -578,7 +592,9 @@ function atSummary(view: ProviderView): boolean {
 /** Folds what the message says (service, staff, time) into the memory, then searches or asks what is missing. */
 function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   // "same time for my son", "a week after my appointment": the reference is a booking the customer has.
-  if (u.shift && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
+  // ("a haircut thursday, later in the day" books Thursday: only a move reads "that day" as its booking's.)
+  const fromBooking = u.shift && !(u.shift.sameDay && !u.shift.days && !u.shift.minutes && !u.shift.sameTime);
+  if (fromBooking && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
   rememberRequest(view, u, memory);
@@ -845,6 +861,12 @@ function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
 
 /** The booking asked alongside a question, searched now, its reply led by the answer. */
 function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderStep {
+  // Said as a change ("2pm instead"): the customer's appointments say what it changes, the answer shown with the search.
+  // The service named is the one the price was asked of, not which booking moves.
+  if (memory.maybeMove) {
+    const { staffId, when } = memory;
+    return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, staffId, when, preface: answer });
+  }
   const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
   return step.kind === 'tool' ? { ...step, preface: answer } : { ...step, text: `${answer}\n${step.text}` };
 }

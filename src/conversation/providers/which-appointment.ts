@@ -55,7 +55,9 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
       ? items.filter((a) => clock(at(a)) >= clock(from) && clock(at(a)) < clock(to))
       : items.filter((a) => at(a) >= from && at(a) < to);
   if (finer.length || window.dayNamed === false) return finer;
-  return items.filter(onDay);
+  // "the 3pm one on wednesday" when the wednesday booked is a later one than the date read.
+  const sameWeekday = window.exactTime ? items.filter((a) => at(a).weekday === from.weekday && clock(at(a)) === clock(from)) : [];
+  return sameWeekday.length ? sameWeekday : items.filter(onDay);
 }
 
 /** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */

@@ -6,7 +6,7 @@
 
 /** Wording that changes a time already set rather than asking for a new one. */
 const CHANGES_TIME =
-  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push)\b/;
+  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b/;
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
 /** A second booking ("book another", "also", "for my son"), never a change of the first. */

@@ -8,7 +8,7 @@ import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } fro
 import { serviceSwap } from './cancel-and-book.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutShiftAmounts } from './moves.ts';
+import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -50,7 +50,7 @@ const TAKE_BACK_ONLY = new RegExp(
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)\w+ to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
   /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
 const MY_APPOINTMENTS =
@@ -240,7 +240,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (unoffered) notOffered(u, unoffered);
   const member = matchStaff(raw, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
-  if (member && ruledOut(s, member)) ruleOut(u, member, staff);
+  if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
   else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
@@ -248,11 +248,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(raw), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : own;
+  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : withoutSameDay(own);
   const topic = infoTopic(s);
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
@@ -330,10 +330,15 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   return out;
 }
 
-/** With one person ruled out and only one other on the team, "anyone but lee" asks for that other one. */
-function ruleOut(u: Understanding, member: StaffEntry, staff: readonly StaffEntry[]): void {
+/**
+ * A person ruled out: "with lee instead of dana" asks for the other person named; with only
+ * one other on the team, "anyone but lee" asks for that one; else anyone.
+ */
+function ruleOut(u: Understanding, member: StaffEntry, staff: readonly StaffEntry[], raw: string): void {
   const others = staff.filter((m) => m.id !== member.id);
-  if (others.length === 1) u.staffId = others[0]!.id;
+  const named = matchStaff(withoutStaffName(raw, member), others);
+  if (named && !ruledOut(simplify(raw), named)) u.staffId = named.id;
+  else if (others.length === 1) u.staffId = others[0]!.id;
   else u.anyStaff = true;
 }
 
@@ -341,13 +346,14 @@ function ruledOut(s: string, member: StaffEntry): boolean {
   const first = words(simplify(String(member.name ?? '')))[0];
   if (!first) return false;
   // "yes but with dana" asks for Dana: only "anyone but" rules out.
-  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s);
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|instead of|rather than|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s);
 }
 
 const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
-const MOVE_SEPARATOR = /,|\b(?:to|and|then|for|into|instead)\b/g;
+// In a move, a sentence's end separates too ("need to reschedule monday. would wed work?"), not the dots of "p.m." or "10.30".
+const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's.
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$/;
 
@@ -357,8 +363,10 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
  * alone after the separator only counts when the first part clearly names an appointment
  * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
  */
-function splitMove(raw: string, now: Date, timeZone: string): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
+    if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
     const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
@@ -435,7 +443,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
-  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r))) return as(r, 'reschedule');
+  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r))) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
     if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
@@ -451,6 +459,15 @@ function explicitIntent(r: Reading): Understanding | undefined {
 function movesByDays(r: Reading): boolean {
   const shift = r.u.shift;
   if (!shift || shift.days === 0 || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
+}
+
+/**
+ * "anything earlier that day?", "could i come later in the day": with no offers or summary on
+ * screen, another time on a booking's own day moves it. A new booking says so.
+ */
+function movesWithinDay(r: Reading): boolean {
+  if (!r.u.shift?.sameDay || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
   return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
 }
 
@@ -496,6 +513,9 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
+    // "can i do 2pm instead on friday? also how much is a trim": that booking goes on as a move.
+    const request = s.replace(/\b(also|and|plus|oh and)\b[^?]*\b(how much|price|prices|pricing|cost|costs)\b.*$/, '');
+    if (u.alsoBooks && !u.shift && changesBookedTime(request, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) u.changesBooked = true;
     return as(r, 'business_info');
   }
   return undefined;

@@ -63,6 +63,27 @@ function daysShift(s: string): number | undefined {
   return undefined;
 }
 
+// "earlier that day", "later in the day", "same day but later", "any later slot that same day":
+// a new time on the booking's own day, before or after it. No date of its own ("in the day"
+// is no "in a day"), so the phrase is taken out before dates are read.
+const SAME_DAY = new RegExp(
+  String.raw`\b(?<way>earlier|later|sooner)(?: (?:time|slot|spot|appointment|appt|one))?(?: (?:on|in) (?:the|that) (?:same )?day| (?:that|the) same day| that day)\b` +
+    String.raw`|\b(?:same|that) day(?: but| just| only)? (?<after>earlier|later|sooner)\b`,
+);
+
+/** "earlier that day" (earlier), "later in the day" (later): which way on the booking's own day, if said. */
+export function sameDayWay(s: string): 'earlier' | 'later' | undefined {
+  const g = SAME_DAY.exec(s)?.groups;
+  const way = g?.way ?? g?.after;
+  if (!way) return undefined;
+  return way === 'later' ? 'later' : 'earlier';
+}
+
+/** The text without its "later in the day", which a date parser would read as a day of its own. */
+export function withoutSameDay(text: string): string {
+  return text.replace(new RegExp(SAME_DAY.source, 'g'), ' ');
+}
+
 /** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */
 export function withoutShiftAmounts(text: string): string {
   return text.replace(new RegExp(`\\b${AMOUNT} ?${UNIT}\\b`, 'g'), ' ');
@@ -73,8 +94,9 @@ export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const days = daysShift(s);
   const sameTime = /\b(same|the same|that same|exact same) (time|slot|hour)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
-  if (minutes === undefined && days === undefined && !sameTime) return undefined;
-  return { minutes: minutes ?? 0, days: days ?? 0, sameTime };
+  const sameDay = sameDayWay(s);
+  if (minutes === undefined && days === undefined && !sameTime && !sameDay) return undefined;
+  return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}) };
 }
 
 /** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */

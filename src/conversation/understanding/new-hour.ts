@@ -18,6 +18,8 @@ const AFTER = new RegExp(`${HOUR}(?=${BETTER})`, 'g');
 const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}`, 'g');
 // "book it for 11", "can you put me for 4": a booking for an hour ("for 3" alone may be three people).
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
+// "switch my appt tmrw to 3", "can you move it to 4 instead": the hour a booking is moved to.
+const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
 const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
 
 /**
@@ -30,6 +32,6 @@ export function spellNewHours(text: string, ctx: { expecting: Expecting; optionC
   const atHour = (_m: string, a: string | undefined, b: string | undefined) => `at ${a ?? b}`;
   let out = text.replace(AFTER, atHour);
   if (ctx.expecting === 'choice') return out;
-  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour);
+  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour);
   return out.replace(LONE, (m: string, h: string) => (Number(h) <= ctx.optionCount ? m : `at ${h}`));
 }

@@ -34,6 +34,8 @@ export interface Shift {
   days: number;
   /** "same time": the reference's time of day, on the day said (or the reference's day) */
   sameTime: boolean;
+  /** "earlier that day", "later in the day": any time on the reference's own day, before or after it */
+  sameDay?: 'earlier' | 'later';
 }
 
 export interface Understanding {

@@ -379,20 +379,27 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.casual : chrono.GB;
   const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
-  return joinDayAndTime(results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+  return joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
 }
 
 /**
- * "wednesday for a cut around 4", "saturday afternoon, maybe 2ish": chrono returns the day
- * and the time as two results when other words stand between them. The first day-only
- * result and the first time-only result after it are read again as one phrase.
+ * "wednesday for a cut around 4", "saturday afternoon, maybe 2ish", "11:30 instead on
+ * saturday": chrono returns the day and the time as two results when other words stand
+ * between them. The first day-only result and the first time-only result after it (or the
+ * time said first and the first day after it) are read again as one phrase.
  */
-function joinDayAndTime(results: chrono.ParsedResult[], parse: (text: string) => chrono.ParsedResult | undefined): chrono.ParsedResult | undefined {
-  const day = results[0];
-  if (!day || day.start.isCertain('hour') || day.end) return undefined;
+function joinDayAndTime(input: string, results: chrono.ParsedResult[], parse: (text: string) => chrono.ParsedResult | undefined): chrono.ParsedResult | undefined {
+  const first = results[0];
+  if (!first || first.end) return undefined;
   const names = (c: ParsedComponents) => c.isCertain('day') || c.isCertain('weekday') || c.isCertain('month');
-  const time = results.slice(1).find((r) => r.start.isCertain('hour') && !names(r.start));
-  if (!time) return undefined;
+  const timeOnly = (r: chrono.ParsedResult) => r.start.isCertain('hour') && !names(r.start);
+  const dayOnly = (r: chrono.ParsedResult) => names(r.start) && !r.start.isCertain('hour') && !r.end;
+  const dayFirst = !first.start.isCertain('hour');
+  const day = dayFirst ? first : timeOnly(first) ? results.slice(1).find(dayOnly) : undefined;
+  const time = dayFirst ? results.slice(1).find(timeOnly) : first;
+  if (!day || !time) return undefined;
+  // "at 10 or monday", "3pm but not friday": a day set against the time is no day of it.
+  if (!dayFirst && /\b(or|not|no|but|except|than)\b/.test(input.slice(time.index + time.text.length, day.index))) return undefined;
   const joined = parse(`${day.text} ${/^(at|@)\b/.test(time.text) ? '' : 'at '}${time.text}`);
   return joined && joined.start.isCertain('hour') && names(joined.start) ? joined : undefined;
 }
