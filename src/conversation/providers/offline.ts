@@ -314,7 +314,8 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined };
   const appt = nextTo && appointmentMeant(items, named);
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
-  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when }) : (memory.when ?? wholeDay);
+  const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === memory.serviceId)?.durationMinutes;
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   return searchOrAsk(view, { intent: 'book' }, { ...rest, flow: 'book', when });
 }
 

@@ -325,8 +325,11 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
-  const day = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
-  if (day?.hasDate) out.day = day.range;
+  // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
+  // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
+  const named = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  const day = [named, resolveWhen(n.rest, ctx.now, ctx.timeZone)].find((d) => d?.hasDate);
+  if (day) out.day = day.range;
   return out;
 }
 
