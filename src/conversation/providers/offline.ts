@@ -282,7 +282,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -420,6 +420,13 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     default:
       return undefined;
   }
+}
+
+/** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
+function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (!u.allBookings || memory.flow !== 'cancel' || memory.menu !== 'appointment' || (memory.menuItems?.length ?? 0) < 2) return undefined;
+  const [first, ...rest] = memory.menuItems!;
+  return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, { flow: 'cancel', apptRef: first });
 }
 
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */

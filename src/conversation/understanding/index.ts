@@ -18,7 +18,7 @@ import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, continuesLast, meantAnother, notKept, withoutCantMake } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -238,7 +238,10 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "do u do nails? manicure tmrw at 2": a service the catalog lacks, named so the reply can say so.
   const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
   if (unoffered) notOffered(u, unoffered);
-  const member = matchStaff(raw, staff);
+  const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
+  // "cancel the one with lee, i'll keep dana": the day or person of a cancel is in what is not kept.
+  const meant = cancelOnly ? withoutKept(raw) : raw;
+  const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff);
   else if (member) u.staffId = member.id;
@@ -248,11 +251,12 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(raw, ctx.now, ctx.timeZone) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(meant, ctx.now, ctx.timeZone) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : own;
+  const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
+  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(canceled), ctx.now, ctx.timeZone) : own;
   const topic = infoTopic(s);
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
@@ -313,6 +317,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
   const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  // "both please" to "which one would you like to cancel?": every one listed.
+  if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
   if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
   if (asksForAll(s)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
