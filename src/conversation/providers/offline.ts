@@ -389,6 +389,7 @@ function questionButtons(q: NonNullable<NonNullable<ProviderView['proposal']>['q
 function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
+      if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
       return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
@@ -829,7 +830,7 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
-type DayHours = { location: string; weekday: number; hours: string | null };
+type DayHours = { location: string; weekday: number; hours: string | null; opens?: string; closes?: string };
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
@@ -844,7 +845,7 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
 function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
   const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
   const several = new Set(days.map((d) => d.location)).size > 1;
-  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
+  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.opens && d.closes ? { opens: d.opens, closes: d.closes } : null, several ? d.location : undefined));
   return [...forDay, String(res.text ?? '')].join('\n');
 }
 

@@ -59,7 +59,11 @@ const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
 const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 // "what number can i reach the salon at", "which number do i text": the business's own number.
-const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
+const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s| is)? (the |your |ur |an? )?e-?mail( address)?\b|e-?mail (can|should|could|do) (i|we)\b|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
+// "who is this?", "who am i texting", "what business is this": the customer does not know whose number this is.
+const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| dis| r| are) (this|that|u|you)|who (am i|are we) (texting|talking to|messaging|chatting with)|(what|which) (business|place|salon|shop|company|number) is (this|that))( again| please| pls)?$/;
+// "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
+const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -492,6 +496,10 @@ function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (WHO_IS_THIS.test(s) && !u.serviceId && !r.resolved) {
+    u.asksWho = true;
+    return as(r, 'business_info');
+  }
   if (r.topic) {
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
@@ -501,7 +509,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.asksServices = true;
     return as(r, 'business_info');
   }
-  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved)) {
+  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
@@ -578,7 +586,8 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
 
 function infoTopic(s: string): Understanding['infoTopic'] {
   if (HOURS.test(s)) return 'hours';
-  if (ADDRESS.test(s)) return 'address';
+  // "your email address" asks for the e-mail, not where the salon is.
+  if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
   if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s)) return 'contact';
   return undefined;
