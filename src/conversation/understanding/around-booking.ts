@@ -38,7 +38,7 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhen did (i|we) book\b`,
     // "what was i booked for on monday", "which stylist am i with next week", "which appt was that reminder for"
     String.raw`\bwhat (was|am|were|are|'?m) (i|we) (booked|scheduled|coming in|in) (for|with)\b`,
-    String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) (am|will|'?m|are|is) (i|we|doing me|seeing me)( be)?( with| seeing| booked with| scheduled with)?\b`,
+    String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,
     String.raw`\b(which|what) (appt|appointment|booking|reservation|one|day|time)( was| is|'?s) (that|this|it|the reminder)( one| reminder| text)? (for|about)\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,

@@ -11,7 +11,7 @@ const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
 const KEEPS =
-  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying|on|happening)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on)\b/;
+  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
 /** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
