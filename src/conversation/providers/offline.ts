@@ -282,7 +282,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -298,12 +298,19 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
-function lookUpNextTo(u: Understanding, memory: Memory): ProviderStep | undefined {
+function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
   const { edge, minutes, serviceId, day } = u.nextTo;
   const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
-  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo });
+  const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
+}
+
+/** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
+function priceInCatalog(view: ProviderView, serviceId: string | undefined): string | undefined {
+  const s = view.services.find((x) => x.id === serviceId);
+  return s && typeof s.priceCents === 'number' ? `${s.name}: $${(s.priceCents / 100).toFixed(2)}` : undefined;
 }
 
 /** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */

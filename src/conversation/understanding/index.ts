@@ -64,6 +64,7 @@ const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s|
 const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| dis| r| are) (this|that|u|you)|who (am i|are we) (texting|talking to|messaging|chatting with)|(what|which) (business|place|salon|shop|company|number) is (this|that))( again| please| pls)?$/;
 // "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
 const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
+const PRICE_ASKED = /\b(how much|price|prices|pricing|cost|costs)\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -127,7 +128,10 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
 
 /** "book me a consult an hour before my thursday appt": a new booking, whatever else its words say about the one it names. */
 function placedNextTo(r: Reading): Understanding | undefined {
-  return r.u.nextTo ? as(r, 'book') : undefined;
+  if (!r.u.nextTo) return undefined;
+  // "can i add a color before my cut? how much is that": the price comes with the times.
+  if (PRICE_ASKED.test(r.s)) r.u.asksServices = true;
+  return as(r, 'book');
 }
 
 /**

@@ -71,3 +71,10 @@ describe('nextToBooking: the booking named by the customer alone, or by "the" an
     expect(u.nextTo?.day).toBeDefined();
   });
 });
+
+describe('a price asked beside a booking placed by another', () => {
+  it('is a booking that also asks the price', () => {
+    const u = understand('whats the cost of a massage? id like one right after my haircut friday', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-massage', asksServices: true, nextTo: { edge: 'end' } });
+  });
+});
