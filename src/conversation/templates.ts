@@ -90,9 +90,11 @@ export const T2 = {
   servicesOffered: (lines: string[]) => `We offer: ${lines.join(', ')}.`,
   /** "do you do nails": not in the catalog, so say so (naming it when the customer's words allow) and show what is. */
   notOffered: (lines: string[], what?: string) => `Sorry, we do not offer ${what ?? 'that'}. We offer:\n${numbered(lines)}\nWhich service would you like?`,
+  /** "who is this?": the business the customer is texting, and what the bot does. */
+  whoWeAre: (business: string) => `This is ${business}. I can book, move or cancel your appointments by text.`,
   /** "are you open sunday?": the day asked about, at one location or (with `where`) at each. */
-  dayHours: (day: string, hours: string | null, where?: string) =>
-    `${where ? `${where}: ` : ''}${hours ? `On ${day} we are open ${hours}.` : `We are closed on ${day}.`}`,
+  dayHours: (day: string, hours: { opens: string; closes: string } | null, where?: string) =>
+    `${where ? `${where}: ` : ''}${hours ? `On ${day} we open at ${hours.opens} and close at ${hours.closes}.` : `We are closed on ${day}.`}`,
   /** "where is my appt on friday": the appointment and its location's address. */
   appointmentPlace: (label: string, place: string) => `Your ${label} is at ${place}.`,
   /** A time asked for while the business is closed ("we close at 6 PM on Fridays"), before the nearest openings. */

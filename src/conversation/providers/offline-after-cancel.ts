@@ -11,8 +11,9 @@ import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-ap
 // friday instead"). The orchestrator forgets the provider's memory when it commits, so the
 // transcript says what was canceled and what was asked with it.
 
-/** Words that put a new booking in the canceled one's place, so it is of the same service. */
-const REPLACES = /\b(instead|re-?book|one|again|another (time|day))\b/;
+/** Words that put a new booking in the canceled one's place, so it is of the same service;
+ * an availability question right after a cancel ("whens your next opening saturday") is one too. */
+const REPLACES = /\b(instead|re-?book|one|again|another (time|day)|openings?|availability|available|free (slots?|spots?|times?)|(next|earliest|first) (slot|spot|time))\b/;
 /** "the following friday", "the week after": after the canceled appointment's day, not today. */
 const FOLLOWING = /\bfollowing\b|\bthe week after\b/;
 

@@ -42,15 +42,17 @@ export function appointmentMeant<A extends Listed>(items: A[], named: { service?
  * The window for the new booking: an exact time from the appointment's end or start, a
  * window ending at its start ("before my haircut"), or its day (with the time said, if any).
  */
-export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso }): WindowIso {
+export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso; minutes?: number }): WindowIso {
   const { zone, nextTo, appt, when } = args;
   const start = DateTime.fromISO(appt.start_local, { zone });
   const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }) : start;
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
   const day = start.startOf('day');
-  // "before my haircut": the latest times that end by its start.
-  if (nextTo.edge === 'start') return { from: iso(day), to: iso(start), exactTime: false, earliest: false, latest: true };
+  // "before my haircut": the latest times that end by its start (a start up to a minute past
+  // start − length, since the search looks from a minute before the window's end).
+  const by = args.minutes ? start.minus({ minutes: args.minutes - 1 }) : start;
+  if (nextTo.edge === 'start') return { from: iso(day), to: iso(by), exactTime: false, earliest: false, latest: true };
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };

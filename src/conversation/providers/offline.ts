@@ -296,7 +296,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -312,12 +312,19 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
-function lookUpNextTo(u: Understanding, memory: Memory): ProviderStep | undefined {
+function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
   const { edge, minutes, serviceId, day } = u.nextTo;
   const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
-  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo });
+  const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
+}
+
+/** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
+function priceInCatalog(view: ProviderView, serviceId: string | undefined): string | undefined {
+  const s = view.services.find((x) => x.id === serviceId);
+  return s && typeof s.priceCents === 'number' ? `${s.name}: $${(s.priceCents / 100).toFixed(2)}` : undefined;
 }
 
 /** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */
@@ -328,7 +335,8 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined };
   const appt = nextTo && appointmentMeant(items, named);
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
-  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when }) : (memory.when ?? wholeDay);
+  const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === memory.serviceId)?.durationMinutes;
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   return searchOrAsk(view, { intent: 'book' }, { ...rest, flow: 'book', when });
 }
 
@@ -404,6 +412,7 @@ function questionButtons(q: NonNullable<NonNullable<ProviderView['proposal']>['q
 function byIntent(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   switch (u.intent) {
     case 'business_info':
+      if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
       return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
     case 'my_appointments': {
@@ -435,6 +444,13 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     default:
       return undefined;
   }
+}
+
+/** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
+function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | undefined {
+  if (!u.allBookings || memory.flow !== 'cancel' || memory.menu !== 'appointment' || (memory.menuItems?.length ?? 0) < 2) return undefined;
+  const [first, ...rest] = memory.menuItems!;
+  return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, { flow: 'cancel', apptRef: first });
 }
 
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
@@ -840,7 +856,7 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
-type DayHours = { location: string; weekday: number; hours: string | null };
+type DayHours = { location: string; weekday: number; hours: string | null; opens?: string; closes?: string };
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
@@ -855,7 +871,7 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
 function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
   const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
   const several = new Set(days.map((d) => d.location)).size > 1;
-  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.hours, several ? d.location : undefined));
+  const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.opens && d.closes ? { opens: d.opens, closes: d.closes } : null, several ? d.location : undefined));
   return [...forDay, String(res.text ?? '')].join('\n');
 }
 

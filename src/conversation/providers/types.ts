@@ -19,7 +19,7 @@ export interface ProviderView {
   now: string;
   timeZone: string;
   businessName: string;
-  services: Array<{ id: string; name: string; slug: string; synonyms: string[] }>;
+  services: Array<{ id: string; name: string; slug: string; synonyms: string[]; durationMinutes?: number; priceCents?: number | null }>;
   staff: Array<{ id: string; name: string }>;
   /** The numbered offers last shown to the customer, in order. */
   offers: Array<{

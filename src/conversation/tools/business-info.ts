@@ -25,13 +25,24 @@ export async function businessInfo(env: TurnEnv, args: ToolArgs<'business_info'>
   const keys = args.topic === 'all' ? (['hours', 'address', 'policies', 'contact'] as const) : [args.topic];
   const text = keys.map((k) => parts[k]).filter(Boolean).join('\n') || `Please call ${b.phone ?? 'us'} for details.`;
   // Each weekday of each location, closed days included, so "are you open sunday?" has its answer.
-  const days = keys.includes('hours') ? locations.filter((loc) => loc.hours.length).flatMap((loc) => DAYS.map((day, i) => ({ location: loc.name, day, weekday: i + 1, hours: dayHours(loc.hours, i + 1) }))) : undefined;
+  const days = keys.includes('hours') ? locations.filter((loc) => loc.hours.length).flatMap((loc) => DAYS.map((day, i) => ({ location: loc.name, day, weekday: i + 1, hours: dayHours(loc.hours, i + 1), ...openClose(loc.hours, i + 1) }))) : undefined;
   return { failure: false, result: { ok: true, topic: args.topic, text, ...(days ? { days } : {}) } };
 }
 
 function dayHours(hours: Array<{ weekday: number; start: string; end: string }>, weekday: number): string | null {
   const h = hours.find((x) => x.weekday === weekday);
   return h ? `${to12h(h.start)}-${to12h(h.end)}` : null;
+}
+
+/** "what time do you open thursday": the opening and closing times as the offers write times ("9:00 AM"). */
+function openClose(hours: Array<{ weekday: number; start: string; end: string }>, weekday: number): { opens?: string; closes?: string } {
+  const h = hours.find((x) => x.weekday === weekday);
+  return h ? { opens: clock(h.start), closes: clock(h.end) } : {};
+}
+
+function clock(hhmm: string): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number);
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 || h === 24 ? 'AM' : 'PM'}`;
 }
 
 function to12h(hhmm: string): string {

@@ -18,7 +18,7 @@ export function providerView(input: { channel: ConversationChannel; now: Date; c
     now: now.toISOString(),
     timeZone: catalog.business.timeZone,
     businessName: catalog.business.name,
-    services: catalog.services.map((s) => ({ id: s.id, name: s.name, slug: s.slug, synonyms: s.synonyms })),
+    services: catalog.services.map((s) => ({ id: s.id, name: s.name, slug: s.slug, synonyms: s.synonyms, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
     staff: catalog.staff.map((s) => ({ id: s.id, name: s.name })),
     offers: state.offers
       .filter((o) => new Date(o.expiresAt) > now)

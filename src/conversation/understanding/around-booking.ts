@@ -36,6 +36,10 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhat (time|day)( am| was| are| were) (i|we) (booked|scheduled|coming|in|on|seeing)\b`,
     String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
     String.raw`\bwhen did (i|we) book\b`,
+    // "what was i booked for on monday", "which stylist am i with next week", "which appt was that reminder for"
+    String.raw`\bwhat (was|am|were|are|'?m) (i|we) (booked|scheduled|coming in|in) (for|with)\b`,
+    String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,
+    String.raw`\b(which|what) (appt|appointment|booking|reservation|one|day|time)( was| is|'?s) (that|this|it|the reminder)( one| reminder| text)? (for|about)\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,
     // "am i still on for thurs?", "is my appt still on tomorrow", "we still good for friday?"

@@ -18,7 +18,7 @@ import { asksPolicy } from './policy-question.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, continuesLast, meantAnother, notKept, withoutCantMake } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -59,7 +59,12 @@ const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
 const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 // "what number can i reach the salon at", "which number do i text": the business's own number.
-const CONTACT = /\b(phone number|contact|email (you|u|address)|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
+const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s| is)? (the |your |ur |an? )?e-?mail( address)?\b|e-?mail (can|should|could|do) (i|we)\b|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
+// "who is this?", "who am i texting", "what business is this": the customer does not know whose number this is.
+const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| dis| r| are) (this|that|u|you)|who (am i|are we) (texting|talking to|messaging|chatting with)|(what|which) (business|place|salon|shop|company|number) is (this|that))( again| please| pls)?$/;
+// "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
+const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
+const PRICE_ASKED = /\b(how much|price|prices|pricing|cost|costs)\b/;
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -123,7 +128,10 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
 
 /** "book me a consult an hour before my thursday appt": a new booking, whatever else its words say about the one it names. */
 function placedNextTo(r: Reading): Understanding | undefined {
-  return r.u.nextTo ? as(r, 'book') : undefined;
+  if (!r.u.nextTo) return undefined;
+  // "can i add a color before my cut? how much is that": the price comes with the times.
+  if (PRICE_ASKED.test(r.s)) r.u.asksServices = true;
+  return as(r, 'book');
 }
 
 /**
@@ -238,7 +246,10 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "do u do nails? manicure tmrw at 2": a service the catalog lacks, named so the reply can say so.
   const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
   if (unoffered) notOffered(u, unoffered);
-  const member = matchStaff(raw, staff);
+  const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
+  // "cancel the one with lee, i'll keep dana": the day or person of a cancel is in what is not kept.
+  const meant = cancelOnly ? withoutKept(raw) : raw;
+  const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
   else if (member) u.staffId = member.id;
@@ -248,11 +259,12 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(raw), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
-  const dated = CANCEL.test(s) && !RESCHEDULE.test(s) && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(raw), ctx.now, ctx.timeZone) : withoutSameDay(own);
+  const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
+  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(canceled), ctx.now, ctx.timeZone) : withoutSameDay(own);
   const topic = infoTopic(s);
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
@@ -313,6 +325,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
   const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  // "both please" to "which one would you like to cancel?": every one listed.
+  if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
   if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
   if (asksForAll(s)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
@@ -325,8 +339,11 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
-  const day = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
-  if (day?.hasDate) out.day = day.range;
+  // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
+  // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
+  const named = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  const day = [named, resolveWhen(n.rest, ctx.now, ctx.timeZone)].find((d) => d?.hasDate);
+  if (day) out.day = day.range;
   return out;
 }
 
@@ -500,6 +517,10 @@ function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (WHO_IS_THIS.test(s) && !u.serviceId && !r.resolved) {
+    u.asksWho = true;
+    return as(r, 'business_info');
+  }
   if (r.topic) {
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
@@ -509,7 +530,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.asksServices = true;
     return as(r, 'business_info');
   }
-  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved)) {
+  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
@@ -589,7 +610,8 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
 
 function infoTopic(s: string): Understanding['infoTopic'] {
   if (HOURS.test(s)) return 'hours';
-  if (ADDRESS.test(s)) return 'address';
+  // "your email address" asks for the e-mail, not where the salon is.
+  if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
   if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s)) return 'contact';
   return undefined;

@@ -21,8 +21,11 @@ const AMOUNT = String.raw`(?<amount>an?|one|two|three|half an?|\d{1,3})`;
 const UNIT = String.raw`(?<unit>hours?|hrs?|h|minutes?|mins?|m)`;
 const CLOSE = String.raw`(?:(?:right|just|straight|directly|immediately) )?`;
 const DIRECTION = String.raw`(?<dir>after|following|before|ahead of|prior to)`;
-// "right after my haircut thursday", "an hour before my appt", "30 min after our color".
-const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>(?:my|our) [^,.;!?]+)`);
+// Who the booking is named by: "my haircut", "the cut" (a service must follow), or the customer
+// alone: "right after me", "before mine on friday" (a family member booked next to them).
+const OWNER = String.raw`(?:my|our|the|me|mine|us|ours)\b`;
+// "right after my haircut thursday", "an hour before my appt", "30 min after our color", "right after me".
+const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>${OWNER}[^,.;!?]*)`);
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -33,6 +36,10 @@ const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\
 // Where the words naming the booking stop: the next clause or a politeness.
 const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
+// The customer named for their own booking: "after me", "before mine", "right after us".
+const SELF = /^(me|mine|us|ours)\b/;
+// "the cut" names a booking only by its service; "my ..." may name it by a noun ("my appt").
+const BY_SERVICE_ONLY = /^the\b/;
 // The request itself names a new booking ("book", "add", "another"), when it names no service.
 const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squeeze|fit)\b/;
 
@@ -48,13 +55,20 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   const m = RELATIVE.exec(text) ?? SAME_DAY.exec(text);
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
-  if (!BOOKING_NOUN.test(booking) && !isService(booking)) return undefined;
+  if (!namesBooking(booking, isService)) return undefined;
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest)) return undefined;
   const at = placement(m.groups);
   return { ...at, booking, rest };
+}
+
+/** "my thursday appt", "the color", "me on saturday": words that can name a booking of the customer's. */
+function namesBooking(booking: string, isService: (words: string) => boolean): boolean {
+  if (SELF.test(booking)) return true;
+  if (BY_SERVICE_ONLY.test(booking)) return isService(booking);
+  return BOOKING_NOUN.test(booking) || isService(booking);
 }
 
 function mentioned(text: string, isService: (words: string) => boolean): NextToBooking | undefined {

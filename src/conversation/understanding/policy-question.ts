@@ -6,6 +6,9 @@
 
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
 
+/** Not coming, or coming late, to a booking. */
+const MISS = String.raw`miss|skip|forget|no ?-?show|don'?t (show|come|turn up|make it)|do not (show|come)|can'?t (come|make it)|(am|'?m|are|'?re) (running )?late|run late|show up late|arrive late|come late|get there late`;
+
 const POLICY_QUESTION = new RegExp(
   [
     // "how much notice", "how far in advance", "how many hours ahead"
@@ -19,6 +22,10 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
     String.raw`\b${CHANGE}(ing|ling|led)? (for free|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
+    // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
+    // "do you charge for no shows", "is there a fee if i don't show up".
+    String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
+    String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if (i|we)|when (i|we)) (${MISS}|missing|missed|no ?-?shows?|being late)`,
   ].join('|'),
 );
 

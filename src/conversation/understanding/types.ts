@@ -54,6 +54,8 @@ export interface Understanding {
   number?: number;
   /** the customer asked which services exist or what they cost (intent 'business_info') */
   asksServices?: boolean;
+  /** "who is this?", "what place is this": who the customer is texting (the business's name). */
+  asksWho?: boolean;
   /** a time said relative to an existing booking or the window on screen */
   shift?: Shift;
   /** the booking is for someone else too ("same time for my son"): a new booking, never a move */

@@ -10,7 +10,8 @@ import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
-const KEEPS = /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (fine|ok|okay|good|staying)\b|\bcan stay\b/;
+const KEEPS =
+  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
 /** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
@@ -34,6 +35,29 @@ export function bookingByOrder(s: string): number | undefined {
   const g = BY_ORDER.exec(s)?.groups;
   if (!g) return undefined;
   return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
+}
+
+/**
+ * "cancel monday, thursday is still good", "cancel the one with lee, i'll keep dana": the
+ * clauses that say what stays booked are dropped, so the day or person left names the one
+ * canceled. The text is returned whole when every clause keeps something (a clause with a
+ * cancel verb is never dropped).
+ */
+export function withoutKept(raw: string): string {
+  const clauses = raw.split(/([,;.!?]|\bbut\b)/);
+  const kept = clauses.map((c) => (KEEPS.test(c) && !CANCEL_VERB.test(c) ? ' ' : c));
+  const left = kept.join('');
+  return /[a-z0-9]/.test(left) ? left : raw;
+}
+
+/**
+ * "moving next week, please cancel all my appointments": with every booking meant, a time
+ * said before the cancel is its reason, not which ones; one after it ("all my appointments
+ * next week") narrows them.
+ */
+export function fromCancelVerb(raw: string): string {
+  const m = CANCEL_VERB.exec(raw);
+  return m ? raw.slice(m.index) : raw;
 }
 
 export function withoutCantMake(raw: string): string {

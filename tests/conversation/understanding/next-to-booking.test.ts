@@ -51,3 +51,30 @@ describe('understand: a booking next to another is a new booking of the service 
     expect(understand('can you push my appt an hour later', ctx).intent).toBe('reschedule');
   });
 });
+
+describe('nextToBooking: the booking named by the customer alone, or by "the" and its service', () => {
+  it.each([
+    ['could my husband get a haircut directly after me', { edge: 'end', minutes: 0, booking: 'me', rest: 'could my husband get a haircut' }],
+    ['my niece needs a cut, can she squeeze in just before mine on tuesday', { edge: 'start', minutes: 0, booking: 'mine on tuesday' }],
+    ['add a consult right after the color please', { edge: 'end', minutes: 0, booking: 'the color', rest: 'add a consult please' }],
+  ])('%j', (text, want) => {
+    expect(nextToBooking(text, isService)).toMatchObject(want);
+  });
+
+  it.each(['can i get a color after the holidays', 'book me a cut before the weekend', 'a haircut right after the gym'])('%j places nothing by a booking', (text) => {
+    expect(nextToBooking(text, isService)).toBeUndefined();
+  });
+
+  it('a day said in the request is the booking\'s day too', () => {
+    const u = understand('on friday can my partner do a cut straight after me', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-cut', nextTo: { edge: 'end', minutes: 0 } });
+    expect(u.nextTo?.day).toBeDefined();
+  });
+});
+
+describe('a price asked beside a booking placed by another', () => {
+  it('is a booking that also asks the price', () => {
+    const u = understand('whats the cost of a massage? id like one right after my haircut friday', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-massage', asksServices: true, nextTo: { edge: 'end' } });
+  });
+});

@@ -89,3 +89,29 @@ describe('is my booking still on', () => {
     },
   );
 });
+
+describe('the day or person kept is not the one canceled (f-around)', () => {
+  it.each([
+    ['scrap my friday booking please, wednesday is still on', '2026-10-30T00:00'],
+    ['cancel thursday. tuesday can stay', '2026-10-29T00:00'],
+    ['please nix the saturday one but monday still works', '2026-10-31T00:00'],
+  ])('%s', (text, day) => {
+    const u = understand(text, ctx());
+    expect(u.intent).toBe('cancel');
+    expect(u.when?.from.toISOString()).toBe(at(day, NY).toISOString());
+  });
+
+  it('the person kept is not the one named for the cancel', () => {
+    const u = understand('cancel the appointment with will, i want to keep dana', ctx());
+    expect(u.staffId).toBe('st-will');
+  });
+
+  it('a time given as the reason before "cancel all" narrows nothing; one after it does', () => {
+    expect(understand('relocating on the 5th so please cancel every appointment i have', ctx()).when).toBeUndefined();
+    expect(understand('please cancel all my bookings this weekend', ctx()).when).toBeDefined();
+  });
+
+  it.each(['both of them', 'all of them please', 'both'])('%s to "which one?" means every one listed', (text) => {
+    expect(understand(text, ctx('choice')).allBookings).toBe(true);
+  });
+});
