@@ -32,3 +32,11 @@ describe('a first pick at a summary with no list', () => {
     expect(picks('1', 'cancel')).toBe(false);
   });
 });
+
+describe('a change of service said during intake', () => {
+  it('"hmm a trim would be better, same time" is a change, not an answer', async () => {
+    const { intakeAside } = await import('../../src/conversation/understanding/intake-aside.ts');
+    expect(intakeAside('hmm a trim would be better, same time', { intent: 'book', changes: true })).toBe('changes_request');
+    expect(intakeAside('i would prefer not to say', { intent: 'unknown', changes: false })).toBeUndefined();
+  });
+});

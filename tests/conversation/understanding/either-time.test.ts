@@ -15,3 +15,15 @@ describe('two times as alternatives', () => {
     expect(saysEitherTime(text)).toBe(false);
   });
 });
+
+// Readings the exact-time proposal leans on: a question about what is booked that names a
+// time is no booking request, and "X would be better" during intake changes the request.
+describe('a time in a question about what is booked', () => {
+  it.each(['did we have a color on friday at 10?', 'do i already have a trim tmrw at 3'])('"%s" asks what is booked', (text) => {
+    expect(understand(text, ctx()).intent).toBe('my_appointments');
+  });
+
+  it('"can i have a trim friday at 10" still books', () => {
+    expect(understand('can i have a trim friday at 10', ctx()).intent).toBe('book');
+  });
+});
