@@ -29,8 +29,11 @@ export function isExactAsked(when: AskedWindow | undefined): boolean {
  */
 export function booksExactTime(view: ProviderView, u: Understanding, when: AskedWindow | undefined): boolean {
   if (!isExactAsked(when) || (u.shift && !keepsTheTime(u.shift)) || u.nextTo || u.eitherTime) return false;
-  if (u.when) return u.when.exactTime && u.when.dayNamed !== false;
-  // Offers behind an intake question are not being picked from ("a color would be better, same time").
+  // "book it now": the present moment is no time picked from a schedule.
+  if (u.when) return u.when.exactTime && u.when.dayNamed !== false && Math.abs(u.when.from.getTime() - Date.parse(view.now)) >= 60_000;
+  // A pick ("the 2pm one") answers a list, even one gone stale; offers behind an intake
+  // question are not being picked from ("a color would be better, same time").
+  if (u.choiceIndex !== undefined || u.choiceTime) return false;
   return view.offers.length === 0 || view.expecting === 'intake';
 }
 
