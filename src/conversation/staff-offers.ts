@@ -37,6 +37,7 @@ export async function putStaffOffersOnScreen(tx: Tx, input: StaffOffers): Promis
   // Whatever the bot was asking is superseded by the staff's offer.
   state.proposal = null;
   state.expecting = 'choice';
+  state.offersShown = true;
   state.history.push({ role: 'assistant', content: input.text, toolCall: null });
   await tx.$executeRaw`UPDATE conversation SET state = ${JSON.stringify(state)}::jsonb WHERE id = ${input.conversationId}::uuid`;
 }

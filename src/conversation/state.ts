@@ -80,6 +80,11 @@ export const ConversationState = z.object({
   providerMemory: z.record(z.string(), z.unknown()).default({}),
   /** What the last reply asked for, so a bare "2" or "yes" can be read in context. */
   expecting: z.enum(['choice', 'confirmation', 'intake', 'service', 'time']).nullable().default(null),
+  /**
+   * false while the offers kept were looked at but never shown (the customer named an exact
+   * time and it was proposed at once): a lone "1" to that summary is then a yes to it.
+   */
+  offersShown: z.boolean().default(true),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -77,6 +77,8 @@ export const T2 = {
   anythingElse: 'OK. Anything else I can help with?',
   /** "forget it" while a booking was being set up. */
   nothingBooked: 'OK, I have not booked anything. Anything else I can help with?',
+  /** Before the intake questions of a time proposed at once (no list showed it). */
+  holding: (service: string, when: string, where: string) => `Holding ${service} on ${when} at ${where} for you.`,
   /** After answering a question asked while a summary waits for its yes. */
   /** "cancel my haircut and book a color instead": a move keeps the service, so it is not one. */
   moveKeepsService: (from: string, to: string) => `A move keeps the service, so your ${from} cannot become a ${to}. Reply C to cancel it, then tell me when you would like the ${to}.`,

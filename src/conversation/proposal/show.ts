@@ -24,7 +24,7 @@ export function askConfirmation(p: Proposal, style: 'primary' | 'danger'): ToolO
 }
 
 /** Asks the next intake question, or turns the proposal into one awaiting the customer's yes. */
-export function advanceIntake(p: Proposal, questions: IntakeQuestion[], first: boolean): ToolOutcome {
+export function advanceIntake(p: Proposal, questions: IntakeQuestion[], first: boolean, held?: string): ToolOutcome {
   const q = nextQuestion(questions, p.intake, p.intakeSkipped);
   if (q) {
     p.awaiting = 'intake';
@@ -34,7 +34,7 @@ export function advanceIntake(p: Proposal, questions: IntakeQuestion[], first: b
     return {
       failure: false,
       result: { ok: true, status: 'intake_question', question: questionView(q) },
-      display: { messages: [first ? `${T.intakeIntro}\n${text}` : text], choices: questionChoices(q), expecting: 'intake' },
+      display: { messages: [first ? `${held ? `${held}\n` : ''}${T.intakeIntro}\n${text}` : text], choices: questionChoices(q), expecting: 'intake' },
     };
   }
   p.awaiting = 'confirmation';

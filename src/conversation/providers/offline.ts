@@ -10,6 +10,7 @@ import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-t
 import { askedHourAgain } from './offline-asked-hour.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
+import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
@@ -337,7 +338,8 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === memory.serviceId)?.durationMinutes;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
-  return searchOrAsk(view, { intent: 'book' }, { ...rest, flow: 'book', when });
+  // Placed by another booking, the time is worked out rather than asked: the list shows it.
+  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -614,7 +616,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
   rememberRequest(view, u, memory);
-  if (changesNamedTime(view, u, memory)) memory.proposeIfFree = true;
+  if (changesNamedTime(view, u, memory) || asksExactTime(view, u, memory)) memory.proposeIfFree = true;
   if (memory.flow === 'reschedule' && memory.apptRef) {
     if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
@@ -655,6 +657,12 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
  * The customer has said exactly what they want, so it is proposed at once when free (a
  * list led by it would ask them to pick what they already picked); when taken, the search shows.
  */
+/** The search is for one exact time the customer asked (offline-direct.ts): proposed at once when free. */
+function asksExactTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
+  if (memory.flow === 'reschedule' && memory.apptRef) return movesToExactTime(memory.when);
+  return booksExactTime(view, u, memory.when);
+}
+
 function changesNamedTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
   // Offers stay in view after a no to their summary ("N", then "can we do 3:30 instead").
   const underway = view.offers.length > 0 && view.expecting !== 'service' && view.expecting !== 'intake';
@@ -806,7 +814,8 @@ function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start
   if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref });
   const next = { ...memory, apptRef: ref, ...(start ? { apptStart: start } : {}) };
   if (memory.when) {
-    return call('find_slots', findSlotsArgs(view, next, serviceSlug(view, memory.serviceId) ?? '', ref), next);
+    const look = { ...next, proposeIfFree: next.proposeIfFree || movesToExactTime(next.when) || undefined };
+    return search(findSlotsArgs(view, look, serviceSlug(view, memory.serviceId) ?? '', ref), look);
   }
   return reply(T.askNewTime('appointment'), next, { expecting: 'time' });
 }
@@ -852,7 +861,8 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
 function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): ProviderStep {
   const next: Memory = { ...memory, proposeIfFree: undefined };
   const first = view.offers[0];
-  if (look.result.ok && first && memory.when?.exactTime && offerAt(view, first, memory.when.from)) return pickStep(first, next);
+  const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && withAskedStaff(first, memory.staffId);
+  if (look.result.ok && asked) return pickStep(first, next);
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
@@ -884,7 +894,8 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
     return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, staffId, when, preface: answer });
   }
   const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
-  return step.kind === 'tool' ? { ...step, preface: answer } : { ...step, text: `${answer}\n${step.text}` };
+  // Kept in the memory, so a look before showing (a time proposed at once) still says it first.
+  return step.kind === 'tool' ? { ...step, memory: { ...step.memory, preface: answer } } : { ...step, text: `${answer}\n${step.text}` };
 }
 
 /** "Haircut: $40.00" for the service being booked, when the list has its price. */

@@ -8,7 +8,7 @@ import { discardProposal } from '../proposal/discard.ts';
 import { fromOffer, newProposal, propose } from '../proposal/propose.ts';
 import { advanceIntake } from '../proposal/show.ts';
 import type { Offer } from '../state.ts';
-import { T, formatSlotLabel } from '../templates.ts';
+import { T, T2, formatSlotLabel } from '../templates.ts';
 import type { ToolArgs } from './definitions.ts';
 
 /** Holds the chosen offer and proposes booking it; intake questions come first when the service has them. */
@@ -30,13 +30,16 @@ export async function bookOffer(env: TurnEnv, args: ToolArgs<'book_offer'>): Pro
   }
   const zone = locationZone(env.catalog, offer.locationId);
   const where = env.catalog.locations.find((l) => l.id === offer.locationId)?.name ?? env.catalog.business.name;
+  const label = formatSlotLabel(new Date(offer.start), zone, staffName(env.catalog, offer.resourceIds));
   const proposal = propose(env.state, {
     ...newProposal(env, 'book', service.id),
     ...fromOffer(offer),
     holdId: held.holdId,
-    summary: T.proposeBook(service.name, formatSlotLabel(new Date(offer.start), zone, staffName(env.catalog, offer.resourceIds)), where),
+    summary: T.proposeBook(service.name, label, where),
   });
-  return advanceIntake(proposal, serviceQuestions(service.intakeQuestions), true);
+  // Proposed from offers never shown (the time the customer named): the questions say what they are for.
+  const unlisted = env.state.offersShown ? undefined : T2.holding(service.name, label, where);
+  return advanceIntake(proposal, serviceQuestions(service.intakeQuestions), true, unlisted);
 }
 
 /** Keeps the time for the customer while they answer intake and confirm. */

@@ -9,6 +9,7 @@ import { T } from '../templates.ts';
 import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { restatesProposal } from './restates-proposal.ts';
+import { picksTheOnlyOption, readAsOnlyOption } from './unlisted-pick.ts';
 import { remember, show } from './show.ts';
 
 // The customer's answer to a proposal on screen. Only a yes to that very proposal commits:
@@ -35,9 +36,15 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // proposal does not have is a change, not a yes to it.
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
   const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
+  // No list was shown for this summary (the time named was proposed at once): it is the only option.
+  const pick = turn.state.offersShown ? undefined : readAsOnlyOption(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff });
   if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
   const again = askConfirmation(pending, 'primary').display;
-  if (again && restatesProposal(u, pending, catalog.business.timeZone)) return show(turn, again, text);
+  // "330" is only read as a time among options; a message the summary reading finds a time in is not re-read.
+  const timeAsPick = pick !== undefined && !u.when && !u.choiceTime && !pick.when && restatesProposal(pick, pending, catalog.business.timeZone);
+  const picksIt = (pick !== undefined && picksTheOnlyOption(pick, pending)) || timeAsPick;
+  const restates = restatesProposal(u, pending, catalog.business.timeZone) || picksIt;
+  if (again && restates) return show(turn, again, text);
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;

@@ -60,7 +60,13 @@ async function afterToolCall(
     state.toolFailures += 1;
     if (state.toolFailures >= deps.maxToolFailures) return giveUp(deps, turn, env, { text: T.handoffAfterFailures, atLimit: true });
   }
-  if (!outcome.display || step.provisional) return null;
+  if (!outcome.display) return null;
+  // A look before showing keeps offers the customer does not see; a shown list is seen.
+  if (step.provisional) {
+    state.offersShown = false;
+    return null;
+  }
+  if (outcome.display.expecting === 'choice') state.offersShown = true;
   state.expecting = outcome.display.expecting;
   const messages = step.preface ? [step.preface, ...outcome.display.messages] : outcome.display.messages;
   const o = { messages, ...(outcome.display.choices?.length ? { choices: outcome.display.choices } : {}) };

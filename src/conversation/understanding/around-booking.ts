@@ -48,6 +48,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(i|we|i'?m|we'?re|im) (still )?(on|good|set) for (mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|tonight|the \d)`,
     String.raw`\b(is|are) (my|our|the) (\w+ )?(appointment|appt|booking|reservation|haircut|cut|color|colour|consult|consultation)s? still (on|good|happening|booked|set|confirmed)\b`,
     String.raw`\b(is|are) (it|that|we) still (on|happening)\b`,
+    // "do i have a haircut thursday at 2?": asks what is booked, even with a time in it.
+    String.raw`\b(do|did) (i|we) (already |still )?have (an?|my|our) (haircut|cut|trim|colou?r|consult|consultation|appointment|appt|booking)s? (booked |scheduled )?(on |at |for |this |next )?(today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|the \d)`,
   ].join('|'),
 );
 

@@ -13,8 +13,8 @@ const QUESTION_WORD = /^(what|whats|wats|when|whens|where|wheres|which|who|whos|
 // "what time was that", "when is it again", "which day did i pick": the time being booked.
 const ASKS_TIME = /\b(what|which) (time|day|date)\b|\bwhen\b|\bwhat was (it|that)\b/;
 const ABOUT_IT = /\b(it|that|this|again|was|were|the (appointment|appt|booking|slot)|my (appointment|appt|booking|slot)|i (pick|picked|chose|choose|book|booked|said|asked for|got))\b/;
-// "actually", "instead", "make it": what follows replaces what was asked.
-const CHANGE = /\b(actually|instead|change|different|another|rather|make it|switch|can we do|could we do|how about|what about)\b/;
+// "actually", "instead", "make it", "a color would be better": what follows replaces what was asked.
+const CHANGE = /\b(actually|instead|change|different|another|rather|(would|will|'d) be better|prefer|make it|switch|can we do|could we do|how about|what about)\b/;
 
 // "can we do 11 instead", "make it 3": a bare hour with these words is a new time, not an answer.
 const NEW_HOUR = /\b(instead|make it|(can|could) (we|i) do|how about|what about|switch (it )?to|change (it )?to)\b/;

@@ -98,6 +98,8 @@ export interface Understanding {
   meantOther?: boolean;
   /** the last request again for another booking ("and the color on monday too") */
   continues?: boolean;
+  /** two clock times offered as alternatives ("10 or 10:30"): `when` has only the first */
+  eitherTime?: boolean;
 }
 
 /** One booking a text names: by its service, its day or time, or both. */
