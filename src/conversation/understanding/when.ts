@@ -180,6 +180,8 @@ function spellOut(input: string, now: DateTime): string {
   let t = input.replace(/\b(\d{1,2}(?::\d{2})?) ?-?ish\b/g, 'at $1');
   t = t.replace(/(?:\b(?:around|about|like|approx|approximately|roughly|say|make it|make that|how about|what about|change it to|change to|switch to|move it to|instead at)|@) ?(\d{1,2}(?::\d{2})?)(?! ?(?:people|persons|of|minutes|mins|hours|hrs|days|weeks|st|nd|rd|th)\b)/g, 'at $1');
   t = t.replace(/\b(?:at at|(?:around|about|like|approx|approximately|roughly) at)\b/g, 'at');
+  // "i'm off at 5, can i come friday after that": "after that" points back at the time said.
+  t = t.replace(new RegExp(`\\bat ${CLOCK}\\b(.*?)\\bafter (?:that|then)\\b`), 'after $1$2');
   t = spellRelativeDays(t, now);
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
   // The "on" stays: "10:30 December 3" would be read as the 30th.
