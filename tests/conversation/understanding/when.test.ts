@@ -70,6 +70,9 @@ const cases: Case[] = [
   { text: 'today', now: '2026-03-28T10:00', zone: LONDON, from: '2026-03-28T00:00:00.000Z', to: '2026-03-29T00:00:00.000Z' },
   { text: 'tomorrow', now: '2026-03-28T10:00', zone: LONDON, from: '2026-03-29T00:00:00.000Z', to: '2026-03-29T23:00:00.000Z' },
   { text: '3/4', now: '2026-03-28T10:00', zone: LONDON, from: '2026-04-03T00:00', to: '2026-04-04T00:00' },
+  // A weekday with the day of the month: the date says which week.
+  { text: 'fri 13th pls', now: WED, zone: NY, from: '2026-11-13T00:00', to: '2026-11-14T00:00' },
+  { text: 'sat 7th at 11', now: WED, zone: NY, from: '2026-11-07T11:00', to: '2026-11-07T11:01', exact: true },
   // "after that" points back at the time said: a window from it, not that exact time.
   { text: "i'm done with class at 4, friday after that ok?", now: WED, zone: NY, from: '2026-10-30T16:00', to: '2026-10-31T00:00' },
   { text: 'friday at 4 or anytime after that', now: WED, zone: NY, from: '2026-10-30T16:00', to: '2026-10-31T00:00' },
