@@ -34,3 +34,6 @@ export const ctx = (expecting: UnderstandContext['expecting'] = null): Understan
   staff: STAFF,
   expecting,
 });
+
+/** The same catalog read on Tuesday 1 December 2026 at 9:00 in New York, the dialogs' "now". */
+export const ctxOnDec1 = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({ ...ctx(expecting), now: at('2026-12-01T09:00', NY) });

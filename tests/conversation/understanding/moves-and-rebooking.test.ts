@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseShift } from '../../../src/conversation/understanding/moves.ts';
-import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { understand } from '../../../src/conversation/understanding/index.ts';
+import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
 
 // Moves said relative to the booking, a move that keeps part of it, a cancel with a
 // "rebook later", "rebook" after a cancel, "the same thing again", and taking back a booking.
 
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-12-01T09:00', NY), // a Tuesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 const localDay = (d: Date | undefined) => (d ? new Intl.DateTimeFormat('en-CA', { timeZone: NY }).format(d) : undefined);
 
 describe('a push by whole weeks or days', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShift, sameDayWay, withoutSameDay } from '../../../src/conversation/understanding/moves.ts';
-import { understand, type UnderstandContext } from '../../../src/conversation/understanding/index.ts';
-import { SERVICES, STAFF, at } from './fixtures.ts';
+import { understand } from '../../../src/conversation/understanding/index.ts';
+import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
 
 // Moves of a booking (branch f-moves3): which booking and which new time when both are named
 // ("move thursday's dye to monday at 1", "change my booking friday to 4", "i have to
@@ -10,14 +10,6 @@ import { SERVICES, STAFF, at } from './fixtures.ts';
 // on the booking's own day ("anything later that same day?"), a return to an earlier time
 // ("can we go back to wednesday at 2"), and a move asked beside a price question.
 
-const NY = 'America/New_York';
-const ctx = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({
-  now: at('2026-12-01T09:00', NY), // a Tuesday
-  timeZone: NY,
-  services: SERVICES,
-  staff: STAFF,
-  expecting,
-});
 const local = (d: Date | undefined) =>
   d ? new Intl.DateTimeFormat('sv-SE', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) : undefined;
 
