@@ -46,7 +46,8 @@ const dialogs: Array<Record<string, unknown>> = [
   {
     name: 'can i push it back an hour → same day, an hour later',
     existing: [{ service: 'haircut', start: '2026-12-03 10:00', staff: 'dana' }],
-    turns: [{ say: 'can i push it back an hour', expect: ['1) Thu Dec 3, 11:00 AM'] }, '1', 'yes'],
+    // The moved time is free, so it is proposed at once.
+    turns: [{ say: 'can i push it back an hour', expect: ['to Thu Dec 3, 11:00 AM'] }, 'yes'],
     expect: { appointments: [{ service: 'haircut', start: '2026-12-03 10:00', status: 'canceled' }, { service: 'haircut', start: '2026-12-03 11:00', status: 'confirmed' }] },
   },
   {

@@ -862,8 +862,13 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   const next: Memory = { ...memory, proposeIfFree: undefined };
   const first = view.offers[0];
   const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && withAskedStaff(first, memory.staffId);
-  if (look.result.ok && asked) return pickStep(first, next);
+  if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, next);
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
+}
+
+/** "10am" with 10:00 free in New York and in Los Angeles: which one is not said, so the list asks. */
+function elsewhereAtSameClock(view: ProviderView, offer: ProviderView['offers'][number]): boolean {
+  return view.offers.some((o) => o.local.slice(0, 16) === offer.local.slice(0, 16) && o.start !== offer.start);
 }
 
 type DayHours = { location: string; weekday: number; hours: string | null; opens?: string; closes?: string };
