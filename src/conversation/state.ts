@@ -82,7 +82,8 @@ export const ConversationState = z.object({
   expecting: z.enum(['choice', 'confirmation', 'intake', 'service', 'time']).nullable().default(null),
   /**
    * false while the offers kept were looked at but never shown (the customer named an exact
-   * time and it was proposed at once): a lone "1" to that summary is then a yes to it.
+   * time and it was proposed at once): a lone "1" to that summary picks its one option, so the
+   * summary is asked again (turn/unlisted-pick.ts), never the first of offers not seen.
    */
   offersShown: z.boolean().default(true),
 });

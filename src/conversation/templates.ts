@@ -10,6 +10,11 @@ export function formatWhen(start: Date, timeZone: string): string {
   return DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ccc LLL d, h:mm a');
 }
 
+/** "$40.00" from cents: how every reply writes a price. */
+export function formatPrice(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}
+
 /** "Tue Dec 1, 3:00 PM with Dana" — the offer label channels rely on; "3:00 PM PST" with `withZone`. */
 export function formatSlotLabel(start: Date, timeZone: string, staffName?: string, withZone = false): string {
   const when = withZone ? `${formatWhen(start, timeZone)} ${DateTime.fromJSDate(start, { zone: timeZone }).toFormat('ZZZZ')}` : formatWhen(start, timeZone);

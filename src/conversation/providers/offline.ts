@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { T, T2, numbered } from '../templates.ts';
+import { T, T2, formatPrice, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
@@ -173,7 +173,7 @@ function onDay(view: ProviderView, when: NonNullable<Memory['when']>, reference:
 
 /** The time a shift names from a reference start: "an hour later", "same time next week", "monday same time". */
 function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['when']): NonNullable<Memory['when']> {
-  if (shift.sameDay && !shift.days && !shift.minutes) return onItsDay(view, start, shift.sameDay, when);
+  if (shift.sameDay && onlySameDay(shift)) return onItsDay(view, start, shift.sameDay, when);
   const zone = view.timeZone;
   let at = DateTime.fromISO(start, { zone });
   if (when && when.dayNamed !== false && shift.sameTime) {
@@ -181,6 +181,11 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/** "earlier that day" with no days or minutes to move by: another time on the reference's own day. */
+function onlySameDay(shift: Shift): boolean {
+  return Boolean(shift.sameDay) && !shift.days && !shift.minutes;
 }
 
 /**
@@ -325,7 +330,7 @@ function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
 function priceInCatalog(view: ProviderView, serviceId: string | undefined): string | undefined {
   const s = view.services.find((x) => x.id === serviceId);
-  return s && typeof s.priceCents === 'number' ? `${s.name}: $${(s.priceCents / 100).toFixed(2)}` : undefined;
+  return s && typeof s.priceCents === 'number' ? `${s.name}: ${formatPrice(s.priceCents)}` : undefined;
 }
 
 /** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */
@@ -611,7 +616,7 @@ function atSummary(view: ProviderView): boolean {
 function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   // "same time for my son", "a week after my appointment": the reference is a booking the customer has.
   // ("a haircut thursday, later in the day" books Thursday: only a move reads "that day" as its booking's.)
-  const fromBooking = u.shift && !(u.shift.sameDay && !u.shift.days && !u.shift.minutes && !u.shift.sameTime);
+  const fromBooking = u.shift && !(onlySameDay(u.shift) && !u.shift.sameTime);
   if (fromBooking && !memory.when && !(memory.flow === 'reschedule' && memory.apptStart)) {
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
@@ -651,18 +656,18 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   return search(findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
 }
 
-/**
- * "none of these, friday at 10 instead", "can it be 11:30", "color instead, same time": a
- * time (or person) named while offers or a summary are on screen changes the request under way.
- * The customer has said exactly what they want, so it is proposed at once when free (a
- * list led by it would ask them to pick what they already picked); when taken, the search shows.
- */
 /** The search is for one exact time the customer asked (offline-direct.ts): proposed at once when free. */
 function asksExactTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
   if (memory.flow === 'reschedule' && memory.apptRef) return movesToExactTime(memory.when);
   return booksExactTime(view, u, memory.when);
 }
 
+/**
+ * "none of these, friday at 10 instead", "can it be 11:30", "color instead, same time": a
+ * time (or person) named while offers or a summary are on screen changes the request under way.
+ * The customer has said exactly what they want, so it is proposed at once when free (a
+ * list led by it would ask them to pick what they already picked); when taken, the search shows.
+ */
 function changesNamedTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
   // Offers stay in view after a no to their summary ("N", then "can we do 3:30 instead").
   const underway = view.offers.length > 0 && view.expecting !== 'service' && view.expecting !== 'intake';

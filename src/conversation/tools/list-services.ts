@@ -1,5 +1,6 @@
 import type { TurnEnv } from '../env.ts';
 import type { ToolOutcome } from '../outcome.ts';
+import { formatPrice } from '../templates.ts';
 
 export async function listServices(env: TurnEnv): Promise<ToolOutcome> {
   return {
@@ -10,7 +11,7 @@ export async function listServices(env: TurnEnv): Promise<ToolOutcome> {
         service: s.slug,
         name: s.name,
         duration_minutes: s.durationMinutes,
-        price: s.priceCents === null ? null : `$${(s.priceCents / 100).toFixed(2)}`,
+        price: s.priceCents === null ? null : formatPrice(s.priceCents),
         description: s.description,
       })),
     },
