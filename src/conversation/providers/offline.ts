@@ -10,6 +10,7 @@ import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-t
 import { askedHourAgain } from './offline-asked-hour.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
+import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
@@ -48,6 +49,8 @@ interface Memory {
   menuServices?: string[];
   /** A booking asked in the same message as a question: made once the question is answered. */
   thenBook?: boolean;
+  /** "whats ur address and email": the second topic, looked up once the first is answered. */
+  alsoTopic?: 'hours' | 'address' | 'contact';
   /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
@@ -420,8 +423,9 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
   switch (u.intent) {
     case 'business_info':
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
+      if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -451,6 +455,13 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     default:
       return undefined;
   }
+}
+
+/** "how long does the color take?": from the catalog, of the service named or being booked; a booking asked beside it goes on. */
+function answerDuration(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  const answer = durationAnswer(view, u.serviceId ?? memory.serviceId);
+  if (u.alsoBooks) return thenBook(view, infoMemory(view, u, memory), answer);
+  return reply(withOpenSummary(view, answer), memory);
 }
 
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
@@ -849,7 +860,9 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     if (view.proposal?.awaiting === 'intake' || (offersOpen(view) && !memory.notOffered)) {
       return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined });
     }
-    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
+    // "is the consultation free?": a service asked about with no price listed is said to have none first.
+    const unlisted = priceNotListed(view.services.find((s) => s.id === memory.askedServiceId)?.name, services);
+    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [unlisted, T2.servicesList(lines)].filter(Boolean).join('\n');
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
@@ -883,6 +896,8 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
   const answer = infoAnswer(memory, res);
   if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
+  // The second topic of the same question, said after the first.
+  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: answer });
   if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
   return thenBook(view, memory, answer);
 }
@@ -912,7 +927,7 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
   const name = view.services.find((s) => s.id === (memory.askedServiceId ?? memory.serviceId))?.name;
   const price = services.find((s) => s.name === name)?.price;
-  return name && price ? `${name}: ${price}` : undefined;
+  return name && price ? `${name}: ${price}` : priceNotListed(name, services);
 }
 
 /**
