@@ -49,6 +49,8 @@ interface Memory {
   menuServices?: string[];
   /** A booking asked in the same message as a question: made once the question is answered. */
   thenBook?: boolean;
+  /** "confirm" with nothing on screen: the booking there is, else the yes is not understood. */
+  checksBooking?: boolean;
   /** "whats ur address and email": the second topic, looked up once the first is answered. */
   alsoTopic?: 'hours' | 'address' | 'contact';
   /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
@@ -436,6 +438,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       // "what do i have this week", "who am i seeing thursday": the list is of that day or week.
       next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
+      next.checksBooking = u.checksBooking;
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
@@ -967,6 +970,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items);
   if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
+  if (!items.length && memory.checksBooking) return reply(T.notUnderstood, {});
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (!changing || memory.onlyList) return listAppointments(view, withFreshRefs({ ...memory, onlyList: undefined }, items), items);
@@ -1051,7 +1055,7 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }
-  return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, next);
+  return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, { ...next, checksBooking: undefined });
 }
 
 /** A refused tool call, read by its error code. */

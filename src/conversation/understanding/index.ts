@@ -523,7 +523,12 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
-  if ((MY_APPOINTMENTS.test(s) || checksBooking(s, r.expecting)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (checksBooking(s, r.expecting) && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
+    // A bare "confirm" from someone with nothing booked is no question: the provider says so only when there is a booking.
+    if (r.answer === 'yes') u.checksBooking = true;
+    return as(r, 'my_appointments');
+  }
   if (WHO_IS_THIS.test(s) && !u.serviceId && !r.resolved) {
     u.asksWho = true;
     return as(r, 'business_info');

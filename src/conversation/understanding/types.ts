@@ -102,6 +102,8 @@ export interface Understanding {
   eitherTime?: boolean;
   /** "how long does the color take": the service's length is asked (intent 'business_info') */
   asksDuration?: boolean;
+  /** "confirm", "yes i'll be there": a yes read as a check of the booking there is (with none, it is not understood) */
+  checksBooking?: boolean;
   /** "whats ur address and email": a second topic asked beside `infoTopic` */
   alsoTopic?: 'hours' | 'address' | 'contact';
 }

@@ -41,6 +41,10 @@ describe('checksBooking: a check or acknowledgement of a booking the customer ha
     },
   );
 
+  it('thanks for the reminder with a new time said as a change is a move', () => {
+    expect(understand('thank you for the reminder! could we do 11:30 instead', ctxOnDec1()).intent).not.toBe('my_appointments');
+  });
+
   it('a check that also asks for a new booking is a booking', () => {
     expect(understand('see you friday, can i book my son a haircut too', ctxOnDec1()).intent).not.toBe('my_appointments');
   });

@@ -25,6 +25,7 @@ describe('needsStaff: matters only a person at the business can handle', () => {
     'Dana did a great job last time, book me with her again',
     'can you tell me when my appt is',
     'is there a fee if i cancel',
+    "congrats you've been selected for a $500 gift card claim now",
   ])('%j is no hand-off', (text) => {
     expect(needsStaff(text)).toBe(false);
   });
