@@ -117,6 +117,13 @@ export const T2 = {
   oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
+  /** "how long does the color take?": the catalog's length of the service. */
+  takes: (service: string, minutes: number) => `${service} takes ${minutes} minutes.`,
+  /** The same asked with no service known: each service's length. */
+  lengths: (lines: string[]) => `How long each takes: ${lines.join(', ')}.`,
+  lengthNotListed: 'I do not have the length of that service; our team can tell you.',
+  /** "is the consultation free?" with no price in the catalog: neither free nor a price is claimed. */
+  priceNotListed: (service: string) => `No price is listed for ${service}, so I cannot say what it costs or if it is free; our team can tell you.`,
   /** Another person's booking: only the sender's own can be seen or changed from this number. */
   onlyOwn: (contact: string) => `I can only see or change appointments booked from this number, so nothing was changed. They can text us from their own phone, or contact us: ${contact}`,
 } as const;

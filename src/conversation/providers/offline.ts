@@ -10,6 +10,7 @@ import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-t
 import { askedHourAgain } from './offline-asked-hour.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
+import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
@@ -48,6 +49,10 @@ interface Memory {
   menuServices?: string[];
   /** A booking asked in the same message as a question: made once the question is answered. */
   thenBook?: boolean;
+  /** "confirm" with nothing on screen: the booking there is, else the yes is not understood. */
+  checksBooking?: boolean;
+  /** "whats ur address and email": the second topic, looked up once the first is answered. */
+  alsoTopic?: 'hours' | 'address' | 'contact';
   /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
@@ -420,8 +425,9 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
   switch (u.intent) {
     case 'business_info':
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
+      if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, infoMemory(view, u, memory));
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -432,6 +438,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       // "what do i have this week", "who am i seeing thursday": the list is of that day or week.
       next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
+      next.checksBooking = u.checksBooking;
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
@@ -451,6 +458,13 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     default:
       return undefined;
   }
+}
+
+/** "how long does the color take?": from the catalog, of the service named or being booked; a booking asked beside it goes on. */
+function answerDuration(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  const answer = durationAnswer(view, u.serviceId ?? memory.serviceId);
+  if (u.alsoBooks) return thenBook(view, infoMemory(view, u, memory), answer);
+  return reply(withOpenSummary(view, answer), memory);
 }
 
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
@@ -849,7 +863,9 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     if (view.proposal?.awaiting === 'intake' || (offersOpen(view) && !memory.notOffered)) {
       return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined });
     }
-    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : T2.servicesList(lines);
+    // "is the consultation free?": a service asked about with no price listed is said to have none first.
+    const unlisted = priceNotListed(view.services.find((s) => s.id === memory.askedServiceId)?.name, services);
+    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [unlisted, T2.servicesList(lines)].filter(Boolean).join('\n');
     return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
@@ -883,6 +899,8 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
   const answer = infoAnswer(memory, res);
   if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
+  // The second topic of the same question, said after the first.
+  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: answer });
   if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
   return thenBook(view, memory, answer);
 }
@@ -912,7 +930,7 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
   const name = view.services.find((s) => s.id === (memory.askedServiceId ?? memory.serviceId))?.name;
   const price = services.find((s) => s.name === name)?.price;
-  return name && price ? `${name}: ${price}` : undefined;
+  return name && price ? `${name}: ${price}` : priceNotListed(name, services);
 }
 
 /**
@@ -952,6 +970,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items);
   if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
+  if (!items.length && memory.checksBooking) return reply(T.notUnderstood, {});
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
   if (!changing || memory.onlyList) return listAppointments(view, withFreshRefs({ ...memory, onlyList: undefined }, items), items);
@@ -1036,7 +1055,7 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }
-  return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, next);
+  return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, { ...next, checksBooking: undefined });
 }
 
 /** A refused tool call, read by its error code. */

@@ -15,6 +15,9 @@ import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
+import { checksBooking } from './checks-booking.ts';
+import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
+import { needsStaff } from './needs-staff.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
@@ -125,6 +128,8 @@ function classify(text: string, ctx: UnderstandContext): Understanding {
 function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   const r = read(text, ctx);
   if (!r) return { intent: 'unknown' };
+  // A complaint, a gift card, a message for the team: only a person can see to it, whatever else the words say.
+  if (needsStaff(r.s)) return as(r, 'human');
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
 
@@ -519,20 +524,32 @@ function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (checksBooking(s, r.expecting) && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
+    // A bare "confirm" from someone with nothing booked is no question: the provider says so only when there is a booking.
+    if (r.answer === 'yes') u.checksBooking = true;
+    return as(r, 'my_appointments');
+  }
   if (WHO_IS_THIS.test(s) && !u.serviceId && !r.resolved) {
     u.asksWho = true;
     return as(r, 'business_info');
   }
   if (r.topic) {
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
-    if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
+    if (u.serviceId && (r.resolved || asksToBook(s))) u.alsoBooks = true;
+    const also = secondTopic(s, r.topic);
+    if (also) u.alsoTopic = also;
+    return as(r, 'business_info');
+  }
+  if (asksDuration(s)) {
+    u.asksDuration = true;
+    if (u.serviceId && r.resolved) u.alsoBooks = true;
     return as(r, 'business_info');
   }
   if (asksNotOffered(r)) {
     u.asksServices = true;
     return as(r, 'business_info');
   }
-  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
+  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || asksIfFree(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
@@ -542,6 +559,11 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   return undefined;
+}
+
+/** A booking asked beside a question; "a pic of what i want for my color" asks for none. */
+function asksToBook(s: string): boolean {
+  return NEW_BOOKING.test(s.replace(/\bwhat (i|we) (want|need|like)\b/g, ' '));
 }
 
 /** "do you do nails", "do u guys offer waxing?": a service question whose service is not in the catalog. */
@@ -615,7 +637,7 @@ function infoTopic(s: string): Understanding['infoTopic'] {
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
   if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
-  if (CONTACT.test(s)) return 'contact';
+  if (CONTACT.test(s) || asksForEmail(s)) return 'contact';
   return undefined;
 }
 

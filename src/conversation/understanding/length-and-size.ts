@@ -64,6 +64,8 @@ export function readLengthAndSize(input: string): LengthAndSize {
       // "in 30 minutes" is a time to start, left for the date parser; "push it back an
       // hour", "30 min earlier" move a booking, left for the reading of moves.
       if (/\b(in|within|after|back|forward|up|by)\s*$/.test(text.slice(0, m.index))) break;
+      // "push my appt 30 min", "bump it 15 minutes": a delay of a booking, not its length.
+      if (/\b(push|bump|delay|postpone)( [\w']+){0,2}\s*$/.test(text.slice(0, m.index))) break;
       if (/^\s*(later|earlier|sooner|before|after|ahead|back|forward)\b/.test(text.slice(m.index + m[0].length))) break;
       const value = minutes(m);
       if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;

@@ -24,7 +24,13 @@ function minutesShift(s: string): number | undefined {
     amount = before[3]!;
     unit = before[4]!;
     later = before[1] !== undefined;
-  } else return undefined;
+  } else {
+    // "push my appt 30 min", "can you bump it 15 minutes": a delay, with no way said, is later.
+    const delayed = new RegExp(`\\b(?:push|bump|delay|postpone)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?)? (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
+    if (!delayed) return undefined;
+    [, amount, unit] = delayed as unknown as [string, string, string];
+    later = true;
+  }
   const n = amount.startsWith('half') ? 0.5 : (WORD_AMOUNTS[amount] ?? Number(amount));
   if (!Number.isFinite(n) || n <= 0) return undefined;
   const minutes = Math.round(unit.startsWith('h') ? n * 60 : n);

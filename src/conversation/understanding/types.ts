@@ -100,6 +100,12 @@ export interface Understanding {
   continues?: boolean;
   /** two clock times offered as alternatives ("10 or 10:30"): `when` has only the first */
   eitherTime?: boolean;
+  /** "how long does the color take": the service's length is asked (intent 'business_info') */
+  asksDuration?: boolean;
+  /** "confirm", "yes i'll be there": a yes read as a check of the booking there is (with none, it is not understood) */
+  checksBooking?: boolean;
+  /** "whats ur address and email": a second topic asked beside `infoTopic` */
+  alsoTopic?: 'hours' | 'address' | 'contact';
 }
 
 /** One booking a text names: by its service, its day or time, or both. */

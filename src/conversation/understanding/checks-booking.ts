@@ -1,0 +1,38 @@
+// A customer who already has a booking often writes only to check it or to say they are
+// coming: "confirm" to a reminder, "still on for tmrw?", "see you thursday!", "it's at 10
+// right?", "what time was it again", "what's booked under this number". Each is answered
+// with the booking's day and time, and nothing is changed. Read on the simplified text.
+
+const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|tmrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the \d)`;
+
+/** "confirm", "confirming!", "i'll be there", "see you thursday", "thanks for the reminder": the customer says they are coming. */
+const ATTENDING = new RegExp(
+  [
+    String.raw`^(yes |yep |ok |okay )?(confirm|confirmed|confirming|i confirm)( (it|that|my (appt|appointment|booking)))?( please| pls| thanks| thank you)?$`,
+    String.raw`\b(i'?ll|i will|we'?ll|we will|ill) (still )?be there\b`,
+    String.raw`\bsee (you|u|ya|y'?all) (then|there|soon|${DAY})\b`,
+    String.raw`\bthanks? (you )?(so much )?for the reminder\b`,
+  ].join('|'),
+);
+
+/** "still on for tmrw?", "are we still good for friday", "it's at 10 right?", "was it tuesday?": a check of what is booked. */
+const CHECKS = new RegExp(
+  [
+    String.raw`(^|\b(we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that) )still (on|good|set|happening|booked)( for)? ${DAY}`,
+    // The tag questions: "it's at 10 right", "its tuesday yeah?", "that's thursday correct?"
+    String.raw`\b(it'?s|its|it is|that'?s|thats|it was|we'?re|i'?m|im)( still)?( at| on| for)? [a-z0-9: ]{1,25} (right|correct|yeah|yea|yes|isn'?t it|wasn'?t it)$`,
+    String.raw`\bwhat (time|day|date) (was|is) it( at)? again\b`,
+    String.raw`\b(what|wat|wht) (time|day|date)( and| n)? ?(time|day|date)? (is|was|'?s) (my|our)\b`,
+    String.raw`\bwhat('?s| is| do (i|we) have) (booked|scheduled|reserved|on file) (under|for|on|with) (this|my|our) (number|phone|name|account)\b`,
+    String.raw`\b(anything|something|an? (appointment|appt|booking)) (booked|scheduled|on file) (under|for|on) (this|my) (number|phone|name)\b`,
+  ].join('|'),
+);
+
+/**
+ * The message checks or acknowledges a booking the customer has. With an offer list, a
+ * summary or an intake question on screen, its words are about that instead.
+ */
+export function checksBooking(s: string, expecting: string | null): boolean {
+  if (expecting === 'confirmation' || expecting === 'choice' || expecting === 'intake') return false;
+  return ATTENDING.test(s) || CHECKS.test(s);
+}
