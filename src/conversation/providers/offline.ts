@@ -13,7 +13,7 @@ import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -47,6 +47,8 @@ interface Memory {
   proposeIfFree?: boolean;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
   menuServices?: string[];
+  /** Who each appointment in that menu is with, so "the one with lee" picks one. */
+  menuStaff?: Array<string | null>;
   /** A booking asked in the same message as a question: made once the question is answered. */
   thenBook?: boolean;
   /** "confirm" with nothing on screen: the booking there is, else the yes is not understood. */
@@ -538,14 +540,14 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     const ref = memory.menuItems[u.choiceIndex];
     if (!ref) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
     const start = memory.menuStarts?.[u.choiceIndex];
-    const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined, menuServices: undefined };
+    const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined, menuServices: undefined, menuStaff: undefined };
     const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
     return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
   }
   // "the haircut", "the one on the 8th": the one appointment of the menu with that service or day.
-  if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when)) {
+  if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when || u.staffId || u.choiceTime)) {
     const index = appointmentNamed(view, memory, u);
-    if (index !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: index, serviceId: undefined, when: undefined }, memory);
+    if (index !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: index, serviceId: undefined, when: undefined, staffId: undefined, choiceTime: undefined }, memory);
   }
   // A numbered menu of services (all of them, or the few that fitted equally).
   if (memory.menu === 'service' && u.choiceIndex !== undefined && !u.serviceId) {
@@ -601,13 +603,15 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   return undefined;
 }
 
-/** The index of the only appointment in the menu that has the service and the day the message names. */
+/** The index of the only appointment in the menu with the service, day, person and clock time the message names. */
 function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding): number | undefined {
   const service = view.services.find((s) => s.id === u.serviceId)?.name;
-  const day = u.when && u.when.dayNamed !== false ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).toISODate() : undefined;
-  const fits = (memory.menuItems ?? []).map((_, i) => i).filter((i) =>
-    (!service || memory.menuServices?.[i] === service) && (!day || memory.menuStarts?.[i]?.startsWith(day)));
-  return fits.length === 1 && (service || day) ? fits[0] : undefined;
+  const staff = view.staff.find((s) => s.id === u.staffId)?.name;
+  const at = u.when ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }) : undefined;
+  const day = at && u.when!.dayNamed !== false ? at.toISODate()! : undefined;
+  const clock = u.choiceTime ?? (at && u.when!.exactTime ? { hour: at.hour, minute: at.minute } : undefined);
+  const entries = (memory.menuItems ?? []).map((_, i) => ({ start: memory.menuStarts?.[i], service: memory.menuServices?.[i], staff: memory.menuStaff?.[i] }));
+  return menuEntryNamed(entries, { service, day, staff, clock });
 }
 
 /**
@@ -1000,7 +1004,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     return actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
   }
   const labels = candidates.map((a) => a.label);
-  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local), menuServices: candidates.map((a) => a.service) }, {
+  return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local), menuServices: candidates.map((a) => a.service), menuStaff: candidates.map((a) => a.staff ?? null) }, {
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });

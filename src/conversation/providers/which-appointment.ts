@@ -137,3 +137,30 @@ export function lastToolCalled(history: ChatMessage[]): string | undefined {
   return undefined;
 }
 
+/** One appointment of the numbered "which one?" menu, as the provider's memory keeps it. */
+export interface MenuEntry {
+  /** Wall-clock start, "yyyy-MM-ddTHH:mm…". */
+  start?: string;
+  service?: string;
+  staff?: string | null;
+}
+
+/** What an answer to "which one?" says of the appointment: "the haircut", "the monday one", "the one with lee", "the 5pm". */
+export interface MenuAnswer {
+  service?: string;
+  /** ISO date of the day named. */
+  day?: string;
+  staff?: string;
+  clock?: { hour: number; minute: number };
+}
+
+/** The index of the only menu entry that fits everything the answer says; undefined when it says nothing, or fits none or several. */
+export function menuEntryNamed(entries: MenuEntry[], said: MenuAnswer): number | undefined {
+  const { service, day, staff, clock } = said;
+  if (!service && !day && !staff && !clock) return undefined;
+  const hhmm = clock && `T${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+  const fits = entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => (!service || e.service === service) && (!day || e.start?.startsWith(day)) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm));
+  return fits.length === 1 ? fits[0]!.i : undefined;
+}

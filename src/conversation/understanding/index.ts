@@ -54,9 +54,9 @@ const TAKE_BACK_ONLY = new RegExp(
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
-  /\b(cancel|call off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
+  /\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
@@ -190,7 +190,15 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
 
 /** "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30"). */
 function keepsAll(s: string): boolean {
-  return KEEP.test(s) && !KEEP_PART.test(s);
+  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s);
+}
+
+/**
+ * "oh no i meant to keep it, can i rebook it": a keep wished too late, after the cancel was
+ * done. The request that follows (a rebooking) is what counts.
+ */
+function regretsCancel(s: string): boolean {
+  return /\b(meant|wanted|supposed|going|gonna) to keep\b/.test(s) && (RESCHEDULE.test(s) || NEW_BOOKING.test(s));
 }
 
 /** "actually no, forget it": what was being asked is dropped, and nothing new is asked. */
@@ -272,7 +280,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
   const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(canceled), ctx.now, ctx.timeZone) : withoutSameDay(own);
-  const topic = infoTopic(s);
+  // "2 hours later" asks nothing about opening hours.
+  const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;

@@ -6,36 +6,39 @@ import type { Shift } from './types.ts';
 
 const AMOUNT = '(an?|one|two|three|half an?|\\d{1,3}(?:\\.5)?)';
 const UNIT = '(hours?|hrs?|h|minutes?|mins?|m)';
+// "an hour and a half", "two and a half hours": a half more, said before or after the unit.
+const AND_A_HALF = '(?: and a half)?';
+// "push it back a bit, like 30 mins": hedges between the verb and the amount say nothing of how much.
+const HEDGE = '(?: (?:a bit|a little|a tad|slightly))?(?: (?:like|maybe|about|around|roughly|say|approx|approximately|by|just))*';
 const LATER = '(later|back|after|further out)';
 const EARLIER = '(earlier|sooner|before|forward|up|ahead)';
 const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
 
-/** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour" (+60), "bring it forward 2 hours" (-120). */
+const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})?`;
+const AMOUNT_SAID = `(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
+/** "an hour later", "90 min earlier", "an hour and a half later": the amount before the way. */
+const AMOUNT_THEN_WAY = new RegExp(`\\b${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b`);
+/** "push it back an hour", "push it back a bit, like 30 mins", "bring it forward 2 hours": the way before the amount. */
+const WAY_THEN_AMOUNT = new RegExp(`\\b${SHIFT_VERB} (?:(?<later>${LATER})|${EARLIER})${HEDGE} ${AMOUNT_SAID}\\b`);
+/** "push my appt 30 min", "can you bump it 15 minutes": a delay with no way said is later. */
+const DELAYED_BY = new RegExp(`\\b(?:push|bump|delay|postpone)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?)?${HEDGE} ${AMOUNT_SAID}\\b`);
+
+/** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour and a half" (+90), "bring it forward 2 hours" (-120). */
 function minutesShift(s: string): number | undefined {
-  const after = new RegExp(`\\b${AMOUNT} ?${UNIT} (?:${LATER}|${EARLIER})\\b`).exec(s);
-  const before = new RegExp(`\\b(?:push|move|bump|shift|bring|put|make)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})? (?:${LATER}|${EARLIER}) (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
-  let amount: string;
-  let unit: string;
-  let later: boolean;
-  if (after) {
-    [, amount, unit] = after as unknown as [string, string, string];
-    later = after[3] !== undefined;
-  } else if (before) {
-    amount = before[3]!;
-    unit = before[4]!;
-    later = before[1] !== undefined;
-  } else {
-    // "push my appt 30 min", "can you bump it 15 minutes": a delay, with no way said, is later.
-    const delayed = new RegExp(`\\b(?:push|bump|delay|postpone)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?)? (?:by )?${AMOUNT} ?${UNIT}\\b`).exec(s);
-    if (!delayed) return undefined;
-    [, amount, unit] = delayed as unknown as [string, string, string];
-    later = true;
-  }
-  const n = amount.startsWith('half') ? 0.5 : (WORD_AMOUNTS[amount] ?? Number(amount));
+  const g = (AMOUNT_THEN_WAY.exec(s) ?? WAY_THEN_AMOUNT.exec(s))?.groups;
+  const delayed = g ? undefined : DELAYED_BY.exec(s)?.groups;
+  if (!g && !delayed) return undefined;
+  return shiftOf(g ?? delayed!, g === undefined);
+}
+
+/** The minutes a matched amount says, later or earlier; a delay with no way said is later. */
+function shiftOf(g: Record<string, string | undefined>, delay: boolean): number | undefined {
+  const amount = g.amount!;
+  const n = (amount.startsWith('half') ? 0.5 : (WORD_AMOUNTS[amount] ?? Number(amount))) + (g.half || g.halfBefore ? 0.5 : 0);
   if (!Number.isFinite(n) || n <= 0) return undefined;
-  const minutes = Math.round(unit.startsWith('h') ? n * 60 : n);
+  const minutes = Math.round(g.unit!.startsWith('h') ? n * 60 : n);
   if (minutes > 24 * 60) return undefined;
-  return later ? minutes : -minutes;
+  return g.later !== undefined || delay ? minutes : -minutes;
 }
 
 // "push it two weeks", "bump my cut back a week", "move it out 3 days", "bring it forward a
@@ -66,6 +69,9 @@ function daysShift(s: string): number | undefined {
   // "the day after tomorrow" is a date, not a shift.
   if (/\b(a|one) day (later|after)\b(?! tomorrow)|\bthe day after\b(?! tomorrow)|\bnext day\b/.test(s)) return 1;
   if (/\b(a|one) day (earlier|before)\b|\bthe day before\b/.test(s)) return -1;
+  // "2 days later", "three days before": counted from the booking, unlike "in 2 days" or "2 days from now".
+  const days = /\b(two|three|[2-6]) days (?:(?<later>later|after)|earlier|before)\b(?! (?:tomorrow|today|now))/.exec(s);
+  if (days) return (days.groups?.later ? 1 : -1) * (WORD_AMOUNTS[days[1]!] ?? Number(days[1]));
   return undefined;
 }
 
@@ -92,7 +98,7 @@ export function withoutSameDay(text: string): string {
 
 /** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */
 export function withoutShiftAmounts(text: string): string {
-  return text.replace(new RegExp(`\\b${AMOUNT} ?${UNIT}\\b`, 'g'), ' ');
+  return text.replace(new RegExp(`\\b${AMOUNT}${AND_A_HALF} ?${UNIT}${AND_A_HALF}\\b`, 'g'), ' ');
 }
 
 /** The offset the message states relative to a booking or a window, if any. */

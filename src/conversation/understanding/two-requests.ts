@@ -10,7 +10,8 @@ const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
 // The requests a business question may come with, asking when they are allowed.
 const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
 // Where one request ends and the next begins; the words that open the second are dropped.
-const SEPARATOR = /\?+|[,;.!]+ *(?:and |also |plus |oh and )?|\b(?:and|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
+// "two and a half hours" is one amount, not two requests.
+const SEPARATOR = /\?+|[,;.!]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
 
 /**
  * The whole message's reading, with `also` set when it splits into a request and a

@@ -186,6 +186,8 @@ function spellOut(input: string, now: DateTime): string {
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
   // "thurs 17th", "wed 16th": the day of the month says which week; the weekday alone would say this one.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) (\d{1,2}(?:st|nd|rd|th))\b/g, '$1 the $2');
+  // "the saturday after (the 12th)": the date in brackets says which of the weekdays is meant.
+  t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?: after| following)? ?\((?:the )?(\d{1,2}(?:st|nd|rd|th))\)/g, '$1 the $2');
   // The "on" stays: "10:30 December 3" would be read as the 30th.
   return t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;

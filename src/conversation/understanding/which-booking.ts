@@ -11,15 +11,17 @@ const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
 const KEEPS =
-  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming for|come for))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
+  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
+/** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
+const NO_LONGER_WORKS = /\b(is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not) (going to |gonna )?(work|do)( for (me|us))?( (any ?more|now|after all))?\b/g;
 /** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
 const MEANT_OTHER = /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b/;
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
-const CANCEL_VERB = /\b(cancel|call off|drop|scrap|ditch|nix|delete|remove|take \w+ off)\b/;
+const CANCEL_VERB = /\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|drop|scrap|ditch|nix|delete|remove|take \w+ off)\b/;
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 
@@ -60,8 +62,9 @@ export function fromCancelVerb(raw: string): string {
   return m ? raw.slice(m.index) : raw;
 }
 
+/** The cancel's words without "can't make" or "isn't going to work", so the day they name is read as the booking's. */
 export function withoutCantMake(raw: string): string {
-  return raw.replace(CANT_MAKE, ' ');
+  return raw.replace(CANT_MAKE, ' ').replace(NO_LONGER_WORKS, ' ');
 }
 
 export function asksForAll(s: string): boolean {
