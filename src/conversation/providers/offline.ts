@@ -8,6 +8,7 @@ import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import { askedHourAgain } from './offline-asked-hour.ts';
+import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
@@ -297,7 +298,7 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
-  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
@@ -362,10 +363,12 @@ function othersBookingStep(): ProviderStep {
  * "can i do a haircut instead same time" while a color is being booked: the same time for
  * another service is that booking changed, never a move of one already made.
  */
-function swapInBooking(u: Understanding, kept: Memory): Understanding {
+function swapInBooking(u: Understanding, kept: Memory, text: string): Understanding {
+  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when) return u;
+  // "no, change it to a color", "lee instead same time": another service or person for the booking under way, its time kept.
+  if (changesPartOfRequest(u, kept, text)) return { ...u, intent: 'book', abandons: true };
   const sameTimeOnly = u.shift && u.shift.sameTime && !u.shift.days && !u.shift.minutes;
-  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when || !sameTimeOnly) return u;
-  if (u.serviceId && u.serviceId !== kept.serviceId) return { ...u, intent: 'book', abandons: true };
+  if (!sameTimeOnly) return u;
   // "make it friday instead, same time" while a booking is under way: that booking on another day.
   if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
   return u;
@@ -672,7 +675,9 @@ function changesNamedTime(view: ProviderView, u: Understanding, memory: Memory):
   // Offers stay in view after a no to their summary ("N", then "can we do 3:30 instead").
   const underway = view.offers.length > 0 && view.expecting !== 'service' && view.expecting !== 'intake';
   // "can i get lee for this one": the exact time already asked, with someone else.
-  const named = Boolean(u.when?.exactTime || u.choiceTime || u.shift?.sameTime || u.staffId);
+  // "i meant the 17th", "no, make it a color" at the summary: another day or service, the exact time asked kept (rememberRequest).
+  const kept = (u.when && isWholeDay(view, u.when)) || (u.serviceId && view.expecting === 'confirmation');
+  const named = Boolean(u.when?.exactTime || u.choiceTime || u.shift?.sameTime || u.staffId || kept);
   // "book it now": the present moment is no time picked from a schedule.
   const saysNow = u.when && Math.abs(u.when.from.getTime() - Date.parse(view.now)) < 60_000;
   return underway && named && !saysNow && Boolean(memory.when?.exactTime);
