@@ -255,7 +255,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
-  else if (member && namesEitherStaff(meant, staff)) u.anyStaff = true;
+  // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
+  else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
   else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
