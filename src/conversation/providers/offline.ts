@@ -7,7 +7,7 @@ import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
-import { askedHourAgain } from './offline-asked-hour.ts';
+import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
@@ -303,7 +303,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -571,8 +571,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
-    const offer = pickOffer(view, u);
-    if (offer) return pickStep(offer, { ...memory, pickedByTime: u.choiceIndex === undefined ? offer.id : undefined });
+    const offer = pickOffer(view, u, memory.when);
+    const byTime = u.choiceIndex === undefined || offer !== view.offers[u.choiceIndex];
+    if (offer) return pickStep(offer, { ...memory, pickedByTime: byTime ? offer.id : undefined });
     // A time on another day or with someone else than the offers ("actually make it friday
     // at 2", "ok tuesday at 11 with lee then"): looked at, and proposed at once when free.
     if (namedTime(view, u)) memory.proposeIfFree = true;
@@ -748,9 +749,9 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
  * The offer picked by number or by time. A pick that also names a day or a staff member
  * ("ok tuesday at 11 with lee then") is only an offer on that day with that person.
  */
-function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
+function pickOffer(view: ProviderView, u: Understanding, asked?: Memory['when']): ProviderView['offers'][number] | undefined {
   if (u.choiceIndex !== undefined) {
-    const offer = offerAtHourSaid(view, u) ?? view.offers[u.choiceIndex];
+    const offer = offerAtHourMeant(view, u, asked) ?? view.offers[u.choiceIndex];
     return offer && withNamedStaff(offer, u) ? offer : undefined;
   }
   const fits = (o: ProviderView['offers'][number]) => withNamedStaff(o, u) && onNamedDay(view, o, u);
@@ -763,24 +764,6 @@ function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers']
     return matches.length === 1 ? matches[0] : undefined;
   }
   return undefined;
-}
-
-/**
- * "3" or "what about 3" to offers with a 3:00 PM: the number read as an hour, not as the third
- * offer, when the list leads with that time (the one asked for) or the words say a time ("about 3").
- */
-function offerAtHourSaid(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
-  const n = u.choiceIndex! + 1;
-  const said = u.choiceTime && u.choiceTime.minute === 0 && (u.choiceTime.hour % 12 || 12) === n ? u.choiceTime : undefined;
-  if (!said && !u.numberMayBeHour) return undefined;
-  const clock = said ?? businessClock(n, 0, undefined);
-  const atHour = (o: ProviderView['offers'][number]) => {
-    const t = DateTime.fromISO(o.local, { zone: 'UTC' });
-    return clock !== undefined && t.hour === clock.hour && t.minute === 0 && withNamedStaff(o, u);
-  };
-  if (said) return view.offers.find(atHour);
-  const first = view.offers[0];
-  return first && atHour(first) ? first : undefined;
 }
 
 /** A day and time said as one ("friday at 2"), the time being the one picked by. */
