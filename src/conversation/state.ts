@@ -86,6 +86,17 @@ export const ConversationState = z.object({
    * summary is asked again (turn/unlisted-pick.ts), never the first of offers not seen.
    */
   offersShown: z.boolean().default(true),
+  /**
+   * The intake answers of a booking changed at its summary (another time or person: "no, 12 instead"): the next booking of that service starts from them (proposal/intake-kept.ts).
+   */
+  intakeKept: z
+    .object({
+      serviceId: z.string(),
+      intake: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+      skipped: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -27,7 +27,8 @@ const KINDS: string[][] = [
     'friend', 'friends', 'bestie', 'family', 'mouth', 'referral', 'referred', 'refer', 'recommended', 'recommendation',
     'recommend', 'sister', 'brother', 'mom', 'mum', 'mother', 'dad', 'father', 'cousin', 'aunt', 'uncle', 'coworker',
     'colleague', 'neighbor', 'neighbour', 'roommate', 'boyfriend', 'girlfriend', 'wife', 'husband', 'partner', 'daughter',
-    'son', 'client', 'someone', 'somebody', 'everyone', 'people',
+    'son', 'client', 'someone', 'somebody', 'everyone', 'people', 'buddy', 'buddies', 'pal', 'mate', 'homie', 'bff', 'bestfriend',
+    'classmate', 'teammate', 'acquaintance', 'niece', 'nephew', 'grandma', 'grandmother', 'grandpa', 'fiance', 'fiancee', 'boss',
   ],
   [
     'walk', 'walked', 'walking', 'walkby', 'walkin', 'pass', 'passed', 'passing', 'past', 'drove', 'drive', 'driving',

@@ -2,9 +2,14 @@ import { DateTime } from 'luxon';
 import { businessClock, type Understanding } from '../understanding/index.ts';
 import type { ProviderView } from './types.ts';
 
-// "trim wed 2pm", then, with 2:00, 1:00, 1:30 and 2:30 on screen, "2": a lone number that is
-// the hour the customer asked for is that time said again, not the second offer. Customers
-// repeat their hour to pick it; an option number that happens to equal it is the rarer meaning.
+// A number said to a list of offers is the option of that number, or an hour. It is the
+// hour when the words say a time ("what about 3", with a 3:00 PM listed), when the list
+// leads with that hour (the time asked for comes first), or when a lone "4" repeats the 4pm
+// the customer asked for and an offer has it: customers repeat their hour to pick it, and an
+// option number that happens to equal it is the rarer meaning. One rule for every pick by
+// number, so the two readings cannot disagree.
+
+type Offer = ProviderView['offers'][number];
 
 /** The exact time asked for, as the provider's memory keeps it (an ISO instant). */
 export interface AskedTime {
@@ -12,16 +17,37 @@ export interface AskedTime {
   exactTime: boolean;
 }
 
-/** `u` with a lone number that repeats the asked hour read as that time, when an offer has it. */
-export function askedHourAgain(view: ProviderView, u: Understanding, asked: AskedTime | undefined, text: string): Understanding {
-  const lone = /^\s*(\d{1,2})\s*[.!]?\s*$/.exec(text);
-  // Only while the list is what they answer: at a summary, the list and the hour asked for may be stale.
-  if (!lone || u.choiceIndex === undefined || !asked?.exactTime || view.expecting !== 'choice') return u;
-  const time = businessClock(Number(lone[1]), 0, undefined);
+/** The offer a number pick means as an hour; undefined when the number is the option's. */
+export function offerAtHourMeant(view: ProviderView, u: Understanding, asked: AskedTime | undefined): Offer | undefined {
+  if (u.choiceIndex === undefined) return undefined;
+  const n = u.choiceIndex + 1;
+  const said = u.choiceTime && u.choiceTime.minute === 0 && (u.choiceTime.hour % 12 || 12) === n ? u.choiceTime : undefined;
+  if (said) return view.offers.find((o) => atClock(o, said) && withStaffNamed(o, u));
+  const clock = u.numberMayBeHour ? businessClock(n, 0, undefined) : undefined;
+  if (!clock) return undefined;
+  const first = view.offers[0];
+  if (first && atClock(first, clock) && withStaffNamed(first, u)) return first;
+  return repeatsAskedHour(view, clock, asked) ? view.offers.find((o) => o.local.slice(0, 16) === wallClock(view, asked!) && withStaffNamed(o, u)) : undefined;
+}
+
+/** The hour is the exact time asked for, said again while the list is what the customer answers. */
+function repeatsAskedHour(view: ProviderView, clock: { hour: number; minute: number }, asked: AskedTime | undefined): boolean {
+  // At a summary, the list and the hour asked for may be stale.
+  if (!asked?.exactTime || view.expecting !== 'choice') return false;
   const at = DateTime.fromISO(asked.from, { zone: view.timeZone });
-  if (!time || time.hour !== at.hour || time.minute !== at.minute) return u;
-  const wall = at.toFormat("yyyy-MM-dd'T'HH:mm");
-  if (!view.offers.some((o) => o.local.slice(0, 16) === wall)) return u;
-  const { choiceIndex: _, ...rest } = u;
-  return { ...rest, choiceTime: time };
+  return at.hour === clock.hour && at.minute === clock.minute;
+}
+
+function wallClock(view: ProviderView, asked: AskedTime): string {
+  return DateTime.fromISO(asked.from, { zone: view.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** Compared on the wall clock of the offer's own location. */
+function atClock(offer: Offer, clock: { hour: number; minute: number }): boolean {
+  const t = DateTime.fromISO(offer.local, { zone: 'UTC' });
+  return t.hour === clock.hour && t.minute === clock.minute;
+}
+
+function withStaffNamed(offer: Offer, u: Understanding): boolean {
+  return !u.staffId || !offer.resourceIds || offer.resourceIds.includes(u.staffId);
 }

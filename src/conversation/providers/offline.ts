@@ -7,7 +7,8 @@ import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
 import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
-import { askedHourAgain } from './offline-asked-hour.ts';
+import { offerAtHourMeant } from './offline-asked-hour.ts';
+import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
@@ -304,12 +305,12 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
-  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, askedHourAgain(view, u, memory.when, text), memory) ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -369,10 +370,12 @@ function othersBookingStep(): ProviderStep {
  * "can i do a haircut instead same time" while a color is being booked: the same time for
  * another service is that booking changed, never a move of one already made.
  */
-function swapInBooking(u: Understanding, kept: Memory): Understanding {
+function swapInBooking(u: Understanding, kept: Memory, text: string): Understanding {
+  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when) return u;
+  // "no, change it to a color", "lee instead same time": another service or person for the booking under way, its time kept.
+  if (changesPartOfRequest(u, kept, text)) return { ...u, intent: 'book', abandons: true };
   const sameTimeOnly = u.shift && u.shift.sameTime && !u.shift.days && !u.shift.minutes;
-  if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when || !sameTimeOnly) return u;
-  if (u.serviceId && u.serviceId !== kept.serviceId) return { ...u, intent: 'book', abandons: true };
+  if (!sameTimeOnly) return u;
   // "make it friday instead, same time" while a booking is under way: that booking on another day.
   if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
   return u;
@@ -584,8 +587,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
-    const offer = pickOffer(view, u);
-    if (offer) return pickStep(offer, { ...memory, pickedByTime: u.choiceIndex === undefined ? offer.id : undefined });
+    const offer = pickOffer(view, u, memory.when);
+    const byTime = u.choiceIndex === undefined || offer !== view.offers[u.choiceIndex];
+    if (offer) return pickStep(offer, { ...memory, pickedByTime: byTime ? offer.id : undefined });
     // A time on another day or with someone else than the offers ("actually make it friday
     // at 2", "ok tuesday at 11 with lee then"): looked at, and proposed at once when free.
     if (namedTime(view, u)) memory.proposeIfFree = true;
@@ -690,7 +694,9 @@ function changesNamedTime(view: ProviderView, u: Understanding, memory: Memory):
   // Offers stay in view after a no to their summary ("N", then "can we do 3:30 instead").
   const underway = view.offers.length > 0 && view.expecting !== 'service' && view.expecting !== 'intake';
   // "can i get lee for this one": the exact time already asked, with someone else.
-  const named = Boolean(u.when?.exactTime || u.choiceTime || u.shift?.sameTime || u.staffId);
+  // "i meant the 17th", "no, make it a color" at the summary: another day or service, the exact time asked kept (rememberRequest).
+  const kept = (u.when && isWholeDay(view, u.when)) || (u.serviceId && view.expecting === 'confirmation');
+  const named = Boolean(u.when?.exactTime || u.choiceTime || u.shift?.sameTime || u.staffId || kept);
   // "book it now": the present moment is no time picked from a schedule.
   const saysNow = u.when && Math.abs(u.when.from.getTime() - Date.parse(view.now)) < 60_000;
   return underway && named && !saysNow && Boolean(memory.when?.exactTime);
@@ -761,9 +767,9 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
  * The offer picked by number or by time. A pick that also names a day or a staff member
  * ("ok tuesday at 11 with lee then") is only an offer on that day with that person.
  */
-function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
+function pickOffer(view: ProviderView, u: Understanding, asked?: Memory['when']): ProviderView['offers'][number] | undefined {
   if (u.choiceIndex !== undefined) {
-    const offer = offerAtHourSaid(view, u) ?? view.offers[u.choiceIndex];
+    const offer = offerAtHourMeant(view, u, asked) ?? view.offers[u.choiceIndex];
     return offer && withNamedStaff(offer, u) ? offer : undefined;
   }
   const fits = (o: ProviderView['offers'][number]) => withNamedStaff(o, u) && onNamedDay(view, o, u);
@@ -776,24 +782,6 @@ function pickOffer(view: ProviderView, u: Understanding): ProviderView['offers']
     return matches.length === 1 ? matches[0] : undefined;
   }
   return undefined;
-}
-
-/**
- * "3" or "what about 3" to offers with a 3:00 PM: the number read as an hour, not as the third
- * offer, when the list leads with that time (the one asked for) or the words say a time ("about 3").
- */
-function offerAtHourSaid(view: ProviderView, u: Understanding): ProviderView['offers'][number] | undefined {
-  const n = u.choiceIndex! + 1;
-  const said = u.choiceTime && u.choiceTime.minute === 0 && (u.choiceTime.hour % 12 || 12) === n ? u.choiceTime : undefined;
-  if (!said && !u.numberMayBeHour) return undefined;
-  const clock = said ?? businessClock(n, 0, undefined);
-  const atHour = (o: ProviderView['offers'][number]) => {
-    const t = DateTime.fromISO(o.local, { zone: 'UTC' });
-    return clock !== undefined && t.hour === clock.hour && t.minute === 0 && withNamedStaff(o, u);
-  };
-  if (said) return view.offers.find(atHour);
-  const first = view.offers[0];
-  return first && atHour(first) ? first : undefined;
 }
 
 /** A day and time said as one ("friday at 2"), the time being the one picked by. */

@@ -5,6 +5,7 @@ import { serviceQuestions } from '../intake.ts';
 import { engineSize, liveOffer, offersFromAlternatives } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { takeIntakeAnswers } from '../proposal/intake-kept.ts';
 import { fromOffer, newProposal, propose } from '../proposal/propose.ts';
 import { advanceIntake } from '../proposal/show.ts';
 import type { Offer } from '../state.ts';
@@ -34,6 +35,7 @@ export async function bookOffer(env: TurnEnv, args: ToolArgs<'book_offer'>): Pro
   const proposal = propose(env.state, {
     ...newProposal(env, 'book', service.id),
     ...fromOffer(offer),
+    ...takeIntakeAnswers(env.state, service.id),
     holdId: held.holdId,
     summary: T.proposeBook(service.name, label, where),
   });

@@ -3,6 +3,7 @@ import type { Prisma } from '../../db/client.ts';
 import type { TurnEnv } from '../env.ts';
 import { commitProposal } from '../proposal/commit.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { keepIntakeAnswers } from '../proposal/intake-kept.ts';
 import { askConfirmation } from '../proposal/show.ts';
 import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
@@ -48,8 +49,11 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.
   if (u.intent === 'business_info' || u.intent === 'my_appointments') return null;
+  const plainNo = u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime;
+  // "no, 12 instead": the same booking asked otherwise, so its intake answers still hold.
+  if (!plainNo && !u.forSomeoneElse) keepIntakeAnswers(turn.state, pending);
   discardProposal(env);
-  if (u.intent === 'decline' && !u.when && !u.serviceId && !u.staffId && u.choiceIndex === undefined && !u.choiceTime) {
+  if (plainNo) {
     turn.state.expecting = null;
     return remember(turn, text, { messages: [T.declined] });
   }

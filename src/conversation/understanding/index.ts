@@ -23,6 +23,7 @@ import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
+import { namesEitherStaff } from './either-staff.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -267,6 +268,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
+  // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
+  else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
   else if (member) u.staffId = member.id;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];

@@ -47,10 +47,29 @@ function inflections(phrase: string): string[] {
   return [`${phrase}s`, `${phrase}es`, `${phrase}d`, `${phrase}ed`, `${phrase}ing`, `${stem}ed`, `${stem}ing`, ...doubled];
 }
 
+/**
+ * "highlites" for "highlights", "colr" aside: English spells one sound several ways ("igh",
+ * "ite"; "ph", "f"), so a word written as it sounds can be three edits from the catalog's.
+ * Both are compared by a spelling that keeps the sound and drops the silent letters.
+ */
+function soundsAlike(text: string, phrase: string): boolean {
+  if (text.length < 5 || phrase.length < 5) return false;
+  const key = (w: string) =>
+    w
+      .replace(/ght/g, 't')
+      .replace(/igh/g, 'i')
+      .replace(/ph/g, 'f')
+      .replace(/ck/g, 'k')
+      .replace(/e(s?)$/, '$1')
+      .replace(/([a-z])\1/g, '$1');
+  return key(text) === key(phrase);
+}
+
 /** A word matches a phrase word exactly, inflected, or within the edits its length allows. */
 function wordMatches(text: string, phrase: string): number | undefined {
   if (text === phrase || phrase === text + 's' || inflections(phrase).includes(text)) return 0;
   if (NOT_FUZZY.has(text)) return undefined;
+  if (soundsAlike(text, phrase)) return 1;
   // "cutt" (a held-down letter, cut to a double by normalize): one edit even for a short word.
   if (text.length === phrase.length + 1 && /([a-z])\1/.test(text) && text.replace(/([a-z])\1+/g, '$1') === phrase) return 1;
   const limit = Math.min(allowedEdits(phrase.length), allowedEdits(text.length));

@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
 import { spellOrdinalDays, spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
+import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
 export const EARLIEST_WINDOW_DAYS = 14;
@@ -99,10 +100,15 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const said = input.replace(GREETINGS, ' ');
+  const told = withoutPast(input.replace(GREETINGS, ' '));
+  const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
   return result;
+}
+
+function namesExactDayAndTime(w: ResolvedWhen | undefined): boolean {
+  return Boolean(w && w.hasDate && w.range.exactTime);
 }
 
 function resolvePhrase(input: string, now: DateTime): ResolvedWhen | undefined {
@@ -148,7 +154,7 @@ const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|
 const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
 const REFUSED = new RegExp(
   `\\bno (${KINDS})\\b` +
-    `|\\b(?:not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
+    `|(?<!\\bif )\\b(?:not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
     `|\\b(${REFUSABLE}) (?:(?:do|does|is|are|will|would)(?:n'?t| not)|don'?t|doesn'?t|won'?t|wont|isn'?t|aren'?t|(?:is|are) (?:no good|bad|out|impossible)|no good|not good)\\b(?: work| do| good)?`,
   'g',
 );
@@ -182,6 +188,7 @@ function spellOut(input: string, now: DateTime): string {
   t = t.replace(/\b(?:at at|(?:around|about|like|approx|approximately|roughly) at)\b/g, 'at');
   // "i'm off at 5, can i come friday after that": "after that" points back at the time said.
   t = t.replace(new RegExp(`\\bat ${CLOCK}\\b(.*?)\\bafter (?:that|then)\\b`), 'after $1$2');
+  t = spellWeekdayDayNumber(spellBusyUntil(spellSharpTimes(t)), now);
   t = spellRelativeDays(t, now);
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
   // "thurs 17th", "wed 16th": the day of the month says which week; the weekday alone would say this one.
@@ -321,6 +328,8 @@ function earliestOrRelative(t: string, now: DateTime): ResolvedWhen | undefined 
   if (EARLIEST.test(t)) {
     // "earliest on friday": that day from its start; "asap" alone: the next two weeks.
     const named = plain(t.replace(EARLIEST, ' '), now);
+    // "need color asap, can dana do thurs at 12:30": the day and time said are the request, asap only the hurry.
+    if (namesExactDayAndTime(named)) return named;
     if (named && named.hasDate && !named.range.exactTime) {
       const r = range(DateTime.max(DateTime.fromJSDate(named.range.from, { zone: now.zone }), now), DateTime.fromJSDate(named.range.to, { zone: now.zone }), false, `earliest ${named.range.description}`, true);
       return { range: r, hasDate: true };
