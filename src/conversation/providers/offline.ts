@@ -250,7 +250,9 @@ function decide(req: ProviderRequest): ProviderStep {
     if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
-  return withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  const step = withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  // "cancel my color and move my cut": the second request waits for the first's yes.
+  return u.then ? { ...step, then: u.then } : step;
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
