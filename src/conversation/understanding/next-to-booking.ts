@@ -32,6 +32,9 @@ const DIRECTION = String.raw`(?<dir>after|following|before|ahead of|prior to)`;
 const OWNER = String.raw`(?:my|our|the|me|mine|us|ours|him|her|hers|them|his|their)\b`;
 // "right after my haircut thursday", "an hour before my appt", "30 min after our color", "right after me".
 const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>${OWNER}[^,.;!?]*)`);
+// "a color right after at 9:30", "add my daughter just before": a close placement naming no
+// booking, so it is next to the one just made (else the one there is).
+const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -61,7 +64,19 @@ const FOR_PERSON =
  * places nothing by a booking. `isService` says whether words name a service of the catalog.
  */
 export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  return mentioned(text, isService) ?? relative(text, isService);
+  return mentioned(text, isService) ?? relative(text, isService) ?? bare(text, isService);
+}
+
+/** "oh and also a color right after at 9:30 same day": next to the booking just made, on its day. */
+function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = BARE.exec(text);
+  if (!m?.groups) return undefined;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
+    .replace(/\b(?:on )?(?:the )?same day\b/, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  return { ...placement(m.groups), booking: '', rest, person: 'other' };
 }
 
 function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {

@@ -186,6 +186,8 @@ function spellOut(input: string, now: DateTime): string {
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
   // "thurs 17th", "wed 16th": the day of the month says which week; the weekday alone would say this one.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) (\d{1,2}(?:st|nd|rd|th))\b/g, '$1 the $2');
+  // "mon 14 9am": a bare number between a weekday and a clock time is the day of the month, not the hour.
+  t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) ([1-9]|[12]\d|3[01])(?= (?:at |@ )?\d{1,2}(?::\d{2})? ?(?:am|pm)\b)/g, '$1 the $2th');
   // The "on" stays: "10:30 December 3" would be read as the 30th.
   return t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;

@@ -71,3 +71,17 @@ describe('the booking "him" or "her" means', () => {
     expect(appointmentOf([first, second], { person: 'other' }, undefined)).toBe(first);
   });
 });
+
+describe('nextToBooking: a close placement naming no booking is next to the one just made', () => {
+  it.each([
+    ['and a colour straight after at 10:30 same day', { edge: 'end', person: 'other', rest: 'and a colour at 10:30' }],
+    ['book my niece just before, at 3', { edge: 'start', person: 'other', rest: 'book my niece , at 3' }],
+  ])('%j', (text, want) => {
+    expect(nextToBooking(text, isService)).toMatchObject(want);
+  });
+
+  it('"right after work" or a placement with nothing asked places nothing', () => {
+    expect(nextToBooking('a haircut right after work', isService)).toBeUndefined();
+    expect(nextToBooking('i can come right after', isService)).toBeUndefined();
+  });
+});
