@@ -15,13 +15,13 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // in understanding/when.ts with unit tests in other words (231/288). Eleven more were bookings
 // placed next to one the customer has, now proposed at once at the time worked out, three
 // were two requests in one text, now taken up one after the other, and one a weekday with a
-// bare day of the month before a clock time ("mon 14 9am") (f9next: 246/288); FLOOR is the
-// count after the latest fix.
+// bare day of the month before a clock time ("mon 14 9am"), and k130 passed with them
+// (f9next: 247/288); FLOOR is the count after the latest fix.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout7-*.
 
 const TARGET = 0.95;
-const FLOOR = 246 / 288;
+const FLOOR = 247 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

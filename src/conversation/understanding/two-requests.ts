@@ -62,7 +62,8 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     if (!head || !tail) continue;
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
-    const asked = second.intent !== 'book' || BOOKS.test(tail);
+    // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
+    const asked = second.intent !== 'book' || (first.intent === 'reschedule' && BOOKS.test(tail));
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) return { ...first, then: tail };
   }
   return undefined;
