@@ -97,6 +97,11 @@ export const ConversationState = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * A second request said in the same text as the one under way ("cancel my color and move
+   * my cut to friday"): its words, read as the customer's next message once that one is committed.
+   */
+  nextRequest: z.string().nullable().default(null),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -59,7 +59,8 @@ const dialogs: Array<Record<string, unknown>> = [
   {
     name: 'a kids cut at the same time → same day and time',
     existing: [{ service: 'haircut', start: '2026-12-04 11:00', staff: 'dana' }],
-    turns: [{ say: 'a kids cut at the same time', expect: ['1) Fri Dec 4, 11:00 AM'] }, '1', 'yes'],
+    // The same time as the booking there is, free with Lee: proposed at once; a "1" to it asks the summary again.
+    turns: [{ say: 'a kids cut at the same time', expect: ['Book Haircut on Fri Dec 4, 11:00 AM'] }, '1', 'yes'],
     expect: { appointments: [{ service: 'haircut', start: '2026-12-04 11:00', status: 'confirmed' }, { service: 'haircut', start: '2026-12-04 11:00', status: 'confirmed' }] },
   },
   { name: 'on the 4th → the 4th, not another day', turns: [{ say: 'haircut on the 4th', expect: ['Fri Dec 4'] }, '1', 'yes'], expect: { appointments: [{ service: 'haircut', start: '2026-12-04 09:00', status: 'confirmed' }] } },

@@ -20,6 +20,8 @@ export interface NextToIso {
   minutes: number;
   serviceId?: string;
   day?: { from: string; to: string };
+  /** Named by its person ("right after me", "after him"): the new booking is of its service unless one is said. */
+  person?: 'self' | 'other';
 }
 
 export interface Listed {
@@ -39,20 +41,30 @@ export function appointmentMeant<A extends Listed>(items: A[], named: { service?
 }
 
 /**
- * The window for the new booking: an exact time from the appointment's end or start, a
- * window ending at its start ("before my haircut"), or its day (with the time said, if any).
+ * The appointment a booking named by its person means: "after him" is the one just booked in
+ * this conversation (for him), when there is one; else as the words name it (appointmentMeant).
+ */
+export function appointmentOf<A extends Listed>(items: A[], named: { service?: string; day?: string; person?: 'self' | 'other' }, justBooked: A | undefined): A | undefined {
+  return (named.person === 'other' && justBooked) || appointmentMeant(items, named);
+}
+
+/**
+ * The window for the new booking: the clock time said, if any; else an exact time from the appointment's end or start (with
+ * the new booking's length known, "before my haircut" ends as it starts), else a window
+ * ending at its start, or its day (with the time said, if any).
  */
 export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso; minutes?: number }): WindowIso {
   const { zone, nextTo, appt, when } = args;
   const start = DateTime.fromISO(appt.start_local, { zone });
   const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }) : start;
+  // "after my cut? like 11": a clock time said is the customer's own, on the booking's day unless another is said.
+  if (when?.exactTime && !when.earliest && !when.latest) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
+  if (nextTo.edge === 'start' && args.minutes) return exact(start.minus({ minutes: args.minutes }));
   const day = start.startOf('day');
-  // "before my haircut": the latest times that end by its start (a start up to a minute past
-  // start − length, since the search looks from a minute before the window's end).
-  const by = args.minutes ? start.minus({ minutes: args.minutes - 1 }) : start;
-  if (nextTo.edge === 'start') return { from: iso(day), to: iso(by), exactTime: false, earliest: false, latest: true };
+  // "before my haircut", its length unknown: the latest times up to its start.
+  if (nextTo.edge === 'start') return { from: iso(day), to: iso(start), exactTime: false, earliest: false, latest: true };
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };

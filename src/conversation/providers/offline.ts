@@ -6,7 +6,7 @@ import { businessClock, understand, type DateRange, type Shift, type Understandi
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
-import { appointmentMeant, windowNextTo, type NextToIso } from './offline-next-to.ts';
+import { appointmentOf, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
@@ -14,7 +14,7 @@ import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -258,7 +258,9 @@ function decide(req: ProviderRequest): ProviderStep {
     if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
-  return withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  const step = withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  // "cancel my color and move my cut": the second request waits for the first's yes.
+  return u.then ? { ...step, then: u.then } : step;
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
@@ -328,8 +330,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
 function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
-  const { edge, minutes, serviceId, day } = u.nextTo;
-  const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}) };
+  const { edge, minutes, serviceId, day, person } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
@@ -341,18 +343,24 @@ function priceInCatalog(view: ProviderView, serviceId: string | undefined): stri
   return s && typeof s.priceCents === 'number' ? `${s.name}: ${formatPrice(s.priceCents)}` : undefined;
 }
 
-/** The new booking's window by the appointment named (or, with none such, the day said), then searched like any booking. */
-function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+/**
+ * The new booking's window by the appointment named (or, with none such, the day said), then
+ * searched like any booking. A booking named by its person ("my son right after me") is of
+ * that booking's service unless another is said. A time worked out exactly from it is what
+ * the customer asked for: proposed at once when free, as a clock time said would be.
+ */
+function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment[], history: ChatMessage[]): ProviderStep {
   const { nextTo, ...rest } = memory;
   const zone = view.timeZone;
   const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
-  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined };
-  const appt = nextTo && appointmentMeant(items, named);
+  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined, person: nextTo?.person };
+  const appt = nextTo && appointmentOf(items, named, lastBooked(history, items));
+  if (appt && nextTo.person && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
-  const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === memory.serviceId)?.durationMinutes;
+  const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
-  // Placed by another booking, the time is worked out rather than asked: the list shows it.
-  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when });
+  const placed = Boolean(appt && when?.exactTime);
+  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -815,10 +823,11 @@ function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppoint
   const appt = justCanceled ?? (svc && items.find((a) => a.service === svc.name)) ?? items[0];
   if (!appt) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   const serviceId = memory.serviceId ?? view.services.find((s) => s.name === appt.service)?.id;
-  const next: Memory = { flow: 'book', serviceId, staffId: memory.staffId, when: shifted(view, appt.start_local, memory.shift!, memory.when) };
+  // The time worked out from it is exactly the one asked: proposed at once when free.
+  const next: Memory = { flow: 'book', serviceId, staffId: memory.staffId, when: shifted(view, appt.start_local, memory.shift!, memory.when), proposeIfFree: true };
   const slug = serviceSlug(view, serviceId);
   if (!slug) return reply(T.notUnderstood, next);
-  return call('find_slots', findSlotsArgs(view, next, slug, null), next);
+  return search(findSlotsArgs(view, next, slug, null), next);
 }
 
 function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start?: string): ProviderStep {
@@ -960,7 +969,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
-  if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items);
+  if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items, req.history);
   if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
   if (!items.length && memory.checksBooking) return reply(T.notUnderstood, {});
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });

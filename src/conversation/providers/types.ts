@@ -83,7 +83,12 @@ export type ProviderStep = (
       choices?: Array<{ value: string; label: string }>;
       expecting?: ProviderView['expecting'];
     }
-) & { usage?: TokenUsage; memory?: Record<string, unknown> };
+) & {
+  usage?: TokenUsage;
+  memory?: Record<string, unknown>;
+  /** A second request said after this one ("cancel my color and move my cut"): its words, taken up once this one is committed. */
+  then?: string;
+};
 
 export interface ModelProvider {
   /** e.g. "offline" or "openai:gpt-4.1-mini"; stored on each turn. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
+import { T } from '../templates.ts';
 import { safeJson } from './safe-json.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
@@ -163,4 +164,21 @@ export function menuEntryNamed(entries: MenuEntry[], said: MenuAnswer): number |
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => (!service || e.service === service) && (!day || e.start?.startsWith(day)) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm));
   return fits.length === 1 ? fits[0]!.i : undefined;
+}
+
+/**
+ * The appointment booked last in this conversation ("and his brother right after him"): the
+ * listed one the latest booking message names (T.booked); undefined when nothing listed was
+ * booked here.
+ */
+export function lastBooked(history: ChatMessage[], items: ListedAppointment[]): ListedAppointment | undefined {
+  const announced = (a: ListedAppointment) => T.booked(a.service, a.label.slice(a.service.length + 2));
+  for (let i = history.length - 1; i >= 0; i--) {
+    const m = history[i]!;
+    if (m.role !== 'assistant' || m.toolCall || !m.content) continue;
+    const said = m.content;
+    const found = items.find((a) => a.label.startsWith(`${a.service}, `) && said.startsWith(announced(a)));
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ import { T } from '../templates.ts';
 import { confirmByButton, confirmByText } from './commit-confirmation.ts';
 import { turnEnv, type Shown, type Turn, type TurnDeps } from './context.ts';
 import { handleCommands } from './handle-commands.ts';
+import { takeUpNextRequest } from './next-request.ts';
 import { runProvider } from './run-provider.ts';
 import { withdrawDuringIntake } from './withdraw-intake.ts';
 
@@ -32,12 +33,12 @@ async function answer(deps: TurnDeps, turn: Turn, catalog: Catalog | null): Prom
   }
   const env = turnEnv(deps, turn, catalog);
   const byButton = await confirmByButton(turn, env);
-  if (byButton) return byButton;
+  if (byButton) return takeUpNextRequest(deps, turn, env, byButton);
   if (!turn.inbound.text && !turn.inbound.attachments.length) return { messages: [T.emptyMessage] };
   const byNotice = await answerNoticeReply(deps, turn, env);
   if (byNotice) return byNotice;
   const byText = await confirmByText(turn, env);
-  if (byText) return byText;
+  if (byText) return takeUpNextRequest(deps, turn, env, byText);
   const withdrawn = withdrawDuringIntake(turn, env);
   if (withdrawn) return withdrawn;
   const command = await handleCommands(deps, turn, env);

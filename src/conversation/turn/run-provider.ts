@@ -18,12 +18,15 @@ import { runToolStep } from './run-tool-step.ts';
 /** Up to maxSteps provider steps for the customer's text. */
 export async function runProvider(deps: TurnDeps, turn: Turn, env: TurnEnv, userText: string): Promise<Shown> {
   const { state } = turn;
+  // A request queued behind another waits while that one is under way; a fresh message drops it.
+  if (!state.proposal && !state.offers.length && !state.expecting) state.nextRequest = null;
   state.history.push({ role: 'user', content: userText });
   const system = renderSystemPrompt(deps.prompts, turn.message.channel, systemVars(env.catalog, deps.clock()));
   for (let step = 0; step < deps.maxSteps; step++) {
     const s = await askProvider(deps, turn, env.catalog, system);
     if (!s) return giveUp(deps, turn, env, { text: T.internalError });
     if (s.memory) state.providerMemory = s.memory;
+    if (s.then) state.nextRequest = s.then;
     const meta = { promptVersion: deps.prompts.version, provider: deps.provider.name, tokenUsage: usageJson(s.usage) };
     if (s.kind === 'reply') return providerReply(deps, turn, env, { step: s, meta });
     const shown = await afterToolCall(deps, turn, env, { call: s.call, ignoredCalls: s.ignoredCalls, provisional: s.provisional, preface: s.preface, meta });

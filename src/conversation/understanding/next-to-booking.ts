@@ -15,17 +15,26 @@ export interface NextToBooking {
   booking: string;
   /** The message without them: the new booking's own words. */
   rest: string;
+  /**
+   * The booking named by its person rather than its service: 'self' ("right after me",
+   * "before mine"), 'other' ("right after him", "before her"), the one just booked for them.
+   */
+  person?: 'self' | 'other';
 }
 
 const AMOUNT = String.raw`(?<amount>an?|one|two|three|half an?|\d{1,3})`;
 const UNIT = String.raw`(?<unit>hours?|hrs?|h|minutes?|mins?|m)`;
 const CLOSE = String.raw`(?:(?:right|just|straight|directly|immediately) )?`;
 const DIRECTION = String.raw`(?<dir>after|following|before|ahead of|prior to)`;
-// Who the booking is named by: "my haircut", "the cut" (a service must follow), or the customer
-// alone: "right after me", "before mine on friday" (a family member booked next to them).
-const OWNER = String.raw`(?:my|our|the|me|mine|us|ours)\b`;
+// Who the booking is named by: "my haircut", "the cut" (a service must follow), the customer
+// alone: "right after me", "before mine on friday" (a family member booked next to them), or
+// someone else: "right after him", "before her cut" (the booking just made for them).
+const OWNER = String.raw`(?:my|our|the|me|mine|us|ours|him|her|hers|them|his|their)\b`;
 // "right after my haircut thursday", "an hour before my appt", "30 min after our color", "right after me".
 const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>${OWNER}[^,.;!?]*)`);
+// "a color right after at 9:30", "add my daughter just before": a close placement naming no
+// booking, so it is next to the one just made (else the one there is).
+const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -38,17 +47,36 @@ const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
 // The customer named for their own booking: "after me", "before mine", "right after us".
 const SELF = /^(me|mine|us|ours)\b/;
+// Someone else named for theirs: "after him", "before her", "right after them" (alone: a pronoun names no booking noun).
+const OTHER = /^(him|hers|them)\b|^her(?: (?:on|at|this|next|that|today|tomorrow|tmrw)\b|$)/;
+// Someone else's booking by its words: "his cut", "her appt", "their color".
+const OTHERS_BOOKING = /^(his|her|their)\b/;
 // "the cut" names a booking only by its service; "my ..." may name it by a noun ("my appt").
 const BY_SERVICE_ONLY = /^the\b/;
 // The request itself names a new booking ("book", "add", "another"), when it names no service.
 const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squeeze|fit)\b/;
+// Or names who it is for: "and his brother right after him", "my wife right after me".
+const FOR_PERSON =
+  /\b(wife|husband|son|sons|daughter|daughters|kid|kids|child|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|aunt|uncle|grandma|grandpa|grandson|granddaughter|roommate|fiancee?|spouse|he|she)\b/;
 
 /**
  * Where a new booking goes relative to one the customer has, or undefined when the message
  * places nothing by a booking. `isService` says whether words name a service of the catalog.
  */
 export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  return mentioned(text, isService) ?? relative(text, isService);
+  return mentioned(text, isService) ?? relative(text, isService) ?? bare(text, isService);
+}
+
+/** "oh and also a color right after at 9:30 same day": next to the booking just made, on its day. */
+function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = BARE.exec(text);
+  if (!m?.groups) return undefined;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
+    .replace(/\b(?:on )?(?:the )?same day\b/, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  return { ...placement(m.groups), booking: '', rest, person: 'other' };
 }
 
 function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
@@ -59,14 +87,22 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
-  if (!isService(rest) && !NEW_BOOKING.test(rest)) return undefined;
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
   const at = placement(m.groups);
-  return { ...at, booking, rest };
+  const person = bookingsPerson(booking, isService);
+  return { ...at, booking, rest, ...(person ? { person } : {}) };
+}
+
+/** "me", "mine on friday": the customer's; "him", "her": someone else's; "my haircut", "her cut": named by service. */
+function bookingsPerson(booking: string, isService: (words: string) => boolean): 'self' | 'other' | undefined {
+  if (SELF.test(booking)) return 'self';
+  if (OTHER.test(booking) || (OTHERS_BOOKING.test(booking) && !isService(booking))) return 'other';
+  return undefined;
 }
 
 /** "my thursday appt", "the color", "me on saturday": words that can name a booking of the customer's. */
 function namesBooking(booking: string, isService: (words: string) => boolean): boolean {
-  if (SELF.test(booking)) return true;
+  if (SELF.test(booking) || OTHER.test(booking)) return true;
   if (BY_SERVICE_ONLY.test(booking)) return isService(booking);
   return BOOKING_NOUN.test(booking) || isService(booking);
 }

@@ -27,6 +27,8 @@ export function withSecondRequest(args: {
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
   if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
+  const two = twoChanges(args);
+  if (two) return two;
   const lower = text.toLowerCase();
   for (const m of lower.matchAll(SEPARATOR)) {
     const head = text.slice(0, m.index).trim();
@@ -39,6 +41,33 @@ export function withSecondRequest(args: {
     if (pair) return { ...pair.request, also: pair.question };
   }
   return whole;
+}
+
+// What may follow a change in the same text as a request of its own: another change, or a new booking.
+const FOLLOWS_CHANGE: readonly Intent[] = ['reschedule', 'cancel', 'book'];
+// A booking after a change says so ("and add my daughter", "then book a color"); "cancel my color and the haircut" cancels both.
+const BOOKS = /\b(book|add|schedule|get|squeeze|fit)\b/i;
+
+/**
+ * "cancel my color on the 8th and move my cut to friday", "move the consult to tuesday and
+ * cancel the haircut": two requests, each changing what is booked. Each is read on its own
+ * words; the first is done now and the second (`then`, its words) once the first is committed.
+ */
+function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, whole, classifyOne } = args;
+  if (!CHANGES.includes(whole.intent)) return undefined;
+  const free = { ...ctx, expecting: null };
+  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const first = classifyOne(head, free);
+    const second = classifyOne(tail, free);
+    // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
+    const asked = second.intent !== 'book' || (first.intent === 'reschedule' && BOOKS.test(tail));
+    if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) return { ...first, then: tail };
+  }
+  return undefined;
 }
 
 /**

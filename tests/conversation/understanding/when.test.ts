@@ -73,6 +73,9 @@ const cases: Case[] = [
   // A weekday with the day of the month: the date says which week.
   { text: 'fri 13th pls', now: WED, zone: NY, from: '2026-11-13T00:00', to: '2026-11-14T00:00' },
   { text: 'sat 7th at 11', now: WED, zone: NY, from: '2026-11-07T11:00', to: '2026-11-07T11:01', exact: true },
+  // A bare number between the weekday and a clock time is the day of the month, not the hour.
+  { text: 'cut thurs 12 10am', now: WED, zone: NY, from: '2026-11-12T10:00', to: '2026-11-12T10:01', exact: true },
+  { text: 'fri 6 at 2:30pm', now: WED, zone: NY, from: '2026-11-06T14:30', to: '2026-11-06T14:31', exact: true },
   // "after that" points back at the time said: a window from it, not that exact time.
   { text: "i'm done with class at 4, friday after that ok?", now: WED, zone: NY, from: '2026-10-30T16:00', to: '2026-10-31T00:00' },
   { text: 'friday at 4 or anytime after that', now: WED, zone: NY, from: '2026-10-30T16:00', to: '2026-10-31T00:00' },
