@@ -93,24 +93,28 @@ export const OTHER_PHONE = '+15555550999';
 
 type DialogDatabase = { db: PrismaClient; pool: pg.Pool };
 
-/** The salon made on each database, so later dialogs there reuse it. */
-const salons = new WeakMap<DialogDatabase, Fixture>();
+/** The salon made on each database (keyed by its client, which callers may wrap anew per dialog), so later dialogs there reuse it. */
+const salons = new WeakMap<PrismaClient, Fixture>();
 
 /** The salon with nothing booked or said yet: made once per database, then only its activity wiped. */
 async function freshSalon(t: DialogDatabase): Promise<Fixture> {
-  const made = salons.get(t);
+  const made = salons.get(t.db);
   if (made) {
     await wipeActivity(t.pool);
     return made;
   }
   await wipe(t.db);
   const fx = await createSalon(t.db);
-  salons.set(t, fx);
+  salons.set(t.db, fx);
   return fx;
 }
 
+/** What a dialog is doing, for a bench that splits its cost: setting up, the turns, judging the end state. */
+export type DialogPhase = 'setup' | 'turns' | 'judge';
+
 /** Runs the dialog on a fresh salon and compares the database with what it expects. */
-export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogResult> {
+export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: (phase: DialogPhase) => void } = {}): Promise<DialogResult> {
+  opts.onPhase?.('setup');
   const fx = await freshSalon(t);
   let now = new Date(d.now);
   const clock = () => new Date(now);
@@ -135,6 +139,7 @@ export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogRes
 
   const replies: OutboundReply[] = [];
   const log: string[] = [];
+  opts.onPhase?.('turns');
   for (const [i, turn] of d.turns.entries()) {
     if (turn.advance) now = new Date(now.getTime() + turn.advance * 60_000);
     const last = replies[replies.length - 1];
@@ -153,6 +158,7 @@ export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogRes
     for (const s of turn.not_expect ?? []) if (text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply has "${s}"`);
   }
 
+  opts.onPhase?.('judge');
   failures.push(...(await compareEndState(t, d, fx, clock())));
   return { failures, transcript: log.join('\n') };
 }
