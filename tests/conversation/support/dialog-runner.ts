@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { OutboundReply } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
+import { loadPrompts } from '../../../src/conversation/prompts.ts';
 import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
 import type { PrismaClient } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
@@ -112,6 +113,10 @@ async function freshSalon(t: DialogDatabase): Promise<Fixture> {
 /** What a dialog is doing, for a bench that splits its cost: setting up, the turns, judging the end state. */
 export type DialogPhase = 'setup' | 'turns' | 'judge';
 
+// What every dialog's orchestrator shares: made once per process, not per dialog.
+const silent = createLogger('silent');
+const prompts = loadPrompts();
+
 /** Runs the dialog on a fresh salon and compares the database with what it expects. */
 export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: (phase: DialogPhase) => void } = {}): Promise<DialogResult> {
   opts.onPhase?.('setup');
@@ -119,7 +124,7 @@ export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: 
   let now = new Date(d.now);
   const clock = () => new Date(now);
   const scheduler = createScheduler(createSchedulingStore(t.pool), clock, { holdMinutes: 10 });
-  const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: createLogger('silent'), provider: createOfflineProvider() });
+  const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: silent, prompts, provider: createOfflineProvider() });
   const local = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm', { zone: fx.timeZone }).toJSDate();
   const failures: string[] = [];
 
