@@ -7,6 +7,9 @@
 // runs on this machine). The first dialogs warm up and are not counted.
 //
 //   npx tsx bench/dialog-cpu.ts [files=heldout5] [warmup=20]    (BENCH_DATABASE_URL or embedded)
+//   PROFILE=out.cpuprofile writes a CPU profile of the measured dialogs only.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -63,15 +66,25 @@ try {
   turnStatements.clear();
   const name = new URL(database.url).pathname.slice(1);
   const t0 = serverTicks(name);
+  const profiler = process.env.PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const w0 = performance.now();
+  const c0 = process.cpuUsage();
   const passed = await run(measured);
+  const used = process.cpuUsage(c0);
   const wall = performance.now() - w0;
+  if (profiler) writeFileSync(process.env.PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
   const ticks = serverTicks(name) - t0;
   const n = measured.length;
   const total = cpu.setup + cpu.turns + cpu.judge + cpu.idle;
   console.log(`${n} dialogs (${only.join(',')}, after ${WARMUP} unmeasured), ${turns} turns, ${passed} passed, ${fmt(wall / 1000)} s wall`);
   console.log(`node cpu/dialog ${fmt(total / n, 2)} ms: setup ${fmt(cpu.setup / n, 2)}, turns ${fmt(cpu.turns / n, 2)}, judge ${fmt(cpu.judge / n, 2)}, between ${fmt(cpu.idle / n, 2)}`);
   console.log(`node cpu/turn ${fmt(cpu.turns / turns, 2)} ms`);
+  console.log(`node cpu of the measured run: user ${fmt(used.user / 1e6, 2)} s, sys ${fmt(used.system / 1e6, 2)} s`);
   console.log(`server cpu/dialog ${fmt((ticks * 10) / n, 2)} ms (clock ticks of 10 ms)`);
   console.log(`statements/dialog: setup ${fmt(statements.setup / n, 2)}, judge ${fmt(statements.judge / n, 2)}; statements/turn ${fmt(statements.turns / turns, 2)}`);
   for (const [k, c] of [...turnStatements].sort((a, b) => b[1] - a[1])) console.log(`  ${fmt(c / turns, 3)}  ${k}`);
