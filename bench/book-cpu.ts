@@ -13,7 +13,7 @@ import { createSchedulingStore } from '../src/db/scheduling/store.ts';
 import { createScheduler } from '../src/engine/scheduler.ts';
 import { youngGenerationMayGrow } from '../src/v8-flags.ts';
 import { BARE_WRITE, seed } from './engine.ts';
-import { benchDatabase, fmt, stopBenchServer } from './support.ts';
+import { benchDatabase, fmt, serverTicks, stopBenchServer } from './support.ts';
 
 youngGenerationMayGrow();
 
@@ -31,21 +31,6 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   byName.set(key, (byName.get(key) ?? 0) + 1);
   return (original as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof original;
-
-/** Clock ticks of every server process serving database `name` (its backends name it in their title). */
-function serverTicks(name: string): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name)) continue;
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return ticks;
-}
 
 /** CPU ticks of each thread of this process, by thread name. */
 function threadTicks(): Map<string, number> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 import { startScratchPostgres } from '../src/db/embedded.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -41,6 +42,21 @@ export async function benchDatabase(): Promise<{ url: string; drop(): Promise<vo
 export async function stopBenchServer(): Promise<void> {
   if (server) await (await server).stop();
   server = undefined;
+}
+
+/** Clock ticks of every server process serving database `name` (its backends name it in their title). */
+export function serverTicks(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks;
 }
 
 export function percentile(samples: number[], p: number): number {

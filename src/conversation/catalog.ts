@@ -36,19 +36,36 @@ export interface Catalog {
 
 type CatalogReader = Pick<PrismaClient, 'business' | 'service' | 'location'>;
 
+export type CatalogAt = (db: CatalogReader, version: string | null) => Promise<Catalog | null>;
+
 /**
  * The catalog as of `version` (the schedule_version read in the caller's transaction
  * before this call, so a cached catalog is never older than its key). Without a version
  * nothing is cached.
  */
-export function createCatalogCache(businessId?: string) {
+export function createCatalogCache(businessId?: string): CatalogAt {
   let cached: { version: string; catalog: Catalog | null } | null = null;
-  return async function catalogAt(db: CatalogReader, version: string | null): Promise<Catalog | null> {
+  return async function catalogAt(db, version) {
     if (version !== null && cached?.version === version) return cached.catalog;
     const catalog = await loadCatalog(db, businessId);
     if (version !== null) cached = { version, catalog };
     return catalog;
   };
+}
+
+// schedule_version belongs to the database, so every orchestrator on one Prisma client
+// (one database) can share a cache per business: a second orchestrator, or a test's
+// fresh one per dialog, does not read the catalog again (five statements).
+const shared = new WeakMap<object, Map<string, CatalogAt>>();
+
+/** The catalog cache of the database behind `db` for this business, shared by every caller on that client. */
+export function catalogCacheFor(db: object, businessId?: string): CatalogAt {
+  let byBusiness = shared.get(db);
+  if (!byBusiness) shared.set(db, (byBusiness = new Map()));
+  const key = businessId ?? '';
+  let cache = byBusiness.get(key);
+  if (!cache) byBusiness.set(key, (cache = createCatalogCache(businessId)));
+  return cache;
 }
 
 /** The business this deployment serves: the given id, else the oldest one. */

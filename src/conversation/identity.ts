@@ -39,9 +39,17 @@ export function identityOf(
 export async function ensureCustomer(db: PrismaClient, identity: Identity): Promise<string | null> {
   if (identity.customerId) return identity.customerId;
   if (!identity.phone) return null;
-  const c = await db.customer.upsert({ where: { phone: identity.phone }, create: { phone: identity.phone }, update: {} });
-  identity.customerId = c.id;
-  return c.id;
+  for (let attempt = 0; ; attempt++) {
+    // One round trip (Prisma's upsert took three), and an existing row is left untouched.
+    const rows = await db.$queryRaw<Array<{ id: string }>>`
+      WITH ins AS (INSERT INTO customer (phone) VALUES (${identity.phone}) ON CONFLICT (phone) DO NOTHING RETURNING id::text)
+      SELECT id FROM ins
+      UNION ALL
+      SELECT id::text FROM customer WHERE phone = ${identity.phone}`;
+    if (rows[0]) return (identity.customerId = rows[0].id);
+    // A concurrent insert committed after this statement's snapshot: read it now.
+    if (attempt >= 2) throw new Error('customer row could not be created or read');
+  }
 }
 
 /** The engine actor for everything this sender does. */

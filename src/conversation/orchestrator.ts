@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/client.ts';
 import type { Scheduler } from '../engine/api.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Logger } from '../log.ts';
-import { createCatalogCache } from './catalog.ts';
+import { catalogCacheFor } from './catalog.ts';
 import type { InboundMessage, Orchestrator, OutboundReply } from '../contract/conversation.ts';
 import { createConversationIds } from './conversation-ids.ts';
 import { senderKeyOf } from './identity.ts';
@@ -63,7 +63,7 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
     maxToolFailures: deps.maxToolFailures ?? 3,
     maxSteps: deps.maxSteps ?? 6,
     calendarLink: deps.calendarLink,
-    catalogAt: createCatalogCache(deps.businessId),
+    catalogAt: catalogCacheFor(db, deps.businessId),
   };
   const gate = createTurnGate(turnLimitFor(db, deps.maxConcurrentTurns));
   const conversations = createConversationIds(db);

@@ -77,9 +77,15 @@ export interface ToolSpec {
   function: { name: string; description: string; parameters: Record<string, unknown>; strict: boolean };
 }
 
-/** JSON-schema tool specs for the model, generated from the zod schemas above. */
+let specs: ToolSpec[] | undefined;
+
+/**
+ * JSON-schema tool specs for the model, generated from the zod schemas above once per
+ * process (about 4 ms of CPU each time, and the schemas never change). Every caller
+ * gets the same array: read it, never change it.
+ */
 export function toolSpecs(): ToolSpec[] {
-  return TOOL_NAMES.map((name) => {
+  specs ??= TOOL_NAMES.map((name): ToolSpec => {
     const t = zodFunction({ name, parameters: toolSchemas[name], description: toolDescriptions[name] });
     return {
       type: 'function',
@@ -91,4 +97,5 @@ export function toolSpecs(): ToolSpec[] {
       },
     };
   });
+  return specs;
 }

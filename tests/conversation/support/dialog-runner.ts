@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import type { OutboundReply } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
+import { loadPrompts } from '../../../src/conversation/prompts.ts';
 import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
 import type { PrismaClient } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
@@ -93,35 +94,43 @@ export const OTHER_PHONE = '+15555550999';
 
 type DialogDatabase = { db: PrismaClient; pool: pg.Pool };
 
-/** The salon made on each database, so later dialogs there reuse it. */
-const salons = new WeakMap<DialogDatabase, Fixture>();
+/** The salon made on each database (keyed by its client, which callers may wrap anew per dialog), so later dialogs there reuse it. */
+const salons = new WeakMap<PrismaClient, Fixture>();
 
 /** The salon with nothing booked or said yet: made once per database, then only its activity wiped. */
 async function freshSalon(t: DialogDatabase): Promise<Fixture> {
-  const made = salons.get(t);
+  const made = salons.get(t.db);
   if (made) {
     await wipeActivity(t.pool);
     return made;
   }
   await wipe(t.db);
   const fx = await createSalon(t.db);
-  salons.set(t, fx);
+  salons.set(t.db, fx);
   return fx;
 }
 
+/** What a dialog is doing, for a bench that splits its cost: setting up, the turns, judging the end state. */
+export type DialogPhase = 'setup' | 'turns' | 'judge';
+
+// What every dialog's orchestrator shares: made once per process, not per dialog.
+const silent = createLogger('silent');
+const prompts = loadPrompts();
+
 /** Runs the dialog on a fresh salon and compares the database with what it expects. */
-export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogResult> {
+export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: (phase: DialogPhase) => void } = {}): Promise<DialogResult> {
+  opts.onPhase?.('setup');
   const fx = await freshSalon(t);
   let now = new Date(d.now);
   const clock = () => new Date(now);
   const scheduler = createScheduler(createSchedulingStore(t.pool), clock, { holdMinutes: 10 });
-  const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: createLogger('silent'), provider: createOfflineProvider() });
+  const orchestrator = createOrchestrator({ db: t.db, scheduler, clock, log: silent, prompts, provider: createOfflineProvider() });
   const local = (s: string) => DateTime.fromFormat(s, 'yyyy-MM-dd HH:mm', { zone: fx.timeZone }).toJSDate();
   const failures: string[] = [];
 
   for (const e of d.existing) {
     const phone = e.customer === 'other' ? OTHER_PHONE : d.phone;
-    const customer = await t.db.customer.upsert({ where: { phone }, create: { phone }, update: {} });
+    const customer = await customerByPhone(t.pool, phone);
     const booked = await scheduler.book({
       service: fx.services[e.service as keyof Fixture['services']],
       start: local(e.start),
@@ -135,6 +144,7 @@ export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogRes
 
   const replies: OutboundReply[] = [];
   const log: string[] = [];
+  opts.onPhase?.('turns');
   for (const [i, turn] of d.turns.entries()) {
     if (turn.advance) now = new Date(now.getTime() + turn.advance * 60_000);
     const last = replies[replies.length - 1];
@@ -153,21 +163,56 @@ export async function runDialog(t: DialogDatabase, d: Dialog): Promise<DialogRes
     for (const s of turn.not_expect ?? []) if (text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply has "${s}"`);
   }
 
+  opts.onPhase?.('judge');
   failures.push(...(await compareEndState(t, d, fx, clock())));
   return { failures, transcript: log.join('\n') };
+}
+
+/** The customer with this phone, created when missing: one statement. */
+async function customerByPhone(pool: pg.Pool, phone: string): Promise<{ id: string }> {
+  const { rows } = await pool.query<{ id: string }>(
+    `WITH ins AS (INSERT INTO customer (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING RETURNING id::text)
+     SELECT id FROM ins UNION ALL SELECT id::text FROM customer WHERE phone = $1`,
+    [phone],
+  );
+  return rows[0]!;
+}
+
+// The end state a dialog is judged on, read in one statement: every appointment (its
+// resources, customer's phone and intake), the exceptions' types, the holds live at
+// `now` ($1), whether the SMS conversation was handed off, and every customer's phone.
+const END_STATE_SQL = `
+SELECT
+  (SELECT coalesce(json_agg(json_build_object(
+            'serviceId', a.service_id, 'startsAt', (extract(epoch FROM a.starts_at) * 1000)::bigint, 'status', a.status,
+            'intake', a.intake, 'phone', cu.phone,
+            'resourceIds', (SELECT coalesce(json_agg(r.resource_id), '[]') FROM reservation r WHERE r.appointment_id = a.id))
+          ORDER BY a.starts_at, a.created_at), '[]')
+     FROM appointment a LEFT JOIN customer cu ON cu.id = a.customer_id) AS appointments,
+  (SELECT coalesce(json_agg(x.type::text), '[]') FROM exception x) AS exceptions,
+  (SELECT count(*)::int FROM hold h WHERE h.expires_at > $1::timestamptz) AS live_holds,
+  (SELECT c.handed_off FROM conversation c WHERE c.channel = 'sms' LIMIT 1) AS handed_off,
+  (SELECT coalesce(json_agg(c.phone), '[]') FROM customer c) AS phones`;
+
+interface EndState {
+  appointments: Array<{ serviceId: string; startsAt: number; status: string; intake: unknown; phone: string | null; resourceIds: string[] }>;
+  exceptions: string[];
+  live_holds: number;
+  handed_off: boolean | null;
+  phones: string[];
 }
 
 async function compareEndState(t: DialogDatabase, d: Dialog, fx: Fixture, now: Date): Promise<string[]> {
   const failures: string[] = [];
   const names = Object.fromEntries(Object.entries(fx.services).map(([slug, id]) => [id, slug]));
   const staffNames = Object.fromEntries(Object.entries(fx.staff).map(([n, id]) => [id, n[0]!.toUpperCase() + n.slice(1)]));
-  const rows = await t.db.appointment.findMany({ include: { customer: true, reservations: true }, orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }] });
-  const actual = rows.map((a) => ({
+  const end = (await t.pool.query<EndState>(END_STATE_SQL, [now.toISOString()])).rows[0]!;
+  const actual = end.appointments.map((a) => ({
     service: names[a.serviceId],
-    start: DateTime.fromJSDate(a.startsAt, { zone: fx.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
+    start: DateTime.fromMillis(a.startsAt, { zone: fx.timeZone }).toFormat('yyyy-MM-dd HH:mm'),
     status: a.status,
-    staff: a.reservations.map((r) => staffNames[r.resourceId]).find(Boolean),
-    customer: a.customer?.phone === d.phone ? 'self' : 'other',
+    staff: a.resourceIds.map((id) => staffNames[id]).find(Boolean),
+    customer: a.phone === d.phone ? 'self' : 'other',
     intake: a.intake,
   }));
   const expected = d.expect.appointments;
@@ -189,16 +234,13 @@ async function compareEndState(t: DialogDatabase, d: Dialog, fx: Fixture, now: D
     });
   }
 
-  const exceptions = (await t.db.exception.findMany()).map((x) => x.type).sort();
+  const exceptions = [...end.exceptions].sort();
   const wantExceptions = [...d.expect.exceptions].sort();
   if (JSON.stringify(exceptions) !== JSON.stringify(wantExceptions)) failures.push(`exceptions: expected ${JSON.stringify(wantExceptions)}, got ${JSON.stringify(exceptions)}`);
-  const holds = await t.db.hold.count({ where: { expiresAt: { gt: now } } });
-  if (holds !== d.expect.live_holds) failures.push(`live holds: expected ${d.expect.live_holds}, got ${holds}`);
-  const conv = await t.db.conversation.findFirst({ where: { channel: 'sms' } });
-  if ((conv?.handedOff ?? false) !== d.expect.handed_off) failures.push(`handed off: expected ${d.expect.handed_off}`);
+  if (end.live_holds !== d.expect.live_holds) failures.push(`live holds: expected ${d.expect.live_holds}, got ${end.live_holds}`);
+  if ((end.handed_off ?? false) !== d.expect.handed_off) failures.push(`handed off: expected ${d.expect.handed_off}`);
   // Nothing was written for anyone but the sender and the fixture's other customer.
-  const customers = await t.db.customer.findMany({ select: { phone: true } });
-  for (const c of customers) if (c.phone !== d.phone && c.phone !== OTHER_PHONE) failures.push(`unexpected customer ${c.phone}`);
+  for (const phone of end.phones) if (phone !== d.phone && phone !== OTHER_PHONE) failures.push(`unexpected customer ${phone}`);
   return failures;
 }
 
