@@ -5,21 +5,19 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 import { expectOutcome } from './support/expect-outcome.ts';
 
-// The held-out set (./dialogs-heldout): set 8, 288 dialogs written in session 9 by two
+// The held-out set (./dialogs-heldout): set 9, 288 dialogs written in session 10 by two
 // people who read neither the understanding code nor any dialog set, committed before their
-// first run, and never tuned on (k-*: new bookings; l-*: everything around a booking).
+// first run, and never tuned on (m-*: new bookings; n-*: everything around a booking).
 // Each dialog is a test; one still failing carries `expected_fail: <what the bot did>` and
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
-// The target is 95% (issue 14). First run: 213/288 (74.0%). Eighteen of its failures were one
-// class (a weekday with a day of the month, "thurs 17th", read as this week's weekday), fixed
-// in understanding/when.ts with unit tests in other words (231/288). Sixteen more were three
-// classes (booking checks and reminder replies, catalog questions while booked, hand-offs of
-// complaints, gift cards and messages for the team); FLOOR is the count after those fixes.
+// The target is 95% (issue 14). First run, on the code before this session's fixes (48fb5ba):
+// 225/288 (78.1%). After the fixes made on set 8's failures, none of them looking at set 9:
+// 233/288 (80.9%; eleven more pass, three fewer), the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
-// ./dialogs-tuning as heldout1-* to heldout7-*.
+// ./dialogs-tuning as heldout1-* to heldout8-*.
 
 const TARGET = 0.95;
-const FLOOR = 272 / 288;
+const FLOOR = 233 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -44,7 +42,7 @@ describe('held-out dialogs', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 8 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 9 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });
