@@ -37,3 +37,7 @@ export const ctx = (expecting: UnderstandContext['expecting'] = null): Understan
 
 /** The same catalog read on Tuesday 1 December 2026 at 9:00 in New York, the dialogs' "now". */
 export const ctxOnDec1 = (expecting: UnderstandContext['expecting'] = null): UnderstandContext => ({ ...ctx(expecting), now: at('2026-12-01T09:00', NY) });
+
+/** A read time as New York wall clock, "2026-12-03 14:30", for comparing with what was said. */
+export const localNY = (d: Date | undefined) =>
+  d ? new Intl.DateTimeFormat('sv-SE', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShift, sameDayWay, withoutSameDay } from '../../../src/conversation/understanding/moves.ts';
 import { understand } from '../../../src/conversation/understanding/index.ts';
-import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
+import { ctxOnDec1 as ctx, localNY } from './fixtures.ts';
 
 // Moves of a booking (branch f-moves3): which booking and which new time when both are named
 // ("move thursday's dye to monday at 1", "change my booking friday to 4", "i have to
@@ -10,8 +10,7 @@ import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
 // on the booking's own day ("anything later that same day?"), a return to an earlier time
 // ("can we go back to wednesday at 2"), and a move asked beside a price question.
 
-const local = (d: Date | undefined) =>
-  d ? new Intl.DateTimeFormat('sv-SE', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) : undefined;
+const local = localNY;
 
 describe('a move naming the booking and the new time', () => {
   it.each([

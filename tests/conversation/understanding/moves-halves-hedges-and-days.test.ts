@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { parseShift } from '../../../src/conversation/understanding/moves.ts';
 import { readLengthAndSize } from '../../../src/conversation/understanding/length-and-size.ts';
-import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
+import { ctxOnDec1 as ctx, localNY } from './fixtures.ts';
 
-// Moves (branch f9around, held-out set 8): a change "to" a date, a date in brackets, a keep
+// Moves (held-out set 8): a change "to" a date, a date in brackets, a keep
 // wished too late before a rebooking, and shifts said as "and a half", with hedges ("a bit,
 // like 30 mins") or in whole days ("3 days later").
 
-const local = (d: Date | undefined) =>
-  d ? new Intl.DateTimeFormat('sv-SE', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) : undefined;
+const local = localNY;
 
 describe('a change to a named date', () => {
   it.each([

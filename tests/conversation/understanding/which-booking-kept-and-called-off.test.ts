@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
-import { ctxOnDec1 as ctx, NY } from './fixtures.ts';
+import { ctxOnDec1 as ctx, localNY } from './fixtures.ts';
 
-// Which booking a cancel means (branch f9around, held-out set 8): a cancel said as "call it
+// Which booking a cancel means (held-out set 8): a cancel said as "call it
 // off", a day named as no longer working, and one booking kept as "still coming at 4" while
 // another that day is canceled.
 
-const local = (d: Date | undefined) =>
-  d ? new Intl.DateTimeFormat('sv-SE', { timeZone: NY, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d) : undefined;
+const local = localNY;
 
 describe('a cancel and which booking it means', () => {
   it.each(['we have to call the dye off, sorry', 'gonna call it off, something came up', 'pls call my trim off'])('%s: a cancel', (text) => {
