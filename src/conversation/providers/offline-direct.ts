@@ -1,4 +1,4 @@
-import type { Shift, Understanding } from '../understanding/index.ts';
+import { keepsTheTime, type Understanding } from '../understanding/index.ts';
 import type { ProviderView } from './types.ts';
 
 // "haircut thursday at 2:30", "move my color to dec 15 at 11": the customer named one exact
@@ -35,11 +35,6 @@ export function booksExactTime(view: ProviderView, u: Understanding, when: Asked
   // question are not being picked from ("a color would be better, same time").
   if (u.choiceIndex !== undefined || u.choiceTime) return false;
   return view.offers.length === 0 || view.expecting === 'intake';
-}
-
-/** "a color would be better, keep the same time": the time already asked, unmoved. */
-function keepsTheTime(shift: Shift): boolean {
-  return shift.sameTime && !shift.days && !shift.minutes;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Understanding } from '../understanding/index.ts';
+import { keepsTheTime, type Understanding } from '../understanding/index.ts';
 
 // "no, change it to a color" or "lee instead, same time" at the summary of a booking under
 // way: the words of a change ("change it", "instead") with no appointment named change that
@@ -19,7 +19,7 @@ export function changesPartOfRequest(u: Understanding, kept: RequestUnderWay, te
   if (NAMES_APPOINTMENT.test(text.toLowerCase().replace(/\bchanged? (my|our) minds?\b/g, ' '))) return false;
   if (u.apptWhen || u.order !== undefined || u.changesBooked || u.forSomeoneElse) return false;
   // A new day or a shift is a move of its own; only "same time" leaves the slot as it is.
-  if (u.shift && !(u.shift.sameTime && !u.shift.days && !u.shift.minutes)) return false;
+  if (u.shift && !keepsTheTime(u.shift)) return false;
   const otherService = Boolean(u.serviceId && u.serviceId !== kept.serviceId);
   const otherPerson = Boolean(u.staffId && u.staffId !== kept.staffId);
   return otherService || otherPerson;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { T, T2, formatPrice, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { businessClock, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
@@ -191,11 +191,6 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
 }
 
-/** "earlier that day" with no days or minutes to move by: another time on the reference's own day. */
-function onlySameDay(shift: Shift): boolean {
-  return Boolean(shift.sameDay) && !shift.days && !shift.minutes;
-}
-
 /**
  * "earlier that day", "later in the day, like after 3": a time said without a day goes on the
  * reference's day; else the part of that day before (or after) the reference.
@@ -382,8 +377,7 @@ function swapInBooking(u: Understanding, kept: Memory, text: string): Understand
   if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when) return u;
   // "no, change it to a color", "lee instead same time": another service or person for the booking under way, its time kept.
   if (changesPartOfRequest(u, kept, text)) return { ...u, intent: 'book', abandons: true };
-  const sameTimeOnly = u.shift && u.shift.sameTime && !u.shift.days && !u.shift.minutes;
-  if (!sameTimeOnly) return u;
+  if (!u.shift || !keepsTheTime(u.shift)) return u;
   // "make it friday instead, same time" while a booking is under way: that booking on another day.
   if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
   return u;
@@ -1029,7 +1023,7 @@ function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointm
 function sameTimeAsCanceled(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): boolean {
   const shift = memory.shift;
   const service = view.services.find((s) => s.id === memory.serviceId)?.name;
-  if (!justCanceled || !shift?.sameTime || shift.days || shift.minutes || !service) return false;
+  if (!justCanceled || !shift || !keepsTheTime(shift) || !service) return false;
   return !items.some((a) => a.service === service);
 }
 

@@ -669,3 +669,4 @@ function extractNumber(raw: string): number | undefined {
 
 // Re-exported for callers that match a typed time against offered slots themselves.
 export { businessClock, findClockTime };
+export { keepsTheTime, onlySameDay } from './moves.ts';

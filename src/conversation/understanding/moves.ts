@@ -117,3 +117,13 @@ export const FOR_SOMEONE_ELSE =
 
 /** "the same thing", "same again", "same as last time": what was booked (or canceled) before, again. */
 export const SAME_AS_BEFORE = /\b(the |that )?same (thing|again|service|appointment|appt|booking|as (before|last time|that|the (last|other) one))\b|\bsame again\b|\bthe same (for|on|but)\b/;
+
+/** "same time" with nothing moved by days or minutes: the time already asked, kept ("a color, same time", "friday instead, same time"). */
+export function keepsTheTime(shift: Shift): boolean {
+  return shift.sameTime && !shift.days && !shift.minutes;
+}
+
+/** "earlier that day" with no days or minutes to move by: another time on the reference's own day. */
+export function onlySameDay(shift: Shift): boolean {
+  return Boolean(shift.sameDay) && !shift.days && !shift.minutes;
+}

@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../support/app.ts';
 import { AUTH_TOKEN, PUBLIC_URL, createAppointment, inboundParams, messageSid, postSigned, rowCounts, seedBasics, type Basics } from './helpers.ts';
 
 // The inbound webhook against a stand-in orchestrator: signatures, keywords,
-// retries and MMS. Dialogs with the real orchestrator are in dialogs.test.ts.
+// retries and MMS. Dialogs with the real orchestrator are in tests/conversation/dialogs*.test.ts.
 
 /** Echoes, with a real conversation row per sender as the real orchestrator keeps. */
 class FakeOrchestrator implements Orchestrator {

@@ -1,0 +1,5 @@
+import { describe } from 'vitest';
+import { dialogTests, tuningShard } from './support/dialog-suite.ts';
+
+// Shard 3 of 4 of the tuning dialogs (./dialogs-tuning; see support/dialog-suite.ts).
+describe('offline dialogs, tuning shard 3 of 4', () => dialogTests(tuningShard(3, 4)));
