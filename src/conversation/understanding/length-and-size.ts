@@ -23,8 +23,10 @@ const COUNT = `(\\d{1,4}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const AMOUNT = '(\\d{1,3}(?:\\.\\d+)?|(?:an?|one|two|three|four|half an?)(?= ))';
 
 // "in 30 minutes", "push it back 30 min", "push it back a bit? like 30 mins": the words before
-// an amount that make it a start or a move, with any hedges between them and the amount.
-const MOVED_BY = /\b(in|within|after|back|forward|up|by)(?:[\s?,.!]+(?:a bit|a little|a tad|like|maybe|about|around|roughly|say|just))*[\s?,.!]*$/;
+// an amount that make it a start or a move, with any hedges between them and the amount;
+// "push my appt 30 min", "bump it 15 minutes": a delay of a booking, not its length.
+const MOVED_BY =
+  /(?:\b(in|within|after|back|forward|up|by)(?:[\s?,.!]+(?:a bit|a little|a tad|like|maybe|about|around|roughly|say|just))*[\s?,.!]*|\b(push|bump|delay|postpone)( [\w']+){0,2}\s*)$/;
 
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
@@ -68,8 +70,6 @@ export function readLengthAndSize(input: string): LengthAndSize {
       // "in 30 minutes" is a time to start, left for the date parser; "push it back an
       // hour", "30 min earlier" move a booking, left for the reading of moves.
       if (MOVED_BY.test(text.slice(0, m.index))) break;
-      // "push my appt 30 min", "bump it 15 minutes": a delay of a booking, not its length.
-      if (/\b(push|bump|delay|postpone)( [\w']+){0,2}\s*$/.test(text.slice(0, m.index))) break;
       if (/^\s*(later|earlier|sooner|before|after|ahead|back|forward)\b/.test(text.slice(m.index + m[0].length))) break;
       const value = minutes(m);
       if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
