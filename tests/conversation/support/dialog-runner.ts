@@ -131,7 +131,10 @@ export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: 
   for (const e of d.existing) {
     const phone = e.customer === 'other' ? OTHER_PHONE : d.phone;
     const customer = await customerByPhone(t.pool, phone);
-    const booked = await scheduler.book({
+    // A booking that has already started ("I'm in the lobby") was made the day before it.
+    const bookedAt = new Date(Math.min(now.getTime(), local(e.start).getTime() - 86_400_000));
+    const booking = bookedAt < now ? createScheduler(createSchedulingStore(t.pool), () => bookedAt, { holdMinutes: 10 }) : scheduler;
+    const booked = await booking.book({
       service: fx.services[e.service as keyof Fixture['services']],
       start: local(e.start),
       resourceId: e.staff ? fx.staff[e.staff] : undefined,
