@@ -19,6 +19,8 @@ const ATTENDING = new RegExp(
 const CHECKS = new RegExp(
   [
     String.raw`(^|\b(we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that) )still (on|good|set|happening|booked)( for)? ${DAY}`,
+    // "just checking my color is still on for monday": the booking named first, then "still on".
+    String.raw`\b(my|our)( [a-z]+){1,2}('s| is| are| s) still (on|good|set|happening|booked|confirmed)\b`,
     // The tag questions: "it's at 10 right", "its tuesday yeah?", "that's thursday correct?"
     String.raw`\b(it'?s|its|it is|that'?s|thats|it was|we'?re|i'?m|im)( still)?( at| on| for)? [a-z0-9: ]{1,25} (right|correct|yeah|yea|yes|isn'?t it|wasn'?t it)$`,
     String.raw`\bwhat (time|day|date) (was|is) it( at)? again\b`,
@@ -35,4 +37,19 @@ const CHECKS = new RegExp(
 export function checksBooking(s: string, expecting: string | null): boolean {
   if (expecting === 'confirmation' || expecting === 'choice' || expecting === 'intake') return false;
   return ATTENDING.test(s) || CHECKS.test(s);
+}
+
+// "oh wait", "actually": where a message takes back what it just said.
+const TAKES_BACK = /^(?<said>.+?)[ ,.!;-]+(?=(?:oh wait|wait|actually|hold on|on second thought)\b)/;
+
+/**
+ * "ok see you thursday! oh wait can i make it 2 instead of 1:30?": an acknowledgment of the
+ * booking, then taken back; what follows (opener included) is the message. Undefined when the
+ * words before the opener do more than acknowledge or check the booking.
+ */
+export function afterAcknowledgment(raw: string, expecting: string | null): string | undefined {
+  const m = TAKES_BACK.exec(raw);
+  if (!m) return undefined;
+  const said = m.groups!.said!.replace(/[^a-z0-9': ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return checksBooking(said, expecting) ? raw.slice(m[0].length) : undefined;
 }

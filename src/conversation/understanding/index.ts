@@ -15,13 +15,13 @@ import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
-import { checksBooking } from './checks-booking.ts';
+import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff } from './needs-staff.ts';
 import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
-import { correctTypos, normalize, simplify, words } from './text.ts';
+import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -131,6 +131,8 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (!r) return { intent: 'unknown' };
   // A complaint, a gift card, a message for the team: only a person can see to it, whatever else the words say.
   if (needsStaff(r.s)) return as(r, 'human');
+  const takenBack = afterAcknowledgment(r.raw, r.expecting);
+  if (takenBack) return classifyOne(takenBack, ctx);
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
 
@@ -164,7 +166,8 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
-  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s)) && r.expecting !== 'intake') return leftForNow(r);
+  // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
+  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
@@ -187,6 +190,11 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** A cancel said outright ("cancel my cut", "can't come tomorrow"), not taken back in the same words. */
+function cancelsOutright(s: string): boolean {
+  return CANCEL.test(s) && !RESCHEDULE.test(s) && !TAKE_BACK.test(s) && !NEGATED_CHANGE.test(s);
 }
 
 /** "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30"). */
@@ -236,13 +244,15 @@ interface Reading {
   topic: Understanding['infoTopic'];
   /** the catalog has services, so a thing it lacks can be said not to be offered */
   hasServices: boolean;
+  /** "can't make it tmrw, can we do monday at 2": a booking that can't be kept, and a time asked in its place */
+  asksInstead: boolean;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellNewHours(withoutRebookLater(normalize(text)), { expecting: ctx?.expecting ?? null, optionCount });
+  const raw = spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount });
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
@@ -279,6 +289,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (answer) u.answer = answer;
   const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
+  const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
+  if (instead?.appointment) u.apptWhen = instead.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
@@ -286,7 +298,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const resolved = move?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
+  const resolved = move?.target ?? instead?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
@@ -309,7 +321,16 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead) };
+}
+
+/** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
+function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const split = cantMakeThenAsks(raw);
+  const target = split && resolveWhen(split.asked, ctx.now, ctx.timeZone);
+  if (!split || !target) return undefined;
+  const appointment = resolveWhen(todayForItsWeekday(split.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  return appointment ? { appointment, target } : { target };
 }
 
 /** "are you open sundays?", "r u open on sundays": the hours of every Sunday are those of the next one. */
@@ -390,8 +411,8 @@ const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 // Where a move's "which one" ends and its new time begins: "my thursday appt | to friday at 10".
 // In a move, a sentence's end separates too ("need to reschedule monday. would wed work?"), not the dots of "p.m." or "10.30".
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead)\b/g;
-// "my thursday appt", "move tuesday": the day right after the verb is the appointment's.
-const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$/;
+// "my thursday appt", "move tuesday": the day right after the verb is the appointment's; so is the time "from" names ("change it from 3pm to 4").
+const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$|\bfrom \d{1,2}(:\d{2})? ?([ap]m)? ?$/;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
@@ -413,7 +434,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
     if (target.hasDate || NAMES_APPOINTMENT.test(head)) return { appointment, target };
-    return undefined;
+    // "coming from work friday and will be late, can we push my 4pm to 5pm": a later separator may still name the booking.
   }
   return undefined;
 }
@@ -480,6 +501,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
   if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r))) return as(r, 'reschedule');
+  // "i won't make 4, can we do 4:30?": another time in place of one that can't be kept (with nothing on screen to pick from).
+  if (r.asksInstead && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '')) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
     if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');

@@ -45,6 +45,9 @@ const SIZES: RegExp[] = [
 // "2-3pm", "from 2pm to 3:30pm", "14:00-15:00": needs am/pm or minutes, so "12-15" (a date) is left alone.
 const CLOCK_RANGE = /\b(?:from )?(\d{1,2})(?::(\d{2}))? ?(am|pm)? ?(?:-|–|to|until|till) ?(\d{1,2})(?::(\d{2}))? ?(am|pm)?\b/;
 
+// "push my 4pm to 5pm", "change it from 2:30 to 4": a range right after a move verb is the booking's time and its new one, no length.
+const MOVED_FROM = /\b(push|move|bump|shift|change|switch|swap|make)(?: (?!to\b)[\w']+){0,3} ?$/;
+
 function amount(word: string): number {
   if (/^half/.test(word)) return 0.5;
   if (word === 'a' || word === 'an') return 1;
@@ -92,7 +95,7 @@ export function readLengthAndSize(input: string): LengthAndSize {
 /** A clock range: its length and its start, written so the date parser reads an exact time. */
 function clockRange(text: string): { match: string; minutes: number; start: string } | null {
   const m = CLOCK_RANGE.exec(text);
-  if (!m) return null;
+  if (!m || MOVED_FROM.test(text.slice(0, m.index))) return null;
   const [match, h1, m1, mer1, h2, m2, mer2] = m;
   if (!mer1 && !mer2 && !m1 && !m2) return null;
   const end = toMinutes(Number(h2), Number(m2 ?? 0), mer2);

@@ -211,6 +211,16 @@ export function spellTimes(s: string): string {
   return t.replace(/\b(\d{1,2})(\d{2}) ?(a\.?m\.?|p\.?m\.?)(?![a-z])/g, (whole, h: string, m: string, mer: string) => colon(whole, h, m, mer));
 }
 
+/**
+ * "r pls. friday after 3", "C. sorry, family emergency": the reminder's one-letter replies
+ * (R, C) with more words after them, spelled as the words they stand for. Only before a stop
+ * and a space, or a polite word: "r u open" and "c u tmrw" are "are you" and "see you", and
+ * "r.lee@example.org" an e-mail.
+ */
+export function spellCommandLetter(s: string): string {
+  return s.replace(/^([rc])(?=[ ]?[.!,:;-]+ [a-z0-9]| (?:pls|plz|please|thanks|thx|ty|thank you|sorry)\b)/, (_, letter: string) => (letter === 'r' ? 'reschedule' : 'cancel'));
+}
+
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
 const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|sorry|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)\b[\s,.!-]*)+/g;
 

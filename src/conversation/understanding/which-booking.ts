@@ -67,6 +67,25 @@ export function withoutCantMake(raw: string): string {
   return raw.replace(CANT_MAKE, ' ').replace(NO_LONGER_WORKS, ' ');
 }
 
+/** What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about". */
+const ASKS_INSTEAD =
+  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about)\b/;
+
+/**
+ * "can't make it tmrw unfortunately, can we do monday at 2", "i won't make 4. can we do 4:30?":
+ * the words up to the request say which booking can't be kept (a bare "make 4" is its time),
+ * the request the time asked in its place. Undefined without a "can't make" and a request after it.
+ */
+export function cantMakeThenAsks(raw: string): { booking: string; asked: string } | undefined {
+  const cant = new RegExp(CANT_MAKE.source).exec(raw);
+  if (!cant) return undefined;
+  const end = cant.index + cant[0].length;
+  const ask = ASKS_INSTEAD.exec(raw.slice(end));
+  if (!ask) return undefined;
+  const named = raw.slice(end, end + ask.index).replace(/^ (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b/, ' at $1');
+  return { booking: withoutCantMake(`${raw.slice(0, cant.index)} ${named}`), asked: raw.slice(end + ask.index) };
+}
+
 export function asksForAll(s: string): boolean {
   return ALL_BOOKINGS.test(s);
 }
