@@ -13,12 +13,12 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // The target is 95% (issue 14). First run, on the code before this session's fixes (48fb5ba):
 // 225/288 (78.1%). After the fixes made on set 8's failures, none of them looking at set 9:
 // 233/288 (80.9%; eleven more pass, three fewer). Fixes on set 9's own failures raise the
-// FLOOR this gate holds as they land (which booking, what is booked, next to one, family: 247/288).
+// FLOOR this gate holds as they land (which booking, what is booked, next to one, family: 248/288).
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout8-*.
 
 const TARGET = 0.95;
-const FLOOR = 247 / 288;
+const FLOOR = 248 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
 import { menuEntryNamed } from '../../../src/conversation/providers/which-appointment.ts';
+import { appointmentMeant } from '../../../src/conversation/providers/offline-next-to.ts';
 import { ctxOnDec1, localNY } from './fixtures.ts';
 
 // Which booking is meant, what is booked, bookings next to one and for family members
@@ -84,5 +85,13 @@ describe('a move of several bookings', () => {
     expect(u.allBookings).toBe(true);
     expect(u.shift?.sameTime).toBe(true);
     expect(localNY(u.apptWhen!.from)).toBe('2026-12-04 00:00');
+  });
+});
+
+describe('next to mine on a weekday that is today', () => {
+  it('with nothing booked today, the same weekday a week on', () => {
+    const mine = { service: 'Haircut', start_local: '2026-12-09T15:00' };
+    expect(appointmentMeant([mine], { day: '2026-12-02' })).toBe(mine);
+    expect(appointmentMeant([mine], { day: '2026-12-03' })).toBeUndefined();
   });
 });
