@@ -36,8 +36,10 @@ export interface Listed {
  * words named a service or day no appointment has.
  */
 export function appointmentMeant<A extends Listed>(items: A[], named: { service?: string; day?: string }): A | undefined {
-  const fits = items.filter((a) => (!named.service || a.service === named.service) && (!named.day || a.start_local.startsWith(named.day)));
-  return fits[0];
+  const on = (day: string | undefined) => items.filter((a) => (!named.service || a.service === named.service) && (!day || a.start_local.startsWith(day)));
+  // "just before mine on tuesday", said on a Tuesday with nothing booked today: next Tuesday's.
+  const weekOn = named.day ? DateTime.fromISO(named.day).plus({ days: 7 }).toISODate()! : undefined;
+  return on(named.day)[0] ?? (weekOn ? on(weekOn)[0] : undefined);
 }
 
 /**

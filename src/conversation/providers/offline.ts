@@ -83,6 +83,8 @@ interface Memory {
   order?: number;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
+  /** "move both our haircuts to the 12th": each appointment meant is moved in turn, the message read again after each move. */
+  moveAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
 }
@@ -532,7 +534,8 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove });
+  const moveAll = u.allBookings ? { moveAll: true } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll });
 }
 
 /**
@@ -553,6 +556,8 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when || u.staffId || u.choiceTime)) {
     const index = appointmentNamed(view, memory, u);
     if (index !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: index, serviceId: undefined, when: undefined, staffId: undefined, choiceTime: undefined }, memory);
+    const moved = namedWithNewTime(view, memory, u);
+    if (moved) return moved;
   }
   // A numbered menu of services (all of them, or the few that fitted equally).
   if (memory.menu === 'service' && u.choiceIndex !== undefined && !u.serviceId) {
@@ -609,6 +614,20 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   return undefined;
 }
 
+/**
+ * "the color on monday, can it be wednesday the 9th at 10 instead", "the highlights. same time
+ * on the 16th?" to which one to move: the booking named by its service, person or own day, the
+ * time said (or the shift) its new time.
+ */
+function namedWithNewTime(view: ProviderView, memory: Memory, u: Understanding): ProviderStep | undefined {
+  if (memory.flow !== 'reschedule' || !(u.when || u.shift) || !(u.serviceId || u.staffId || u.apptWhen)) return undefined;
+  const index = appointmentNamed(view, memory, { ...u, when: u.apptWhen, choiceTime: undefined });
+  if (index === undefined) return undefined;
+  const next: Memory = { ...memory, when: u.when ? toMemoryWhen(u.when) : memory.when, shift: u.shift ?? memory.shift };
+  if (u.when?.exactTime) next.proposeIfFree = true;
+  return chooseFromScreen(view, { intent: 'choose', choiceIndex: index }, next);
+}
+
 /** The index of the only appointment in the menu with the service, day, person and clock time the message names. */
 function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding): number | undefined {
   const service = view.services.find((s) => s.id === u.serviceId)?.name;
@@ -617,7 +636,7 @@ function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding):
   const day = at && u.when!.dayNamed !== false ? at.toISODate()! : undefined;
   const clock = u.choiceTime ?? (at && u.when!.exactTime ? { hour: at.hour, minute: at.minute } : undefined);
   const entries = (memory.menuItems ?? []).map((_, i) => ({ start: memory.menuStarts?.[i], service: memory.menuServices?.[i], staff: memory.menuStaff?.[i] }));
-  return menuEntryNamed(entries, { service, day, staff, clock });
+  return menuEntryNamed(entries, { service, day, staff, clock, ...(day ? { weekday: at!.weekday } : {}) });
 }
 
 /**
@@ -988,11 +1007,15 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
   candidates = byOrder(candidates, memory.order);
+  // "move both": the soonest now; the same words are read again once it is moved, and name the rest.
+  const moveAll = memory.moveAll && verb === 'reschedule' && candidates.length > 1;
+  if (moveAll) candidates = [[...candidates].sort((a, b) => a.start_local.localeCompare(b.start_local))[0]!];
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
-    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined };
-    return actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
+    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined, moveAll: undefined };
+    const step = actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
+    return moveAll ? { ...step, then: lastUserText(req.history) } : step;
   }
   const labels = candidates.map((a) => a.label);
   return reply(`${T.yourAppointments}\n${numbered(labels)}\n${T.whichAppointment(verb)}`, { ...memory, menu: 'appointment', menuItems: candidates.map((a) => a.appointment_ref), menuStarts: candidates.map((a) => a.start_local), menuServices: candidates.map((a) => a.service), menuStaff: candidates.map((a) => a.staff ?? null) }, {

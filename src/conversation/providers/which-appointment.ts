@@ -153,17 +153,24 @@ export interface MenuAnswer {
   day?: string;
   staff?: string;
   clock?: { hour: number; minute: number };
+  /** The day's weekday (1 = Monday): "the wednesday one" when the Wednesday booked is a later one than the date read. */
+  weekday?: number;
 }
 
 /** The index of the only menu entry that fits everything the answer says; undefined when it says nothing, or fits none or several. */
 export function menuEntryNamed(entries: MenuEntry[], said: MenuAnswer): number | undefined {
-  const { service, day, staff, clock } = said;
+  const { service, day, staff, clock, weekday } = said;
   if (!service && !day && !staff && !clock) return undefined;
   const hhmm = clock && `T${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
-  const fits = entries
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => (!service || e.service === service) && (!day || e.start?.startsWith(day)) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm));
-  return fits.length === 1 ? fits[0]!.i : undefined;
+  const onWeekday = (start: string | undefined) => weekday !== undefined && start !== undefined && DateTime.fromISO(start.slice(0, 10)).weekday === weekday;
+  const fitting = (sameDay: (start: string | undefined) => boolean) =>
+    entries
+      .map((e, i) => ({ e, i }))
+      .filter(({ e }) => (!service || e.service === service) && sameDay(e.start) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm));
+  const fits = fitting((start) => !day || Boolean(start?.startsWith(day)));
+  // None on the date read: the same weekday a week or more on.
+  const found = fits.length || !day ? fits : fitting(onWeekday);
+  return found.length === 1 ? found[0]!.i : undefined;
 }
 
 /**

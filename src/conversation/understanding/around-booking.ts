@@ -28,7 +28,7 @@ export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: bo
  */
 export const WHATS_BOOKED = new RegExp(
   [
-    String.raw`\bwhat (do|have|did) (i|we) (got|have)( going| booked| on| coming up| scheduled)?(?=( (this|next|today|tomorrow|tmrw|tonight|on|for|again|booked|coming|scheduled|mon|tue|wed|thu|fri|sat|sun)\b|$))`,
+    String.raw`\bwhat (do|have|did) (i|we) (got|have)( going| booked| on| coming up| scheduled)?(?=( (this|next|today|tomorrow|tmrw|tonight|on|for|again|booked|coming|scheduled|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b|$))`,
     String.raw`\bwho (am|will|'?m) i (seeing|with|booked with|scheduled with|going to see|gonna see)\b`,
     String.raw`\bwho('?s| is) (doing|cutting|coloring|colouring|seeing) (me|my|us)\b`,
     String.raw`\bwho('?s| is) my (stylist|barber|appointment|appt)\b`,
@@ -41,6 +41,10 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,
     String.raw`\b(which|what) (appt|appointment|booking|reservation|one|day|time)( was| is|'?s) (that|this|it|the reminder)( one| reminder| text)? (for|about)\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
+    // "remind me what i have booked", "can you tell me what we've got scheduled": the booking asked with no "do".
+    String.raw`\bwhat (i|we)( have| have got| ?'?ve| ?'?ve got| got) (booked|scheduled|coming up|on the books)\b`,
+    // "and who is it with", "who's that with again": the person of the booking being talked about.
+    String.raw`\bwho('?s| is| was) (it|that|this|my appt|my appointment|the appt|the appointment) (with|w)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,
     // "am i still on for thurs?", "is my appt still on tomorrow", "we still good for friday?"
     String.raw`\b(am|'?m|are|r) (i|we|u|you) still (on|good|set|booked|scheduled|confirmed|coming in)\b`,

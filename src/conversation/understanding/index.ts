@@ -24,13 +24,15 @@ import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
-import type { Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
+import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
 export type { DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
 export { INTENTS } from './types.ts';
 
 export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
+
+const WEEK_MS = 7 * 86_400_000;
 
 /** Offers shown at most at once when the caller does not say how many. */
 const DEFAULT_OPTION_COUNT = 9;
@@ -54,8 +56,9 @@ const TAKE_BACK_ONLY = new RegExp(
   `^((${TAKE_BACK.source}|actually|wait|oh|hmm+|um+|ugh|ok|okay|no|nah|nope|sorry|lol|then|thanks|thx|ty|thank you|please|pls|for now|you know what|on second thought)\\b[ ,.!-]*)+$`,
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
+// "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|got|have it|had it) moved\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move appointment|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
 const CANCEL =
   /\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
 const MY_APPOINTMENTS =
@@ -287,7 +290,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (number !== undefined) u.number = number;
   const answer = parseYesNo(raw);
   if (answer) u.answer = answer;
-  const move = isMove && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  // "my wife can't make her color thursday, can she come friday instead": the day she can't make names the booking, the other is the new time.
+  // To "which one would you like to move?", "the color on monday, can it be wed the 9th instead" names it, then its new time.
+  const instead = /\binstead\b(?! of)/.test(s);
+  const cantMakeInstead = instead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
+  const move = (isMove || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
@@ -300,6 +307,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? instead?.target ?? resolveIn(dated) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
+  // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
+  const days = resolved && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, resolveIn) : undefined;
+  if (days) u.when = days;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
@@ -331,6 +341,19 @@ function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedW
   if (!split || !target) return undefined;
   const appointment = resolveWhen(todayForItsWeekday(split.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
   return appointment ? { appointment, target } : { target };
+}
+
+/** The days a question names one by one ("thursday and saturday"), as one window from the first to the end of the last; undefined with fewer than two. */
+function daysAsked(raw: string, resolveIn: (text: string) => ResolvedWhen | undefined): DateRange | undefined {
+  const days = raw.split(/\b(?:and|or|plus)\b|&|,/).map((p) => resolveIn(p)).filter((d) => d?.hasDate).map((d) => d!.range);
+  if (days.length < 2) return undefined;
+  // Days are said in order: "monday and wednesday" on a Tuesday is next Monday and the Wednesday after it.
+  for (let i = 1; i < days.length; i++) {
+    while (days[i]!.from < days[i - 1]!.from) days[i] = { ...days[i]!, from: new Date(days[i]!.from.getTime() + WEEK_MS), to: new Date(days[i]!.to.getTime() + WEEK_MS) };
+  }
+  const from = new Date(Math.min(...days.map((d) => d.from.getTime())));
+  const to = new Date(Math.max(...days.map((d) => d.to.getTime())));
+  return { from, to, exactTime: false, dayNamed: true, description: days.map((d) => d.description).join(' and ') };
 }
 
 /** "are you open sundays?", "r u open on sundays": the hours of every Sunday are those of the next one. */
@@ -367,6 +390,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (order !== undefined) u.order = order;
   // "both please" to "which one would you like to cancel?": every one listed.
   if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
+  // "move both our haircuts to the 12th, same times": every booking meant moves, one after the other.
+  if (asksForAll(s) && RESCHEDULE.test(s)) u.allBookings = true;
   if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
   if (asksForAll(s)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
@@ -508,6 +533,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
     if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
     return as(r, 'cancel');
   }
+  // "my son can't make his cut thursday, can he come monday instead": two days, the booking's and its new one.
+  if (u.apptWhen) return as(r, 'reschedule');
   return undefined;
 }
 
@@ -559,7 +586,9 @@ function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
-  if (checksBooking(s, r.expecting) && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
+  // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
+  const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;
+  if (checksBooking(s, r.expecting) && !booksForOther && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
     // A bare "confirm" from someone with nothing booked is no question: the provider says so only when there is a booking.
     if (r.answer === 'yes') u.checksBooking = true;
     return as(r, 'my_appointments');

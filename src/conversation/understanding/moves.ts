@@ -105,7 +105,7 @@ export function withoutShiftAmounts(text: string): string {
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const days = daysShift(s);
-  const sameTime = /\b(same|the same|that same|exact same) (time|slot|hour)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
+  const sameTime = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
   const sameDay = sameDayWay(s);
   if (minutes === undefined && days === undefined && !sameTime && !sameDay) return undefined;
   return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}) };

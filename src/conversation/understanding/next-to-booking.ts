@@ -38,10 +38,13 @@ const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
+// "i'm in for color friday at 10, ...", "i have color on wed": the booking's service may come bare, with no article.
 const MENTION =
-  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for)|i'?ve (?:got|booked)|i'?m booked for) (?<booking>(?:a|an|my) [^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
-// In the request after a mention: "right after it", "an hour before that".
-const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one)\b`);
+  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for|am in for|am coming in for)|i'?ve (?:got|booked)|i'?m (?:booked|in|coming in) for) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+// In the request after a mention: "right after it", "an hour before that", "sometime after the haircut" (the service mentioned).
+const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?(?:sometime |some time )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one|(?:the|my) (?<named>[a-z']+(?: [a-z']+)?))(?:(?:'s| is) (?:done|over|finished))?\b`);
+// "that same day", "the same day": the mentioned booking's day, which the placement already says.
+const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 // Where the words naming the booking stop: the next clause or a politeness.
 const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
@@ -112,14 +115,17 @@ function mentioned(text: string, isService: (words: string) => boolean): NextToB
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.trim();
   let rest = m.groups.rest!.trim();
-  if (!(BOOKING_NOUN.test(booking) || isService(booking)) || !(isService(rest) || NEW_BOOKING.test(rest))) return undefined;
+  // Without an article only a service names the booking ("i have color on wed"), never "i have to ..." or "i have time".
+  const names = m.groups.article ? BOOKING_NOUN.test(booking) || isService(booking) : isService(booking) && !/^to\b/.test(booking);
+  if (!names || !(isService(rest) || NEW_BOOKING.test(rest))) return undefined;
   const near = RELATIVE_TO_IT.exec(rest);
-  if (near?.groups) {
-    rest = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+/g, ' ').trim();
+  // "after the haircut" places it by the booking mentioned only when those words name a service.
+  if (near?.groups && (!near.groups.named || isService(near.groups.named))) {
+    rest = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim();
     return { ...placement(near.groups), booking, rest };
   }
   // "at 12 that day", "the same day", or a time alone: on the booking's day.
-  return { edge: 'day', minutes: 0, booking, rest: rest.replace(/\b(?:on )?(?:that|the same|that same) day\b/, ' ').replace(/\s+/g, ' ').trim() };
+  return { edge: 'day', minutes: 0, booking, rest: rest.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim() };
 }
 
 /** "30 min after" → end +30; "right after" → end; "an hour before" → start −60; "before" → ending by the start. */

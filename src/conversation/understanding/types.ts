@@ -90,7 +90,7 @@ export interface Understanding {
   sameAsBefore?: boolean;
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
-  /** a cancel of every booking meant ("cancel both", "all of them"), not of one */
+  /** a cancel (or move) of every booking meant ("cancel both", "all of them", "move both our haircuts"), not of one */
   allBookings?: boolean;
   /** a cancel of several bookings named one by one ("my color on friday and the haircut on the 10th") */
   targets?: BookingTarget[];

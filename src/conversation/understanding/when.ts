@@ -149,7 +149,8 @@ function isWholeDay(r: DateRange, now: DateTime): boolean {
 
 // A day or part of day the customer rules out: "no mornings", "mornings dont work",
 // "can't do friday", "anything but evenings". It must not become the window searched.
-const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:${WEEKDAYS})s?)`;
+// "the one on the 11th, not this week": a week ruled out too.
+const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:this|next) week|(?:${WEEKDAYS})s?)`;
 // A bare "no" rules out only what comes in kinds ("no mornings", "no weekends"): "no tomorrow works" answers no, then names the day.
 const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
 const REFUSED = new RegExp(

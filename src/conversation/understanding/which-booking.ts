@@ -16,8 +16,12 @@ const KEEPS =
 const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
 /** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
 const NO_LONGER_WORKS = /\b(is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not) (going to |gonna )?(work|do)( for (me|us))?( (any ?more|now|after all))?\b/g;
-/** "no i meant friday's color", "not that one, the color": another booking than the one on screen. */
-const MEANT_OTHER = /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b/;
+/**
+ * "no i meant friday's color", "not that one, the color": another booking than the one on screen.
+ * Also a reply that opens by naming one ("the one on the 11th", "nope, the appt at 3").
+ */
+const MEANT_OTHER =
+  /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b|^((no|nope|nah|sorry|oh|wait)( no)? )*(it'?s |its )?the (one|appt|appointment|booking) (on|at|for|from|with|in)\b/;
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
