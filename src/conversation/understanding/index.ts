@@ -292,8 +292,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (answer) u.answer = answer;
   // "my wife can't make her color thursday, can she come friday instead": the day she can't make names the booking, the other is the new time.
   // To "which one would you like to move?", "the color on monday, can it be wed the 9th instead" names it, then its new time.
-  const instead = /\binstead\b(?! of)/.test(s);
-  const cantMakeInstead = instead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
+  const saysInstead = /\binstead\b(?! of)/.test(s);
+  const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
   const move = (isMove || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
