@@ -184,11 +184,20 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
   if (shift.sameDay && onlySameDay(shift)) return onItsDay(view, start, shift.sameDay, when);
   const zone = view.timeZone;
   let at = DateTime.fromISO(start, { zone });
+  if (shift.weekday) return exactWhen(onWeekdayAfter(at, shift.weekday, when, zone).plus({ minutes: shift.minutes }));
   if (when && when.dayNamed !== false && shift.sameTime) {
     const day = DateTime.fromISO(when.from, { zone });
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/** "the following saturday (at 2)": the first such weekday after the reference's day, at the time said or the reference's. */
+function onWeekdayAfter(at: DateTime, weekday: number, when: Memory['when'], zone: string): DateTime {
+  const day = at.plus({ days: (weekday - at.weekday + 7) % 7 || 7 });
+  if (!when?.exactTime) return day;
+  const time = DateTime.fromISO(when.from, { zone });
+  return day.set({ hour: time.hour, minute: time.minute });
 }
 
 /**

@@ -296,7 +296,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
-  if (shift && shift.days !== 0) delete u.when;
+  // "the following saturday at 2": the day is the shift's, the time said stays.
+  if (shift && (shift.days !== 0 || (shift.weekday && !u.when?.exactTime))) delete u.when;
   // "push my friday appt back 2 hours": the day says which appointment; the new time is the shift's.
   if (shift && shift.minutes !== 0 && !shift.sameTime && u.when && !move) {
     const named = ctx?.now && ctx?.timeZone ? resolveWhen(withoutShiftAmounts(raw), ctx.now, ctx.timeZone) : undefined;
@@ -382,8 +383,12 @@ function ruledOut(s: string, member: StaffEntry): boolean {
   const first = words(simplify(String(member.name ?? '')))[0];
   if (!first) return false;
   // "yes but with dana" asks for Dana: only "anyone but" rules out.
-  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|instead of|rather than|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s);
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|instead of|rather than|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s) || STAFF_AWAY(first).test(s);
 }
+
+/** "i know dana is gone by then", "lee's off fridays": that person cannot take the time asked. */
+const STAFF_AWAY = (first: string) =>
+  new RegExp(`\\b${first}(?: is|'?s| will be| would be)? (?:gone|off|out|away|leaving|busy|unavailable|done|booked up|not (?:there|in|working|available|around|free))\\b|\\b${first} (?:leaves|has left|won'?t be (?:there|in|around|working))\\b`);
 
 const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 
@@ -494,7 +499,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
  */
 function movesByDays(r: Reading): boolean {
   const shift = r.u.shift;
-  if (!shift || shift.days === 0 || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  if (!shift || (shift.days === 0 && !shift.weekday) || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
   return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
 }
 
