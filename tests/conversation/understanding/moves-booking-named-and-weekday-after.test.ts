@@ -37,11 +37,17 @@ describe('a weekday counted from the booking', () => {
     ['could we do the tuesday after instead, same time', 2],
     ['can i push it to the following mon', 1],
     ['the wednesday after that works better', 3],
-  ])('%s: weekday %i after the booking, no date of its own', (text, weekday) => {
+  ])('%s: weekday %i after the booking', (text, weekday) => {
     const u = understand(text, ctx());
     expect(u.intent).toBe('reschedule');
     expect(u.shift?.weekday).toBe(weekday);
-    expect(u.when).toBeUndefined();
+  });
+
+  it('asking for a new booking, "the following monday" is the date as read', () => {
+    const u = understand('book me a trim the following monday', ctx());
+    expect(u.intent).toBe('book');
+    expect(u.shift).toBeUndefined();
+    expect(local(u.when?.from)).toBe('2026-12-07 00:00');
   });
 
   it('a time said with it stays', () => {
