@@ -17,7 +17,7 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // ./dialogs-tuning as heldout1-* to heldout8-*.
 
 const TARGET = 0.95;
-const FLOOR = 242 / 288;
+const FLOOR = 243 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

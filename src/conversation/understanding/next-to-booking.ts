@@ -40,6 +40,10 @@ const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
 const MENTION =
   /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for)|i'?ve (?:got|booked)|i'?m booked for) (?<booking>(?:a|an|my) [^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+// "what time is my color on monday again, and can i add a trim right after it": a booking
+// named by a question about it, then a request placed by "it".
+const ASKED_ABOUT =
+  /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?:what time|when|what day)(?:'s| is| was) (?<booking>(?:my|our) [^,.;!?]+?)(?: again)?(?:[,.;!?]+ *| (?:and|but|so) )(?:(?:and|also|but|so|oh) )*(?<rest>.+)$/;
 // In the request after a mention: "right after it", "an hour before that".
 const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one)\b`);
 // Where the words naming the booking stop: the next clause or a politeness.
@@ -108,7 +112,9 @@ function namesBooking(booking: string, isService: (words: string) => boolean): b
 }
 
 function mentioned(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  const m = MENTION.exec(text);
+  const asked = ASKED_ABOUT.exec(text);
+  // A question places the request only by "it" ("right after it"); else it is a question and a request of their own.
+  const m = MENTION.exec(text) ?? (asked?.groups && RELATIVE_TO_IT.test(asked.groups.rest!) ? asked : null);
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.trim();
   let rest = m.groups.rest!.trim();

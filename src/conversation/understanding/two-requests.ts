@@ -64,8 +64,11 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
-    const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || booksOwnDay(first, second)));
-    if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) return { ...first, then: tail };
+    const inPlace = first.intent === 'cancel' && BOOKS.test(tail) && booksOwnDay(first, second);
+    const asked = second.intent !== 'book' || (BOOKS.test(tail) && first.intent === 'reschedule') || inPlace;
+    if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
+      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: tail };
+    }
   }
   return undefined;
 }

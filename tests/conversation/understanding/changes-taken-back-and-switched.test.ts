@@ -79,3 +79,19 @@ describe('the booked time said to be too early or too late', () => {
     expect(understand('can i come in later on friday too, like 1pm', ctx()).changesBooked).toBeUndefined();
   });
 });
+
+describe('a question about a booking, then a request placed by "it"', () => {
+  it('is a new booking next to the booking asked about', () => {
+    const u = understand('when is my cut on friday? can i book a manicure an hour before it', ctx());
+    expect(u.intent).toBe('book');
+    expect(u.serviceId).toBe('svc-mani');
+    expect(u.nextTo).toMatchObject({ edge: 'start', minutes: -60, serviceId: 'svc-cut' });
+    expect(local(u.nextTo?.day?.from)).toBe('2026-12-04 00:00');
+  });
+
+  it('a question beside one of its own stays a question', () => {
+    const u = understand('what time is my color on monday, and how much is a trim', ctx());
+    expect(u.intent).toBe('my_appointments');
+    expect(u.nextTo).toBeUndefined();
+  });
+});
