@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { bookedInstead, parseYesNo, type DateRange, type Understanding } from '../understanding/index.ts';
+import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { normalize } from '../understanding/text.ts';
 import type { ProviderView } from './types.ts';
 import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-appointment.ts';
@@ -36,8 +36,15 @@ export function bookingAfterCancel(view: ProviderView, u: Understanding, text: s
   const serviceId = view.services.find((s) => s.name === canceled.appointment.service)?.id;
   if (!serviceId) return undefined;
   const said = rebookWhen(view, u);
-  const when = FOLLOWING.test(normalize(text)) && said ? afterDayOf(view, said, canceled.appointment) : said;
-  return { u: { ...u, intent: 'book', serviceId, when, changesBooked: undefined, abandons: undefined }, proposeIfFree: false };
+  const when = (FOLLOWING.test(normalize(text)) || u.shift?.weekday) && said ? afterDayOf(view, said, canceled.appointment) : said;
+  return { u: { ...u, intent: 'book', serviceId, when, shift: withoutWeekday(u.shift), changesBooked: undefined, abandons: undefined }, proposeIfFree: false };
+}
+
+/** The shift without its "the following friday", which `afterDayOf` has put after the canceled day already. */
+function withoutWeekday(shift: Shift | undefined): Shift | undefined {
+  if (!shift?.weekday) return shift;
+  const { weekday: _placed, ...rest } = shift;
+  return rest.minutes || rest.days || rest.sameTime || rest.sameDay ? rest : undefined;
 }
 
 /** The booking asked with the cancel, at the time it named ("at the same time" is the canceled one's), the time said now on its day. */

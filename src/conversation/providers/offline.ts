@@ -186,11 +186,26 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
   if (shift.sameDay && onlySameDay(shift)) return onItsDay(view, start, shift.sameDay, when);
   const zone = view.timeZone;
   let at = DateTime.fromISO(start, { zone });
+  if (shift.weekday) return onWeekdayAfter(view, at, shift, when);
   if (when && when.dayNamed !== false && shift.sameTime) {
     const day = DateTime.fromISO(when.from, { zone });
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/**
+ * "the following saturday": the first such weekday after the reference's day. At the
+ * reference's time when "same time" was said; else at the time (or part of day) said; else
+ * that whole day.
+ */
+function onWeekdayAfter(view: ProviderView, at: DateTime, shift: Shift, when: Memory['when']): NonNullable<Memory['when']> {
+  const day = at.plus({ days: (shift.weekday! - at.weekday + 7) % 7 || 7, minutes: shift.minutes });
+  if (shift.sameTime || !when) return exactWhen(day);
+  const from = DateTime.fromISO(when.from, { zone: view.timeZone });
+  const wholeDay = !when.exactTime && from.equals(from.startOf('day')) && DateTime.fromISO(when.to, { zone: view.timeZone }).diff(from, 'hours').hours >= 23;
+  if (wholeDay) return { ...when, from: day.startOf('day').toUTC().toISO()!, to: day.startOf('day').plus({ days: 1 }).toUTC().toISO()!, dayNamed: true };
+  return onDay(view, { ...when, dayNamed: false }, day.toISO()!);
 }
 
 /**
@@ -1040,13 +1055,16 @@ function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointm
 }
 
 /**
- * "could i do a color at that same time instead" right after a cancel, with no color booked:
- * a new booking at the canceled one's time (the words read as a move), never a move of another.
+ * "could i do a color at that same time instead", "a haircut the same time the week after"
+ * right after a cancel, with no such booking left: a new booking at a time counted from the
+ * canceled one (the words read as a move), never a move of another.
  */
 function sameTimeAsCanceled(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): boolean {
   const shift = memory.shift;
   const service = view.services.find((s) => s.id === memory.serviceId)?.name;
-  if (!justCanceled || !shift || !keepsTheTime(shift) || !service) return false;
+  if (!justCanceled || !shift || !(service || !items.length)) return false;
+  // A shift of days or minutes with other bookings left may be a move of one of them.
+  if (!keepsTheTime(shift) && items.length) return false;
   return !items.some((a) => a.service === service);
 }
 

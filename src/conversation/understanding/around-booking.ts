@@ -9,8 +9,8 @@ const CHANGES_TIME =
   /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b/;
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
-/** A second booking ("book another", "also", "for my son"), never a change of the first. */
-const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too|as well|both)\b/;
+/** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
+const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b/;
 
 /**
  * "can we do friday at 11 instead", "oh actually can we make that 4:30", "can i come in

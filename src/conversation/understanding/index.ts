@@ -106,12 +106,20 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
-    const u = classify(text, ctx);
+    const u = weekdayOnlyInMove(classify(text, ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
   }
+}
+
+/** "the following monday" counts from a booking only when one is moved; asking for a new booking, it is the date chrono read. */
+function weekdayOnlyInMove(u: Understanding): Understanding {
+  if (!u.shift?.weekday || u.intent === 'reschedule') return u;
+  const { weekday: _dated, ...shift } = u.shift;
+  const { shift: _dropped, ...rest } = u;
+  return shift.minutes || shift.days || shift.sameTime || shift.sameDay ? { ...rest, shift } : rest;
 }
 
 /**
@@ -318,6 +326,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
+  // ("the following saturday at 2" keeps its `when`: its time counts, its day is the shift's.)
   if (shift && shift.days !== 0) delete u.when;
   // "push my friday appt back 2 hours": the day says which appointment; the new time is the shift's.
   if (shift && shift.minutes !== 0 && !shift.sameTime && u.when && !move) {
@@ -330,6 +339,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
+  else if ((RESCHEDULE.test(s) || SWITCH_VERB.test(s)) && !CANCEL.test(s)) switchesService({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead) };
 }
@@ -380,6 +390,30 @@ function cancelsForAnother(r: { raw: string; u: Understanding; services: Service
   if (day) u.when = day.range;
 }
 
+// "switch my color to a haircut", "change the trim into a color": a verb that swaps what is booked.
+const SWITCH_VERB = /\b(switch|change|swap|turn)\b/;
+
+/**
+ * "can i switch my color on the 14th to just a haircut? same time": the service changes, which
+ * no move does. The booking is canceled and the other service booked in its place (`then`,
+ * once the cancel is done), at the same time unless the words name another.
+ */
+function switchesService(r: { raw: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
+  const { u, ctx } = r;
+  const swap = serviceSwap(r.raw, (part) => matchServices(part, r.services));
+  // The new service right after the verb's "to" ("to just a haircut"), not in a later request ("to 3pm and add a color").
+  const said = (part: string) => matchServices(part, r.services);
+  if (!swap || !SWITCH_VERB.test(swap.head) || !said(words(swap.tail.trim()).slice(0, 3).join(' ')).includes(swap.to)) return;
+  if (!ctx?.now || !ctx?.timeZone) return;
+  u.serviceId = swap.from.id;
+  u.replacedBy = swap.to.id;
+  for (const k of ['shift', 'apptWhen', 'when', 'serviceChoices'] as const) delete u[k];
+  const day = resolveWhen(todayForItsWeekday(swap.head, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  if (day) u.when = day.range;
+  const timed = resolveWhen(swap.tail, ctx.now, ctx.timeZone) ?? parseShift(simplify(swap.tail));
+  u.then = timed ? swap.tail : `${swap.tail} at the same time`;
+}
+
 /** Which booking(s) a cancel or a follow-up means (which-booking.ts). */
 function readWhichBooking(r: { raw: string; s: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
   const { raw, s, u, services, ctx } = r;
@@ -428,8 +462,12 @@ function ruledOut(s: string, member: StaffEntry): boolean {
   const first = words(simplify(String(member.name ?? '')))[0];
   if (!first) return false;
   // "yes but with dana" asks for Dana: only "anyone but" rules out.
-  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|instead of|rather than|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s);
+  return new RegExp(`\\b((any ?one|any ?body|someone|somebody|who ?ever|any stylist) but|not|except|other than|besides|without|don'?t want|instead of|rather than|(?:rather|prefer) not(?: to)?(?: have| see| get| book)?)( with)? ${first}\\b`).test(s) || STAFF_AWAY(first).test(s);
 }
+
+/** "i know dana is gone by then", "lee's off fridays": that person cannot take the time asked. */
+const STAFF_AWAY = (first: string) =>
+  new RegExp(`\\b${first}(?: is|'?s| will be| would be)? (?:gone|off|out|away|leaving|busy|unavailable|done|booked up|not (?:there|in|working|available|around|free))\\b|\\b${first} (?:leaves|has left|won'?t be (?:there|in|around|working))\\b`);
 
 const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 
@@ -544,7 +582,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
  */
 function movesByDays(r: Reading): boolean {
   const shift = r.u.shift;
-  if (!shift || shift.days === 0 || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  if (!shift || (shift.days === 0 && !shift.weekday) || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
   return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
 }
 

@@ -14,7 +14,9 @@ const LATER = '(later|back|after|further out)';
 const EARLIER = '(earlier|sooner|before|forward|up|ahead)';
 const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
 
-const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})?`;
+// The booking moved: "it", "my appt", and the day that says which one ("my appt on thursday", "the 3pm on friday").
+const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for) [\\w:]+)?)?`;
+const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)${BOOKING_MOVED}`;
 const AMOUNT_SAID = `(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
 /** "an hour later", "90 min earlier", "an hour and a half later": the amount before the way. */
 const AMOUNT_THEN_WAY = new RegExp(`\\b${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b`);
@@ -44,7 +46,7 @@ function shiftOf(g: Record<string, string | undefined>, delay: boolean): number 
 // "push it two weeks", "bump my cut back a week", "move it out 3 days", "bring it forward a
 // day": a verb that shifts the booking, then whole weeks or days (forward and up are earlier).
 const PUSHED_BY = new RegExp(
-  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2})?(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
+  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)${BOOKING_MOVED}(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
 );
 
 /** "push it two weeks", "move it up a day": whole weeks or days, later unless said earlier. */
@@ -101,14 +103,29 @@ export function withoutShiftAmounts(text: string): string {
   return text.replace(new RegExp(`\\b${AMOUNT}${AND_A_HALF} ?${UNIT}${AND_A_HALF}\\b`, 'g'), ' ');
 }
 
+// "the following saturday", "the friday after (that)": a weekday counted from the booking's
+// day, not from today ("move my saturday appt to the following saturday" is a week on). "The
+// saturday after next" or "the friday after the 12th" are dates of their own.
+const WEEKDAY_AFTER =
+  /\b(?:the )?following (?<following>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bthe (?<after>mon|tue|wed|thu|fri|sat|sun)[a-z]* after(?: that| it)?\b(?! ?(?:next|this|tomorrow|tmrw|today|the|my|our|your|\d))/;
+const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+
+/** "the following saturday" (6): the weekday meant after the booking's day, if said so. */
+function weekdayAfter(s: string): number | undefined {
+  const g = WEEKDAY_AFTER.exec(s)?.groups;
+  const day = g?.following ?? g?.after;
+  return day ? WEEKDAY_NUMBER[day] : undefined;
+}
+
 /** The offset the message states relative to a booking or a window, if any. */
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
-  const days = daysShift(s);
+  const weekday = weekdayAfter(s);
+  const days = weekday ? undefined : daysShift(s);
   const sameTime = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
   const sameDay = sameDayWay(s);
-  if (minutes === undefined && days === undefined && !sameTime && !sameDay) return undefined;
-  return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}) };
+  if (minutes === undefined && days === undefined && !weekday && !sameTime && !sameDay) return undefined;
+  return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}), ...(weekday ? { weekday } : {}) };
 }
 
 /** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */
@@ -120,10 +137,10 @@ export const SAME_AS_BEFORE = /\b(the |that )?same (thing|again|service|appointm
 
 /** "same time" with nothing moved by days or minutes: the time already asked, kept ("a color, same time", "friday instead, same time"). */
 export function keepsTheTime(shift: Shift): boolean {
-  return shift.sameTime && !shift.days && !shift.minutes;
+  return shift.sameTime && !shift.days && !shift.minutes && !shift.weekday;
 }
 
 /** "earlier that day" with no days or minutes to move by: another time on the reference's own day. */
 export function onlySameDay(shift: Shift): boolean {
-  return Boolean(shift.sameDay) && !shift.days && !shift.minutes;
+  return Boolean(shift.sameDay) && !shift.days && !shift.minutes && !shift.weekday;
 }

@@ -45,6 +45,10 @@ const MENTION =
 const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?(?:sometime |some time )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one|(?:the|my) (?<named>[a-z']+(?: [a-z']+)?))(?:(?:'s| is) (?:done|over|finished))?\b`);
 // "that same day", "the same day": the mentioned booking's day, which the placement already says.
 const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
+// "what time is my color on monday again, and can i add a trim right after it": a booking
+// named by a question about it, then a request placed by "it".
+const ASKED_ABOUT =
+  /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?:what time|when|what day)(?:'s| is| was) (?<booking>(?:my|our) [^,.;!?]+?)(?: again)?(?:[,.;!?]+ *| (?:and|but|so) )(?:(?:and|also|but|so|oh) )*(?<rest>.+)$/;
 // Where the words naming the booking stop: the next clause or a politeness.
 const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
@@ -111,7 +115,9 @@ function namesBooking(booking: string, isService: (words: string) => boolean): b
 }
 
 function mentioned(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  const m = MENTION.exec(text);
+  const asked = ASKED_ABOUT.exec(text);
+  // A question places the request only by "it" ("right after it"); else it is a question and a request of their own.
+  const m = MENTION.exec(text) ?? (asked?.groups && RELATIVE_TO_IT.test(asked.groups.rest!) ? asked : null);
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.trim();
   let rest = m.groups.rest!.trim();

@@ -27,7 +27,7 @@ export function withSecondRequest(args: {
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
   if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
-  const two = twoChanges(args);
+  const two = correctedChange(args) ?? twoChanges(args);
   if (two) return two;
   const lower = text.toLowerCase();
   for (const m of lower.matchAll(SEPARATOR)) {
@@ -64,10 +64,51 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
-    const asked = second.intent !== 'book' || (first.intent === 'reschedule' && BOOKS.test(tail));
-    if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) return { ...first, then: tail };
+    const inPlace = first.intent === 'cancel' && BOOKS.test(tail) && booksOwnDay(first, second);
+    const asked = second.intent !== 'book' || (BOOKS.test(tail) && first.intent === 'reschedule') || inPlace;
+    if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
+      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: tail };
+    }
   }
   return undefined;
+}
+
+// Opens a part that takes back the part before it: "cancel it. actually no, move it".
+const CORRECTION = /^(?:(?:oh |no )?wait|actually|no|nah|nope|scratch that|on second thought|never ?mind|nvm)\b/i;
+
+/**
+ * "cancel my haircut thursday. actually no, move it to friday same time": a change taken
+ * back in the same text for another. Only the last one counts; the booking the first named
+ * (its service, its day) is the one the last one changes, unless it names its own.
+ */
+function correctedChange(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, whole, classifyOne } = args;
+  if (!CHANGES.includes(whole.intent)) return undefined;
+  const free = { ...ctx, expecting: null };
+  for (const m of text.matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !CORRECTION.test(tail)) continue;
+    const first = classifyOne(head, free);
+    const last = classifyOne(tail, free);
+    if (!CHANGES.includes(first.intent) || !CHANGES.includes(last.intent)) continue;
+    // A cancel's day names its booking; a move's booking is its `apptWhen` (its `when` the new time).
+    const named = first.intent === 'cancel' ? first.when : first.apptWhen;
+    const booking = last.intent === 'cancel' ? { when: last.when ?? named } : { apptWhen: last.apptWhen ?? named };
+    const { abandons: _dropped, answer: _no, ...request } = last;
+    return { ...request, serviceId: last.serviceId ?? first.serviceId, ...booking };
+  }
+  return undefined;
+}
+
+/**
+ * "cancel my cut on thursday and book me a color on friday at 10 instead": another service
+ * on a day of its own is a booking asked now, once the cancel is done. One said from the
+ * canceled booking ("at the same time") waits for the cancel's time (offline-after-cancel.ts).
+ */
+function booksOwnDay(cancel: Understanding, booking: Understanding): boolean {
+  const other = booking.serviceId !== undefined && cancel.serviceId !== undefined && booking.serviceId !== cancel.serviceId;
+  return other && booking.when !== undefined && booking.when.dayNamed !== false && !booking.shift;
 }
 
 /**

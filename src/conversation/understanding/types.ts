@@ -36,6 +36,8 @@ export interface Shift {
   sameTime: boolean;
   /** "earlier that day", "later in the day": any time on the reference's own day, before or after it */
   sameDay?: 'earlier' | 'later';
+  /** "the following saturday", "the friday after": the first such weekday (1 = Monday) after the reference's day */
+  weekday?: number;
 }
 
 export interface Understanding {
