@@ -7,6 +7,7 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
+import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
@@ -461,8 +462,10 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (bare === 'c' && raw.length <= 3) return as(r, 'cancel');
   if (bare === 'r' && raw.length <= 3) return as(r, 'reschedule');
 
-  if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
-  if (asksForPerson(s) || inOtherLanguage(raw)) return as(r, 'human');
+  // "come in and talk to someone about options, like a consultation, wed at 11" books the talk.
+  const talkBooked = Boolean(u.serviceId) && talkIsTheConsult(s, Boolean(r.resolved?.hasDate));
+  if (!talkBooked && HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
+  if ((!talkBooked && asksForPerson(s)) || inOtherLanguage(raw)) return as(r, 'human');
   if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
   if (NEGATED_CHANGE.test(s)) {
     u.answer = 'no';
