@@ -19,7 +19,7 @@ import { asksPolicy } from './policy-question.ts';
 import { checksBooking } from './checks-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff } from './needs-staff.ts';
-import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
+import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
@@ -190,9 +190,17 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
 }
 
-/** "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30"). */
+/**
+ * "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30").
+ * "i'll keep my appointment but i need to talk to someone": the keep is said on the way to a person.
+ */
 function keepsAll(s: string): boolean {
-  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s);
+  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s) && !wantsPerson(s);
+}
+
+/** A person asked for in so many words ("talk to someone", "speak with a manager", "have someone call me"). */
+function wantsPerson(s: string): boolean {
+  return (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) || asksForPerson(s);
 }
 
 /**
@@ -237,6 +245,8 @@ interface Reading {
   topic: Understanding['infoTopic'];
   /** the catalog has services, so a thing it lacks can be said not to be offered */
   hasServices: boolean;
+  /** `s` with the staff member it names said as "the stylist" ("talk to dana" asks for a person) */
+  toStaff: string;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -310,7 +320,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0 };
+  const toStaff = member ? staffAsStylist(s, member) : s;
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, toStaff };
 }
 
 /** "are you open sundays?", "r u open on sundays": the hours of every Sunday are those of the next one. */
@@ -464,8 +475,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
 
   // "come in and talk to someone about options, like a consultation, wed at 11" books the talk.
   const talkBooked = Boolean(u.serviceId) && talkIsTheConsult(s, Boolean(r.resolved?.hasDate));
-  if (!talkBooked && HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
-  if ((!talkBooked && asksForPerson(s)) || inOtherLanguage(raw)) return as(r, 'human');
+  // "can i speak with dana directly": a stylist asked for by name is a person too.
+  if ((!talkBooked && wantsPerson(r.toStaff)) || inOtherLanguage(raw)) return as(r, 'human');
   if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
   if (NEGATED_CHANGE.test(s)) {
     u.answer = 'no';
