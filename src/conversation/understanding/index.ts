@@ -165,7 +165,7 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
-  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s)) && r.expecting !== 'intake') return leftForNow(r);
+  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake') return leftForNow(r);
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
@@ -188,6 +188,17 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+// "i can't do friday after all", "nope", "never mind": what is on the table is refused.
+const REFUSES = /\b(can'?t|cannot|won'?t be able to) (do|make)\b|\bnever ?mind\b|\bnvm\b|\bnope\b/;
+
+/**
+ * "ok yeah i can't do friday after all, i'll text later": a refusal with a promise to come back,
+ * which the rebook-later reading took out, leaves the request for now (no cancel is asked).
+ */
+function refusedForLater(text: string, r: Reading): boolean {
+  return withoutRebookLater(normalize(text)) !== normalize(text) && REFUSES.test(r.s) && !CANCEL.test(r.s) && !RESCHEDULE.test(r.s);
 }
 
 /**
