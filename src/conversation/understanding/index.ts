@@ -7,6 +7,7 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
+import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
@@ -18,7 +19,7 @@ import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff } from './needs-staff.ts';
-import { matchService, matchServices, matchStaff, withoutStaffName } from './services.ts';
+import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
@@ -178,7 +179,7 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
-  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
+  if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
   let rest = r.s;
   let opened = false;
   for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
@@ -208,9 +209,28 @@ function cancelsOutright(s: string): boolean {
   return CANCEL.test(s) && !RESCHEDULE.test(s) && !TAKE_BACK.test(s) && !NEGATED_CHANGE.test(s);
 }
 
-/** "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30"). */
+// "i can't do friday after all", "nope", "never mind": what is on the table is refused.
+const REFUSES = /\b(can'?t|cannot|won'?t be able to) (do|make)\b|\bnever ?mind\b|\bnvm\b|\bnope\b/;
+
+/**
+ * "ok yeah i can't do friday after all, i'll text later": a refusal with a promise to come back,
+ * which the rebook-later reading took out, leaves the request for now (no cancel is asked).
+ */
+function refusedForLater(text: string, r: Reading): boolean {
+  return withoutRebookLater(normalize(text)) !== normalize(text) && REFUSES.test(r.s) && !CANCEL.test(r.s) && !RESCHEDULE.test(r.s);
+}
+
+/**
+ * "keep it", "leave it as is": the whole booking stays, not one part of it ("keep the 11:30").
+ * "i'll keep my appointment but i need to talk to someone": the keep is said on the way to a person.
+ */
 function keepsAll(s: string): boolean {
-  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s);
+  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s) && !wantsPerson(s);
+}
+
+/** A person asked for in so many words ("talk to someone", "speak with a manager", "have someone call me"). */
+function wantsPerson(s: string): boolean {
+  return (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) || asksForPerson(s);
 }
 
 /**
@@ -257,6 +277,8 @@ interface Reading {
   hasServices: boolean;
   /** "can't make it tmrw, can we do monday at 2": a booking that can't be kept, and a time asked in its place */
   asksInstead: boolean;
+  /** `s` with the staff member it names said as "the stylist" ("talk to dana" asks for a person) */
+  toStaff: string;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -341,7 +363,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   else if ((RESCHEDULE.test(s) || SWITCH_VERB.test(s)) && !CANCEL.test(s)) switchesService({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead) };
+  const toStaff = member ? staffAsStylist(s, member) : s;
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff };
 }
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
@@ -545,8 +568,10 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (bare === 'c' && raw.length <= 3) return as(r, 'cancel');
   if (bare === 'r' && raw.length <= 3) return as(r, 'reschedule');
 
-  if (HUMAN.test(s) && !/\bin person\b/.test(s.replace(/\b(a|an|real|live|actual) person\b/, ''))) return as(r, 'human');
-  if (asksForPerson(s) || inOtherLanguage(raw)) return as(r, 'human');
+  // "come in and talk to someone about options, like a consultation, wed at 11" books the talk.
+  const talkBooked = Boolean(u.serviceId) && talkIsTheConsult(s, Boolean(r.resolved?.hasDate));
+  // "can i speak with dana directly": a stylist asked for by name is a person too.
+  if ((!talkBooked && wantsPerson(r.toStaff)) || inOtherLanguage(raw)) return as(r, 'human');
   if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
   if (NEGATED_CHANGE.test(s)) {
     u.answer = 'no';

@@ -5,7 +5,7 @@
 // Read on the simplified text.
 
 // Unhappy words, and the visit they are about: both are needed, so "upset I have to cancel" is no complaint.
-const UNHAPPY = /\b(upset|unhappy|not happy|not pleased|disappointed|angry|mad|furious|annoyed|complain|complaint|terrible|awful|horrible|ruined|botched|messed up|butchered|hate (it|my|the))\b/;
+const UNHAPPY = /\b(upset|unhappy|rude|not happy|not pleased|disappointed|angry|mad|furious|annoyed|complain|complaint|terrible|awful|horrible|ruined|botched|messed up|butchered|hate (it|my|the))\b/;
 const PAST_VISIT = /\b(my last|last (time|visit|cut|color|colour|appointment|appt)|came out|turned out|what happened|you did|(she|he|they) did|i got (last|yesterday|on)|my (cut|haircut|color|colour|hair) (is|was|looks|looked))\b/;
 // "came out way too short", "turned out patchy": the result of a visit, faulted.
 const BAD_RESULT = /\b(came|turned) out (way |so |really |kind of |kinda |pretty )?(too|uneven|patchy|wrong|bad|badly|brassy|orange|green|crooked|terrible|awful|horrible|nothing like)\b/;

@@ -7,10 +7,11 @@ import type { Expecting } from './types.ts';
 
 // The hour itself: not part of a time, date, price, ordinal, count or length already.
 const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b|x\b|%|dollars|bucks|times))`;
-// Said after the hour: it is preferred to what is on screen.
-const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available)))\b`;
-// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead").
-const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather)\s`;
+// Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
+// time taken back ("3 was fine").
+const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
+// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3").
+const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to)\s`;
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls".
 const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean)[\s,.!-]+`;
 

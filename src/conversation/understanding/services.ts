@@ -232,3 +232,10 @@ export function withoutStaffName(text: string, member: StaffEntry): string {
     return text;
   }
 }
+
+/** "can i speak with dana directly": the member's name said as "the stylist", for the rules that read a person asked for. */
+export function staffAsStylist(text: string, member: StaffEntry): string {
+  const names = words(simplify(String(member.name ?? ''))).filter((w) => w.length > 1).map((w) => w.replace(/[^a-z0-9]/g, ''));
+  if (!names.length) return text;
+  return text.replace(new RegExp(`\\b(?:${names.join('|')})(?: (?:${names.join('|')}))*\\b`, 'g'), 'the stylist');
+}

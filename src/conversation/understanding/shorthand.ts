@@ -19,8 +19,28 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 /** Every rewrite below, in order; the text stays as it was where none applies. */
 export function spellShorthand(s: string): string {
   // "1pmish": the "-ish" of a time with am/pm adds nothing the offers (nearest first) do not.
-  const t = spellDashedDate(spellDayMonth(spellDigitMinutes(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))));
+  const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
   return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
+}
+
+// Holidays on a fixed date, named instead of the date ("xmas eve", "new year's eve"). Only names
+// that are one day: "before christmas" or "the holidays" stay unread rather than become a day.
+const HOLIDAYS: Array<[RegExp, string]> = [
+  [/\b(?:christmas|x-?mas) eve\b/g, 'december 24'],
+  [/\b(?:christmas|x-?mas) day\b|\b(on|for) (?:christmas|x-?mas)\b/g, '$1 december 25'],
+  [/\bboxing day\b/g, 'december 26'],
+  [/\bnew years?'?s? eve\b|\bnye\b/g, 'december 31'],
+  [/\bnew years?'?s? day\b/g, 'january 1'],
+  [/\bvalentine'?s'? day\b/g, 'february 14'],
+  [/\bhalloween\b/g, 'october 31'],
+];
+
+/**
+ * "xmas eve at 9", "new years eve noon": a holiday becomes its date. Runs before typo
+ * correction, which would read the "eve" as an evening.
+ */
+export function spellHolidays(s: string): string {
+  return HOLIDAYS.reduce((t, [re, date]) => t.replace(re, (...m: unknown[]) => date.replace('$1', typeof m[1] === 'string' ? m[1] : '').trim()), s);
 }
 
 const MINUTE_WORDS: Record<string, number> = {
@@ -37,9 +57,30 @@ function spellDigitMinutes(s: string): string {
   });
 }
 
+/** "230ish", "1030-ish": the digits of a time without their colon, made approximate; "2:30ish" is read as "at 2:30". */
+function spellIshDigits(s: string): string {
+  return s.replace(/\b(\d{1,2})(\d{2}) ?-?ish\b/g, (whole, h: string, m: string) => {
+    const time = validTime(h, m);
+    return time ? `${time}ish` : whole;
+  });
+}
+
+/**
+ * "tmrw 3 30", "friday 11 45": an hour and its minutes with a space for the colon. Only two-digit
+ * minutes on the clock's five-minute marks, never after a month ("dec 3 30") or another number,
+ * nor before what the numbers count ("2 30 minute sessions").
+ */
+function spellSpacedMinutes(s: string): string {
+  return s.replace(new RegExp(`(?<![\\d:/.,-] ?|${MONTH} )\\b(\\d{1,2}) ([0-5][05])\\b(?![:./\\d]| ?-)${COUNTED}(?! ?(?:minutes?|mins?|min)\\b)`, 'g'), (whole, h: string, m: string) => {
+    const hour = Number(h);
+    return hour >= 1 && hour <= 12 ? clock(hour, Number(m)) : whole;
+  });
+}
+
 /** "8 dec", "8th of december", "december the 8th": the month first, as the date parser reads it ("dec 8"). */
 function spellDayMonth(s: string): string {
-  const t = s.replace(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})(?![a-z])`, 'g'), (whole, d: string, month: string) =>
+  // "saturday the 2nd of jan": the "the" goes with the day, else it is left before the month.
+  const t = s.replace(new RegExp(`\\b(?:the )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH})(?![a-z])`, 'g'), (whole, d: string, month: string) =>
     Number(d) >= 1 && Number(d) <= 31 ? `${month} ${d}` : whole);
   return t.replace(new RegExp(`\\b(${MONTH}) the (\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'), '$1 $2');
 }

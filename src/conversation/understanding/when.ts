@@ -10,7 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
-import { spellOrdinalDays, spellShorthand } from './shorthand.ts';
+import { spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
@@ -86,7 +86,7 @@ export function resolveWhen(text: string, now: Date, timeZone: string): Resolved
     if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
     const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
     if (!zoneNow.isValid) return undefined;
-    return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(normalize(text))))), zoneNow);
+    return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(spellHolidays(normalize(text)))))), zoneNow);
   } catch {
     // chrono is third-party code fed arbitrary customer text: a failure there means "no date".
     return undefined;
