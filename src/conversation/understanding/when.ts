@@ -80,10 +80,27 @@ export function parseWhen(text: string, now: Date, timeZone: string): DateRange 
   return resolveWhen(text, now, timeZone)?.range;
 }
 
+// A turn resolves the same words two or three times (the whole message, its parts while
+// looking for a second request, the reading of a move), and resolving was about a fifth of
+// a turn's CPU: the last answers are kept, keyed by zone, instant and text. Each caller gets
+// a copy, so one that annotates its range cannot change what another is given.
+const RECENT_ANSWERS = 64;
+const recentAnswers = new Map<string, ResolvedWhen | undefined>();
+
 /** Never throws: an unknown zone or an unparsable phrase gives undefined. */
 export function resolveWhen(text: string, now: Date, timeZone: string): ResolvedWhen | undefined {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
+  const key = `${timeZone} ${now.getTime()} ${text}`;
+  if (!recentAnswers.has(key)) {
+    if (recentAnswers.size >= RECENT_ANSWERS) recentAnswers.delete(recentAnswers.keys().next().value!);
+    recentAnswers.set(key, resolveAfresh(text, now, timeZone));
+  }
+  const answer = recentAnswers.get(key);
+  return answer && structuredClone(answer);
+}
+
+function resolveAfresh(text: string, now: Date, timeZone: string): ResolvedWhen | undefined {
   try {
-    if (!(now instanceof Date) || Number.isNaN(now.getTime())) return undefined;
     const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
     if (!zoneNow.isValid) return undefined;
     return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(spellHolidays(normalize(text)))))), zoneNow);
