@@ -5,20 +5,20 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 import { expectOutcome } from './support/expect-outcome.ts';
 
-// The held-out set (./dialogs-heldout): set 9, 288 dialogs written in session 10 by two
-// people who read neither the understanding code nor any dialog set, committed before their
-// first run, and never tuned on (m-*: new bookings; n-*: everything around a booking).
+// The held-out set (./dialogs-heldout): set 10, 288 dialogs written on 2026-12-03 by two
+// people who read neither the understanding code nor any dialog set (only a brief: the
+// business, the bot's reply protocol, the YAML schema), committed before their first run,
+// and never tuned on (p-*: new bookings; q-*: everything around a booking).
 // Each dialog is a test; one still failing carries `expected_fail: <what the bot did>` and
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
-// The target is 95% (issue 14). First run, on the code before this session's fixes (48fb5ba):
-// 225/288 (78.1%). After the fixes made on set 8's failures, none of them looking at set 9:
-// 233/288 (80.9%; eleven more pass, three fewer). Fixes on set 9's own failures raise the
-// FLOOR this gate holds as they land (which booking, what is booked, next to one, family: 248/288).
+// The target is 95% (issue 14). First run, on the code before that day's fixes (d79d154):
+// 218/288 (75.7%). After the fixes made on set 9's failures, none of them looking at set 10:
+// 225/288 (78.1%), the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
-// ./dialogs-tuning as heldout1-* to heldout8-*.
+// ./dialogs-tuning as heldout1-* to heldout9-*.
 
 const TARGET = 0.95;
-const FLOOR = 248 / 288;
+const FLOOR = 225 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -43,7 +43,7 @@ describe('held-out dialogs', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 9 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 10 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });
