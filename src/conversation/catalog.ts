@@ -14,6 +14,8 @@ export interface CatalogService {
   description: string | null;
   durationMinutes: number;
   priceCents: number | null;
+  /** How far ahead it can be booked (the engine's max_horizon rule). */
+  maxHorizonDays: number;
   intakeQuestions: unknown;
 }
 
@@ -127,6 +129,7 @@ export async function loadCatalog(db: CatalogReader, businessId?: string): Promi
       description: s.description,
       durationMinutes: s.durationMinutes,
       priceCents: s.priceCents,
+      maxHorizonDays: s.maxHorizonDays,
       intakeQuestions: s.intakeQuestions,
     })),
     locations: catalogLocations,

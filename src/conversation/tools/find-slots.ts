@@ -21,6 +21,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   if ('result' in what) return what;
   const window = slotWindow(args, now, env.catalog.business.timeZone);
   if ('result' in window) return window;
+  const tooFar = beyondHorizon(env, what.service, window.from.toJSDate());
+  if (tooFar) return tooFar;
   // A hold being released (the customer moved on from a proposal) must not hide its own slot.
   await Promise.all(env.releases);
   const query = {
@@ -123,6 +125,22 @@ function nearest(env: TurnEnv, window: SlotWindow): ((s: Slot) => number) | null
   if (!window.target) return null;
   const targetWall = DateTime.fromISO(window.target.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'UTC' }).toMillis();
   return (slot) => Math.abs(DateTime.fromISO(slotWall(env, slot), { zone: 'UTC' }).toMillis() - targetWall);
+}
+
+/**
+ * "february 12th" when bookings open 60 days ahead: the customer is told how far ahead the
+ * service can be booked. Staff hear nothing: no slot is missing, the day is not open yet.
+ */
+function beyondHorizon(env: TurnEnv, service: CatalogService, from: Date): ToolOutcome | undefined {
+  const last = new Date(env.clock().getTime() + service.maxHorizonDays * 86_400_000);
+  if (from <= last) return undefined;
+  env.state.offers = [];
+  const lastDay = DateTime.fromJSDate(last, { zone: env.catalog.business.timeZone }).toFormat('ccc LLL d');
+  return {
+    failure: false,
+    result: { ok: false, error: { code: 'max_horizon', message: `${service.name} can be booked at most ${service.maxHorizonDays} days ahead (through ${lastDay}).` } },
+    display: { messages: [T.beyondHorizon(service.name, service.maxHorizonDays, lastDay)], expecting: null },
+  };
 }
 
 /** Nothing open in two weeks: staff hear of it, and the customer is offered a person. */
