@@ -367,12 +367,17 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff };
 }
 
+/** When the words naming a booking put it: its weekday, said on that weekday, is today's booking. */
+function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | undefined {
+  return resolveWhen(todayForItsWeekday(text, now, timeZone), now, timeZone);
+}
+
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
 function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
   const split = cantMakeThenAsks(raw);
   const target = split && resolveWhen(split.asked, ctx.now, ctx.timeZone);
   if (!split || !target) return undefined;
-  const appointment = resolveWhen(todayForItsWeekday(split.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  const appointment = bookingWhen(split.booking, ctx.now, ctx.timeZone);
   return appointment ? { appointment, target } : { target };
 }
 
@@ -409,7 +414,7 @@ function cancelsForAnother(r: { raw: string; u: Understanding; services: Service
   if (!BOOKS_IN_PLACE.test(swap.tail)) return;
   u.replacedBy = swap.to.id;
   for (const k of ['shift', 'apptWhen', 'when'] as const) delete u[k];
-  const day = ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(withoutCantMake(swap.head), ctx.now, ctx.timeZone), ctx.now, ctx.timeZone) : undefined;
+  const day = ctx?.now && ctx?.timeZone ? bookingWhen(withoutCantMake(swap.head), ctx.now, ctx.timeZone) : undefined;
   if (day) u.when = day.range;
 }
 
@@ -423,15 +428,15 @@ const SWITCH_VERB = /\b(switch|change|swap|turn)\b/;
  */
 function switchesService(r: { raw: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
   const { u, ctx } = r;
-  const swap = serviceSwap(r.raw, (part) => matchServices(part, r.services));
-  // The new service right after the verb's "to" ("to just a haircut"), not in a later request ("to 3pm and add a color").
   const said = (part: string) => matchServices(part, r.services);
+  const swap = serviceSwap(r.raw, said);
+  // The new service right after the verb's "to" ("to just a haircut"), not in a later request ("to 3pm and add a color").
   if (!swap || !SWITCH_VERB.test(swap.head) || !said(words(swap.tail.trim()).slice(0, 3).join(' ')).includes(swap.to)) return;
   if (!ctx?.now || !ctx?.timeZone) return;
   u.serviceId = swap.from.id;
   u.replacedBy = swap.to.id;
   for (const k of ['shift', 'apptWhen', 'when', 'serviceChoices'] as const) delete u[k];
-  const day = resolveWhen(todayForItsWeekday(swap.head, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  const day = bookingWhen(swap.head, ctx.now, ctx.timeZone);
   if (day) u.when = day.range;
   const timed = resolveWhen(swap.tail, ctx.now, ctx.timeZone) ?? parseShift(simplify(swap.tail));
   u.then = timed ? swap.tail : `${swap.tail} at the same time`;
@@ -451,7 +456,7 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (asksForAll(s) && RESCHEDULE.test(s)) u.allBookings = true;
   if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
   if (asksForAll(s)) u.allBookings = true;
-  const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(todayForItsWeekday(part, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone)?.range : undefined);
+  const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
   const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
 }
@@ -463,7 +468,7 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
   // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
-  const named = resolveWhen(todayForItsWeekday(n.booking, ctx.now, ctx.timeZone), ctx.now, ctx.timeZone);
+  const named = bookingWhen(n.booking, ctx.now, ctx.timeZone);
   const day = [named, resolveWhen(n.rest, ctx.now, ctx.timeZone)].find((d) => d?.hasDate);
   if (day) out.day = day.range;
   return out;
@@ -511,7 +516,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
-    const appointment = resolveWhen(todayForItsWeekday(head, now, timeZone), now, timeZone);
+    const appointment = bookingWhen(head, now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
     // "i need to move", "want to change": a "to" before a verb opens no new time.
     if (m[0] === 'to' && /^ (move|reschedule|change|switch|push|bump|shift|cancel|book|get|come)\b/.test(raw.slice(m.index + 2))) continue;
