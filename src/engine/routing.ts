@@ -4,8 +4,10 @@ import type { RoutingStrategy } from './ports.ts';
 import { localDate } from './time.ts';
 
 // Which free resource gets a booking when the customer did not pick one.
-// Every strategy ends in a total order with the resource id as the last tie-break,
-// so the same inputs always give the same assignment.
+// Every strategy ends in a total order: the resource's name, then its id, break ties,
+// so the same inputs always give the same assignment, and the same business set up
+// again (new ids, as in every test database) routes the same way. With the id alone, a
+// tie between Dana and Lee went to either one from one database to the next.
 //
 // - round_robin: fewest live bookings of this service in the slot's calendar month
 //   (the resource's own zone), divided by Resource.routingWeight. Counting over the
@@ -37,7 +39,7 @@ export function rankResources(candidates: ResourceCalendar[], input: RoutingInpu
     return d;
   };
   const keyed = candidates.map((c) => ({ c, key: sortKey(c, input, dayIn(c.resource.timeZone)) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key) || (a.c.resource.id < b.c.resource.id ? -1 : a.c.resource.id > b.c.resource.id ? 1 : 0));
+  keyed.sort((a, b) => compareKeys(a.key, b.key) || tieBreak(a.c, b.c));
   return keyed.map((k) => k.c);
 }
 
@@ -51,7 +53,8 @@ export function bestResource(candidates: ResourceCalendar[], input: RoutingInput
     let day = days.get(zone);
     if (day === undefined) days.set(zone, (day = localDate(input.start, zone)));
     const key = sortKey(c, input, day);
-    if (!best || compareKeys(key, bestKey) < 0 || (compareKeys(key, bestKey) === 0 && c.resource.id < best.resource.id)) {
+    const order = best ? compareKeys(key, bestKey) || tieBreak(c, best) : -1;
+    if (order < 0) {
       best = c;
       bestKey = key;
     }
@@ -79,6 +82,12 @@ function sortKey(c: ResourceCalendar, input: RoutingInput, day: string): number[
     default:
       return [joinsSession, fairness];
   }
+}
+
+function tieBreak(a: ResourceCalendar, b: ResourceCalendar): number {
+  const [x, y] = [a.resource, b.resource];
+  if (x.name !== y.name) return x.name < y.name ? -1 : 1;
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
 function compareKeys(a: number[], b: number[]): number {

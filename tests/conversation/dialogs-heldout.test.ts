@@ -12,12 +12,14 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // Each dialog is a test; one still failing carries `expected_fail: <what the bot did>` and
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
 // The target is 95% (issue 14). First run, on the code before that day's fixes (03d4377):
-// 222/288 (77.1%), the FLOOR this gate holds.
+// 222/288 (77.1%), one of them (r060) passing on a routing tie that went to either
+// stylist from one database to the next; with ties broken by name, 221/288 (76.7%), the
+// FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout10-*.
 
 const TARGET = 0.95;
-const FLOOR = 222 / 288;
+const FLOOR = 221 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

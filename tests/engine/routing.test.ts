@@ -23,6 +23,13 @@ describe('routing', () => {
     expect(pick('round_robin', { resources: [c, b, a] })).toBe('a');
   });
 
+  it('breaks ties by name before id, so a business set up again with new ids routes the same way', () => {
+    const lee = resource({ id: 'a1', name: 'Lee', weeklyHours: hours });
+    const dana = resource({ id: 'z9', name: 'Dana', weeklyHours: hours });
+    expect(pick('round_robin', { resources: [lee, dana] })).toBe('z9');
+    expect(pick('round_robin', { resources: [dana, lee] })).toBe('z9');
+  });
+
   it('round robin: fewest bookings of the service this month, per unit of weight', () => {
     const monthlyCounts = new Map([
       ['a', new Map([['2026-12', 4]])],
