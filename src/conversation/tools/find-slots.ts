@@ -123,8 +123,16 @@ async function slotSubject(env: TurnEnv, args: ToolArgs<'find_slots'>): Promise<
 /** For a named time: how far a slot's local time is from it. */
 function nearest(env: TurnEnv, window: SlotWindow): ((s: Slot) => number) | null {
   if (!window.target) return null;
-  const targetWall = DateTime.fromISO(window.target.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'UTC' }).toMillis();
-  return (slot) => Math.abs(DateTime.fromISO(slotWall(env, slot), { zone: 'UTC' }).toMillis() - targetWall);
+  // Wall-clock times compared as if they were UTC instants, each slot's read once: this
+  // ranks the slots in a sort.
+  const wallMs = (wall: string) => Date.parse(`${wall}:00Z`);
+  const targetWall = wallMs(window.target.toFormat("yyyy-MM-dd'T'HH:mm"));
+  const distances = new Map<Slot, number>();
+  return (slot) => {
+    let d = distances.get(slot);
+    if (d === undefined) distances.set(slot, (d = Math.abs(wallMs(slotWall(env, slot)) - targetWall)));
+    return d;
+  };
 }
 
 /**
