@@ -10,7 +10,7 @@ import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -292,7 +292,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
-  const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = spellHalfAmounts(t).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
