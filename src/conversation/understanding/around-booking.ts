@@ -61,6 +61,16 @@ export const WHATS_BOOKED = new RegExp(
   ].join('|'),
 );
 
+/**
+ * "move my appt with lee to 4pm", "the one with dana to 3": the person is how the
+ * customer names the booking moved, said before its new time; "move my cut to friday with
+ * lee" names who does the new time instead.
+ */
+export function staffNamesBooking(s: string, first: string): boolean {
+  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?(with|w) ${first}\b`;
+  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into)\b`).test(s);
+}
+
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */
 export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that|was it)( with| w| seeing| booked with)? [a-z]+ or [a-z]+\b/;
 

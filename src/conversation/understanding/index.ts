@@ -9,7 +9,7 @@ import { serviceSwap } from './cancel-and-book.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
-import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
+import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
@@ -23,7 +23,7 @@ import { needsStaff } from './needs-staff.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, refersToShown, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -317,6 +317,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
   else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
   else if (member) u.staffId = member.id;
+  if (u.staffId && member && RESCHEDULE.test(s) && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -451,8 +452,10 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (meantAnother(s)) u.meantOther = true;
   // "and the color on monday too": no booking words of its own, so it repeats the last request.
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
-  const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
+  // "when's my next appt?": the question names one booking by its order too, which "cancel that one" then means.
+  const order = CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  if (refersToShown(s)) u.refersToShown = true;
   // "both please" to "which one would you like to cancel?": every one listed.
   if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
   // "move both our haircuts to the 12th, same times": every booking meant moves, one after the other.

@@ -91,6 +91,13 @@ export function cantMakeThenAsks(raw: string): { booking: string; asked: string 
   return { booking: withoutCantMake(`${raw.slice(0, cant.index)} ${named}`), asked: raw.slice(end + ask.index) };
 }
 
+/** "cancel that one", "move it", "that appointment": the booking just talked about, named by no service, day or person. */
+const THAT_ONE = /\b(that|this) (one|appointment|appt|booking)\b|\b(cancel|move|reschedule|drop|push) (it|that)\b/;
+
+export function refersToShown(s: string): boolean {
+  return THAT_ONE.test(s);
+}
+
 export function asksForAll(s: string): boolean {
   return ALL_BOOKINGS.test(s);
 }
