@@ -26,7 +26,7 @@ interface Memory {
   flow?: 'book' | 'reschedule' | 'cancel';
   serviceId?: string;
   staffId?: string;
-  when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean };
+  when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
   apptWhen?: { from: string; to: string };
@@ -72,6 +72,12 @@ interface Memory {
   maybeMove?: boolean;
   /** The request is about another person's booking ("cancel my wife's color"). */
   othersBooking?: boolean;
+  /** "when's my next appt?": the order of the one booking the list answers about (0 the soonest). */
+  referOrder?: number;
+  /** Wall-clock start of the one booking the last answer was about, which "cancel that one" means. */
+  referredStart?: string;
+  /** The person named says which booking is moved ("my appt with lee"), as for a cancel. */
+  bookedWith?: boolean;
   /** A question asked beside the request, answered first (its tool's result becomes `preface`). */
   answering?: 'info' | 'price' | 'appointments';
   alsoServiceId?: string;
@@ -153,7 +159,14 @@ function toMemoryWhen(r: DateRange): NonNullable<Memory['when']> {
   const w: NonNullable<Memory['when']> = { from: r.from.toISOString(), to: r.to.toISOString(), exactTime: r.exactTime, earliest: Boolean(r.earliest) };
   if (r.latest) w.latest = true;
   if (r.dayNamed === false) w.dayNamed = false;
+  if (saidByWeekday(r)) w.byWeekday = true;
   return w;
+}
+
+/** "wednesday", "the wednesday one": one whole day said by its weekday, no date number in it ("wed the 9th" is a date). */
+function saidByWeekday(r: DateRange): boolean {
+  const description = r.description ?? '';
+  return !r.exactTime && r.to.getTime() - r.from.getTime() <= 25 * 3_600_000 && /\b(mon|tue|wed|thu|fri|sat|sun)/.test(description) && !/\d/.test(description);
 }
 
 /** The window of the appointments meant ("my thursday one"), as the memory keeps it. */
@@ -463,10 +476,11 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
       next.checksBooking = u.checksBooking;
+      next.referOrder = u.order;
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
-      return cancelLookup(u);
+      return cancelLookup(u, memory);
     case 'reschedule':
       return rescheduleStep(view, u, memory);
     case 'greeting':
@@ -499,9 +513,12 @@ function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | und
 }
 
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
-function cancelLookup(u: Understanding): ProviderStep {
+function cancelLookup(u: Understanding, before?: Memory): ProviderStep {
   const targets = u.targets?.map((t) => ({ serviceId: t.serviceId, when: t.when ? toMemoryWhen(t.when) : undefined }));
   const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking, order: u.order };
+  // "ok cancel that one" after "when's my next appt?": the booking that answer was about.
+  const namesNone = !u.serviceId && !u.staffId && !u.when && u.order === undefined && !u.allBookings && !u.targets;
+  if (u.refersToShown && namesNone && before?.referredStart) memory.referredStart = before.referredStart;
   if (u.allBookings) memory.cancelAll = true;
   if (targets) memory.targets = targets;
   return call('list_my_appointments', {}, memory);
@@ -550,7 +567,8 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll });
+  const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith });
 }
 
 /**
@@ -1015,20 +1033,23 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (verb === 'cancel') {
     const several = cancelSeveral(view, memory, items, candidates);
     if (several) return several;
-    // "the one with lee": for a cancel the person says which; for a move it is who does the new time.
-    candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
   }
+  // "the one with lee": for a cancel the person says which; for a move it is who does the new
+  // time, unless the words name the booking by them ("move my appt with lee to 4").
+  if (verb === 'cancel' || memory.bookedWith) candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
   candidates = byOrder(candidates, memory.order);
+  const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
+  if (shown.length === 1) candidates = shown;
   // "move both": the soonest now; the same words are read again once it is moved, and name the rest.
   const moveAll = memory.moveAll && verb === 'reschedule' && candidates.length > 1;
   if (moveAll) candidates = [[...candidates].sort((a, b) => a.start_local.localeCompare(b.start_local))[0]!];
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
-    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined, moveAll: undefined };
+    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, referredStart: undefined };
     const step = actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
     return moveAll ? { ...step, then: lastUserText(req.history) } : step;
   }
@@ -1087,7 +1108,9 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   const meant = items.filter(inWindow);
   const shown = meant.length ? meant : items;
   const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
-  const next = { ...memory, apptWhen: undefined };
+  // "when's my next appt?": the list shows them all, and remembers the one asked about.
+  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : [];
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }

@@ -25,6 +25,8 @@ export interface SaidWindow {
   to: string;
   exactTime?: boolean;
   dayNamed?: boolean;
+  /** One whole day said by its weekday ("wednesday", "the wednesday one"), not by its date. */
+  byWeekday?: boolean;
 }
 
 /** "the one with lee": the appointments with that person, when any are; else all. */
@@ -58,7 +60,10 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
   if (finer.length || window.dayNamed === false) return finer;
   // "the 3pm one on wednesday" when the wednesday booked is a later one than the date read.
   const sameWeekday = window.exactTime ? items.filter((a) => at(a).weekday === from.weekday && clock(at(a)) === clock(from)) : [];
-  return sameWeekday.length ? sameWeekday : items.filter(onDay);
+  if (sameWeekday.length) return sameWeekday;
+  const sameDay = items.filter(onDay);
+  // "cancel the wednesday one" when the only wednesday booked is next week's: a weekday alone names any booking on it.
+  return sameDay.length || !window.byWeekday ? sameDay : items.filter((a) => at(a).weekday === from.weekday);
 }
 
 /** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */

@@ -46,6 +46,10 @@ export const WHATS_BOOKED = new RegExp(
     // "and who is it with", "who's that with again": the person of the booking being talked about.
     String.raw`\bwho('?s| is| was) (it|that|this|my appt|my appointment|the appt|the appointment) (with|w)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,
+    // "whats my schedule look like", "how's my calendar looking this week": the customer's own schedule with the business.
+    String.raw`\b(what|how)('?s| is| does| do) (my|our) (schedule|calendar|agenda|week|weekend)( this week| next week)? look(s|ing)?\b`,
+    // "what time sat?", "what time am i in tmrw": a bare time-of-day question about a day, with nothing asked to book.
+    String.raw`^(so |and |ok |okay |um |hey )?what time( is it| am i| am i in| am i coming( in)?| are we)?( on)? (today|tomorrow|tmrw|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)( again)?$`,
     // "am i still on for thurs?", "is my appt still on tomorrow", "we still good for friday?"
     String.raw`\b(am|'?m|are|r) (i|we|u|you) still (on|good|set|booked|scheduled|confirmed|coming in)\b`,
     String.raw`\b(i'?m|im|i am|we'?re|we are) still (on|good|set|booked|scheduled|confirmed|coming in)\b`,
@@ -56,6 +60,16 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(do|did) (i|we) (already |still )?have (an?|my|our) (haircut|cut|trim|colou?r|consult|consultation|appointment|appt|booking)s? (booked |scheduled )?(on |at |for |this |next )?(today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|the \d)`,
   ].join('|'),
 );
+
+/**
+ * "move my appt with lee to 4pm", "the one with dana to 3": the person is how the
+ * customer names the booking moved, said before its new time; "move my cut to friday with
+ * lee" names who does the new time instead.
+ */
+export function staffNamesBooking(s: string, first: string): boolean {
+  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?(with|w) ${first}\b`;
+  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into)\b`).test(s);
+}
 
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */
 export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that|was it)( with| w| seeing| booked with)? [a-z]+ or [a-z]+\b/;

@@ -2,7 +2,7 @@
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
-import { SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
+import { onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
 const YES_PHRASES = [
@@ -47,9 +47,9 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {
   for (const [phrase, answer] of ALL_PHRASES) {
-    // A single letter only counts as the whole message ("y", "k", "n"),
-    // otherwise "n 3rd street" or "k so what time" would be answers.
-    if (phrase.length === 1 ? s === phrase : startsWithPhrase(s, phrase)) {
+    // A single letter only counts as the whole message ("y", "k", "n") or with pleasantries
+    // after it ("y thanks", "k pls"), otherwise "n 3rd street" or "k so what time" would be answers.
+    if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && onlyPleasantries(s.slice(2))) : startsWithPhrase(s, phrase)) {
       // "not" and "good"/"right"/"fine" open many sentences that are not answers.
       if ((phrase === 'not' || phrase === 'good' || phrase === 'right' || phrase === 'fine') && s !== phrase) continue;
       return answer;

@@ -6,10 +6,11 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
+import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
-import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
+import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -22,7 +23,7 @@ import { needsStaff } from './needs-staff.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, withoutCantMake, withoutKept } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, refersToShown, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -60,8 +61,10 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward)\b/;
-const CANCEL =
-  /\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|(can'?t|cannot|won'?t|will not|wont|unable to|not able to) (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing))|take (me|us|it|that|my \w+|the \w+) off)\b/;
+// Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
+const CANCEL = new RegExp(
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|(drop|scrap|ditch|nix) (the|my|that|it)\b(?! off)|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+);
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
 const HOURS =
@@ -289,7 +292,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
-  const s = t.replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = spellHalfAmounts(t).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
@@ -314,6 +317,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
   else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
   else if (member) u.staffId = member.id;
+  if (u.staffId && member && RESCHEDULE.test(s) && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -448,8 +452,10 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (meantAnother(s)) u.meantOther = true;
   // "and the color on monday too": no booking words of its own, so it repeats the last request.
   if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
-  const order = CANCEL.test(s) || RESCHEDULE.test(s) ? bookingByOrder(s) : undefined;
+  // "when's my next appt?": the question names one booking by its order too, which "cancel that one" then means.
+  const order = CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  if (refersToShown(s)) u.refersToShown = true;
   // "both please" to "which one would you like to cancel?": every one listed.
   if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
   // "move both our haircuts to the 12th, same times": every booking meant moves, one after the other.

@@ -98,6 +98,14 @@ export function withoutSameDay(text: string): string {
   return text.replace(new RegExp(SAME_DAY.source, 'g'), ' ');
 }
 
+/**
+ * "1.5 hrs later", "2 1/2 hours": a half hour said with digits, spelled "1 and a half hrs" so
+ * the shift is read whole once punctuation is gone (else "1.5" is "1 5", five hours).
+ */
+export function spellHalfAmounts(text: string): string {
+  return text.replace(/\b(\d{1,2})(?:\.5|,5| 1\/2) ?(?=(?:hours?|hrs?|h)\b)/g, '$1 and a half ');
+}
+
 /** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */
 export function withoutShiftAmounts(text: string): string {
   return text.replace(new RegExp(`\\b${AMOUNT}${AND_A_HALF} ?${UNIT}${AND_A_HALF}\\b`, 'g'), ' ');

@@ -123,7 +123,7 @@ const KEEP = new Set([
   'marching', 'august', 'morning', 'mornings', 'evenings', 'afternoons', 'weekends', 'booking', 'bookings', 'locate',
   'locates', 'please', 'pleased', 'thank', 'thanks', 'agency', 'mourning', 'policy', 'possibly', 'possible', 'address',
   'reschedule', 'rescheduled', 'rescheduling', 'cancel', 'canceled', 'cancelled', 'canceling', 'cancelling',
-  'scheduled', 'schedules', 'confirmed', 'confirms', 'someone', 'somebody', 'humans', 'human', 'earlier', 'easiest',
+  'scheduled', 'schedules', 'confirmed', 'confirms', 'someone', 'somebody', 'humans', 'human', 'earlier', 'easiest', 'looking',
 ]);
 
 /**

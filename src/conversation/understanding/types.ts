@@ -82,6 +82,8 @@ export interface Understanding {
   replacedBy?: string;
   /** the message is about another person's booking ("cancel my wife's color") */
   othersBooking?: boolean;
+  /** the staff member named says which booking is moved ("move my appt with lee to 4"), not who does the new time */
+  staffNamesBooking?: boolean;
   /** a second request said after this change ("cancel my color and move my cut to friday"): its words, taken up once this one is committed */
   then?: string;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
@@ -100,6 +102,8 @@ export interface Understanding {
   order?: number;
   /** another booking than the one on screen ("no i meant friday's color") */
   meantOther?: boolean;
+  /** "cancel that one", "move it": the appointment the last answer was about, when it was about one */
+  refersToShown?: boolean;
   /** the last request again for another booking ("and the color on monday too") */
   continues?: boolean;
   /** two clock times offered as alternatives ("10 or 10:30"): `when` has only the first */

@@ -4,6 +4,7 @@
 // the cut"), another than the one on screen ("no i meant friday's color"), and the same
 // request again for the next booking ("and the color on monday too"). The provider
 // matches these against the customer's appointments in hand.
+import { WILL_NOT } from './called-off.ts';
 import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
@@ -13,7 +14,7 @@ const ALL_BOOKINGS =
 const KEEPS =
   /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
-const CANT_MAKE = /\b(can'?t|cannot|won'?t|wont|will not|unable to|not able to)( be able to)? (make|come( in)?( to| for)?|attend|do)\b/g;
+const CANT_MAKE = new RegExp(String.raw`\b${WILL_NOT}( be able to)? (make|come( in)?( to| for)?|attend|do)\b`, 'g');
 /** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
 const NO_LONGER_WORKS = /\b(is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not) (going to |gonna )?(work|do)( for (me|us))?( (any ?more|now|after all))?\b/g;
 /**
@@ -88,6 +89,13 @@ export function cantMakeThenAsks(raw: string): { booking: string; asked: string 
   if (!ask) return undefined;
   const named = raw.slice(end, end + ask.index).replace(/^ (\d{1,2}(?::\d{2})?(?: ?[ap]m)?)\b/, ' at $1');
   return { booking: withoutCantMake(`${raw.slice(0, cant.index)} ${named}`), asked: raw.slice(end + ask.index) };
+}
+
+/** "cancel that one", "move it", "that appointment": the booking just talked about, named by no service, day or person. */
+const THAT_ONE = /\b(that|this) (one|appointment|appt|booking)\b|\b(cancel|move|reschedule|drop|push) (it|that)\b/;
+
+export function refersToShown(s: string): boolean {
+  return THAT_ONE.test(s);
 }
 
 export function asksForAll(s: string): boolean {

@@ -29,6 +29,12 @@ const PLEASANTRIES = new Set([
   'again', 'fr', 'g', 'boss', 'chief', 'homie', 'friend', 'babe', 'hun', 'love',
 ]);
 
+/** "thanks", "please thank you": words that only soften an answer ("y thanks" is a yes), none of them asking anything. */
+export function onlyPleasantries(s: string): boolean {
+  const tokens = s.split(' ').filter((w) => w !== '');
+  return tokens.length > 0 && tokens.every((w) => PLEASANTRIES.has(w));
+}
+
 /** A stretched word at its plain length: "yesss" as "yes", "cooool" as "cool" (both are tried). */
 export function unstretched(s: string): string[] {
   if (!/([a-z])\1{2,}|([a-z])\2(?=\b)/.test(s)) return [];

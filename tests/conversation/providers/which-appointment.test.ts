@@ -40,6 +40,13 @@ describe('by the time said', () => {
     const monday = { from: '2026-12-07T05:00:00.000Z', to: '2026-12-08T05:00:00.000Z', exactTime: false };
     expect(atTimeSaid(ITEMS, monday, NY)).toHaveLength(3);
   });
+
+  it('a weekday said alone names the bookings on that weekday in a later week; a date does not', () => {
+    const wednesday = { from: '2026-12-02T05:00:00.000Z', to: '2026-12-03T05:00:00.000Z', exactTime: false };
+    const later = [...ITEMS, appt('D', 'Color', '2026-12-09T09:00', 'Dana')];
+    expect(atTimeSaid(later, { ...wednesday, byWeekday: true }, NY).map((a) => a.appointment_ref)).toEqual(['D']);
+    expect(atTimeSaid(later, wednesday, NY)).toHaveLength(4);
+  });
 });
 
 describe('several named one by one', () => {

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseYesNo, understand } from '../../../src/conversation/understanding/index.ts';
+import { ctxOnDec1 } from './fixtures.ts';
+
+// A one-letter yes or no with pleasantries after it ("y thanks", set 10's q-01).
+
+describe('a one-letter answer with pleasantries after it', () => {
+  it.each([
+    ['Y thank you', 'yes'],
+    ['k please', 'yes'],
+    ['y!! thx so much', 'yes'],
+    ['N thanks', 'no'],
+  ])('%s', (text, answer) => {
+    expect(parseYesNo(text)).toBe(answer);
+    expect(understand(text, ctxOnDec1('confirmation')).intent).toBe(answer === 'yes' ? 'confirm' : 'decline');
+  });
+
+  it.each(['y not friday', 'k so what time', 'n main street'])('%s is no bare answer', (text) => {
+    expect(understand(text, ctxOnDec1('confirmation')).intent).not.toBe('confirm');
+  });
+});
