@@ -98,6 +98,8 @@ const NOT_A_THING = new Set([
 ]);
 // Clauses that open a new booking request after a question or a refusal ("and also", "just book").
 const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
+// "cancel my 3pm and book 4pm instead": a cancel that asks for another time in the canceled one's place.
+const CANCEL_IN_PLACE = /\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/;
 // What the part after a cancel says to ask for another service in its place.
 const BOOKS_IN_PLACE = /\b(book|schedule|get|do|want|like|have|rather|prefer|instead|switch|swap|put me|sign me|go with|try)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
@@ -324,7 +326,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // To "which one would you like to move?", "the color on monday, can it be wed the 9th instead" names it, then its new time.
   const saysInstead = /\binstead\b(?! of)/.test(s);
   const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
-  const move = (isMove || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  // "cancel my one on friday, i'll be in town tmrw anyway": a cancel that asks for nothing in its place names no new time.
+  const splits = isMove && !(cancelOnly && !CANCEL_IN_PLACE.test(s));
+  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
@@ -598,7 +602,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (r.asksInstead && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '')) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
-    if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
+    if (CANCEL_IN_PLACE.test(s)) return as(r, 'reschedule');
     return as(r, 'cancel');
   }
   // "my son can't make his cut thursday, can he come monday instead": two days, the booking's and its new one.
