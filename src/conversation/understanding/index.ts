@@ -9,7 +9,7 @@ import { serviceSwap } from './cancel-and-book.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { forSomeoneElse, parseShift, SAME_AS_BEFORE, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -360,7 +360,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     if (named?.hasDate) u.apptWhen = named.range;
     delete u.when;
   }
-  if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
+  if (forSomeoneElse(s)) u.forSomeoneElse = true;
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
