@@ -14,6 +14,7 @@ import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
+import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
@@ -109,7 +110,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
-    const u = weekdayOnlyInMove(classify(text, ctx));
+    const u = weekdayOnlyInMove(classify(undoneCancelAsRebook(text), ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
