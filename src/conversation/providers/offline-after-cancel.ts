@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { normalize } from '../understanding/text.ts';
+import { undoesCancel } from '../understanding/undo-cancel.ts';
 import type { ProviderView } from './types.ts';
 import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-appointment.ts';
 
@@ -32,7 +33,8 @@ export function bookingAfterCancel(view: ProviderView, u: Understanding, text: s
   const ctx = { now: new Date(view.now), timeZone: view.timeZone, services: view.services, staff: view.staff, expecting: null };
   const asked = bookedInstead(canceled.request, ctx);
   if (asked?.serviceId) return askedWithCancel(view, u, asked, canceled.appointment);
-  if (u.intent === 'confirm' || !REPLACES.test(normalize(text))) return undefined;
+  // "noo i hit yes by accident, put it back": the canceled booking again.
+  if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || undoesCancel(text))) return undefined;
   const serviceId = view.services.find((s) => s.name === canceled.appointment.service)?.id;
   if (!serviceId) return undefined;
   const said = rebookWhen(view, u);

@@ -16,8 +16,10 @@ export interface WindowIso {
 
 /** Where the new booking goes, as the understanding read it (its day as ISO instants). */
 export interface NextToIso {
-  edge: 'start' | 'end' | 'day';
+  edge: 'start' | 'end' | 'day' | 'same';
   minutes: number;
+  /** Whole days from the booking's day ("4 weeks after my cut" = 28). */
+  days?: number;
   serviceId?: string;
   day?: { from: string; to: string };
   /** Named by its person ("right after me", "after him"): the new booking is of its service unless one is said. */
@@ -57,10 +59,12 @@ export function appointmentOf<A extends Listed>(items: A[], named: { service?: s
  */
 export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso; minutes?: number }): WindowIso {
   const { zone, nextTo, appt, when } = args;
-  const start = DateTime.fromISO(appt.start_local, { zone });
-  const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }) : start;
+  // "4 weeks after my one on the 8th": the booking's times, that many days on.
+  const start = DateTime.fromISO(appt.start_local, { zone }).plus({ days: nextTo.days ?? 0 });
+  const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }).plus({ days: nextTo.days ?? 0 }) : start;
   // "after my cut? like 11": a clock time said is the customer's own, on the booking's day unless another is said.
   if (when?.exactTime && !when.earliest && !when.latest) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
+  if (nextTo.edge === 'same') return sameTimeOn(start, nextTo.days ? undefined : when);
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && args.minutes) return exact(start.minus({ minutes: args.minutes }));
@@ -70,6 +74,13 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+}
+
+/** "the same time as my dec 16 one but on jan 13": the booking's clock time, on the day said if one is. */
+function sameTimeOn(start: DateTime, when: WindowIso | undefined): WindowIso {
+  if (!when || when.dayNamed === false) return exact(start);
+  const day = DateTime.fromISO(when.from, { zone: start.zone });
+  return exact(day.set({ hour: start.hour, minute: start.minute, second: 0, millisecond: 0 }));
 }
 
 /** A time said without a day ("at 12"), on the appointment's day. */

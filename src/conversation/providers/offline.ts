@@ -355,8 +355,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
 function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
-  const { edge, minutes, serviceId, day, person } = u.nextTo;
-  const nextTo: NextToIso = { edge, minutes, ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
+  const { edge, minutes, days, serviceId, day, person } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
@@ -380,7 +380,9 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
   const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined, person: nextTo?.person };
   const appt = nextTo && appointmentOf(items, named, lastBooked(history, items));
-  if (appt && nextTo.person && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
+  // "book the same time as my dec 16 one but on jan 13": with no service said, a booking named by its person or copied at its time is of its service.
+  const copies = nextTo?.person || nextTo?.edge === 'same' || nextTo?.days;
+  if (appt && copies && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);

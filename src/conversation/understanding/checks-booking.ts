@@ -24,6 +24,9 @@ const CHECKS = new RegExp(
     // The tag questions: "it's at 10 right", "its tuesday yeah?", "that's thursday correct?"
     String.raw`\b(it'?s|its|it is|that'?s|thats|it was|we'?re|i'?m|im)( still)?( at| on| for)? [a-z0-9: ]{1,25} (right|correct|yeah|yea|yes|isn'?t it|wasn'?t it)$`,
     String.raw`\bwhat (time|day|date) (was|is) it( at)? again\b`,
+    // "was i supposed to be there right now??", "did i miss my appt": a worry the booking is now, or gone by.
+    String.raw`\b(was|am|were|are|r) (i|we) (supposed|meant|due|booked|scheduled) to (be|come|show)( up| in)?( there| here| today| now| right now| at \d)?\b`,
+    String.raw`\bdid (i|we) (just )?(miss|forget|skip) (my|our) (appt|appointment|booking|[a-z]+ (appt|appointment))\b`,
     String.raw`\b(what|wat|wht) (time|day|date)( and| n)? ?(time|day|date)? (is|was|'?s) (my|our)\b`,
     String.raw`\bwhat('?s| is| do (i|we) have) (booked|scheduled|reserved|on file) (under|for|on|with) (this|my|our) (number|phone|name|account)\b`,
     String.raw`\b(anything|something|an? (appointment|appt|booking)) (booked|scheduled|on file) (under|for|on) (this|my) (number|phone|name)\b`,

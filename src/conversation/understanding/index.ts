@@ -10,11 +10,12 @@ import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { FOR_SOMEONE_ELSE, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
+import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
@@ -101,6 +102,8 @@ const NOT_A_THING = new Set([
 ]);
 // Clauses that open a new booking request after a question or a refusal ("and also", "just book").
 const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
+// "cancel my 3pm and book 4pm instead": a cancel that asks for another time in the canceled one's place.
+const CANCEL_IN_PLACE = /\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/;
 // What the part after a cancel says to ask for another service in its place.
 const BOOKS_IN_PLACE = /\b(book|schedule|get|do|want|like|have|rather|prefer|instead|switch|swap|put me|sign me|go with|try)\b/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
@@ -110,7 +113,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
-    const u = weekdayOnlyInMove(classify(text, ctx));
+    const u = weekdayOnlyInMove(classify(undoneCancelAsRebook(text), ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -328,7 +331,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // To "which one would you like to move?", "the color on monday, can it be wed the 9th instead" names it, then its new time.
   const saysInstead = /\binstead\b(?! of)/.test(s);
   const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
-  const move = (isMove || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  // "cancel my one on friday, i'll be in town tmrw anyway": a cancel that asks for nothing in its place names no new time.
+  const splits = isMove && !(cancelOnly && !CANCEL_IN_PLACE.test(s));
+  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
@@ -360,7 +365,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     if (named?.hasDate) u.apptWhen = named.range;
     delete u.when;
   }
-  if (FOR_SOMEONE_ELSE.test(s)) u.forSomeoneElse = true;
+  if (forSomeoneElse(s)) u.forSomeoneElse = true;
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
@@ -469,7 +474,7 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */
 function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
-  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.person ? { person: n.person } : {}) };
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.person ? { person: n.person } : {}) };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
@@ -604,7 +609,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (r.asksInstead && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '')) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
     // "cancel my 3pm and book 4pm instead" replaces one booking with another.
-    if (/\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b|\binstead\b/.test(s)) return as(r, 'reschedule');
+    if (CANCEL_IN_PLACE.test(s)) return as(r, 'reschedule');
     return as(r, 'cancel');
   }
   // "my son can't make his cut thursday, can he come monday instead": two days, the booking's and its new one.

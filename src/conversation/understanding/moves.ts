@@ -140,6 +140,14 @@ export function parseShift(s: string): Shift | undefined {
 export const FOR_SOMEONE_ELSE =
   /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;
 
+// "i booked for my husband on the 8th", "we made an appt for our son": a booking told of, not a new one asked for.
+const BOOKED_FOR_OTHER = /\b(i|we)( already)? (booked|made|scheduled|set up|got)( (an?|one|the|his|her|their) (\w+ )?(appt|appointment|booking|one|spot|slot|cut|haircut))? for (my|our) \w+/g;
+
+/** Whether the words ask for a booking for someone else; a booking of theirs told of ("i booked for my husband, move him") asks for none. */
+export function forSomeoneElse(s: string): boolean {
+  return FOR_SOMEONE_ELSE.test(s.replace(BOOKED_FOR_OTHER, ' '));
+}
+
 /** "the same thing", "same again", "same as last time": what was booked (or canceled) before, again. */
 export const SAME_AS_BEFORE = /\b(the |that )?same (thing|again|service|appointment|appt|booking|as (before|last time|that|the (last|other) one))\b|\bsame again\b|\bthe same (for|on|but)\b/;
 

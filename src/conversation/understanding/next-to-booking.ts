@@ -7,8 +7,13 @@
 // books a cut, not a color).
 
 export interface NextToBooking {
-  /** 'end': from the booking's end ("right after"); 'start': from its start ("an hour before"); 'day': on its day ("that day") */
-  edge: 'start' | 'end' | 'day';
+  /**
+   * 'end': from the booking's end ("right after"); 'start': from its start ("an hour before"); 'day': on its day ("that day");
+   * 'same': at its very time ("at the same time as my color"), on its day or on the day said ("but on jan 13")
+   */
+  edge: 'start' | 'end' | 'day' | 'same';
+  /** Whole days from the booking's day: "4 weeks after my cut" = 28, "a week before it" = -7. */
+  days?: number;
   /** Minutes from that edge: "30 min after" = 30, "an hour before" = -60. At 'start', 0 ("before my cut") means ending by it. */
   minutes: number;
   /** The words naming the booking ("my thursday appt", "a cut saturday at 11"): its service and day say which. */
@@ -66,12 +71,60 @@ const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squee
 const FOR_PERSON =
   /\b(wife|husband|son|sons|daughter|daughters|kid|kids|child|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|aunt|uncle|grandma|grandpa|grandson|granddaughter|roommate|fiancee?|spouse|he|she)\b/;
 
+// "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
+const SAME_TIME_AS = new RegExp(String.raw`\b(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?time as (?<booking>${OWNER}[^,.;!?()]*)`);
+// "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
+const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
+// "..., same time": the booking's clock time kept on the other day.
+const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
+const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
+
 /**
  * Where a new booking goes relative to one the customer has, or undefined when the message
  * places nothing by a booking. `isService` says whether words name a service of the catalog.
  */
 export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  return mentioned(text, isService) ?? relative(text, isService) ?? bare(text, isService);
+  return mentioned(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? bare(text, isService);
+}
+
+/**
+ * "my friend wants a cut at the same time as my appt on the 10th", "can i book the same time
+ * as my dec 16 one but on jan 13": a new booking at a booking's very time, on its day unless
+ * the request names another.
+ */
+function sameTimeAs(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const split = splitOff(SAME_TIME_AS.exec(text), text, isService);
+  return split && { edge: 'same', minutes: 0, ...split };
+}
+
+/**
+ * "another haircut 4 weeks after my one on the 8th, same time", "a color two weeks before my
+ * cut": a new booking whole days from a booking's day, at its time when "same time" is said.
+ */
+function daysFrom(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = DAYS_FROM.exec(text);
+  const split = splitOff(m, text, isService);
+  if (!split || !m?.groups) return undefined;
+  const n = WORD_NUMBERS[m.groups.amount!] ?? Number(m.groups.amount);
+  const days = n * (m.groups.unit!.startsWith('w') ? 7 : 1) * (m.groups.dir === 'after' || m.groups.dir === 'following' ? 1 : -1);
+  const sameTime = SAME_TIME_WORDS.test(split.rest);
+  const rest = split.rest.replace(SAME_TIME_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return { edge: sameTime ? 'same' : 'day', minutes: 0, days, ...split, rest };
+}
+
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** The booking a match names and the words left for the request, when both say what they must. */
+function splitOff(m: RegExpExecArray | null, text: string, isService: (words: string) => boolean): { booking: string; rest: string; person?: 'self' | 'other' } | undefined {
+  if (!m?.groups) return undefined;
+  // "my appt on the 20th at the same time": the time kept is the request's, not the booking's name.
+  const booking = m.groups.booking!.split(BOOKING_END)[0]!.split(SAME_TIME_AFTER)[0]!.trim();
+  if (!namesBooking(booking, isService)) return undefined;
+  const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
+  const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  const person = bookingsPerson(booking, isService);
+  return { booking, rest, ...(person ? { person } : {}) };
 }
 
 /** "oh and also a color right after at 9:30 same day": next to the booking just made, on its day. */
@@ -87,7 +140,7 @@ function bare(text: string, isService: (words: string) => boolean): NextToBookin
 }
 
 function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  const m = RELATIVE.exec(text) ?? SAME_DAY.exec(text);
+  const m = firstOf(RELATIVE.exec(text), SAME_DAY.exec(text));
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
   if (!namesBooking(booking, isService)) return undefined;
@@ -98,6 +151,15 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   const at = placement(m.groups);
   const person = bookingsPerson(booking, isService);
   return { ...at, booking, rest, ...(person ? { person } : {}) };
+}
+
+/**
+ * The placement said first: "a color on the day of my cut, at 2 so it's done before my cut"
+ * is placed by the day; the later "before my cut" only says why.
+ */
+function firstOf(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
+  if (!a || !b) return a ?? b;
+  return b.index < a.index ? b : a;
 }
 
 /** "me", "mine on friday": the customer's; "him", "her": someone else's; "my haircut", "her cut": named by service. */

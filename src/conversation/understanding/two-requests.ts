@@ -11,7 +11,7 @@ const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
 const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
 // Where one request ends and the next begins; the words that open the second are dropped.
 // "two and a half hours" is one amount, not two requests.
-const SEPARATOR = /\?+|[,;.!]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
+const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
 
 /**
  * The whole message's reading, with `also` set when it splits into a request and a
@@ -63,14 +63,39 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     if (!head || !tail) continue;
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
+    // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
+    if (bookingThenChange(first, second, head)) return { ...first, then: tail };
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
-    const inPlace = first.intent === 'cancel' && BOOKS.test(tail) && booksOwnDay(first, second);
-    const asked = second.intent !== 'book' || (BOOKS.test(tail) && first.intent === 'reschedule') || inPlace;
+    const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
+    const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
       return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: tail };
     }
   }
   return undefined;
+}
+
+// "cancel my thursday appt and book me a haircut friday at 10 instead": the booking takes the canceled one's place (a move).
+const IN_PLACE = /\binstead\b/i;
+// "book me a cut", "get my son a trim", "schedule a color": a booking asked for, not told of ("i booked", "my work schedule").
+const ASKS_BOOKING = /\b(book|schedule|get|add|squeeze|fit|put)( me| us| him| her| them)?( in)? (a|an|another|my|our|his|her|their|some)\b/i;
+// "i just want a haircut instead", "i'd rather do a color": another service asked in the canceled one's place.
+const WANTS_INSTEAD = /\b(want|like|rather|prefer|instead)\b/i;
+
+/**
+ * "cancel friday and book a color monday at 10", "cancel my sat one and book my son fri at 4:30":
+ * after a cancel, a booking that names its service (or is for someone else) and its own day is
+ * a request of its own, not the canceled booking's new time ("cancel my 3pm and book 4pm instead").
+ */
+function bookingOfItsOwn(booking: Understanding): boolean {
+  if (booking.intent !== 'book' || booking.replacedBy) return false;
+  const named = booking.serviceId !== undefined || booking.forSomeoneElse === true;
+  return named && booking.when !== undefined && booking.when.dayNamed !== false && !booking.shift;
+}
+
+/** "book me a cut tmrw at 10 and cancel my one on friday": a booking said in so many words, then a change of another booking. */
+function bookingThenChange(first: Understanding, second: Understanding, head: string): boolean {
+  return first.intent === 'book' && ASKS_BOOKING.test(head) && bookingOfItsOwn(first) && CHANGES.includes(second.intent);
 }
 
 // Opens a part that takes back the part before it: "cancel it. actually no, move it".

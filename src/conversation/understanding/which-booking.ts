@@ -21,8 +21,9 @@ const NO_LONGER_WORKS = /\b(is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will
  * "no i meant friday's color", "not that one, the color": another booking than the one on screen.
  * Also a reply that opens by naming one ("the one on the 11th", "nope, the appt at 3").
  */
+// "just the friday one", "only my color appt": of the several on screen, the one named.
 const MEANT_OTHER =
-  /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b|^((no|nope|nah|sorry|oh|wait)( no)? )*(it'?s |its )?the (one|appt|appointment|booking) (on|at|for|from|with|in)\b/;
+  /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b|\b(just|only) (the |my )?(?!(want|need|like|wanna|have|got|do|book)\b)([a-z0-9']+ ){1,2}(one|appt|appointment|booking)\b|^((no|nope|nah|sorry|oh|wait)( no)? )*(it'?s |its )?the (one|appt|appointment|booking) (on|at|for|from|with|in)\b/;
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */

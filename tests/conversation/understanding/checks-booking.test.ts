@@ -59,3 +59,20 @@ describe('a delay with no way said is later', () => {
     expect(understand(text, ctxOnDec1())).toMatchObject({ intent: 'reschedule', shift: { minutes, days: 0 } });
   });
 });
+
+// f11c: a worry that the booking is now or has gone by is a check of it, answered with its time.
+describe('checksBooking: "was i supposed to be there?"', () => {
+  it.each([
+    'wait am i supposed to come in today??',
+    'oh no were we meant to be there at 3',
+    'did i miss my appt',
+    'crap did we forget our haircut appointment',
+  ])('%j checks the booking', (text) => {
+    expect(checksBooking(text.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim(), null)).toBe(true);
+    expect(understand(text, ctxOnDec1()).intent).toBe('my_appointments');
+  });
+
+  it.each(['am i supposed to bring anything', 'did i miss a call from you'])('%j is no check of the booking', (text) => {
+    expect(checksBooking(text, null)).toBe(false);
+  });
+});

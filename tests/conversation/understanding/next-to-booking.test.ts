@@ -78,3 +78,51 @@ describe('a price asked beside a booking placed by another', () => {
     expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-massage', asksServices: true, nextTo: { edge: 'end' } });
   });
 });
+
+// f11c: a new booking at a booking's very time (for someone else, or on another day), or whole days from it.
+describe('nextToBooking: at the same time as a booking, or days from it', () => {
+  it.each([
+    ['can my daughter get a cut at the same time as my massage on saturday', { edge: 'same', minutes: 0, booking: 'my massage on saturday', rest: 'can my daughter get a cut' }],
+    ['book my husband for the same time as mine', { edge: 'same', booking: 'mine', person: 'self', rest: 'book my husband' }],
+    ['i want a haircut same day and time as my color next week please', { edge: 'same', booking: 'my color next week', rest: 'i want a haircut please' }],
+    ['could i also book the same time as my friday appt but on the 20th', { edge: 'same', booking: 'my friday appt', rest: 'could i also book but on the 20th' }],
+  ])('%j', (text, want) => {
+    expect(nextToBooking(text, isService)).toMatchObject(want);
+  });
+
+  it.each([
+    ['book another massage 2 weeks after my one on the 4th, same time', { edge: 'same', days: 14, booking: 'my one on the 4th' }],
+    ['a cut three weeks after my color', { edge: 'day', days: 21, booking: 'my color', rest: 'a cut' }],
+    ['can i get a haircut one week before my appt on the 20th at the same time', { edge: 'same', days: -7 }],
+  ])('%j: whole days from the booking', (text, want) => {
+    expect(nextToBooking(text, isService)).toMatchObject(want);
+  });
+
+  it.each([
+    'is it the same time as last time',
+    'same time as usual please',
+    'a haircut 2 weeks from now',
+  ])('%j places nothing by a booking', (text) => {
+    expect(nextToBooking(text, isService)?.edge).not.toBe('same');
+  });
+
+  it('reads as a new booking, for the person and service said, with the booking named by its day', () => {
+    const u = understand('my son wants a trim at the same time as my massage on friday, with will', ctx);
+    expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-cut', staffId: 'st-will', nextTo: { edge: 'same', serviceId: 'svc-massage' } });
+    expect(u.nextTo?.day).toBeDefined();
+  });
+});
+
+// f11c: the placement said first places the booking; a later "before my cut" only says why.
+describe('nextToBooking: the day of a booking, with a reason after it', () => {
+  it.each([
+    ["can i book a consult the same day as my haircut (the 9th), around 1 so it's before my haircut", 'my haircut (the 9th)'],
+    ['a massage on the day of my color, 11am so im done before the color', 'my color'],
+  ])('%j is on that booking’s day', (text, booking) => {
+    expect(nextToBooking(text, isService)).toMatchObject({ edge: 'day', booking });
+  });
+
+  it('"right after my cut" said first still places it right after', () => {
+    expect(nextToBooking('a color right after my cut, on the same day as my cut', isService)).toMatchObject({ edge: 'end' });
+  });
+});

@@ -35,3 +35,21 @@ describe('offline provider: the window of a booking placed next to another', () 
     expect([local(whole.from), local(whole.to), whole.exactTime]).toEqual(['2026-12-03T00:00', '2026-12-04T00:00', false]);
   });
 });
+
+describe('offline provider: a booking at the same time as another, or days from it (f11c)', () => {
+  it('at the same time: its start, exactly', () => {
+    const w = windowNextTo({ zone, nextTo: { edge: 'same', minutes: 0 }, appt: color });
+    expect([local(w.from), w.exactTime]).toEqual(['2026-12-04T09:00', true]);
+  });
+
+  it('at the same time on another day said: its clock time on that day', () => {
+    const jan8 = { from: '2027-01-08T05:00:00.000Z', to: '2027-01-09T05:00:00.000Z', exactTime: false, earliest: false, dayNamed: true };
+    expect(local(windowNextTo({ zone, nextTo: { edge: 'same', minutes: 0 }, appt: haircut, when: jan8 }).from)).toBe('2027-01-08T15:00');
+  });
+
+  it('weeks after it: at its time that many days on, or that whole day', () => {
+    expect(local(windowNextTo({ zone, nextTo: { edge: 'same', minutes: 0, days: 21 }, appt: haircut }).from)).toBe('2026-12-24T15:00');
+    const day = windowNextTo({ zone, nextTo: { edge: 'day', minutes: 0, days: -7 }, appt: color });
+    expect([local(day.from), local(day.to), day.exactTime]).toEqual(['2026-11-27T00:00', '2026-11-28T00:00', false]);
+  });
+});

@@ -72,6 +72,15 @@ describe('another booking, or the same request again', () => {
     expect(understand(text, ctx('confirmation')).meantOther).toBe(true);
   });
 
+  // f11c: a cancel of several narrowed to one at its summary.
+  it.each(['hmm actually only the 10th one, keep the tuesday', 'no wait just my dye appt', 'only the thursday booking pls'])('%s: the one of several meant', (text) => {
+    expect(understand(text, ctx('confirmation')).meantOther).toBe(true);
+  });
+
+  it.each(['i just want one appointment', 'only need one booking'])('%s: names no booking', (text) => {
+    expect(understand(text, ctx('confirmation')).meantOther).toBeUndefined();
+  });
+
   it.each(['and the dye on monday too', 'the haircut as well', 'also my friday one', 'same for the monday one'])('%s: continues the last request', (text) => {
     expect(understand(text, ctx()).continues).toBe(true);
   });

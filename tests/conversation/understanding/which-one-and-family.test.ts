@@ -95,3 +95,21 @@ describe('next to mine on a weekday that is today', () => {
     expect(appointmentMeant([mine], { day: '2026-12-03' })).toBeUndefined();
   });
 });
+
+// f11c: a booking made for someone, told of, then moved ("i booked for my husband, move him") is a move, not a new booking.
+describe('a booking told of for someone else, then moved', () => {
+  it.each([
+    ['we booked for our son on the 10th, could you move him to the 11th same time', '2026-12-10', '2026-12-11'],
+    ['i made an appt for my daughter on friday - can u move her to saturday, same time', '2026-12-04', '2026-12-05'],
+  ])('%j', (text, from, to) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.intent).toBe('reschedule');
+    expect(u.forSomeoneElse).toBeUndefined();
+    expect(localNY(u.apptWhen?.from)?.slice(0, 10)).toBe(from);
+    expect(localNY(u.when?.from)?.slice(0, 10)).toBe(to);
+  });
+
+  it('a booking asked for someone else still is one', () => {
+    expect(understand('book for my husband on the 8th too, same time as me', ctxOnDec1())).toMatchObject({ intent: 'book', forSomeoneElse: true });
+  });
+});
