@@ -412,7 +412,19 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.casual : chrono.GB;
   const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
-  return joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+  return restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+}
+
+/**
+ * "in two weeks, so tuesday the 15th, at 11", "a week from today so tues the 8th at 4": a day
+ * said loosely, then said again exactly with its time. The restatement on that same date is
+ * the request.
+ */
+function restatedWithTime(results: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  const first = results[0];
+  if (!first || first.start.isCertain('hour') || first.end) return undefined;
+  const sameDate = (c: ParsedComponents) => ['year', 'month', 'day'].every((k) => c.get(k as 'day') === first.start.get(k as 'day'));
+  return results.slice(1).find((r) => r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && sameDate(r.start));
 }
 
 /**
