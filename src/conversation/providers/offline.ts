@@ -56,6 +56,8 @@ interface Memory {
   checksBooking?: boolean;
   /** "whats ur address and email": the second topic, looked up once the first is answered. */
   alsoTopic?: 'hours' | 'address' | 'contact';
+  /** "whats ur address and how much is a cut": the service's price from the catalog, said after the answer. */
+  alsoPrice?: string;
   /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
@@ -451,7 +453,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic });
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -926,12 +928,14 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 /** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
 function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
-  const answer = infoAnswer(memory, res);
   if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
   // The second topic of the same question, said after the first.
-  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: answer });
-  if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
-  return thenBook(view, memory, answer);
+  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: infoAnswer(memory, res) });
+  // The price asked beside it comes last, after every topic.
+  const answer = [infoAnswer(memory, res), memory.alsoPrice].filter(Boolean).join('\n');
+  const next: Memory = { ...memory, alsoPrice: undefined };
+  if (!next.thenBook) return reply(withOpenSummary(view, answer), { ...next, infoDay: undefined });
+  return thenBook(view, next, answer);
 }
 
 /** The business's answer, led by the hours of the day asked about ("are you open sunday?") when there was one. */

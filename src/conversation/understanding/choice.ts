@@ -19,6 +19,9 @@ const NO_PHRASES = [
   'none of those', 'none of these', 'none', 'neither', 'no way', 'not', 'not interested',
 ];
 
+// Exclamations that open an answer without being one ("omg yes", "ahh ok", "wow perfect").
+const EXCLAMATIONS = /^(?:(?:omg|oh+|ah+|aw+|o+h+|wow|lol|haha|yay|gosh|oh my god|oh my gosh|ooh+|phew|whew|hey|hi)\b ?)+/;
+
 function stripPunctuation(s: string): string {
   return s.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -38,7 +41,9 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   const s = stripPunctuation(correctTypos(normalize(text)));
   if (s === '') return undefined;
   // "yesss", "nahhh": a stretched word is read at its plain length when it is not an answer as typed.
-  for (const form of [s, ...unstretched(s)]) {
+  // "omg yes thank you", "oh ok": an exclamation before the answer says nothing of it.
+  const exclaimed = s.replace(EXCLAMATIONS, '');
+  for (const form of [s, ...unstretched(s), ...(exclaimed !== s && exclaimed !== '' ? [exclaimed] : [])]) {
     const answer = phraseAnswer(form) ?? softAnswer(form);
     if (answer) return answer;
   }

@@ -6,6 +6,7 @@
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
+import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
@@ -107,7 +108,9 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
-    const u = weekdayOnlyInMove(classify(text, ctx));
+    const services = Array.isArray(ctx?.services) ? ctx.services : [];
+    const said = typeof text === 'string' ? spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []) : text;
+    const u = weekdayOnlyInMove(classify(said, ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -670,6 +673,8 @@ function askedInformation(r: Reading): Understanding | undefined {
     if (u.serviceId && (r.resolved || asksToBook(s))) u.alsoBooks = true;
     const also = secondTopic(s, r.topic);
     if (also) u.alsoTopic = also;
+    // "what's ur address and how much is it": the price of the service named is answered too.
+    if (u.serviceId && PRICE_ASKED.test(s)) u.alsoPrice = true;
     return as(r, 'business_info');
   }
   if (asksDuration(s)) {

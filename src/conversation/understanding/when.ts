@@ -131,7 +131,7 @@ function namesExactDayAndTime(w: ResolvedWhen | undefined): boolean {
 function resolvePhrase(input: string, now: DateTime): ResolvedWhen | undefined {
   const t = spellOut(withoutRefusals(input), now);
   if (t.trim() === '') return undefined;
-  return bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? weekLevel(t, now) ?? plain(t, now);
+  return bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? plain(t, now);
 }
 
 /**
@@ -327,8 +327,27 @@ function endOfDay(t: string, now: DateTime): ResolvedWhen | undefined {
 
 /** A day, a time, a part of day or a span, as chrono and the part-of-day table read it. */
 function plain(t: string, now: DateTime): ResolvedWhen | undefined {
-  const fixed = weekLevel(t, now);
-  if (fixed) return fixed;
+  return weekOrExactBeside(t, now) ?? dayOrTime(t, now);
+}
+
+/** A week-level phrase's window, unless an exact day and time is said beside it. */
+function weekOrExactBeside(t: string, now: DateTime): ResolvedWhen | undefined {
+  const week = weekLevel(t, now);
+  return week && (exactBesideWeek(t, now) ?? week);
+}
+
+/**
+ * "i have a wedding this weekend, could u do wed at 3:30", "sometime next month, say jan 12
+ * at 10": an exact day and time said beside a week-level phrase is the request; the week
+ * was context (or said loosely first).
+ */
+function exactBesideWeek(t: string, now: DateTime): ResolvedWhen | undefined {
+  const exact = dayOrTime(t.replace(/\b(?:(?:this|next|the|on the|coming) ?)?(?:weekend|week|month)\b/g, ' '), now);
+  return exact && namesExactDayAndTime(exact) ? exact : undefined;
+}
+
+/** A day, a time or a part of day, as chrono and the part-of-day table read it (no week-level phrase). */
+function dayOrTime(t: string, now: DateTime): ResolvedWhen | undefined {
   const { text, part } = takePartOfDay(t);
   const result = chronoResult(text, now);
   if (!result) {
