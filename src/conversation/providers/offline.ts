@@ -326,7 +326,16 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * "never mind the color, just a cut at 1" at a color's summary or list: the times on screen are
+ * the color's, so the time said is searched for the new service, never picked from them.
+ */
+function offersOfOtherService(u: Understanding, kept: Memory): boolean {
+  return kept.flow === 'book' && kept.menu !== 'appointment' && Boolean(u.serviceId && kept.serviceId && u.serviceId !== kept.serviceId);
 }
 
 /**
@@ -954,7 +963,9 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
     const { staffId, when } = memory;
     return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, staffId, when, preface: answer });
   }
-  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
+  // "how long is color? lets do 11 instead" at a summary: the exact time said is proposed at once when free, as without the question.
+  const proposeIfFree = memory.proposeIfFree || movesToExactTime(memory.when);
+  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined, proposeIfFree });
   // Kept in the memory, so a look before showing (a time proposed at once) still says it first.
   return step.kind === 'tool' ? { ...step, memory: { ...step.memory, preface: answer } } : { ...step, text: `${answer}\n${step.text}` };
 }

@@ -41,13 +41,15 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   const s = stripPunctuation(correctTypos(normalize(text)));
   if (s === '') return undefined;
   // "yesss", "nahhh": a stretched word is read at its plain length when it is not an answer as typed.
-  // "omg yes thank you", "oh ok": an exclamation before the answer says nothing of it.
-  const exclaimed = s.replace(EXCLAMATIONS, '');
-  for (const form of [s, ...unstretched(s), ...(exclaimed !== s && exclaimed !== '' ? [exclaimed] : [])]) {
+  for (const form of [s, ...unstretched(s)]) {
     const answer = phraseAnswer(form) ?? softAnswer(form);
     if (answer) return answer;
   }
-  return undefined;
+  // "omg yes thank you", "ahh ok": an exclamation before a yes. Not before a no: "oh no, my
+  // plans changed" is dismay, not an answer.
+  const exclaimed = s.replace(EXCLAMATIONS, '');
+  const afterExclamation = exclaimed !== s && exclaimed !== '' ? (phraseAnswer(exclaimed) ?? softAnswer(exclaimed)) : undefined;
+  return afterExclamation === 'yes' ? 'yes' : undefined;
 }
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {

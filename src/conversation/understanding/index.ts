@@ -7,6 +7,7 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { spellCatalogShorthand } from './catalog-shorthand.ts';
+import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
@@ -109,7 +110,7 @@ const NUMBER_WORDS: Record<string, number> = {
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
-    const said = typeof text === 'string' ? spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []) : text;
+    const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
     const u = weekdayOnlyInMove(classify(said, ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {

@@ -307,9 +307,24 @@ function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
   const start = from ? atLocal(day, from.hour, from.minute) : day;
   const end = to ? atLocal(day, to.hour, to.minute) : day.plus({ days: 1 });
   const said = [from && `after ${start.toFormat('h:mm a')}`, to && `before ${end.toFormat('h:mm a')}`].filter(Boolean).join(' and ');
+  const asked = exactInside(rest, now, day, start, end);
+  if (asked) return { ...asked, hasDate };
   const r = range(start, end, false, said);
   if (latest) r.latest = true;
   return { range: r, hasDate };
+}
+
+/**
+ * "i have to leave by 4:30. lets do 11 instead": a clock time said beside the bound, and
+ * inside it, is the time asked; the bound only said why.
+ */
+function exactInside(rest: string, now: DateTime, day: DateTime, start: DateTime, end: DateTime): ResolvedWhen | undefined {
+  // "lets do 11", "can we do 3": the number after the verb is the clock time asked (only here, beside a bound: alone it may be a pick).
+  const said = chronoResult(rest.replace(/\b(?:let'?s|can we|could we) do (\d{1,2}(?::\d{2})?)\b(?! ?(?:people|of|st|nd|rd|th)\b)/, 'at $1'), now);
+  if (!said || !said.start.isCertain('hour') || said.end) return undefined;
+  const at = atLocal(day, businessHour(said.start.get('hour') ?? 0, said.start.isCertain('meridiem'), undefined), said.start.get('minute') ?? 0);
+  if (at < start || at >= end) return undefined;
+  return { range: range(at, at.plus({ minutes: 1 }), true, at.toFormat('h:mm a')), hasDate: false, time: { hour: at.hour, minute: at.minute } };
 }
 
 /** "the latest you have friday", "last appointment wednesday": that day, offered from its end. */
