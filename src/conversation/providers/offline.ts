@@ -56,6 +56,8 @@ interface Memory {
   checksBooking?: boolean;
   /** "whats ur address and email": the second topic, looked up once the first is answered. */
   alsoTopic?: 'hours' | 'address' | 'contact';
+  /** "whats ur address and how much is a cut": the service's price from the catalog, said after the answer. */
+  alsoPrice?: string;
   /** The weekday (1 = Monday) an hours question asked about ("are you open sunday?"). */
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
@@ -337,7 +339,16 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? chooseFromScreen(view, u, memory) ?? searchOrAsk(view, u, memory);
+  const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * "never mind the color, just a cut at 1" at a color's summary or list: the times on screen are
+ * the color's, so the time said is searched for the new service, never picked from them.
+ */
+function offersOfOtherService(u: Understanding, kept: Memory): boolean {
+  return kept.flow === 'book' && kept.menu !== 'appointment' && Boolean(u.serviceId && kept.serviceId && u.serviceId !== kept.serviceId);
 }
 
 /**
@@ -466,7 +477,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic });
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -946,12 +957,14 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 /** The answer, led by the day asked about when there was one; then the booking asked alongside, if any. */
 function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<string, unknown>): ProviderStep {
-  const answer = infoAnswer(memory, res);
   if (memory.othersBooking) return reply(T2.onlyOwn(String(res.text ?? '')), {});
   // The second topic of the same question, said after the first.
-  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: answer });
-  if (!memory.thenBook) return reply(withOpenSummary(view, answer), { ...memory, infoDay: undefined });
-  return thenBook(view, memory, answer);
+  if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: infoAnswer(memory, res) });
+  // The price asked beside it comes last, after every topic.
+  const answer = [infoAnswer(memory, res), memory.alsoPrice].filter(Boolean).join('\n');
+  const next: Memory = { ...memory, alsoPrice: undefined };
+  if (!next.thenBook) return reply(withOpenSummary(view, answer), { ...next, infoDay: undefined });
+  return thenBook(view, next, answer);
 }
 
 /** The business's answer, led by the hours of the day asked about ("are you open sunday?") when there was one. */
@@ -970,7 +983,9 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
     const { staffId, when } = memory;
     return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, staffId, when, preface: answer });
   }
-  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined });
+  // "how long is color? lets do 11 instead" at a summary: the exact time said is proposed at once when free, as without the question.
+  const proposeIfFree = memory.proposeIfFree || movesToExactTime(memory.when);
+  const step = searchOrAsk(view, { intent: 'book' }, { ...memory, infoDay: undefined, thenBook: undefined, proposeIfFree });
   // Kept in the memory, so a look before showing (a time proposed at once) still says it first.
   return step.kind === 'tool' ? { ...step, memory: { ...step.memory, preface: answer } } : { ...step, text: `${answer}\n${step.text}` };
 }

@@ -19,6 +19,9 @@ const NO_PHRASES = [
   'none of those', 'none of these', 'none', 'neither', 'no way', 'not', 'not interested',
 ];
 
+// Exclamations that open an answer without being one ("omg yes", "ahh ok", "wow perfect").
+const EXCLAMATIONS = /^(?:(?:omg|oh+|ah+|aw+|o+h+|wow|lol|haha|yay|gosh|oh my god|oh my gosh|ooh+|phew|whew|hey|hi)\b ?)+/;
+
 function stripPunctuation(s: string): string {
   return s.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -42,7 +45,11 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
     const answer = phraseAnswer(form) ?? softAnswer(form);
     if (answer) return answer;
   }
-  return undefined;
+  // "omg yes thank you", "ahh ok": an exclamation before a yes. Not before a no: "oh no, my
+  // plans changed" is dismay, not an answer.
+  const exclaimed = s.replace(EXCLAMATIONS, '');
+  const afterExclamation = exclaimed !== s && exclaimed !== '' ? (phraseAnswer(exclaimed) ?? softAnswer(exclaimed)) : undefined;
+  return afterExclamation === 'yes' ? 'yes' : undefined;
 }
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {

@@ -7,6 +7,8 @@
 import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
+import { spellCatalogShorthand } from './catalog-shorthand.ts';
+import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
@@ -113,7 +115,9 @@ const NUMBER_WORDS: Record<string, number> = {
 
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
-    const u = weekdayOnlyInMove(classify(undoneCancelAsRebook(text), ctx));
+    const services = Array.isArray(ctx?.services) ? ctx.services : [];
+    const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
+    const u = weekdayOnlyInMove(classify(undoneCancelAsRebook(said), ctx));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -681,6 +685,8 @@ function askedInformation(r: Reading): Understanding | undefined {
     if (u.serviceId && (r.resolved || asksToBook(s))) u.alsoBooks = true;
     const also = secondTopic(s, r.topic);
     if (also) u.alsoTopic = also;
+    // "what's ur address and how much is it": the price of the service named is answered too.
+    if (u.serviceId && PRICE_ASKED.test(s)) u.alsoPrice = true;
     return as(r, 'business_info');
   }
   if (asksDuration(s)) {

@@ -58,6 +58,10 @@ function pushedBy(s: string): number | undefined {
   return g.way && /^(forward|up|ahead|earlier)$/.test(g.way) ? -days : days;
 }
 
+// A day named by the calendar, not by a booking: "tomorrow", a holiday, a month and day.
+const NAMED_DAY =
+  '(?:tomorrow|tmrw|christmas|x-?mas|new years?|thanksgiving|halloween|valentine|boxing day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? ?\\d)';
+
 /** "same time next week", "the week after", "a week later", "2 weeks later", "push it a week": whole days. */
 function daysShift(s: string): number | undefined {
   const pushed = pushedBy(s);
@@ -68,9 +72,9 @@ function daysShift(s: string): number | undefined {
   if (weeksBack) return -7 * (WORD_AMOUNTS[weeksBack[1]!] ?? Number(weeksBack[1]));
   if (/\b(the )?(week|wk) after( that| next| this)?\b|\bfollowing week\b/.test(s)) return 7;
   if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
-  // "the day after tomorrow" is a date, not a shift.
-  if (/\b(a|one) day (later|after)\b(?! tomorrow)|\bthe day after\b(?! tomorrow)|\bnext day\b/.test(s)) return 1;
-  if (/\b(a|one) day (earlier|before)\b|\bthe day before\b/.test(s)) return -1;
+  // "the day after tomorrow", "the day after christmas", "the day before dec 12" are dates, not shifts.
+  if (new RegExp(`\\b(a|one) day (later|after)\\b(?! ${NAMED_DAY})|\\bthe day after\\b(?! ${NAMED_DAY})|\\bnext day\\b`).test(s)) return 1;
+  if (new RegExp(`\\b(a|one) day (earlier|before)\\b(?! ${NAMED_DAY})|\\bthe day before\\b(?! ${NAMED_DAY})`).test(s)) return -1;
   // "2 days later", "three days before": counted from the booking, unlike "in 2 days" or "2 days from now".
   const days = /\b(two|three|[2-6]) days (?:(?<later>later|after)|earlier|before)\b(?! (?:tomorrow|today|now))/.exec(s);
   if (days) return (days.groups?.later ? 1 : -1) * (WORD_AMOUNTS[days[1]!] ?? Number(days[1]));

@@ -21,7 +21,8 @@ const KINDS: Kind[] = [
   },
   {
     catalogWords: ['haircut', 'hair cut', 'cut', 'trim'],
-    said: /\b(?:trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?up)\b/,
+    // "my ends cleaned up", "dust my ends", "tidy up my hair": a trim in other words.
+    said: /\b(?:trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?up|(?:my |the )?ends (?:cleaned|trimmed|tidied|neatened|dusted|evened)(?: up| out)?|(?:clean|tidy|neaten|even)(?:ed|ing)? (?:up|out) (?:my |the )?(?:ends|hair)|dust(?:ed|ing)? (?:my |the )?ends|(?:hair|ends) (?:cleaned|tidied|neatened) up)\b/,
   },
 ];
 

@@ -33,6 +33,9 @@ const HOLIDAYS: Array<[RegExp, string]> = [
   [/\bnew years?'?s? day\b/g, 'january 1'],
   [/\bvalentine'?s'? day\b/g, 'february 14'],
   [/\bhalloween\b/g, 'october 31'],
+  // "the day after christmas", "day before new years": the holiday is a date, the day next to it is spelled below.
+  [/\b(day (?:after|before)) (?:christmas|x-?mas)\b/g, '$1 december 25'],
+  [/\b(day (?:after|before)) new years?'?s?\b/g, '$1 january 1'],
 ];
 
 /**
@@ -40,7 +43,22 @@ const HOLIDAYS: Array<[RegExp, string]> = [
  * correction, which would read the "eve" as an evening.
  */
 export function spellHolidays(s: string): string {
-  return HOLIDAYS.reduce((t, [re, date]) => t.replace(re, (...m: unknown[]) => date.replace('$1', typeof m[1] === 'string' ? m[1] : '').trim()), s);
+  return spellDayNextToDate(HOLIDAYS.reduce((t, [re, date]) => t.replace(re, (...m: unknown[]) => date.replace('$1', typeof m[1] === 'string' ? m[1] : '').trim()), s));
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * "the day after christmas", "the day before dec 12": the date next to a named one. Said of a
+ * booking ("the day after my cut") it stays a shift, read elsewhere.
+ */
+function spellDayNextToDate(s: string): string {
+  return s.replace(new RegExp(`\\b(?:the )?day (after|before) (${MONTH})(?![a-z]) ?(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'), (whole, way: string, month: string, d: string) => {
+    const index = MONTH_NAMES.findIndex((name) => name.startsWith(month.replace('.', '').slice(0, 3)));
+    // A leap year, so "the day after feb 28" may be the 29th; the year itself is read later.
+    const date = new Date(Date.UTC(2028, index, Number(d) + (way === 'after' ? 1 : -1)));
+    return index < 0 || Number(d) < 1 || Number(d) > 31 ? whole : `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}`;
+  });
 }
 
 const MINUTE_WORDS: Record<string, number> = {
@@ -85,12 +103,19 @@ function spellDayMonth(s: string): string {
   return t.replace(new RegExp(`\\b(${MONTH}) the (\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'), '$1 $2');
 }
 
+// What a dashed pair of numbers may not be followed by to be a date: more of a number, or what it counts.
+const NOT_AFTER_DASHED_DATE = '(?![\\d:/.-]| ?(?:[ap]\\.?m\\b|hours?|hrs?|mins?|minutes?|people|persons|years?))';
+// Words that introduce a day, not a span of hours: "on 12-10", "for 1-8" ("fri 1-3" stays hours).
+const BEFORE_A_DAY = '\\b(?:on|for)';
+
 /**
  * "12-16", "1-23": a month and a day joined by a dash, as the date parser reads them ("12/16").
- * Only when the day cannot be an hour (13 and up), so "10-12" and "2-5" stay spans of time.
+ * When the day could be an hour ("12-10", "1-8") only a word that introduces a day ("on",
+ * "for") makes it a date; otherwise "10-12" and "2-5" stay spans of time.
  */
 function spellDashedDate(s: string): string {
-  return s.replace(/(?<![\d:/.-])(1[0-2]|0?[1-9])-(1[3-9]|2\d|3[01])(?![\d:/.-]| ?(?:[ap]\.?m\b|hours?|hrs?|mins?|minutes?|people|persons|years?))/g, '$1/$2');
+  const t = s.replace(new RegExp(`(?<![\\d:/.-])(1[0-2]|0?[1-9])-(1[3-9]|2\\d|3[01])${NOT_AFTER_DASHED_DATE}`, 'g'), '$1/$2');
+  return t.replace(new RegExp(`(${BEFORE_A_DAY}) (1[0-2]|0?[1-9])-(0?[1-9]|1[0-2])${NOT_AFTER_DASHED_DATE}`, 'g'), '$1 $2/$3');
 }
 
 /** "half 3", "half two": British for half past (3:30). "half an hour", "half 3 hours" stay. */

@@ -114,6 +114,8 @@ export interface Understanding {
   checksBooking?: boolean;
   /** "whats ur address and email": a second topic asked beside `infoTopic` */
   alsoTopic?: 'hours' | 'address' | 'contact';
+  /** "whats ur address and how much is a cut": the service's price asked beside `infoTopic` */
+  alsoPrice?: boolean;
 }
 
 /** One booking a text names: by its service, its day or time, or both. */

@@ -131,7 +131,7 @@ function namesExactDayAndTime(w: ResolvedWhen | undefined): boolean {
 function resolvePhrase(input: string, now: DateTime): ResolvedWhen | undefined {
   const t = spellOut(withoutRefusals(input), now);
   if (t.trim() === '') return undefined;
-  return bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? weekLevel(t, now) ?? plain(t, now);
+  return bounded(t, now) ?? endOfDay(t, now) ?? earliestOrRelative(t, now) ?? plain(t, now);
 }
 
 /**
@@ -307,9 +307,24 @@ function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
   const start = from ? atLocal(day, from.hour, from.minute) : day;
   const end = to ? atLocal(day, to.hour, to.minute) : day.plus({ days: 1 });
   const said = [from && `after ${start.toFormat('h:mm a')}`, to && `before ${end.toFormat('h:mm a')}`].filter(Boolean).join(' and ');
+  const asked = exactInside(rest, now, day, start, end);
+  if (asked) return { ...asked, hasDate };
   const r = range(start, end, false, said);
   if (latest) r.latest = true;
   return { range: r, hasDate };
+}
+
+/**
+ * "i have to leave by 4:30. lets do 11 instead": a clock time said beside the bound, and
+ * inside it, is the time asked; the bound only said why.
+ */
+function exactInside(rest: string, now: DateTime, day: DateTime, start: DateTime, end: DateTime): ResolvedWhen | undefined {
+  // "lets do 11", "can we do 3": the number after the verb is the clock time asked (only here, beside a bound: alone it may be a pick).
+  const said = chronoResult(rest.replace(/\b(?:let'?s|can we|could we) do (\d{1,2}(?::\d{2})?)\b(?! ?(?:people|of|st|nd|rd|th)\b)/, 'at $1'), now);
+  if (!said || !said.start.isCertain('hour') || said.end) return undefined;
+  const at = atLocal(day, businessHour(said.start.get('hour') ?? 0, said.start.isCertain('meridiem'), undefined), said.start.get('minute') ?? 0);
+  if (at < start || at >= end) return undefined;
+  return { range: range(at, at.plus({ minutes: 1 }), true, at.toFormat('h:mm a')), hasDate: false, time: { hour: at.hour, minute: at.minute } };
 }
 
 /** "the latest you have friday", "last appointment wednesday": that day, offered from its end. */
@@ -327,8 +342,27 @@ function endOfDay(t: string, now: DateTime): ResolvedWhen | undefined {
 
 /** A day, a time, a part of day or a span, as chrono and the part-of-day table read it. */
 function plain(t: string, now: DateTime): ResolvedWhen | undefined {
-  const fixed = weekLevel(t, now);
-  if (fixed) return fixed;
+  return weekOrExactBeside(t, now) ?? dayOrTime(t, now);
+}
+
+/** A week-level phrase's window, unless an exact day and time is said beside it. */
+function weekOrExactBeside(t: string, now: DateTime): ResolvedWhen | undefined {
+  const week = weekLevel(t, now);
+  return week && (exactBesideWeek(t, now) ?? week);
+}
+
+/**
+ * "i have a wedding this weekend, could u do wed at 3:30", "sometime next month, say jan 12
+ * at 10": an exact day and time said beside a week-level phrase is the request; the week
+ * was context (or said loosely first).
+ */
+function exactBesideWeek(t: string, now: DateTime): ResolvedWhen | undefined {
+  const exact = dayOrTime(t.replace(/\b(?:(?:this|next|the|on the|coming) ?)?(?:weekend|week|month)\b/g, ' '), now);
+  return exact && namesExactDayAndTime(exact) ? exact : undefined;
+}
+
+/** A day, a time or a part of day, as chrono and the part-of-day table read it (no week-level phrase). */
+function dayOrTime(t: string, now: DateTime): ResolvedWhen | undefined {
   const { text, part } = takePartOfDay(t);
   const result = chronoResult(text, now);
   if (!result) {
@@ -412,7 +446,19 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.casual : chrono.GB;
   const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
-  return joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+  return restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+}
+
+/**
+ * "in two weeks, so tuesday the 15th, at 11", "a week from today so tues the 8th at 4": a day
+ * said loosely, then said again exactly with its time. The restatement on that same date is
+ * the request.
+ */
+function restatedWithTime(results: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  const first = results[0];
+  if (!first || first.start.isCertain('hour') || first.end) return undefined;
+  const sameDate = (c: ParsedComponents) => ['year', 'month', 'day'].every((k) => c.get(k as 'day') === first.start.get(k as 'day'));
+  return results.slice(1).find((r) => r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && sameDate(r.start));
 }
 
 /**

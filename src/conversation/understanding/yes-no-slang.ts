@@ -20,6 +20,8 @@ export const SLANG_NO = [
 
 // Words that are yes (or no) only alone or beside pleasantries: "bet", "cool thanks", "pass".
 const SOFT: Record<string, 'yes' | 'no'> = {
+  // "k ty", "kk thx": the one-letter ok, with pleasantries beside it.
+  k: 'yes', kk: 'yes', kay: 'yes',
   bet: 'yes', yh: 'yes', cool: 'yes', sweet: 'yes', dope: 'yes', word: 'yes', solid: 'yes', gucci: 'yes', fosho: 'yes', fs: 'yes', sg: 'yes', lfg: 'yes',
   works: 'yes', ite: 'yes', 'lets go': 'yes', "let's go": 'yes', 'im in': 'yes', "i'm in": 'yes', 'i am in': 'yes', 'book me': 'yes',
   'book it in': 'yes', 'lock it': 'yes', 'cool beans': 'yes', 'sounds like a plan': 'yes', pass: 'no',
