@@ -13,13 +13,16 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
 // The target is 95% (issue 14). First run, on the code before that day's fixes (03d4377):
 // 222/288 (77.1%), one of them (r060) passing on a routing tie that went to either
-// stylist from one database to the next; with ties broken by name, 221/288 (76.7%), the
-// FLOOR this gate holds.
+// stylist from one database to the next; with ties broken by name, 221/288 (76.7%).
+// After the fixes made on set 10's failures (none looking at this set): 226/288, one
+// dialog (s023) newly failing: a cancel naming its booking by weekday and by date
+// cancelled the weekday's booking. Mended in general (the date names it): 227/288 (78.8%),
+// the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout10-*.
 
 const TARGET = 0.95;
-const FLOOR = 221 / 288;
+const FLOOR = 227 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

@@ -344,7 +344,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
-  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(withoutCantMake(canceled), ctx.now, ctx.timeZone) : withoutSameDay(own);
+  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(own);
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
@@ -543,6 +543,20 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     // "coming from work friday and will be late, can we push my 4pm to 5pm": a later separator may still name the booking.
   }
   return undefined;
+}
+
+// A day of the month by its number ("the 17th", "dec 17", "12/17"): the most specific way to name a day.
+const CALENDAR_DATE = new RegExp(`\\b(?:(?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\.? \\d{1,2}(?:st|nd|rd|th)?|(?:the )?\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}/\\d{1,2})\\b`, 'i');
+const LOOSER_DAY = /\b(?:(?:last|this|next) )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tonight|tomorrow|tmrw|tmr)\b/gi;
+
+/**
+ * The words of a cancel that name its day. A cancel names one booking, however many ways
+ * it says it: "my last thursday cut, the one on the 17th" names it by its weekday and by its
+ * date, and the date is the one that cannot be misread, so the looser day words are dropped
+ * (a time said stays: "my friday 3pm, the 11th").
+ */
+function calendarDateOfCancel(text: string): string {
+  return CALENDAR_DATE.test(text) ? text.replace(LOOSER_DAY, ' ') : text;
 }
 
 /**
