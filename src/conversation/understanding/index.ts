@@ -25,6 +25,7 @@ import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-q
 import { needsStaff } from './needs-staff.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
+import { MONTH } from './shorthand.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, refersToShown, withoutCantMake, withoutKept } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
@@ -546,7 +547,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
 }
 
 // A day of the month by its number ("the 17th", "dec 17", "12/17"): the most specific way to name a day.
-const CALENDAR_DATE = new RegExp(`\\b(?:(?:${['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].join('|')})[a-z]*\\.? \\d{1,2}(?:st|nd|rd|th)?|(?:the )?\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}/\\d{1,2})\\b`, 'i');
+const CALENDAR_DATE = new RegExp(`\\b(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?|(?:the )?\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}/\\d{1,2})\\b`, 'i');
 const LOOSER_DAY = /\b(?:(?:last|this|next) )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tonight|tomorrow|tmrw|tmr)\b/gi;
 
 /**

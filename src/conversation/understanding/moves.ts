@@ -2,6 +2,7 @@
 // about): "an hour later", "push it back 30 min", "same time next week", "the week after",
 // "same time for my son". The parser only reads the offset; the provider applies it to the
 // right reference (the appointment's start, or the window on screen).
+import { MONTH } from './shorthand.ts';
 import type { Shift } from './types.ts';
 
 const AMOUNT = '(an?|one|two|three|half an?|\\d{1,3}(?:\\.5)?)';
@@ -60,7 +61,7 @@ function pushedBy(s: string): number | undefined {
 
 // A day named by the calendar, not by a booking: "tomorrow", a holiday, a month and day.
 const NAMED_DAY =
-  '(?:tomorrow|tmrw|christmas|x-?mas|new years?|thanksgiving|halloween|valentine|boxing day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? ?\\d)';
+  `(?:tomorrow|tmrw|christmas|x-?mas|new years?|thanksgiving|halloween|valentine|boxing day|${MONTH} ?\\d)`;
 
 /** "same time next week", "the week after", "a week later", "2 weeks later", "push it a week": whole days. */
 function daysShift(s: string): number | undefined {

@@ -9,9 +9,12 @@ const HOUR_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
 const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
-// Days a bare number right after them is the time of ("fri 430", "tomorrow 1030").
-const DAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// A day said by name ("fri", "thursday", "tomorrow"): here, the days a bare number right
+// after them is the time of ("fri 430", "tomorrow 1030"); the date reading and the other
+// rules share these two patterns.
+export const DAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
+/** A month by name or its abbreviation ("dec", "dec.", "december"). */
+export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
 const hourOf = (said: string): number => HOUR_WORDS[said] ?? Number(said);
 const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;

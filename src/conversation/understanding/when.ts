@@ -10,7 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
-import { spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
+import { DAY_WORD, spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
@@ -47,7 +47,6 @@ const GREETINGS = /\bgood (morning|afternoon|evening|night|day)\b/g;
 const EARLIEST =
   /\b(earliest|asap|a\.?s\.?a\.?p|soonest|as soon as (possible|you can|u can)|first (available|opening|open|slot|free)|next (available|opening|open slot|free slot)|whenever(?: is)? (soonest|earliest)|any ?time soon|right away|right now|immediately)\b/;
 
-const WEEKDAYS = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
 
 /** Result with the facts `understand` needs beyond the range itself. */
 export interface ResolvedWhen {
@@ -167,7 +166,7 @@ function isWholeDay(r: DateRange, now: DateTime): boolean {
 // A day or part of day the customer rules out: "no mornings", "mornings dont work",
 // "can't do friday", "anything but evenings". It must not become the window searched.
 // "the one on the 11th, not this week": a week ruled out too.
-const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:this|next) week|(?:${WEEKDAYS})s?)`;
+const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:this|next) week|(?:${DAY_WORD})s?)`;
 // A bare "no" rules out only what comes in kinds ("no mornings", "no weekends"): "no tomorrow works" answers no, then names the day.
 const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
 const REFUSED = new RegExp(
@@ -236,7 +235,7 @@ function spellRelativeDays(t: string, now: DateTime): string {
   const today = now.startOf('day');
   const date = (d: DateTime) => ` ${d.toFormat('LLLL d')} `;
   let out = t.replace(/\b(?:the )?day after (?:tomorrow|tmrw)\b/g, () => date(today.plus({ days: 2 })));
-  out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${WEEKDAYS})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
+  out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${DAY_WORD})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
     const count = COUNTS[n] ?? Number(n);
     let from = today;
     if (base === 'tomorrow') from = today.plus({ days: 1 });
@@ -411,10 +410,10 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
     return { range: range(from, saturday.plus({ days: 2 }), false, /\bnext weekend\b/.test(t) ? 'next weekend' : 'this weekend'), hasDate: true };
   }
   const nextMonday = today.plus({ days: 8 - now.weekday });
-  if (/\bnext week\b/.test(t) && !new RegExp(`\\b(${WEEKDAYS})\\b`).test(t)) {
+  if (/\bnext week\b/.test(t) && !new RegExp(`\\b(${DAY_WORD})\\b`).test(t)) {
     return { range: range(nextMonday, nextMonday.plus({ days: 7 }), false, 'next week'), hasDate: true };
   }
-  if (/\b(this|later this|rest of the|rest of this) week\b/.test(t) && !new RegExp(`\\b(${WEEKDAYS})\\b`).test(t)) {
+  if (/\b(this|later this|rest of the|rest of this) week\b/.test(t) && !new RegExp(`\\b(${DAY_WORD})\\b`).test(t)) {
     return { range: range(today, nextMonday, false, 'this week'), hasDate: true };
   }
   if (/\bnext month\b/.test(t)) {
@@ -440,7 +439,7 @@ function takePartOfDay(input: string): { text: string; part: PartOfDay | undefin
 /** The first date or time chrono finds, after spelling out the times it would miss. */
 function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undefined {
   // "Monday 9" or "tomorrow 10:30": a bare number after a day is a time, which chrono misses.
-  let t = input.replace(new RegExp(`\\b(${WEEKDAYS})\\s+(\\d{1,2}(?::\\d{2})?)\\b(?!\\s*(?:st|nd|rd|th|/|-\\d|am|pm|a\\.m|p\\.m))`, 'g'), '$1 at $2');
+  let t = input.replace(new RegExp(`\\b(${DAY_WORD})\\s+(\\d{1,2}(?::\\d{2})?)\\b(?!\\s*(?:st|nd|rd|th|/|-\\d|am|pm|a\\.m|p\\.m))`, 'g'), '$1 at $2');
   // "at 3" on its own or "the 3 o'clock": chrono needs the "at" or an o'clock to see a time.
   t = t.replace(/\b(\d{1,2}) ?o'? ?clock\b/g, 'at $1:00');
   const reference = { instant: now.toJSDate(), timezone: now.offset };
