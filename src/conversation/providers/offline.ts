@@ -927,7 +927,9 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     // "is the consultation free?": a service asked about with no price listed is said to have none first.
     const unlisted = priceNotListed(view.services.find((s) => s.id === memory.askedServiceId)?.name, services);
     const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [unlisted, T2.servicesList(lines)].filter(Boolean).join('\n');
-    return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
+    // "how much is a haircut?" then "cool, fri at 12:30 then": the service asked about is the one booked unless another is named.
+    const serviceId = memory.serviceId ?? memory.askedServiceId;
+    return reply(text, { ...memory, serviceId, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {
