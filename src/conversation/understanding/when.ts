@@ -245,6 +245,11 @@ function spellRelativeDays(t: string, now: DateTime): string {
   const today = now.startOf('day');
   const date = (d: DateTime) => ` ${d.toFormat('LLLL d')} `;
   let out = t.replace(/\b(?:the )?day after (?:tomorrow|tmrw)\b/g, () => date(today.plus({ days: 2 })));
+  // "a fortnight today", "in a fortnight": the British two weeks.
+  out = out.replace(new RegExp(`\\b(?:a |one )?fortnight(?: on| from| after)? (today|tomorrow|${DAY_WORD})\\b`, 'g'), 'two weeks from $1');
+  out = out.replace(/\b(?:a |one )?fortnight\b/g, 'two weeks');
+  // "the week after next on tuesday", "tues of the week after next": that weekday "after next".
+  out = out.replace(new RegExp(`\\b(?:the )?week after next,? (?:on )?(?:the )?(${DAY_WORD})\\b|\\b(${DAY_WORD}),? (?:of |in )?the week after next\\b`, 'g'), (_, a?: string, b?: string) => `${a ?? b} after next`);
   // "monday after next", "the fri after next": a week past "next monday", which is the Monday of next week.
   out = out.replace(new RegExp(`\\b(?:the )?(${DAY_WORD}) after next(?: week)?\\b`, 'g'), (whole, day: string) => {
     const weekday = WEEKDAY_NUMBER[day.slice(0, 3)];
@@ -425,6 +430,9 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
     return { range: range(from, saturday.plus({ days: 2 }), false, /\bnext weekend\b/.test(t) ? 'next weekend' : 'this weekend'), hasDate: true };
   }
   const nextMonday = today.plus({ days: 8 - now.weekday });
+  if (/\b(?:the )?week after next\b/.test(t)) {
+    return { range: range(nextMonday.plus({ days: 7 }), nextMonday.plus({ days: 14 }), false, 'the week after next'), hasDate: true };
+  }
   if (/\bnext week\b/.test(t) && !new RegExp(`\\b(${DAY_WORD})\\b`).test(t)) {
     return { range: range(nextMonday, nextMonday.plus({ days: 7 }), false, 'next week'), hasDate: true };
   }
@@ -501,12 +509,21 @@ function joinDayAndTime(input: string, results: chrono.ParsedResult[], parse: (t
   const dayOnly = (r: chrono.ParsedResult) => names(r.start) && !r.start.isCertain('hour') && !r.end;
   const dayFirst = !first.start.isCertain('hour');
   const day = dayFirst ? first : timeOnly(first) ? results.slice(1).find(dayOnly) : undefined;
-  const time = dayFirst ? results.slice(1).find(timeOnly) : first;
+  const time = dayFirst ? results.slice(1).find((r) => timeOnly(r) || weekdayOfDate(first, r)) : first;
   if (!day || !time) return undefined;
   // "at 10 or monday", "3pm but not friday": a day set against the time is no day of it.
   if (!dayFirst && /\b(or|not|no|but|except|than)\b/.test(input.slice(time.index + time.text.length, day.index))) return undefined;
-  const joined = parse(`${day.text} ${/^(at|@)\b/.test(time.text) ? '' : 'at '}${time.text}`);
+  // "in a fortnight, tuesday at 10": the weekday only says the date's own again.
+  const clock = time.text.replace(new RegExp(`\\b(?:on )?(?:${WEEKDAY_WORDS.join('|')})\\b,?`, 'g'), ' ').trim();
+  const joined = parse(`${day.text} ${/^(at|@)\b/.test(clock) ? '' : 'at '}${clock}`);
   return joined && joined.start.isCertain('hour') && names(joined.start) ? joined : undefined;
+}
+
+/** A time said with a weekday alone ("tuesday at 10") after a date on that weekday ("in two weeks"): the date's time. */
+function weekdayOfDate(date: chrono.ParsedResult, r: chrono.ParsedResult): boolean {
+  if (!r.start.isCertain('hour') || !r.start.isCertain('weekday') || r.start.isCertain('day') || date.start.isCertain('hour')) return false;
+  const c = date.start;
+  return DateTime.fromObject({ year: c.get('year') ?? 0, month: c.get('month') ?? 0, day: c.get('day') ?? 0 }).weekday % 7 === r.start.get('weekday');
 }
 
 /** What chrono found, as a range: an exact time, a time span, a part of a day, or a whole day. */
