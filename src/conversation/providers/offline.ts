@@ -16,6 +16,7 @@ import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-dire
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
+import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -269,14 +270,14 @@ function decide(req: ProviderRequest): ProviderStep {
   const optionCount = view.offers.length || memory.menuItems?.length || (memory.menu === 'service' ? view.services.length : undefined);
   // Length and party size are read first: the date parser would take "30m" for a moment.
   const asked = readLengthAndSize(text);
-  const u = understand(asked.text, {
+  const u = onWeekdayDiscussed(view, understand(asked.text, {
     now: new Date(view.now),
     timeZone: view.timeZone,
     services: view.services,
     staff: view.staff,
     expecting: view.expecting,
     optionCount,
-  });
+  }));
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.
     delete memory.proposeIfFree;
@@ -926,7 +927,9 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     // "is the consultation free?": a service asked about with no price listed is said to have none first.
     const unlisted = priceNotListed(view.services.find((s) => s.id === memory.askedServiceId)?.name, services);
     const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [unlisted, T2.servicesList(lines)].filter(Boolean).join('\n');
-    return reply(text, { ...memory, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
+    // "how much is a haircut?" then "cool, fri at 12:30 then": the service asked about is the one booked unless another is named.
+    const serviceId = memory.serviceId ?? memory.askedServiceId;
+    return reply(text, { ...memory, serviceId, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {

@@ -41,7 +41,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     ? await otherStaffIfNotFree(env, { query, window, skip, asked })
     : await sameStaffWhereFree(env, { query, window, skip, asked, moving: what.forAppointment });
   discardProposal(env);
-  if (found.slots.length === 0) return noAvailability(env, what.service);
+  // "jan 30 at 11" with bookings open until 9:00 that day: the time asked is past the horizon, no slot is missing.
+  if (found.slots.length === 0) return beyondHorizon(env, what.service, window.to.toJSDate()) ?? noAvailability(env, what.service);
   const chosen = pickOffers(found.slots, nearest(env, window));
   const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
   const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };

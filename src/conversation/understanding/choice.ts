@@ -2,7 +2,7 @@
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
-import { onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
+import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
 const YES_PHRASES = [
@@ -49,7 +49,11 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   // plans changed" is dismay, not an answer.
   const exclaimed = s.replace(EXCLAMATIONS, '');
   const afterExclamation = exclaimed !== s && exclaimed !== '' ? (phraseAnswer(exclaimed) ?? softAnswer(exclaimed)) : undefined;
-  return afterExclamation === 'yes' ? 'yes' : undefined;
+  if (afterExclamation === 'yes') return 'yes';
+  // "lovely, yes", "thx yes", "yay thank you!! yes": thanks and warm words before the yes. Only a
+  // yes: "fine, no wait" and "ok no" are not plainly a no.
+  const warm = afterWarmOpeners(exclaimed);
+  return warm !== undefined && phraseAnswer(warm) === 'yes' ? 'yes' : undefined;
 }
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {

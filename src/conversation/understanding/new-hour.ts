@@ -15,8 +15,11 @@ const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|t
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls".
 const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean)[\s,.!-]+`;
 
+// "i meant 1, the 9am", "sorry 2 - the 10:30 one": the number is an option said with its own time, not an hour.
+const WITH_ITS_TIME = String.raw`(?![\s,(-]+(?:the\s)?\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m|p\.m)\b)`;
+
 const AFTER = new RegExp(`${HOUR}(?=${BETTER})`, 'g');
-const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}`, 'g');
+const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 // "book it for 11", "can you put me for 4": a booking for an hour ("for 3" alone may be three people).
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
 // "switch my appt tmrw to 3", "can you move it to 4 instead": the hour a booking is moved to.

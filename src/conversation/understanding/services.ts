@@ -12,6 +12,8 @@ const NOT_FUZZY = new Set([
   'thanks', 'appointment', 'appointments', 'reschedule', 'change', 'there', 'their', 'where', 'would', 'could', 'should', 'with',
   'have', 'want', 'need', 'what', 'when', 'which', 'about', 'available', 'earliest', 'after', 'before', 'later', 'other', 'another',
   'instead', 'person', 'human', 'agent', 'someone', 'hello', 'thank', 'sorry', 'maybe', 'price', 'prices', 'place', 'here',
+  // Everyday words one edit from a salon word ("before my trip" is no "before my trim").
+  'trip', 'trips', 'tram', 'grim', 'prim', 'brim', 'colon', 'chair',
 ]);
 
 const EXACT = 10_000;
@@ -185,6 +187,29 @@ const ASKED_ABOUT = /^(can|could|would|does|is|has)$/;
 const DOES_THE_WORK = /^(do|take|fit|see|squeeze|free|available|around|in|working|work|cut|colou?r)$/;
 const IF_FREE = /^if (she|he|they|u|you)?('?s|'?re| is| are)? ?(free|available|around|in|working)/;
 
+// Words that follow a name opening a request: "lea on friday", "dnaa tmrw at 3".
+const REQUEST_GOES_ON = /^(on|for|at|this|next|tomorrow|tmrw?|tmw|2moro|today|tonight|mon|tue|tues|wed|thu|thur|thurs|fri|sat|monday|tuesday|wednesday|thursday|friday|saturday|\d)/;
+
+/** The word opens the message and a day or time follows it, where a customer puts whom they want. */
+function opensRequest(tokens: string[], i: number): boolean {
+  return i === 0 && REQUEST_GOES_ON.test(tokens[1] ?? '');
+}
+
+/** "lea" for "lee", "dena" for "dana": one vowel written for another, the name's consonants all kept (so "let" is no "lee"). */
+function vowelSlip(t: string, name: string): boolean {
+  if (t.length !== name.length || t.length < 3) return false;
+  const slips = [...t].filter((c, k) => c !== name[k]);
+  const vowel = /[aeiouy]/;
+  return slips.length === 1 && [...t].every((c, k) => c === name[k] || (vowel.test(c) && vowel.test(name[k]!)));
+}
+
+/** "dnaa" for "dana": two letters next to each other typed the other way round. */
+function swapped(t: string, name: string): boolean {
+  if (t.length !== name.length || t === name) return false;
+  const k = [...t].findIndex((c, j) => c !== name[j]);
+  return t[k] === name[k + 1] && t[k + 1] === name[k] && t.slice(k + 2) === name.slice(k + 2);
+}
+
 /** The staff member the text names ("with Dana", "Dana Scully", "can I see dana"). */
 export function matchStaff(text: string, staff: StaffEntry[] | undefined): StaffEntry | undefined {
   try {
@@ -205,10 +230,14 @@ export function matchStaff(text: string, staff: StaffEntry[] | undefined): Staff
       if (!first) continue;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
-        if (t === first && (introduced(i) || !COMMON_WORDS.has(first))) return member;
-        // A misspelt name only when introduced: "with Dnaa".
+        // "lee's openings", "danas schedule": the name in the possessive.
+        const named = t === first || t === `${first}s`;
+        if (named && (introduced(i) || !COMMON_WORDS.has(first))) return member;
+        // A misspelt name only in a staff member's place: "with Dnaa", "with lea". Opening the
+        // message, only a slip that keeps its letters ("lea on friday", "dnaa tmrw"): "data on friday" is a word.
         const limit = Math.min(allowedEdits(first.length), 1);
-        if (limit > 0 && introduced(i) && editDistance(t, first, limit) <= limit) return member;
+        if (introduced(i) && ((limit > 0 && editDistance(t, first, limit) <= limit) || vowelSlip(t, first))) return member;
+        if (opensRequest(tokens, i) && (vowelSlip(t, first) || swapped(t, first))) return member;
       }
     }
     return undefined;

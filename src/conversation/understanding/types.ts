@@ -23,6 +23,8 @@ export interface DateRange {
   latest?: boolean;
   /** false when only a time of day was said ("after 4", "3pm"): the day is the one being discussed */
   dayNamed?: boolean;
+  /** the day was said by its weekday alone ("4:30 monday"): no date, no "this" or "next" */
+  weekdayOnly?: boolean;
   description: string;
 }
 

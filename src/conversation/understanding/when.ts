@@ -10,7 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
-import { DAY_WORD, spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
+import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
@@ -120,7 +120,16 @@ function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
+  if (result && saysWeekdayOnly(result.range.description)) result.range.weekdayOnly = true;
   return result;
+}
+
+/** "monday at 4", "4:30 mon": a weekday with no date, month or "this"/"next" beside it (dates are spelled out by then). */
+function saysWeekdayOnly(description: string): boolean {
+  return (
+    new RegExp(`\\b(?:${WEEKDAY_WORDS.join('|')})\\b`).test(description) &&
+    !new RegExp(`\\b${MONTH}(?![a-z])|\\d(?:st|nd|rd|th)\\b|\\d/\\d|\\b(?:this|next|coming|following|after|last)\\b`, 'i').test(description)
+  );
 }
 
 function namesExactDayAndTime(w: ResolvedWhen | undefined): boolean {
@@ -141,7 +150,8 @@ function resolvePhrase(input: string, now: DateTime): ResolvedWhen | undefined {
 function corrected(input: string, now: DateTime): ResolvedWhen | undefined {
   const split = splitCorrection(input);
   if (!split) return undefined;
-  const before = resolvePhrase(split.before, now);
+  // "the 10th at 1 wait no the 11th sorry, still 1pm": what the last correction follows may hold one of its own.
+  const before = corrected(split.before, now) ?? resolvePhrase(split.before, now);
   // "at 3, no wait 4": a bare number right after the correction is the new clock time.
   const after = resolvePhrase(split.after.replace(/^(\d{1,2}(?::\d{2})?)\b(?! ?(?:st|nd|rd|th|people|persons|of)\b)/, 'at $1'), now);
   if (!before || !after) return undefined;
@@ -235,6 +245,16 @@ function spellRelativeDays(t: string, now: DateTime): string {
   const today = now.startOf('day');
   const date = (d: DateTime) => ` ${d.toFormat('LLLL d')} `;
   let out = t.replace(/\b(?:the )?day after (?:tomorrow|tmrw)\b/g, () => date(today.plus({ days: 2 })));
+  // "a fortnight today", "in a fortnight": the British two weeks.
+  out = out.replace(new RegExp(`\\b(?:a |one )?fortnight(?: on| from| after)? (today|tomorrow|${DAY_WORD})\\b`, 'g'), 'two weeks from $1');
+  out = out.replace(/\b(?:a |one )?fortnight\b/g, 'two weeks');
+  // "the week after next on tuesday", "tues of the week after next": that weekday "after next".
+  out = out.replace(new RegExp(`\\b(?:the )?week after next,? (?:on )?(?:the )?(${DAY_WORD})\\b|\\b(${DAY_WORD}),? (?:of |in )?the week after next\\b`, 'g'), (_, a?: string, b?: string) => `${a ?? b} after next`);
+  // "monday after next", "the fri after next": a week past "next monday", which is the Monday of next week.
+  out = out.replace(new RegExp(`\\b(?:the )?(${DAY_WORD}) after next(?: week)?\\b`, 'g'), (whole, day: string) => {
+    const weekday = WEEKDAY_NUMBER[day.slice(0, 3)];
+    return weekday === undefined ? whole : date(today.startOf('week').plus({ weeks: 2, days: weekday - 1 }));
+  });
   out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${DAY_WORD})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
     const count = COUNTS[n] ?? Number(n);
     let from = today;
@@ -410,6 +430,9 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
     return { range: range(from, saturday.plus({ days: 2 }), false, /\bnext weekend\b/.test(t) ? 'next weekend' : 'this weekend'), hasDate: true };
   }
   const nextMonday = today.plus({ days: 8 - now.weekday });
+  if (/\b(?:the )?week after next\b/.test(t)) {
+    return { range: range(nextMonday.plus({ days: 7 }), nextMonday.plus({ days: 14 }), false, 'the week after next'), hasDate: true };
+  }
   if (/\bnext week\b/.test(t) && !new RegExp(`\\b(${DAY_WORD})\\b`).test(t)) {
     return { range: range(nextMonday, nextMonday.plus({ days: 7 }), false, 'next week'), hasDate: true };
   }
@@ -457,7 +480,19 @@ function restatedWithTime(results: chrono.ParsedResult[]): chrono.ParsedResult |
   const first = results[0];
   if (!first || first.start.isCertain('hour') || first.end) return undefined;
   const sameDate = (c: ParsedComponents) => ['year', 'month', 'day'].every((k) => c.get(k as 'day') === first.start.get(k as 'day'));
-  return results.slice(1).find((r) => r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && sameDate(r.start));
+  return results.slice(1).find((r) => r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && sameDate(r.start)) ?? weekdayRestatedAsDate(first, results.slice(1));
+}
+
+/**
+ * "ok friday then, the 11th at 3", "the last saturday you can do, jan 30": a weekday said
+ * alone, then a date that falls on that weekday. The weekday alone would be the nearest one;
+ * the date says which of them is meant.
+ */
+function weekdayRestatedAsDate(first: chrono.ParsedResult, rest: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  if (!first.start.isCertain('weekday') || first.start.isCertain('day')) return undefined;
+  const weekday = first.start.get('weekday');
+  const onWeekday = (c: ParsedComponents) => DateTime.fromObject({ year: c.get('year') ?? 0, month: c.get('month') ?? 0, day: c.get('day') ?? 0 }).weekday % 7 === weekday;
+  return rest.find((r) => r.start.isCertain('day') && !r.end && onWeekday(r.start));
 }
 
 /**
@@ -474,12 +509,21 @@ function joinDayAndTime(input: string, results: chrono.ParsedResult[], parse: (t
   const dayOnly = (r: chrono.ParsedResult) => names(r.start) && !r.start.isCertain('hour') && !r.end;
   const dayFirst = !first.start.isCertain('hour');
   const day = dayFirst ? first : timeOnly(first) ? results.slice(1).find(dayOnly) : undefined;
-  const time = dayFirst ? results.slice(1).find(timeOnly) : first;
+  const time = dayFirst ? results.slice(1).find((r) => timeOnly(r) || weekdayOfDate(first, r)) : first;
   if (!day || !time) return undefined;
   // "at 10 or monday", "3pm but not friday": a day set against the time is no day of it.
   if (!dayFirst && /\b(or|not|no|but|except|than)\b/.test(input.slice(time.index + time.text.length, day.index))) return undefined;
-  const joined = parse(`${day.text} ${/^(at|@)\b/.test(time.text) ? '' : 'at '}${time.text}`);
+  // "in a fortnight, tuesday at 10": the weekday only says the date's own again.
+  const clock = time.text.replace(new RegExp(`\\b(?:on )?(?:${WEEKDAY_WORDS.join('|')})\\b,?`, 'g'), ' ').trim();
+  const joined = parse(`${day.text} ${/^(at|@)\b/.test(clock) ? '' : 'at '}${clock}`);
   return joined && joined.start.isCertain('hour') && names(joined.start) ? joined : undefined;
+}
+
+/** A time said with a weekday alone ("tuesday at 10") after a date on that weekday ("in two weeks"): the date's time. */
+function weekdayOfDate(date: chrono.ParsedResult, r: chrono.ParsedResult): boolean {
+  if (!r.start.isCertain('hour') || !r.start.isCertain('weekday') || r.start.isCertain('day') || date.start.isCertain('hour')) return false;
+  const c = date.start;
+  return DateTime.fromObject({ year: c.get('year') ?? 0, month: c.get('month') ?? 0, day: c.get('day') ?? 0 }).weekday % 7 === r.start.get('weekday');
 }
 
 /** What chrono found, as a range: an exact time, a time span, a part of a day, or a whole day. */

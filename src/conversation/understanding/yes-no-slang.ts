@@ -37,6 +37,17 @@ export function onlyPleasantries(s: string): boolean {
   return tokens.length > 0 && tokens.every((w) => PLEASANTRIES.has(w));
 }
 
+// Warm words that open an answer before the yes itself ("lovely, yes", "fine yes", "cheers, yep").
+const WARM_OPENERS = new Set(['lovely', 'brilliant', 'brill', 'fab', 'fine', 'cheers', 'ta', 'cool', 'great', 'perfect', 'awesome', 'amazing', 'wonderful', 'nice', 'sweet', 'ok', 'okay', 'alright', 'grand', 'super', 'ace']);
+
+/** The words after a run of thanks and warm words ("lovely thanks, yes" leaves "yes"); undefined when none open the text or nothing follows. */
+export function afterWarmOpeners(s: string): string | undefined {
+  const tokens = s.split(' ').filter((w) => w !== '');
+  let i = 0;
+  while (i < tokens.length && (PLEASANTRIES.has(tokens[i]!) || WARM_OPENERS.has(tokens[i]!))) i++;
+  return i > 0 && i < tokens.length ? tokens.slice(i).join(' ') : undefined;
+}
+
 /** A stretched word at its plain length: "yesss" as "yes", "cooool" as "cool" (both are tried). */
 export function unstretched(s: string): string[] {
   if (!/([a-z])\1{2,}|([a-z])\2(?=\b)/.test(s)) return [];

@@ -19,3 +19,18 @@ describe('a one-letter answer with pleasantries after it', () => {
     expect(understand(text, ctxOnDec1('confirmation')).intent).not.toBe('confirm');
   });
 });
+
+// Thanks and warm words before the yes ("lovely, yes", "fine yes", set 11's r003, r043, r138).
+describe('a yes after thanks and warm words', () => {
+  it.each(['cheers, yep', 'brill... fab, yes please', 'ta, yeah', 'wonderful thank u, sure', 'super, ok go ahead', 'ooh lovely thanks! yup', 'thanks so much, y'])(
+    '%s',
+    (text) => {
+      expect(parseYesNo(text)).toBe('yes');
+      expect(understand(text, ctxOnDec1('confirmation')).intent).toBe('confirm');
+    },
+  );
+
+  it.each(['thanks, no', 'fine, friday at 3 then', 'lovely, can it be 4 instead?', 'cheers, what time do you close'])('%s is no yes', (text) => {
+    expect(parseYesNo(text)).not.toBe('yes');
+  });
+});
