@@ -285,9 +285,30 @@ function decide(req: ProviderRequest): ProviderStep {
     if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
-  const step = withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  const party = u.intent === 'book' && u.party ? partyRest(view, u) : undefined;
+  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text))));
   // "cancel my color and move my cut": the second request waits for the first's yes.
-  return u.then ? { ...step, then: u.then } : step;
+  const then = party ?? u.then;
+  return then ? { ...step, then } : step;
+}
+
+/**
+ * "me and my son both need cuts thurs at 2", "cuts for me + my 2 boys, one after the other":
+ * the first person's booking now; each other one asked, in words the provider reads, once the
+ * one before is booked: at that booking's very time (another stylist) or right after it.
+ */
+function partyRest(view: ProviderView, u: Understanding): string | undefined {
+  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  if (!name || !u.party || u.party.size < 2) return undefined;
+  const next = `a ${name.toLowerCase()} ${u.party.together ? 'at the same time as them' : 'right after them'}`;
+  return Array.from({ length: u.party.size - 1 }, () => next).join(', then ');
+}
+
+/** The reply to a party's booking says first what will be done: how many, placed how, one yes each. */
+function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  if (u.intent !== 'book' || !u.party || !name) return step;
+  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(name, u.party.size, u.party.together) } };
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
