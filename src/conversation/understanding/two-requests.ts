@@ -3,6 +3,7 @@
 // request (a move, a cancel, a look at what is booked) is read on its own part, so the
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
+import { opensWithBookingHad } from './next-to-booking.ts';
 import { onFirstDay } from './on-first-day.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
@@ -102,6 +103,8 @@ const BOOKING_VERB = /\b(book|schedule|get|add|squeeze|fit|put|need|want|like|re
  */
 function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
   const { text, ctx, classifyOne } = args;
+  // "i have a cut saturday at 11, can i also do a consultation at 12 that day": the first is had, not asked (next-to-booking.ts).
+  if (opensWithBookingHad(text)) return undefined;
   const free = { ...ctx, expecting: null };
   for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
     const head = text.slice(0, m.index).trim();
