@@ -31,7 +31,7 @@ export function withSecondRequest(args: {
   // "a cut on the 8th at 2 and a color the day after at 10": a booking first, its words asked so, whatever the whole reads as.
   const bookings = whole.intent === 'book' || ASKS_BOOKING.test(text) ? bookingThenBooking(args) : undefined;
   if (bookings) return bookings;
-  if (whole.intent === 'book') return whole;
+  if (whole.intent === 'book') return bookingBesideQuestion(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
   if (whole.intent === 'my_appointments') return bookingBesideQuestion(args) ?? withQuestion(args);
   const two = correctedChange(args) ?? twoChanges(args);
