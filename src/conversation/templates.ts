@@ -117,6 +117,11 @@ export const T2 = {
   youHave: (labels: string[]) => `You have: ${labels.join('; ')}.`,
   /** Two bookings asked at once: one at a time, the second asked about once the first is booked. */
   oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
+  /** Several people in one text ("me and my son both need cuts at 2"): each booked in turn, each on its own yes. */
+  partyPlan: (service: string, size: number, together: boolean) =>
+    `${size} ${service} bookings, ${together ? 'at the same time (each with their own stylist)' : 'one right after the other'}: proposed one at a time, say yes to each (or yes to all). First:`,
+  /** The time worked out from a booking ("at the same time as them", "right after it") is taken: said before the other openings. */
+  placedNotFree: (service: string, when: string) => `No opening for ${service} on ${when}.`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
   /** "how long does the color take?": the catalog's length of the service. */

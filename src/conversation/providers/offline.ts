@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { T, T2, formatPrice, numbered } from '../templates.ts';
+import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
@@ -90,6 +90,8 @@ interface Memory {
   preface?: string;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
   order?: number;
+  /** The time searched was worked out from a booking ("right after them"): when it is not free, the list says so. */
+  placed?: boolean;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
   /** "move both our haircuts to the 12th": each appointment meant is moved in turn, the message read again after each move. */
@@ -286,9 +288,30 @@ function decide(req: ProviderRequest): ProviderStep {
     if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
-  const step = withPreface(oneBookingAtATime(view, u, firstStep(req, u, memory, text)));
+  const party = u.intent === 'book' && u.party ? partyRest(view, u) : undefined;
+  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text))));
   // "cancel my color and move my cut": the second request waits for the first's yes.
-  return u.then ? { ...step, then: u.then } : step;
+  const then = party ?? u.then;
+  return then ? { ...step, then } : step;
+}
+
+/**
+ * "me and my son both need cuts thurs at 2", "cuts for me + my 2 boys, one after the other":
+ * the first person's booking now; each other one asked, in words the provider reads, once the
+ * one before is booked: at that booking's very time (another stylist) or right after it.
+ */
+function partyRest(view: ProviderView, u: Understanding): string | undefined {
+  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  if (!name || !u.party || u.party.size < 2) return undefined;
+  const next = `a ${name.toLowerCase()} ${u.party.together ? 'at the same time as them' : 'right after them'}`;
+  return Array.from({ length: u.party.size - 1 }, () => next).join(', then ');
+}
+
+/** The reply to a party's booking says first what will be done: how many, placed how, one yes each. */
+function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  if (u.intent !== 'book' || !u.party || !name) return step;
+  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(name, u.party.size, u.party.together) } };
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
@@ -399,7 +422,7 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
-  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
+  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true, placed: true } : {}) });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -946,8 +969,19 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   const next: Memory = { ...memory, proposeIfFree: undefined };
   const first = view.offers[0];
   const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && withAskedStaff(first, memory.staffId);
-  if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, next);
-  return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
+  if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, { ...next, placed: undefined });
+  return call('find_slots', look.args as ToolArgs<'find_slots'>, { ...next, placed: undefined, ...placedNotFree(view, memory) });
+}
+
+/**
+ * "a haircut at the same time as them" (the next of a party), "a color right after it": the
+ * time worked out from a booking is not free, so the list that follows says that first.
+ */
+function placedNotFree(view: ProviderView, memory: Memory): Pick<Memory, 'preface'> {
+  const service = view.services.find((s) => s.id === memory.serviceId)?.name;
+  if (!memory.placed || !memory.when || !service) return {};
+  const said = T2.placedNotFree(service, formatSlotLabel(new Date(memory.when.from), view.timeZone));
+  return { preface: memory.preface ? `${memory.preface}\n${said}` : said };
 }
 
 /** "10am" with 10:00 free in New York and in Los Angeles: which one is not said, so the list asks. */

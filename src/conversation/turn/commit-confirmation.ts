@@ -79,7 +79,7 @@ function saysTheSameChange(u: Understanding, p: Proposal): boolean {
 }
 
 /** Commits the proposal and records the commit as a tool step of the orchestrator. */
-async function commitConfirmed(turn: Turn, env: TurnEnv, p: Proposal, how: 'text' | 'button') {
+export async function commitConfirmed(turn: Turn, env: TurnEnv, p: Proposal, how: 'text' | 'button') {
   const { result, display, locationId } = await commitProposal(env, p);
   if (locationId) turn.shownLocationId = locationId;
   const svc = env.catalog.services.find((s) => s.id === p.serviceId);

@@ -3,6 +3,7 @@
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
+import { answerToNext } from './yes-to-next.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
 const YES_PHRASES = [
@@ -41,7 +42,8 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   const s = stripPunctuation(correctTypos(normalize(text)));
   if (s === '') return undefined;
   // "yesss", "nahhh": a stretched word is read at its plain length when it is not an answer as typed.
-  for (const form of [s, ...unstretched(s)]) {
+  // "and yes to the other", "the last one yes": the answer to the second proposal of a text.
+  for (const form of [s, ...unstretched(s), ...answerToNext(s)]) {
     const answer = phraseAnswer(form) ?? softAnswer(form);
     if (answer) return answer;
   }

@@ -23,6 +23,7 @@ import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff } from './needs-staff.ts';
+import { withParty } from './party.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
@@ -118,7 +119,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
-    const u = weekdayOnlyInMove(classify(undoneCancelAsRebook(said), ctx));
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(said), ctx)), normalize(said));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.

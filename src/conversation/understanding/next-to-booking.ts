@@ -79,6 +79,11 @@ const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|one|two|three|four|five|
 const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
 const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
 
+/** "i have a cut saturday at 11, can i also ...": the text opens by telling of a booking the customer has. */
+export function opensWithBookingHad(text: string): boolean {
+  return MENTION.test(text.toLowerCase());
+}
+
 /**
  * Where a new booking goes relative to one the customer has, or undefined when the message
  * places nothing by a booking. `isService` says whether words name a service of the catalog.

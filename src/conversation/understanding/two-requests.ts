@@ -3,7 +3,9 @@
 // request (a move, a cancel, a look at what is booked) is read on its own part, so the
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
-import type { Intent, Understanding, UnderstandContext } from './types.ts';
+import { opensWithBookingHad } from './next-to-booking.ts';
+import { onFirstDay } from './on-first-day.ts';
+import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
 const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
@@ -23,12 +25,22 @@ export function withSecondRequest(args: {
   whole: Understanding;
   classifyOne: (text: string, ctx: UnderstandContext) => Understanding;
 }): Understanding {
-  const { text, ctx, whole, classifyOne } = args;
+  const { text, ctx, whole } = args;
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
   if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
+  // "a cut on the 8th at 2 and a color the day after at 10": a booking first, its words asked so, whatever the whole reads as.
+  const bookings = whole.intent === 'book' || ASKS_BOOKING.test(text) ? bookingThenBooking(args) : undefined;
+  if (bookings) return bookings;
+  if (whole.intent === 'book') return bookingBesideQuestion(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
+  if (whole.intent === 'my_appointments') return bookingBesideQuestion(args) ?? withQuestion(args);
   const two = correctedChange(args) ?? twoChanges(args);
-  if (two) return two;
+  return two ?? withQuestion(args);
+}
+
+/** The request and a question of another kind beside it ("move it to friday and what's your address"), else the whole. */
+function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understanding {
+  const { text, ctx, whole, classifyOne } = args;
   const lower = text.toLowerCase();
   for (const m of lower.matchAll(SEPARATOR)) {
     const head = text.slice(0, m.index).trim();
@@ -64,13 +76,47 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
-    if (bookingThenChange(first, second, head)) return { ...first, then: tail };
+    if (bookingThenChange(first, second, head)) return { ...first, then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
     const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
     const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
-      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: tail };
+      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
     }
+  }
+  return undefined;
+}
+
+/** The day a request is on: its own time's, else (a move to a time alone, "to 4") its booking's. */
+function dayOf(u: Understanding): DateRange | undefined {
+  return u.when && u.when.dayNamed !== false ? u.when : u.apptWhen;
+}
+
+// "then my color", "and a trim": a booking said without a verb of its own, asked as one when read apart.
+const BOOKING_VERB = /\b(book|schedule|get|add|squeeze|fit|put|need|want|like|reserve)\b/i;
+
+/**
+ * "book me a cut this fri at 10 and then my color the following tues at 9am", "a color on the
+ * 8th at 1 and a trim right after": two bookings, each with a time of its own (or placed by
+ * the first). The first is asked now and the second (`then`, its words, its day spelled from
+ * the first's) once the first is booked: each on its own offers and yes.
+ */
+function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, classifyOne } = args;
+  // "i have a cut saturday at 11, can i also do a consultation at 12 that day": the first is had, not asked (next-to-booking.ts).
+  if (opensWithBookingHad(text)) return undefined;
+  const free = { ...ctx, expecting: null };
+  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const first = classifyOne(head, free);
+    if (first.intent !== 'book' || !first.serviceId || !(bookingOfItsOwn(first) || first.nextTo)) continue;
+    const spelled = onFirstDay(tail.replace(/^(?:then|and|also|after that) /i, ''), dayOf(first), ctx.timeZone);
+    const asked = BOOKING_VERB.test(spelled) ? spelled : `book ${spelled}`;
+    const second = classifyOne(asked, free);
+    const timed = (second.when !== undefined && second.when.dayNamed !== false) || second.nextTo !== undefined;
+    if (second.intent === 'book' && second.serviceId && timed && !second.shift) return { ...first, then: asked };
   }
   return undefined;
 }
@@ -155,6 +201,26 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
     if (!request || !question) continue;
     const apptWhen = request.apptWhen ?? whole.apptWhen ?? question.when;
     return { ...request, ...(apptWhen ? { apptWhen } : {}), also: question };
+  }
+  return undefined;
+}
+
+/**
+ * "book me a trim mon the 14th at 10 and remind me when my color is", "when's my color? also
+ * get me a cut friday at 2": a booking asked in so many words beside a question about what is
+ * booked. The question is answered first, then the booking goes on (`also`).
+ */
+function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, classifyOne } = args;
+  const free = { ...ctx, expecting: null };
+  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const parts = [{ words: head, u: classifyOne(head, free) }, { words: tail, u: classifyOne(tail, free) }];
+    const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && bookingOfItsOwn(p.u));
+    const question = parts.find((p) => p.u.intent === 'my_appointments');
+    if (booking && question) return { ...booking.u, also: question.u };
   }
   return undefined;
 }

@@ -94,6 +94,8 @@ export interface Understanding {
   nextTo?: { edge: 'start' | 'end' | 'day' | 'same'; minutes: number; days?: number; serviceId?: string; day?: DateRange; person?: 'self' | 'other' };
   /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
   sameAsBefore?: boolean;
+  /** several people booked in one text, the customer among them ("me and my son both need cuts"): how many, and at once or one after the other */
+  party?: { size: number; together: boolean };
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
   /** a cancel (or move) of every booking meant ("cancel both", "all of them", "move both our haircuts"), not of one */

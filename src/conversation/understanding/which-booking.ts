@@ -154,7 +154,8 @@ export function bookingTargets(args: {
  * say what is kept ("cancel my haircuts thurs and sat, keeping the color").
  */
 function cancelClauses(raw: string): string {
-  const clauses = raw.split(/(?<=[,.;!?])/);
+  // "cancel the 3rd and the 10th but keep the 17th": a "but" opens a clause too.
+  const clauses = raw.split(/(?<=[,.;!?])|(?=\bbut\b)/);
   const first = clauses.findIndex((c) => CANCEL_VERB.test(c));
   return clauses.slice(Math.max(first, 0)).filter((c) => !KEEPS.test(c)).join('');
 }

@@ -1,0 +1,34 @@
+// The second of two requests in one text often says its day from the first's: "push my cut
+// on the 10th to 4 and add a color that morning at 9", "a cut this fri at 10 and then my color
+// the following tues", "a color on the 8th and a trim the day after". Read later on its own
+// (once the first is done), those words would lose their day, so they are spelled as the
+// date they mean.
+import { DateTime } from 'luxon';
+import type { DateRange } from './types.ts';
+
+// "that morning", "on that same day", "the same day", "that afternoon".
+const THAT_DAY = /\b(?:on )?(?:that|the) (?:same )?(?<part>day|morning|afternoon|evening|night)\b(?! (?:after|before)\b)|\bsame day\b/;
+// "the following tues", "the next friday", "the tuesday after".
+const WEEKDAY_AFTER = /\bthe (?:following|next) (?<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bthe (?<after>mon|tue|wed|thu|fri|sat|sun)[a-z]* after\b/;
+// "the day after", "the next day".
+const DAY_AFTER = /\bthe (?:day after|next day|following day)\b/;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The second request's words with a day said from the first's spelled as its date; unchanged when there is none. */
+export function onFirstDay(tail: string, first: DateRange | undefined, timeZone: string): string {
+  if (!first || first.dayNamed === false) return tail;
+  const day = DateTime.fromJSDate(first.from, { zone: timeZone }).startOf('day');
+  if (!day.isValid) return tail;
+  const date = (d: DateTime) => d.toFormat('MMMM d').toLowerCase();
+  const that = THAT_DAY.exec(tail);
+  if (that) {
+    const part = that.groups?.part && that.groups.part !== 'day' ? ` in the ${that.groups.part}` : '';
+    return tail.replace(that[0], `on ${date(day)}${part}`);
+  }
+  const weekday = WEEKDAY_AFTER.exec(tail);
+  if (weekday) {
+    const wanted = WEEKDAYS.indexOf(weekday.groups?.day ?? weekday.groups?.after ?? '') + 1;
+    return tail.replace(weekday[0], `on ${date(day.plus({ days: (wanted - day.weekday + 7) % 7 || 7 }))}`);
+  }
+  return DAY_AFTER.test(tail) ? tail.replace(DAY_AFTER, `on ${date(day.plus({ days: 1 }))}`) : tail;
+}
