@@ -144,11 +144,12 @@ function beyondHorizon(env: TurnEnv, service: CatalogService, from: Date): ToolO
   const last = new Date(env.clock().getTime() + service.maxHorizonDays * 86_400_000);
   if (from <= last) return undefined;
   env.state.offers = [];
-  const lastDay = DateTime.fromJSDate(last, { zone: env.catalog.business.timeZone }).toFormat('ccc LLL d');
+  // The horizon is an instant (the engine's rule), so its last day is open only until the time of day it is now.
+  const until = DateTime.fromJSDate(last, { zone: env.catalog.business.timeZone }).toFormat('ccc LLL d, h:mm a');
   return {
     failure: false,
-    result: { ok: false, error: { code: 'max_horizon', message: `${service.name} can be booked at most ${service.maxHorizonDays} days ahead (through ${lastDay}).` } },
-    display: { messages: [T.beyondHorizon(service.name, service.maxHorizonDays, lastDay)], expecting: null },
+    result: { ok: false, error: { code: 'max_horizon', message: `${service.name} can be booked at most ${service.maxHorizonDays} days ahead (until ${until}).` } },
+    display: { messages: [T.beyondHorizon(service.name, service.maxHorizonDays, until)], expecting: null },
   };
 }
 
