@@ -28,3 +28,8 @@ export function insteadAsksNew(raw: string): boolean {
   const clauses = (last ? before.slice(last.index + last[0].length) : before).split(CLAUSE_BREAK);
   return clauses.length > 1 && NAMES_NEW.test(clauses[clauses.length - 1]!);
 }
+
+/** The text says a cancel verb outright ("cancel", "drop", "scratch my"), not only that the customer can't come. */
+export function saysCancelVerb(s: string): boolean {
+  return new RegExp(CANCEL_WORD.source).test(s.toLowerCase());
+}

@@ -15,7 +15,7 @@ import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { spellNewHours } from './new-hour.ts';
-import { leavesForNow, putsOff } from './leaves-for-now.ts';
+import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
@@ -191,6 +191,8 @@ function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | unde
  */
 function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Understanding | undefined {
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
+  // "nah forget it, not ready to go blonde yet lol": taken back, then only why; the service in the reason is asked for nothing.
+  if (takenBackWithReason(r.s, Boolean(r.resolved)) && r.expecting !== 'intake') return leftForNow(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
   if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);

@@ -3,6 +3,7 @@
 // request (a move, a cancel, a look at what is booked) is read on its own part, so the
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
+import { saysCancelVerb } from './cancel-verbs.ts';
 import type { Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
@@ -63,6 +64,9 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     if (!head || !tail) continue;
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
+    // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
+    const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && !saysCancelVerb(head);
+    if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
     if (bookingThenChange(first, second, head)) return { ...first, then: tail };
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
@@ -73,6 +77,12 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     }
   }
   return undefined;
+}
+
+/** The move, of the booking the can't named ("cant make my cut tmrw"): its day, service and person, when the move names none. */
+function movedAsNamed(move: Understanding, cant: Understanding): Understanding {
+  const named = { ...(cant.when ? { apptWhen: cant.when } : {}), ...(cant.serviceId ? { serviceId: cant.serviceId } : {}), ...(cant.staffId ? { staffId: cant.staffId, staffNamesBooking: true } : {}) };
+  return { ...named, ...move };
 }
 
 // "cancel my thursday appt and book me a haircut friday at 10 instead": the booking takes the canceled one's place (a move).
