@@ -40,6 +40,8 @@ const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIR
 // "a color right after at 9:30", "add my daughter just before": a close placement naming no
 // booking, so it is next to the one just made (else the one there is).
 const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
+// What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
+const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead)\b ?)*$/;
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -123,7 +125,9 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
   if (!namesBooking(booking, isService)) return undefined;
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
+  const placesShown = SELF.test(booking) && ONLY_PLACEMENT.test(rest);
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   return { booking, rest, ...(person ? { person } : {}) };
 }
@@ -148,7 +152,9 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
+  const placesShown = SELF.test(booking) && ONLY_PLACEMENT.test(rest);
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   // "the same day as my color, right after it": the day, then the place on it.
   const near = m.groups.dir === undefined ? RELATIVE_TO_IT.exec(rest) : null;

@@ -29,3 +29,13 @@ describe('the same day as a booking, then right after it', () => {
     expect(nextToBooking('a trim the same day as my color, an hour after it', isService)).toMatchObject({ edge: 'end', minutes: 60 });
   });
 });
+
+describe("right after the customer's own booking, as the whole reply to the times offered", () => {
+  it.each(['right after mine then', 'ok how about right after me', 'can we do right after mine'])('%s', (text) => {
+    expect(nextToBooking(text, isService)).toMatchObject({ edge: 'end', minutes: 0, person: 'self' });
+  });
+
+  it('a reason beside it is no placement of the request on screen', () => {
+    expect(nextToBooking('i get off work right after mine', isService)).toBeUndefined();
+  });
+});
