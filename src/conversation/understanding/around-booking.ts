@@ -36,6 +36,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhat (time|day)( am| was| are| were) (i|we) (booked|scheduled|coming|in|on|seeing)\b`,
     String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
     String.raw`\bwhen did (i|we) book\b`,
+    // "send me a list of everything im booked for", "everything we have scheduled": every booking asked for.
+    String.raw`\b(everything|all) (i'?m|im|i am|we'?re|we are|i'?ve|ive|i have|we have) (got )?(booked|scheduled|signed up)( for| in)?\b`,
     // "what was i booked for on monday", "which stylist am i with next week", "which appt was that reminder for"
     String.raw`\bwhat (was|am|were|are|'?m) (i|we) (booked|scheduled|coming in|in) (for|with)\b`,
     String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,

@@ -4,6 +4,8 @@
 // during intake questions, the held time is let go). So do "need to check my work schedule
 // first, ill text back later" and "let me think about it": nothing stays held for them.
 
+import { words } from './text.ts';
+
 const I_WILL = String.raw`(?:i'?ll|ill|i will|i'?m (?:gonna|going to)|im (?:gonna|going to)|gonna|let me|i (?:need|have|got) to|i gotta)`;
 // What they will do instead of answering now: come back, ask or call another way, think it over.
 const INSTEAD = String.raw`(?:ask|call|come back|finish|complete|continue|check|think|figure|wait|talk|decide|get back|sort|look into|deal with|do (?:it|this|that|the rest)|pick (?:it|this) up|try again)`;
@@ -32,4 +34,24 @@ export function leavesForNow(s: string): boolean {
 /** A plain putting off ("need to check first", "i'll text back later"), leaving even after an "ok". */
 export function putsOff(s: string): boolean {
   return CHECK_FIRST.test(s) || COME_BACK.test(s) || THINK.test(s);
+}
+
+// "nah forget it", "ok never mind": a take-back that opens the text, after the little words that lead into it.
+const TAKES_BACK_FIRST = /^(?:(?:nah|no|nope|ok|okay|actually|ugh|hmm+|um+|oh|wait|sorry|lol|eh|meh) )*(?:never ?mind|nvm|forget (?:it|that|about it|this)|scratch that|(?:i )?changed my mind|don'?t bother)\b/;
+// What makes the words after a take-back a request of their own: a booking verb, a new choice, a question.
+const ASKS_AGAIN =
+  /\b(?:book|schedule|instead|just|rather|how about|what about|but|can|could|would|do you|is there|make it|switch|move|cancel|reschedule|i'?d like|id like|i want|i need|i'?ll take|let'?s (?:do|go with)|give me|gimme|again)\b/;
+// Words that say nothing after a take-back ("eh forget it lol"): with only these, there is no reason, and the bare take-back is read elsewhere.
+const FILLER = /\b(?:lol|haha|then|ok|okay|thanks|thx|ty|pls|please|sorry|for now|anyway)\b/g;
+
+/**
+ * "nah forget it, not ready to go blonde yet lol", "never mind, too pricey for me rn": the
+ * request taken back first, then only a reason, which asks for nothing (no time, no booking
+ * word, no question). `timeSaid` is whether the text names a time.
+ */
+export function takenBackWithReason(s: string, timeSaid: boolean): boolean {
+  const m = TAKES_BACK_FIRST.exec(s);
+  if (!m || timeSaid) return false;
+  const rest = s.slice(m[0].length);
+  return words(rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim()).length >= 2 && !ASKS_AGAIN.test(rest);
 }

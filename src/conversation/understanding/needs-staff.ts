@@ -31,3 +31,12 @@ export function needsStaff(s: string): boolean {
   const complaint = (UNHAPPY.test(s) && PAST_VISIT.test(s)) || BAD_RESULT.test(s) || HARM.test(s) || REMEDY.test(s) || KEPT_WAITING.test(s);
   return complaint || PAYMENT.test(s) || (PASS_ON.test(s) && ASKED_OF_SOMEONE.test(s));
 }
+
+/**
+ * A complaint about a visit that asks for nothing ("not happy w how i was treated last time"):
+ * no remedy, harm, wait, payment or message. Beside a cancel it is the cancel's reason.
+ */
+export function onlyComplains(s: string): boolean {
+  const complaint = (UNHAPPY.test(s) && PAST_VISIT.test(s)) || BAD_RESULT.test(s);
+  return complaint && !HARM.test(s) && !REMEDY.test(s) && !KEPT_WAITING.test(s) && !PAYMENT.test(s) && !(PASS_ON.test(s) && ASKED_OF_SOMEONE.test(s));
+}

@@ -40,6 +40,8 @@ const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIR
 // "a color right after at 9:30", "add my daughter just before": a close placement naming no
 // booking, so it is next to the one just made (else the one there is).
 const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
+// What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
+const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead)\b ?)*$/;
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -74,7 +76,8 @@ const FOR_PERSON =
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
 const SAME_TIME_AS = new RegExp(String.raw`\b(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?time as (?<booking>${OWNER}[^,.;!?()]*)`);
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
-const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
+// "the day after my color", "the week before my cut": one such unit.
+const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
 // "..., same time": the booking's clock time kept on the other day.
 const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
 const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
@@ -117,7 +120,7 @@ function daysFrom(text: string, isService: (words: string) => boolean): NextToBo
   return { edge: sameTime ? 'same' : 'day', minutes: 0, days, ...split, rest };
 }
 
-const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, the: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** The booking a match names and the words left for the request, when both say what they must. */
 function splitOff(m: RegExpExecArray | null, text: string, isService: (words: string) => boolean): { booking: string; rest: string; person?: 'self' | 'other' } | undefined {
@@ -127,7 +130,9 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
   if (!namesBooking(booking, isService)) return undefined;
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
+  const placesShown = SELF.test(booking) && ONLY_PLACEMENT.test(rest);
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   return { booking, rest, ...(person ? { person } : {}) };
 }
@@ -152,10 +157,17 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
-  const at = placement(m.groups);
+  // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
+  const placesShown = SELF.test(booking) && ONLY_PLACEMENT.test(rest);
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
-  return { ...at, booking, rest, ...(person ? { person } : {}) };
+  // "the same day as my color, right after it": the day, then the place on it.
+  const near = m.groups.dir === undefined ? RELATIVE_TO_IT.exec(rest) : null;
+  if (near?.groups && !near.groups.named) {
+    const left = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+,/g, '').replace(/\s+/g, ' ').trim();
+    return { ...placement(near.groups), booking, rest: left, ...(person ? { person } : {}) };
+  }
+  return { ...placement(m.groups), booking, rest, ...(person ? { person } : {}) };
 }
 
 /**

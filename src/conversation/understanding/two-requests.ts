@@ -3,6 +3,7 @@
 // request (a move, a cancel, a look at what is booked) is read on its own part, so the
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
+import { saysCancelVerb } from './cancel-verbs.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onFirstDay } from './on-first-day.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
@@ -75,6 +76,9 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     if (!head || !tail) continue;
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
+    // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
+    const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && !saysCancelVerb(head);
+    if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
     if (bookingThenChange(first, second, head)) return { ...first, then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
@@ -85,6 +89,12 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     }
   }
   return undefined;
+}
+
+/** The move, of the booking the can't named ("cant make my cut tmrw"): its day, service and person, when the move names none. */
+function movedAsNamed(move: Understanding, cant: Understanding): Understanding {
+  const named = { ...(cant.when ? { apptWhen: cant.when } : {}), ...(cant.serviceId ? { serviceId: cant.serviceId } : {}), ...(cant.staffId ? { staffId: cant.staffId, staffNamesBooking: true } : {}) };
+  return { ...named, ...move };
 }
 
 /** The day a request is on: its own time's, else (a move to a time alone, "to 4") its booking's. */

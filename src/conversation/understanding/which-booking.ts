@@ -5,6 +5,8 @@
 // request again for the next booking ("and the color on monday too"). The provider
 // matches these against the customer's appointments in hand.
 import { WILL_NOT } from './called-off.ts';
+import { DROP_VERB, SCRATCH_BOOKING } from './cancel-verbs.ts';
+import { simplify } from './text.ts';
 import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
@@ -12,7 +14,7 @@ const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
 const KEEPS =
-  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b/;
+  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b|\b(i'?ll|ill|i will|we'?ll|we will) (just |still )?(see|stick with|stay with|go with|keep going to)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = new RegExp(String.raw`\b${WILL_NOT}( be able to)? (make|come( in)?( to| for)?|attend|do)\b`, 'g');
 /** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
@@ -27,11 +29,13 @@ const MEANT_OTHER =
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
-const CANCEL_VERB = /\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|drop|scrap|ditch|nix|delete|remove|take \w+ off)\b/;
+const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|take \w+ off)\b`);
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 
 /** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
+// "cancel whichever of my 2 appts is sooner", "whichever one comes first": the same order words after "whichever".
+const WHICHEVER = /\bwhich ?ever( one)?( of (my|our|the|them|those|these)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
   /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
 const ORDER_WORDS: Record<string, number> = {
@@ -40,7 +44,7 @@ const ORDER_WORDS: Record<string, number> = {
 
 /** Which booking by order: 0 the soonest, 1 the one after, -1 the last; undefined when the words say none. */
 export function bookingByOrder(s: string): number | undefined {
-  const g = BY_ORDER.exec(s)?.groups;
+  const g = BY_ORDER.exec(s)?.groups ?? WHICHEVER.exec(s)?.groups;
   if (!g) return undefined;
   return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
 }
@@ -73,9 +77,9 @@ export function withoutCantMake(raw: string): string {
   return raw.replace(CANT_MAKE, ' ').replace(NO_LONGER_WORKS, ' ');
 }
 
-/** What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about". */
+/** What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about", "is 2pm ok". */
 const ASKS_INSTEAD =
-  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about)\b/;
+  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
 
 /**
  * "can't make it tmrw unfortunately, can we do monday at 2", "i won't make 4. can we do 4:30?":
@@ -105,6 +109,22 @@ export function asksForAll(s: string): boolean {
 
 export function meantAnother(s: string): boolean {
   return MEANT_OTHER.test(s);
+}
+
+const OPENER = String.raw`((no|nope|nah|sorry|oops|oh|wait|actually)( no)? )+`;
+/** "no wait, the 5th not the 3rd", "oops not the color, the haircut": which booking, corrected, with the one not meant said too. */
+const CORRECTS_WHICH = new RegExp(
+  String.raw`^${OPENER}(i meant |i mean )?(the |my )?[\w']+( [\w']+)? not (the |my |that )?[\w']+$|^${OPENER}not (the |my |that )?[\w']+( [\w']+)? (i meant |i mean |it'?s |its )?(the |my )?[\w']+( one)?$`,
+);
+/** The words of the booking not meant, up to the clause's end. */
+const NOT_MEANT = /\bnot (?:the |my |that )?(?!that one\b)[\w']+(?: [\w']+)?(?=\s*(?:[,.;!?]|$))/;
+
+/**
+ * "no wait, the 5th not the 3rd" reads "no wait, the 5th not that one": another booking than
+ * the one on screen, named only by the words that are left. Other texts are returned as they are.
+ */
+export function notMeantAsThatOne(raw: string): string {
+  return CORRECTS_WHICH.test(simplify(raw)) ? raw.replace(NOT_MEANT, 'not that one') : raw;
 }
 
 export function continuesLast(s: string): boolean {
