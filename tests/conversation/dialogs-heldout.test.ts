@@ -5,28 +5,20 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 import { expectOutcome } from './support/expect-outcome.ts';
 
-// The held-out set (./dialogs-heldout): set 11, 288 dialogs written on 2026-12-03 by two
+// The held-out set (./dialogs-heldout): set 12, 288 dialogs written on 2026-12-03 by two
 // people who read neither the understanding code nor any dialog set (only ./BRIEF.md: the
 // business, the bot's reply protocol, the YAML schema), committed before their first run
-// (fce21eb), and never tuned on (r-*: new bookings; s-*: everything around a booking).
+// (ca966b1), and never tuned on (t-*: new bookings; u-*: everything around a booking).
 // Each dialog is a test; one still failing carries `expected_fail: <what the bot did>` and
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
-// The target is 95% (issue 14). First run, on the code before that day's fixes (03d4377):
-// 222/288 (77.1%), one of them (r060) passing on a routing tie that went to either
-// stylist from one database to the next; with ties broken by name, 221/288 (76.7%).
-// After the fixes made on set 10's failures (none looking at this set): 226/288, one
-// dialog (s023) newly failing: a cancel naming its booking by weekday and by date
-// cancelled the weekday's booking. Mended in general (the date names it): 227/288 (78.8%).
-// Thirteen of the failures were the brief's, not the bot's: it showed `customer: other` only
-// in `existing`, so the writers listed another customer's booking in `expect` as the
-// sender's, and the bot, leaving it alone, failed. Those expectations now say
-// `customer: other` (16 dialogs; BRIEF.md is left as the writers read it): 240/288 (83.3%),
-// the FLOOR this gate holds.
+// The target is 95% (issue 14). First run, on the code before that evening's fixes
+// (0a316b8): 239/288 (83.0%). After the fixes made on set 11's failures (none looking at
+// this set): 248/288 (86.1%), nine more and none fewer, the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
-// ./dialogs-tuning as heldout1-* to heldout10-*.
+// ./dialogs-tuning as heldout1-* to heldout11-*.
 
 const TARGET = 0.95;
-const FLOOR = 240 / 288;
+const FLOOR = 248 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -51,7 +43,7 @@ describe('held-out dialogs', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 11 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 12 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });
