@@ -16,6 +16,15 @@ const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
 // "two and a half hours" is one amount, not two requests.
 const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
 
+/** Every way the text splits in two at a separator, both parts said (the separator's words dropped). */
+function* splits(text: string): Generator<{ head: string; tail: string }> {
+  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (head && tail) yield { head, tail };
+  }
+}
+
 /**
  * The whole message's reading, with `also` set when it splits into a request and a
  * question of another kind; else the whole reading unchanged.
@@ -42,11 +51,7 @@ export function withSecondRequest(args: {
 /** The request and a question of another kind beside it ("move it to friday and what's your address"), else the whole. */
 function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understanding {
   const { text, ctx, whole, classifyOne } = args;
-  const lower = text.toLowerCase();
-  for (const m of lower.matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !tail) continue;
+  for (const { head, tail } of splits(text)) {
     const free = { ...ctx, expecting: null };
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
@@ -70,10 +75,7 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
   const { text, ctx, whole, classifyOne } = args;
   if (!CHANGES.includes(whole.intent)) return undefined;
   const free = { ...ctx, expecting: null };
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !tail) continue;
+  for (const { head, tail } of splits(text)) {
     const first = classifyOne(head, free);
     const second = classifyOne(tail, free);
     // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
@@ -116,10 +118,7 @@ function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Unde
   // "i have a cut saturday at 11, can i also do a consultation at 12 that day": the first is had, not asked (next-to-booking.ts).
   if (opensWithBookingHad(text)) return undefined;
   const free = { ...ctx, expecting: null };
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !tail) continue;
+  for (const { head, tail } of splits(text)) {
     const first = classifyOne(head, free);
     if (first.intent !== 'book' || !first.serviceId || !(bookingOfItsOwn(first) || first.nextTo)) continue;
     const spelled = onFirstDay(tail.replace(/^(?:then|and|also|after that) /i, ''), dayOf(first), ctx.timeZone);
@@ -166,10 +165,8 @@ function correctedChange(args: Parameters<typeof withSecondRequest>[0]): Underst
   const { text, ctx, whole, classifyOne } = args;
   if (!CHANGES.includes(whole.intent)) return undefined;
   const free = { ...ctx, expecting: null };
-  for (const m of text.matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !CORRECTION.test(tail)) continue;
+  for (const { head, tail } of splits(text)) {
+    if (!CORRECTION.test(tail)) continue;
     const first = classifyOne(head, free);
     const last = classifyOne(tail, free);
     if (!CHANGES.includes(first.intent) || !CHANGES.includes(last.intent)) continue;
@@ -201,10 +198,7 @@ function booksOwnDay(cancel: Understanding, booking: Understanding): boolean {
 function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
   const { text, ctx, whole, classifyOne } = args;
   const free = { ...ctx, expecting: null };
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !tail) continue;
+  for (const { head, tail } of splits(text)) {
     const parts = [classifyOne(head, free), classifyOne(tail, free)];
     const request = parts.find((p) => CHANGES.includes(p.intent));
     const question = parts.find((p) => p.intent === 'business_info');
@@ -223,10 +217,7 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
 function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
   const { text, ctx, classifyOne } = args;
   const free = { ...ctx, expecting: null };
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (!head || !tail) continue;
+  for (const { head, tail } of splits(text)) {
     const parts = [{ words: head, u: classifyOne(head, free) }, { words: tail, u: classifyOne(tail, free) }];
     const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && bookingOfItsOwn(p.u));
     const question = parts.find((p) => p.u.intent === 'my_appointments');
