@@ -26,6 +26,7 @@ describe('concurrent booking against Postgres', () => {
     await createService(t.db, business.id, { slug: 'limited', eligible: [limited.id] });
     await createService(t.db, business.id, { slug: 'yoga', seats: 5, durationMinutes: 60, slotStepMinutes: 60, eligible: [coach.id] });
     await createService(t.db, business.id, { slug: 'visit', bufferAfterMinutes: 10, requirements: [{ kind: 'staff', skills: ['general'] }] });
+    await createService(t.db, business.id, { slug: 'crowd', requirements: [{ kind: 'staff', skills: ['general'] }] });
     ids = { solo: solo.id, coach: coach.id, staff: staff.map((r) => r.id), limited: limited.id };
     s = schedulerFor(t, () => new Date('2026-11-30T12:00:00Z'));
   });
@@ -58,6 +59,19 @@ describe('concurrent booking against Postgres', () => {
     expect(results.filter((r) => !r.ok && r.kind === 'conflict')).toHaveLength(45);
     const { rows } = await t.pool.query(`SELECT count(*)::int AS n, count(DISTINCT session_key)::int AS sessions FROM reservation WHERE resource_id = $1 AND active`, [ids.coach]);
     expect(rows[0]).toEqual({ n: 5, sessions: 1 });
+  });
+
+  it('10 parallel "any provider" bookings of one time with 10 staff free, at six times at once: every one succeeds, one on each', async () => {
+    // Routing ranks the free staff alike for every caller, so they all try the same one
+    // first: the last to win a time may lose nine rounds in a row, each to a writer that
+    // committed, and must still get the tenth.
+    const starts = [14, 15, 16, 17, 18, 19].map((h) => new Date(`2026-12-03T${h}:00:00Z`));
+    const book = (start: Date, i: number) => s.book({ service: 'crowd', start, channel: 'api', actor: { type: 'customer', id: `crowd${i}` } });
+    const results = await Promise.all(starts.map((start) => Promise.all(Array.from({ length: 10 }, (_, i) => book(start, i)))));
+    for (const atStart of results) {
+      expect(atStart.map((r) => (r.ok ? 'ok' : r.kind))).toEqual(Array(10).fill('ok'));
+      expect(new Set(atStart.map((r) => r.ok && r.appointment.resourceIds[0])).size).toBe(10);
+    }
   });
 
   it('a daily limit of 2 holds when 16 different times of one day are booked at once', async () => {

@@ -6,11 +6,17 @@ import { rule, type Failure, type SchedulerContext } from './context.ts';
 import { evaluateAt, serializationKeys, sized, snapshotRequest, type Target } from './decision.ts';
 
 // A retry happens only when a fresh snapshot showed the time free and the write still
-// lost: an in-flight writer, or Postgres aborting one side of a lock cycle (deadlock).
-// A time really taken shows on the next snapshot and is answered at once, so extra
-// attempts cost nothing there; under heavy contention three were sometimes used up by
-// writers that never committed, refusing a free time.
-const COMMIT_ATTEMPTS = 5;
+// lost: to a writer that committed there first, to one still in flight, or to Postgres
+// aborting one side of a lock cycle (deadlock). A time really taken shows on the next
+// snapshot and is answered at once. Losing to a committed writer is progress: the next
+// snapshot shows that resource taken and routing picks another, so with many writers on
+// one start time ("any provider", ties broken alike) a caller may lose several rounds in
+// a row and still find a free resource. Only rounds lost on the same combination as the
+// round before (a writer that never committed) count against the budget: a fixed count of
+// all rounds can refuse a free time when enough writers want the same start.
+const STALLED_ATTEMPTS = 5;
+// Every resource free at that time can be lost at most once before the snapshot shows it taken.
+const MAX_ATTEMPTS = 32;
 
 /** A write at one start time: what to decide, and how to write the decision. */
 export interface Commit<T> extends Target {
@@ -24,7 +30,8 @@ export interface Commit<T> extends Target {
 
 export type CommitResult<T> = { ok: true; value: T } | Failure;
 
-type Attempt<T> = CommitResult<T> | { retry: true } | { conflict: string };
+/** `retry`: the combination the lost round tried (its location and resources). */
+type Attempt<T> = CommitResult<T> | { retry: string } | { conflict: string };
 
 /**
  * Finds a combination for `start` on a fresh snapshot, then locks exactly those
@@ -38,13 +45,17 @@ export async function commitAt<T>(ctx: SchedulerContext, c: Commit<T>): Promise<
     if (blind) return blind;
   }
   let lastMessage = 'That time is already taken.';
-  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+  let lastTried: string | undefined;
+  let stalled = 0;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && stalled < STALLED_ATTEMPTS; attempt++) {
     const outcome = await attemptCommit(ctx, c);
     if ('conflict' in outcome) {
       lastMessage = outcome.conflict;
       break;
     }
     if (!('retry' in outcome)) return outcome;
+    if (outcome.retry === lastTried) stalled++;
+    lastTried = outcome.retry;
   }
   return { ok: false, kind: 'conflict', message: lastMessage, alternatives: await alternatives(ctx, c) };
 }
@@ -63,6 +74,7 @@ async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<At
   const first = evaluateAt(snap, c);
   if (!first.ok) return first.rule === 'conflict' ? { conflict: first.message } : rule(first.rule, first.message);
   const combo = first.combo;
+  const lost = { retry: `${combo.locationId} ${combo.resourceIds.join(' ')}` };
   const keys = serializationKeys(snap, combo, c.start);
   const versions = snap.versions;
   // No rule here counts bookings: the decision just made is written in one statement
@@ -76,13 +88,13 @@ async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<At
     } catch (err) {
       if (!(err instanceof SlotTakenError)) throw err;
     }
-    return { retry: true };
+    return lost;
   }
   try {
-    return (await ctx.store.transaction((tx) => commitLocked(tx, c, snap, combo, keys))) ?? { retry: true };
+    return (await ctx.store.transaction((tx) => commitLocked(tx, c, snap, combo, keys))) ?? lost;
   } catch (err) {
     if (!(err instanceof SlotTakenError)) throw err;
-    return { retry: true };
+    return lost;
   }
 }
 
