@@ -120,8 +120,6 @@ export const T2 = {
   /** Several people in one text ("me and my son both need cuts at 2"): each booked in turn, each on its own yes. */
   partyPlan: (service: string, size: number, together: boolean) =>
     `${size} ${service} bookings, ${together ? 'at the same time (each with their own stylist)' : 'one right after the other'}: proposed one at a time, say yes to each (or yes to all). First:`,
-  /** The time worked out from a booking ("at the same time as them", "right after it") is taken: said before the other openings. */
-  placedNotFree: (service: string, when: string) => `No opening for ${service} on ${when}.`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
   /** "how long does the color take?": the catalog's length of the service. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
+import { T, T2, formatPrice, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
@@ -90,8 +90,6 @@ interface Memory {
   preface?: string;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
   order?: number;
-  /** The time searched was worked out from a booking ("right after them"): when it is not free, the list says so. */
-  placed?: boolean;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
   /** "move both our haircuts to the 12th": each appointment meant is moved in turn, the message read again after each move. */
@@ -422,7 +420,7 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
-  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true, placed: true } : {}) });
+  return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */
@@ -969,19 +967,8 @@ function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): Provi
   const next: Memory = { ...memory, proposeIfFree: undefined };
   const first = view.offers[0];
   const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && withAskedStaff(first, memory.staffId);
-  if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, { ...next, placed: undefined });
-  return call('find_slots', look.args as ToolArgs<'find_slots'>, { ...next, placed: undefined, ...placedNotFree(view, memory) });
-}
-
-/**
- * "a haircut at the same time as them" (the next of a party), "a color right after it": the
- * time worked out from a booking is not free, so the list that follows says that first.
- */
-function placedNotFree(view: ProviderView, memory: Memory): Pick<Memory, 'preface'> {
-  const service = view.services.find((s) => s.id === memory.serviceId)?.name;
-  if (!memory.placed || !memory.when || !service) return {};
-  const said = T2.placedNotFree(service, formatSlotLabel(new Date(memory.when.from), view.timeZone));
-  return { preface: memory.preface ? `${memory.preface}\n${said}` : said };
+  if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, next);
+  return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
 }
 
 /** "10am" with 10:00 free in New York and in Los Angeles: which one is not said, so the list asks. */

@@ -43,7 +43,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   discardProposal(env);
   // "jan 30 at 11" with bookings open until 9:00 that day: the time asked is past the horizon, no slot is missing.
   if (found.slots.length === 0) return beyondHorizon(env, what.service, window.to.toJSDate()) ?? noAvailability(env, what.service);
-  const chosen = pickOffers(found.slots, nearest(env, window));
+  const distance = nearest(env, window);
+  const chosen = pickOffers(found.slots, distance);
   const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
   const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };
   const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null, size);
@@ -53,7 +54,9 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     ? T2.closedThen(what.service.name, closed)
     : found.otherStaff
     ? T2.staffNotFree(staffName(env.catalog, [what.resourceId!]) ?? 'That staff member', what.service.name)
-    : found.noneInRange ? T.offersNoneInRange(what.service.name) : T.offersIntro(what.service.name);
+    : found.noneInRange || missed(chosen, distance)
+    ? T.offersNoneInRange(what.service.name)
+    : T.offersIntro(what.service.name);
   return {
     failure: false,
     result: { ok: true, service: what.service.slug, none_in_requested_window: found.noneInRange, offers: offersResult(offers), offers_expire_at: expiresAt },
@@ -119,6 +122,11 @@ async function slotSubject(env: TurnEnv, args: ToolArgs<'find_slots'>): Promise<
   const staff = env.catalog.staff.find((s) => s.name.toLowerCase() === key) ?? env.catalog.staff.find((s) => s.name.toLowerCase().split(/\s+/).includes(key));
   if (!staff) return fail('unknown_staff', 'No staff member by that name.', true, { staff: env.catalog.staff.map((s) => s.name) });
   return { service, forAppointment, resourceId: staff.id };
+}
+
+/** "cut monday at 2" with 2:00 taken: the nearest offer is not the time named, and the list says so first. */
+function missed(chosen: Slot[], distance: ((s: Slot) => number) | null): boolean {
+  return distance !== null && chosen[0] !== undefined && distance(chosen[0]) > 0;
 }
 
 /** For a named time: how far a slot's local time is from it. */
