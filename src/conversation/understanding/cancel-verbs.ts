@@ -9,6 +9,7 @@ export const DROP_VERB = String.raw`(?:drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?|
 export const SCRATCH_BOOKING = String.raw`scratch(?:es|ed|ing)? (?:my|the|our)\b`;
 
 const CANCEL_WORD = new RegExp(String.raw`\b(?:cancel\w*|call off|${DROP_VERB}|scratch\w*|delete|remove)\b`, 'g');
+const SAYS_CANCEL_WORD = new RegExp(CANCEL_WORD.source);
 // What names a booking asked in the canceled one's place: a day, a time, a service verb.
 const CLAUSE_BREAK = /[,.;:!?]|\b(?:and|but|so|then|can|could|i'?ll|ill)\b/;
 const NAMES_NEW = new RegExp(String.raw`\d|\b(?:${DAY_WORD}|${MONTH}|tmrw|tmr|morning|afternoon|evening|noon|week|weekend|time|earlier|later|sooner|book|rebook|schedule|come|move|switch|put|get)\b`);
@@ -31,5 +32,5 @@ export function insteadAsksNew(raw: string): boolean {
 
 /** The text says a cancel verb outright ("cancel", "drop", "scratch my"), not only that the customer can't come. */
 export function saysCancelVerb(s: string): boolean {
-  return new RegExp(CANCEL_WORD.source).test(s.toLowerCase());
+  return SAYS_CANCEL_WORD.test(s.toLowerCase());
 }

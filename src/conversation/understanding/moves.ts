@@ -2,7 +2,7 @@
 // about): "an hour later", "push it back 30 min", "same time next week", "the week after",
 // "same time for my son". The parser only reads the offset; the provider applies it to the
 // right reference (the appointment's start, or the window on screen).
-import { MONTH } from './shorthand.ts';
+import { MONTH, weekdayNumber } from './shorthand.ts';
 import type { Shift } from './types.ts';
 
 const AMOUNT = '(an?|one|two|three|half an?|\\d{1,3}(?:\\.5)?)';
@@ -122,13 +122,12 @@ export function withoutShiftAmounts(text: string): string {
 // saturday after next" or "the friday after the 12th" are dates of their own.
 const WEEKDAY_AFTER =
   /\b(?:the )?following (?<following>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bthe (?<after>mon|tue|wed|thu|fri|sat|sun)[a-z]* after(?: that| it)?\b(?! ?(?:next|this|tomorrow|tmrw|today|the|my|our|your|\d))/;
-const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 /** "the following saturday" (6): the weekday meant after the booking's day, if said so. */
 function weekdayAfter(s: string): number | undefined {
   const g = WEEKDAY_AFTER.exec(s)?.groups;
   const day = g?.following ?? g?.after;
-  return day ? WEEKDAY_NUMBER[day] : undefined;
+  return day ? weekdayNumber(day) : undefined;
 }
 
 /** The offset the message states relative to a booking or a window, if any. */

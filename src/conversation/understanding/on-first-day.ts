@@ -4,6 +4,7 @@
 // (once the first is done), those words would lose their day, so they are spelled as the
 // date they mean.
 import { DateTime } from 'luxon';
+import { weekdayNumber } from './shorthand.ts';
 import type { DateRange } from './types.ts';
 
 // "that morning", "on that same day", "the same day", "that afternoon".
@@ -12,7 +13,6 @@ const THAT_DAY = /\b(?:on )?(?:that|the) (?:same )?(?<part>day|morning|afternoon
 const WEEKDAY_AFTER = /\bthe (?:following|next) (?<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\bthe (?<after>mon|tue|wed|thu|fri|sat|sun)[a-z]* after\b/;
 // "the day after", "the next day".
 const DAY_AFTER = /\bthe (?:day after|next day|following day)\b/;
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The second request's words with a day said from the first's spelled as its date; unchanged when there is none. */
 export function onFirstDay(tail: string, first: DateRange | undefined, timeZone: string): string {
@@ -27,7 +27,8 @@ export function onFirstDay(tail: string, first: DateRange | undefined, timeZone:
   }
   const weekday = WEEKDAY_AFTER.exec(tail);
   if (weekday) {
-    const wanted = WEEKDAYS.indexOf(weekday.groups?.day ?? weekday.groups?.after ?? '') + 1;
+    const wanted = weekdayNumber(weekday.groups?.day ?? weekday.groups?.after ?? '');
+    if (wanted === undefined) return tail;
     return tail.replace(weekday[0], `on ${date(day.plus({ days: (wanted - day.weekday + 7) % 7 || 7 }))}`);
   }
   return DAY_AFTER.test(tail) ? tail.replace(DAY_AFTER, `on ${date(day.plus({ days: 1 }))}`) : tail;

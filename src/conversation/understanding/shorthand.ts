@@ -15,6 +15,11 @@ const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
 export const DAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
 /** A month by name or its abbreviation ("dec", "dec.", "december"). */
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+/** 1 (Monday) to 7 (Sunday) for a day word as DAY_WORD reads it ("tues", "thursday"), by its first three letters. */
+export function weekdayNumber(day: string): number | undefined {
+  return WEEKDAY_NUMBER[day.slice(0, 3).toLowerCase()];
+}
 
 const hourOf = (said: string): number => HOUR_WORDS[said] ?? Number(said);
 const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;

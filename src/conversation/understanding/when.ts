@@ -10,7 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
-import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand } from './shorthand.ts';
+import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
@@ -235,7 +235,6 @@ function spellOut(input: string, now: DateTime): string {
 }
 
 const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
-const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 /**
  * "the day after tomorrow", "a week from today", "two weeks from friday": chrono reads
@@ -252,7 +251,7 @@ function spellRelativeDays(t: string, now: DateTime): string {
   out = out.replace(new RegExp(`\\b(?:the )?week after next,? (?:on )?(?:the )?(${DAY_WORD})\\b|\\b(${DAY_WORD}),? (?:of |in )?the week after next\\b`, 'g'), (_, a?: string, b?: string) => `${a ?? b} after next`);
   // "monday after next", "the fri after next": a week past "next monday", which is the Monday of next week.
   out = out.replace(new RegExp(`\\b(?:the )?(${DAY_WORD}) after next(?: week)?\\b`, 'g'), (whole, day: string) => {
-    const weekday = WEEKDAY_NUMBER[day.slice(0, 3)];
+    const weekday = weekdayNumber(day);
     return weekday === undefined ? whole : date(today.startOf('week').plus({ weeks: 2, days: weekday - 1 }));
   });
   out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${DAY_WORD})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
@@ -260,7 +259,7 @@ function spellRelativeDays(t: string, now: DateTime): string {
     let from = today;
     if (base === 'tomorrow') from = today.plus({ days: 1 });
     else if (!/^(today|now|tonight)$/.test(base)) {
-      const weekday = WEEKDAY_NUMBER[base.slice(0, 3)];
+      const weekday = weekdayNumber(base);
       if (weekday === undefined) return whole;
       from = today.plus({ days: (weekday - now.weekday + 7) % 7 });
     }
