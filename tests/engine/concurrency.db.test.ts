@@ -212,7 +212,8 @@ function unexplainedRefusals(model: BookingModel, runs: WorkerRun[]): string[] {
   for (const refusal of runs.flatMap((r) => r.refusals)) {
     const isConflict = (refusal.result as { kind?: string }).kind === 'conflict';
     if (!isConflict || !model.conflictExplained(refusal)) {
-      wrong.push(`${refusal.call} at ${new Date(refusal.start).toISOString()} refused without a conflict: ${JSON.stringify(refusal.result).slice(0, 200)}`);
+      const free = model.unblocked(refusal).join(' ');
+      wrong.push(`${refusal.call} at ${new Date(refusal.start).toISOString()} (window ${refusal.window.sentAt}–${refusal.window.answeredAt}, free by the model: ${free}) refused: ${JSON.stringify(refusal.result).slice(0, 300)}`);
     }
   }
   return wrong;

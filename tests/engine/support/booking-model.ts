@@ -50,17 +50,23 @@ export class BookingModel {
    * its new time may overlap its old one.
    */
   conflictExplained(q: { start: number; candidates: string[]; window: Window; moving?: string }): boolean {
+    return this.unblocked(q).length === 0;
+  }
+
+  /** The candidates no possibly-live block explains being refused: a failure names them. */
+  unblocked(q: { start: number; candidates: string[]; window: Window; moving?: string }): string[] {
     const end = q.start + this.blockMinutes * 60_000;
-    return q.candidates.every((resourceId) =>
-      [...this.appointments.values()].some(
-        (a) =>
-          a.resourceId === resourceId &&
-          a.id !== q.moving &&
-          a.bornAt < q.window.answeredAt &&
-          a.diedAt > q.window.sentAt &&
-          a.start < end &&
-          q.start < a.blockEnd,
-      ),
+    return q.candidates.filter(
+      (resourceId) =>
+        ![...this.appointments.values()].some(
+          (a) =>
+            a.resourceId === resourceId &&
+            a.id !== q.moving &&
+            a.bornAt < q.window.answeredAt &&
+            a.diedAt > q.window.sentAt &&
+            a.start < end &&
+            q.start < a.blockEnd,
+        ),
     );
   }
 
