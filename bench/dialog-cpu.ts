@@ -45,7 +45,7 @@ function enter(next: DialogPhase | 'idle'): void {
   phase = next;
 }
 
-const dialogs = loadDialogs(path.join(here, '..', 'tests', 'conversation', 'dialogs-tuning')).filter(({ file }) => only.some((p) => file.includes(p)));
+const dialogs = loadDialogs(path.join(here, '..', 'tests', 'conversation', 'dialogs-tuning'), (file) => only.some((p) => file.includes(p)));
 const database = await benchDatabase();
 const db = createPrisma(database.url);
 const pool = createPool(database.url, { max: 4 });

@@ -66,10 +66,10 @@ export interface LoadedDialog {
   dialog: Dialog;
 }
 
-/** Every dialog in a folder, in file order then document order. */
-export function loadDialogs(dir: string): LoadedDialog[] {
+/** Every dialog in a folder's files (those `only` keeps), in file order then document order. */
+export function loadDialogs(dir: string, only: (file: string) => boolean = () => true): LoadedDialog[] {
   const out: LoadedDialog[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of dialogFiles(dir).filter(only)) {
     const docs = parseAllDocuments(readFileSync(path.join(dir, file), 'utf8'));
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       if (doc.errors.length) throw new Error(`${file}: ${doc.errors[0]!.message}`);
@@ -81,6 +81,13 @@ export function loadDialogs(dir: string): LoadedDialog[] {
     }
   }
   return out;
+}
+
+/** The dialog files of a folder, sorted. */
+export function dialogFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
 }
 
 export interface DialogResult {

@@ -1,9 +1,8 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/db.ts';
-import { loadDialogs, runDialog, type LoadedDialog } from './dialog-runner.ts';
+import { dialogFiles, loadDialogs, runDialog, type LoadedDialog } from './dialog-runner.ts';
 import { expectOutcome } from './expect-outcome.ts';
 
 // The dialog corpus as vitest tests: each dialog is a test on this file's own database,
@@ -14,14 +13,15 @@ import { expectOutcome } from './expect-outcome.ts';
 const conversationDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const dialogsDir = (name: string) => path.join(conversationDir, name);
 
-/** The tuning dialogs of one shard: whole files, dealt round-robin by file name so a file's dialogs stay together. */
+/** The tuning files of one shard: dealt round-robin by name, so a file's dialogs stay together. */
+export function tuningShardFiles(shard: number, of: number): string[] {
+  return dialogFiles(dialogsDir('dialogs-tuning')).filter((_, i) => i % of === shard - 1);
+}
+
+/** The tuning dialogs of one shard. Only its own files are read: parsing the whole corpus in every shard cost each one seconds. */
 export function tuningShard(shard: number, of: number): LoadedDialog[] {
-  const dir = dialogsDir('dialogs-tuning');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  const mine = new Set(files.filter((_, i) => i % of === shard - 1));
-  return loadDialogs(dir)
-    .filter(({ file }) => mine.has(file))
-    .map((d) => ({ ...d, file: `dialogs-tuning/${d.file}` }));
+  const mine = new Set(tuningShardFiles(shard, of));
+  return loadDialogs(dialogsDir('dialogs-tuning'), (file) => mine.has(file)).map((d) => ({ ...d, file: `dialogs-tuning/${d.file}` }));
 }
 
 /** One test per dialog. Only a dialog of a spent held-out set (heldoutN-*) may carry `expected_fail`: a gap not fixed yet. */
