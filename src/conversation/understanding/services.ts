@@ -98,6 +98,22 @@ export function matchService(text: string, services: ServiceCatalogEntry[]): Ser
  * ask which one instead of guessing; none when no service is named.
  */
 export function matchServices(text: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
+  if (!Array.isArray(services)) return [];
+  let byText = matched.get(services);
+  if (!byText) matched.set(services, (byText = new Map()));
+  let found = byText.get(text);
+  if (!found) {
+    found = bestOrNone(text, services);
+    byText.set(text, found);
+  }
+  return [...found];
+}
+
+// One turn asks this of the same words against the same catalog many times (each reading
+// of the message tries it), and the fuzzy scoring was a tenth of a turn's CPU.
+const matched = new WeakMap<ServiceCatalogEntry[], Map<string, readonly ServiceCatalogEntry[]>>();
+
+function bestOrNone(text: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
   try {
     return best(simplify(text), services);
   } catch {
