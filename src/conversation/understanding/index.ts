@@ -801,9 +801,12 @@ function newRequestDuringIntake(r: Reading): Understanding | undefined {
 function bestGuess(r: Reading): Understanding {
   const { s, u, answer, choice } = r;
   if (r.expecting === 'intake') return newRequestDuringIntake(r) ?? as(r, 'provide_info');
+  const timeSaid = { any: Boolean(r.resolved || choice.time), exact: Boolean(r.resolved?.range.exactTime || choice.time) };
+  // "ok cool. could we start at 1pm instead": with nothing on screen to answer, the "ok" only acknowledges; the rest changes a booked time.
+  const acknowledges = answer === 'yes' && !r.expecting && Boolean(r.resolved) && !u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid);
   // "ok what about 4": a new time, not a yes to what was on screen.
-  if (answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
-  if (answer === 'yes') return as(r, 'confirm');
+  if (!acknowledges && answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
+  if (!acknowledges && answer === 'yes') return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
@@ -812,7 +815,6 @@ function bestGuess(r: Reading): Understanding {
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
-    const timeSaid = { any: Boolean(r.resolved || choice.time), exact: Boolean(r.resolved?.range.exactTime || choice.time) };
     if (!u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid)) u.changesBooked = true;
     return as(r, 'book');
   }
