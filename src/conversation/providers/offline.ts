@@ -811,7 +811,7 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
   }
   if (u.staffId) memory.staffId = u.staffId;
   const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
-  if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes)) {
+  if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
     memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
@@ -824,6 +824,15 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
     memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
   }
+}
+
+/**
+ * "sorry i meant friday not thursday, same time" once "thursday at 3" was asked: only the day
+ * is corrected, so the time is the one asked, not the appointment's.
+ */
+function dayCorrected(view: ProviderView, u: Understanding, asked: Memory['when']): boolean {
+  const onlySameTime = u.shift && u.shift.sameTime && !u.shift.minutes && !u.shift.days && !u.shift.weekday && !u.shift.sameDay;
+  return Boolean(onlySameTime && asked?.exactTime && u.when && isWholeDay(view, u.when));
 }
 
 /** A day named alone ("thursday", "tomorrow"): its whole day, no time, no earliest or latest. */

@@ -36,6 +36,10 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhat (time|day)( am| was| are| were) (i|we) (booked|scheduled|coming|in|on|seeing)\b`,
     String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
     String.raw`\bwhen did (i|we) book\b`,
+    // "did i book for january or december", "did we book it for the 9th?": which day was booked, asked back.
+    String.raw`\bdid (i|we) (book|schedule) (it |that |this |mine |my \w+ )?(for|on|in) (?!(a|an|two|2|3|three|my (son|daughter|wife|husband|kid|friend))\b)`,
+    // "what do i have with you guys", "what have we got with u": everything booked with the business.
+    String.raw`\bwhat (do|have|did) (i|we) (got |have )?(booked |scheduled )?(with|w) (you|u|y'?all)\b`,
     // "send me a list of everything im booked for", "everything we have scheduled": every booking asked for.
     String.raw`\b(everything|all) (i'?m|im|i am|we'?re|we are|i'?ve|ive|i have|we have) (got )?(booked|scheduled|signed up)( for| in)?\b`,
     // "what was i booked for on monday", "which stylist am i with next week", "which appt was that reminder for"
@@ -78,7 +82,7 @@ export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that
 
 /** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
 export const OTHER_PERSONS =
-  /\b(my|our) (wife|husband|son|daughter|kids?|child|children|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse)('?s)?\b|\b(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b/;
+  /\b(my|our) (wife|husband|son|daughter|kids?|child|children|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse)('?s)?\b|\b(?<!\b(all|both|each|either|any|one|two|none) )(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b/;
 
 /** The request is about another person's booking, not one the sender holds. */
 export function aboutOthersBooking(s: string): boolean {

@@ -18,7 +18,8 @@ const ATTENDING = new RegExp(
 /** "still on for tmrw?", "are we still good for friday", "it's at 10 right?", "was it tuesday?": a check of what is booked. */
 const CHECKS = new RegExp(
   [
-    String.raw`(^|\b(we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that) )still (on|good|set|happening|booked)( for)? ${DAY}`,
+    // "still on for 2 tmrw right?": the time said before the day.
+    String.raw`(^|\b(we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that) )still (on|good|set|happening|booked)( for)?( (at )?\d{1,2}(:\d{2})?( ?[ap]m)?)? ${DAY}`,
     // "still on?", "we still good?", "is it still on for today": the booking the reminder was about, no day said.
     String.raw`^((hi|hey|so|ok|and) )?((we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that|its|it'?s|is my appt|is my appointment) )?still (on|good|set|happening|booked)( for (it|that|then|today|later))?( right)?$`,
     // "just checking my color is still on for monday": the booking named first, then "still on".

@@ -30,7 +30,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, words } from './
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, notMeantAsThatOne, refersToShown, withoutCantMake, withoutKept } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -197,15 +197,10 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
   if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
-  let rest = r.s;
-  let opened = false;
-  for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) {
-    rest = rest.slice(m[0].length);
-    opened = true;
-  }
-  if (!opened) return keepsAll(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
+  const rest = withoutOpeners(r.s);
+  if (rest === r.s) return keepsAll(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
   if (keepsAll(rest)) return keep(r);
-  const inner = read(rest, { ...ctx, expecting: null });
+  const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
   const u = explicitIntent(inner);
@@ -219,6 +214,22 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** The words after the openers of a change of mind ("oh wait no, ..."); the text itself when it has none. */
+function withoutOpeners(text: string): string {
+  let rest = text;
+  for (let m = CHANGE_OF_MIND.exec(rest); m && m[0].length > 0 && m[0].length < rest.length; m = CHANGE_OF_MIND.exec(rest)) rest = rest.slice(m[0].length);
+  return rest;
+}
+
+/**
+ * The rest of a change of mind as the customer punctuated it, when the raw words open the same
+ * way: "oh both lol. the january one i dont need, cancel it" keeps the sentence that cancels apart.
+ */
+function withPunctuation(rest: string, raw: string): string {
+  const fromRaw = withoutOpeners(raw);
+  return words(simplify(fromRaw)).length === words(rest).length ? fromRaw : rest;
 }
 
 /** "cancel my 3pm and book 4pm instead", "cancel fri, can i do sat instead": a cancel that asks for another time in its place. */
@@ -307,7 +318,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount });
+  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
@@ -315,21 +326,24 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
 
   const u: Understanding = { intent: 'unknown' };
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
+  const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
   // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
   const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
   const own = nextTo?.rest ?? raw;
   const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
-  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(own, services);
+  // "cancel the morning one, the afternoon color stays put", "push my dec 18 appt to 2:30? the 11th is fine as is":
+  // what a change says is kept names neither the booking changed nor its new time.
+  const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
+  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
   // "do u do nails? manicure tmrw at 2": a service the catalog lacks, named so the reply can say so.
   const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
   if (unoffered) notOffered(u, unoffered);
-  const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
   // "cancel the one with lee, i'll keep dana": the day or person of a cancel is in what is not kept.
-  const meant = cancelOnly ? withoutKept(raw) : raw;
+  const meant = cancelOnly ? unkept : raw;
   const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
@@ -349,21 +363,23 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
   // "cancel my one on friday, i'll be in town tmrw anyway": a cancel that asks for nothing in its place names no new time.
   const splits = isMove && !(cancelOnly && !booksInPlace(s, raw));
-  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(meant), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(unkept), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
   if (move) u.apptWhen = move.appointment.range;
-  const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(meant, ctx);
+  const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
-  const canceled = asksForAll(s) ? fromCancelVerb(meant) : meant;
-  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(own);
+  const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
+  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept);
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? instead?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
-  const days = resolved && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, resolveIn) : undefined;
+  // "did i book for january or was that december": a month named alone is all of it.
+  const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
+  const days = resolved && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, dayOrMonth) : undefined;
   if (days) u.when = days;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
@@ -411,11 +427,13 @@ function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedW
 
 /** The days a question names one by one ("thursday and saturday"), as one window from the first to the end of the last; undefined with fewer than two. */
 function daysAsked(raw: string, resolveIn: (text: string) => ResolvedWhen | undefined): DateRange | undefined {
-  const days = raw.split(/\b(?:and|or|plus)\b|&|,/).map((p) => resolveIn(p)).filter((d) => d?.hasDate).map((d) => d!.range);
+  // The "or" stays with the day it opens: "december or january" names the month after it.
+  const days = raw.split(/(?=\b(?:and|or|plus)\b)|&|,/).map((p) => resolveIn(p)).filter((d) => d?.hasDate).map((d) => d!.range);
   if (days.length < 2) return undefined;
   // Days are said in order: "monday and wednesday" on a Tuesday is next Monday and the Wednesday after it.
+  // Months are not: "january or december" names the two months as they come.
   for (let i = 1; i < days.length; i++) {
-    while (days[i]!.from < days[i - 1]!.from) days[i] = { ...days[i]!, from: new Date(days[i]!.from.getTime() + WEEK_MS), to: new Date(days[i]!.to.getTime() + WEEK_MS) };
+    while (days[i]!.from < days[i - 1]!.from && days[i]!.to.getTime() - days[i]!.from.getTime() <= WEEK_MS) days[i] = { ...days[i]!, from: new Date(days[i]!.from.getTime() + WEEK_MS), to: new Date(days[i]!.to.getTime() + WEEK_MS) };
   }
   const from = new Date(Math.min(...days.map((d) => d.from.getTime())));
   const to = new Date(Math.max(...days.map((d) => d.to.getTime())));
@@ -485,9 +503,10 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   // "move both our haircuts to the 12th, same times": every booking meant moves, one after the other.
   if (asksForAll(s) && RESCHEDULE.test(s)) u.allBookings = true;
   if (!CANCEL.test(s) || RESCHEDULE.test(s) || u.replacedBy) return;
-  if (asksForAll(s)) u.allBookings = true;
+  if (cancelsAll(raw)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-  const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
+  // "moving next week, pls cancel both, the cut and the color": the time before the cancel is its reason, as for any cancel of all.
+  const targets = bookingTargets({ raw: u.allBookings ? fromCancelVerb(raw) : raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
 }
 
@@ -782,9 +801,12 @@ function newRequestDuringIntake(r: Reading): Understanding | undefined {
 function bestGuess(r: Reading): Understanding {
   const { s, u, answer, choice } = r;
   if (r.expecting === 'intake') return newRequestDuringIntake(r) ?? as(r, 'provide_info');
+  const timeSaid = { any: Boolean(r.resolved || choice.time), exact: Boolean(r.resolved?.range.exactTime || choice.time) };
+  // "ok cool. could we start at 1pm instead": with nothing on screen to answer, the "ok" only acknowledges; the rest changes a booked time.
+  const acknowledges = answer === 'yes' && !r.expecting && Boolean(r.resolved) && !u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid);
   // "ok what about 4": a new time, not a yes to what was on screen.
-  if (answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
-  if (answer === 'yes') return as(r, 'confirm');
+  if (!acknowledges && answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
+  if (!acknowledges && answer === 'yes') return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
@@ -793,7 +815,6 @@ function bestGuess(r: Reading): Understanding {
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
-    const timeSaid = { any: Boolean(r.resolved || choice.time), exact: Boolean(r.resolved?.range.exactTime || choice.time) };
     if (!u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid)) u.changesBooked = true;
     return as(r, 'book');
   }

@@ -7,7 +7,8 @@ import type { DateRange } from './types.ts';
 import { MONTH } from './shorthand.ts';
 
 // "the january one", "my dec appt", "in february": a month after a word that makes it a name ("may i" is no month).
-const MONTH_ALONE = new RegExp(String.raw`\b(?:the|my|our|in|for|of) (?<month>${MONTH})(?! ?\d)(?=\s|$|[,.!?])`);
+// "or was that december", "december or january": a month asked back names it too ("that may be" is no month).
+const MONTH_ALONE = new RegExp(String.raw`\b(?:the|my|our|in|for|of|(?:that|or|and)(?! may)) (?<month>${MONTH})(?! ?\d)(?=\s|$|[,.!?])`);
 const MONTH_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The whole month the words name by its name alone; undefined when they name none, or a day of it too. */

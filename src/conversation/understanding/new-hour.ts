@@ -22,8 +22,8 @@ const AFTER = new RegExp(`${HOUR}(?=${BETTER})`, 'g');
 const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 // "book it for 11", "can you put me for 4": a booking for an hour ("for 3" alone may be three people).
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
-// "switch my appt tmrw to 3", "can you move it to 4 instead": the hour a booking is moved to.
-const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
+// "switch my appt tmrw to 3", "can you move it to 4 instead", "bring it forward to 11": the hour a booking is moved to.
+const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
 const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
 
 /**

@@ -103,6 +103,7 @@ const SHORTHAND: Record<string, string> = {
   wedsday: 'wednesday', thrs: 'thursday', thrus: 'thursday', thursd: 'thursday', thurday: 'thursday', tuseday: 'tuesday',
   tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
   mond: 'monday',
+  wat: 'what', wut: 'what', wht: 'what',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 

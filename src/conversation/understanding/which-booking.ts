@@ -42,6 +42,15 @@ const ORDER_WORDS: Record<string, number> = {
   next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
 
+const ORDINAL_WORDS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth' };
+/** "the 2nd one", "my 3rd appt": a place in a list, said with the thing counted (the date parser would read "the 2nd"). */
+const ORDINAL_BOOKING = /\b(the|my|our) (1st|2nd|3rd|4th) (one|appointment|appt|booking|visit)\b/g;
+
+/** "move the 2nd one to sat" reads "move the second one to sat": a place in the list, never the 2nd of the month. */
+export function spellOrdinalBooking(raw: string): string {
+  return raw.replace(ORDINAL_BOOKING, (_, det: string, n: string, noun: string) => `${det} ${ORDINAL_WORDS[n]} ${noun}`);
+}
+
 /** Which booking by order: 0 the soonest, 1 the one after, -1 the last; undefined when the words say none. */
 export function bookingByOrder(s: string): number | undefined {
   const g = BY_ORDER.exec(s)?.groups ?? WHICHEVER.exec(s)?.groups;
@@ -49,15 +58,19 @@ export function bookingByOrder(s: string): number | undefined {
   return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
 }
 
+/** "move me to friday, keep the 2pm", "keep it at 2": in a move, the time kept is the new one's. */
+const KEEPS_TIME = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,2}(:\d{2})?( ?[ap]m)?)\b/;
+
 /**
  * "cancel monday, thursday is still good", "cancel the one with lee, i'll keep dana": the
  * clauses that say what stays booked are dropped, so the day or person left names the one
  * canceled. The text is returned whole when every clause keeps something (a clause with a
- * cancel verb is never dropped).
+ * cancel verb is never dropped, nor, in a move, one that keeps its time).
  */
-export function withoutKept(raw: string): string {
+export function withoutKept(raw: string, opts: { moving?: boolean } = {}): string {
   const clauses = raw.split(/([,;.!?]|\bbut\b)/);
-  const kept = clauses.map((c) => (KEEPS.test(c) && !CANCEL_VERB.test(c) ? ' ' : c));
+  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c));
+  const kept = clauses.map((c) => (dropped(c) ? ' ' : c));
   const left = kept.join('');
   return /[a-z0-9]/.test(left) ? left : raw;
 }
@@ -107,6 +120,17 @@ export function asksForAll(s: string): boolean {
   return ALL_BOOKINGS.test(s);
 }
 
+/**
+ * "pls cancel both my appointments": every booking, said in the sentence that cancels.
+ * "oh both lol. the january one i dont need, cancel it": the "both" answers what was asked
+ * before, and the cancel names one.
+ */
+export function cancelsAll(raw: string): boolean {
+  const sentences = raw.split(/[.!?;]+/);
+  const cancelling = sentences.filter((c) => CANCEL_VERB.test(c));
+  return (cancelling.length ? cancelling : sentences).some((c) => ALL_BOOKINGS.test(simplify(c)));
+}
+
 export function meantAnother(s: string): boolean {
   return MEANT_OTHER.test(s);
 }
@@ -125,6 +149,15 @@ const NOT_MEANT = /\bnot (?:the |my |that )?(?!that one\b)[\w']+(?: [\w']+)?(?=\
  */
 export function notMeantAsThatOne(raw: string): string {
   return CORRECTS_WHICH.test(simplify(raw)) ? raw.replace(NOT_MEANT, 'not that one') : raw;
+}
+
+/** "not the color", "not my haircut" closing a clause: a booking ruled out, whose service is no request. */
+const RULED_OUT_BOOKING = /\bnot (?:the|my|that|this) (?!(?:that|this) one\b)[\w']+(?: [\w']+)?(?=\s*(?:[,.;!?]|$))/g;
+
+/** "the one tmrw, not the color": the words that name what is meant, without the booking ruled out. */
+export function withoutRuledOut(raw: string): string {
+  const left = raw.replace(RULED_OUT_BOOKING, ' ');
+  return /[a-z0-9]/.test(left) ? left : raw;
 }
 
 export function continuesLast(s: string): boolean {
