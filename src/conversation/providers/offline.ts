@@ -392,7 +392,9 @@ function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): Pro
   const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
-  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
+  // "then right after my cut instead", to times offered for a color: the color, placed anew.
+  const shown = !person && (view.offers.length > 0 || view.proposal !== null) ? memory.serviceId : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId ?? shown, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
 }
 
 /** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
@@ -418,7 +420,9 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   if (appt && copies && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
-  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
+  // "my son at 3:30 monday, right after me", with the customer's cut a Monday further on: the weekday named the booking, so the time goes on its day.
+  const saidDay = appt && day && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : memory.when;
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: saidDay, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
   return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
 }

@@ -22,6 +22,7 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
+import { withoutKeptToo } from './kept-too.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
@@ -160,6 +161,8 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s))) return as(r, 'human');
   const takenBack = afterAcknowledgment(r.raw, r.expecting);
   if (takenBack) return classifyOne(takenBack, ctx);
+  const request = withoutKeptToo(r.raw);
+  if (request) return classifyOne(request, ctx);
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
 
