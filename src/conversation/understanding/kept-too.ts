@@ -3,7 +3,7 @@
 // keep asks nothing; the request is what the message asks.
 
 // "keep my xmas eve one too", "and keep the friday appt as well", "still keep my color also".
-const KEPT_TOO = /(?:^|[,.;!?]+\s*|\s(?:and|but|pls|please)\s)(?:(?:and|but|pls|please|still|also) )*keep (?:my|the|our) [^,.;!?]*?\b(?:too|as well|also)\b[,.;!?\s]*/;
+const KEPT_TOO = /(?:^|\s*[,.;!?-]+\s*|\s(?:and|but|pls|please)\s)(?:(?:and|but|pls|please|still|also) )*keep (?:my|the|our) [^,.;!?]*?\b(?:too|as well|also)\b[,.;!?\s]*/;
 
 /** The message without a booking kept "too", when a request is left beside it; else undefined. */
 export function withoutKeptToo(raw: string): string | undefined {

@@ -68,7 +68,7 @@ const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 const ASKED_ABOUT =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?:what time|when|what day)(?:'s| is| was) (?<booking>(?:my|our) [^,.;!?]+?)(?: again)?(?:[,.;!?]+ *| (?:and|but|so) )(?:(?:and|also|but|so|oh) )*(?<rest>.+)$/;
 // Where the words naming the booking stop: the next clause or a politeness.
-const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
+const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well|instead)\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
 // "my 9:30", "my 2pm": a booking named by its time.
 const BY_TIME = /^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b/;
