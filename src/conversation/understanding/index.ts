@@ -320,10 +320,12 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
   // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
   const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
-  const own = nextTo?.rest ?? raw;
+  // "move my cut to right before my color": the color places the move; the cut is what moves.
+  const movePlace = RESCHEDULE.test(s) ? nextToBooking(raw, (part) => matchServices(part, services).length > 0, { move: true }) : undefined;
+  const own = nextTo?.rest ?? movePlace?.rest ?? raw;
   const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
-  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(own, services);
+  const fitting = (kept && [kept]) || (isMove && targetService(movePlace?.rest ?? raw, services)) || (pair && [pair[0]]) || matchServices(own, services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -372,6 +374,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
+  const moveNextTo = movePlace && movedBy(movePlace, services);
+  if (moveNextTo) u.nextTo = moveNextTo;
   // The amount of "an hour before my appt" places the new booking; it shifts nothing.
   const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
@@ -492,6 +496,16 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
   const targets = bookingTargets({ raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
+}
+
+/**
+ * "can u move it to tues right after mine", "push my cut to just before my color": a move whose
+ * new time is placed by another booking's end or start; the move's own words say the day.
+ */
+function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[]): Understanding['nextTo'] {
+  if ((n.edge !== 'end' && n.edge !== 'start') || !n.booking) return undefined;
+  const service = matchService(n.booking, services);
+  return { edge: n.edge, minutes: n.minutes, ...(service ? { serviceId: service.id } : {}), ...(n.person ? { person: n.person } : {}) };
 }
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */

@@ -110,7 +110,10 @@ export function opensWithBookingHad(text: string): boolean {
  * Where a new booking goes relative to one the customer has, or undefined when the message
  * places nothing by a booking. `isService` says whether words name a service of the catalog.
  */
-export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+export function nextToBooking(text: string, isService: (words: string) => boolean, opts: { move?: boolean } = {}): NextToBooking | undefined {
+  // "move it to sat, just after mine": a move asks for its booking; the rest need name no new one.
+  // ("the day after my color" counts days, no place by it.)
+  if (opts.move) return DAYS_FROM.test(text) ? undefined : relative(text, isService, true);
   return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? bare(text, isService);
 }
 
@@ -196,7 +199,7 @@ function bare(text: string, isService: (words: string) => boolean): NextToBookin
   return { ...placement(m.groups), booking: '', rest, person: 'other' };
 }
 
-function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+function relative(text: string, isService: (words: string) => boolean, move = false): NextToBooking | undefined {
   const m = firstOf(RELATIVE.exec(text), SAME_DAY.exec(text));
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
@@ -206,7 +209,7 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
   const placesShown = ONLY_PLACEMENT.test(rest);
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
+  if (!move && !isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   // "the same day as my color, right after it": the day, then the place on it.
   const near = m.groups.dir === undefined ? RELATIVE_TO_IT.exec(rest) : null;
