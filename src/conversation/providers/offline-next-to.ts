@@ -39,9 +39,17 @@ export interface Listed {
  */
 export function appointmentMeant<A extends Listed>(items: A[], named: { service?: string; day?: string }): A | undefined {
   const on = (day: string | undefined) => items.filter((a) => (!named.service || a.service === named.service) && (!day || a.start_local.startsWith(day)));
-  // "just before mine on tuesday", said on a Tuesday with nothing booked today: next Tuesday's.
-  const weekOn = named.day ? DateTime.fromISO(named.day).plus({ days: 7 }).toISODate()! : undefined;
-  return on(named.day)[0] ?? (weekOn ? on(weekOn)[0] : undefined);
+  // "just before mine on tuesday", said on a Tuesday with nothing booked today, or "my cut fri"
+  // with the cut two Fridays on: the soonest one on that weekday.
+  return on(named.day)[0] ?? (named.day ? onWeekdayAfter(on(undefined), named.day) : undefined);
+}
+
+function onWeekdayAfter<A extends Listed>(items: A[], day: string): A | undefined {
+  const said = DateTime.fromISO(day);
+  return items.find((a) => {
+    const d = DateTime.fromISO(a.start_local.slice(0, 10));
+    return d > said && d.weekday === said.weekday;
+  });
 }
 
 /**
@@ -62,8 +70,9 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   // "4 weeks after my one on the 8th": the booking's times, that many days on.
   const start = DateTime.fromISO(appt.start_local, { zone }).plus({ days: nextTo.days ?? 0 });
   const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }).plus({ days: nextTo.days ?? 0 }) : start;
-  // "after my cut? like 11": a clock time said is the customer's own, on the booking's day unless another is said.
-  if (when?.exactTime && !when.earliest && !when.latest) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
+  // "after my cut? like 11": a clock time said is the customer's own, on the booking's day unless another is said;
+  // "before my 2pm", "so it ends when my cut starts at 2": the booking's own start names the booking.
+  if (when?.exactTime && !when.earliest && !when.latest && !atClockOf(when, start)) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
   if (nextTo.edge === 'same') return sameTimeOn(start, nextTo.days ? undefined : when);
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
@@ -74,6 +83,11 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+}
+
+function atClockOf(when: WindowIso, start: DateTime): boolean {
+  const said = DateTime.fromISO(when.from, { zone: start.zone });
+  return said.hour === start.hour && said.minute === start.minute;
 }
 
 /** "the same time as my dec 16 one but on jan 13": the booking's clock time, on the day said if one is. */

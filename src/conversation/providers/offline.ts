@@ -6,7 +6,7 @@ import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, t
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
-import { appointmentOf, windowNextTo, type NextToIso } from './offline-next-to.ts';
+import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from './offline-next-to.ts';
 import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
@@ -30,7 +30,7 @@ interface Memory {
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
-  apptWhen?: { from: string; to: string };
+  apptWhen?: { from: string; to: string; byWeekday?: boolean };
   /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the appointment being moved or referred to. */
   apptStart?: string;
   /** A time said relative to that appointment or to the window on screen, waiting for its reference. */
@@ -392,7 +392,9 @@ function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): Pro
   const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
-  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
+  // "then right after my cut instead", to times offered for a color: the color, placed anew.
+  const shown = !person && (view.offers.length > 0 || view.proposal !== null) ? memory.serviceId : undefined;
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId ?? shown, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
 }
 
 /** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
@@ -418,7 +420,9 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   if (appt && copies && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
-  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: memory.when, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
+  // "my son at 3:30 monday, right after me", with the customer's cut a Monday further on: the weekday named the booking, so the time goes on its day.
+  const saidDay = appt && day && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : memory.when;
+  const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: saidDay, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
   return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
 }
@@ -599,11 +603,30 @@ function hoursDay(view: ProviderView, u: Understanding): number | undefined {
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
-  const apptWhen = u.apptWhen ? isoWindow(u.apptWhen) : undefined;
+  // "the thurs one": a weekday alone names the booking on it, however many weeks on.
+  const apptWhen = u.apptWhen ? { ...isoWindow(u.apptWhen), ...(saidByWeekday(u.apptWhen) ? { byWeekday: true } : {}) } : undefined;
+  const nextTo = u.nextTo ? { nextTo: { edge: u.nextTo.edge, minutes: u.nextTo.minutes, ...(u.nextTo.serviceId ? { serviceId: u.nextTo.serviceId } : {}), ...(u.nextTo.person ? { person: u.nextTo.person } : {}) } } : {};
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
   const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo });
+}
+
+/**
+ * "move it to tues right after mine": the moved booking's new time from another booking's
+ * end or start (on the day said), its own length counted when it goes before.
+ */
+function movedNextTo(view: ProviderView, memory: Memory, items: ListedAppointment[], moved: ListedAppointment): Memory['when'] {
+  const nextTo = memory.nextTo;
+  if (!nextTo) return undefined;
+  const zone = view.timeZone;
+  const day = memory.when ? DateTime.fromISO(memory.when.from, { zone }).toISODate()! : undefined;
+  const service = view.services.find((s) => s.id === nextTo.serviceId)?.name;
+  const others = items.filter((a) => a.appointment_ref !== moved.appointment_ref);
+  const ref = appointmentMeant(others, { service, day });
+  if (!ref) return undefined;
+  const minutes = view.services.find((s) => s.name === moved.service)?.durationMinutes;
+  return windowNextTo({ zone, nextTo, appt: ref, ...(minutes ? { minutes } : {}) });
 }
 
 /**
@@ -1099,7 +1122,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (candidates.length === 1) {
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
-    const acting = { ...memory, serviceId: svcId, when: verb === 'cancel' ? undefined : newTimeFor(view, memory, appt), shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, referredStart: undefined };
+    const when = verb === 'cancel' ? undefined : (movedNextTo(view, memory, items, appt) ?? newTimeFor(view, memory, appt));
+    const acting = { ...memory, serviceId: svcId, when, nextTo: undefined, shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, referredStart: undefined };
     const step = actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
     return moveAll ? { ...step, then: lastUserText(req.history) } : step;
   }

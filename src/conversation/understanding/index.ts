@@ -22,6 +22,7 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
+import { withoutKeptToo } from './kept-too.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
@@ -160,6 +161,8 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s))) return as(r, 'human');
   const takenBack = afterAcknowledgment(r.raw, r.expecting);
   if (takenBack) return classifyOne(takenBack, ctx);
+  const request = withoutKeptToo(r.raw);
+  if (request) return classifyOne(request, ctx);
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
 
@@ -329,13 +332,16 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
   // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
   const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
-  const own = nextTo?.rest ?? raw;
+  // "move my cut to right before my color": the color places the move; the cut is what moves.
+  const movePlace = RESCHEDULE.test(s) ? nextToBooking(raw, (part) => matchServices(part, services).length > 0, { move: true }) : undefined;
+  const own = nextTo?.rest ?? movePlace?.rest ?? raw;
   const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
   // "cancel the morning one, the afternoon color stays put", "push my dec 18 appt to 2:30? the 11th is fine as is":
   // what a change says is kept names neither the booking changed nor its new time.
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
-  const fitting = (kept && [kept]) || (isMove && targetService(raw, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
+  const fitting =
+    (kept && [kept]) || (isMove && targetService(movePlace?.rest ?? raw, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -385,6 +391,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
+  const moveNextTo = movePlace && movedBy(movePlace, services);
+  if (moveNextTo) u.nextTo = moveNextTo;
   // The amount of "an hour before my appt" places the new booking; it shifts nothing.
   const shift = nextTo ? undefined : parseShift(s);
   if (shift) u.shift = shift;
@@ -508,6 +516,16 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   // "moving next week, pls cancel both, the cut and the color": the time before the cancel is its reason, as for any cancel of all.
   const targets = bookingTargets({ raw: u.allBookings ? fromCancelVerb(raw) : raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
+}
+
+/**
+ * "can u move it to tues right after mine", "push my cut to just before my color": a move whose
+ * new time is placed by another booking's end or start; the move's own words say the day.
+ */
+function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[]): Understanding['nextTo'] {
+  if ((n.edge !== 'end' && n.edge !== 'start') || !n.booking) return undefined;
+  const service = matchService(n.booking, services);
+  return { edge: n.edge, minutes: n.minutes, ...(service ? { serviceId: service.id } : {}), ...(n.person ? { person: n.person } : {}) };
 }
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */

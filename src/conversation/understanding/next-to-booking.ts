@@ -40,8 +40,11 @@ const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIR
 // "a color right after at 9:30", "add my daughter just before": a close placement naming no
 // booking, so it is next to the one just made (else the one there is).
 const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
+// "and his brother at 4 after that pls": "that" at the end of the request is the booking just made
+// ("two weeks after that" counts days, read elsewhere).
+const AFTER_THAT = new RegExp(String.raw`(?<!\b(?:weeks?|wks?|days?|hours?|hrs?|minutes?|mins?) )\b${CLOSE}${DIRECTION} that(?= (?:pls|plz|please|thanks|thx)\b|\s*[,.;!?]|\s*$)`);
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
-const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead)\b ?)*$/;
+const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
 // "the same day as my haircut", "on the day of my color".
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -49,7 +52,15 @@ const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our
 const MENTION =
   /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for|am in for|am coming in for)|i'?ve (?:got|booked)|i'?m (?:booked|in|coming in) for) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
 // In the request after a mention: "right after it", "an hour before that", "sometime after the haircut" (the service mentioned).
-const RELATIVE_TO_IT = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?(?:sometime |some time )?${CLOSE}\b${DIRECTION} (?:it|that|that one|this one|(?:the|my) (?<named>[a-z']+(?: [a-z']+)?))(?:(?:'s| is) (?:done|over|finished))?\b`);
+// "..., i want a color that same day straight after": a close placement ending the request is by the booking mentioned too.
+const RELATIVE_TO_IT = new RegExp(
+  String.raw`(?:\b${AMOUNT} ?${UNIT} )?(?:sometime |some time )?${CLOSE}\b${DIRECTION}(?: (?:it|that|that one|this one|(?:the|my) (?<named>[a-z']+(?: [a-z']+)?))(?:(?:'s| is) (?:done|over|finished))?\b|(?<=(?:right|just|straight|directly|immediately) [a-z ]+)(?=\s*[,.;!?]*\s*$))`,
+);
+// "my cut is fri the 18th at 9 right? ...": the booking stated (or checked) first, the request after it.
+const STATED =
+  /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?) is (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
+// "right when my color ends", "as soon as my cut is done": after the booking.
+const WHEN_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b/;
 // "that same day", "the same day": the mentioned booking's day, which the placement already says.
 const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 // "what time is my color on monday again, and can i add a trim right after it": a booking
@@ -57,8 +68,10 @@ const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 const ASKED_ABOUT =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?:what time|when|what day)(?:'s| is| was) (?<booking>(?:my|our) [^,.;!?]+?)(?: again)?(?:[,.;!?]+ *| (?:and|but|so) )(?:(?:and|also|but|so|oh) )*(?<rest>.+)$/;
 // Where the words naming the booking stop: the next clause or a politeness.
-const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well)\b/;
+const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well|instead)\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
+// "my 9:30", "my 2pm": a booking named by its time.
+const BY_TIME = /^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b/;
 // The customer named for their own booking: "after me", "before mine", "right after us".
 const SELF = /^(me|mine|us|ours)\b/;
 // Someone else named for theirs: "after him", "before her", "right after them" (alone: a pronoun names no booking noun).
@@ -74,7 +87,11 @@ const FOR_PERSON =
   /\b(wife|husband|son|sons|daughter|daughters|kid|kids|child|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|aunt|uncle|grandma|grandpa|grandson|granddaughter|roommate|fiancee?|spouse|he|she)\b/;
 
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
-const SAME_TIME_AS = new RegExp(String.raw`\b(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?time as (?<booking>${OWNER}[^,.;!?()]*)`);
+const SAME_TIME_AS = new RegExp(
+  String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?time as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
+);
+// "... but one week later", "two weeks after": the same time, whole days on.
+const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
 // "the day after my color", "the week before my cut": one such unit.
 const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
@@ -82,17 +99,22 @@ const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|f
 const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
 const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
 
-/** "i have a cut saturday at 11, can i also ...": the text opens by telling of a booking the customer has. */
+/** "i have a cut saturday at 11, can i also ...", "my cut is at 9 right? a color straight after": the text opens by telling of a booking the customer has. */
 export function opensWithBookingHad(text: string): boolean {
-  return MENTION.test(text.toLowerCase());
+  const lower = text.toLowerCase();
+  const rest = STATED.exec(lower)?.groups?.rest;
+  return MENTION.test(lower) || (rest !== undefined && RELATIVE_TO_IT.test(rest));
 }
 
 /**
  * Where a new booking goes relative to one the customer has, or undefined when the message
  * places nothing by a booking. `isService` says whether words name a service of the catalog.
  */
-export function nextToBooking(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  return mentioned(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? bare(text, isService);
+export function nextToBooking(text: string, isService: (words: string) => boolean, opts: { move?: boolean } = {}): NextToBooking | undefined {
+  // "move it to sat, just after mine": a move asks for its booking; the rest need name no new one.
+  // ("the day after my color" counts days, no place by it.)
+  if (opts.move) return DAYS_FROM.test(text) ? undefined : relative(text, isService, true);
+  return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? bare(text, isService);
 }
 
 /**
@@ -102,7 +124,35 @@ export function nextToBooking(text: string, isService: (words: string) => boolea
  */
 function sameTimeAs(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const split = splitOff(SAME_TIME_AS.exec(text), text, isService);
-  return split && { edge: 'same', minutes: 0, ...split };
+  if (!split) return undefined;
+  const later = LATER.exec(split.rest);
+  if (!later?.groups) return { edge: 'same', minutes: 0, ...split };
+  const days = (WORD_NUMBERS[later.groups.amount!] ?? Number(later.groups.amount)) * (later.groups.unit!.startsWith('w') ? 7 : 1);
+  return { edge: 'same', minutes: 0, days, ...split, rest: split.rest.replace(LATER, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/** "can i get a trim right when my color ends on the 22nd": right after it. */
+function whenEnds(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = WHEN_ENDS.exec(text);
+  if (!m?.groups || !isService(m.groups.booking!)) return undefined;
+  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  return { edge: 'end', minutes: 0, booking: m.groups.booking!, rest };
+}
+
+/** "my cut is fri the 18th at 9 right? i want a color that same day straight after": placed by the booking stated. */
+function stated(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = STATED.exec(text);
+  if (!m?.groups || !isService(m.groups.booking!)) return undefined;
+  const near = RELATIVE_TO_IT.exec(m.groups.rest!);
+  if (!near?.groups || near.groups.named) return undefined;
+  const rest = cut(m.groups.rest!, near).replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  return { ...placement(near.groups), booking: `${m.groups.booking} ${m.groups.when}`, rest };
+}
+
+function cut(text: string, m: RegExpExecArray): string {
+  return `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
 }
 
 /**
@@ -139,7 +189,7 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
 
 /** "oh and also a color right after at 9:30 same day": next to the booking just made, on its day. */
 function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  const m = BARE.exec(text);
+  const m = BARE.exec(text) ?? AFTER_THAT.exec(text);
   if (!m?.groups) return undefined;
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(/\b(?:on )?(?:the )?same day\b/, ' ')
@@ -149,7 +199,7 @@ function bare(text: string, isService: (words: string) => boolean): NextToBookin
   return { ...placement(m.groups), booking: '', rest, person: 'other' };
 }
 
-function relative(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+function relative(text: string, isService: (words: string) => boolean, move = false): NextToBooking | undefined {
   const m = firstOf(RELATIVE.exec(text), SAME_DAY.exec(text));
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
@@ -158,8 +208,8 @@ function relative(text: string, isService: (words: string) => boolean): NextToBo
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
-  const placesShown = SELF.test(booking) && ONLY_PLACEMENT.test(rest);
-  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
+  const placesShown = ONLY_PLACEMENT.test(rest);
+  if (!move && !isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   // "the same day as my color, right after it": the day, then the place on it.
   const near = m.groups.dir === undefined ? RELATIVE_TO_IT.exec(rest) : null;
@@ -188,7 +238,7 @@ function bookingsPerson(booking: string, isService: (words: string) => boolean):
 
 /** "my thursday appt", "the color", "me on saturday": words that can name a booking of the customer's. */
 function namesBooking(booking: string, isService: (words: string) => boolean): boolean {
-  if (SELF.test(booking) || OTHER.test(booking)) return true;
+  if (SELF.test(booking) || OTHER.test(booking) || BY_TIME.test(booking)) return true;
   if (BY_SERVICE_ONLY.test(booking)) return isService(booking);
   return BOOKING_NOUN.test(booking) || isService(booking);
 }
