@@ -456,6 +456,8 @@ function swapInBooking(u: Understanding, kept: Memory, text: string): Understand
  * customer did not take back: the day and time, the staff member, the length.
  */
 function carriedOver(kept: Memory, u: Understanding): Memory {
+  // "dont cancel, move it to monday instead" at a cancel's summary: the booking kept is the one moved.
+  if (kept.flow === 'cancel' && u.intent === 'reschedule' && kept.referredStart) return { referredStart: kept.referredStart };
   if (kept.flow !== 'book' || u.intent !== 'book') return {};
   const { when, staffId, durationMinutes, minCapacity } = kept;
   // "actually can i get lee for this one", "wait can u fit me in today instead": no service
@@ -605,7 +607,9 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
   const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith });
+  const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
+  const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...referred });
 }
 
 /**
@@ -917,7 +921,8 @@ function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppoint
 }
 
 function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start?: string): ProviderStep {
-  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref });
+  // The booking whose cancel is proposed is the one "it" means if the customer takes the cancel back for a change.
+  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref, referredStart: start });
   const next = { ...memory, apptRef: ref, ...(start ? { apptStart: start } : {}) };
   if (memory.when) {
     const look = { ...next, proposeIfFree: next.proposeIfFree || movesToExactTime(next.when) || undefined };

@@ -173,13 +173,15 @@ function placedNextTo(r: Reading): Understanding | undefined {
 
 /**
  * "dont cancel, can i just book a color on the 8th", "don't move it, just book my son in
- * too": what is booked stays (answer 'no'), and the request after the refusal goes on.
+ * too", "don't cancel it, move it to friday": what was about to change is refused (answer
+ * 'no'), and the request after the refusal goes on.
  */
 function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | undefined {
   const m = NEGATED_CHANGE.exec(r.s);
   if (!m) return undefined;
   const rest = read(r.s.slice(m.index + m[0].length).replace(/^( ?(it|that|this|my \w+|the \w+))?[ ,.;:-]*/, ''), { ...ctx, expecting: null });
-  if (!rest || (!NEW_BOOKING.test(rest.s) && !rest.u.serviceId)) return undefined;
+  // "dont cancel, can i move it to monday at 11": the booking kept from the cancel is moved instead.
+  if (!rest || (!NEW_BOOKING.test(rest.s) && !RESCHEDULE.test(rest.s) && !rest.u.serviceId)) return undefined;
   const u = explicitIntent(rest) ?? bestGuess(rest);
   if (u.intent !== 'book' && u.intent !== 'reschedule') return undefined;
   return { ...u, answer: 'no', abandons: true };
