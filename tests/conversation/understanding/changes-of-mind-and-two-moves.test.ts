@@ -22,3 +22,21 @@ describe('a cancel refused for a move', () => {
     expect(u.intent).not.toBe('cancel');
   });
 });
+
+describe('a booking named by its weekday, switched to a time', () => {
+  it.each([
+    ['could i change thursday to 2pm', '2026-12-03', '14:00'],
+    ['switch fri to 10am pls', '2026-12-04', '10:00'],
+    ['can we shift weds to 4:30', '2026-12-02', '16:30'],
+  ])('%j moves that day to the time', (text, day, time) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.intent).toBe('reschedule');
+    expect(localNY(u.apptWhen?.from)?.slice(0, 10)).toBe(day);
+    expect(localNY(u.when?.from)?.slice(11)).toBe(time);
+    expect(u.when?.dayNamed).toBe(false);
+  });
+
+  it('a switch to a person names no booking', () => {
+    expect(understand('can i switch to will', ctxOnDec1()).apptWhen).toBeUndefined();
+  });
+});
