@@ -122,12 +122,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(said)), ctx)), normalize(said));
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(withoutDayGreeting(said))), ctx)), normalize(said));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
   }
+}
+
+// "morning! could u move my cut...": a part of the day said as a greeting before the request names no time.
+const DAY_GREETING = /^\s*(?:(?:hi|hey|hello) )?(?:good )?(?:morning|afternoon|evening)\s*!+\s*(?=\S)/i;
+
+function withoutDayGreeting(text: string): string {
+  return typeof text === 'string' ? text.replace(DAY_GREETING, '') : text;
 }
 
 /** "the following monday" counts from a booking only when one is moved; asking for a new booking, it is the date chrono read. */
