@@ -827,8 +827,7 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
   } else if (u.when) {
     const moving = memory.flow === 'reschedule' ? memory.apptStart : undefined;
     memory.when = onDay(view, onBookingWeekday(view.timeZone, toMemoryWhen(u.when), moving), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
-  }
-  else if (u.choiceTime && memory.when) {
+  } else if (u.choiceTime && memory.when) {
     // "3pm" alone, no offers matched: that time on the day already being discussed.
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
     memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
