@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { normalize } from '../understanding/text.ts';
-import { undoesCancel } from '../understanding/undo-cancel.ts';
+import { regretsCancel, undoesCancel } from '../understanding/undo-cancel.ts';
 import type { ProviderView } from './types.ts';
 import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-appointment.ts';
 
@@ -34,10 +34,10 @@ export function bookingAfterCancel(view: ProviderView, u: Understanding, text: s
   const asked = bookedInstead(canceled.request, ctx);
   if (asked?.serviceId) return askedWithCancel(view, u, asked, canceled.appointment);
   // "noo i hit yes by accident, put it back": the canceled booking again.
-  if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || undoesCancel(text))) return undefined;
+  if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || undoesCancel(text) || regretsCancel(text))) return undefined;
   const serviceId = view.services.find((s) => s.name === canceled.appointment.service)?.id;
   if (!serviceId) return undefined;
-  const said = rebookWhen(view, u);
+  const said = onCanceledDay(view, rebookWhen(view, u), canceled.appointment);
   const when = (FOLLOWING.test(normalize(text)) || u.shift?.weekday) && said ? afterDayOf(view, said, canceled.appointment) : said;
   return { u: { ...u, intent: 'book', serviceId, when, shift: withoutWeekday(u.shift), changesBooked: undefined, abandons: undefined }, proposeIfFree: false };
 }
@@ -69,6 +69,13 @@ function rebookWhen(view: ProviderView, u: Understanding): DateRange | undefined
   if (!u.apptWhen || (u.when && u.when.dayNamed !== false)) return u.when ?? u.apptWhen;
   if (!u.when) return u.apptWhen;
   return onDayOf(view, u.when, u.apptWhen);
+}
+
+/** "can u book me 4:30 that same day": a time said without a day is on the canceled booking's day, the day being talked about. */
+function onCanceledDay(view: ProviderView, when: DateRange | undefined, appt: ListedAppointment): DateRange | undefined {
+  if (when?.dayNamed !== false) return when;
+  const at = DateTime.fromISO(appt.start_local, { zone: view.timeZone });
+  return onDayOf(view, when, { from: at.toJSDate(), to: at.toJSDate(), exactTime: true, description: 'canceled' });
 }
 
 /** A time said without a day, put on the day of `day`. */

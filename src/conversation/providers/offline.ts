@@ -17,6 +17,7 @@ import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from 
 import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
+import { onBookingWeekday } from './offline-booking-weekday.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -27,7 +28,7 @@ interface Memory {
   flow?: 'book' | 'reschedule' | 'cancel';
   serviceId?: string;
   staffId?: string;
-  when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean };
+  when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean; weekdayOnly?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
   apptWhen?: { from: string; to: string; byWeekday?: boolean };
@@ -163,6 +164,7 @@ function toMemoryWhen(r: DateRange): NonNullable<Memory['when']> {
   if (r.latest) w.latest = true;
   if (r.dayNamed === false) w.dayNamed = false;
   if (saidByWeekday(r)) w.byWeekday = true;
+  if (r.weekdayOnly) w.weekdayOnly = true;
   return w;
 }
 
@@ -458,6 +460,8 @@ function swapInBooking(u: Understanding, kept: Memory, text: string): Understand
  * customer did not take back: the day and time, the staff member, the length.
  */
 function carriedOver(kept: Memory, u: Understanding): Memory {
+  // "dont cancel, move it to monday instead" at a cancel's summary: the booking kept is the one moved.
+  if (kept.flow === 'cancel' && u.intent === 'reschedule' && kept.referredStart) return { referredStart: kept.referredStart };
   if (kept.flow !== 'book' || u.intent !== 'book') return {};
   const { when, staffId, durationMinutes, minCapacity } = kept;
   // "actually can i get lee for this one", "wait can u fit me in today instead": no service
@@ -609,7 +613,9 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
   const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo });
+  const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
+  const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred });
 }
 
 /**
@@ -841,8 +847,10 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
   else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when)) {
     // "actually can i do thursday instead": another day, the time of day already said stays.
     memory.when = onDay(view, { ...memory.when, dayNamed: false }, u.when.from.toISOString());
-  } else if (u.when) memory.when = onDay(view, toMemoryWhen(u.when), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
-  else if (u.choiceTime && memory.when) {
+  } else if (u.when) {
+    const moving = memory.flow === 'reschedule' ? memory.apptStart : undefined;
+    memory.when = onDay(view, onBookingWeekday(view.timeZone, toMemoryWhen(u.when), moving), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
+  } else if (u.choiceTime && memory.when) {
     // "3pm" alone, no offers matched: that time on the day already being discussed.
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
     memory.when = { from: day.toUTC().toISO()!, to: day.plus({ minutes: 1 }).toUTC().toISO()!, exactTime: true, earliest: false };
@@ -924,7 +932,7 @@ function onNamedDay(view: ProviderView, offer: ProviderView['offers'][number], u
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
 function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
   if (memory.shift) return shifted(view, appt.start_local, memory.shift, memory.when);
-  return memory.when ? onDay(view, memory.when, appt.start_local) : undefined;
+  return memory.when ? onDay(view, onBookingWeekday(view.timeZone, memory.when, appt.start_local), appt.start_local) : undefined;
 }
 
 /**
@@ -944,7 +952,8 @@ function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppoint
 }
 
 function actOnAppointment(view: ProviderView, memory: Memory, ref: string, start?: string): ProviderStep {
-  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref });
+  // The booking whose cancel is proposed is the one "it" means if the customer takes the cancel back for a change.
+  if (memory.flow === 'cancel') return call('cancel_appointment', { appointment_ref: ref, also_refs: null }, { ...memory, apptRef: ref, referredStart: start });
   const next = { ...memory, apptRef: ref, ...(start ? { apptStart: start } : {}) };
   if (memory.when) {
     const look = { ...next, proposeIfFree: next.proposeIfFree || movesToExactTime(next.when) || undefined };

@@ -67,8 +67,9 @@ const TAKE_BACK_ONLY = new RegExp(
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
+// "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) (appointment|booking)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -122,12 +123,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(said)), ctx)), normalize(said));
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(withoutDayGreeting(said))), ctx)), normalize(said));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
   }
+}
+
+// "morning! could u move my cut...": a part of the day said as a greeting before the request names no time.
+const DAY_GREETING = /^\s*(?:(?:hi|hey|hello) )?(?:good )?(?:morning|afternoon|evening)\s*!+\s*(?=\S)/i;
+
+function withoutDayGreeting(text: string): string {
+  return typeof text === 'string' ? text.replace(DAY_GREETING, '') : text;
 }
 
 /** "the following monday" counts from a booking only when one is moved; asking for a new booking, it is the date chrono read. */
@@ -176,13 +184,15 @@ function placedNextTo(r: Reading): Understanding | undefined {
 
 /**
  * "dont cancel, can i just book a color on the 8th", "don't move it, just book my son in
- * too": what is booked stays (answer 'no'), and the request after the refusal goes on.
+ * too", "don't cancel it, move it to friday": what was about to change is refused (answer
+ * 'no'), and the request after the refusal goes on.
  */
 function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | undefined {
   const m = NEGATED_CHANGE.exec(r.s);
   if (!m) return undefined;
   const rest = read(r.s.slice(m.index + m[0].length).replace(/^( ?(it|that|this|my \w+|the \w+))?[ ,.;:-]*/, ''), { ...ctx, expecting: null });
-  if (!rest || (!NEW_BOOKING.test(rest.s) && !rest.u.serviceId)) return undefined;
+  // "dont cancel, can i move it to monday at 11": the booking kept from the cancel is moved instead.
+  if (!rest || (!NEW_BOOKING.test(rest.s) && !RESCHEDULE.test(rest.s) && !rest.u.serviceId)) return undefined;
   const u = explicitIntent(rest) ?? bestGuess(rest);
   if (u.intent !== 'book' && u.intent !== 'reschedule') return undefined;
   return { ...u, answer: 'no', abandons: true };

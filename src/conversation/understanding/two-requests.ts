@@ -44,7 +44,7 @@ export function withSecondRequest(args: {
   if (whole.intent === 'book') return bookingBesideQuestion(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
   if (whole.intent === 'my_appointments') return bookingBesideQuestion(args) ?? withQuestion(args);
-  const two = correctedChange(args) ?? twoChanges(args);
+  const two = correctedChange(args) ?? twoChanges(args) ?? twoMoves(args);
   return two ?? withQuestion(args);
 }
 
@@ -87,11 +87,37 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
     const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
-      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
+      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: onFirstDay(tail.replace(KEPT_CLAUSE, ''), dayOf(first), ctx.timeZone) };
     }
   }
   return undefined;
 }
+
+// "and my color on the 18th to 12": the second move said without a verb of its own.
+const MOVE_VERB = /\b(move|reschedule|push|bump|shift|switch|change)\b/i;
+
+/**
+ * "move my cut on the 17th to 11, and my color on the 18th to 12": two moves, each naming its
+ * booking (by service or day) and its new time. The first is asked now and the second (`then`,
+ * its words with the verb said once) once the first is moved, each on its own yes.
+ */
+function twoMoves(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, whole, classifyOne } = args;
+  if (whole.intent !== 'reschedule' || whole.allBookings) return undefined;
+  const free = { ...ctx, expecting: null };
+  const namesBooking = (u: Understanding) => u.serviceId !== undefined || u.apptWhen !== undefined;
+  for (const { head, tail } of splits(text)) {
+    const first = classifyOne(head, free);
+    if (first.intent !== 'reschedule' || !first.when || !namesBooking(first)) continue;
+    const asked = MOVE_VERB.test(tail) ? tail : `move ${tail.replace(/^(?:then|and|also) /i, '')}`;
+    const second = classifyOne(asked, free);
+    if (second.intent === 'reschedule' && second.when && namesBooking(second)) return { ...first, then: asked };
+  }
+  return undefined;
+}
+
+// "cancel monday, keep thursday, and move sat...": the booking kept asks nothing; the request after it is the one to do.
+const KEPT_CLAUSE = /^(?:but |and )?(?:keep|keeping|leave|leaving)\b[^,;.!?]*?(?:[,;.!?]+ *| )(?:and |then |also )?(?=(?:move|reschedule|cancel|push|change|switch|book)\b)/i;
 
 /** The move, of the booking the can't named ("cant make my cut tmrw"): its day, service and person, when the move names none. */
 function movedAsNamed(move: Understanding, cant: Understanding): Understanding {

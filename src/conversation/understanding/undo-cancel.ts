@@ -11,6 +11,11 @@ const PUT_BACK =
 // "i hit yes by accident", "didn't mean to cancel": why it is taken back, which asks nothing of its own.
 const BY_MISTAKE = /\b(?:i )?(?:hit|pressed|typed|said|sent) (?:yes|y)\b|\b(?:i )?(?:didn'?t|did not|never) mean(?:t)? to (?:cancel|say yes|hit yes|do that)(?: it| that)?\b|\bby (?:accident|mistake)\b/g;
 
+/** "i didn't mean to do that", "hit yes by mistake": the cancel just done was not wanted, whatever is asked next. */
+export function regretsCancel(text: string): boolean {
+  return new RegExp(BY_MISTAKE.source).test(normalize(text));
+}
+
 /** Whether the words take back a cancel ("put it back", "undo that"). */
 export function undoesCancel(text: string): boolean {
   return PUT_BACK.test(normalize(text));
