@@ -542,7 +542,10 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
  * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
  */
 function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  // "i'll stop by to grab shampoo, also can i move my cut on the 10th to 4": a "to" before the move's verb opens no new time.
+  const verbAt = moving ? raw.search(RESCHEDULE) : -1;
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    if (m[0] === 'to' && m.index < verbAt) continue;
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
