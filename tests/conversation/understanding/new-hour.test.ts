@@ -48,3 +48,18 @@ describe('spellNewHours', () => {
     expect(spellNewHours('sorry 3', atSummary)).toBe('sorry 3');
   });
 });
+
+describe('a second thought offered as a question', () => {
+  it.each([
+    ['hmm or maybe 3?', 'hmm or maybe at 3?'],
+    ['or 11?', 'or at 11?'],
+    ['maybe 12 then', 'maybe at 12 then'],
+  ])('at the summary %j → %j', (text, spelled) => {
+    expect(spellNewHours(text, { expecting: 'confirmation', optionCount: 0 })).toBe(spelled);
+  });
+
+  it('an option number stays one when options are on screen', () => {
+    expect(spellNewHours('or maybe 2?', atSummary)).toBe('or maybe 2?');
+    expect(spellNewHours('maybe 2', atList)).toBe('maybe 2');
+  });
+});
