@@ -25,6 +25,8 @@ const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
 // "switch my appt tmrw to 3", "can you move it to 4 instead": the hour a booking is moved to.
 const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
+// "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
+const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
 const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
 
 /**
@@ -37,6 +39,6 @@ export function spellNewHours(text: string, ctx: { expecting: Expecting; optionC
   const atHour = (_m: string, a: string | undefined, b: string | undefined) => `at ${a ?? b}`;
   let out = text.replace(AFTER, atHour);
   if (ctx.expecting === 'choice') return out;
-  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour);
+  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour).replace(QUESTIONED, atHour);
   return out.replace(LONE, (m: string, h: string) => (Number(h) <= ctx.optionCount ? m : `at ${h}`));
 }
