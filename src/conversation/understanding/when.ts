@@ -163,9 +163,18 @@ function corrected(input: string, now: DateTime): ResolvedWhen | undefined {
   if (!after.hasDate && before.hasDate) {
     const days = Math.round(DateTime.fromJSDate(before.range.from, { zone: now.zone }).startOf('day').diff(afterDay, 'days').days);
     const move = (d: Date) => DateTime.fromJSDate(d, { zone: now.zone }).plus({ days }).toJSDate();
-    return { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+    const moved: ResolvedWhen = { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+    return keepsTime(before.range, moved.range) ? before : moved;
   }
   return after;
+}
+
+/**
+ * "color mon at 2, wait is that too late? i need to leave by 4": a bound the time said already
+ * keeps is a worry about that time, not another time.
+ */
+function keepsTime(said: DateRange, bound: DateRange): boolean {
+  return said.exactTime && !bound.exactTime && said.from >= bound.from && said.from < bound.to;
 }
 
 function isWholeDay(r: DateRange, now: DateTime): boolean {
