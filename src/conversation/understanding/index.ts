@@ -640,7 +640,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
-  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r))) return as(r, 'reschedule');
+  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r) || sameTimeOtherDay(r))) return as(r, 'reschedule');
   // "i won't make 4, can we do 4:30?": another time in place of one that can't be kept (with nothing on screen to pick from).
   if (r.asksInstead && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '')) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
@@ -661,6 +661,16 @@ function movesByDays(r: Reading): boolean {
   const shift = r.u.shift;
   if (!shift || (shift.days === 0 && !shift.weekday) || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
   return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
+}
+
+/**
+ * "i booked a trim for thursday but can we make it friday same time": a day said as a change
+ * of what is booked, at the booking's time, moves it.
+ */
+function sameTimeOtherDay(r: Reading): boolean {
+  const shift = r.u.shift;
+  if (!shift?.sameTime || shift.minutes || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  return Boolean(r.resolved?.hasDate) && changesBookedTime(r.s, { any: true, exact: false });
 }
 
 /**
