@@ -39,7 +39,8 @@ const OWNER = String.raw`(?:my|our|the|me|mine|us|ours|him|her|hers|them|his|the
 const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>${OWNER}[^,.;!?]*)`);
 // "a color right after at 9:30", "add my daughter just before": a close placement naming no
 // booking, so it is next to the one just made (else the one there is).
-const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| \d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
+// "a trim right after like 11:30": the rough time said with it too.
+const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| (?:like |around |about |say |maybe )?\d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
 const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead)\b ?)*$/;
 // "the same day as my haircut", "on the day of my color".
