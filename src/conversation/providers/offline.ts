@@ -262,18 +262,12 @@ function serviceSlug(view: ProviderView, id: string | undefined): string | undef
   return view.services.find((s) => s.id === id)?.slug;
 }
 
-/** How many numbered options the customer sees: offers only looked at (a time proposed at once) were never numbered. */
-function optionsOnScreen(view: ProviderView, memory: Memory): number | undefined {
-  if (view.offers.length) return view.offersShown === false ? 0 : view.offers.length;
-  return memory.menuItems?.length || (memory.menu === 'service' ? view.services.length : undefined);
-}
-
 function decide(req: ProviderRequest): ProviderStep {
   const { view } = req;
   const memory: Memory = { ...(req.memory as Memory) };
   const text = lastUserText(req.history);
   const turn = exchangesThisTurn(req.history);
-  const optionCount = optionsOnScreen(view, memory);
+  const optionCount = view.offers.length || memory.menuItems?.length || (memory.menu === 'service' ? view.services.length : undefined);
   // Length and party size are read first: the date parser would take "30m" for a moment.
   const asked = readLengthAndSize(text);
   const u = onWeekdayDiscussed(view, understand(asked.text, {
@@ -283,6 +277,7 @@ function decide(req: ProviderRequest): ProviderStep {
     staff: view.staff,
     expecting: view.expecting,
     optionCount,
+    offersUnseen: view.offersShown === false && view.offers.length > 0,
   }));
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.

@@ -307,7 +307,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount });
+  const raw = spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount });
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.

@@ -34,7 +34,8 @@ function correctedOnTheSpot(said: string, services: ServiceCatalogEntry[]): stri
     const head = said.slice(0, m.index);
     const tail = said.slice(m.index + m[0].length);
     const [from, ...more] = matchServices(head, services);
-    const to = matchServices(tail, services);
+    // The new service right after the slip: "i mean just a cut not color" restates the cut, it corrects nothing.
+    const to = matchServices(words(tail).slice(0, 3).join(' '), services);
     if (!from || more.length || to.length !== 1 || to[0] === from || NAMES_BOOKING.test(head)) continue;
     // Only a service said last before the slip is the one corrected ("a cut sat at 11, no wait..." corrects the time).
     const at = servicePosition(head, from);
