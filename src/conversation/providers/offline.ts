@@ -279,6 +279,7 @@ function decide(req: ProviderRequest): ProviderStep {
     staff: view.staff,
     expecting: view.expecting,
     optionCount,
+    offersUnseen: view.offersShown === false && view.offers.length > 0,
   }));
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.

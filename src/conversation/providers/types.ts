@@ -32,6 +32,11 @@ export interface ProviderView {
     /** Who (and what) the offer books: a pick "with lee" is only one of Lee's. */
     resourceIds?: string[];
   }>;
+  /**
+   * false when the offers were looked at but never shown (an exact time named was proposed at
+   * once): a number said to that summary can name no option, so it may be an hour.
+   */
+  offersShown?: boolean;
   /** The pending proposal, if any (a yes/no is handled before the provider is asked). */
   proposal: null | {
     kind: 'book' | 'reschedule' | 'cancel';

@@ -30,6 +30,7 @@ export function providerView(input: { channel: ConversationChannel; now: Date; c
         forAppointmentRef: o.forAppointmentId ? (refByAppointment.get(o.forAppointmentId) ?? null) : null,
         resourceIds: o.resourceIds,
       })),
+    offersShown: state.offersShown,
     proposal: p ? { kind: p.kind, awaiting: p.awaiting, label: proposalLabel(catalog, p), question: pendingQuestion(catalog, state) } : null,
     expecting: state.expecting,
   };

@@ -23,6 +23,9 @@ const NO_PHRASES = [
 // Exclamations that open an answer without being one ("omg yes", "ahh ok", "wow perfect").
 const EXCLAMATIONS = /^(?:(?:omg|oh+|ah+|aw+|o+h+|wow|lol|haha|yay|gosh|oh my god|oh my gosh|ooh+|phew|whew|hey|hi)\b ?)+/;
 
+// "dont care who does it", "don't mind which": indifference opens the request, it refuses nothing.
+const INDIFFERENT = /^(?:don'?t|do not) (?:care|mind|matter)\b/;
+
 function stripPunctuation(s: string): string {
   return s.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
@@ -65,6 +68,7 @@ function phraseAnswer(s: string): 'yes' | 'no' | undefined {
     if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && onlyPleasantries(s.slice(2))) : startsWithPhrase(s, phrase)) {
       // "not" and "good"/"right"/"fine" open many sentences that are not answers.
       if ((phrase === 'not' || phrase === 'good' || phrase === 'right' || phrase === 'fine') && s !== phrase) continue;
+      if (answer === 'no' && INDIFFERENT.test(s)) continue;
       return answer;
     }
   }

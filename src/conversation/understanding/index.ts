@@ -99,7 +99,7 @@ const OFFERED_QUESTION = /\b(do|does|can|will) (you|u|y'?all|anyone|someone|some
 // What a "do you have ..." asks about when it is not a service: a time, a place, a price.
 const NOT_A_SERVICE = /\b(any ?thing|something|openings?|availability|available|time|times|room|space|spots?|slots?|appointments?|parking|wifi|hours|prices?|deals?|discounts?|gift ?cards?|a (minute|sec|second))\b/;
 // "whoever is fine", "anyone", "no preference": any qualified staff member will do.
-const ANY_STAFF = /\b(who ?ever|any ?one|any ?body|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t care who|no preference|either (one|is fine|works))\b/;
+const ANY_STAFF = /\b(who ?ever|any ?one|any ?body|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t (care|mind) who|no preference|either (one|is fine|works))\b/;
 // "can i book a pedicure": the thing asked for after a booking verb, when it is no service.
 const ASKED_THING = /\b(book|get|have|want|need|like|schedule|do)( me| in| us)? (a|an|some|my)( quick| new| full)? (?<thing>[a-z]{4,})\b/;
 const NOT_A_THING = new Set([
@@ -331,7 +331,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount }));
+  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protectedWords(services, staff));
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
@@ -589,7 +589,10 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
  * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
  */
 function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  // "i'll stop by to grab shampoo, also can i move my cut on the 10th to 4": a "to" before the move's verb opens no new time.
+  const verbAt = moving ? raw.search(RESCHEDULE) : -1;
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
+    if (m[0] === 'to' && m.index < verbAt) continue;
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
@@ -684,7 +687,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
-  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r))) return as(r, 'reschedule');
+  if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r) || sameTimeOtherDay(r))) return as(r, 'reschedule');
   // "i won't make 4, can we do 4:30?": another time in place of one that can't be kept (with nothing on screen to pick from).
   if (r.asksInstead && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '')) return as(r, 'reschedule');
   if (CANCEL.test(s)) {
@@ -705,6 +708,16 @@ function movesByDays(r: Reading): boolean {
   const shift = r.u.shift;
   if (!shift || (shift.days === 0 && !shift.weekday) || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
   return !/\b(book|another|also|too|new|second|extra)\b/.test(r.s);
+}
+
+/**
+ * "i booked a trim for thursday but can we make it friday same time": a day said as a change
+ * of what is booked, at the booking's time, moves it.
+ */
+function sameTimeOtherDay(r: Reading): boolean {
+  const shift = r.u.shift;
+  if (!shift?.sameTime || shift.minutes || r.expecting === 'choice' || r.expecting === 'confirmation') return false;
+  return Boolean(r.resolved?.hasDate) && changesBookedTime(r.s, { any: true, exact: false });
 }
 
 /**

@@ -12,8 +12,9 @@ const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:a
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
 // Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3").
 const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to)\s`;
-// A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls".
-const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean)[\s,.!-]+`;
+// A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls",
+// "hmm or maybe 2?" (a second thought offered as a question).
+const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
 
 // "i meant 1, the 9am", "sorry 2 - the 10:30 one": the number is an option said with its own time, not an hour.
 const WITH_ITS_TIME = String.raw`(?![\s,(-]+(?:the\s)?\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m|p\.m)\b)`;
@@ -24,6 +25,8 @@ const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
 // "switch my appt tmrw to 3", "can you move it to 4 instead", "bring it forward to 11": the hour a booking is moved to.
 const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
+// "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
+const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
 const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
 
 /**
@@ -36,6 +39,6 @@ export function spellNewHours(text: string, ctx: { expecting: Expecting; optionC
   const atHour = (_m: string, a: string | undefined, b: string | undefined) => `at ${a ?? b}`;
   let out = text.replace(AFTER, atHour);
   if (ctx.expecting === 'choice') return out;
-  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour);
+  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour).replace(QUESTIONED, atHour);
   return out.replace(LONE, (m: string, h: string) => (Number(h) <= ctx.optionCount ? m : `at ${h}`));
 }

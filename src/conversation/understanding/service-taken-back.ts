@@ -3,7 +3,7 @@
 // place. Only the second is the request; the first must not make the two "fit equally".
 import { serviceSwap } from './cancel-and-book.ts';
 import { matchServices } from './services.ts';
-import { normalize } from './text.ts';
+import { normalize, words } from './text.ts';
 import type { ServiceCatalogEntry } from './types.ts';
 
 // Words that take back the service after them ("never mind the color", "scratch the consult").
@@ -11,15 +11,38 @@ const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 
+// A slip corrected on the spot: "highlights, no sorry a cut", "a color oops i meant a trim".
+const CORRECTION = /[\s,.!-]+(?:(?:no|nah|nope|wait|sorry|oops|actually|i mean|i meant|or rather|make it|make that)\b[\s,.!-]*)+/g;
+
 /** The text with a service taken back said as "never mind, " and only the service asked in its place left; else the text as is. */
 export function withServiceTakenBack(text: string, services: ServiceCatalogEntry[]): string {
   if (services.length < 2) return text;
   const said = normalize(text);
   const swap = serviceSwap(said, (part) => matchServices(part, services));
-  if (!swap || NAMES_BOOKING.test(swap.head)) return text;
+  if (!swap || NAMES_BOOKING.test(swap.head)) return correctedOnTheSpot(said, services) ?? text;
   const before = swap.head.slice(0, servicePosition(swap.head, swap.from));
-  if (!TAKES_BACK.test(before)) return text;
+  if (!TAKES_BACK.test(before)) return correctedOnTheSpot(said, services) ?? text;
   return `never mind, ${swap.tail.trim()}`;
+}
+
+/**
+ * "can i book highlights, no sorry a cut, for sat at 11": the service said last, right after
+ * the slip, replaces it; the words before the slip (the "can i book") stay.
+ */
+function correctedOnTheSpot(said: string, services: ServiceCatalogEntry[]): string | undefined {
+  for (const m of said.matchAll(CORRECTION)) {
+    const head = said.slice(0, m.index);
+    const tail = said.slice(m.index + m[0].length);
+    const [from, ...more] = matchServices(head, services);
+    // The new service right after the slip: "i mean just a cut not color" restates the cut, it corrects nothing.
+    const to = matchServices(words(tail).slice(0, 3).join(' '), services);
+    if (!from || more.length || to.length !== 1 || to[0] === from || NAMES_BOOKING.test(head)) continue;
+    // Only a service said last before the slip is the one corrected ("a cut sat at 11, no wait..." corrects the time).
+    const at = servicePosition(head, from);
+    if (words(head.slice(at)).length > 3) continue;
+    return `${head.slice(0, at)}${tail}`;
+  }
+  return undefined;
 }
 
 /** Where the words naming the service begin in the head: the shortest end of it that still names it. */

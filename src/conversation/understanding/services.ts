@@ -219,6 +219,22 @@ function vowelSlip(t: string, name: string): boolean {
   return slips.length === 1 && [...t].every((c, k) => c === name[k] || (vowel.test(c) && vowel.test(name[k]!)));
 }
 
+/**
+ * "leigh" for "lee", "danna" or "dayna" for "dana": another spelling of the same sound. Both
+ * are read as their consonants and the first letter of each vowel sound, a silent "gh" and
+ * doubled letters dropped, so "lie" (another vowel) or "let" (another consonant) stay apart.
+ */
+function soundsLike(t: string, name: string): boolean {
+  return t !== name && t.length >= 3 && soundKey(t) === soundKey(name);
+}
+
+function soundKey(word: string): string {
+  return word
+    .replace(/gh(?=[^aeiouy]|$)/g, '')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/([aeiou])[aeiouy]+/g, '$1');
+}
+
 /** "dnaa" for "dana": two letters next to each other typed the other way round. */
 function swapped(t: string, name: string): boolean {
   if (t.length !== name.length || t === name) return false;
@@ -252,8 +268,8 @@ export function matchStaff(text: string, staff: StaffEntry[] | undefined): Staff
         // A misspelt name only in a staff member's place: "with Dnaa", "with lea". Opening the
         // message, only a slip that keeps its letters ("lea on friday", "dnaa tmrw"): "data on friday" is a word.
         const limit = Math.min(allowedEdits(first.length), 1);
-        if (introduced(i) && ((limit > 0 && editDistance(t, first, limit) <= limit) || vowelSlip(t, first))) return member;
-        if (opensRequest(tokens, i) && (vowelSlip(t, first) || swapped(t, first))) return member;
+        if (introduced(i) && ((limit > 0 && editDistance(t, first, limit) <= limit) || vowelSlip(t, first) || soundsLike(t, first))) return member;
+        if (opensRequest(tokens, i) && (vowelSlip(t, first) || swapped(t, first) || soundsLike(t, first))) return member;
       }
     }
     return undefined;

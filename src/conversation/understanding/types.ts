@@ -138,4 +138,6 @@ export interface UnderstandContext {
   expecting?: Expecting;
   /** how many numbered offers are on screen when expecting 'choice'; bounds "option 7" */
   optionCount?: number;
+  /** the offers were looked at but never shown (a time named was proposed at once): "hmm or maybe 2?" names no option */
+  offersUnseen?: boolean;
 }

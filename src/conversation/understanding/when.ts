@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
+import { withoutHoursRemark } from './hours-remark.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
@@ -116,7 +117,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutPast(input.replace(GREETINGS, ' '));
+  const told = withoutPast(withoutHoursRemark(input.replace(GREETINGS, ' ')));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -163,9 +164,18 @@ function corrected(input: string, now: DateTime): ResolvedWhen | undefined {
   if (!after.hasDate && before.hasDate) {
     const days = Math.round(DateTime.fromJSDate(before.range.from, { zone: now.zone }).startOf('day').diff(afterDay, 'days').days);
     const move = (d: Date) => DateTime.fromJSDate(d, { zone: now.zone }).plus({ days }).toJSDate();
-    return { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+    const moved: ResolvedWhen = { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+    return keepsTime(before.range, moved.range) ? before : moved;
   }
   return after;
+}
+
+/**
+ * "color mon at 2, wait is that too late? i need to leave by 4": a bound the time said already
+ * keeps is a worry about that time, not another time.
+ */
+function keepsTime(said: DateRange, bound: DateRange): boolean {
+  return said.exactTime && !bound.exactTime && said.from >= bound.from && said.from < bound.to;
 }
 
 function isWholeDay(r: DateRange, now: DateTime): boolean {
@@ -467,7 +477,20 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.casual : chrono.GB;
   const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
-  return restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? results[0];
+  return restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? dayAndTimeAfterDay(t, results) ?? results[0];
+}
+
+/**
+ * "i have a wedding on the 12th and need a cut before then, could i come thursday the 10th
+ * at 5:30": a day told first, then another day with a time. The day with its time is the
+ * request; the first only said why ("at 10 or monday"-like alternatives are left alone).
+ */
+function dayAndTimeAfterDay(input: string, results: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  const first = results[0];
+  if (!first || first.end || first.start.isCertain('hour')) return undefined;
+  const later = results.slice(1).find((r) => r.start.isCertain('hour') && (r.start.isCertain('day') || r.start.isCertain('weekday')) && !r.end);
+  if (!later || /\b(or|not|no|but|except|than|instead of)\b/.test(input.slice(first.index + first.text.length, later.index))) return undefined;
+  return later;
 }
 
 /**

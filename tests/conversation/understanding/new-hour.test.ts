@@ -48,3 +48,33 @@ describe('spellNewHours', () => {
     expect(spellNewHours('sorry 3', atSummary)).toBe('sorry 3');
   });
 });
+
+describe('a second thought offered as a question', () => {
+  it.each([
+    ['hmm or maybe 3?', 'hmm or maybe at 3?'],
+    ['or 11?', 'or at 11?'],
+    ['maybe 12 then', 'maybe at 12 then'],
+  ])('at the summary %j → %j', (text, spelled) => {
+    expect(spellNewHours(text, { expecting: 'confirmation', optionCount: 0 })).toBe(spelled);
+  });
+
+  it('an option number stays one when options are on screen', () => {
+    expect(spellNewHours('or maybe 2?', atSummary)).toBe('or maybe 2?');
+    expect(spellNewHours('maybe 2', atList)).toBe('maybe 2');
+  });
+});
+
+describe('a bare hour asked about', () => {
+  it.each([
+    ['tues next week, would 11 be alright?', 'tues next week, would at 11 be alright?'],
+    ['does 3 work for a trim', 'does at 3 work for a trim'],
+    ['is 10 free on the 9th', 'is at 10 free on the 9th'],
+  ])('%j → %j', (text, spelled) => {
+    expect(spellNewHours(text, { expecting: null, optionCount: 0 })).toBe(spelled);
+  });
+
+  it('a count or an option asked about stays', () => {
+    expect(spellNewHours('is 2 ok', atList)).toBe('is 2 ok');
+    expect(spellNewHours('is 3 people ok', { expecting: null, optionCount: 0 })).toBe('is 3 people ok');
+  });
+});
