@@ -25,8 +25,9 @@ const NO_THING =
   /^(?:(?:no|nope|nah)[ ,]+)?(?:no|nope|nah|none|nothing|nil|nada|no need|not needed|not necessary|no thanks|no thank you|not really|i'?m good|im good|all good|leave it(?: blank| empty| out)?|blank|no one|nobody|na)$/;
 // "dont have one", "i don't have an email", "no i dont use email", "no email".
 // "dont want to give it", "not giving my email", "i'd rather keep it private".
+// Booking for someone else, the answer is theirs: "she doesnt really do email", "my dad has no email".
 const NOT_HAVING =
-  /^(?:(?:no|nope|nah)[ ,]+)?(?:i )?(?:(?:don'?t|dont|do not|doesn'?t) (?:really )?(?:have|use|got|need|check|want)|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:i|she|he|they|we|my (?:mom|mum|dad|son|daughter|wife|husband|kid|partner)) )?(?:(?:don'?t|dont|do not|doesn'?t|does not) (?:really |even )?(?:have|use|got|need|check|want|do)|has no|have no|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
 const NO_NOUN = /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)|no [a-z-]+ (?:needed|required|please))$/;
 
 function core(text: string): string {

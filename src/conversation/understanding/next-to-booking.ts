@@ -46,8 +46,12 @@ const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately
 const AFTER_THAT = new RegExp(String.raw`(?<!\b(?:weeks?|wks?|days?|hours?|hrs?|minutes?|mins?) )\b${CLOSE}${DIRECTION} that(?= (?:pls|plz|please|thanks|thx)\b|\s*[,.;!?]|\s*$)`);
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
 const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
-// "the same day as my haircut", "on the day of my color".
-const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:my|our) [^,.;!?]+)/;
+// "the same day as my haircut", "on the day of my color"; "same day as me", "the same day as mine" (the customer's own).
+const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:(?:my|our) |(?:me|mine|us|ours)\b)[^,.;!?]*)/;
+// "at 11", "around 2": a clock time said.
+const CLOCK_SAID = /\s(?=(?:at|around|about|by) \d)/;
+// "earlier in the day", "later that day": on the day already named.
+const IN_THE_DAY = /\b(?:earlier|later) (?:in|on) (?:the|that) day\b/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
 // "i'm in for color friday at 10, ...", "i have color on wed": the booking's service may come bare, with no article.
 const MENTION =
@@ -203,15 +207,19 @@ function bare(text: string, isService: (words: string) => boolean): NextToBookin
 function relative(text: string, isService: (words: string) => boolean, move = false): NextToBooking | undefined {
   const m = firstOf(RELATIVE.exec(text), SAME_DAY.exec(text));
   if (!m?.groups) return undefined;
-  const booking = m.groups.booking!.split(BOOKING_END)[0]!.trim();
+  // "the same day as me at 11": the day is the customer's booking's, the time the new one's.
+  const said = m.groups.dir === undefined && SELF.test(m.groups.booking!) ? m.groups.booking!.split(CLOCK_SAID)[0]! : m.groups.booking!;
+  const booking = said.split(BOOKING_END)[0]!.trim();
   if (!namesBooking(booking, isService)) return undefined;
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
-  const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
+  let rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
   const placesShown = ONLY_PLACEMENT.test(rest);
   if (!move && !isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
+  // "the same day as mine, earlier in the day": that day is the booking's, no other.
+  if (m.groups.dir === undefined) rest = rest.replace(IN_THE_DAY, ' ').replace(/\s+/g, ' ').trim();
   // "the same day as my color, right after it": the day, then the place on it.
   const near = m.groups.dir === undefined ? RELATIVE_TO_IT.exec(rest) : null;
   if (near?.groups && !near.groups.named) {

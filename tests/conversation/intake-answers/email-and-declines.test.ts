@@ -36,6 +36,14 @@ describe('leaving a question out in words', () => {
     },
   );
 
+  // Booking for someone else, the one without an email is them; a skip may follow the reason.
+  it.each(['he doesnt even use email, so skip it', 'my dad has no email lol', "they don't do email", 'nah she doesnt check email, pass'])(
+    '%j declines for the person booked for',
+    (text) => {
+      expect(declinesOptional(text)).toBe(true);
+    },
+  );
+
   it.each(['jo@example.com', 'no ive been before', 'friend', '12', 'no, tuesday instead', 'can we skip to friday'])('%j is no decline', (text) => {
     expect(declinesOptional(text)).toBe(false);
   });
