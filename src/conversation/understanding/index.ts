@@ -211,8 +211,10 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
   if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
   const rest = withoutOpeners(r.s);
-  if (rest === r.s) return keepsAll(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
-  if (keepsAll(rest)) return keep(r);
+  // "keep my friday one, but also book another a week later": the booking kept places the new one.
+  const keeps = (said: string) => keepsAll(said) && !r.u.nextTo;
+  if (rest === r.s) return keeps(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
+  if (keeps(rest)) return keep(r);
   const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
@@ -546,7 +548,9 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
   // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
   const named = bookingWhen(n.booking, ctx.now, ctx.timeZone);
-  const day = [named, resolveWhen(n.rest, ctx.now, ctx.timeZone)].find((d) => d?.hasDate);
+  // "same time as mine but on friday": a copy's day said apart from the booking is the copy's own.
+  const said = n.edge === 'same' ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
+  const day = [named, said].find((d) => d?.hasDate);
   if (day) out.day = day.range;
   return out;
 }

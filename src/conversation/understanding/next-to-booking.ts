@@ -54,8 +54,9 @@ const CLOCK_SAID = /\s(?=(?:at|around|about|by) \d)/;
 const IN_THE_DAY = /\b(?:earlier|later) (?:in|on) (?:the|that) day\b/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
 // "i'm in for color friday at 10, ...", "i have color on wed": the booking's service may come bare, with no article.
+// "keep my friday one, but also book me another ...": a booking kept, then one placed by it.
 const MENTION =
-  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for|am in for|am coming in for)|i'?ve (?:got|booked)|i'?m (?:booked|in|coming in) for) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for|am in for|am coming in for)|i'?ve (?:got|booked)|i'?m (?:booked|in|coming in) for|(?:pls |please )?keep) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
 // In the request after a mention: "right after it", "an hour before that", "sometime after the haircut" (the service mentioned).
 // "..., i want a color that same day straight after": a close placement ending the request is by the booking mentioned too.
 const RELATIVE_TO_IT = new RegExp(
@@ -100,6 +101,8 @@ const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
 // "the day after my color", "the week before my cut": one such unit.
 const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
+// "the following week", "next week", "two weeks later": whole weeks on from the booking.
+const WEEKS_ON = /\b(?:(?:the )?(?:following|next) week|(?:but )?(?<amount>a|one|two|three|four|\d) (?:weeks?|wks?) (?:later|after))\b/;
 // "..., same time": the booking's clock time kept on the other day.
 const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
 const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
@@ -268,8 +271,19 @@ function mentioned(text: string, isService: (words: string) => boolean): NextToB
     rest = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim();
     return { ...placement(near.groups), booking, rest };
   }
+  // "another cut at the same time the following week": its time, whole weeks on.
+  const copy = weeksOnAtSameTime(rest);
+  if (copy) return { edge: 'same', minutes: 0, days: copy.days, booking, rest: copy.rest };
   // "at 12 that day", "the same day", or a time alone: on the booking's day.
   return { edge: 'day', minutes: 0, booking, rest: rest.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/** "at the same time the following week", "same time but two weeks later": whole weeks on, at the booking's time. */
+function weeksOnAtSameTime(text: string): { days: number; rest: string } | undefined {
+  const weeks = WEEKS_ON.exec(text);
+  if (!weeks?.groups || !SAME_TIME_WORDS.test(text)) return undefined;
+  const n = weeks.groups.amount ? (WORD_NUMBERS[weeks.groups.amount] ?? Number(weeks.groups.amount)) : 1;
+  return { days: 7 * n, rest: text.replace(WEEKS_ON, ' ').replace(SAME_TIME_WORDS, ' ').replace(/\s+/g, ' ').trim() };
 }
 
 /** "30 min after" → end +30; "right after" → end; "an hour before" → start −60; "before" → ending by the start. */
