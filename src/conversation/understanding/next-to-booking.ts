@@ -63,8 +63,9 @@ const RELATIVE_TO_IT = new RegExp(
   String.raw`(?:\b${AMOUNT} ?${UNIT} )?(?:sometime |some time )?${CLOSE}\b${DIRECTION}(?: (?:it|that|that one|this one|(?:the|my) (?<named>[a-z']+(?: [a-z']+)?))(?:(?:'s| is) (?:done|over|finished))?\b|(?<=(?:right|just|straight|directly|immediately) [a-z ]+)(?=\s*[,.;!?]*\s*$))`,
 );
 // "my cut is fri the 18th at 9 right? ...": the booking stated (or checked) first, the request after it.
+// "my color on the 18th ends at 11:30 right? ...": stated by its end, the day in its words.
 const STATED =
-  /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?) is (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
+  /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?(?: on (?:the )?[a-z0-9]+)?) (?:is|ends|finishes|is done|wraps up)(?: at)? (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
 // "right when my color ends", "as soon as my cut is done": after the booking.
 const WHEN_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b/;
 // "that same day", "the same day": the mentioned booking's day, which the placement already says.
