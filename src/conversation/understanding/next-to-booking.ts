@@ -50,6 +50,8 @@ const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what abo
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:(?:my|our) |(?:me|mine|us|ours)\b)[^,.;!?]*)/;
 // "at 11", "around 2": a clock time said.
 const CLOCK_SAID = /\s(?=(?:at|around|about|by) \d)/;
+// "for a trim", "for some color": the service a request is for.
+const SERVICE_WANTED = /\s(?=for (?:a|an|some)\b)/;
 // "earlier in the day", "later that day": on the day already named.
 const IN_THE_DAY = /\b(?:earlier|later) (?:in|on) (?:the|that) day\b/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
@@ -212,7 +214,10 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
   const m = firstOf(RELATIVE.exec(text), SAME_DAY.exec(text));
   if (!m?.groups) return undefined;
   // "the same day as me at 11": the day is the customer's booking's, the time the new one's.
-  const said = m.groups.dir === undefined && SELF.test(m.groups.booking!) ? m.groups.booking!.split(CLOCK_SAID)[0]! : m.groups.booking!;
+  const byPerson = SELF.test(m.groups.booking!) || OTHER.test(m.groups.booking!);
+  const timed = m.groups.dir === undefined && SELF.test(m.groups.booking!) ? m.groups.booking!.split(CLOCK_SAID)[0]! : m.groups.booking!;
+  // "after me on monday for a trim": a booking named by its person says no service; the one said is the request's.
+  const said = byPerson ? timed.split(SERVICE_WANTED)[0]! : timed;
   const booking = said.split(BOOKING_END)[0]!.trim();
   if (!namesBooking(booking, isService)) return undefined;
   // The words after the booking's name ("... my color please") stay the request's.

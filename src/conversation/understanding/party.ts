@@ -55,7 +55,24 @@ function personCount(words: string): number {
 export function withParty(u: Understanding, s: string): Understanding {
   if (u.intent !== 'book' || !u.serviceId) return u;
   const party = partyOf(s);
-  if (!party) return u;
+  if (!party) return placedByMine(u, s);
   const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, ...rest } = u;
   return { ...rest, party };
+}
+
+// "both my boys", "my two girls", "all 3 of my kids": several others, the customer not among them.
+const OTHERS_COUNTED = /\b(?:both (?:of )?(?:my|our)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) (?:boys|girls|kids|children|sons|daughters|twins)\b/;
+
+/**
+ * "both my boys after me on sat, back to back": several others placed by the customer's own
+ * booking. The first goes where the words place it; each other one is asked, as for a party,
+ * by the one booked before them.
+ */
+function placedByMine(u: Understanding, s: string): Understanding {
+  const m = u.nextTo ? OTHERS_COUNTED.exec(s) : null;
+  if (!m) return u;
+  const said = m.groups?.n ?? m.groups?.all;
+  const size = said ? (NUMBERS[said] ?? Number(said)) : 2;
+  if (size < 2 || size > MAX_PARTY) return u;
+  return { ...u, party: { size, together: !ONE_AFTER_ANOTHER.test(s) } };
 }
