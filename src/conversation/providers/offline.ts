@@ -14,7 +14,7 @@ import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
@@ -385,7 +385,7 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when) });
+  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order });
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
@@ -1122,7 +1122,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (verb === 'cancel' || memory.bookedWith) candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
-  candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
+  const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
+  candidates = onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
   candidates = byOrder(candidates, memory.order);
   const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
   if (shown.length === 1) candidates = shown;

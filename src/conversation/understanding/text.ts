@@ -219,7 +219,7 @@ export function spellTimes(s: string): string {
  * "r.lee@example.org" an e-mail.
  */
 export function spellCommandLetter(s: string): string {
-  return s.replace(/^([rc])(?=[ ]?[.!,:;-]+ [a-z0-9]| (?:pls|plz|please|thanks|thx|ty|thank you|sorry)\b)/, (_, letter: string) => (letter === 'r' ? 'reschedule' : 'cancel'));
+  return s.replace(/^([rc])(?=[ ]?[.!,:;-]+ [a-z0-9]| (?:pls|plz|please|thanks|thx|ty|thank you|sorry)\b| for (?:the|my|that)\b)/, (_, letter: string) => (letter === 'r' ? 'reschedule' : 'cancel'));
 }
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".

@@ -29,15 +29,15 @@ const MEANT_OTHER =
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
-const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|take \w+ off)\b`);
+const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|get rid of|take \w+ off)\b`);
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 
 /** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
-// "cancel whichever of my 2 appts is sooner", "whichever one comes first": the same order words after "whichever".
-const WHICHEVER = /\bwhich ?ever( one)?( of (my|our|the|them|those|these)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
+// "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
+const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
-  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
 const ORDER_WORDS: Record<string, number> = {
   next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
