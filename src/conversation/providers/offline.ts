@@ -365,7 +365,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -579,6 +579,16 @@ function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): Pr
   const correcting = u.meantOther && memory.flow === 'cancel' && req.view.expecting === 'confirmation';
   const repeating = u.continues && lastToolCalled(req.history) === 'cancel_appointment';
   return correcting || repeating ? cancelLookup({ ...u, intent: 'cancel' }) : undefined;
+}
+
+/**
+ * "or wait, could i just do same time next week?" at a cancel's summary: a time said relative
+ * to the booking about to be canceled moves it instead; no other booking is meant.
+ */
+function moveInsteadOfCancel(view: ProviderView, u: Understanding, kept: Memory): ProviderStep | undefined {
+  if (kept.flow !== 'cancel' || view.expecting !== 'confirmation' || !kept.referredStart) return undefined;
+  if (u.intent !== 'book' || !u.shift || u.serviceId || u.nextTo || u.forSomeoneElse) return undefined;
+  return rescheduleStep(view, { ...u, intent: 'reschedule', refersToShown: true }, { referredStart: kept.referredStart });
 }
 
 /**

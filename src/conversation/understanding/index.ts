@@ -31,7 +31,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, words } from './
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -123,7 +123,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(withoutDayGreeting(said))), ctx)), normalize(said));
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(withoutDayGreeting(said)))), ctx)), normalize(said));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.

@@ -104,6 +104,8 @@ const SHORTHAND: Record<string, string> = {
   tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
   mond: 'monday',
   wat: 'what', wut: 'what', wht: 'what',
+  // Short words with two letters swapped, too short for the fuzzy pass ("same tiem", "teh 8th").
+  teh: 'the', hte: 'the', tiem: 'time', tmie: 'time', smae: 'same', saem: 'same', wkee: 'week', weke: 'week',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 

@@ -6,7 +6,7 @@
 // matches these against the customer's appointments in hand.
 import { WILL_NOT } from './called-off.ts';
 import { DROP_VERB, SCRATCH_BOOKING } from './cancel-verbs.ts';
-import { simplify } from './text.ts';
+import { normalize, simplify } from './text.ts';
 import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
@@ -149,6 +149,18 @@ const NOT_MEANT = /\bnot (?:the |my |that )?(?!that one\b)[\w']+(?: [\w']+)?(?=\
  */
 export function notMeantAsThatOne(raw: string): string {
   return CORRECTS_WHICH.test(simplify(raw)) ? raw.replace(NOT_MEANT, 'not that one') : raw;
+}
+
+/** "i meant", "wrong one": a correction said outright ("just my friday appt" may only check it). */
+const SAYS_MEANT = /\b(i meant|i mean|meant the|wrong (one|appt|appointment|booking|day|date)|not (that|this) one)\b/;
+
+/**
+ * "wrong one, i meant the 15th. keep the 8th": a correction of which booking that also says
+ * which stays; the clause kept is no request, so only the booking meant is left.
+ */
+export function meantWithoutKept(raw: string): string {
+  const s = normalize(raw);
+  return SAYS_MEANT.test(s) ? withoutKept(s) : raw;
 }
 
 /** "not the color", "not my haircut" closing a clause: a booking ruled out, whose service is no request. */
