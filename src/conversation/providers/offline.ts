@@ -14,7 +14,7 @@ import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
@@ -365,7 +365,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -385,7 +385,7 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when) });
+  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order });
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
@@ -579,6 +579,16 @@ function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): Pr
   const correcting = u.meantOther && memory.flow === 'cancel' && req.view.expecting === 'confirmation';
   const repeating = u.continues && lastToolCalled(req.history) === 'cancel_appointment';
   return correcting || repeating ? cancelLookup({ ...u, intent: 'cancel' }) : undefined;
+}
+
+/**
+ * "or wait, could i just do same time next week?" at a cancel's summary: a time said relative
+ * to the booking about to be canceled moves it instead; no other booking is meant.
+ */
+function moveInsteadOfCancel(view: ProviderView, u: Understanding, kept: Memory): ProviderStep | undefined {
+  if (kept.flow !== 'cancel' || view.expecting !== 'confirmation' || !kept.referredStart) return undefined;
+  if (u.intent !== 'book' || !u.shift || u.serviceId || u.nextTo || u.forSomeoneElse) return undefined;
+  return rescheduleStep(view, { ...u, intent: 'reschedule', refersToShown: true }, { referredStart: kept.referredStart });
 }
 
 /**
@@ -1122,7 +1132,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (verb === 'cancel' || memory.bookedWith) candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
-  candidates = atTimeSaid(candidates, verb === 'cancel' ? memory.when : memory.apptWhen, view.timeZone);
+  const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
+  candidates = onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
   candidates = byOrder(candidates, memory.order);
   const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
   if (shown.length === 1) candidates = shown;

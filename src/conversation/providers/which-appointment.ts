@@ -66,6 +66,17 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
   return sameDay.length || !window.byWeekday ? sameDay : items.filter((a) => at(a).weekday === from.weekday);
 }
 
+/**
+ * "the later of my 2 saturdays", "the earlier of my monday appts": with an order word, a weekday
+ * alone names every booking on it, whichever week; undefined when it does not name several.
+ */
+export function onWeekdayInOrder(items: ListedAppointment[], window: SaidWindow | undefined, order: number | undefined, zone: string): ListedAppointment[] | undefined {
+  if (order === undefined || !window?.byWeekday) return undefined;
+  const weekday = DateTime.fromISO(window.from, { zone }).weekday;
+  const on = items.filter((a) => DateTime.fromISO(a.start_local, { zone }).weekday === weekday);
+  return on.length > 1 ? on : undefined;
+}
+
 /** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */
 export function byOrder(items: ListedAppointment[], order: number | undefined): ListedAppointment[] {
   if (order === undefined || items.length < 2) return items;

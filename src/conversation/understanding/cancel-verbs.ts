@@ -8,7 +8,7 @@ export const DROP_VERB = String.raw`(?:drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?|
 /** "scratch my appt": only with a booking after it, since "scratch that" takes back what was just said. */
 export const SCRATCH_BOOKING = String.raw`scratch(?:es|ed|ing)? (?:my|the|our)\b`;
 
-const CANCEL_WORD = new RegExp(String.raw`\b(?:cancel\w*|call off|${DROP_VERB}|scratch\w*|delete|remove)\b`, 'g');
+const CANCEL_WORD = new RegExp(String.raw`\b(?:cancel\w*|call off|${DROP_VERB}|scratch\w*|delete|remove|get rid of)\b`, 'g');
 const SAYS_CANCEL_WORD = new RegExp(CANCEL_WORD.source);
 // What names a booking asked in the canceled one's place: a day, a time, a service verb.
 const CLAUSE_BREAK = /[,.;:!?]|\b(?:and|but|so|then|can|could|i'?ll|ill)\b/;

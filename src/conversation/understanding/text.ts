@@ -104,6 +104,8 @@ const SHORTHAND: Record<string, string> = {
   tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
   mond: 'monday',
   wat: 'what', wut: 'what', wht: 'what',
+  // Short words with two letters swapped, too short for the fuzzy pass ("same tiem", "teh 8th").
+  teh: 'the', hte: 'the', tiem: 'time', tmie: 'time', smae: 'same', saem: 'same', wkee: 'week', weke: 'week',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 
@@ -219,7 +221,7 @@ export function spellTimes(s: string): string {
  * "r.lee@example.org" an e-mail.
  */
 export function spellCommandLetter(s: string): string {
-  return s.replace(/^([rc])(?=[ ]?[.!,:;-]+ [a-z0-9]| (?:pls|plz|please|thanks|thx|ty|thank you|sorry)\b)/, (_, letter: string) => (letter === 'r' ? 'reschedule' : 'cancel'));
+  return s.replace(/^([rc])(?=[ ]?[.!,:;-]+ [a-z0-9]| (?:pls|plz|please|thanks|thx|ty|thank you|sorry)\b| for (?:the|my|that)\b)/, (_, letter: string) => (letter === 'r' ? 'reschedule' : 'cancel'));
 }
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".

@@ -6,7 +6,7 @@
 // matches these against the customer's appointments in hand.
 import { WILL_NOT } from './called-off.ts';
 import { DROP_VERB, SCRATCH_BOOKING } from './cancel-verbs.ts';
-import { simplify } from './text.ts';
+import { normalize, simplify } from './text.ts';
 import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
@@ -29,15 +29,15 @@ const MEANT_OTHER =
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
-const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|take \w+ off)\b`);
+const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|get rid of|take \w+ off)\b`);
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
 const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 
 /** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
-// "cancel whichever of my 2 appts is sooner", "whichever one comes first": the same order words after "whichever".
-const WHICHEVER = /\bwhich ?ever( one)?( of (my|our|the|them|those|these)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
+// "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
+const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
-  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
 const ORDER_WORDS: Record<string, number> = {
   next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
@@ -149,6 +149,18 @@ const NOT_MEANT = /\bnot (?:the |my |that )?(?!that one\b)[\w']+(?: [\w']+)?(?=\
  */
 export function notMeantAsThatOne(raw: string): string {
   return CORRECTS_WHICH.test(simplify(raw)) ? raw.replace(NOT_MEANT, 'not that one') : raw;
+}
+
+/** "i meant", "wrong one": a correction said outright ("just my friday appt" may only check it). */
+const SAYS_MEANT = /\b(i meant|i mean|meant the|wrong (one|appt|appointment|booking|day|date)|not (that|this) one)\b/;
+
+/**
+ * "wrong one, i meant the 15th. keep the 8th": a correction of which booking that also says
+ * which stays; the clause kept is no request, so only the booking meant is left.
+ */
+export function meantWithoutKept(raw: string): string {
+  const s = normalize(raw);
+  return SAYS_MEANT.test(s) ? withoutKept(s) : raw;
 }
 
 /** "not the color", "not my haircut" closing a clause: a booking ruled out, whose service is no request. */
