@@ -27,7 +27,7 @@ import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-q
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
-import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
+import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
@@ -331,9 +331,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
+  const protect = protectedWords(services, staff);
+  const said = unswapWords(spellCommandLetter(normalize(text)), protect);
+  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
-  const t = correctTypos(raw, protectedWords(services, staff));
+  const t = correctTypos(raw, protect);
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
   const s = spellHalfAmounts(t).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
