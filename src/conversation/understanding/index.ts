@@ -14,6 +14,7 @@ import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -438,9 +439,18 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
 function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
-  const split = cantMakeThenAsks(raw);
-  const target = split && resolveWhen(split.asked, ctx.now, ctx.timeZone);
-  if (!split || !target) return undefined;
+  const cantMake = cantMakeThenAsks(raw);
+  if (cantMake) return keptNotOf(cantMake, ctx);
+  // "monday at 9 instead of the 9th": only a day or time after "instead of" names the booking ("instead of dana" does not).
+  const insteadOf = insteadOfSplit(raw);
+  const kept = insteadOf && keptNotOf(insteadOf, ctx);
+  return kept?.appointment ? kept : undefined;
+}
+
+/** The booking's day or time, read from the words naming it, and the time asked in its place. */
+function keptNotOf(split: { booking: string; asked: string }, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const target = resolveWhen(split.asked, ctx.now, ctx.timeZone);
+  if (!target) return undefined;
   const appointment = bookingWhen(split.booking, ctx.now, ctx.timeZone);
   return appointment ? { appointment, target } : { target };
 }
