@@ -442,7 +442,8 @@ function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedW
   const cantMake = cantMakeThenAsks(raw);
   if (cantMake) return keptNotOf(cantMake, ctx);
   // "monday at 9 instead of the 9th": only a day or time after "instead of" names the booking ("instead of dana" does not).
-  const insteadOf = insteadOfSplit(raw);
+  // With a summary or times on screen, "10 instead of 9" changes what is shown, not a booking.
+  const insteadOf = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : insteadOfSplit(raw);
   const kept = insteadOf && keptNotOf(insteadOf, ctx);
   return kept?.appointment ? kept : undefined;
 }
