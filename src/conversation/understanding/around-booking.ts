@@ -49,6 +49,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bremind me (when|what time|what day)\b`,
     // "remind me what i have booked", "can you tell me what we've got scheduled": the booking asked with no "do".
     String.raw`\bwhat (i|we)( have| have got| ?'?ve| ?'?ve got| got) (booked|scheduled|coming up|on the books)\b`,
+    // "remind me what appts i have", "which bookings have we got": the bookings named, then had.
+    String.raw`\b(what|which) (appointments?|appts?|bookings?|reservations?) ((i|we)( have| have got| ?'?ve| ?'?ve got| got| booked| made)|(have|do|did) (i|we)( got| have| booked| made)?)\b`,
     // "and who is it with", "who's that with again": the person of the booking being talked about.
     String.raw`\bwho('?s| is| was) (it|that|this|my appt|my appointment|the appt|the appointment) (with|w)\b`,
     String.raw`\bwhat('?s| is) on (my|the) (calendar|schedule|books)\b`,

@@ -14,6 +14,7 @@ import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -27,7 +28,7 @@ import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-q
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
 import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
-import { correctTypos, normalize, simplify, spellCommandLetter, words } from './text.ts';
+import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
@@ -333,9 +334,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const services = Array.isArray(ctx?.services) ? ctx.services : [];
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
-  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(spellCommandLetter(normalize(text))), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
+  const protect = protectedWords(services, staff);
+  const said = unswapWords(spellCommandLetter(normalize(text)), protect);
+  const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
-  const t = correctTypos(raw, protectedWords(services, staff));
+  const t = correctTypos(raw, protect);
   // Punctuation is kept for times, dates and e-mails; the rules read `s`.
   const s = spellHalfAmounts(t).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
@@ -438,9 +441,19 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
 function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
-  const split = cantMakeThenAsks(raw);
-  const target = split && resolveWhen(split.asked, ctx.now, ctx.timeZone);
-  if (!split || !target) return undefined;
+  const cantMake = cantMakeThenAsks(raw);
+  if (cantMake) return keptNotOf(cantMake, ctx);
+  // "monday at 9 instead of the 9th": only a day or time after "instead of" names the booking ("instead of dana" does not).
+  // With a summary or times on screen, "10 instead of 9" changes what is shown, not a booking.
+  const insteadOf = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : insteadOfSplit(raw);
+  const kept = insteadOf && keptNotOf(insteadOf, ctx);
+  return kept?.appointment ? kept : undefined;
+}
+
+/** The booking's day or time, read from the words naming it, and the time asked in its place. */
+function keptNotOf(split: { booking: string; asked: string }, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const target = resolveWhen(split.asked, ctx.now, ctx.timeZone);
+  if (!target) return undefined;
   const appointment = bookingWhen(split.booking, ctx.now, ctx.timeZone);
   return appointment ? { appointment, target } : { target };
 }

@@ -143,6 +143,8 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       const core = unstretch(held, protect);
       const short = SHORTHAND[core];
       if (short !== undefined && !protect.has(core)) return lead + short + trail;
+      const swapped = protect.has(core) ? undefined : unswapped(core);
+      if (swapped) return lead + swapped + trail;
       if (!/^[a-z]+$/.test(core) || core.length < 5 || KEEP.has(core) || protect.has(core)) return lead + core + trail;
       if (VOCABULARY.includes(core)) return lead + core + trail;
       const limit = core.length <= 7 ? 1 : 2;
@@ -158,6 +160,28 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       return lead + (best !== undefined && bestDistance <= limit ? best : core) + trail;
     })
     .join(' ');
+}
+
+// Short words typed fast, with two neighbouring letters swapped ("cna i mvoe teh appt"): too
+// short for the fuzzy match, where one edit makes another word, so only a swap back to one of
+// these is read. None of their swaps is an English word a customer would mean.
+const SWAPPED_WORDS = new Set([
+  'can', 'the', 'you', 'and', 'move', 'what', 'with', 'have', 'that', 'this', 'time', 'book', 'next', 'week', 'day', 'cut',
+]);
+
+/** "cna" (can), "mvoe" (move), "teh" (the): a short word read with its swapped neighbours put back. */
+function unswapped(core: string): string | undefined {
+  if (core.length < 3 || core.length > 4 || SWAPPED_WORDS.has(core) || SHORTHAND[core] !== undefined) return undefined;
+  for (let i = 0; i + 1 < core.length; i++) {
+    const back = core.slice(0, i) + core[i + 1] + core[i] + core.slice(i + 2);
+    if (SWAPPED_WORDS.has(back)) return back;
+  }
+  return undefined;
+}
+
+/** The text with its swapped short words put back, before the rules that read whole phrases ("mvoe it to 3"). */
+export function unswapWords(normalized: string, protect: ReadonlySet<string>): string {
+  return normalized.replace(/\b[a-z]{3,4}\b/g, (w) => (protect.has(w) ? w : (unswapped(w) ?? w)));
 }
 
 /**

@@ -92,9 +92,10 @@ describe('a booking checked as "my X is still on"', () => {
 
 describe('an acknowledgment taken back', () => {
   it('reads what follows "actually" as the message', () => {
+    // The hour after "instead of" names the booking moved (the one at 3).
     const u = understand('confirmed, thanks! actually could we do 4 instead of 3?', ctxOnDec1());
-    expect(u.intent).toBe('book');
-    expect(u.changesBooked).toBe(true);
+    expect(u.intent).toBe('reschedule');
+    expect(localNY(u.apptWhen?.from)?.slice(11)).toBe('15:00');
     expect(localNY(u.when?.from)?.slice(11)).toBe('16:00');
   });
 

@@ -9,12 +9,18 @@ import { ctxOnDec1, localNY } from './fixtures.ts';
 describe('an acknowledgment, then a new time', () => {
   it.each([
     ['ok great, could we do 3 instead', '15:00'],
-    ['cool thanks. can it be 10:30 instead of 9', '10:30'],
   ])('%s: a change of the booked time, at %s', (text, time) => {
     const u = understand(text, ctxOnDec1());
     expect(u.intent).toBe('book');
     expect(u.changesBooked).toBe(true);
     expect(localNY(u.when?.from)?.slice(11)).toBe(time);
+  });
+
+  it('cool thanks. can it be 10:30 instead of 9: a move of the booking at 9, to 10:30', () => {
+    const u = understand('cool thanks. can it be 10:30 instead of 9', ctxOnDec1());
+    expect(u.intent).toBe('reschedule');
+    expect(localNY(u.apptWhen?.from)?.slice(11)).toBe('09:00');
+    expect(localNY(u.when?.from)?.slice(11)).toBe('10:30');
   });
 
   it('with times on screen, the same words pick', () => {
