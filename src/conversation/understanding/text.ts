@@ -104,8 +104,8 @@ const SHORTHAND: Record<string, string> = {
   tusday: 'tuesday', teusday: 'tuesday', tues: 'tuesday', frid: 'friday', fryday: 'friday', satur: 'saturday', satuday: 'saturday',
   mond: 'monday',
   wat: 'what', wut: 'what', wht: 'what',
-  // Short words with two letters swapped, too short for the fuzzy pass ("same tiem", "teh 8th").
-  teh: 'the', hte: 'the', tiem: 'time', tmie: 'time', smae: 'same', saem: 'same', wkee: 'week', weke: 'week',
+  // Two letters apart, which unswapped (below) does not put back.
+  wkee: 'week',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 
@@ -167,6 +167,7 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
 // these is read. None of their swaps is an English word a customer would mean.
 const SWAPPED_WORDS = new Set([
   'can', 'the', 'you', 'and', 'move', 'what', 'with', 'have', 'that', 'this', 'time', 'book', 'next', 'week', 'day', 'cut',
+  'same',
 ]);
 
 /** "cna" (can), "mvoe" (move), "teh" (the): a short word read with its swapped neighbours put back. */
