@@ -13,6 +13,7 @@ import type { DateRange } from './types.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
+import { withoutMoodToday } from './mood-today.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
@@ -117,7 +118,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutPast(withoutHoursRemark(input.replace(GREETINGS, ' ')));
+  const told = withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;

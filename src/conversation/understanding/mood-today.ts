@@ -1,0 +1,14 @@
+/**
+ * "sorry my brain is fried today", "im so tired today", "long day today": the customer says
+ * how they are, and "today" there dates the mood, not the visit. Availability words ("im
+ * free today", "im off today", "busy today") are left alone: they are about the visit.
+ */
+const MOOD = String.raw`(?:fried|tired|exhausted|scattered|frazzled|distracted|sleepy|foggy|slow|dead|scatterbrained|all over the place|a mess|out of it|not with it|not all there|mush|toast|hungover)`;
+const WHO = String.raw`(?:i'?m|im|i am|i feel|feeling|my (?:brain|head|mind)(?: is|'s|s)?)`;
+// An apology before the mood goes with it: left alone it would read as a correction with nothing after it.
+const EXCUSE = String.raw`(?:(?:sorry|soz|ugh|lol|haha)[,!.]* )?`;
+const MOOD_TODAY = new RegExp(String.raw`\b${EXCUSE}${WHO} (?:so |very |really |just |a bit |kinda |totally |completely |super )*${MOOD}(?: today| this morning)\b|\b${EXCUSE}(?:(?:such a |a )?(?:long|rough|crazy|hectic|weird|bad) day today)\b`, 'g');
+
+export function withoutMoodToday(text: string): string {
+  return text.replace(MOOD_TODAY, ' ');
+}
