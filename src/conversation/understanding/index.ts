@@ -343,12 +343,14 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const s = spellHalfAmounts(t).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   const u: Understanding = { intent: 'unknown' };
-  const isMove = RESCHEDULE.test(s) || CANCEL.test(s);
-  const cancelOnly = CANCEL.test(s) && !RESCHEDULE.test(s);
+  const moves = RESCHEDULE.test(s);
+  const cancels = CANCEL.test(s);
+  const isMove = moves || cancels;
+  const cancelOnly = cancels && !moves;
   // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
   const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
   // "move my cut to right before my color": the color places the move; the cut is what moves.
-  const movePlace = RESCHEDULE.test(s) ? nextToBooking(raw, (part) => matchServices(part, services).length > 0, { move: true }) : undefined;
+  const movePlace = moves ? nextToBooking(raw, (part) => matchServices(part, services).length > 0, { move: true }) : undefined;
   const own = nextTo?.rest ?? movePlace?.rest ?? raw;
   const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
@@ -371,7 +373,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
   else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
   else if (member) u.staffId = member.id;
-  if (u.staffId && member && RESCHEDULE.test(s) && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
+  if (u.staffId && member && moves && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -384,7 +386,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
   // "cancel my one on friday, i'll be in town tmrw anyway": a cancel that asks for nothing in its place names no new time.
   const splits = isMove && !(cancelOnly && !booksInPlace(s, raw));
-  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(unkept), ctx.now, ctx.timeZone, RESCHEDULE.test(s)) : undefined;
+  const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(unkept), ctx.now, ctx.timeZone, moves) : undefined;
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
