@@ -13,12 +13,14 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // must fail, so a fix shows up as a dialog to unmark and a regression as a failed test.
 // The target is 95% (issue 14). First run, on the code after set 12's fixes and before
 // any made on set 13: 248/288 (86.1%). After the fixes made on set 13's failures (none
-// looking at this set): 249/288 (86.5%), one more and none fewer, the FLOOR this gate holds.
+// looking at this set): 249/288 (86.5%), one more and none fewer. The judge then paired two
+// people booked at once by stylist rather than by creation order (y113 was right): 250/288,
+// the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout13-*.
 
 const TARGET = 0.95;
-const FLOOR = 249 / 288;
+const FLOOR = 250 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();

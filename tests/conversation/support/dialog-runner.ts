@@ -231,7 +231,7 @@ async function compareEndState(t: DialogDatabase, d: Dialog, fx: Fixture, now: D
   // Same start and creation order can tie (two people at once): compare as sorted lists.
   const key = (a: { service?: string; start: string; status: string; customer: string }) => `${a.start} ${a.service} ${a.status} ${a.customer}`;
   const want = [...expected].sort((a, b) => key(a).localeCompare(key(b)));
-  const got = [...actual].sort((a, b) => key(a).localeCompare(key(b)));
+  const got = pairTies(want, [...actual].sort((a, b) => key(a).localeCompare(key(b))), key);
   if (want.length !== got.length || want.some((e, i) => key(e) !== key(got[i]!))) {
     failures.push(`appointments: expected [${want.map(shown).join('; ')}], got [${got.map(shown).join('; ')}]`);
   } else {
@@ -252,6 +252,20 @@ async function compareEndState(t: DialogDatabase, d: Dialog, fx: Fixture, now: D
   // Nothing was written for anyone but the sender and the fixture's other customer.
   for (const phone of end.phones) if (phone !== d.phone && phone !== OTHER_PHONE) failures.push(`unexpected customer ${phone}`);
   return failures;
+}
+
+/**
+ * `got` reordered so that, among appointments tied on `key` (two people at once), each one
+ * stands beside the expected one naming its stylist: the tie's order in either list says nothing.
+ */
+function pairTies<W extends { staff?: string }, G extends { staff?: string }>(want: W[], got: G[], key: (a: W | G) => string): G[] {
+  const out = [...got];
+  want.forEach((e, i) => {
+    if (!e.staff || out[i]?.staff === e.staff) return;
+    const j = out.findIndex((a, k) => k > i && key(a) === key(e) && a.staff === e.staff);
+    if (j > i && key(out[i]!) === key(e)) [out[i], out[j]] = [out[j]!, out[i]!];
+  });
+  return out;
 }
 
 function sortKeys(v: unknown): unknown {
