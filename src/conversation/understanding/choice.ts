@@ -153,10 +153,21 @@ export function readChoice(text: string, optionCount: number): Choice {
     // "at 3, actually 3:30", "2 no wait 3": the pick after the correction is the one meant.
     const corrected = splitCorrection(s);
     const last: Choice = corrected ? choose(corrected.after, count) : {};
-    return last.index !== undefined || last.time !== undefined ? last : choose(s, count);
+    return last.index !== undefined || last.time !== undefined ? last : (pickBeforeReason(s, count) ?? choose(s, count));
   } catch {
     return {};
   }
+}
+
+/**
+ * "ok 9 then, cant do later", "the 10:30 pls. i have work at noon": a pick said first, then
+ * only why. The first clause is the pick when it is one and the rest names no other number.
+ */
+function pickBeforeReason(s: string, count: number): Choice | undefined {
+  const m = /^(.+?)(?:[,;!?]|\.(?!\d))+\s*(.+)$/.exec(s);
+  if (!m || /\d|\b(?:noon|midday)\b/.test(m[2]!)) return undefined;
+  const head = choose(m[1]!, count);
+  return head.index !== undefined || head.time !== undefined ? head : undefined;
 }
 
 function choose(s: string, optionCount: number): Choice {

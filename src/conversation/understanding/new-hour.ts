@@ -14,7 +14,7 @@ const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is bet
 const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to)\s`;
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls",
 // "hmm or maybe 2?" (a second thought offered as a question).
-const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
+const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|ugh|um+|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
 
 // "i meant 1, the 9am", "sorry 2 - the 10:30 one": the number is an option said with its own time, not an hour.
 const WITH_ITS_TIME = String.raw`(?![\s,(-]+(?:the\s)?\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m|p\.m)\b)`;
@@ -27,7 +27,9 @@ const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|re
 const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
 // "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
 const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
-const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
+// What may close such a message after the hour: "ugh actually 10, sorry!!", "wait no 11 then thanks lol".
+const CLOSING = String.raw`(?:[\s,.!?]*\b(?:then|pls|please|plz|instead|sorry|thanks|thank you|thx|ty|lol|haha))*[\s,.!?]*$`;
+const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=${CLOSING})`, 'g');
 
 /**
  * `text` (normalized, lowercase) with each bare hour said as a new time written "at H".
