@@ -38,7 +38,7 @@ export const T = {
   offersNoneInRange: (service: string) => `No openings for ${service} then. The nearest ones:`,
   offersOutro: 'Reply with a number, or tell me another day or time.',
   beyondHorizon: (service: string, days: number, until: string) =>
-    `Sorry, ${service} can be booked up to ${days} days ahead (until ${until}), so that is too far out for now. Text us closer to the date, or ask for another day.`,
+    `Sorry, ${service} can be booked up to ${days} days ahead (through ${until}), so that is too far out for now. Text us closer to the date, or ask for another day.`,
   noAvailability: (service: string) => `Sorry, there are no openings for ${service} in the coming weeks. Reply AGENT and our team will help.`,
   unknownService: 'Sorry, we do not offer that. Reply HELP to see what I can do.',
   offerNotFound: 'That time is no longer available to pick. Here is what I can offer instead.',
