@@ -94,6 +94,8 @@ export const T2 = {
   offersStillOpen: 'The times above are still open: reply with a number, or tell me another day or time.',
   /** "what time was that again?" asked during the intake questions: the time being held. */
   beingBooked: (label: string) => `You are booking ${label}.`,
+  /** A time (and person) asked with no service: the question says it back, so the customer sees it was heard. */
+  askServiceFor: (names: string[], label: string) => `Which service would you like on ${label}?\n${numbered(names)}`,
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
   /** The services in one line, when the customer is asked something else next. */
   servicesOffered: (lines: string[]) => `We offer: ${lines.join(', ')}.`,

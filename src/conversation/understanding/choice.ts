@@ -97,8 +97,15 @@ const FILLER = new Set([
 ]);
 
 type ClockTime = { hour: number; minute: number };
-/** The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it may be an hour too. */
-type Choice = { index?: number; time?: ClockTime; bare?: boolean };
+/**
+ * The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it
+ * may be an hour too; `byTime` when it was picked as the later or earlier time, not by place.
+ */
+type Choice = { index?: number; time?: ClockTime; bare?: boolean; byTime?: 'latest' | 'earliest' };
+
+// "the later one", "the latest": a time, whatever its place in the list ("the last one" is a place).
+const LATER_TIME = /\b(latest|later one|later time|later slot)\b/;
+const EARLIER_TIME = /\b(earliest|soonest|earlier one|earlier time|earlier slot)\b/;
 
 const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
 
@@ -141,7 +148,7 @@ export function findClockTime(s: string, allowBareHour: boolean): ClockTime | un
  * 0-based here), and/or the clock time they picked it by. Both may be absent.
  */
 export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
-  const { bare: _bare, ...pick } = readChoice(text, optionCount);
+  const { bare: _bare, byTime: _byTime, ...pick } = readChoice(text, optionCount);
   return pick;
 }
 
@@ -198,8 +205,13 @@ function choose(s: string, optionCount: number): Choice {
     }
   }
   if (picked === undefined) {
-    if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) picked = optionCount;
-    else if (/\b(earliest|soonest|former)\b|\bthe earlier one\b/.test(clean) && optionCount > 0) picked = 1;
+    if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) {
+      picked = optionCount;
+      if (LATER_TIME.test(clean)) out.byTime = 'latest';
+    } else if (/\b(earliest|soonest|former)\b|\bthe earlier one\b/.test(clean) && optionCount > 0) {
+      picked = 1;
+      if (EARLIER_TIME.test(clean)) out.byTime = 'earliest';
+    }
     else if (/\b(any|either|whichever|any of them|doesn'?t matter|dont care|don'?t mind)\b/.test(clean) && optionCount > 0) picked = 1;
   }
   if (picked === undefined) {
