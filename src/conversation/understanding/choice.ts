@@ -103,9 +103,10 @@ type ClockTime = { hour: number; minute: number };
  */
 type Choice = { index?: number; time?: ClockTime; bare?: boolean; byTime?: 'latest' | 'earliest' };
 
-// "the later one", "the latest": a time, whatever its place in the list ("the last one" is a place).
-const LATER_TIME = /\b(latest|later one|later time|later slot)\b/;
-const EARLIER_TIME = /\b(earliest|soonest|earlier one|earlier time|earlier slot)\b/;
+// "the latest", "the earliest": a time, whatever its place in the list. "The last one" is a
+// place, and "the earlier one" of two times asked ("1 or 2, whichever") the first said.
+const LATER_TIME = /\blatest\b/;
+const EARLIER_TIME = /\b(earliest|soonest)\b/;
 
 const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
 

@@ -247,7 +247,8 @@ export function spellTimes(s: string): string {
 
 // "3 in the afternoon", "10 in the morning", "7 at night", "half 4 this evening": the part of
 // day said after the hour is its am or pm, which the date reader only takes from a clock cue.
-const HOUR_THEN_PART = new RegExp(`\\b${HOUR}(:\\d{2})?(?: ?o'? ?clock)?(?= (?:in the|this|at|tomorrow|tmrw) (morning|afternoon|evening|night)\\b)`, 'g');
+// A number after a month or in a numeric date is its day ("december 11 in the morning").
+const HOUR_THEN_PART = new RegExp(`(?<!\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? |[/-])\\b${HOUR}(:\\d{2})?(?: ?o'? ?clock)?(?= (?:in the|this|at|tomorrow|tmrw) (morning|afternoon|evening|night)\\b)`, 'g');
 
 function withDayPartMeridiem(t: string): string {
   return t.replace(HOUR_THEN_PART, (whole, h: string, minutes: string | undefined, part: string) => {
@@ -267,7 +268,8 @@ export function spellCommandLetter(s: string): string {
 }
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
-const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? no)?\b[\s,.!-]*)+/g;
+// A bare "no" corrects only right before the number it puts instead: "tmrw at 2 no 3", "at 10 - no, 11".
+const CORRECTION = /(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? no)?|no(?=[\s,.!-]+(?:at |@ ?|on |the |on the )?\d))\b[\s,.!-]*)+/g;
 // "at 2 no wait 3 sorry", "3 i mean 4, thanks": an apology or thanks closing the message corrects nothing after it.
 const ONLY_COURTESY = /^(?:(?:sorry|thanks|thank you|thx|ty|lol|haha|my bad|oops|pls|please|plz)\b[\s,.!?-]*)*$/;
 
