@@ -10,8 +10,8 @@ const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:a
 // Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
 // time taken back ("3 was fine").
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
-// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3").
-const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to)\s`;
+// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3", "can it be 10").
+const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to|(?:can|could|would)\s(?:it|that)\sbe)\s`;
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls",
 // "hmm or maybe 2?" (a second thought offered as a question).
 const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|ugh|um+|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;

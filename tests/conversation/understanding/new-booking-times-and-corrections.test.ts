@@ -68,6 +68,7 @@ describe('a bare new hour at a summary, closed with courtesy', () => {
     ['oops 11 thanks', 'oops at 11 thanks'],
     ['hmm 12 then lol', 'hmm at 12 then lol'],
     ['no wait, 10 thx', 'no wait, at 10 thx'],
+    ['actually can it be 10 sorry', 'actually can it be at 10 sorry'],
   ])('%j → %j', (text, spelled) => {
     expect(spellNewHours(text, atSummary)).toBe(spelled);
   });
