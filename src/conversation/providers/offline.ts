@@ -917,7 +917,7 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
  * ("ok tuesday at 11 with lee then") is only an offer on that day with that person.
  */
 function pickOffer(view: ProviderView, u: Understanding, asked?: Memory['when']): ProviderView['offers'][number] | undefined {
-  // "the later one" to a list led by the latest time: the time, not the place.
+  // "the latest" to a list led by the time nearest the one asked: the time, not the place.
   if (u.choiceByTime) {
     const inTime = view.offers.filter((o) => withNamedStaff(o, u)).sort((a, b) => a.start.localeCompare(b.start));
     return u.choiceByTime === 'latest' ? inTime[inTime.length - 1] : inTime[0];

@@ -99,7 +99,7 @@ const FILLER = new Set([
 type ClockTime = { hour: number; minute: number };
 /**
  * The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it
- * may be an hour too; `byTime` when it was picked as the later or earlier time, not by place.
+ * may be an hour too; `byTime` when it was picked as the latest or earliest time, not by place.
  */
 type Choice = { index?: number; time?: ClockTime; bare?: boolean; byTime?: 'latest' | 'earliest' };
 

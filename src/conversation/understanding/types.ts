@@ -51,7 +51,7 @@ export interface Understanding {
   when?: DateRange;
   choiceIndex?: number;
   choiceTime?: { hour: number; minute: number };
-  /** "the later one", "the earliest": the offer latest or earliest in time, wherever it is listed */
+  /** "the latest", "the earliest": the offer latest or earliest in time, wherever it is listed */
   choiceByTime?: 'latest' | 'earliest';
   /** the pick was a number alone ("3", "3 is perfect"): it may name the 3:00 offer rather than the third */
   numberMayBeHour?: boolean;
