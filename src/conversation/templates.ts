@@ -38,7 +38,7 @@ export const T = {
   offersNoneInRange: (service: string) => `No openings for ${service} then. The nearest ones:`,
   offersOutro: 'Reply with a number, or tell me another day or time.',
   beyondHorizon: (service: string, days: number, until: string) =>
-    `Sorry, ${service} can be booked up to ${days} days ahead (until ${until}), so that is too far out for now. Text us closer to the date, or ask for another day.`,
+    `Sorry, ${service} can be booked up to ${days} days ahead (through ${until}), so that is too far out for now. Text us closer to the date, or ask for another day.`,
   noAvailability: (service: string) => `Sorry, there are no openings for ${service} in the coming weeks. Reply AGENT and our team will help.`,
   unknownService: 'Sorry, we do not offer that. Reply HELP to see what I can do.',
   offerNotFound: 'That time is no longer available to pick. Here is what I can offer instead.',
@@ -94,6 +94,8 @@ export const T2 = {
   offersStillOpen: 'The times above are still open: reply with a number, or tell me another day or time.',
   /** "what time was that again?" asked during the intake questions: the time being held. */
   beingBooked: (label: string) => `You are booking ${label}.`,
+  /** A time (and person) asked with no service: the question says it back, so the customer sees it was heard. */
+  askServiceFor: (names: string[], label: string) => `Which service would you like on ${label}?\n${numbered(names)}`,
   servicesList: (lines: string[]) => `We offer:\n${numbered(lines)}\nWhich would you like?`,
   /** The services in one line, when the customer is asked something else next. */
   servicesOffered: (lines: string[]) => `We offer: ${lines.join(', ')}.`,

@@ -3,7 +3,7 @@ import { ResourceCalendar, sessionKeyFor } from './calendar.ts';
 import { isEligible, meetsLanguage, requiredKinds, servesPostalCode } from './eligibility.ts';
 import type { LocationRecord, ResourceKind, Snapshot } from './ports.ts';
 import { bestResource, rankResources, type RoutingInput } from './routing.ts';
-import { DAY, MINUTE, localDate, localMonth } from './time.ts';
+import { MINUTE, horizonEnd, localDate, localMonth } from './time.ts';
 
 /*
  * AVAILABILITY RULES — what a slot is, in one place. The commit-time checks in
@@ -46,7 +46,8 @@ import { DAY, MINUTE, localDate, localMonth } from './time.ts';
  * Bookings and blocks
  * - Canceled appointments and expired holds free their time. Completed and no-show
  *   appointments keep theirs. Time off blocks like a booking.
- * - Minimum notice: start ≥ now + minNoticeMinutes. Horizon: start ≤ now + maxHorizonDays.
+ * - Minimum notice: start ≥ now + minNoticeMinutes. Horizon: the start falls on or before the
+ *   local day maxHorizonDays after today, in the location's zone (that whole day is open).
  *
  * Eligibility, location, territory, language
  * - A resource serves a service by an explicit eligibility row or by having all skills
@@ -117,6 +118,7 @@ export class Planner {
   private readonly afterMs: number;
   private readonly stepMs: number;
   private readonly rankCache = new Map<ResourceCalendar[], Map<string, ResourceCalendar[]>>();
+  private readonly horizons = new Map<string, number>();
 
   constructor(
     readonly snapshot: Snapshot,
@@ -196,10 +198,22 @@ export class Planner {
     if (start < this.opts.now + service.minNoticeMinutes * MINUTE) {
       return { rule: 'min_notice', message: `"${service.name}" must be booked at least ${service.minNoticeMinutes} minutes ahead.` };
     }
-    if (start > this.opts.now + service.maxHorizonDays * DAY) {
+    if (start >= this.lastHorizon()) {
       return { rule: 'max_horizon', message: `"${service.name}" can be booked at most ${service.maxHorizonDays} days ahead.` };
     }
     return null;
+  }
+
+  /** The end of the horizon at a location: midnight after its last bookable local day. */
+  private horizonAt(zone: string): number {
+    let end = this.horizons.get(zone);
+    if (end === undefined) this.horizons.set(zone, (end = horizonEnd(this.opts.now, this.snapshot.service.maxHorizonDays, zone)));
+    return end;
+  }
+
+  /** The latest horizon of any location planned: a start past it is too far ahead everywhere. */
+  private lastHorizon(): number {
+    return Math.max(...this.plans.map((p) => this.horizonAt(p.location.timeZone)));
   }
 
   /** Whether `start` can be booked, and by which resources routing would pick. */
@@ -209,6 +223,7 @@ export class Planner {
     if (window) return { ok: false, ...window };
     let best: Stage = 'outside_hours';
     for (const plan of this.plans) {
+      if (start >= this.horizonAt(plan.location.timeZone)) continue;
       const r = this.evaluateAt(plan, start, true);
       if (r.ok) return r;
       if (STAGE_RANK[r.stage] > STAGE_RANK[best]) best = r.stage;
@@ -330,10 +345,11 @@ export class Planner {
     if (this.excluded) return [];
     const { service } = this.snapshot;
     const earliest = Math.max(fromMs, this.opts.now + service.minNoticeMinutes * MINUTE);
-    const latest = Math.min(toMs - 1, this.opts.now + service.maxHorizonDays * DAY);
-    if (earliest > latest) return [];
+    if (earliest > toMs - 1) return [];
     const found: Array<{ start: number; combo: Combo }> = [];
     for (const plan of this.plans) {
+      const latest = Math.min(toMs - 1, this.horizonAt(plan.location.timeZone) - 1);
+      if (earliest > latest) continue;
       const starts = new Set<number>();
       // Resources with the same hours share one working array (calendar.ts); its
       // starts need collecting once.

@@ -130,6 +130,15 @@ export function localDate(ms: number, zone: string): string {
   return calendarString(ms + offsetMinutes(zone, ms) * MINUTE);
 }
 
+/**
+ * The first instant past a booking horizon of `days` days: midnight after the local day that
+ * is `days` days from now. "Bookable 60 days ahead" opens that whole last day, as a front desk
+ * means it, not only up to the time of day it is now.
+ */
+export function horizonEnd(nowMs: number, days: number, zone: string): number {
+  return wallToInstant(addDays(localDate(nowMs, zone), days + 1), 0, zone);
+}
+
 /** The local month "YYYY-MM" of an instant in a zone. */
 export function localMonth(ms: number, zone: string): string {
   return localDate(ms, zone).slice(0, 7);

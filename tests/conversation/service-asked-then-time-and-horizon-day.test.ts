@@ -4,8 +4,8 @@ import { Dialog, runDialog } from './support/dialog-runner.ts';
 
 // Two provider and tool behaviours, judged on the database end state (set 11's r121, r102):
 // the service a price question named is the one a time said next books, unless another is
-// named; and a time on the horizon's last day but past its hour is answered with the horizon,
-// never with a "no openings" alert to staff.
+// named; and the horizon's last day is open all day, while a time the day after it is answered
+// with the horizon, never with a "no openings" alert to staff.
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -30,13 +30,18 @@ const dialogs: Array<Record<string, unknown>> = [
     expect: { appointments: [{ service: 'color', start: '2026-12-10 13:00', status: 'confirmed', staff: 'Dana' }] },
   },
   {
-    name: 'the horizon day past its hour is answered with the horizon, no alert',
-    turns: [{ say: 'trim on jan 30 at 3 pls', expect: ['60 days'] }],
+    name: "the horizon's last day past the hour it is now is still open",
+    turns: [{ say: 'trim on jan 30 at 3 pls', expect: ['Jan 30', '3:00 PM'] }, 'yes'],
+    expect: { appointments: [{ service: 'haircut', start: '2027-01-30 15:00', status: 'confirmed' }], exceptions: [] },
+  },
+  {
+    name: 'the day after the horizon is answered with the horizon, no alert',
+    turns: [{ say: 'trim on mon feb 1 at 3 pls', expect: ['60 days', 'through Sat Jan 30'] }],
     expect: { appointments: [], exceptions: [] },
   },
 ];
 
-describe('a service asked about, then a time; a time past the horizon', () => {
+describe("a service asked about, then a time; the horizon's last day and the day after", () => {
   for (const raw of dialogs) {
     const dialog = Dialog.parse(raw);
     it(dialog.name, async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocal, localDate, wallToInstant } from '../../src/engine/time.ts';
+import { formatLocal, horizonEnd, localDate, wallToInstant } from '../../src/engine/time.ts';
 import { location, resource, run, service, snapshot, starts } from './support/builders.ts';
 
 // Time zones and DST. These run under TZ=UTC, America/Los_Angeles and Asia/Kolkata in
@@ -95,5 +95,17 @@ describe('DST and zones', () => {
     const r = resource({ timeZone: 'America/Chicago', weeklyHours: [{ weekday: 2, startTime: '09:00', endTime: '10:00' }] });
     const snap = snapshot({ service: service({ durationMinutes: 60, slotStepMinutes: 60 }), resources: [r], locations: [location({ timeZone: 'America/New_York' })] });
     expect(starts(snap, '2026-12-01T00:00:00Z', '2026-12-02T00:00:00Z')).toEqual(['2026-12-01T15:00:00Z']);
+  });
+});
+
+describe('booking horizon', () => {
+  it('ends at midnight after the last local day, across a DST change', () => {
+    // Wed 10 Mar 2027 10:00 in New York, 5 days ahead: all of Mon 15 Mar (EDT from the 14th) is open.
+    expect(new Date(horizonEnd(Date.parse('2027-03-10T15:00:00Z'), 5, 'America/New_York')).toISOString()).toBe('2027-03-16T04:00:00.000Z');
+  });
+
+  it('counts from the local date, not the UTC one', () => {
+    // Sun 29 Nov 2026 23:30 in New York is already Monday in UTC: one day ahead is Monday, ending at its midnight.
+    expect(new Date(horizonEnd(Date.parse('2026-11-30T04:30:00Z'), 1, 'America/New_York')).toISOString()).toBe('2026-12-01T05:00:00.000Z');
   });
 });

@@ -65,11 +65,19 @@ const cases: Case[] = [
     refused: ['2026-12-01T15:00:00Z', 'min_notice'],
   },
   {
-    name: 'maximum horizon',
+    // "Bookable 1 day ahead" said at 10:00 on Monday opens all of Tuesday, not only until 10:00.
+    name: 'maximum horizon: the whole last local day is open',
     snap: snapshot({ service: service({ maxHorizonDays: 1 }), resources: [A] }),
     opts: { now: Date.parse('2026-11-30T15:00:00Z') },
-    offered: ['2026-12-01T14:00:00Z', '2026-12-01T14:30:00Z', '2026-12-01T15:00:00Z'],
-    refused: ['2026-12-01T15:30:00Z', 'max_horizon'],
+    offered: run('2026-12-01T14:00:00Z', 4, 30),
+  },
+  {
+    // Said at 23:30 on Sunday (04:30Z Monday): the last day is Monday in New York, whatever the UTC date.
+    name: 'maximum horizon: the day after the last local day is refused',
+    snap: snapshot({ service: service({ maxHorizonDays: 1 }), resources: [A] }),
+    opts: { now: Date.parse('2026-11-30T04:30:00Z') },
+    offered: [],
+    refused: ['2026-12-01T14:00:00Z', 'max_horizon'],
   },
   {
     name: 'grid aligned to the start of each working interval (09:10 → 09:10, 09:40, …)',

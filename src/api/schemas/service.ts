@@ -42,7 +42,7 @@ const ruleFields = {
   bufferBeforeMinutes: minutes(24 * 60).default(0),
   bufferAfterMinutes: minutes(24 * 60).default(0),
   minNoticeMinutes: minutes(365 * 24 * 60).default(0),
-  maxHorizonDays: z.int().min(1).max(730).default(60),
+  maxHorizonDays: z.int().min(1).max(730).default(60).meta({ description: "Bookable through the whole local day this many days ahead, in the location's zone" }),
   slotStepMinutes: z.int().min(1).max(24 * 60).default(15),
   seats: z.int().min(1).max(1000).default(1).meta({ description: 'Attendees per session: 1 for one-to-one, more for classes' }),
   requiresApproval: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { T, T2, formatPrice, numbered } from '../templates.ts';
+import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
@@ -12,7 +12,7 @@ import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
-import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
+import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
@@ -249,7 +249,9 @@ function findSlotsArgs(view: ProviderView, memory: Memory, service: string, appt
   const w = memory.when;
   const staff = memory.staffId ? (view.staff.find((s) => s.id === memory.staffId)?.name ?? null) : null;
   const size = { duration_minutes: memory.durationMinutes ?? null, min_capacity: memory.minCapacity ?? null };
-  if (!w || (w.earliest && !w.exactTime && new Date(w.to).getTime() - new Date(w.from).getTime() > 3 * 86_400_000)) {
+  // "asap": the search's own next two weeks. "the earliest next week" keeps its week.
+  const fromNow = w && new Date(w.from).getTime() <= Date.parse(view.now) + 3_600_000;
+  if (!w || (w.earliest && fromNow && !w.exactTime && new Date(w.to).getTime() - new Date(w.from).getTime() > 3 * 86_400_000)) {
     return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef, ...size };
   }
   // "The latest": the offers nearest the end of the window, the last one first.
@@ -799,12 +801,19 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
     // "can i book a pedicure": say it is not offered while asking which service instead.
-    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : T.askService(names), { ...memory, menu: 'service', menuItems: undefined }, {
+    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : askServiceFor(view, memory, names), { ...memory, menu: 'service', menuItems: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });
   }
   return search(findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
+}
+
+/** "can i get lee tues the 22nd at 5:30": which service, said with the time and person heard, never guessed. */
+function askServiceFor(view: ProviderView, memory: Memory, names: string[]): string {
+  if (!isExactAsked(memory.when)) return T.askService(names);
+  const staff = view.staff.find((s) => s.id === memory.staffId)?.name;
+  return T2.askServiceFor(names, formatSlotLabel(new Date(memory.when!.from), view.timeZone, staff));
 }
 
 /** The search is for one exact time the customer asked (offline-direct.ts): proposed at once when free. */
@@ -908,6 +917,11 @@ function offerAt(view: ProviderView, offer: ProviderView['offers'][number], iso:
  * ("ok tuesday at 11 with lee then") is only an offer on that day with that person.
  */
 function pickOffer(view: ProviderView, u: Understanding, asked?: Memory['when']): ProviderView['offers'][number] | undefined {
+  // "the latest" to a list led by the time nearest the one asked: the time, not the place.
+  if (u.choiceByTime) {
+    const inTime = view.offers.filter((o) => withNamedStaff(o, u)).sort((a, b) => a.start.localeCompare(b.start));
+    return u.choiceByTime === 'latest' ? inTime[inTime.length - 1] : inTime[0];
+  }
   if (u.choiceIndex !== undefined) {
     const offer = offerAtHourMeant(view, u, asked) ?? view.offers[u.choiceIndex];
     return offer && withNamedStaff(offer, u) ? offer : undefined;

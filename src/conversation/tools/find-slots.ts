@@ -6,6 +6,7 @@ import { raiseException } from '../escalate.ts';
 import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
+import { horizonEnd } from '../../engine/time.ts';
 import { T, T2 } from '../templates.ts';
 import { closedReason } from './closed-hours.ts';
 import type { ToolArgs } from './definitions.ts';
@@ -41,7 +42,7 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     ? await otherStaffIfNotFree(env, { query, window, skip, asked })
     : await sameStaffWhereFree(env, { query, window, skip, asked, moving: what.forAppointment });
   discardProposal(env);
-  // "jan 30 at 11" with bookings open until 9:00 that day: the time asked is past the horizon, no slot is missing.
+  // A window running past the last bookable day, with nothing free before it: the rest is past the horizon, no slot is missing.
   if (found.slots.length === 0) return beyondHorizon(env, what.service, window.to.toJSDate()) ?? noAvailability(env, what.service);
   const distance = nearest(env, window);
   const chosen = pickOffers(found.slots, distance);
@@ -149,14 +150,15 @@ function nearest(env: TurnEnv, window: SlotWindow): ((s: Slot) => number) | null
  * service can be booked. Staff hear nothing: no slot is missing, the day is not open yet.
  */
 function beyondHorizon(env: TurnEnv, service: CatalogService, from: Date): ToolOutcome | undefined {
-  const last = new Date(env.clock().getTime() + service.maxHorizonDays * 86_400_000);
-  if (from <= last) return undefined;
+  const zone = env.catalog.business.timeZone;
+  const end = horizonEnd(env.clock().getTime(), service.maxHorizonDays, zone);
+  if (from.getTime() < end) return undefined;
   env.state.offers = [];
-  // The horizon is an instant (the engine's rule), so its last day is open only until the time of day it is now.
-  const until = DateTime.fromJSDate(last, { zone: env.catalog.business.timeZone }).toFormat('ccc LLL d, h:mm a');
+  // The engine's rule: the whole last local day is open, so the customer is told that day.
+  const until = DateTime.fromMillis(end - 1, { zone }).toFormat('ccc LLL d');
   return {
     failure: false,
-    result: { ok: false, error: { code: 'max_horizon', message: `${service.name} can be booked at most ${service.maxHorizonDays} days ahead (until ${until}).` } },
+    result: { ok: false, error: { code: 'max_horizon', message: `${service.name} can be booked at most ${service.maxHorizonDays} days ahead (through ${until}).` } },
     display: { messages: [T.beyondHorizon(service.name, service.maxHorizonDays, until)], expecting: null },
   };
 }

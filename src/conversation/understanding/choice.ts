@@ -97,8 +97,16 @@ const FILLER = new Set([
 ]);
 
 type ClockTime = { hour: number; minute: number };
-/** The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it may be an hour too. */
-type Choice = { index?: number; time?: ClockTime; bare?: boolean };
+/**
+ * The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it
+ * may be an hour too; `byTime` when it was picked as the latest or earliest time, not by place.
+ */
+type Choice = { index?: number; time?: ClockTime; bare?: boolean; byTime?: 'latest' | 'earliest' };
+
+// "the latest", "the earliest": a time, whatever its place in the list. "The last one" is a
+// place, and "the earlier one" of two times asked ("1 or 2, whichever") the first said.
+const LATER_TIME = /\blatest\b/;
+const EARLIER_TIME = /\b(earliest|soonest)\b/;
 
 const DAY_CUE = /(?:^|\b)(?:on|for|by|until|till|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)(?: the)?$/;
 
@@ -141,7 +149,7 @@ export function findClockTime(s: string, allowBareHour: boolean): ClockTime | un
  * 0-based here), and/or the clock time they picked it by. Both may be absent.
  */
 export function parseChoice(text: string, optionCount: number): { index?: number; time?: ClockTime } {
-  const { bare: _bare, ...pick } = readChoice(text, optionCount);
+  const { bare: _bare, byTime: _byTime, ...pick } = readChoice(text, optionCount);
   return pick;
 }
 
@@ -153,10 +161,21 @@ export function readChoice(text: string, optionCount: number): Choice {
     // "at 3, actually 3:30", "2 no wait 3": the pick after the correction is the one meant.
     const corrected = splitCorrection(s);
     const last: Choice = corrected ? choose(corrected.after, count) : {};
-    return last.index !== undefined || last.time !== undefined ? last : choose(s, count);
+    return last.index !== undefined || last.time !== undefined ? last : (pickBeforeReason(s, count) ?? choose(s, count));
   } catch {
     return {};
   }
+}
+
+/**
+ * "ok 9 then, cant do later", "the 10:30 pls. i have work at noon": a pick said first, then
+ * only why. The first clause is the pick when it is one and the rest names no other number.
+ */
+function pickBeforeReason(s: string, count: number): Choice | undefined {
+  const m = /^(.+?)(?:[,;!?]|\.(?!\d))+\s*(.+)$/.exec(s);
+  if (!m || /\d|\b(?:noon|midday)\b/.test(m[2]!)) return undefined;
+  const head = choose(m[1]!, count);
+  return head.index !== undefined || head.time !== undefined ? head : undefined;
 }
 
 function choose(s: string, optionCount: number): Choice {
@@ -187,8 +206,13 @@ function choose(s: string, optionCount: number): Choice {
     }
   }
   if (picked === undefined) {
-    if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) picked = optionCount;
-    else if (/\b(earliest|soonest|former)\b|\bthe earlier one\b/.test(clean) && optionCount > 0) picked = 1;
+    if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) {
+      picked = optionCount;
+      if (LATER_TIME.test(clean)) out.byTime = 'latest';
+    } else if (/\b(earliest|soonest|former)\b|\bthe earlier one\b/.test(clean) && optionCount > 0) {
+      picked = 1;
+      if (EARLIER_TIME.test(clean)) out.byTime = 'earliest';
+    }
     else if (/\b(any|either|whichever|any of them|doesn'?t matter|dont care|don'?t mind)\b/.test(clean) && optionCount > 0) picked = 1;
   }
   if (picked === undefined) {

@@ -673,6 +673,7 @@ function choose(r: Reading): Understanding {
   const { u, choice, resolved } = r;
   if (choice.index !== undefined) u.choiceIndex = choice.index;
   if (choice.bare) u.numberMayBeHour = true;
+  if (choice.byTime) u.choiceByTime = choice.byTime;
   const time = choice.time ?? resolved?.time;
   if (time) u.choiceTime = time;
   // "the 3pm one" names a time on the offered day; a `when` for today would mislead.

@@ -10,11 +10,11 @@ const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:a
 // Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
 // time taken back ("3 was fine").
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
-// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3").
-const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to)\s`;
+// Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3", "can it be 10").
+const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to|(?:can|could|would)\s(?:it|that)\sbe)\s`;
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls",
 // "hmm or maybe 2?" (a second thought offered as a question).
-const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
+const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|ugh|um+|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
 
 // "i meant 1, the 9am", "sorry 2 - the 10:30 one": the number is an option said with its own time, not an hour.
 const WITH_ITS_TIME = String.raw`(?![\s,(-]+(?:the\s)?\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m|p\.m)\b)`;
@@ -27,7 +27,9 @@ const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|re
 const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
 // "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
 const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
-const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=\\s?(?:then|pls|please|instead)?\\s?[.!?]*$)`, 'g');
+// What may close such a message after the hour: "ugh actually 10, sorry!!", "wait no 11 then thanks lol".
+const CLOSING = String.raw`(?:[\s,.!?]*\b(?:then|pls|please|plz|instead|sorry|thanks|thank you|thx|ty|lol|haha))*[\s,.!?]*$`;
+const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=${CLOSING})`, 'g');
 
 /**
  * `text` (normalized, lowercase) with each bare hour said as a new time written "at H".

@@ -90,8 +90,8 @@ export function allowedEdits(length: number): number {
 
 // Shorthand and frequent misspellings, replaced word for word before any parsing.
 const SHORTHAND: Record<string, string> = {
-  tmrw: 'tomorrow', tmrrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tmw: 'tomorrow', tom: 'tomorrow',
-  '2morrow': 'tomorrow', '2moro': 'tomorrow', '2mrw': 'tomorrow', '2day': 'today', tdy: 'today', tonite: 'tonight', '2nite': 'tonight',
+  tmw: 'tomorrow', tom: 'tomorrow', tomoz: 'tomorrow', tmoz: 'tomorrow',
+  '2day': 'today', tdy: 'today', tday: 'today', '2dy': 'today', tonite: 'tonight', '2nite': 'tonight',
   resched: 'reschedule', reschedual: 'reschedule', reskedule: 'reschedule', rescheduel: 'reschedule', rsvp: 'book',
   cancle: 'cancel', cancell: 'cancel', cncl: 'cancel', canx: 'cancel', cxl: 'cancel',
   appt: 'appointment', appts: 'appointments', apt: 'appointment', apts: 'appointments', appnt: 'appointment', apmt: 'appointment',
@@ -108,6 +108,10 @@ const SHORTHAND: Record<string, string> = {
   wkee: 'week',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
+
+// "tmorow", "tommorow", "2morrow", "tomorw": tomorrow typed fast, letters dropped or doubled
+// further from the word than the fuzzy match reaches. No English word has this shape.
+const TOMORROW_TYPED = /^(?:t|2)o?m{1,2}o?r{1,2}o?w{0,2}$/;
 
 // Words worth correcting fuzzily: the vocabulary the intent and date rules depend on.
 const VOCABULARY = [
@@ -143,6 +147,7 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       const core = unstretch(held, protect);
       const short = SHORTHAND[core];
       if (short !== undefined && !protect.has(core)) return lead + short + trail;
+      if (TOMORROW_TYPED.test(core) && !protect.has(core)) return lead + 'tomorrow' + trail;
       const swapped = protect.has(core) ? undefined : unswapped(core);
       if (swapped) return lead + swapped + trail;
       if (!/^[a-z]+$/.test(core) || core.length < 5 || KEEP.has(core) || protect.has(core)) return lead + core + trail;
@@ -230,6 +235,7 @@ export function spellTimes(s: string): string {
   t = t.replace(new RegExp(`\\b${CLOCK_CUE} ${HOUR_WORD}\\b${NOT_A_TIME}`, 'g'), (_, cue: string, h: string) => `${cue} ${hourOf(h)}`);
   // The far end of a span whose near end is already a time: "between 2 and four", "3 or four".
   t = t.replace(new RegExp(`(\\d(?::\\d{2})?(?: ?[ap]\\.?m\\.?)?) (and|to|till|until|or|-) ${HOUR_WORD}\\b${NOT_A_TIME}`, 'g'), (_, near: string, joint: string, h: string) => `${near} ${joint} ${hourOf(h)}`);
+  t = withDayPartMeridiem(t);
   // Digits without their colon: only after a cue or before am/pm, and only as a valid time.
   const colon = (whole: string, h: string, m: string, rest = '') => (Number(h) <= 23 && Number(m) < 60 && Number(m) % 5 === 0 ? `${clock(Number(h), Number(m))}${rest}` : whole);
   t = t.replace(/\b(at|@|around|about|by|before|after|from|until|till|between) ?(\d{1,2})(\d{2})\b(?![:.\d])/g, (whole, cue: string, h: string, m: string) => {
@@ -237,6 +243,18 @@ export function spellTimes(s: string): string {
     return spelled === whole ? whole : `${cue} ${spelled}`;
   });
   return t.replace(/\b(\d{1,2})(\d{2}) ?(a\.?m\.?|p\.?m\.?)(?![a-z])/g, (whole, h: string, m: string, mer: string) => colon(whole, h, m, mer));
+}
+
+// "3 in the afternoon", "10 in the morning", "7 at night", "half past 4 this evening": the part of
+// day said after the hour is its am or pm, which the date reader only takes from a clock cue.
+// A number after a month or in a numeric date is its day ("december 11 in the morning").
+const HOUR_THEN_PART = new RegExp(`(?<!\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? |[/-])\\b${HOUR}(:\\d{2})?(?: ?o'? ?clock)?(?= (?:in the|this|at|tomorrow|tmrw) (morning|afternoon|evening|night)\\b)`, 'g');
+
+function withDayPartMeridiem(t: string): string {
+  return t.replace(HOUR_THEN_PART, (whole, h: string, minutes: string | undefined, part: string) => {
+    const hour = hourOf(h);
+    return hour >= 1 && hour <= 12 ? `${hour}${minutes ?? ''}${part === 'morning' ? 'am' : 'pm'}` : whole;
+  });
 }
 
 /**
@@ -250,13 +268,17 @@ export function spellCommandLetter(s: string): string {
 }
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
-const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|sorry|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)\b[\s,.!-]*)+/g;
+// A bare "no" corrects only right before the number it puts instead: "tmrw at 2 no 3", "at 10 - no, 11".
+const CORRECTION = /(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? no)?|no(?=[\s,.!-]+(?:at |@ ?|on |the |on the )?\d))\b[\s,.!-]*)+/g;
+// "at 2 no wait 3 sorry", "3 i mean 4, thanks": an apology or thanks closing the message corrects nothing after it.
+const ONLY_COURTESY = /^(?:(?:sorry|thanks|thank you|thx|ty|lol|haha|my bad|oops|pls|please|plz)\b[\s,.!?-]*)*$/;
 
 /** What follows the last mid-message correction, with what precedes it; undefined when there is none. */
 export function splitCorrection(s: string): { before: string; after: string } | undefined {
   let found: RegExpExecArray | undefined;
-  for (const m of s.matchAll(CORRECTION)) if (m.index > 0 && s.slice(0, m.index).trim() !== '') found = m;
+  for (const m of s.matchAll(CORRECTION)) {
+    if (m.index > 0 && s.slice(0, m.index).trim() !== '' && !ONLY_COURTESY.test(s.slice(m.index + m[0].length).trim())) found = m;
+  }
   if (!found) return undefined;
-  const after = s.slice(found.index + found[0].length).trim();
-  return after === '' ? undefined : { before: s.slice(0, found.index), after };
+  return { before: s.slice(0, found.index), after: s.slice(found.index + found[0].length).trim() };
 }

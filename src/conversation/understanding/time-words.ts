@@ -53,6 +53,15 @@ export function withoutPast(t: string): string {
   return t.replace(PAST, ' ');
 }
 
+// "i'll stick with the cut for now", "that's all for now", "good for the time being": the present
+// as a hedge on the choice, never the moment asked for ("can you take me right now" still is).
+const HEDGED_NOW = /\b(?:for (?:now|the time being|the moment)|just now|by now|(?:un)?till? now|so far)\b/g;
+
+/** Drops "for now" and its kin, which chrono would read as this very minute. */
+export function withoutHedgedNow(t: string): string {
+  return t.replace(HEDGED_NOW, ' ');
+}
+
 /**
  * "do you do color on saturdays? if not friday 18th at 11": the alternative after "if not",
  * when it names a day and a time and what precedes it names no exact time (a habit, a day).

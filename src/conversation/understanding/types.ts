@@ -51,6 +51,8 @@ export interface Understanding {
   when?: DateRange;
   choiceIndex?: number;
   choiceTime?: { hour: number; minute: number };
+  /** "the latest", "the earliest": the offer latest or earliest in time, wherever it is listed */
+  choiceByTime?: 'latest' | 'earliest';
   /** the pick was a number alone ("3", "3 is perfect"): it may name the 3:00 offer rather than the third */
   numberMayBeHour?: boolean;
   infoTopic?: 'hours' | 'address' | 'policies' | 'contact';

@@ -14,7 +14,7 @@ import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekd
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
 import { withoutMoodToday } from './mood-today.ts';
-import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
+import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutHedgedNow, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
 export const EARLIEST_WINDOW_DAYS = 14;
@@ -118,7 +118,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))));
+  const told = withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -339,7 +339,9 @@ function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
   const asked = exactInside(rest, now, day, start, end);
   if (asked) return { ...asked, hasDate };
   const r = range(start, end, false, said);
-  if (latest) r.latest = true;
+  // "end of the day sat? anything after 4": the bound already says where the end of the day
+  // starts, so its openings are listed in order; "the latest before 3" still leads with the last.
+  if (latest && !from) r.latest = true;
   return { range: r, hasDate };
 }
 
@@ -377,7 +379,22 @@ function plain(t: string, now: DateTime): ResolvedWhen | undefined {
 /** A week-level phrase's window, unless an exact day and time is said beside it. */
 function weekOrExactBeside(t: string, now: DateTime): ResolvedWhen | undefined {
   const week = weekLevel(t, now);
-  return week && (exactBesideWeek(t, now) ?? week);
+  return week && (exactBesideWeek(t, now) ?? partOfWeek(week, t, now) ?? week);
+}
+
+/**
+ * "any morning next week", "afternoons this week": one window is searched, so the part of day
+ * goes on the first day of that week it is still ahead; a full one lists the nearest after it.
+ */
+function partOfWeek(week: ResolvedWhen, t: string, now: DateTime): ResolvedWhen | undefined {
+  const { part } = takePartOfDay(t);
+  if (!part) return undefined;
+  const end = DateTime.fromJSDate(week.range.to, { zone: now.zone });
+  let day = DateTime.fromJSDate(week.range.from, { zone: now.zone }).startOf('day');
+  while (windowEnd(day, part) <= now && day.plus({ days: 1 }) < end) day = day.plus({ days: 1 });
+  const r = window(day, part);
+  r.description = `${week.range.description} ${part.name}`;
+  return { range: r, hasDate: true };
 }
 
 /**
