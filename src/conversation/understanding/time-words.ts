@@ -45,6 +45,15 @@ export function spellBusyUntil(t: string): string {
   return OTHER_CLOCK.test(rest) ? rest : `${rest} after ${m[1]}`;
 }
 
+// "just a cut for now", "that's all for now", "too much as of now": the present as the span a
+// choice holds for, never the moment of the visit ("a week from now" is a time, and stays).
+const FOR_NOW = /\b(?:for|as of|by|until|till|up to|up until) now\b/g;
+
+/** Drops "for now" and its like: the customer says how long the choice stands, not when to come. */
+export function withoutForNow(t: string): string {
+  return t.replace(FOR_NOW, ' ');
+}
+
 // A visit in the past, told as background: "came in last month", "a week ago", "yesterday".
 const PAST = /\b(?:last (?:week|month|year|time)|yesterday|(?:a|an|one|two|three|few|couple(?: of)?|\d+) (?:days?|weeks?|months?|years?) ago)\b/g;
 

@@ -14,7 +14,7 @@ import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekd
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
 import { withoutMoodToday } from './mood-today.ts';
-import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutPast } from './time-words.ts';
+import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutForNow, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
 export const EARLIEST_WINDOW_DAYS = 14;
@@ -118,7 +118,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))));
+  const told = withoutForNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
