@@ -3,6 +3,7 @@ import type { ChatMessage } from '../state.ts';
 import { T, T2, formatPrice, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { refusesToAnswer } from '../intake-answers/declines.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
@@ -482,7 +483,8 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   // While an intake question is open, the message is its answer unless it asks something
   // or asks for something else (another time, service or person, a different action).
   const changes = Boolean((u.when && q.type !== 'date') || (u.serviceId && u.serviceId !== memory.serviceId) || u.staffId);
-  const aside = intakeAside(text, { intent: u.intent, changes, number: u.number });
+  // "can we skip the email part": a refusal of the question is its answer, whatever it asks.
+  const aside = refusesToAnswer(text) ? undefined : intakeAside(text, { intent: u.intent, changes, number: u.number });
   // "can we do 11 instead": the hour on the day being booked, looked for like a time picked from offers.
   if (aside === 'changes_request' && !u.when && u.number !== undefined) u.choiceTime = businessClock(u.number, 0, undefined);
   if (aside === 'asks_time_held' && view.proposal?.label) {

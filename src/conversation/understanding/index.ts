@@ -4,7 +4,7 @@
 // current instant and the business's IANA zone; every date is resolved in that zone.
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
-import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
+import { businessClock, findClockTime, leadingPick, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { DROP_VERB, insteadAsksNew, SCRATCH_BOOKING } from './cancel-verbs.ts';
@@ -88,7 +88,7 @@ const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| di
 const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
 // "what do you charge for color", "how expensive is a cut", "what does a trim run": a price in other words.
 const PRICE_ASKED = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
-const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
+const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys| all| folks)? (offer|do|provide)\b|\bwhat (kinds?|sorts?|types?) of (services|treatments|things)\b|\bwhat can (i|we) (get|have) done\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
 const GREETING =
@@ -408,6 +408,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
+  // "3, tmrw at 2pm" to the service menu: the third service, at that time.
+  const servicePicked = ctx?.expecting === 'service' && choice.index === undefined && !u.serviceId ? leadingPick(raw, optionCount) : undefined;
+  if (servicePicked !== undefined) u.choiceIndex = servicePicked;
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
   const moveNextTo = movePlace && movedBy(movePlace, services);
   if (moveNextTo) u.nextTo = moveNextTo;

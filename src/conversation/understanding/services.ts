@@ -205,20 +205,24 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
 }
 
 /**
- * "hiar cut", "har cut" for "haircut": a name typed in several words with a slip, read only
+ * "hiar cut", "hair cit" for "haircut": a name typed in several words with a slip, read only
  * when the name splits into parts each within the edits its own word allows. "grow my hair
- * out" is no haircut: "out" is a word of its own, and a short word gets no edit.
+ * out" is no haircut: "out" is a word of its own (another first letter than "cut").
  */
 function eachWordWithin(window: string[], phrase: string): boolean {
   const [first, ...rest] = window;
   if (first === undefined) return phrase === '';
-  if (!rest.length) return editDistance(first, phrase, allowedEdits(Math.max(first.length, phrase.length))) <= allowedEdits(Math.max(first.length, phrase.length));
+  if (!rest.length) return partWithin(first, phrase);
   for (let cut = 1; cut < phrase.length; cut++) {
-    const part = phrase.slice(0, cut);
-    const limit = allowedEdits(Math.max(first.length, part.length));
-    if (editDistance(first, part, limit) <= limit && eachWordWithin(rest, phrase.slice(cut))) return true;
+    if (partWithin(first, phrase.slice(0, cut)) && eachWordWithin(rest, phrase.slice(cut))) return true;
   }
   return false;
+}
+
+/** One typed word against its part of a name: the edits its length allows, and one for a short word that keeps the part's first letter. */
+function partWithin(word: string, part: string): boolean {
+  const limit = Math.max(allowedEdits(Math.max(word.length, part.length)), word[0] === part[0] ? 1 : 0);
+  return editDistance(word, part, limit) <= limit;
 }
 
 // First names that are everyday words; they only count after "with"/"by"/"see", in a staff
