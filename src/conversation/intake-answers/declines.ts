@@ -10,24 +10,28 @@ const AROUND = /^(?:(?:um+|uh+|oh|ah|hmm+|well|sorry|lol|haha|actually|honestly)
 
 // "you can skip that", "can we skip it", "lets just skip": a skip asked for politely.
 const LEAD_IN = "(?:(?:you|u) can |can (?:we|you|u|i) |could (?:we|you|u) |let'?s |lets |just |please |i'?ll |i will |i'?d like to |i want to |go ahead and |ok |okay )*";
+// "rather not give my email", "prefer not to share that one", "skip the email part": what is
+// kept back, said with the question's own noun or a pronoun.
+const GIVE = '(?:say|answer|share|tell|give|provide|disclose|put(?: down)?|hand over|leave)';
+const THING = "(?:it|one|that|this|that one|this one|(?:my|an?|the|that|this) [a-z'-]+(?: address)?)";
 const REFUSAL = new RegExp(
   `^(?:i )?${LEAD_IN}(?:` +
     [
-      'skip(?: it| this| that| this one| that one| for now)?', 'pass', 'next', 'n/?a',
-      "(?:i'?d |id |i would |would )?(?:rather|prefer) not(?: to)?(?: (?:say|answer|share|tell|give it|give one))?",
-      'no comment', 'not telling', "(?:i )?(?:don'?t|dont|do not) know", 'dunno', 'idk', 'no idea',
+      `skip(?: it| this| that| this one| that one| for now| ${THING}(?: (?:question|part|one|bit))?)?`, `pass(?: on ${THING})?`, 'next', 'n/?a',
+      `(?:i'?d |id |i would |would )?(?:rather|prefer) not(?: to)?(?: ${GIVE}(?: ${THING})?(?: out| down| in)?)?`,
+      'no comment', 'not telling', `(?:i'?m |im |i am )?not (?:gonna|going to) ${GIVE}(?: ${THING})?(?: out| down| in)?`, "(?:i )?(?:don'?t|dont|do not) know", 'dunno', 'idk', 'no idea',
       "(?:i'?m |im |i am )?(?:not sure|unsure)", "(?:i )?(?:can'?t|cant|don'?t|dont) remember",
     ].join('|') +
     ')$',
 );
 
 const NO_THING =
-  /^(?:(?:no|nope|nah)[ ,]+)?(?:no|nope|nah|none|nothing|nil|nada|no need|not needed|not necessary|no thanks|no thank you|not really|i'?m good|im good|all good|leave it(?: blank| empty| out)?|blank|no one|nobody|na)$/;
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:no|nope|nah|none|nothing|nil|nada|no need|not needed|not necessary|no thanks|no thank you|not really|(?:i'?m|im) good(?: on (?:that|it|this|the [a-z-]+))?|all good|leave it(?: blank| empty| out)?|blank|no one|nobody|na)$/;
 // "dont have one", "i don't have an email", "no i dont use email", "no email".
 // "dont want to give it", "not giving my email", "i'd rather keep it private".
 // Booking for someone else, the answer is theirs: "she doesnt really do email", "my dad has no email".
 const NOT_HAVING =
-  /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:i|she|he|they|we|my (?:mom|mum|dad|son|daughter|wife|husband|kid|partner)) )?(?:(?:don'?t|dont|do not|doesn'?t|does not) (?:really |even )?(?:have|use|got|need|check|want|do)|has no|have no|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
+  /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:i|she|he|they|we|my (?:mom|mum|dad|son|daughter|wife|husband|kid|partner)) )?(?:(?:don'?t|dont|do not|doesn'?t|does not) (?:really |even )?(?:have|use|got|need|check|want|wanna|do)|has no|have no|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
 const NO_NOUN = /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)|no [a-z-]+ (?:needed|required|please))$/;
 
 function core(text: string): string {

@@ -1,11 +1,12 @@
 import { normalize } from '../understanding/text.ts';
 
 // The plain-word form every intake-answer reader works on: lower case, ASCII, letters,
-// digits and the few marks that carry meaning in answers (@ . ' " - /).
+// digits and the few marks that carry meaning in answers (@ . ' " - /), and the _ and + an
+// e-mail's own part may hold ("mike_r@", "jo+salon@"): taken out, they would cut the address.
 
 export function plain(text: string): string {
   return normalize(text)
-    .replace(/[^a-z0-9@.'"/ -]+/g, ' ')
+    .replace(/[^a-z0-9@.'"/ _+-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

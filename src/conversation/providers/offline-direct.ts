@@ -32,10 +32,11 @@ export function booksExactTime(view: ProviderView, u: Understanding, when: Asked
   // "book it now": the present moment is no time picked from a schedule.
   if (u.when) return u.when.exactTime && u.when.dayNamed !== false && Math.abs(u.when.from.getTime() - Date.parse(view.now)) >= 60_000;
   // A pick ("the 2pm one") answers a list, even one gone stale; offers behind an intake
-  // question are not being picked from ("a color would be better, same time"). A number to
-  // the question which service ("3 pls") picks the service, for the time already asked.
+  // question or a service menu are not being picked from ("a color would be better, same
+  // time"; the prices shown, then "just a cut then, same time"). A number to the question
+  // which service ("3 pls") picks the service, for the time already asked.
   if ((u.choiceIndex !== undefined || u.choiceTime) && view.expecting !== 'service') return false;
-  return view.offers.length === 0 || view.expecting === 'intake';
+  return view.offers.length === 0 || view.expecting === 'intake' || view.expecting === 'service';
 }
 
 /**

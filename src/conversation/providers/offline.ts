@@ -3,6 +3,7 @@ import type { ChatMessage } from '../state.ts';
 import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { refusesToAnswer } from '../intake-answers/declines.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
 import { readLengthAndSize } from '../understanding/length-and-size.ts';
@@ -72,6 +73,8 @@ interface Memory {
   nextTo?: NextToIso;
   /** The service a price question named ("how much is color"), when not the one being booked. */
   askedServiceId?: string;
+  /** The services a price question set side by side ("color vs a cut"): each price is said. */
+  askedServiceIds?: string[];
   /** A time said as a change ("can we do friday at 11 instead"): a move if there is a booking, else a new one. */
   maybeMove?: boolean;
   /** The request is about another person's booking ("cancel my wife's color"). */
@@ -482,7 +485,8 @@ function commandOrAnswer(view: ProviderView, u: Understanding, memory: Memory, t
   // While an intake question is open, the message is its answer unless it asks something
   // or asks for something else (another time, service or person, a different action).
   const changes = Boolean((u.when && q.type !== 'date') || (u.serviceId && u.serviceId !== memory.serviceId) || u.staffId);
-  const aside = intakeAside(text, { intent: u.intent, changes, number: u.number });
+  // "can we skip the email part": a refusal of the question is its answer, whatever it asks.
+  const aside = refusesToAnswer(text) ? undefined : intakeAside(text, { intent: u.intent, changes, number: u.number });
   // "can we do 11 instead": the hour on the day being booked, looked for like a time picked from offers.
   if (aside === 'changes_request' && !u.when && u.number !== undefined) u.choiceTime = businessClock(u.number, 0, undefined);
   if (aside === 'asks_time_held' && view.proposal?.label) {
@@ -600,6 +604,7 @@ function moveInsteadOfCancel(view: ProviderView, u: Understanding, kept: Memory)
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
   if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
+  if (u.asksServices && u.pricesAsked) next.askedServiceIds = u.pricesAsked;
   const day = hoursDay(view, u);
   if (day) next.infoDay = day;
   if (u.alsoBooks) {
@@ -1008,15 +1013,18 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
     if (memory.thenBook) return thenBook(view, memory, priceOf(view, memory, services) ?? T2.servicesList(lines));
     // "how much is it?" during the intake questions or while picking a time: the answer, then
     // what was open stays open (no service menu, which would take the next number as a service).
-    if (view.proposal?.awaiting === 'intake' || (offersOpen(view) && !memory.notOffered)) {
-      return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined });
+    // "how much is that?" at a summary: its price, and the summary stays open for its yes.
+    const atOpenSummary = view.proposal?.awaiting === 'confirmation' && !memory.notOffered;
+    if (view.proposal?.awaiting === 'intake' || atOpenSummary || (offersOpen(view) && !memory.notOffered)) {
+      return reply(withOpenSummary(view, priceOf(view, memory, services) ?? T2.servicesOffered(lines)), { ...memory, askedServiceId: undefined, askedServiceIds: undefined });
     }
-    // "is the consultation free?": a service asked about with no price listed is said to have none first.
-    const unlisted = priceNotListed(view.services.find((s) => s.id === memory.askedServiceId)?.name, services);
-    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [unlisted, T2.servicesList(lines)].filter(Boolean).join('\n');
+    // "how much is a haircut?", "is the consultation free?": the prices of the services named (or that none is listed) come first.
+    const named = memory.askedServiceId || memory.askedServiceIds ? priceOf(view, memory, services) : undefined;
+    const text = memory.notOffered ? T2.notOffered(lines, memory.notOfferedName) : [named, T2.servicesList(lines)].filter(Boolean).join('\n');
     // "how much is a haircut?" then "cool, fri at 12:30 then": the service asked about is the one booked unless another is named.
-    const serviceId = memory.serviceId ?? memory.askedServiceId;
-    return reply(text, { ...memory, serviceId, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined }, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
+    const serviceId = memory.serviceId ?? (memory.askedServiceIds ? undefined : memory.askedServiceId);
+    const next: Memory = { ...memory, serviceId, askedServiceIds: undefined, menu: 'service', menuItems: undefined, notOffered: undefined, notOfferedName: undefined };
+    return reply(text, next, { expecting: 'service', choices: lines.map((l, i) => ({ value: String(i + 1), label: l })) });
   }
   if (last.name === 'business_info' && res.ok) return afterBusinessInfo(view, memory, res);
   if (last.name === 'find_slots' && (error?.code === 'duration' || error?.code === 'capacity')) {
@@ -1080,11 +1088,15 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
   return step.kind === 'tool' ? { ...step, memory: { ...step.memory, preface: answer } } : { ...step, text: `${answer}\n${step.text}` };
 }
 
-/** "Haircut: $40.00" for the service being booked, when the list has its price. */
+/** "Haircut: $40.00" for the service asked about or being booked (each one, when several were named), when the list has its price. */
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
-  const name = view.services.find((s) => s.id === (memory.askedServiceId ?? memory.serviceId))?.name;
-  const price = services.find((s) => s.name === name)?.price;
-  return name && price ? `${name}: ${price}` : priceNotListed(name, services);
+  const ids = memory.askedServiceIds ?? [memory.askedServiceId ?? memory.serviceId];
+  const lines = ids.map((id) => {
+    const name = view.services.find((s) => s.id === id)?.name;
+    const price = services.find((s) => s.name === name)?.price;
+    return name && price ? `${name}: ${price}` : priceNotListed(name, services);
+  });
+  return lines.some(Boolean) ? lines.filter(Boolean).join('\n') : undefined;
 }
 
 /**

@@ -36,7 +36,9 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // "ok but with lee", "ok tuesday at 11 then": a yes that names someone or a time the
   // proposal does not have is a change, not a yes to it.
   const otherStaff = u.staffId !== undefined && !pending.resourceIds.includes(u.staffId);
-  const plainYes = u.intent === 'confirm' && !otherStaff && !namesOtherTime(u, pending, catalog.business.timeZone);
+  // "ok just a trim then, same time" at a color's summary: another service is a change too.
+  const otherService = u.serviceId !== undefined && pending.kind === 'book' && u.serviceId !== pending.serviceId;
+  const plainYes = u.intent === 'confirm' && !otherStaff && !otherService && !namesOtherTime(u, pending, catalog.business.timeZone);
   // No list was shown for this summary (the time named was proposed at once): it is the only option.
   const pick = turn.state.offersShown ? undefined : readAsOnlyOption(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff });
   if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));

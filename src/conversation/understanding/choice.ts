@@ -178,6 +178,17 @@ function pickBeforeReason(s: string, count: number): Choice | undefined {
   return head.index !== undefined || head.time !== undefined ? head : undefined;
 }
 
+// "3, tmrw at 2pm", "#2 on friday at 10", "option 1 - the 9th at 11": a number set off at the
+// start of a message, the rest of it saying when.
+const LEADING_PICK = /^(?:(?:ok|okay|um+|so|yes|yeah)[ ,]+)?(?:(?:#|option |number |no\. ?)(\d{1,2})\b[ ,.;:)-]*|(\d{1,2})(?:[,.;:)-]+| -) *)(?=\S)/;
+
+/** The numbered option a message opens with before saying more; undefined without one set off so. */
+export function leadingPick(text: string, optionCount: number): number | undefined {
+  const m = LEADING_PICK.exec(normalize(text));
+  const n = m ? Number(m[1] ?? m[2]) : NaN;
+  return n >= 1 && n <= optionCount ? n - 1 : undefined;
+}
+
 function choose(s: string, optionCount: number): Choice {
   const out: Choice = {};
   const valid = (n: number) => n >= 1 && n <= optionCount;

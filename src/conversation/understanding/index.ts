@@ -4,7 +4,7 @@
 // current instant and the business's IANA zone; every date is resolved in that zone.
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
-import { businessClock, findClockTime, parseChoice, parseYesNo, readChoice } from './choice.ts';
+import { businessClock, findClockTime, leadingPick, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { DROP_VERB, insteadAsksNew, SCRATCH_BOOKING } from './cancel-verbs.ts';
@@ -27,7 +27,7 @@ import { withoutKeptToo } from './kept-too.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
-import { matchService, matchServices, matchStaff, staffAsStylist, withoutStaffName } from './services.ts';
+import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
@@ -86,8 +86,9 @@ const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s|
 const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| dis| r| are) (this|that|u|you)|who (am i|are we) (texting|talking to|messaging|chatting with)|(what|which) (business|place|salon|shop|company|number) is (this|that))( again| please| pls)?$/;
 // "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
 const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
-const PRICE_ASKED = /\b(how much|price|prices|pricing|cost|costs)\b/;
-const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (do|can) (you|u|y'?all) (offer|do|provide)\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
+// "what do you charge for color", "how expensive is a cut", "what does a trim run": a price in other words.
+const PRICE_ASKED = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
+const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys| all| folks)? (offer|do|provide)\b|\bwhat (kinds?|sorts?|types?) of (services|treatments|things)\b|\bwhat can (i|we) (get|have) done\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
 const GREETING =
@@ -407,6 +408,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
+  // "3, tmrw at 2pm" to the service menu: the third service, at that time.
+  const servicePicked = ctx?.expecting === 'service' && choice.index === undefined && !u.serviceId ? leadingPick(raw, optionCount) : undefined;
+  if (servicePicked !== undefined) u.choiceIndex = servicePicked;
   if (nextTo && ctx?.now && ctx?.timeZone) u.nextTo = placedBy(nextTo, services, ctx);
   const moveNextTo = movePlace && movedBy(movePlace, services);
   if (moveNextTo) u.nextTo = moveNextTo;
@@ -426,6 +430,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
+  // "price for color vs a cut?": each service a price question names is answered.
+  const priced = PRICE_ASKED.test(s) ? servicesNamedApart(raw, services) : [];
+  if (priced.length > 1) u.pricesAsked = priced.map((p) => p.id);
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   else if ((RESCHEDULE.test(s) || SWITCH_VERB.test(s)) && !CANCEL.test(s)) switchesService({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
@@ -690,7 +697,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
   if (bare === 'r' && raw.length <= 3) return as(r, 'reschedule');
 
   // "come in and talk to someone about options, like a consultation, wed at 11" books the talk.
-  const talkBooked = Boolean(u.serviceId) && talkIsTheConsult(s, Boolean(r.resolved?.hasDate));
+  const talkBooked = Boolean(u.serviceId) && talkIsTheConsult(s, Boolean(r.resolved || u.nextTo));
   // "can i speak with dana directly": a stylist asked for by name is a person too.
   if ((!talkBooked && wantsPerson(r.toStaff)) || inOtherLanguage(raw)) return as(r, 'human');
   if (HELP_ONLY.test(s) || /^(help|info)\b/.test(s) && words(s).length <= 3) return as(r, 'help');
@@ -809,7 +816,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.asksServices = true;
     return as(r, 'business_info');
   }
-  if (/\b(how much|price|prices|pricing|cost|costs)\b/.test(s) || asksIfFree(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
+  if (PRICE_ASKED.test(s) || asksIfFree(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
     if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;

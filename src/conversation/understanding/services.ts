@@ -109,6 +109,19 @@ export function matchServices(text: string, services: ServiceCatalogEntry[]): Se
   return [...found];
 }
 
+// Where a text sets services side by side: "color vs a cut", "cut or color", "cut, color and a consult".
+const SIDE_BY_SIDE = /\s*(?:[,/&+?]|\bvs\b\.?|\bversus\b|\bor\b|\band\b|\bcompared (?:to|with)\b|\bthan\b)\s*/;
+
+/** Each service named in a part of its own, in the order said: several for "how much is color vs a cut". */
+export function servicesNamedApart(text: string, services: ServiceCatalogEntry[]): ServiceCatalogEntry[] {
+  const found: ServiceCatalogEntry[] = [];
+  for (const part of String(text ?? '').toLowerCase().split(SIDE_BY_SIDE)) {
+    const named = part.trim() ? matchServices(part, services) : [];
+    if (named.length === 1 && !found.includes(named[0]!)) found.push(named[0]!);
+  }
+  return found;
+}
+
 // One turn asks this of the same words against the same catalog many times (each reading
 // of the message tries it), and the fuzzy scoring was a tenth of a turn's CPU.
 const matched = new WeakMap<ServiceCatalogEntry[], Map<string, readonly ServiceCatalogEntry[]>>();
@@ -184,10 +197,32 @@ function scoreCandidate(tokens: string[], c: Candidate): number {
       const joined = window.join('');
       const limit = allowedEdits(length);
       const d = joined === c.joined ? 0 : limit === 0 ? limit + 1 : editDistance(joined, c.joined, limit);
+      if (d > 0 && window.length > 1 && !eachWordWithin(window, c.joined)) continue;
       if (d <= limit) bestScore = Math.max(bestScore, (d === 0 ? EXACT : 0) + length * 10 - d * 5 - 1);
     }
   }
   return bestScore;
+}
+
+/**
+ * "hiar cut", "hair cit" for "haircut": a name typed in several words with a slip, read only
+ * when the name splits into parts each within the edits its own word allows. "grow my hair
+ * out" is no haircut: "out" is a word of its own (another first letter than "cut").
+ */
+function eachWordWithin(window: string[], phrase: string): boolean {
+  const [first, ...rest] = window;
+  if (first === undefined) return phrase === '';
+  if (!rest.length) return partWithin(first, phrase);
+  for (let cut = 1; cut < phrase.length; cut++) {
+    if (partWithin(first, phrase.slice(0, cut)) && eachWordWithin(rest, phrase.slice(cut))) return true;
+  }
+  return false;
+}
+
+/** One typed word against its part of a name: the edits its length allows, and one for a short word that keeps the part's first letter. */
+function partWithin(word: string, part: string): boolean {
+  const limit = Math.max(allowedEdits(Math.max(word.length, part.length)), word[0] === part[0] ? 1 : 0);
+  return editDistance(word, part, limit) <= limit;
 }
 
 // First names that are everyday words; they only count after "with"/"by"/"see", in a staff

@@ -55,7 +55,7 @@ export function withoutPast(t: string): string {
 
 // "i'll stick with the cut for now", "that's all for now", "good for the time being": the present
 // as a hedge on the choice, never the moment asked for ("can you take me right now" still is).
-const HEDGED_NOW = /\b(?:for (?:now|the time being|the moment)|just now|by now|(?:un)?till? now|so far)\b/g;
+const HEDGED_NOW = /\b(?:for (?:now|the time being|the moment)|as of now|just now|by now|(?:up )?(?:un)?till? now|up to now|so far)\b/g;
 
 /** Drops "for now" and its kin, which chrono would read as this very minute. */
 export function withoutHedgedNow(t: string): string {

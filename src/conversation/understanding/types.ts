@@ -98,6 +98,8 @@ export interface Understanding {
   sameAsBefore?: boolean;
   /** several people booked in one text, the customer among them ("me and my son both need cuts"): how many, and at once or one after the other */
   party?: { size: number; together: boolean };
+  /** the services a price question names side by side ("color vs a cut", "cut or color"), when more than one */
+  pricesAsked?: string[];
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
   /** a cancel (or move) of every booking meant ("cancel both", "all of them", "move both our haircuts"), not of one */

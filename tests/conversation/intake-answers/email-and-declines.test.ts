@@ -53,3 +53,25 @@ describe('leaving a question out in words', () => {
     expect(declinesOptional('no thanks', { bareOnly: true })).toBe(true);
   });
 });
+
+describe('an address with _ + - and digits in its own part is kept whole', () => {
+  it.each([
+    ['mike_r@outlook.com', 'mike_r@outlook.com'], ['its jen_92@yahoo.com thx', 'jen_92@yahoo.com'], ['Jo+Salon@Gmail.com', 'jo+salon@gmail.com'],
+    ['a.b-c_d@mail.co.uk', 'a.b-c_d@mail.co.uk'], ['sure, t_nguyen @ gmail.com', 't_nguyen@gmail.com'],
+  ])('%j → %s', (text, want) => {
+    expect(findEmail(text)).toBe(want);
+  });
+});
+
+describe('an e-mail kept back in words', () => {
+  it.each([
+    'rather not give my email', "i'd prefer not to share that", 'prefer not to give it out', "i'll pass on the email", 'can we skip the email part',
+    'not gonna give my email lol', 'would rather not put my email down', 'skip that one',
+  ])('%j refuses', (text) => {
+    expect(refusesToAnswer(text)).toBe(true);
+  });
+
+  it.each(['i dont really wanna give my email', 'nah im good on the email', 'no thx', 'dont have one'])('%j declines the optional question', (text) => {
+    expect(declinesOptional(text)).toBe(true);
+  });
+});
