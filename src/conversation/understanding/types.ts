@@ -95,7 +95,7 @@ export interface Understanding {
   /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
   sameAsBefore?: boolean;
   /** several people booked in one text, the customer among them ("me and my son both need cuts"): how many, and at once or one after the other */
-  party?: { size: number; together: boolean };
+  party?: { size: number; together: boolean; times?: string[] };
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */
   secondServiceId?: string;
   /** a cancel (or move) of every booking meant ("cancel both", "all of them", "move both our haircuts"), not of one */
