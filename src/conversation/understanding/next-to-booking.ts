@@ -49,8 +49,8 @@ const AFTER_THAT = new RegExp(String.raw`(?<!\b(?:weeks?|wks?|days?|hours?|hrs?|
 const AFTER_IT = new RegExp(
   String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?:it|that one|this one|(?:that|this) (?:appt|appointment|booking|visit))(?:(?:'s| is) (?:done|over|finished))?\b`,
 );
-// "a cut right when it ends", "once that's done": right after the booking just talked about.
-const WHEN_IT_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?:it|that|that one)(?:'s| is)? (?:ends|done|over|finishes|finished|wraps up)\b/;
+// "a cut right when it ends", "once that's done", "a trim right afterwards": right after the booking just talked about.
+const WHEN_IT_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?:it|that|that one)(?:'s| is)? (?:ends|done|over|finishes|finished|wraps up)\b|\b(?:right|just|straight|directly|immediately) afterwards?\b|\bafterwards?(?= (?:pls|plz|please|too|as well)\b|\s*[,.;!?]|\s*$)/;
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
 const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
 // "the same day as my haircut", "on the day of my color"; "same day as me", "the same day as mine" (the customer's own);
@@ -77,7 +77,9 @@ const RELATIVE_TO_IT = new RegExp(
 const STATED =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?(?: on (?:the )?[a-z0-9]+)?) (?:is|ends|finishes|is done|wraps up)(?: at)? (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
 // "right when my color ends", "as soon as my cut is done": after the booking.
-const WHEN_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b/;
+// "a trim when i'm done with my color", "at the end of my color appt": after it too.
+const WHEN_ENDS =
+  /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b|\b(?:right |just )?(?:when|as soon as|once|after) (?:i'?m|im|i am|we'?re|we are) (?:done|finished|through) with (?<with>(?:my|our|the) [^,.;!?]*)|\b(?:at|to|on) the end of (?<end>(?:my|our|the) [^,.;!?]*)/;
 // "finishing right when my 3pm cut starts", "so i'm done by the time my color begins", "ending as my cut starts":
 // the new booking ends as the booking named starts. Only an end said of the new one places it so.
 const ENDS_AS_STARTS =
@@ -157,10 +159,14 @@ function sameTimeAs(text: string, isService: (words: string) => boolean): NextTo
 /** "can i get a trim right when my color ends on the 22nd": right after it. */
 function whenEnds(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const m = WHEN_ENDS.exec(text);
-  if (!m?.groups || !isService(m.groups.booking!)) return undefined;
-  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  const said = m?.groups?.booking ?? m?.groups?.with ?? m?.groups?.end;
+  const booking = said?.split(BOOKING_END)[0]!.trim();
+  if (!m || !booking || !isService(booking)) return undefined;
+  // "at the end of my color appt please": the words after the booking's name, which ends the match, stay the request's.
+  const end = m.index + m[0].length - (m.groups?.booking ? 0 : said!.length - booking.length);
+  const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
-  return { edge: 'end', minutes: 0, booking: m.groups.booking!, rest };
+  return { edge: 'end', minutes: 0, booking, rest };
 }
 
 /** "a color on the 10th finishing right when my 3pm cut starts": ending by its start, as "before my cut" does. */

@@ -8,7 +8,7 @@ import type { DateRange, Understanding } from './types.ts';
 // Who comes with the customer: "my son", "my 2 boys", "my wife and daughter".
 const RELATIVE = String.raw`(?:son|daughter|kid|child|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|fiancee?|roommate|bf|gf|hubby)`;
 const COUNTED = String.raw`(?:(?:\d|two|three|four|five) )?${RELATIVE}s?|children|kids|boys|girls|twins`;
-const OTHERS = String.raw`(?:my|our) (?:${COUNTED})(?: (?:and|&|\+) (?:my )?(?:${RELATIVE}))*`;
+const OTHERS = String.raw`(?:both (?:of )?)?(?:my|our) (?:${COUNTED})(?: (?:and|&|\+) (?:my )?(?:${RELATIVE}))*`;
 // "me and my son", "me + my 2 boys", "myself and my wife", "my husband and i", "my daughter & me".
 const WITH_ME = new RegExp(String.raw`\b(?:me|myself|i)(?: (?:and|&|\+|plus|with) | ?\+ ?)(?<others>${OTHERS})|\b(?<before>${OTHERS}) (?:and|&|\+) (?:me|myself|i)\b`);
 // "for both of us", "the two of us": two in all, counted by the words alone.
@@ -58,6 +58,8 @@ function othersCounted(words: string): number {
 function personCount(words: string): number {
   const count = /\b(\d|two|three|four|five)\b/.exec(words)?.[1];
   if (count) return NUMBERS[count] ?? Number(count);
+  // "both my kids", "my twins": two, said without a number.
+  if (/\bboth\b|\btwins$/.test(words.trim())) return 2;
   return /(?:s|children)$/.test(words.trim()) ? 0 : 1;
 }
 
@@ -67,7 +69,8 @@ function personCount(words: string): number {
  * booking to look up.
  */
 export function withParty(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined): Understanding {
-  if (u.intent !== 'book' || !u.serviceId) return u;
+  // "book 2 appointments, a cut and a color": two services, one person.
+  if (u.intent !== 'book' || !u.serviceId || u.secondServiceId) return u;
   const party = partyOf(s);
   if (!party) return othersOnly(u, s, resolve);
   const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, ...rest } = u;
@@ -80,6 +83,9 @@ const GROUP = String.raw`(?:boys|girls|kids|children|sons|daughters|twins|grandk
 const OTHERS_COUNTED = new RegExp(
   String.raw`\b(?:both (?:of )?(?:my|our|the)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) ${GROUP}\b|\b(?:my|our|the) (?:(?<twins>twins)|${GROUP} (?<both>both))\b|\b(?<named>${OTHERS})\b`,
 );
+// "2 haircuts", "three spots", "2 spots for trims": as many bookings as people (never "2 hours", "at 2 cuts"; "for 2 people" is a room size, length-and-size.ts).
+// "my 2 appts", "the two cuts" name bookings had, not people.
+const BOOKINGS_COUNTED = /(?<!\b(?:at|@|by|around|about|for|my|our|the|these|those|both) )\b(?<n>two|three|four|[234]) (?:(?:more|separate|different) )?(?:spots|slots|haircuts|hair ?cuts|cuts|trims|colou?rs|consults|consultations)\b/;
 // "my kids", "the boys": several others, not counted; as many as the times said for them.
 const UNCOUNTED = new RegExp(String.raw`\b(?:my|our|the) ${GROUP}\b`);
 
@@ -102,6 +108,9 @@ function othersSize(s: string): number {
   const said = m?.groups?.n ?? m?.groups?.all;
   const counted = !m?.groups ? 0 : m.groups.named ? othersCounted(m.groups.named) : said ? (NUMBERS[said] ?? Number(said)) : 2;
   if (counted >= 2) return counted;
+  // "2 haircuts friday at 3", "3 spots for cuts": one booking each, counted by the bookings asked.
+  const bookings = BOOKINGS_COUNTED.exec(s)?.groups?.n;
+  if (bookings) return NUMBERS[bookings] ?? Number(bookings);
   // "my son at 3 and my daughter at 3:30": each named apart, each with a time; "one at 2 and one at 2:30 for my kids": as many as the times.
   const times = timesListed(s)?.more.length ?? 0;
   const apart = relativesNamed(s);

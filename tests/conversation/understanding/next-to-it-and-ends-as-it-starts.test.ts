@@ -15,9 +15,21 @@ describe('"right after it": next to the booking just talked about', () => {
     ['cool and a trim right after that appointment', 'svc-cut', 'end', 0],
     ['oh and a cut right when it ends', 'svc-cut', 'end', 0],
     ['once that is over can i get a trim', 'svc-cut', 'end', 0],
+    ['could i get a cut right afterwards', 'svc-cut', 'end', 0],
+    ['and a trim afterwards pls', 'svc-cut', 'end', 0],
   ])('%j', (text, serviceId, edge, minutes) => {
     const u = understand(text, ctxOnDec1());
     expect(u).toMatchObject({ intent: 'book', serviceId, nextTo: { edge, minutes, person: 'other' } });
+  });
+});
+
+describe('"when i\'m done with my color", "at the end of my color": after that booking', () => {
+  it.each(['a trim when im done with my colour on friday', 'can i add a haircut to the end of my dye appt please', 'book a cut for after we are finished with the highlights'])('%j', (text) => {
+    expect(understand(text, ctxOnDec1()).nextTo).toMatchObject({ edge: 'end', minutes: 0, serviceId: 'svc-color' });
+  });
+
+  it('"afterwards" inside another request places nothing', () => {
+    expect(understand('can i pay afterwards for my cut', ctxOnDec1()).nextTo).toBeUndefined();
   });
 });
 

@@ -9,13 +9,22 @@ describe('several others booked in one text: one booking each, at once with thei
     ['my kids both need trims thurs at 4', 2],
     ['my son and daughter need cuts tmrw at 11', 2],
     ['cuts for my three boys sat at 10 pls', 3],
+    ['2 haircuts friday at 3 please, for my sons', 2],
+    ['can i book 3 spots for trims thurs at 4', 3],
   ])('%j', (text, size) => {
     const u = understand(text, ctxOnDec1());
     expect(u).toMatchObject({ intent: 'book', serviceId: 'svc-cut', party: { size, together: true } });
     expect(u.othersBooking).toBeUndefined();
   });
 
+  it('the customer counts too: "me and both my kids", "me and my twins"', () => {
+    expect(understand('cuts for me and both my kids sat at 10', ctxOnDec1()).party?.size).toBe(3);
+    expect(understand('me and my twins need trims tmrw at 2', ctxOnDec1()).party?.size).toBe(3);
+  });
+
   it('one person is no party', () => {
+    expect(understand('book 2 appointments tmrw, a cut at 10 and a color at 11', ctxOnDec1()).party).toBeUndefined();
+    expect(understand('can i get a trim squeezed in between my 2 appts tues, like 10:30', ctxOnDec1()).party).toBeUndefined();
     expect(understand('book my son a trim at 3 on friday', ctxOnDec1()).party).toBeUndefined();
     expect(understand('book a cut for my son, my wife has a color at 3', ctxOnDec1()).party).toBeUndefined();
   });
