@@ -42,7 +42,9 @@ const ME_AT = /\b(?:me|myself) (?:at|@|for) \d/;
 /** The people a booking is for, when the customer books themself and others in one text; undefined otherwise. */
 export function partyOf(s: string): Party | undefined {
   const m = WITH_ME.exec(s);
-  const apart = ME_AT.test(s) ? relativesNamed(s) : 0;
+  // "me at 3 and my son at 3:30": the others named apart count only with a time each ("the same day as me at 11" is one).
+  const named = ME_AT.test(s) ? relativesNamed(s) : 0;
+  const apart = named && timesListed(s)?.more.length === named ? named : 0;
   const others = m ? othersCounted(m.groups?.others ?? m.groups?.before ?? '') : BOTH_OF_US.test(s) ? 1 : apart;
   const size = 1 + others;
   if (others < 1 || size > MAX_PARTY) return undefined;
