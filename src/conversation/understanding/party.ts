@@ -2,7 +2,8 @@
 // my wife back to back colors", "cuts for me + my 2 boys, one after the other". The customer
 // is one of them, so it is no booking for someone else alone and no booking of theirs named:
 // each person is booked in turn, at the same time (with as many staff free) or one after the
-// other, every booking on its own yes.
+// other, every booking on its own yes. Others alone counted ("my twins", "both my kids") are
+// booked the same way, and a time said for each ("at 11:30 and 12") places each one.
 import type { DateRange, Understanding } from './types.ts';
 
 // Who comes with the customer: "my son", "my 2 boys", "my wife and daughter".
