@@ -120,8 +120,8 @@ export const T2 = {
   /** Two bookings asked at once: one at a time, the second asked about once the first is booked. */
   oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
   /** Several people in one text ("me and my son both need cuts at 2"): each booked in turn, each on its own yes. */
-  partyPlan: (service: string, size: number, together: boolean) =>
-    `${size} ${service} bookings, ${together ? 'at the same time (each with their own stylist)' : 'one right after the other'}: proposed one at a time, say yes to each (or yes to all). First:`,
+  partyPlan: (service: string, size: number, how: 'together' | 'in turn' | 'times') =>
+    `${size} ${service} bookings, ${{ together: 'at the same time (each with their own stylist)', 'in turn': 'one right after the other', times: 'each at the time you said' }[how]}: proposed one at a time, say yes to each (or yes to all). First:`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
   /** "how long does the color take?": the catalog's length of the service. */

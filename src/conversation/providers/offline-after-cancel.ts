@@ -55,7 +55,8 @@ function askedWithCancel(view: ProviderView, u: Understanding, asked: Understand
   const same = DateTime.fromISO(appt.start_local, { zone });
   const base = asked.shift?.sameTime ? { from: same.toJSDate(), to: same.plus({ minutes: 1 }).toJSDate(), exactTime: true, dayNamed: true, description: 'same time' } : asked.when;
   const timeOnly = u.when?.dayNamed === false;
-  const when = timeOnly && base ? onDayOf(view, u.when!, base) : timeOnly ? base : (u.when ?? base);
+  // "cancel my dec 10 color and put me down for a trim that day at 2": a time said without a day is on the canceled one's day.
+  const when = onCanceledDay(view, timeOnly && base ? onDayOf(view, u.when!, base) : timeOnly ? base : (u.when ?? base), appt);
   const staffId = u.staffId ?? asked.staffId;
   const next: Understanding = { intent: 'book', serviceId: asked.serviceId, ...(when ? { when } : {}), ...(staffId ? { staffId } : {}) };
   return { u: next, proposeIfFree: Boolean(when?.exactTime) };

@@ -37,8 +37,10 @@ export interface Listed {
  * else the only one, else the first (the list comes soonest first). Undefined when the
  * words named a service or day no appointment has.
  */
-export function appointmentMeant<A extends Listed>(items: A[], named: { service?: string; day?: string }): A | undefined {
-  const on = (day: string | undefined) => items.filter((a) => (!named.service || a.service === named.service) && (!day || a.start_local.startsWith(day)));
+export function appointmentMeant<A extends Listed>(items: A[], named: { service?: string; day?: string; until?: string }): A | undefined {
+  // "my cut this week", "my one this month": a span names any booking in it, not only on its first day.
+  const within = (start: string, day: string) => (named.until ? start.slice(0, 10) >= day && start.slice(0, 10) < named.until : start.startsWith(day));
+  const on = (day: string | undefined) => items.filter((a) => (!named.service || a.service === named.service) && (!day || within(a.start_local, day)));
   // "just before mine on tuesday", said on a Tuesday with nothing booked today, or "my cut fri"
   // with the cut two Fridays on: the soonest one on that weekday.
   return on(named.day)[0] ?? (named.day ? onWeekdayAfter(on(undefined), named.day) : undefined);
@@ -56,7 +58,7 @@ function onWeekdayAfter<A extends Listed>(items: A[], day: string): A | undefine
  * The appointment a booking named by its person means: "after him" is the one just booked in
  * this conversation (for him), when there is one; else as the words name it (appointmentMeant).
  */
-export function appointmentOf<A extends Listed>(items: A[], named: { service?: string; day?: string; person?: 'self' | 'other' }, justBooked: A | undefined): A | undefined {
+export function appointmentOf<A extends Listed>(items: A[], named: { service?: string; day?: string; until?: string; person?: 'self' | 'other' }, justBooked: A | undefined): A | undefined {
   return (named.person === 'other' && justBooked) || appointmentMeant(items, named);
 }
 
@@ -87,6 +89,8 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
 
 function atClockOf(when: WindowIso, start: DateTime): boolean {
   const said = DateTime.fromISO(when.from, { zone: start.zone });
+  // "a consult tuesday the 8th at 10, before my color next week": a time on a day of its own is the new booking's, whatever the clock.
+  if (when.dayNamed !== false && !said.hasSame(start, 'day')) return false;
   return said.hour === start.hour && said.minute === start.minute;
 }
 

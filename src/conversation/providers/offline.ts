@@ -309,15 +309,18 @@ function decide(req: ProviderRequest): ProviderStep {
 function partyRest(view: ProviderView, u: Understanding): string | undefined {
   const name = view.services.find((s) => s.id === u.serviceId)?.name;
   if (!name || !u.party || u.party.size < 2) return undefined;
+  // "at 11:30 and 12": each next person at their own time, on the day of the one booked before them.
+  const times = u.party.times?.map((t) => `a ${name.toLowerCase()} at ${t} the same day as them`);
   const next = `a ${name.toLowerCase()} ${u.party.together ? 'at the same time as them' : 'right after them'}`;
-  return Array.from({ length: u.party.size - 1 }, () => next).join(', then ');
+  return (times ?? Array.from({ length: u.party.size - 1 }, () => next)).join(', then ');
 }
 
 /** The reply to a party's booking says first what will be done: how many, placed how, one yes each. */
 function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
   const name = view.services.find((s) => s.id === u.serviceId)?.name;
   if (u.intent !== 'book' || !u.party || !name) return step;
-  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(name, u.party.size, u.party.together) } };
+  const how = u.party.times ? 'times' : u.party.together ? 'together' : 'in turn';
+  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(name, u.party.size, how) } };
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
@@ -421,7 +424,7 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const { nextTo, ...rest } = memory;
   const zone = view.timeZone;
   const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
-  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined, person: nextTo?.person };
+  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined, until: spanEnd(view, nextTo?.day), person: nextTo?.person };
   const appt = nextTo && appointmentOf(items, named, lastBooked(history, items));
   // "book the same time as my dec 16 one but on jan 13": with no service said, a booking named by its person or copied at its time is of its service.
   const copies = nextTo?.person || nextTo?.edge === 'same' || nextTo?.days;
@@ -429,10 +432,18 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   // "my son at 3:30 monday, right after me", with the customer's cut a Monday further on: the weekday named the booking, so the time goes on its day.
-  const saidDay = appt && day && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : memory.when;
+  const saidDay = appt && day && !named.until && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : memory.when;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: saidDay, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
   return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
+}
+
+/** The day after a span of several days ("this week", "this month"), which names any booking in it; undefined for one day. */
+function spanEnd(view: ProviderView, span: { from: string; to: string } | undefined): string | undefined {
+  if (!span) return undefined;
+  const from = DateTime.fromISO(span.from, { zone: view.timeZone });
+  const to = DateTime.fromISO(span.to, { zone: view.timeZone });
+  return to.diff(from, 'days').days > 1 ? (to.toISODate() ?? undefined) : undefined;
 }
 
 /** The time said as a change, with no booking it could change: asked as a new booking. */

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
-import { T } from '../templates.ts';
 import { safeJson } from './safe-json.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
@@ -190,18 +189,18 @@ export function menuEntryNamed(entries: MenuEntry[], said: MenuAnswer): number |
 }
 
 /**
- * The appointment booked last in this conversation ("and his brother right after him"): the
- * listed one the latest booking message names (T.booked); undefined when nothing listed was
- * booked here.
+ * The appointment talked about last in this conversation ("and his brother right after him",
+ * "a trim right after it"): the listed one the latest message naming exactly one of them names,
+ * booked, moved or shown; undefined when no message names one alone.
  */
 export function lastBooked(history: ChatMessage[], items: ListedAppointment[]): ListedAppointment | undefined {
-  const announced = (a: ListedAppointment) => T.booked(a.service, a.label.slice(a.service.length + 2));
+  const when = (a: ListedAppointment) => a.label.slice(a.service.length + 2);
   for (let i = history.length - 1; i >= 0; i--) {
     const m = history[i]!;
     if (m.role !== 'assistant' || m.toolCall || !m.content) continue;
     const said = m.content;
-    const found = items.find((a) => a.label.startsWith(`${a.service}, `) && said.startsWith(announced(a)));
-    if (found) return found;
+    const named = items.filter((a) => a.label.startsWith(`${a.service}, `) && said.includes(a.service) && said.includes(when(a)));
+    if (named.length === 1) return named[0];
   }
   return undefined;
 }

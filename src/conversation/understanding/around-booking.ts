@@ -47,6 +47,14 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,
     String.raw`\b(which|what) (appt|appointment|booking|reservation|one|day|time)( was| is|'?s) (that|this|it|the reminder)( one| reminder| text)? (for|about)\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
+    // "and when was the color again?", "what time is the cut", "when's that consult booked for": a booking named by
+    // "the" or "that" asked about, the whole question (never "when is the earliest color", "when is the salon open").
+    String.raw`^(and |so |ok |okay |oh |um |wait |sorry |remind me )*(when|what time|what day|what date)('?s| is| was| will be) (the|that|this) (?!(earliest|soonest|first|next|last|latest|best|salon|shop|place|store|opening|openings|slot|slots)\b)[a-z']+( appt| appointment| booking| one)?( (booked|scheduled|set|happening))?( for| at| on)?( again)?$`,
+    String.raw`\b(when|what time|what day|what date)('?s| is| was) (the|that|this) [a-z']+( [a-z']+)?( appt| appointment| booking| one)? again\b`,
+    // "the color is when again?", "my cut was what time": the booking said first, then asked when.
+    String.raw`\b(the|my|our|that) [a-z']+( appt| appointment| booking)? (is|was|'s) (when|what time|what day|at what time)( again| exactly)?$`,
+    // "when do i come in for the color again", "when am i coming in for my cut": the visit for a booking asked.
+    String.raw`\bwhen (do|should|am|'?m|are|'?re) (i|we) (come|coming|supposed to come|need to come|have to come|need to be|have to be|show up|showing up)( in| by)? for (the|my|our|that) `,
     // "remind me what i have booked", "can you tell me what we've got scheduled": the booking asked with no "do".
     String.raw`\bwhat (i|we)( have| have got| ?'?ve| ?'?ve got| got) (booked|scheduled|coming up|on the books)\b`,
     // "remind me what appts i have", "which bookings have we got": the bookings named, then had.

@@ -44,10 +44,18 @@ const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately
 // "and his brother at 4 after that pls": "that" at the end of the request is the booking just made
 // ("two weeks after that" counts days, read elsewhere).
 const AFTER_THAT = new RegExp(String.raw`(?<!\b(?:weeks?|wks?|days?|hours?|hrs?|minutes?|mins?) )\b${CLOSE}${DIRECTION} that(?= (?:pls|plz|please|thanks|thx)\b|\s*[,.;!?]|\s*$)`);
+// "can i add a trim right after it", "a color just before it so it ends at 2", "30 min after it's done":
+// "it" is the booking just talked about (booked, moved or shown), wherever in the request it stands.
+const AFTER_IT = new RegExp(
+  String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?:it|that one|this one|(?:that|this) (?:appt|appointment|booking|visit))(?:(?:'s| is) (?:done|over|finished))?\b`,
+);
+// "a cut right when it ends", "once that's done", "a trim right afterwards": right after the booking just talked about.
+const WHEN_IT_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?:it|that|that one)(?:'s| is)? (?:ends|done|over|finishes|finished|wraps up)\b|\b(?:right|just|straight|directly|immediately) afterwards?\b|\bafterwards?(?= (?:pls|plz|please|too|as well)\b|\s*[,.;!?]|\s*$)/;
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
 const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
-// "the same day as my haircut", "on the day of my color"; "same day as me", "the same day as mine" (the customer's own).
-const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:(?:my|our) |(?:me|mine|us|ours)\b)[^,.;!?]*)/;
+// "the same day as my haircut", "on the day of my color"; "same day as me", "the same day as mine" (the customer's own);
+// "the same day as them": the one just booked for someone else (a party's next person at a time of their own).
+const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:(?:my|our) |(?:me|mine|us|ours|him|her|them)\b)[^,.;!?]*)/;
 // "at 11", "around 2": a clock time said.
 const CLOCK_SAID = /\s(?=(?:at|around|about|by) \d)/;
 // "for a trim", "for some color": the service a request is for.
@@ -69,7 +77,13 @@ const RELATIVE_TO_IT = new RegExp(
 const STATED =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?(?: on (?:the )?[a-z0-9]+)?) (?:is|ends|finishes|is done|wraps up)(?: at)? (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
 // "right when my color ends", "as soon as my cut is done": after the booking.
-const WHEN_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b/;
+// "a trim when i'm done with my color", "at the end of my color appt": after it too.
+const WHEN_ENDS =
+  /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b|\b(?:right |just )?(?:when|as soon as|once|after) (?:i'?m|im|i am|we'?re|we are) (?:done|finished|through) with (?<with>(?:my|our|the) [^,.;!?]*)|\b(?:at|to|on) the end of (?<end>(?:my|our|the) [^,.;!?]*)/;
+// "finishing right when my 3pm cut starts", "so i'm done by the time my color begins", "ending as my cut starts":
+// the new booking ends as the booking named starts. Only an end said of the new one places it so.
+const ENDS_AS_STARTS =
+  /\b(?:finish(?:es|ed|ing)?|end(?:s|ed|ing)?|done|over|wrap(?:s|ped|ping)? up|out)\b[^,.;!?]*?\b(?:when|as|by the time|by when|before|in time for) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:starts|begins|kicks off|is due|'s due|starting|beginning)\b|\b(?:finish(?:es|ed|ing)?|end(?:s|ed|ing)?|done|over|wrap(?:s|ped|ping)? up)(?: right| just| exactly)? (?:at|by) the start of (?<start>(?:my|our|the) [^,.;!?]*)/;
 // "that same day", "the same day": the mentioned booking's day, which the placement already says.
 const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 // "what time is my color on monday again, and can i add a trim right after it": a booking
@@ -97,7 +111,7 @@ const FOR_PERSON =
 
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
 const SAME_TIME_AS = new RegExp(
-  String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?time as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
+  String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
 );
 // "... but one week later", "two weeks after": the same time, whole days on.
 const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
@@ -125,7 +139,7 @@ export function nextToBooking(text: string, isService: (words: string) => boolea
   // "move it to sat, just after mine": a move asks for its booking; the rest need name no new one.
   // ("the day after my color" counts days, no place by it.)
   if (opts.move) return DAYS_FROM.test(text) ? undefined : relative(text, isService, true);
-  return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? bare(text, isService);
+  return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? endsAsItStarts(text, isService) ?? bare(text, isService);
 }
 
 /**
@@ -145,10 +159,27 @@ function sameTimeAs(text: string, isService: (words: string) => boolean): NextTo
 /** "can i get a trim right when my color ends on the 22nd": right after it. */
 function whenEnds(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const m = WHEN_ENDS.exec(text);
-  if (!m?.groups || !isService(m.groups.booking!)) return undefined;
-  const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  const said = m?.groups?.booking ?? m?.groups?.with ?? m?.groups?.end;
+  const booking = said?.split(BOOKING_END)[0]!.trim();
+  if (!m || !booking || !isService(booking)) return undefined;
+  // "at the end of my color appt please": the words after the booking's name, which ends the match, stay the request's.
+  const end = m.index + m[0].length - (m.groups?.booking ? 0 : said!.length - booking.length);
+  const rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
-  return { edge: 'end', minutes: 0, booking: m.groups.booking!, rest };
+  return { edge: 'end', minutes: 0, booking, rest };
+}
+
+/** "a color on the 10th finishing right when my 3pm cut starts": ending by its start, as "before my cut" does. */
+function endsAsItStarts(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = ENDS_AS_STARTS.exec(text);
+  const booking = (m?.groups?.booking ?? m?.groups?.start)?.split(BOOKING_END)[0]!.trim();
+  if (!m || !booking || !namesBooking(booking, isService)) return undefined;
+  // The words that say the end ("finishing", "so it's done") go with the placement; the request is what stands before them.
+  const said = text.slice(0, m.index).replace(/\b(?:so (?:that )?(?:it|i|we)(?:'s| is| am|'m| are|'re)?|and be|to be)\s*$/, '');
+  const rest = `${said} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
+  if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
+  const person = bookingsPerson(booking, isService);
+  return { edge: 'start', minutes: 0, booking, rest, ...(person ? { person } : {}) };
 }
 
 /** "my cut is fri the 18th at 9 right? i want a color that same day straight after": placed by the booking stated. */
@@ -198,16 +229,17 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
   return { booking, rest, ...(person ? { person } : {}) };
 }
 
-/** "oh and also a color right after at 9:30 same day": next to the booking just made, on its day. */
+/** "oh and also a color right after at 9:30 same day", "a trim right after it": next to the booking just made (or talked about), on its day. */
 function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
-  const m = BARE.exec(text) ?? AFTER_THAT.exec(text);
-  if (!m?.groups) return undefined;
+  const m = BARE.exec(text) ?? AFTER_THAT.exec(text) ?? AFTER_IT.exec(text) ?? WHEN_IT_ENDS.exec(text);
+  if (!m) return undefined;
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(/\b(?:on )?(?:the )?same day\b/, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
-  return { ...placement(m.groups), booking: '', rest, person: 'other' };
+  const where = m.groups ? placement(m.groups) : { edge: 'end' as const, minutes: 0 };
+  return { ...where, booking: '', rest, person: 'other' };
 }
 
 function relative(text: string, isService: (words: string) => boolean, move = false): NextToBooking | undefined {

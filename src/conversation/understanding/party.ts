@@ -2,13 +2,14 @@
 // my wife back to back colors", "cuts for me + my 2 boys, one after the other". The customer
 // is one of them, so it is no booking for someone else alone and no booking of theirs named:
 // each person is booked in turn, at the same time (with as many staff free) or one after the
-// other, every booking on its own yes.
-import type { Understanding } from './types.ts';
+// other, every booking on its own yes. Others alone counted ("my twins", "both my kids") are
+// booked the same way, and a time said for each ("at 11:30 and 12") places each one.
+import type { DateRange, Understanding } from './types.ts';
 
 // Who comes with the customer: "my son", "my 2 boys", "my wife and daughter".
 const RELATIVE = String.raw`(?:son|daughter|kid|child|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|fiancee?|roommate|bf|gf|hubby)`;
 const COUNTED = String.raw`(?:(?:\d|two|three|four|five) )?${RELATIVE}s?|children|kids|boys|girls|twins`;
-const OTHERS = String.raw`(?:my|our) (?:${COUNTED})(?: (?:and|&|\+) (?:my )?(?:${RELATIVE}))*`;
+const OTHERS = String.raw`(?:both (?:of )?)?(?:my|our) (?:${COUNTED})(?: (?:and|&|\+) (?:my )?(?:${RELATIVE}))*`;
 // "me and my son", "me + my 2 boys", "myself and my wife", "my husband and i", "my daughter & me".
 const WITH_ME = new RegExp(String.raw`\b(?:me|myself|i)(?: (?:and|&|\+|plus|with) | ?\+ ?)(?<others>${OTHERS})|\b(?<before>${OTHERS}) (?:and|&|\+) (?:me|myself|i)\b`);
 // "for both of us", "the two of us": two in all, counted by the words alone.
@@ -24,12 +25,28 @@ export interface Party {
   size: number;
   /** true: all at the same time, each with their own staff; false: one right after the other. */
   together: boolean;
+  /** "at 11:30 and 12": a clock time said for each person after the first, in order, on the first one's day. */
+  times?: string[];
 }
+
+// A clock time as said in a list: "11:30", "12", "2pm", "noon".
+const CLOCK = String.raw`(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|noon)`;
+// Who a time in a list is for: "my daughter at 3:30", "him at 4", "the other one at 2:30".
+const FOR_WHOM = String.raw`(?:(?:(?:my|our|his|her|the) (?:${RELATIVE})s?|me|myself|him|her|one|the other(?: one)?|the (?:second|third|next)(?: one)?|another) )`;
+// "at 11:30 and 12", "one at 2 and the other at 2:30", "at 3, 3:30 and 4", "me at 3 and my son at 3:30": one time per person, in order.
+const TIME_LIST = new RegExp(
+  String.raw`(?:\b(?:one|the first(?: one)?) )?(?:\bat |@ ?)(?<first>${CLOCK})(?<more>(?:(?:,| and| &| then| n| plus)+ ${FOR_WHOM}?(?:at |@ ?)?${CLOCK}(?![\w:]))+)`,
+);
+// "me at 3 and my son at 3:30", "book me for 10 and my wife for 10:30": the customer and the others each at a time.
+const ME_AT = /\b(?:me|myself) (?:at|@|for) \d/;
 
 /** The people a booking is for, when the customer books themself and others in one text; undefined otherwise. */
 export function partyOf(s: string): Party | undefined {
   const m = WITH_ME.exec(s);
-  const others = m ? othersCounted(m.groups?.others ?? m.groups?.before ?? '') : BOTH_OF_US.test(s) ? 1 : 0;
+  // "me at 3 and my son at 3:30": the others named apart count only with a time each ("the same day as me at 11" is one).
+  const named = ME_AT.test(s) ? relativesNamed(s) : 0;
+  const apart = named && timesListed(s)?.more.length === named ? named : 0;
+  const others = m ? othersCounted(m.groups?.others ?? m.groups?.before ?? '') : BOTH_OF_US.test(s) ? 1 : apart;
   const size = 1 + others;
   if (others < 1 || size > MAX_PARTY) return undefined;
   return { size, together: !ONE_AFTER_ANOTHER.test(s) };
@@ -44,6 +61,8 @@ function othersCounted(words: string): number {
 function personCount(words: string): number {
   const count = /\b(\d|two|three|four|five)\b/.exec(words)?.[1];
   if (count) return NUMBERS[count] ?? Number(count);
+  // "both my kids", "my twins": two, said without a number.
+  if (/\bboth\b|\btwins$/.test(words.trim())) return 2;
   return /(?:s|children)$/.test(words.trim()) ? 0 : 1;
 }
 
@@ -52,27 +71,78 @@ function personCount(words: string): number {
  * people by each other, not by a booking the customer has, and the others are no one else's
  * booking to look up.
  */
-export function withParty(u: Understanding, s: string): Understanding {
-  if (u.intent !== 'book' || !u.serviceId) return u;
+export function withParty(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined): Understanding {
+  // "book 2 appointments, a cut and a color": two services, one person.
+  if (u.intent !== 'book' || !u.serviceId || u.secondServiceId) return u;
   const party = partyOf(s);
-  if (!party) return placedByMine(u, s);
+  if (!party) return othersOnly(u, s, resolve);
   const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, ...rest } = u;
-  return { ...rest, party };
+  return atTimesSaid({ ...rest, party }, s, resolve);
 }
 
-// "both my boys", "my two girls", "all 3 of my kids": several others, the customer not among them.
-const OTHERS_COUNTED = /\b(?:both (?:of )?(?:my|our)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) (?:boys|girls|kids|children|sons|daughters|twins)\b/;
+// "both my boys", "my two girls", "all 3 of my kids", "my twins", "my kids both": several others, the customer not among them.
+// "my son and daughter" counts them by their names (OTHERS); "my kids" alone says no number.
+const GROUP = String.raw`(?:boys|girls|kids|children|sons|daughters|twins|grandkids)`;
+const OTHERS_COUNTED = new RegExp(
+  String.raw`\b(?:both (?:of )?(?:my|our|the)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) ${GROUP}\b|\b(?:my|our|the) (?:(?<twins>twins)|${GROUP} (?<both>both))\b|\b(?<named>${OTHERS})\b`,
+);
+// "2 haircuts", "three spots", "2 spots for trims": as many bookings as people (never "2 hours", "at 2 cuts"; "for 2 people" is a room size, length-and-size.ts).
+// "my 2 appts", "the two cuts" name bookings had, not people.
+const BOOKINGS_COUNTED = /(?<!\b(?:at|@|by|around|about|for|my|our|the|these|those|both) )\b(?<n>two|three|four|[234]) (?:(?:more|separate|different) )?(?:spots|slots|haircuts|hair ?cuts|cuts|trims|colou?rs|consults|consultations)\b/;
+// "my kids", "the boys": several others, not counted; as many as the times said for them.
+const UNCOUNTED = new RegExp(String.raw`\b(?:my|our|the) ${GROUP}\b`);
 
 /**
- * "both my boys after me on sat, back to back": several others placed by the customer's own
- * booking. The first goes where the words place it; each other one is asked, as for a party,
- * by the one booked before them.
+ * "book my twins cuts at 12", "both my boys after me on sat, back to back", "my son and
+ * daughter need trims tmrw at 4": several others, the customer not among them. The first goes
+ * where the words place it; each other one is asked, as for a party, by the one booked before
+ * them (with another stylist at the same time unless said one after the other).
  */
-function placedByMine(u: Understanding, s: string): Understanding {
-  const m = u.nextTo ? OTHERS_COUNTED.exec(s) : null;
-  if (!m) return u;
-  const said = m.groups?.n ?? m.groups?.all;
-  const size = said ? (NUMBERS[said] ?? Number(said)) : 2;
+function othersOnly(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined): Understanding {
+  const size = othersSize(s);
   if (size < 2 || size > MAX_PARTY) return u;
-  return { ...u, party: { size, together: !ONE_AFTER_ANOTHER.test(s) } };
+  const { othersBooking: _others, meantOther: _meant, number: _n, ...rest } = u;
+  return atTimesSaid({ ...rest, party: { size, together: !ONE_AFTER_ANOTHER.test(s) } }, s, resolve);
+}
+
+/** How many others the words count: by a number, by "both" or "twins", by their names; 0 when they say no number. */
+function othersSize(s: string): number {
+  const m = OTHERS_COUNTED.exec(s);
+  const said = m?.groups?.n ?? m?.groups?.all;
+  const counted = !m?.groups ? 0 : m.groups.named ? othersCounted(m.groups.named) : said ? (NUMBERS[said] ?? Number(said)) : 2;
+  if (counted >= 2) return counted;
+  // "2 haircuts friday at 3", "3 spots for cuts": one booking each, counted by the bookings asked.
+  const bookings = BOOKINGS_COUNTED.exec(s)?.groups?.n;
+  if (bookings) return NUMBERS[bookings] ?? Number(bookings);
+  // "my son at 3 and my daughter at 3:30": each named apart, each with a time; "one at 2 and one at 2:30 for my kids": as many as the times.
+  const times = timesListed(s)?.more.length ?? 0;
+  const apart = relativesNamed(s);
+  if (times && apart === times + 1) return apart;
+  return times && UNCOUNTED.test(s) ? times + 1 : counted;
+}
+
+/** The people named apart, one by one ("my son ... my daughter"): how many different ones. */
+function relativesNamed(s: string): number {
+  const named = [...s.matchAll(new RegExp(String.raw`\b(?:my|our) (?<who>${RELATIVE})\b`, 'g'))].map((m) => m.groups!.who);
+  return new Set(named).size;
+}
+
+/** The times said after the first in a list of times ("at 11:30 and 12" → ["12"]). */
+function timesListed(s: string): { at: RegExpExecArray; more: string[] } | undefined {
+  const m = TIME_LIST.exec(s);
+  if (!m?.groups) return undefined;
+  return { at: m, more: [...m.groups.more!.matchAll(new RegExp(String.raw`(?<![\w:])${CLOCK}(?![\w:])`, 'g'))].map((t) => t[0]) };
+}
+
+/**
+ * "can u put them at 11:30 and 12 on sat": one time per person, said as a list. The first is
+ * the first booking's time (on the day said); the others are each next person's, in order.
+ */
+function atTimesSaid(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined): Understanding {
+  const listed = u.party ? timesListed(s) : undefined;
+  if (!u.party || !listed) return u;
+  const { at: m, more: times } = listed;
+  if (times.length !== u.party.size - 1) return u;
+  const first = resolve?.(`${s.slice(0, m.index)} at ${m.groups!.first} ${s.slice(m.index + m[0].length)}`);
+  return { ...u, ...(first ? { when: first } : {}), party: { ...u.party, together: false, times } };
 }

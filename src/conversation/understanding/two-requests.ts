@@ -64,7 +64,8 @@ function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understand
 // What may follow a change in the same text as a request of its own: another change, or a new booking.
 const FOLLOWS_CHANGE: readonly Intent[] = ['reschedule', 'cancel', 'book'];
 // A booking after a change says so ("and add my daughter", "then book a color"); "cancel my color and the haircut" cancels both.
-const BOOKS = /\b(book|add|schedule|get|squeeze|fit)\b/i;
+// "put me down for a trim", "pencil me in", "sign me up for a color": a booking said without "book".
+const BOOKS = /\b(book|add|schedule|get|squeeze|fit|reserve|pencil|give (me|us)|put (me|us|him|her|them) (down|in)|sign (me|us|him|her|them) up)\b/i;
 
 /**
  * "cancel my color on the 8th and move my cut to friday", "move the consult to tuesday and
@@ -77,7 +78,8 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
   const free = { ...ctx, expecting: null };
   for (const { head, tail } of splits(text)) {
     const first = classifyOne(head, free);
-    const second = classifyOne(tail, free);
+    // "cancel my dec 10 color and book a trim that day at 2": the second's day said from the first's is that day.
+    const second = classifyOne(onFirstDay(tail, dayOf(first), ctx.timeZone), free);
     // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
     const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && !saysCancelVerb(head);
     if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
@@ -161,7 +163,8 @@ const IN_PLACE = /\binstead\b/i;
 // "book me a cut", "get my son a trim", "schedule a color": a booking asked for, not told of ("i booked", "my work schedule").
 const ASKS_BOOKING = /\b(book|schedule|get|add|squeeze|fit|put)( me| us| him| her| them)?( in)? (a|an|another|my|our|his|her|their|some)\b/i;
 // "i just want a haircut instead", "i'd rather do a color": another service asked in the canceled one's place.
-const WANTS_INSTEAD = /\b(want|like|rather|prefer|instead)\b/i;
+// "i'll just do a trim that day", "just a cut at 2": "just" puts the smaller booking in the canceled one's place.
+const WANTS_INSTEAD = /\b(want|like|rather|prefer|instead|just|i'?ll (do|have|take|go with))\b/i;
 
 /**
  * "cancel friday and book a color monday at 10", "cancel my sat one and book my son fri at 4:30":

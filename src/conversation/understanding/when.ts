@@ -466,6 +466,10 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
   if (/\b(this|later this|rest of the|rest of this) week\b/.test(t) && !new RegExp(`\\b(${DAY_WORD})\\b`).test(t)) {
     return { range: range(today, nextMonday, false, 'this week'), hasDate: true };
   }
+  // "my one this month", "sometime later this month": the rest of it, from today (chrono reads today alone).
+  if (/\b(this|later this|rest of the|rest of this) month\b/.test(t) && !/\b\d{1,2}(st|nd|rd|th)?\b/.test(t)) {
+    return { range: range(today, today.startOf('month').plus({ months: 1 }), false, 'this month'), hasDate: true };
+  }
   if (/\bnext month\b/.test(t)) {
     const first = today.startOf('month').plus({ months: 1 });
     return { range: range(first, first.plus({ months: 1 }), false, 'next month'), hasDate: true };
