@@ -31,7 +31,7 @@ interface Memory {
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean; weekdayOnly?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
-  apptWhen?: { from: string; to: string; byWeekday?: boolean };
+  apptWhen?: { from: string; to: string; byWeekday?: boolean; exactTime?: boolean; dayNamed?: boolean };
   /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the appointment being moved or referred to. */
   apptStart?: string;
   /** A time said relative to that appointment or to the window on screen, waiting for its reference. */
@@ -177,6 +177,11 @@ function saidByWeekday(r: DateRange): boolean {
 /** The window of the appointments meant ("my thursday one"), as the memory keeps it. */
 function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']> {
   return { from: r.from.toISOString(), to: r.to.toISOString() };
+}
+
+/** The booking a move names, with what says how to match it: its clock time ("my 4pm"), or a part of any day ("the afternoon one"). */
+function bookingWindow(r: DateRange): NonNullable<Memory['apptWhen']> {
+  return { ...isoWindow(r), ...(saidByWeekday(r) ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
 }
 
 /** An exact wall-clock time in the business zone, as the memory keeps a window. */
@@ -619,7 +624,7 @@ function hoursDay(view: ProviderView, u: Understanding): number | undefined {
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   // "the thurs one": a weekday alone names the booking on it, however many weeks on.
-  const apptWhen = u.apptWhen ? { ...isoWindow(u.apptWhen), ...(saidByWeekday(u.apptWhen) ? { byWeekday: true } : {}) } : undefined;
+  const apptWhen = u.apptWhen ? bookingWindow(u.apptWhen) : undefined;
   const nextTo = u.nextTo ? { nextTo: { edge: u.nextTo.edge, minutes: u.nextTo.minutes, ...(u.nextTo.serviceId ? { serviceId: u.nextTo.serviceId } : {}), ...(u.nextTo.person ? { person: u.nextTo.person } : {}) } } : {};
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};

@@ -13,7 +13,7 @@ import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { arrowAsMove, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
@@ -70,7 +70,7 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up)|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -335,7 +335,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(normalize(text)), protect);
+  const said = unswapWords(spellCommandLetter(arrowAsMove(normalize(text))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);
@@ -390,6 +390,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
+  // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
+  const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
+  if (named) u.apptWhen = named.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
@@ -397,7 +400,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const resolved = move?.target ?? instead?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
+  const resolved = move?.target ?? instead?.target ?? named?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
   // "did i book for january or was that december": a month named alone is all of it.
@@ -438,7 +441,8 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
   // "the january one": the month alone names every booking in it.
   const month = monthNamed(text, now, timeZone);
   if (month) return { range: month, hasDate: true };
-  return resolveWhen(todayForItsWeekday(text, now, timeZone), now, timeZone);
+  // "fridays is the one to cancel": a weekday said in the plural (or without its apostrophe) names the booking on it.
+  return resolveWhen(todayForItsWeekday(oneOfWeekdays(text), now, timeZone), now, timeZone);
 }
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
@@ -625,10 +629,40 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     if (!appointment) continue;
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
-    if (target.hasDate || NAMES_APPOINTMENT.test(head)) return { appointment, target };
+    // "move thurs 3pm to 4pm": a day and clock time name one booking, so what follows is its new time, not the window's end.
+    if (target.hasDate || NAMES_APPOINTMENT.test(head) || namesDayAndTime(appointment)) return { appointment, target };
     // "coming from work friday and will be late, can we push my 4pm to 5pm": a later separator may still name the booking.
   }
   return undefined;
+}
+
+/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut": a booking named by when it is. */
+const BOOKING_BY_TIME =
+  /\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+/** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
+const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|bump|push|shift)\b/;
+
+/**
+ * "can the dec 17 one be 10am instead", "the afternoon appt, can it be thurs at 11 instead":
+ * the words naming a booking by its day or time say which one, the rest of the text its new
+ * time. Undefined unless both are read and the text asks a change.
+ */
+function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(raw)) return undefined;
+  for (const m of raw.matchAll(BOOKING_BY_TIME)) {
+    const g = m.groups!;
+    if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
+    const appointment = bookingWhen(g.on ?? g.named!, ctx.now, ctx.timeZone);
+    if (!appointment) continue;
+    const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
+    if (target) return { appointment, target };
+  }
+  return undefined;
+}
+
+/** A clock time on a day said ("thurs 3pm", "dec 3 at 3"): one booking, whichever words name it. */
+function namesDayAndTime(w: ResolvedWhen): boolean {
+  return w.hasDate && w.range.exactTime;
 }
 
 // A day of the month by its number ("the 17th", "dec 17", "12/17"): the most specific way to name a day.
