@@ -13,7 +13,7 @@ import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { arrowAsMove, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
@@ -335,7 +335,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(arrowAsMove(normalize(text))), protect);
+  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(normalize(text)))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);

@@ -254,12 +254,13 @@ export function spellCommandLetter(s: string): string {
 }
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
-const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|sorry|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)\b[\s,.!-]*)+/g;
+const CORRECTION = /(?:^|[\s,.;!-])(?:(?:no,? )?(?:wait|actually|i mean|sorry|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? (?:no|nope|nah))?\b[\s,.!-]*)+/g;
 
 /** What follows the last mid-message correction, with what precedes it; undefined when there is none. */
 export function splitCorrection(s: string): { before: string; after: string } | undefined {
   let found: RegExpExecArray | undefined;
-  for (const m of s.matchAll(CORRECTION)) if (m.index > 0 && s.slice(0, m.index).trim() !== '') found = m;
+  // "at 10 wait no 11 sorry": a "sorry" closing the text corrects nothing after it.
+  for (const m of s.matchAll(CORRECTION)) if (m.index > 0 && s.slice(0, m.index).trim() !== '' && s.slice(m.index + m[0].length).trim() !== '') found = m;
   if (!found) return undefined;
   const after = s.slice(found.index + found[0].length).trim();
   return after === '' ? undefined : { before: s.slice(0, found.index), after };
