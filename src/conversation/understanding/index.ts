@@ -214,8 +214,10 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   const rest = withoutOpeners(r.s);
   // "keep my friday one, but also book another a week later": the booking kept places the new one.
   const keeps = (said: string) => keepsAll(said) && !r.u.nextTo;
-  if (rest === r.s) return keeps(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
-  if (keeps(rest)) return keep(r);
+  // "no wait, keep the color, cancel the haircut instead": a keep beside a cancel or move says which booking that one is not.
+  const keepsOnly = (said: string) => keeps(said) && !RESCHEDULE.test(said) && !CANCEL.test(said);
+  if (rest === r.s) return keepsOnly(r.s) ? keep(r) : undefined;
+  if (keepsOnly(rest)) return keep(r);
   const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
