@@ -16,6 +16,7 @@ import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-dire
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
+import { pointsAtOne } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 
@@ -89,6 +90,8 @@ interface Memory {
   onlyList?: boolean;
   /** The answer to that question, said before whatever the request shows this turn. */
   preface?: string;
+  /** The listing asked for is one booking picked from the list just shown ("the one on the 11th"): "it" means that one next. */
+  pickedFromList?: boolean;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
   order?: number;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
@@ -370,7 +373,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -552,6 +555,18 @@ function answerDuration(view: ProviderView, u: Understanding, memory: Memory): P
   const answer = durationAnswer(view, u.serviceId ?? memory.serviceId);
   if (u.alsoBooks) return thenBook(view, infoMemory(view, u, memory), answer);
   return reply(withOpenSummary(view, answer), memory);
+}
+
+/**
+ * "the one on the 11th", "the friday one" right after the appointments were listed: which of
+ * them the customer is talking about, shown alone and remembered, so "cancel it" then means it.
+ */
+function oneOfListed(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
+  const { view } = req;
+  const points = u.meantOther || u.refersToShown || pointsAtOne(text);
+  if (u.intent !== 'book' || !points || !u.when || u.changesBooked || u.shift || view.offers.length || view.proposal || memory.flow || memory.menu) return undefined;
+  if (lastToolCalled(req.history) !== 'list_my_appointments') return undefined;
+  return call('list_my_appointments', {}, { ...memory, apptWhen: isoWindow(u.when), pickedFromList: true });
 }
 
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
@@ -1209,8 +1224,8 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   const shown = meant.length ? meant : items;
   const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
   // "when's my next appt?": the list shows them all, and remembers the one asked about.
-  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : [];
-  const next = { ...memory, apptWhen: undefined, referOrder: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
+  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }

@@ -907,7 +907,7 @@ function bestGuess(r: Reading): Understanding {
   if (!acknowledges && answer === 'yes') return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
-  if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
+  if (r.expecting !== 'choice' && isExplicitChoice(s, choice) && !ordinalIsTheDate(r)) return choose(r);
   // "actually anyone but lee" with times on screen: the same search without that person.
   const anyoneForShown = u.anyStaff && (r.expecting === 'choice' || r.expecting === 'confirmation');
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
@@ -921,6 +921,12 @@ function bestGuess(r: Reading): Understanding {
   if (u.email) return as(r, 'provide_info');
   if (choice.index !== undefined) return choose(r);
   return u;
+}
+
+/** "sat instead? this sat i mean, the 5th": with nothing on screen, an ordinal the date was read from is that date, no option. */
+function ordinalIsTheDate(r: Reading): boolean {
+  const index = r.choice.index;
+  return index !== undefined && Boolean(r.resolved?.hasDate) && new RegExp(`\\b${index + 1}\\b`).test(r.resolved!.range.description);
 }
 
 /** Explicit wording of a choice ("option 2", "#3", "the 2nd one", "the 3pm one") outside a choice prompt. */

@@ -131,6 +131,13 @@ export function cancelsAll(raw: string): boolean {
   return (cancelling.length ? cancelling : sentences).some((c) => ALL_BOOKINGS.test(simplify(c)));
 }
 
+/** "the friday one", "that appt on the 11th": words that point at one booking, not ask for a new one. */
+const POINTS_AT_ONE = /\b(?:the|that|this)\b(?:[\w:/' ]{0,30})\b(?:one|appt|appointment|booking)\b/;
+
+export function pointsAtOne(s: string): boolean {
+  return POINTS_AT_ONE.test(normalize(s));
+}
+
 export function meantAnother(s: string): boolean {
   return MEANT_OTHER.test(s);
 }
