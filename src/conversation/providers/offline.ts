@@ -10,13 +10,13 @@ import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from '.
 import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
-import { againAsBefore } from './offline-recent.ts';
+import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
-import { pointsAtOne } from '../understanding/which-booking.ts';
+import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 
@@ -373,7 +373,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -567,6 +567,20 @@ function oneOfListed(req: ProviderRequest, u: Understanding, memory: Memory, tex
   if (u.intent !== 'book' || !points || !u.when || u.changesBooked || u.shift || view.offers.length || view.proposal || memory.flow || memory.menu) return undefined;
   if (lastToolCalled(req.history) !== 'list_my_appointments') return undefined;
   return call('list_my_appointments', {}, { ...memory, apptWhen: isoWindow(u.when), pickedFromList: true });
+}
+
+/**
+ * "oh no sorry i meant friday at 3 not thurs" right after a move was done: the booking just
+ * moved is moved again to the time said, never a new booking.
+ */
+function movedAgain(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
+  const { view } = req;
+  if ((u.intent !== 'book' && u.intent !== 'reschedule') || !u.when || u.forSomeoneElse || view.offers.length || view.proposal || memory.flow || !setsRight(text)) return undefined;
+  const moved = justMoved(view, req.history);
+  const service = view.services.find((s) => s.name === moved?.service);
+  if (!moved || !service || (u.serviceId && u.serviceId !== service.id)) return undefined;
+  const at = { from: moved.start.toJSDate(), to: moved.start.plus({ minutes: 1 }).toJSDate(), exactTime: true, dayNamed: true, description: '' };
+  return rescheduleStep(view, { ...u, intent: 'reschedule', serviceId: service.id, apptWhen: at, refersToShown: false }, {});
 }
 
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */

@@ -138,6 +138,13 @@ export function pointsAtOne(s: string): boolean {
   return POINTS_AT_ONE.test(normalize(s));
 }
 
+/** "i meant friday", "wrong day, should be the 4th", "friday at 3 not thurs": what was just done said again, set right. */
+const SETS_RIGHT = /\b(i meant|meant to say|i mean|wrong (day|time|date|one)|should (have |'?ve |of )?been|supposed to (be|say)|not (the |on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*|not (at )?\d{1,2}(:\d{2})? ?([ap]m)?)\b/;
+
+export function setsRight(s: string): boolean {
+  return SETS_RIGHT.test(normalize(s));
+}
+
 export function meantAnother(s: string): boolean {
   return MEANT_OTHER.test(s);
 }
