@@ -14,7 +14,7 @@ import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
@@ -1167,11 +1167,13 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
-  candidates = onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
+  const everyOnWeekday = memory.moveAll ? onWeekdayEvery(candidates, bookingSaid, view.timeZone) : undefined;
+  candidates = everyOnWeekday ?? onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
   candidates = byOrder(candidates, memory.order);
   const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
   if (shown.length === 1) candidates = shown;
   // "move both": the soonest now; the same words are read again once it is moved, and name the rest.
+  if (memory.moveAll && verb === 'reschedule') candidates = notMovedYet(view, memory, req.history, candidates);
   const moveAll = memory.moveAll && verb === 'reschedule' && candidates.length > 1;
   if (moveAll) candidates = [[...candidates].sort((a, b) => a.start_local.localeCompare(b.start_local))[0]!];
   if (candidates.length === 1) {
@@ -1187,6 +1189,21 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "move both to 11am": the words are read again after each move, so the booking just moved,
+ * and any already at the new clock time, are done; the rest are left (all of them if none is).
+ */
+function notMovedYet(view: ProviderView, memory: Memory, history: ChatMessage[], candidates: ListedAppointment[]): ListedAppointment[] {
+  const moved = justMoved(view, history)?.start;
+  const clock = memory.when?.exactTime && memory.when.dayNamed === false ? DateTime.fromISO(memory.when.from, { zone: view.timeZone }).toFormat('HH:mm') : undefined;
+  const done = (a: ListedAppointment) => {
+    const at = DateTime.fromISO(a.start_local, { zone: view.timeZone });
+    return Boolean(moved?.equals(at)) || at.toFormat('HH:mm') === clock;
+  };
+  const left = candidates.filter((a) => !done(a));
+  return left.length ? left : candidates;
 }
 
 /**

@@ -71,7 +71,12 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
  * alone names every booking on it, whichever week; undefined when it does not name several.
  */
 export function onWeekdayInOrder(items: ListedAppointment[], window: SaidWindow | undefined, order: number | undefined, zone: string): ListedAppointment[] | undefined {
-  if (order === undefined || !window?.byWeekday) return undefined;
+  return order === undefined ? undefined : onWeekdayEvery(items, window, zone);
+}
+
+/** "both my monday cuts": a weekday alone names every booking on it, whichever week; undefined when it does not name several. */
+export function onWeekdayEvery(items: ListedAppointment[], window: SaidWindow | undefined, zone: string): ListedAppointment[] | undefined {
+  if (!window?.byWeekday) return undefined;
   const weekday = DateTime.fromISO(window.from, { zone }).weekday;
   const on = items.filter((a) => DateTime.fromISO(a.start_local, { zone }).weekday === weekday);
   return on.length > 1 ? on : undefined;

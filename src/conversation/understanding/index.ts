@@ -73,7 +73,7 @@ const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up)|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
-  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 const MY_APPOINTMENTS =
   /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s)? (my|our)\b|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
@@ -659,7 +659,20 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
     const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
     if (target) return { appointment, target };
   }
-  return undefined;
+  return dayThenAsksIt(raw, ctx);
+}
+
+/** Where a request about "it" opens after the day naming the booking: "the 12th | can u make it 3pm". */
+const ASKS_ABOUT_IT = /[,;:-]?\s*\b(?:(?:can|could|would|will|pls|please|plz|just) (?:u |you |we |ya )?)?(?<!\bi )(?:make|move|change|push|bump|switch|shift|put|have) it\b|\b(?:can|could|would|will) it\b/;
+
+/** "the 12th can u make it 3pm", "friday, could you move it to 4": a day said first names the booking that "it" is. */
+function dayThenAsksIt(raw: string, ctx: UnderstandContext): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const m = ASKS_ABOUT_IT.exec(raw);
+  // "can i get a cut tmrw, can you make it 3pm": a day in a request for a new booking names none had.
+  if (!m || m.index === 0 || NEW_BOOKING.test(raw.slice(0, m.index))) return undefined;
+  const appointment = bookingWhen(raw.slice(0, m.index), ctx.now, ctx.timeZone);
+  const target = appointment?.hasDate ? resolveWhen(raw.slice(m.index + m[0].length), ctx.now, ctx.timeZone) : undefined;
+  return appointment && target ? { appointment, target } : undefined;
 }
 
 /** A clock time on a day said ("thurs 3pm", "dec 3 at 3"): one booking, whichever words name it. */
