@@ -116,12 +116,10 @@ export function justMoved(view: ProviderView, history: ChatMessage[]): { service
     if (m.role !== 'assistant' || m.toolCall || !m.content) continue;
     const g = MOVE_DONE.exec(m.content)?.groups;
     if (!g) return undefined;
-    const now = DateTime.fromISO(view.now, { zone: view.timeZone });
-    const read = DateTime.fromFormat(g.when!, 'ccc LLL d, h:mm a', { zone: view.timeZone, locale: 'en-US' }).set({ year: now.year });
-    if (!read.isValid) return undefined;
-    // Dates are said without their year: one that reads as past is next year's.
-    const start = read < now.minus({ days: 1 }) ? read.plus({ years: 1 }) : read;
-    return { service: g.service!, start };
+    // Said without its year: this year's or the next, whichever has that weekday on that date.
+    const year = DateTime.fromISO(view.now, { zone: view.timeZone }).year;
+    const start = [year, year + 1].map((y) => DateTime.fromFormat(`${g.when!} ${y}`, 'ccc LLL d, h:mm a yyyy', { zone: view.timeZone, locale: 'en-US' })).find((d) => d.isValid);
+    return start ? { service: g.service!, start } : undefined;
   }
   return undefined;
 }

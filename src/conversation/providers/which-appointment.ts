@@ -63,7 +63,11 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
   if (sameWeekday.length) return sameWeekday;
   const sameDay = items.filter(onDay);
   // "cancel the wednesday one" when the only wednesday booked is next week's: a weekday alone names any booking on it.
-  return sameDay.length || !window.byWeekday ? sameDay : items.filter((a) => at(a).weekday === from.weekday);
+  if (sameDay.length || !window.byWeekday) return sameDay;
+  // "the evening one on wed": of the bookings on that weekday, those in that part of the day.
+  const onWeekday = items.filter((a) => at(a).weekday === from.weekday);
+  const inPart = onWeekday.filter((a) => clock(at(a)) >= clock(from) && clock(at(a)) < clock(to));
+  return inPart.length ? inPart : onWeekday;
 }
 
 /**

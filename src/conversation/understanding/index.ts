@@ -538,7 +538,9 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   // "when's my next appt?": the question names one booking by its order too, which "cancel that one" then means.
   // "the earlier of my 2 mondays", "whichever appt of mine is sooner": the words own the bookings they order.
   const owned = /\b(of (my|mine|our|ours)|which ?ever)\b/.test(s);
-  const order = owned || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
+  // "can the early one be 12 instead": a time said as a change names the booking by its order too.
+  const changes = changesBookedTime(s, { any: true, exact: true });
+  const order = owned || changes || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
   if (refersToShown(s)) u.refersToShown = true;
   // "both please" to "which one would you like to cancel?": every one listed.

@@ -37,9 +37,9 @@ const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 // "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
 const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
-  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+  /\b(?:the|my|our) (?<word>next|first|1st|early|earlier|earliest|sooner|soonest|second|2nd|third|3rd|late|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
 const ORDER_WORDS: Record<string, number> = {
-  next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
+  next: 0, first: 0, '1st': 0, early: 0, late: -1, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
 
 const ORDINAL_WORDS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth' };
