@@ -664,8 +664,8 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
   return dayThenAsksIt(raw, ctx);
 }
 
-/** Where a request about "it" opens after the day naming the booking: "the 12th | can u make it 3pm". */
-const ASKS_ABOUT_IT = /[,;:-]?\s*\b(?:(?:can|could|would|will|pls|please|plz|just) (?:u |you |we |ya )?)?(?<!\bi )(?:make|move|change|push|bump|switch|shift|put|have) it\b|\b(?:can|could|would|will) it\b/;
+/** Where a request about "it" opens after the day naming the booking: "the 12th | can u make it 3pm" (a bare "actually make it 4:30" corrects the text itself). */
+const ASKS_ABOUT_IT = /[,;:-]?\s*\b(?:(?:can|could|would|will) (?:u |you |we |ya )(?:pls |please |just )?(?:make|move|change|push|bump|switch|shift|put|have) it|(?:can|could|would|will) it)\b/;
 
 /** "the 12th can u make it 3pm", "friday, could you move it to 4": a day said first names the booking that "it" is. */
 function dayThenAsksIt(raw: string, ctx: UnderstandContext): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
