@@ -640,9 +640,9 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
   return undefined;
 }
 
-/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut": a booking named by when it is. */
+/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs": a booking named by when it is. */
 const BOOKING_BY_TIME =
-  /\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
 const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|bump|push|shift)\b/;
 
@@ -656,7 +656,7 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
     if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
-    const appointment = bookingWhen(g.on ?? g.named!, ctx.now, ctx.timeZone);
+    const appointment = bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
     const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
     if (target) return { appointment, target };

@@ -18,6 +18,8 @@ describe('a booking named by when it is, then its new time', () => {
     ['could the 12/18 one be 11am instead', '2026-12-18', '11:00'],
     ['can the one on the 9th be at 3 instead?', '2026-12-09', '15:00'],
     ['would my thursday trim be ok at 1 instead', '2026-12-03', '13:00'],
+    ['could my 4pm on fri be 2 instead', '2026-12-04', '14:00'],
+    ['can my 10 tmrw be 12 instead', '2026-12-02', '12:00'],
   ])('%s', (text, booking, newHour) => {
     const u = understand(text, ctx());
     expect(u.intent).toBe('reschedule');
@@ -56,7 +58,7 @@ describe('a booking named by when it is, then its new time', () => {
     expect(hour(u.when?.from)).toBe(newHour);
   });
 
-  it.each(['can i get a trim friday, can you make it 2pm', 'thursday can i make it at 3'])('%s names no booking had', (text) => {
+  it.each(['can i get a trim friday, can you make it 2pm', 'thursday can i make it at 3', 'can my 2 boys come at 4 instead', 'cut friday at 2 actually make it 3'])('%s names no booking had', (text) => {
     expect(understand(text, ctx()).apptWhen).toBeUndefined();
   });
 
