@@ -98,3 +98,28 @@ function exchanges(history: ChatMessage[]): ToolExchange[] {
   return out;
 }
 
+
+/** The message that says a move was done (T.rescheduled): the service and the new time's label. */
+const MOVE_DONE = /^Done: your (?<service>.+?) is now (?<when>[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M)/;
+
+/**
+ * "oh no sorry i meant friday at 3" right after a move was done: the booking just moved, by its
+ * service and new start, read from the reply that said it was done; undefined when the reply
+ * before this message said something else.
+ */
+export function justMoved(view: ProviderView, history: ChatMessage[]): { service: string; start: DateTime } | undefined {
+  let i = history.length - 1;
+  while (i >= 0 && history[i]!.role !== 'user') i--;
+  for (i--; i >= 0; i--) {
+    const m = history[i]!;
+    if (m.role === 'user') return undefined;
+    if (m.role !== 'assistant' || m.toolCall || !m.content) continue;
+    const g = MOVE_DONE.exec(m.content)?.groups;
+    if (!g) return undefined;
+    // Said without its year: this year's or the next, whichever has that weekday on that date.
+    const year = DateTime.fromISO(view.now, { zone: view.timeZone }).year;
+    const start = [year, year + 1].map((y) => DateTime.fromFormat(`${g.when!} ${y}`, 'ccc LLL d, h:mm a yyyy', { zone: view.timeZone, locale: 'en-US' })).find((d) => d.isValid);
+    return start ? { service: g.service!, start } : undefined;
+  }
+  return undefined;
+}

@@ -11,12 +11,13 @@ import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from '.
 import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
-import { againAsBefore } from './offline-recent.ts';
+import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
+import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 
@@ -32,7 +33,7 @@ interface Memory {
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean; weekdayOnly?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
-  apptWhen?: { from: string; to: string; byWeekday?: boolean };
+  apptWhen?: { from: string; to: string; byWeekday?: boolean; exactTime?: boolean; dayNamed?: boolean };
   /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the appointment being moved or referred to. */
   apptStart?: string;
   /** A time said relative to that appointment or to the window on screen, waiting for its reference. */
@@ -92,6 +93,8 @@ interface Memory {
   onlyList?: boolean;
   /** The answer to that question, said before whatever the request shows this turn. */
   preface?: string;
+  /** The listing asked for is one booking picked from the list just shown ("the one on the 11th"): "it" means that one next. */
+  pickedFromList?: boolean;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
   order?: number;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
@@ -180,6 +183,11 @@ function saidByWeekday(r: DateRange): boolean {
 /** The window of the appointments meant ("my thursday one"), as the memory keeps it. */
 function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']> {
   return { from: r.from.toISOString(), to: r.to.toISOString() };
+}
+
+/** The booking a move names, with what says how to match it: its clock time ("my 4pm"), or a part of any day ("the afternoon one"). */
+function bookingWindow(r: DateRange): NonNullable<Memory['apptWhen']> {
+  return { ...isoWindow(r), ...(saidByWeekday(r) ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
 }
 
 /** An exact wall-clock time in the business zone, as the memory keeps a window. */
@@ -373,7 +381,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -566,6 +574,32 @@ function answerDuration(view: ProviderView, u: Understanding, memory: Memory): P
   return reply(withOpenSummary(view, answer), memory);
 }
 
+/**
+ * "the one on the 11th", "the friday one" right after the appointments were listed: which of
+ * them the customer is talking about, shown alone and remembered, so "cancel it" then means it.
+ */
+function oneOfListed(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
+  const { view } = req;
+  const points = u.meantOther || u.refersToShown || pointsAtOne(text);
+  if (u.intent !== 'book' || !points || !u.when || u.changesBooked || u.shift || view.offers.length || view.proposal || memory.flow || memory.menu) return undefined;
+  if (lastToolCalled(req.history) !== 'list_my_appointments') return undefined;
+  return call('list_my_appointments', {}, { ...memory, apptWhen: isoWindow(u.when), pickedFromList: true });
+}
+
+/**
+ * "oh no sorry i meant friday at 3 not thurs" right after a move was done: the booking just
+ * moved is moved again to the time said, never a new booking.
+ */
+function movedAgain(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
+  const { view } = req;
+  if ((u.intent !== 'book' && u.intent !== 'reschedule') || !u.when || u.forSomeoneElse || view.offers.length || view.proposal || memory.flow || !setsRight(text)) return undefined;
+  const moved = justMoved(view, req.history);
+  const service = view.services.find((s) => s.name === moved?.service);
+  if (!moved || !service || (u.serviceId && u.serviceId !== service.id)) return undefined;
+  const at = { from: moved.start.toJSDate(), to: moved.start.plus({ minutes: 1 }).toJSDate(), exactTime: true, dayNamed: true, description: '' };
+  return rescheduleStep(view, { ...u, intent: 'reschedule', serviceId: service.id, apptWhen: at, refersToShown: false }, {});
+}
+
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */
 function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | undefined {
   if (!u.allBookings || memory.flow !== 'cancel' || memory.menu !== 'appointment' || (memory.menuItems?.length ?? 0) < 2) return undefined;
@@ -637,7 +671,7 @@ function hoursDay(view: ProviderView, u: Understanding): number | undefined {
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
   // "the thurs one": a weekday alone names the booking on it, however many weeks on.
-  const apptWhen = u.apptWhen ? { ...isoWindow(u.apptWhen), ...(saidByWeekday(u.apptWhen) ? { byWeekday: true } : {}) } : undefined;
+  const apptWhen = u.apptWhen ? bookingWindow(u.apptWhen) : undefined;
   const nextTo = u.nextTo ? { nextTo: { edge: u.nextTo.edge, minutes: u.nextTo.minutes, ...(u.nextTo.serviceId ? { serviceId: u.nextTo.serviceId } : {}), ...(u.nextTo.person ? { person: u.nextTo.person } : {}) } } : {};
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
@@ -1170,11 +1204,13 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
-  candidates = onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
+  const everyOnWeekday = memory.moveAll ? onWeekdayEvery(candidates, bookingSaid, view.timeZone) : undefined;
+  candidates = everyOnWeekday ?? onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
   candidates = byOrder(candidates, memory.order);
   const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
   if (shown.length === 1) candidates = shown;
   // "move both": the soonest now; the same words are read again once it is moved, and name the rest.
+  if (memory.moveAll && verb === 'reschedule') candidates = notMovedYet(view, memory, req.history, candidates);
   const moveAll = memory.moveAll && verb === 'reschedule' && candidates.length > 1;
   if (moveAll) candidates = [[...candidates].sort((a, b) => a.start_local.localeCompare(b.start_local))[0]!];
   if (candidates.length === 1) {
@@ -1190,6 +1226,21 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "move both to 11am": the words are read again after each move, so the booking just moved,
+ * and any already at the new clock time, are done; the rest are left (all of them if none is).
+ */
+function notMovedYet(view: ProviderView, memory: Memory, history: ChatMessage[], candidates: ListedAppointment[]): ListedAppointment[] {
+  const moved = justMoved(view, history)?.start;
+  const clock = memory.when?.exactTime && memory.when.dayNamed === false ? DateTime.fromISO(memory.when.from, { zone: view.timeZone }).toFormat('HH:mm') : undefined;
+  const done = (a: ListedAppointment) => {
+    const at = DateTime.fromISO(a.start_local, { zone: view.timeZone });
+    return Boolean(moved?.equals(at)) || at.toFormat('HH:mm') === clock;
+  };
+  const left = candidates.filter((a) => !done(a));
+  return left.length ? left : candidates;
 }
 
 /**
@@ -1241,8 +1292,8 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   const shown = meant.length ? meant : items;
   const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
   // "when's my next appt?": the list shows them all, and remembers the one asked about.
-  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : [];
-  const next = { ...memory, apptWhen: undefined, referOrder: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
+  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }

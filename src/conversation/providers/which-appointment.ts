@@ -62,7 +62,11 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
   if (sameWeekday.length) return sameWeekday;
   const sameDay = items.filter(onDay);
   // "cancel the wednesday one" when the only wednesday booked is next week's: a weekday alone names any booking on it.
-  return sameDay.length || !window.byWeekday ? sameDay : items.filter((a) => at(a).weekday === from.weekday);
+  if (sameDay.length || !window.byWeekday) return sameDay;
+  // "the evening one on wed": of the bookings on that weekday, those in that part of the day.
+  const onWeekday = items.filter((a) => at(a).weekday === from.weekday);
+  const inPart = onWeekday.filter((a) => clock(at(a)) >= clock(from) && clock(at(a)) < clock(to));
+  return inPart.length ? inPart : onWeekday;
 }
 
 /**
@@ -70,7 +74,12 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
  * alone names every booking on it, whichever week; undefined when it does not name several.
  */
 export function onWeekdayInOrder(items: ListedAppointment[], window: SaidWindow | undefined, order: number | undefined, zone: string): ListedAppointment[] | undefined {
-  if (order === undefined || !window?.byWeekday) return undefined;
+  return order === undefined ? undefined : onWeekdayEvery(items, window, zone);
+}
+
+/** "both my monday cuts": a weekday alone names every booking on it, whichever week; undefined when it does not name several. */
+export function onWeekdayEvery(items: ListedAppointment[], window: SaidWindow | undefined, zone: string): ListedAppointment[] | undefined {
+  if (!window?.byWeekday) return undefined;
   const weekday = DateTime.fromISO(window.from, { zone }).weekday;
   const on = items.filter((a) => DateTime.fromISO(a.start_local, { zone }).weekday === weekday);
   return on.length > 1 ? on : undefined;

@@ -13,7 +13,7 @@ import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
@@ -70,10 +70,10 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|push (it|my|the|back)|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up)|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
-  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 // "when my cut starts", with no verb after "when", is a clause placing something by the booking, not a question about it.
 const MY_APPOINTMENTS =
@@ -217,8 +217,10 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   const rest = withoutOpeners(r.s);
   // "keep my friday one, but also book another a week later": the booking kept places the new one.
   const keeps = (said: string) => keepsAll(said) && !r.u.nextTo;
-  if (rest === r.s) return keeps(r.s) && !RESCHEDULE.test(r.s) && !CANCEL.test(r.s) ? keep(r) : undefined;
-  if (keeps(rest)) return keep(r);
+  // "no wait, keep the color, cancel the haircut instead": a keep beside a cancel or move says which booking that one is not.
+  const keepsOnly = (said: string) => keeps(said) && !RESCHEDULE.test(said) && !CANCEL.test(said);
+  if (rest === r.s) return keepsOnly(r.s) ? keep(r) : undefined;
+  if (keepsOnly(rest)) return keep(r);
   const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
@@ -338,7 +340,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(normalize(text)), protect);
+  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(normalize(text)))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);
@@ -393,6 +395,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (move) u.apptWhen = move.appointment.range;
   const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
+  // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
+  const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
+  if (named) u.apptWhen = named.appointment.range;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
@@ -400,7 +405,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const resolved = move?.target ?? instead?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
+  const resolved = move?.target ?? instead?.target ?? named?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
   // "did i book for january or was that december": a month named alone is all of it.
@@ -447,7 +452,8 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
   // "the january one": the month alone names every booking in it.
   const month = monthNamed(text, now, timeZone);
   if (month) return { range: month, hasDate: true };
-  return resolveWhen(todayForItsWeekday(text, now, timeZone), now, timeZone);
+  // "fridays is the one to cancel": a weekday said in the plural (or without its apostrophe) names the booking on it.
+  return resolveWhen(todayForItsWeekday(oneOfWeekdays(text), now, timeZone), now, timeZone);
 }
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
@@ -541,7 +547,9 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   // "when's my next appt?": the question names one booking by its order too, which "cancel that one" then means.
   // "the earlier of my 2 mondays", "whichever appt of mine is sooner": the words own the bookings they order.
   const owned = /\b(of (my|mine|our|ours)|which ?ever)\b/.test(s);
-  const order = owned || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
+  // "can the early one be 12 instead": a time said as a change names the booking by its order too.
+  const changes = changesBookedTime(s, { any: true, exact: true });
+  const order = owned || changes || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
   if (refersToShown(s)) u.refersToShown = true;
   // "both please" to "which one would you like to cancel?": every one listed.
@@ -634,10 +642,53 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     if (!appointment) continue;
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
-    if (target.hasDate || NAMES_APPOINTMENT.test(head)) return { appointment, target };
+    // "move thurs 3pm to 4pm": a day and clock time name one booking, so what follows is its new time, not the window's end.
+    if (target.hasDate || NAMES_APPOINTMENT.test(head) || namesDayAndTime(appointment)) return { appointment, target };
     // "coming from work friday and will be late, can we push my 4pm to 5pm": a later separator may still name the booking.
   }
   return undefined;
+}
+
+/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs": a booking named by when it is. */
+const BOOKING_BY_TIME =
+  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+/** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
+const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|bump|push|shift)\b/;
+
+/**
+ * "can the dec 17 one be 10am instead", "the afternoon appt, can it be thurs at 11 instead":
+ * the words naming a booking by its day or time say which one, the rest of the text its new
+ * time. Undefined unless both are read and the text asks a change.
+ */
+function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(raw)) return undefined;
+  for (const m of raw.matchAll(BOOKING_BY_TIME)) {
+    const g = m.groups!;
+    if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
+    const appointment = bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
+    if (!appointment) continue;
+    const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
+    if (target) return { appointment, target };
+  }
+  return dayThenAsksIt(raw, ctx);
+}
+
+/** Where a request about "it" opens after the day naming the booking: "the 12th | can u make it 3pm" (a bare "actually make it 4:30" corrects the text itself). */
+const ASKS_ABOUT_IT = /[,;:-]?\s*\b(?:(?:can|could|would|will) (?:u |you |we |ya )(?:pls |please |just )?(?:make|move|change|push|bump|switch|shift|put|have) it|(?:can|could|would|will) it)\b/;
+
+/** "the 12th can u make it 3pm", "friday, could you move it to 4": a day said first names the booking that "it" is. */
+function dayThenAsksIt(raw: string, ctx: UnderstandContext): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const m = ASKS_ABOUT_IT.exec(raw);
+  // "can i get a cut tmrw, can you make it 3pm": a day in a request for a new booking names none had.
+  if (!m || m.index === 0 || NEW_BOOKING.test(raw.slice(0, m.index))) return undefined;
+  const appointment = bookingWhen(raw.slice(0, m.index), ctx.now, ctx.timeZone);
+  const target = appointment?.hasDate ? resolveWhen(raw.slice(m.index + m[0].length), ctx.now, ctx.timeZone) : undefined;
+  return appointment && target ? { appointment, target } : undefined;
+}
+
+/** A clock time on a day said ("thurs 3pm", "dec 3 at 3"): one booking, whichever words name it. */
+function namesDayAndTime(w: ResolvedWhen): boolean {
+  return w.hasDate && w.range.exactTime;
 }
 
 // A day of the month by its number ("the 17th", "dec 17", "12/17"): the most specific way to name a day.
@@ -881,7 +932,7 @@ function bestGuess(r: Reading): Understanding {
   if (!acknowledges && answer === 'yes') return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
-  if (r.expecting !== 'choice' && isExplicitChoice(s, choice)) return choose(r);
+  if (r.expecting !== 'choice' && isExplicitChoice(s, choice) && !ordinalIsTheDate(r)) return choose(r);
   // "actually anyone but lee" with times on screen: the same search without that person.
   const anyoneForShown = u.anyStaff && (r.expecting === 'choice' || r.expecting === 'confirmation');
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
@@ -895,6 +946,12 @@ function bestGuess(r: Reading): Understanding {
   if (u.email) return as(r, 'provide_info');
   if (choice.index !== undefined) return choose(r);
   return u;
+}
+
+/** "sat instead? this sat i mean, the 5th": with nothing on screen, an ordinal the date was read from is that date, no option. */
+function ordinalIsTheDate(r: Reading): boolean {
+  const index = r.choice.index;
+  return index !== undefined && Boolean(r.resolved?.hasDate) && new RegExp(`\\b${index + 1}\\b`).test(r.resolved!.range.description);
 }
 
 /** Explicit wording of a choice ("option 2", "#3", "the 2nd one", "the 3pm one") outside a choice prompt. */

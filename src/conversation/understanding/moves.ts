@@ -141,6 +141,23 @@ export function parseShift(s: string): Shift | undefined {
   return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}), ...(weekday ? { weekday } : {}) };
 }
 
+// "thurs 3pm -> 4pm", "my fri cut -> sat pls": what stands before the arrow becomes what follows it.
+const ARROW_MOVE = /(^|[.!?;]\s*)([^.!?;]*?) ?-> ?/;
+const MOVE_VERB = /\b(move|moved|change|switch|push|bump|reschedule|shift)\b/;
+
+/** "thurs 3pm -> 4pm" reads "move thurs 3pm to 4pm": a booking's time changed, never a window from one to the other. */
+export function arrowAsMove(text: string): string {
+  return text.replace(ARROW_MOVE, (_, lead: string, before: string) => `${lead}${MOVE_VERB.test(before) ? '' : 'move '}${before} to `).replace(/ ?-> ?/g, ' to ');
+}
+
+// "same time as now", "same hour as it is currently": the booking's own time, which "now" does not date.
+const AS_IT_IS_NOW = /\b(same (?:time|hour|slot)) (?:as|like) (?:(?:it is|it's|its|i have it|i have|i've got|ive got|i got|it was|i had)(?: (?:now|currently|right now|atm))?|now|currently|right now|atm|before)\b/g;
+
+/** "thurs the 10th, same time as now" reads "same time instead": the booking's time kept on another day, never the present moment. */
+export function withoutAsItIsNow(text: string): string {
+  return text.replace(AS_IT_IS_NOW, '$1 instead');
+}
+
 /** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */
 export const FOR_SOMEONE_ELSE =
   /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;

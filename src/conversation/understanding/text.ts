@@ -18,6 +18,8 @@ const EMOJI_WORDS: Array<[RegExp, string]> = [
   [/\u{1F486}/gu, ' massage '],
 ];
 
+const ARROW = /\s*(?:[\u2192\u21D2\u27A1\u2794\u279C\u27F6\u27F9]\uFE0F?|-+>|=+>)\s*/gu;
+
 /** Lower-case, ASCII-fold, straighten quotes, map yes/no emoji to words, collapse whitespace. */
 export function normalize(input: unknown): string {
   let s = typeof input === 'string' ? input : input == null ? '' : String(input);
@@ -25,6 +27,8 @@ export function normalize(input: unknown): string {
   s = s.replace(EMOJI_YES, ' yes ').replace(EMOJI_NO, ' no ');
   for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
   s = s.normalize('NFKD').replace(/\p{M}/gu, '');
+  // "3pm ➡️ 4pm": an arrow says one thing becomes another (read by arrowAsMove); kept as ASCII.
+  s = s.replace(ARROW, ' -> ');
   s = s
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
@@ -269,7 +273,7 @@ export function spellCommandLetter(s: string): string {
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
 // A bare "no" corrects only right before the number it puts instead: "tmrw at 2 no 3", "at 10 - no, 11".
-const CORRECTION = /(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? no)?|no(?=[\s,.!-]+(?:at |@ ?|on |the |on the )?\d))\b[\s,.!-]*)+/g;
+const CORRECTION = /(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? (?:no|nope|nah))?|no(?=[\s,.!-]+(?:at |@ ?|on |the |on the )?\d))\b[\s,.!-]*)+/g;
 // "at 2 no wait 3 sorry", "3 i mean 4, thanks": an apology or thanks closing the message corrects nothing after it.
 const ONLY_COURTESY = /^(?:(?:sorry|thanks|thank you|thx|ty|lol|haha|my bad|oops|pls|please|plz)\b[\s,.!?-]*)*$/;
 

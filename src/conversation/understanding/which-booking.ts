@@ -37,9 +37,9 @@ const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 // "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
 const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
-  /\b(?:the|my|our) (?<word>next|first|1st|earlier|earliest|sooner|soonest|second|2nd|third|3rd|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+  /\b(?:the|my|our) (?<word>next|first|1st|early|earlier|earliest|sooner|soonest|second|2nd|third|3rd|late|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
 const ORDER_WORDS: Record<string, number> = {
-  next: 0, first: 0, '1st': 0, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
+  next: 0, first: 0, '1st': 0, early: 0, late: -1, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
 
 const ORDINAL_WORDS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth' };
@@ -129,6 +129,20 @@ export function cancelsAll(raw: string): boolean {
   const sentences = raw.split(/[.!?;]+/);
   const cancelling = sentences.filter((c) => CANCEL_VERB.test(c));
   return (cancelling.length ? cancelling : sentences).some((c) => ALL_BOOKINGS.test(simplify(c)));
+}
+
+/** "the friday one", "that appt on the 11th": words that point at one booking, not ask for a new one. */
+const POINTS_AT_ONE = /\b(?:the|that|this)\b(?:[\w:/' ]{0,30})\b(?:one|appt|appointment|booking)\b/;
+
+export function pointsAtOne(s: string): boolean {
+  return POINTS_AT_ONE.test(normalize(s));
+}
+
+/** "i meant friday", "wrong day, should be the 4th", "friday at 3 not thurs": what was just done said again, set right. */
+const SETS_RIGHT = /\b(i meant|meant to say|i mean|wrong (day|time|date|one)|should (have |'?ve |of )?been|supposed to (be|say)|not (the |on )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*|not (at )?\d{1,2}(:\d{2})? ?([ap]m)?)\b/;
+
+export function setsRight(s: string): boolean {
+  return SETS_RIGHT.test(normalize(s));
 }
 
 export function meantAnother(s: string): boolean {
