@@ -1,3 +1,5 @@
+import { DAY_WORD, MONTH } from './shorthand.ts';
+
 /**
  * "sorry my brain is fried today", "im so tired today", "long day today": the customer says
  * how they are, and "today" there dates the mood, not the visit. Availability words ("im
@@ -9,6 +11,13 @@ const WHO = String.raw`(?:i'?m|im|i am|i feel|feeling|my (?:brain|head|mind)(?: 
 const EXCUSE = String.raw`(?:(?:sorry|soz|ugh|lol|haha)[,!.]* )?`;
 const MOOD_TODAY = new RegExp(String.raw`\b${EXCUSE}${WHO} (?:so |very |really |just |a bit |kinda |totally |completely |super )*${MOOD}(?: today| this morning)\b|\b${EXCUSE}(?:(?:such a |a )?(?:long|rough|crazy|hectic|weird|bad) day today)\b`, 'g');
 
+// "it's so cold out today", "gorgeous day today", "raining today": the weather dates the remark, not the visit.
+const WEATHER = String.raw`(?:cold|freezing|chilly|hot|warm|humid|gorgeous|beautiful|lovely|sunny|rainy|raining|pouring|snowy|snowing|windy|miserable|grey|gray)`;
+const WEATHER_TODAY = new RegExp(String.raw`\b(?:(?:it'?s|its|it is|so|such a|what a)[a-z ]{0,20} )?${WEATHER}(?: (?:day|weather|out|outside|out there))?(?: here)? today\b`, 'g');
+
+// "ugh today has been a lot 🥶 anyway, do u have thurs at 4": the talk before "anyway" is set aside once a day follows it.
+const ASIDE_THEN_DAY = new RegExp(String.raw`^.*\btoday\b.*?\b(?:anyway|anyways|anyhow|btw|by the way|but yeah)\b(?=.*\b(?:${DAY_WORD}|${MONTH})\b)`);
+
 export function withoutMoodToday(text: string): string {
-  return text.replace(MOOD_TODAY, ' ');
+  return text.replace(MOOD_TODAY, ' ').replace(WEATHER_TODAY, ' ').replace(ASIDE_THEN_DAY, ' ');
 }

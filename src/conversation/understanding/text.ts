@@ -100,7 +100,7 @@ const SHORTHAND: Record<string, string> = {
   cancle: 'cancel', cancell: 'cancel', cncl: 'cancel', canx: 'cancel', cxl: 'cancel',
   appt: 'appointment', appts: 'appointments', apt: 'appointment', apts: 'appointments', appnt: 'appointment', apmt: 'appointment',
   pls: 'please', plz: 'please', plez: 'please', thx: 'thanks', ty: 'thanks', thnx: 'thanks', u: 'you', ur: 'your', r: 'are',
-  wk: 'week', nxt: 'next', aft: 'afternoon', aftn: 'afternoon', arvo: 'afternoon', eve: 'evening', mornin: 'morning', morn: 'morning',
+  wk: 'week', wks: 'weeks', nxt: 'next', aft: 'afternoon', aftn: 'afternoon', arvo: 'afternoon', eve: 'evening', mornin: 'morning', morn: 'morning',
   avail: 'available', asap: 'asap', addr: 'address', hrs: 'hours', im: "i'm", dont: "don't", cant: "can't", wont: "won't",
   // Weekday shorthand the date parser does not know ("weds", "thrs") and misspellings two edits off.
   weds: 'wednesday', wedns: 'wednesday', wednes: 'wednesday', wensday: 'wednesday', wendsday: 'wednesday', wenesday: 'wednesday',

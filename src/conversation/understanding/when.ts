@@ -70,11 +70,12 @@ const LOWER = [
   // "later than" negated is an upper bound ("no later than 11"), read by UPPER.
   new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:after|(?<!\\b(?:no|not) )later than|no earlier than|not before|not earlier than) ${CLOCK}`),
   new RegExp(`\\bfrom ${CLOCK} (?:on|onwards?|or later)\\b`),
-  new RegExp(`\\b${CLOCK} or later\\b`),
+  // "5 or after", "4 and later", "3 onwards", "6 at the earliest": the time said first, the bound after it.
+  new RegExp(`\\b${CLOCK}(?: o'?clock)?,? (?:or (?:later|after)|and (?:later|after)|onwards?|at the earliest|or anytime after)\\b`),
 ];
 const UPPER = [
   new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:before|(?<!\\b(?:no|not) )earlier than|no later than|not after|not later than|by|until|till) ${CLOCK}`),
-  new RegExp(`\\b${CLOCK} (?:or earlier|at the latest)\\b`),
+  new RegExp(`\\b${CLOCK}(?: o'?clock)?,? (?:or earlier|or before|and earlier|at the latest)\\b`),
 ];
 
 export function parseWhen(text: string, now: Date, timeZone: string): DateRange | undefined {
@@ -245,7 +246,7 @@ function spellOut(input: string, now: DateTime): string {
   });
 }
 
-const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
+const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
 
 /**
  * "the day after tomorrow", "a week from today", "two weeks from friday": chrono reads
@@ -265,7 +266,7 @@ function spellRelativeDays(t: string, now: DateTime): string {
     const weekday = weekdayNumber(day);
     return weekday === undefined ? whole : date(today.startOf('week').plus({ weeks: 2, days: weekday - 1 }));
   });
-  out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|\\d) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${DAY_WORD})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
+  out = out.replace(new RegExp(`\\b(a|an|one|two|three|four|five|six|ten|\\d{1,2}) (days?|weeks?) (?:from|after) (today|now|tonight|tomorrow|${DAY_WORD})\\b`, 'g'), (whole, n: string, unit: string, base: string) => {
     const count = COUNTS[n] ?? Number(n);
     let from = today;
     if (base === 'tomorrow') from = today.plus({ days: 1 });
