@@ -18,6 +18,9 @@ const EMOJI_WORDS: Array<[RegExp, string]> = [
   [/\u{1F486}/gu, ' massage '],
 ];
 
+// "💇‍♀️ consult pls", "✂️ color tues?": a service spelled out beside the emoji is the one meant; the emoji only decorates.
+const SERVICE_SPELLED = /\b(?:consult(?:ation)?s?|colou?r(?:ing)?|cut|trim|haircut|massage|mani(?:cure)?|pedi(?:cure)?|facial|nails|wax(?:ing)?|blow ?(?:out|dry)|highlights|balayage|perm|updo|brows?|lash(?:es)?|beard|shave)\b/i;
+
 const ARROW = /\s*(?:[\u2192\u21D2\u27A1\u2794\u279C\u27F6\u27F9]\uFE0F?|-+>|=+>)\s*/gu;
 
 /** Lower-case, ASCII-fold, straighten quotes, map yes/no emoji to words, collapse whitespace. */
@@ -25,7 +28,8 @@ export function normalize(input: unknown): string {
   let s = typeof input === 'string' ? input : input == null ? '' : String(input);
   s = s.slice(0, MAX_INPUT_CHARS);
   s = s.replace(EMOJI_YES, ' yes ').replace(EMOJI_NO, ' no ');
-  for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
+  const spelled = SERVICE_SPELLED.test(s);
+  for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, spelled && word !== ' yes ' ? ' ' : word);
   s = s.normalize('NFKD').replace(/\p{M}/gu, '');
   // "3pm ➡️ 4pm": an arrow says one thing becomes another (read by arrowAsMove); kept as ASCII.
   s = s.replace(ARROW, ' -> ');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWhen } from '../../../src/conversation/understanding/index.ts';
-import { at } from './fixtures.ts';
+import { parseWhen, understand } from '../../../src/conversation/understanding/index.ts';
+import { SERVICES, STAFF, at } from './fixtures.ts';
 
 // New bookings (issue 16, set 15): a bound said after its clock time ("5 or after").
 
@@ -22,5 +22,18 @@ describe('a bound said after its clock time', () => {
     ['cut fri 11 or before', '2026-10-30T00:00', '2026-10-30T11:00'],
   ])('"%s" is %s to %s', (text, from, to) => {
     expect(window(text)).toEqual([from, to, false]);
+  });
+});
+
+describe('a service emoji beside a service spelled out', () => {
+  const services = [...SERVICES, { id: 'svc-consult', name: 'Consultation', slug: 'consult', synonyms: ['consult'] }];
+  const serviceOf = (text: string) => understand(text, { now: NOW, timeZone: NY, services, staff: STAFF, expecting: null }).serviceId;
+  it.each([
+    ['💇‍♀️ consultation please thursday 2pm', 'svc-consult'],
+    ['✂️ colour tues at 4 ✨', 'svc-color'],
+    ['💈 massage fri?', 'svc-massage'],
+    ['✂️ thurs 3?', 'svc-cut'],
+  ])('"%s" names %s', (text, id) => {
+    expect(serviceOf(text)).toBe(id);
   });
 });
