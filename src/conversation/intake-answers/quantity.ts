@@ -1,5 +1,6 @@
 import { asksHairLength, hairLengthInches } from './hair-length.ts';
 import { plain } from './words.ts';
+import { splitCorrection } from '../understanding/text.ts';
 
 // A number answer in words or with a unit: "six", "like 10in", "about a foot" (12 when
 // the question asks in inches), "2 ft", "a foot and a half", "30cm". A unit the question
@@ -38,6 +39,12 @@ const WORD_UNIT = UNIT_NAMES.filter((n) => /^[a-z]{2,}$/.test(n) && n !== 'in').
  * whose bare number may have answered another question.
  */
 export function readQuantity(text: string, prompt: string, opts: { measuredOnly?: boolean } = {}): number | undefined {
+  // "10? no wait more like 12", "6 inches, actually 8": the amount put in place of the first is the answer.
+  const corrected = splitCorrection(plain(text))?.after;
+  return (corrected ? amountIn(corrected, prompt, opts) : undefined) ?? amountIn(text, prompt, opts);
+}
+
+function amountIn(text: string, prompt: string, opts: { measuredOnly?: boolean }): number | undefined {
   // "10ish", "~10": about that many.
   const s = spelledOut(plain(text).replace(/\S+@\S+/g, ' ').replace(/(\d)ish\b/g, '$1'));
   const wanted = promptUnit(prompt);

@@ -26,4 +26,13 @@ describe('readQuantity: a number in words or with a unit', () => {
     expect(readQuantity('at 3pm', INCHES)).toBeUndefined();
     expect(readQuantity('10:30', INCHES)).toBeUndefined();
   });
+
+  it.each([
+    ['6 inches, actually 8', 8],
+    ['like 14 sorry i mean 16', 16],
+    ['about 10 no wait, a foot', 12],
+    ['5 oops make that 7', 7],
+  ])('%j takes the amount put in place of the first', (text, inches) => {
+    expect(readQuantity(text, INCHES)).toBe(inches);
+  });
 });
