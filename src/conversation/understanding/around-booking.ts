@@ -98,7 +98,7 @@ const OWN = String.raw`(something|anything|an? (appt|appointment|booking|reserva
  * something w dana monday, can u check", "can you see if i have anything friday", "list
  * everything i have coming up". Read beside the book words, which make it a new request.
  */
-export const ASKS_OWN_BOOKINGS = new RegExp(
+const ASKS_OWN_BOOKINGS = new RegExp(
   [
     // A belief about what is booked, offered to be checked.
     String.raw`\b(i think|i thought|pretty sure|i'?m sure|im sure|i believe|i'?m pretty sure|im pretty sure|i remember) (that )?(i|we)${HAVE} ${OWN}\b`,
@@ -109,6 +109,15 @@ export const ASKS_OWN_BOOKINGS = new RegExp(
     String.raw`\b(everything|all) (i|we)${HAVE} (coming up|lined up|on the books|booked|scheduled|with (you|u))\b`,
   ].join('|'),
 );
+
+// "i think i have a color w dana", "could u double check": a belief naming any thing had, asked to be checked.
+const BELIEVES_HAS = new RegExp(String.raw`\b(i think|i thought|pretty sure|i believe|i remember) (that )?(i|we)${HAVE} an? [a-z]+\b`);
+const ASKS_CHECK = /\b(can|could|would|pls|please) (u|you|ya)( please| pls)? (double ?check|check|confirm|verify|look)\b/;
+
+/** The customer's own bookings asked about: see ASKS_OWN_BOOKINGS, or a belief with a request to check it. */
+export function asksOwnBookings(s: string): boolean {
+  return ASKS_OWN_BOOKINGS.test(s) || (BELIEVES_HAS.test(s) && ASKS_CHECK.test(s));
+}
 
 /** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
 export const OTHER_PERSONS =

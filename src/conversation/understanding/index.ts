@@ -12,7 +12,7 @@ import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
-import { aboutOthersBooking, ASKS_OWN_BOOKINGS, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
+import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
@@ -839,7 +839,7 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
-  if ((MY_APPOINTMENTS.test(s) || ASKS_OWN_BOOKINGS.test(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
   const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;
   if (checksBooking(s, r.expecting) && !booksForOther && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
