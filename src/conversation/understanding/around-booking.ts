@@ -88,7 +88,36 @@ export function staffNamesBooking(s: string, first: string): boolean {
 }
 
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */
-export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that|was it)( with| w| seeing| booked with)? [a-z]+ or [a-z]+\b/;
+export const WHICH_OF_STAFF = /\b(am i|are we|will i be|is it|will it be|is that|was it|(is|was) (my|our|the)( [a-z0-9']+){1,4}?)( with| w| seeing| booked with)? [a-z]+ or [a-z]+\b/;
+
+// "i have", "ive got", "i'm booked": what the customer has, said in the ways texts say it.
+const HAVE = String.raw`( have| had| have got| ?'?ve got| ?'?ve| got| booked| have booked| ?'?ve booked| am booked| ?'?m booked| was booked)`;
+const OWN = String.raw`(something|anything|an? (appt|appointment|booking|reservation)|an? [a-z]+ (appt|appointment|booking)|my [a-z]+)`;
+/**
+ * The customer's own bookings asked about without "my appointment": "pretty sure i have
+ * something w dana monday, can u check", "can you see if i have anything friday", "list
+ * everything i have coming up". Read beside the book words, which make it a new request.
+ */
+const ASKS_OWN_BOOKINGS = new RegExp(
+  [
+    // A belief about what is booked, offered to be checked.
+    String.raw`\b(i think|i thought|pretty sure|i'?m sure|im sure|i believe|i'?m pretty sure|im pretty sure|i remember) (that )?(i|we)${HAVE} ${OWN}\b`,
+    // "can u check if i have anything sat", "see whether we got a booking friday".
+    String.raw`\b(check|see|look|find out) (if|whether|that) (i|we)${HAVE} ${OWN}\b`,
+    // "list everything i have coming up", "tell me all we've got this month".
+    String.raw`\b(list|show|tell|give|send|read)( me| us)?( back)? (everything|all|whatever|all the (appts|appointments|bookings)) (that )?(i|we)${HAVE}\b`,
+    String.raw`\b(everything|all) (i|we)${HAVE} (coming up|lined up|on the books|booked|scheduled|with (you|u))\b`,
+  ].join('|'),
+);
+
+// "i think i have a color w dana", "could u double check": a belief naming any thing had, asked to be checked.
+const BELIEVES_HAS = new RegExp(String.raw`\b(i think|i thought|pretty sure|i believe|i remember) (that )?(i|we)${HAVE} an? [a-z]+\b`);
+const ASKS_CHECK = /\b(can|could|would|pls|please) (u|you|ya)( please| pls)? (double ?check|check|confirm|verify|look)\b/;
+
+/** The customer's own bookings asked about: see ASKS_OWN_BOOKINGS, or a belief with a request to check it. */
+export function asksOwnBookings(s: string): boolean {
+  return ASKS_OWN_BOOKINGS.test(s) || (BELIEVES_HAS.test(s) && ASKS_CHECK.test(s));
+}
 
 /** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
 export const OTHER_PERSONS =

@@ -16,7 +16,8 @@ const BACKS_OUT = String.raw`\b(?:bail(?:ing)?|flak(?:e|ing)|back(?:ing)? out)(?
 // "i'll have to skip my appt friday", "need to skip thursday": skipping the booking, not a step of it ("skip the wash").
 const SKIPS = String.raw`\b(?:have to|need to|gotta|got to|gonna|going to|must) skip (?:it|this one|that one|my (?:appointment|booking|visit)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b`;
 // "i won't need the consult anymore", "we no longer need the 3pm": the booking said not needed (any more).
-const NOT_NEEDED = String.raw`\b(?:won'?t|wont|will not|don'?t|dont|do not) (?:be )?need(?:ing)? (?:the|my|our|that|this|it)\b(?: [\w':]+){0,3} (?:any ?more|after all)\b|\bno longer need (?:the|my|our|that|this|it)\b`;
+// "not gonna need fridays consultation anymore": the booking may be named by its day's possessive.
+const NOT_NEEDED = String.raw`(?:\b${WILL_NOT}|\b(?:don'?t|dont|do not)) (?:be )?need(?:ing)? (?:the|my|our|that|this|it|[a-z]+'?s)\b(?: [\w':]+){0,3} (?:any ?more|after all)\b|\bno longer need (?:the|my|our|that|this|it)\b`;
 
 /** A cancel said in other words than "cancel"; see the header. */
 export const CALLED_OFF = new RegExp([NOT_COMING, BACKS_OUT, SKIPS, NOT_NEEDED].join('|'));

@@ -12,7 +12,7 @@ import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
-import { aboutOthersBooking, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
+import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
@@ -73,7 +73,7 @@ const RESCHEDULE =
   /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up)|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
-  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it)\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|(remove|take) (it|that|this|them|me|us|my \w+|the \w+) (off|from) (the|your|ur) (books|calendar|schedule|list)|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 // "when my cut starts", with no verb after "when", is a clause placing something by the booking, not a question about it.
 const MY_APPOINTMENTS =
@@ -839,7 +839,7 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
-  if (MY_APPOINTMENTS.test(s) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
   const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;
   if (checksBooking(s, r.expecting) && !booksForOther && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {

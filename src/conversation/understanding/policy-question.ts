@@ -22,6 +22,15 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
     String.raw`\b${CHANGE}(ing|ling|led)? (for free|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
+    // A change only supposed, with the question after it: "if i had to cancel friday would there be a charge",
+    // "if we cancel tomorrow do we still pay".
+    String.raw`\bif (i|we) (had to |have to |need to |needed to |were to |was to |wanted to |want to |did |do )?${CHANGE}\w*\b.*\b(fee|fees|charge|charged|penalty|cost|pay|notice)\b`,
+    // "not cancelling yet, just asking", "not moving it just yet": the customer says outright nothing changes now.
+    String.raw`\bnot ${CHANGE}\w* (it |anything |my \w+ )?(just )?yet\b.*\b(asking|wondering|curious)\b`,
+    // "do u need more notice", "would you need a day's notice": the notice the salon wants.
+    String.raw`\b(do|would|will|does) (you|u|y'?all|the salon|it) (need|require|want) (more |much |any |a |some |extra )?(notice|heads up|days? notice|day'?s notice)\b`,
+    // "can i change an appt less than a day before", "cancel within 24 hrs": a change close to the booking, asked about.
+    String.raw`\bcan (i|we) ${CHANGE}\w*\b.*\b(less than|within|under|inside) (a day|an hour|\d+ ?(hours?|hrs?|days?)|a few hours|(24|48) ?h)\b`,
     // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
     // "do you charge for no shows", "is there a fee if i don't show up".
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
