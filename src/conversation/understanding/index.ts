@@ -32,7 +32,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, wor
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -460,6 +460,9 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
   const cantMake = cantMakeThenAsks(raw);
   if (cantMake) return keptNotOf(cantMake, ctx);
+  // With something on screen, "that no longer works, friday?" is about what is shown.
+  const stopped = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : stoppedWorkingThenAsks(raw);
+  if (stopped) return keptNotOf(stopped, ctx);
   // "monday at 9 instead of the 9th": only a day or time after "instead of" names the booking ("instead of dana" does not).
   // With a summary or times on screen, "10 instead of 9" changes what is shown, not a booking.
   const insteadOf = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : insteadOfSplit(raw);
