@@ -217,10 +217,17 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
   let at = DateTime.fromISO(start, { zone });
   if (shift.weekday) return onWeekdayAfter(view, at, shift, when);
   if (when && when.dayNamed !== false && shift.sameTime) {
-    const day = DateTime.fromISO(when.from, { zone });
+    const day = sameWeekdayIn(DateTime.fromISO(when.from, { zone }), DateTime.fromISO(when.to, { zone }), at);
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/** "the week after next, same day and time": in a window of several days, the day on the booking's weekday (else the window's first). */
+function sameWeekdayIn(from: DateTime, to: DateTime, booked: DateTime): DateTime {
+  if (to.diff(from, 'days').days < 2) return from;
+  const day = from.plus({ days: (booked.weekday - from.weekday + 7) % 7 });
+  return day < to ? day : from;
 }
 
 /**

@@ -162,7 +162,7 @@ function weekdayAfter(s: string): number | undefined {
   return day ? weekdayNumber(day) : undefined;
 }
 
-const SAME_TIME = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/;
+const SAME_TIME = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bsame (?:day|date|weekday)(?: ?(?:and|n|&|\+|\/) ?| )time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/;
 
 /**
  * "to the 10th at 2.. no sorry the 11th, same time", "fri at 4, wait no sat same time": after a
