@@ -58,3 +58,22 @@ describe('"same time" after a corrected date', () => {
     expect(understand('move my 2pm to friday same time', ctx()).shift?.sameTime).toBe(true);
   });
 });
+
+describe('a move with a question whether a service is done', () => {
+  it.each([
+    ['can u push my appt on the 9th back an hour? also do you guys do balayage'],
+    ['move my friday one to saturday same time, and do you offer highlights?'],
+  ])('%s: the move keeps no asked service, the question is asked', (text) => {
+    const u = understand(text, ctx());
+    expect(u.intent).toBe('reschedule');
+    expect(u.also?.intent).toBe('business_info');
+  });
+});
+
+describe('another week, same day and time', () => {
+  it.each([['move fridays haircut to the week after next, same day & time'], ['bump tmrws cut to next week same day and time']])('%s', (text) => {
+    const u = understand(text, ctx());
+    expect(u.intent).toBe('reschedule');
+    expect(u.shift?.sameTime).toBe(true);
+  });
+});
