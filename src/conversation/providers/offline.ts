@@ -217,10 +217,17 @@ function shifted(view: ProviderView, start: string, shift: Shift, when: Memory['
   let at = DateTime.fromISO(start, { zone });
   if (shift.weekday) return onWeekdayAfter(view, at, shift, when);
   if (when && when.dayNamed !== false && shift.sameTime) {
-    const day = DateTime.fromISO(when.from, { zone });
+    const day = sameWeekdayIn(DateTime.fromISO(when.from, { zone }), DateTime.fromISO(when.to, { zone }), at);
     at = at.set({ year: day.year, month: day.month, day: day.day });
   }
   return exactWhen(at.plus({ days: shift.days, minutes: shift.minutes }));
+}
+
+/** "the week after next, same day and time": in a window of several days, the day on the booking's weekday (else the window's first). */
+function sameWeekdayIn(from: DateTime, to: DateTime, booked: DateTime): DateTime {
+  if (to.diff(from, 'days').days < 2) return from;
+  const day = from.plus({ days: (booked.weekday - from.weekday + 7) % 7 });
+  return day < to ? day : from;
 }
 
 /**
@@ -244,9 +251,19 @@ function onWeekdayAfter(view: ProviderView, at: DateTime, shift: Shift, when: Me
 function onItsDay(view: ProviderView, start: string, way: 'earlier' | 'later', when: Memory['when']): NonNullable<Memory['when']> {
   if (when && when.dayNamed === false) return onDay(view, when, start);
   const at = DateTime.fromISO(start, { zone: view.timeZone });
+  // "later in the day tmrw, sometime after 3": a part of the booking's own day, said with its day, is the window.
+  if (when && partOfDay(view, when, at)) return when;
   const from = way === 'earlier' ? at.startOf('day') : at.plus({ minutes: 1 });
   const to = way === 'earlier' ? at : at.startOf('day').plus({ days: 1 });
   return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()!, exactTime: false, earliest: false };
+}
+
+/** A window inside the given day that is not the whole of it ("tmrw after 3" for a booking tomorrow). */
+function partOfDay(view: ProviderView, when: NonNullable<Memory['when']>, day: DateTime): boolean {
+  const from = DateTime.fromISO(when.from, { zone: view.timeZone });
+  const to = DateTime.fromISO(when.to, { zone: view.timeZone });
+  const whole = from.equals(from.startOf('day')) && to.diff(from, 'hours').hours >= 23;
+  return !whole && from.hasSame(day, 'day');
 }
 
 /** A window moved by a shift ("what about the week after" while next week is on screen). */

@@ -32,7 +32,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, wor
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -70,7 +70,7 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up)|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|(remove|take) (it|that|this|them|me|us|my \w+|the \w+) (off|from) (the|your|ur) (books|calendar|schedule|list)|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -460,6 +460,9 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
   const cantMake = cantMakeThenAsks(raw);
   if (cantMake) return keptNotOf(cantMake, ctx);
+  // With something on screen, "that no longer works, friday?" is about what is shown.
+  const stopped = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : stoppedWorkingThenAsks(raw);
+  if (stopped) return keptNotOf(stopped, ctx);
   // "monday at 9 instead of the 9th": only a day or time after "instead of" names the booking ("instead of dana" does not).
   // With a summary or times on screen, "10 instead of 9" changes what is shown, not a booking.
   const insteadOf = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : insteadOfSplit(raw);

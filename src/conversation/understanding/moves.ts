@@ -3,6 +3,7 @@
 // "same time for my son". The parser only reads the offset; the provider applies it to the
 // right reference (the appointment's start, or the window on screen).
 import { MONTH, weekdayNumber } from './shorthand.ts';
+import { splitCorrection } from './text.ts';
 import type { Shift } from './types.ts';
 
 const AMOUNT = '(an?|one|two|three|half an?|\\d{1,3}(?:\\.5)?)';
@@ -16,7 +17,7 @@ const EARLIER = '(earlier|sooner|before|forward|up|ahead)';
 const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
 
 // The booking moved: "it", "my appt", and the day that says which one ("my appt on thursday", "the 3pm on friday").
-const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for) [\\w:]+)?)?`;
+const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for|at)(?: the)? [\\w:]+)?)?`;
 const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)${BOOKING_MOVED}`;
 const AMOUNT_SAID = `(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
 /** "an hour later", "90 min earlier", "an hour and a half later": the amount before the way. */
@@ -28,6 +29,37 @@ const DELAYED_BY = new RegExp(`\\b(?:push|bump|delay|postpone)(?: it| this| that
 
 /** "an hour later" (+60), "30 min earlier" (-30), "push it back an hour and a half" (+90), "bring it forward 2 hours" (-120). */
 function minutesShift(s: string): number | undefined {
+  return correctedAmount(s) ?? saidShift(s);
+}
+
+// "make it 2 hrs", "no 45 min", "actually 90 mins": an amount alone after a correction.
+const AMOUNT_ALONE = new RegExp(`^(?:(?:make it|make that|more like|like|say|nah|no|nope|,|\\.)\\s*)*${AMOUNT_SAID}\\b`);
+
+/**
+ * "push it back an hour.. actually nah make it 2 hrs", "30 min later, no wait 45": the amount
+ * after a correction replaces the first one, the same way round unless it says its own.
+ */
+function correctedAmount(s: string): number | undefined {
+  const split = splitCorrection(s);
+  if (!split) return undefined;
+  const first = saidShift(split.before);
+  if (first === undefined) return undefined;
+  const own = saidShift(split.after);
+  if (own !== undefined) return own;
+  const g = AMOUNT_ALONE.exec(split.after)?.groups ?? bareAmount(split.after);
+  const amount = g && shiftOf(g, true);
+  return amount === undefined ? undefined : Math.sign(first) * amount;
+}
+
+/** "no wait 45", "actually 2": a number with no unit is hours up to 4, else minutes (no one moves a booking 45 hours). */
+function bareAmount(after: string): Record<string, string> | undefined {
+  const n = /^(?:(?:make it|make that|more like|like|say|nah|no|nope)\s*)*(\d{1,3})$/.exec(after.replace(/[\s,.!?]+$/, ''))?.[1];
+  if (!n) return undefined;
+  return { amount: n, unit: Number(n) <= 4 ? 'hours' : 'minutes' };
+}
+
+/** The first shift said, with its amount and way. */
+function saidShift(s: string): number | undefined {
   const g = (AMOUNT_THEN_WAY.exec(s) ?? WAY_THEN_AMOUNT.exec(s))?.groups;
   const delayed = g ? undefined : DELAYED_BY.exec(s)?.groups;
   if (!g && !delayed) return undefined;
@@ -130,12 +162,23 @@ function weekdayAfter(s: string): number | undefined {
   return day ? weekdayNumber(day) : undefined;
 }
 
+const SAME_TIME = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bsame (?:day|date|weekday)(?: ?(?:and|n|&|\+|\/) ?| )time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/;
+
+/**
+ * "to the 10th at 2.. no sorry the 11th, same time", "fri at 4, wait no sat same time": after a
+ * correction, the same time is the one just said, not the booking's.
+ */
+function timeSaidBeforeCorrection(s: string): boolean {
+  const split = splitCorrection(s);
+  return Boolean(split && SAME_TIME.test(split.after) && /\b(at|@) ?\d|\d ?(am|pm)\b|\d:\d\d|\bnoon\b/.test(split.before));
+}
+
 /** The offset the message states relative to a booking or a window, if any. */
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const weekday = weekdayAfter(s);
   const days = weekday ? undefined : daysShift(s);
-  const sameTime = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/.test(s);
+  const sameTime = SAME_TIME.test(s) && !timeSaidBeforeCorrection(s);
   const sameDay = sameDayWay(s);
   if (minutes === undefined && days === undefined && !weekday && !sameTime && !sameDay) return undefined;
   return { minutes: minutes ?? 0, days: days ?? 0, sameTime, ...(sameDay ? { sameDay } : {}), ...(weekday ? { weekday } : {}) };

@@ -48,13 +48,22 @@ export function withSecondRequest(args: {
   return two ?? withQuestion(args);
 }
 
+// "do u guys do highlights", "do you offer perms": whether a service is done, asked, not booked.
+const OFFER_ASKED = /\b(?:do|does|can) (?:u|you|ya|y'?all|the salon)(?: guys| all)? (?:do|offer|have|provide|carry)\b/;
+
+/** Beside a change, "do u guys do highlights" asks about the service; no day said, it books nothing. */
+function offerAsked(tail: string, read: Understanding): Understanding {
+  if (read.intent !== 'book' || !read.serviceId || read.when || !OFFER_ASKED.test(tail.toLowerCase())) return read;
+  return { ...read, intent: 'business_info', asksServices: true };
+}
+
 /** The request and a question of another kind beside it ("move it to friday and what's your address"), else the whole. */
 function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understanding {
   const { text, ctx, whole, classifyOne } = args;
   for (const { head, tail } of splits(text)) {
     const free = { ...ctx, expecting: null };
     const first = classifyOne(head, free);
-    const second = classifyOne(tail, free);
+    const second = offerAsked(tail, classifyOne(tail, free));
     const pair = pairOf(whole.intent, first, second);
     if (pair) return { ...pair.request, also: pair.question };
   }

@@ -109,6 +109,24 @@ export function cantMakeThenAsks(raw: string): { booking: string; asked: string 
   return { booking: withoutCantMake(`${raw.slice(0, cant.index)} ${named}`), asked: raw.slice(end + ask.index) };
 }
 
+// "thursday wont work after all", "tmrw evening is a no go now", "friday no longer works": a
+// day that stopped working is a booking's (a day that never worked has no "now" or "after all").
+const STOPPED_WORKING =
+  /\b(?:(?:is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not|can'?t|cant) (?:going to |gonna )?(?:work|do)(?: for (?:me|us))? (?:any ?more|now|after all|no more)|no longer (?:works?|good|possible)|(?:is|'s|s) (?:a )?no[ -]?go(?: (?:any ?more|now|after all))?|(?:is|'s|s) (?:out|off) (?:now|after all))\b/;
+
+/**
+ * "thursday wont work after all, any morning next week is fine", "tmrw evening is a no go now.
+ * monday the 7th, 4 or later?": the words before say which booking stopped working, the
+ * clause after it the time wanted in its place. Undefined when nothing follows.
+ */
+export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: string } | undefined {
+  const off = STOPPED_WORKING.exec(raw);
+  if (!off) return undefined;
+  const asked = raw.slice(off.index + off[0].length).replace(/^[\s,.;!?-]*(?:so|but|and|instead)?\b/, ' ');
+  if (!/[a-z0-9]/.test(asked)) return undefined;
+  return { booking: withoutCantMake(raw.slice(0, off.index)), asked };
+}
+
 /** "cancel that one", "move it", "that appointment": the booking just talked about, named by no service, day or person. */
 const THAT_ONE = /\b(that|this) (one|appointment|appt|booking)\b|\b(cancel|move|reschedule|drop|push) (it|that)\b/;
 
