@@ -66,12 +66,14 @@ function amountIn(text: string, prompt: string, opts: { measuredOnly?: boolean }
   return distinct.length === 1 && Number.isFinite(distinct[0]) ? distinct[0] : undefined;
 }
 
-// "16, i almost sent 6", "12 not 10", "the 6 was a typo": an amount the customer disowns is
+// "16, i almost sent 6", "12 not 10", "the 6 was a typo", "ignore the 4": an amount the customer disowns is
 // named only to be set aside; the amount left is the answer.
 const TYPED = '(?:sent|typed|put|said|wrote|entered|hit)';
 const DISOWNED = [
   new RegExp(`\\b(?:not|instead of|rather than|almost ${TYPED}|(?:accidentally|mistakenly) ${TYPED}|${TYPED} by (?:mistake|accident)) ${NUM} ?${UNIT}?(?![a-z0-9])`, 'g'),
   new RegExp(`(?<![\\d.])${NUM} ?${UNIT}? (?:was|is|were) (?:a |my )?(?:typo|mistake|wrong)\\b`, 'g'),
+  new RegExp(`\\bignore (?:the |that |my )?${NUM} ?${UNIT}?(?![a-z0-9])`, 'g'),
+  new RegExp(`(?<![\\d.])${NUM} ?${UNIT}? (?:that )?i (?:(?:almost|accidentally|mistakenly) ${TYPED}|${TYPED} by (?:mistake|accident))\\b`, 'g'),
 ];
 
 function withoutDisowned(s: string): string {

@@ -372,8 +372,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (unoffered) notOffered(u, unoffered);
   // "cancel the one with lee, i'll keep dana": the day or person of a cancel is in what is not kept.
   // "a color at 1:30 so it's done before my 3pm cut w lee": a person said in the words naming the booking
-  // placed by is that booking's, not who does the new one (unless the request's own words name someone).
-  const meant = cancelOnly ? unkept : nextTo && !matchStaff(nextTo.rest, staff) && matchStaff(nextTo.booking, staff) ? nextTo.rest : raw;
+  // placed by is that booking's, not who does the new one; the request's own words say who that is.
+  const meant = cancelOnly ? unkept : nextTo && matchStaff(nextTo.booking, staff) ? nextTo.rest : raw;
   const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
