@@ -109,3 +109,23 @@ describe("a person said with the booking a new one is placed by is that booking'
     expect(u.staffId).toBe('st-will');
   });
 });
+
+describe('a service said to name the person who does it', () => {
+  const withConsult: ServiceCatalogEntry[] = [...SERVICES, { id: 'svc-consult', name: 'Consultation', slug: 'consult', synonyms: ['consult'] }];
+  const read = (text: string) => understand(text, { ...ctxOnDec1(), services: withConsult });
+  it.each([
+    ['a trim w the one that does consults, wed at 10', 'svc-cut', 'svc-consult'],
+    ['haircut with the girl who did my highlights last time', 'svc-cut', 'svc-color'],
+    ['can i book a massage with whoever does the facials there', 'svc-massage', 'svc-facial'],
+  ])('%j books %s with the person of %s', (text, service, person) => {
+    const u = read(text);
+    expect(u.intent).toBe('book');
+    expect(u.serviceId).toBe(service);
+    expect(u.staffOfService).toBe(person);
+    expect(u.anyStaff).toBeUndefined();
+  });
+
+  it.each(['whoever does cuts is fine', 'color fri at 2 with anyone'])('%j names no service for a person', (text) => {
+    expect(read(text).staffOfService).toBeUndefined();
+  });
+});
