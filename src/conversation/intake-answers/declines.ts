@@ -14,8 +14,9 @@ const LEAD_IN = "(?:(?:you|u) can |can (?:we|you|u|i) |could (?:we|you|u) |let'?
 // kept back, said with the question's own noun or a pronoun.
 const GIVE = '(?:say|answer|share|tell|give|provide|disclose|put(?: down)?|hand over|leave)';
 const THING = "(?:it|one|that|this|that one|this one|(?:my|an?|the|that|this) [a-z'-]+(?: address)?)";
+// "nah id rather not give my email", "no, skip": a no said before the refusal only repeats it.
 const REFUSAL = new RegExp(
-  `^(?:i )?${LEAD_IN}(?:` +
+  `^(?:(?:no|nope|nah|naw)[ ,]+)?(?:i )?${LEAD_IN}(?:` +
     [
       `skip(?: it| this| that| this one| that one| for now| ${THING}(?: (?:question|part|one|bit))?)?`, `pass(?: on ${THING})?`, 'next', 'n/?a',
       `(?:i'?d |id |i would |would )?(?:rather|prefer) not(?: to)?(?: ${GIVE}(?: ${THING})?(?: out| down| in)?)?`,

@@ -46,7 +46,7 @@ export function readQuantity(text: string, prompt: string, opts: { measuredOnly?
 
 function amountIn(text: string, prompt: string, opts: { measuredOnly?: boolean }): number | undefined {
   // "10ish", "~10": about that many.
-  const s = spelledOut(plain(text).replace(/\S+@\S+/g, ' ').replace(/(\d)ish\b/g, '$1'));
+  const s = withoutDisowned(spelledOut(plain(text).replace(/\S+@\S+/g, ' ').replace(/(\d)ish\b/g, '$1')));
   const wanted = promptUnit(prompt);
   const values: number[] = [];
   // "5'6", "5 ft 6 in": feet and inches together are one amount.
@@ -64,6 +64,20 @@ function amountIn(text: string, prompt: string, opts: { measuredOnly?: boolean }
   if (!values.length) values.push(...lengthInWords(text, prompt, wanted));
   const distinct = [...new Set(values.map((v) => Math.round(v * 10) / 10))];
   return distinct.length === 1 && Number.isFinite(distinct[0]) ? distinct[0] : undefined;
+}
+
+// "16, i almost sent 6", "12 not 10", "the 6 was a typo", "ignore the 4": an amount the customer disowns is
+// named only to be set aside; the amount left is the answer.
+const TYPED = '(?:sent|typed|put|said|wrote|entered|hit)';
+const DISOWNED = [
+  new RegExp(`\\b(?:not|instead of|rather than|almost ${TYPED}|(?:accidentally|mistakenly) ${TYPED}|${TYPED} by (?:mistake|accident)) ${NUM} ?${UNIT}?(?![a-z0-9])`, 'g'),
+  new RegExp(`(?<![\\d.])${NUM} ?${UNIT}? (?:was|is|were) (?:a |my )?(?:typo|mistake|wrong)\\b`, 'g'),
+  new RegExp(`\\bignore (?:the |that |my )?${NUM} ?${UNIT}?(?![a-z0-9])`, 'g'),
+  new RegExp(`(?<![\\d.])${NUM} ?${UNIT}? (?:that )?i (?:(?:almost|accidentally|mistakenly) ${TYPED}|${TYPED} by (?:mistake|accident))\\b`, 'g'),
+];
+
+function withoutDisowned(s: string): string {
+  return DISOWNED.reduce((t, re) => t.replace(re, ' '), s);
 }
 
 /** "chin length" to "how long is your hair, in inches?": the length the words stand for, in the question's unit. */

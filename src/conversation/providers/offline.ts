@@ -30,6 +30,8 @@ interface Memory {
   flow?: 'book' | 'reschedule' | 'cancel';
   serviceId?: string;
   staffId?: string;
+  /** "a cut with whoever does the color": the service looked up to learn who does it. */
+  staffOfService?: string;
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean; weekdayOnly?: boolean };
   apptRef?: string;
   /** Which appointment a move names by its date ("my thursday appt to friday"), when it names one. */
@@ -398,7 +400,28 @@ function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, tex
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? lookUpStaffOfService(view, u, memory) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+}
+
+/**
+ * "a cut with whoever does the color there": who does the color is learned from its openings
+ * (a look, never shown), then the cut is searched with that person.
+ */
+function lookUpStaffOfService(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
+  const slug = serviceSlug(view, u.staffOfService);
+  if (u.intent !== 'book' || !slug || u.staffId || !u.serviceId) return undefined;
+  const look = { service: slug, from: null, to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null };
+  return call('find_slots', look, { ...memory, staffOfService: u.staffOfService }, { provisional: true });
+}
+
+/** The person whose openings the look found, when only one does that service; several leave the choice open. */
+function withStaffOfService(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
+  const staffIds = new Set(view.staff.map((s) => s.id));
+  const found = [...new Set(view.offers.flatMap((o) => (o.resourceIds ?? []).filter((id) => staffIds.has(id))))];
+  const next: Memory = { ...memory, staffOfService: undefined };
+  const heard: Understanding = { ...u, staffOfService: undefined, ...(found.length === 1 ? { staffId: found[0] } : {}) };
+  // The look's openings are the other service's: nothing is picked from them.
+  return byIntent(view, heard, next) ?? lookUpNextTo(view, heard, next) ?? lookUpBooked(view, heard, next) ?? searchOrAsk(view, heard, next);
 }
 
 /**
@@ -1059,6 +1082,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   const last = turn[turn.length - 1]!;
   const res = last.result;
   const error = (res.error ?? null) as { code?: string; message?: string } | null;
+  if (last.name === 'find_slots' && memory.staffOfService) return withStaffOfService(view, u, memory);
   if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
   if (memory.answering && turn.length === 1) {
     const preface = answered(view, memory, res);

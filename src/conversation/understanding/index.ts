@@ -24,6 +24,7 @@ import { unofferedService } from './not-offered.ts';
 import { asksPolicy } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
+import { staffNamedByService } from './staff-by-service.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
@@ -126,6 +127,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
+    const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
+    if (byService) return byService;
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
     const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(withoutDayGreeting(said)))), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
@@ -133,6 +136,19 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
   }
+}
+
+/**
+ * "a cut with whoever does the color there": the color names the person, the cut is booked.
+ * Only for a booking whose own words name its service; the caller learns who does the color.
+ */
+function withStaffOfService(text: string, ctx: UnderstandContext, services: ServiceCatalogEntry[]): Understanding | undefined {
+  const named = staffNamedByService(normalize(text), (w) => matchServices(w, services));
+  if (!named) return undefined;
+  const u = understand(named.rest, ctx);
+  if (u.intent !== 'book' || !u.serviceId) return undefined;
+  const { anyStaff: _whoever, ...rest } = u;
+  return { ...rest, staffOfService: named.service.id };
 }
 
 // "morning! could u move my cut...": a part of the day said as a greeting before the request names no time.
@@ -371,7 +387,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const unoffered = fitting.length === 0 ? unofferedService(raw, services) : undefined;
   if (unoffered) notOffered(u, unoffered);
   // "cancel the one with lee, i'll keep dana": the day or person of a cancel is in what is not kept.
-  const meant = cancelOnly ? unkept : raw;
+  // "a color at 1:30 so it's done before my 3pm cut w lee": a person said in the words naming the booking
+  // placed by is that booking's, not who does the new one; the request's own words say who that is.
+  const meant = cancelOnly ? unkept : nextTo && matchStaff(nextTo.booking, staff) ? nextTo.rest : raw;
   const member = matchStaff(meant, staff);
   // "anyone but lee", "not dana": a person ruled out is no request for them.
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);

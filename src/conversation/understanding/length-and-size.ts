@@ -28,6 +28,13 @@ const AMOUNT = '(\\d{1,3}(?:\\.\\d+)?|(?:an?|one|two|three|four|half an?)(?= ))'
 const MOVED_BY =
   /(?:\b(in|within|after|back|forward|up|by)(?:[\s?,.!]+(?:a bit|a little|a tad|like|maybe|about|around|roughly|say|just))*[\s?,.!]*|\b(push|bump|delay|postpone)( [\w']+){0,2}\s*)$/;
 
+// "i only get an hour", "i've got 45 mins", "only have an hour", "my lunch break is an hour", "free for half an hour",
+// "on my 30 min break": the time the customer has, not the length of the service; the
+// phrase is cut out like a length (it names no moment either) but sets none.
+const OWN_TIME_BEFORE =
+  /(?:(?:\b(?:i|we)(?:'?ve| have)?(?: only| just)?|(?:^|[,.;!?] )(?:only|just)) (?:get|got|have|has)|\b(?:free|available)(?: for)?|\b(?:off|out) for|\b(?:lunch|break|lunch break) (?:is|lasts)|\bon my)(?: (?:only|just|like|about|maybe|roughly|around|max|at most))* $/;
+const OWN_TIME_AFTER = /^ ?(?:long )?(?:lunch|break|lunch break)\b|^ (?:for|on) (?:my )?(?:lunch|break)\b/;
+
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:for )?(?:an|one) hour and a half\b/, () => 90],
@@ -75,7 +82,10 @@ export function readLengthAndSize(input: string): LengthAndSize {
       if (MOVED_BY.test(text.slice(0, m.index))) break;
       if (/^\s*(later|earlier|sooner|before|after|ahead|back|forward)\b/.test(text.slice(m.index + m[0].length))) break;
       const value = minutes(m);
-      if (value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
+      // The "for" a length phrase may start with ("free for an hour") belongs to the words before it.
+      const before = text.slice(0, m.index + (m[0].startsWith('for ') ? 4 : 0));
+      const ownTime = OWN_TIME_BEFORE.test(before) || OWN_TIME_AFTER.test(text.slice(m.index + m[0].length));
+      if (!ownTime && value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
       text = text.replace(m[0], ' ');
       break;
     }

@@ -22,7 +22,8 @@ const KINDS: Kind[] = [
   {
     catalogWords: ['haircut', 'hair cut', 'cut', 'trim'],
     // "my ends cleaned up", "dust my ends", "tidy up my hair": a trim in other words.
-    said: /\b(?:trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?up|(?:my |the )?ends (?:cleaned|trimmed|tidied|neatened|dusted|evened)(?: up| out)?|(?:clean|tidy|neaten|even)(?:ed|ing)? (?:up|out) (?:my |the )?(?:ends|hair)|dust(?:ed|ing)? (?:my |the )?ends|(?:hair|ends) (?:cleaned|tidied|neatened) up)\b/,
+    // "my fade cleaned up", "a taper", "line me up", "a buzz cut": the barber's words for one.
+    said: /\b(?:trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?ups?|shape me up|fades?|taper(?:ed)?|line ?ups?|line me up|edge ?ups?|edge me up|buzz ?cuts?|crew ?cut|undercut|flat ?top|(?:my |the )?ends (?:cleaned|trimmed|tidied|neatened|dusted|evened)(?: up| out)?|(?:clean|tidy|neaten|even)(?:ed|ing)? (?:up|out) (?:my |the )?(?:ends|hair)|dust(?:ed|ing)? (?:my |the )?ends|(?:hair|ends) (?:cleaned|tidied|neatened) up)\b/,
   },
 ];
 

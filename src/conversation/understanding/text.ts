@@ -226,16 +226,22 @@ const CLOCK_CUE = '(at|@|around|about|by|before|after|from|until|till|til|betwee
 // A number followed by these counts something else ("two people", "at one of your salons").
 const NOT_A_TIME = '(?! ?(?:people|persons|of|adults|kids|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|st|nd|rd|th)\\b)';
 
+// Voice dictation writes an hour as a word that sounds like it: "at for p.m.", "around to pm".
+// Only between a clock cue and am/pm or o'clock, where the word can be nothing but the hour.
+const SOUNDALIKE_HOURS: Record<string, number> = { won: 1, to: 2, too: 2, for: 4, fore: 4, ate: 8 };
+const SOUNDALIKE_HOUR = new RegExp(`\\b${CLOCK_CUE} (${Object.keys(SOUNDALIKE_HOURS).join('|')})(?= ?(?:o'? ?clock\\b|a\\.?m\\b|p\\.?m\\b))`, 'g');
+
 const hourOf = (said: string): number => HOUR_WORDS[said] ?? Number(said);
 const clock = (hour: number, minute: number): string => `${hour}:${String(minute).padStart(2, '0')}`;
 
 /**
  * "at two thirty" → "at 2:30", "quarter to four" → "3:45", "half past 2" → "2:30",
- * "at 1030" → "at 10:30", "930am" → "9:30am", "after four" → "after 4". A number word
+ * "at 1030" → "at 10:30", "930am" → "9:30am", "after four" → "after 4", "at for pm" → "at 4 pm". A number word
  * counts as an hour only beside a clock cue or a minute word, so "two people" stays.
  */
 export function spellTimes(s: string): string {
-  let t = s.replace(new RegExp(`\\bhalf (?:past|after) ${HOUR}\\b`, 'g'), (_, h: string) => clock(hourOf(h), 30));
+  let t = s.replace(SOUNDALIKE_HOUR, (_, cue: string, h: string) => `${cue} ${SOUNDALIKE_HOURS[h]}`);
+  t = t.replace(new RegExp(`\\bhalf (?:past|after) ${HOUR}\\b`, 'g'), (_, h: string) => clock(hourOf(h), 30));
   t = t.replace(new RegExp(`\\b(?:a )?quarter (?:past|after) ${HOUR}\\b`, 'g'), (_, h: string) => clock(hourOf(h), 15));
   t = t.replace(new RegExp(`\\b(?:a )?quarter (?:to|til|till|of|before) ${HOUR}\\b`, 'g'), (_, h: string) => clock(((hourOf(h) + 10) % 12) + 1, 45));
   t = t.replace(new RegExp(`\\b${HOUR_WORD}[ -]${MINUTE_WORD}\\b${NOT_A_TIME}`, 'g'), (_, h: string, m: string) => clock(hourOf(h), MINUTE_WORDS[m.replace('-', ' ')]!));

@@ -48,6 +48,8 @@ export interface Understanding {
   answer?: 'yes' | 'no';
   serviceId?: string;
   staffId?: string;
+  /** "a cut with whoever does the color": the service whose person is asked for (the caller learns who that is) */
+  staffOfService?: string;
   when?: DateRange;
   choiceIndex?: number;
   choiceTime?: { hour: number; minute: number };

@@ -75,3 +75,10 @@ describe('an e-mail kept back in words', () => {
     expect(declinesOptional(text)).toBe(true);
   });
 });
+
+describe('a refusal after a no (issue 17)', () => {
+  it.each(['nah id rather not give it', 'no, prefer not to say', 'nope rather not share my email', 'naw skip that'])('%j leaves the question out', (text) => {
+    expect(refusesToAnswer(text)).toBe(true);
+    expect(declinesOptional(text)).toBe(true);
+  });
+});

@@ -36,3 +36,19 @@ describe('readQuantity: a number in words or with a unit', () => {
     expect(readQuantity(text, INCHES)).toBe(inches);
   });
 });
+
+describe('an amount the customer disowns is set aside (issue 17)', () => {
+  it.each([
+    ['14. ignore the 4 i almost sent, 14', 14],
+    ['10 not 100', 10],
+    ['the 2 was a typo, 20 inches', 20],
+    ['18 sorry i accidentally typed 8', 18],
+    ['9 inches (i mistakenly put 19 before)', 9],
+  ])('%j → %d', (text, inches) => {
+    expect(readQuantity(text, INCHES)).toBe(inches);
+  });
+
+  it('two amounts both owned are still no answer', () => {
+    expect(readQuantity('maybe 10, maybe 14', INCHES)).toBeUndefined();
+  });
+});
