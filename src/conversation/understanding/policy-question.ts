@@ -5,6 +5,8 @@
 // move it to thursday", read as a second request by two-requests.ts).
 
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
+/** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
+const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
 /** Not coming, or coming late, to a booking. */
 const MISS = String.raw`miss|skip|forget|no ?-?show|don'?t (show|come|turn up|make it)|do not (show|come)|can'?t (come|make it)|(am|'?m|are|'?re) (running )?late|run late|show up late|arrive late|come late|get there late`;
@@ -20,8 +22,13 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bhow late can (i|we) ${CHANGE}\b`,
     // "is there a fee if i cancel", "do you charge for cancelling", "will i be charged if i cancel"
     String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
-    String.raw`\b${CHANGE}(ing|ling|led)? (for free|without (a |any )?(fee|charge|penalty))`,
+    // "can i cancel for free", "can i still move my friday appt for free": the booking may be named between.
+    String.raw`\b${CHANGE}(ing|ling|led)?( (it|that|this|mine|(my|the|our)( [\w':]+){1,2}))? (for free|free of charge|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
+    // "whats the rule on changing an appt last minute", "what's your policy for rescheduling", "the deal with cancelling late":
+    // the rules of a change, asked by name.
+    String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|when|if) (i |we |you )?${CHANGING}\b`,
+    String.raw`\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
     // A change only supposed, with the question after it: "if i had to cancel friday would there be a charge",
     // "if we cancel tomorrow do we still pay".
     String.raw`\bif (i|we) (had to |have to |need to |needed to |were to |was to |wanted to |want to |did |do )?${CHANGE}\w*\b.*\b(fee|fees|charge|charged|penalty|cost|pay|notice)\b`,
