@@ -22,7 +22,7 @@ import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
-import { asksPolicy } from './policy-question.ts';
+import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
@@ -68,6 +68,8 @@ const TAKE_BACK_ONLY = new RegExp(
   `^((${TAKE_BACK.source}|actually|wait|oh|hmm+|um+|ugh|ok|okay|no|nah|nope|sorry|lol|then|thanks|thx|ty|thank you|please|pls|for now|you know what|on second thought)\\b[ ,.!-]*)+$`,
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
+/** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
+const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
@@ -772,7 +774,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.answer = 'no';
     return as(r, 'decline');
   }
-  if ((POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
+  if ((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
@@ -978,7 +980,7 @@ function infoTopic(s: string): Understanding['infoTopic'] {
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
-  if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
+  if (namesPolicies(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s) || asksForEmail(s)) return 'contact';
   return undefined;
 }

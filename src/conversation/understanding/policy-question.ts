@@ -25,10 +25,6 @@ const POLICY_QUESTION = new RegExp(
     // "can i cancel for free", "can i still move my friday appt for free": the booking may be named between.
     String.raw`\b${CHANGE}(ing|ling|led)?( (it|that|this|mine|(my|the|our)( [\w':]+){1,2}))? (for free|free of charge|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
-    // "whats the rule on changing an appt last minute", "what's your policy for rescheduling", "the deal with cancelling late":
-    // the rules of a change, asked by name.
-    String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|when|if) (i |we |you )?${CHANGING}\b`,
-    String.raw`\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
     // A change only supposed, with the question after it: "if i had to cancel friday would there be a charge",
     // "if we cancel tomorrow do we still pay".
     String.raw`\bif (i|we) (had to |have to |need to |needed to |were to |was to |wanted to |want to |did |do )?${CHANGE}\w*\b.*\b(fee|fees|charge|charged|penalty|cost|pay|notice)\b`,
@@ -43,6 +39,15 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
     String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if (i|we)|when (i|we)) (${MISS}|missing|missed|no ?-?shows?|being late)`,
   ].join('|'),
+);
+
+/**
+ * "whats the rule on changing an appt last minute", "what's your policy for rescheduling", "the deal with no shows",
+ * "any rescheduling rules?": the rules of a change asked by name, like "policy" itself (index.ts POLICIES): beside
+ * "when is my appointment" the customer's own booking is answered first, the rules with it.
+ */
+export const RULES_OF_A_CHANGE = new RegExp(
+  String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|when|if) (i |we |you )?${CHANGING}\b|\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
 );
 
 /** The message asks about the rules for changing or cancelling rather than for a change. */
