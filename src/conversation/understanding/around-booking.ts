@@ -38,6 +38,11 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhen did (i|we) book\b`,
     // "did i book for january or december", "did we book it for the 9th?": which day was booked, asked back.
     String.raw`\bdid (i|we) (book|schedule) (it |that |this |mine |my \w+ )?(for|on|in) (?!(a|an|two|2|3|three|my (son|daughter|wife|husband|kid|friend))\b)`,
+    // "did i book a color or was it just a cut", "what did i book, a cut?", "was it a trim or a color i booked": which service
+    // is booked, asked back (a booking asked for never opens "did i").
+    String.raw`\bwhat (did|have) (i|we) (book|booked|schedule|scheduled|reserve|reserved|get|got)\b(?! (me|us|him|her|them)\b)`,
+    String.raw`\bdid (i|we) (already |actually |even |just )?(book|schedule|reserve) (an?|the|my|our) [a-z]+( (appt|appointment|booking))?( or\b|$)`,
+    String.raw`\b(was|is) (it|that|mine|my (appt|appointment|booking)) (just |only )?(an?|the) [a-z]+ or (an?|the|just |only )?[a-z]+\b`,
     // "what do i have with you guys", "what have we got with u": everything booked with the business.
     String.raw`\bwhat (do|have|did) (i|we) (got |have )?(booked |scheduled )?(with|w) (you|u|y'?all)\b`,
     // "send me a list of everything im booked for", "everything we have scheduled": every booking asked for.

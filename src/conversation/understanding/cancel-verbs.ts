@@ -8,6 +8,12 @@ export const DROP_VERB = String.raw`(?:drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?|
 /** "scratch my appt": only with a booking after it, since "scratch that" takes back what was just said. */
 export const SCRATCH_BOOKING = String.raw`scratch(?:es|ed|ing)? (?:my|the|our)\b`;
 
+/**
+ * "take my dec 22 cut off the books", "cross me off the schedule for friday", "wipe the 3pm off
+ * your calendar": a booking (named in a few words) taken off the salon's list.
+ */
+export const OFF_THE_BOOKS = String.raw`(?:remove|take|cross|strike|wipe|scratch) (?:it|that|this|them|me|us|(?:my|the|our) [\w':]+(?: [\w':]+){0,3}?) (?:off|from) (?:of )?(?:the|your|ur|my) (?:books|calendar|schedule|list|system|diary)`;
+
 const CANCEL_WORD = new RegExp(String.raw`\b(?:cancel\w*|call off|${DROP_VERB}|scratch\w*|delete|remove|get rid of)\b`, 'g');
 const SAYS_CANCEL_WORD = new RegExp(CANCEL_WORD.source);
 // What names a booking asked in the canceled one's place: a day, a time, a service verb.

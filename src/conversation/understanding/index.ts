@@ -7,7 +7,7 @@
 import { businessClock, findClockTime, leadingPick, parseChoice, parseYesNo, readChoice } from './choice.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
-import { DROP_VERB, insteadAsksNew, SCRATCH_BOOKING } from './cancel-verbs.ts';
+import { DROP_VERB, insteadAsksNew, OFF_THE_BOOKS, SCRATCH_BOOKING } from './cancel-verbs.ts';
 import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
@@ -20,8 +20,9 @@ import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts'
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
+import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
-import { asksPolicy } from './policy-question.ts';
+import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
@@ -68,13 +69,15 @@ const TAKE_BACK_ONLY = new RegExp(
   `^((${TAKE_BACK.source}|actually|wait|oh|hmm+|um+|ugh|ok|okay|no|nah|nope|sorry|lol|then|thanks|thx|ty|thank you|please|pls|for now|you know what|on second thought)\\b[ ,.!-]*)+$`,
 );
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
+/** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
+const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|move (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
-  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|(remove|take) (it|that|this|them|me|us|my \w+|the \w+) (off|from) (the|your|ur) (books|calendar|schedule|list)|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 // "when my cut starts", with no verb after "when", is a clause placing something by the booking, not a question about it.
 const MY_APPOINTMENTS =
@@ -130,7 +133,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(withoutDayGreeting(said)))), ctx)), normalize(said), resolve);
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutDayGreeting(said))))), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -210,12 +213,22 @@ function placedNextTo(r: Reading): Understanding | undefined {
 function keptThenAsked(r: Reading, ctx: UnderstandContext): Understanding | undefined {
   const m = NEGATED_CHANGE.exec(r.s);
   if (!m) return undefined;
-  const rest = read(r.s.slice(m.index + m[0].length).replace(/^( ?(it|that|this|my \w+|the \w+))?[ ,.;:-]*/, ''), { ...ctx, expecting: null });
+  const after = r.s.slice(m.index + m[0].length);
+  const kept = /^( ?(it|that|this|my \w+|the \w+))?[ ,.;:-]*/.exec(after)![0];
+  const rest = read(after.slice(kept.length), { ...ctx, expecting: null });
   // "dont cancel, can i move it to monday at 11": the booking kept from the cancel is moved instead.
-  if (!rest || (!NEW_BOOKING.test(rest.s) && !RESCHEDULE.test(rest.s) && !rest.u.serviceId)) return undefined;
-  const u = explicitIntent(rest) ?? bestGuess(rest);
-  if (u.intent !== 'book' && u.intent !== 'reschedule') return undefined;
-  return { ...u, answer: 'no', abandons: true };
+  // "dont cancel sat, can i just come an hour later", "don't cancel it, could it be 1pm instead": a shift, or a time
+  // said as a change, moves it too.
+  if (!rest) return undefined;
+  const changesTime = changesBookedTime(rest.s, { any: Boolean(rest.resolved), exact: Boolean(rest.resolved?.range.exactTime) });
+  if (!NEW_BOOKING.test(rest.s) && !RESCHEDULE.test(rest.s) && !rest.u.serviceId && !rest.u.shift && !rest.asksInstead && !changesTime) return undefined;
+  const said = explicitIntent(rest) ?? bestGuess(rest);
+  if (said.intent !== 'book' && said.intent !== 'reschedule') return undefined;
+  const { changesBooked, ...request } = said;
+  const u: Understanding = changesBooked ? { ...request, intent: 'reschedule' } : said;
+  // "don't cancel my cut, push it to 4": the booking kept is the one moved.
+  const keptService = u.intent === 'reschedule' && !u.serviceId && kept.trim() ? read(kept, { ...ctx, expecting: null })?.u.serviceId : undefined;
+  return { ...u, ...(keptService ? { serviceId: keptService } : {}), answer: 'no', abandons: true };
 }
 
 /**
@@ -779,7 +792,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.answer = 'no';
     return as(r, 'decline');
   }
-  if ((POLICIES.test(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
+  if ((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
@@ -985,7 +998,7 @@ function infoTopic(s: string): Understanding['infoTopic'] {
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
-  if (POLICIES.test(s) || asksPolicy(s)) return 'policies';
+  if (namesPolicies(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s) || asksForEmail(s)) return 'contact';
   return undefined;
 }

@@ -5,6 +5,8 @@
 // move it to thursday", read as a second request by two-requests.ts).
 
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
+/** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
+const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
 /** Not coming, or coming late, to a booking. */
 const MISS = String.raw`miss|skip|forget|no ?-?show|don'?t (show|come|turn up|make it)|do not (show|come)|can'?t (come|make it)|(am|'?m|are|'?re) (running )?late|run late|show up late|arrive late|come late|get there late`;
@@ -20,7 +22,8 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bhow late can (i|we) ${CHANGE}\b`,
     // "is there a fee if i cancel", "do you charge for cancelling", "will i be charged if i cancel"
     String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
-    String.raw`\b${CHANGE}(ing|ling|led)? (for free|without (a |any )?(fee|charge|penalty))`,
+    // "can i cancel for free", "can i still move my friday appt for free": the booking may be named between.
+    String.raw`\b${CHANGE}(ing|ling|led)?( (it|that|this|mine|(my|the|our)( [\w':]+){1,2}))? (for free|free of charge|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
     // A change only supposed, with the question after it: "if i had to cancel friday would there be a charge",
     // "if we cancel tomorrow do we still pay".
@@ -36,6 +39,15 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
     String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if (i|we)|when (i|we)) (${MISS}|missing|missed|no ?-?shows?|being late)`,
   ].join('|'),
+);
+
+/**
+ * "whats the rule on changing an appt last minute", "what's your policy for rescheduling", "the deal with no shows",
+ * "any rescheduling rules?": the rules of a change asked by name, like "policy" itself (index.ts POLICIES): beside
+ * "when is my appointment" the customer's own booking is answered first, the rules with it.
+ */
+export const RULES_OF_A_CHANGE = new RegExp(
+  String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|when|if) (i |we |you )?${CHANGING}\b|\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
 );
 
 /** The message asks about the rules for changing or cancelling rather than for a change. */

@@ -238,13 +238,23 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
   const free = { ...ctx, expecting: null };
   for (const { head, tail } of splits(text)) {
     const parts = [classifyOne(head, free), classifyOne(tail, free)];
-    const request = parts.find((p) => CHANGES.includes(p.intent));
     const question = parts.find((p) => p.intent === 'business_info');
+    const request = parts.map((p) => movedInPlace(p, question)).find((p) => CHANGES.includes(p.intent));
     if (!request || !question) continue;
     const apptWhen = request.apptWhen ?? whole.apptWhen ?? question.when;
     return { ...request, ...(apptWhen ? { apptWhen } : {}), also: question };
   }
   return undefined;
+}
+
+/**
+ * "is it too late to reschedule my thurs appt? would love fri at 10 instead": beside a question
+ * about the rules for a change, a time said as a change of what is booked is that change, a
+ * move (the booking the question named is the one moved).
+ */
+function movedInPlace(part: Understanding, question: Understanding | undefined): Understanding {
+  const asksRules = question?.infoTopic === 'policies';
+  return asksRules && part.intent === 'book' && part.changesBooked && part.when && !part.forSomeoneElse ? { ...part, intent: 'reschedule', changesBooked: undefined } : part;
 }
 
 /**
