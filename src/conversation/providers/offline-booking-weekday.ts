@@ -6,6 +6,8 @@ import { DateTime } from 'luxon';
 // "this wednesday" or by its date). A whole day ("move it to wed") is no change on its own day,
 // so it stays the nearest. Only a few weeks ahead, as for offers on screen.
 const MAX_WEEKS_AHEAD = 4;
+// How soon after the booking a weekday said alone may be read as the one just after it.
+const MAX_DAYS_AFTER = 2;
 
 /** A remembered window and whether its day was said by its weekday alone. */
 export interface WeekdayWindow {
@@ -15,15 +17,33 @@ export interface WeekdayWindow {
   weekdayOnly?: boolean;
 }
 
-/** The window moved onto the booking's day when it names that day's weekday, a few weeks before it. */
+/**
+ * The window moved onto the booking's day when it names that day's weekday, a few weeks before
+ * it; or into the booking's week when it names a day just past the booking ("my wed cut to thurs").
+ */
 export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W, bookingStart: string | undefined): W {
-  if (!when.weekdayOnly || !bookingStart || wholeDay(zone, when)) return when;
+  if (!when.weekdayOnly || !bookingStart) return when;
   const booked = DateTime.fromISO(bookingStart, { zone }).startOf('day');
   const said = DateTime.fromISO(when.from, { zone }).startOf('day');
   const days = Math.round(booked.diff(said, 'days').days);
-  if (days <= 0 || days % 7 !== 0 || days > 7 * MAX_WEEKS_AHEAD) return when;
-  const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days }).toUTC().toISO()!;
+  if (days <= 0 || days > 7 * MAX_WEEKS_AHEAD) return when;
+  const weeks = days % 7 === 0 ? (wholeDay(zone, when) ? 0 : days) : weeksToDayAfter(booked, said, days);
+  if (!weeks) return when;
+  const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days: weeks }).toUTC().toISO()!;
   return { ...when, from: move(when.from), to: move(when.to) };
+}
+
+/**
+ * "move my wed haircut to thurs" with the haircut on Wed Dec 9 and today Tue Dec 1: the nearest
+ * Thursday (Dec 3) is in a week before the booking's and six days before it, so a receptionist
+ * hears the Thursday just after it (Dec 10). Only a day or two after: "my tues cut to fri" may
+ * well be the Friday before, and a day of the booking's own week ("my wed cut to mon") is as
+ * said. The days to add, or 0.
+ */
+function weeksToDayAfter(booked: DateTime, said: DateTime, daysBefore: number): number {
+  const later = Math.ceil(daysBefore / 7) * 7;
+  const inEarlierWeek = said < booked.startOf('week');
+  return inEarlierWeek && later - daysBefore <= MAX_DAYS_AFTER ? later : 0;
 }
 
 function wholeDay(zone: string, when: WeekdayWindow): boolean {
