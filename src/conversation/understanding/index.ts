@@ -662,7 +662,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
 const BOOKING_BY_TIME =
   /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
-const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|bump|push|shift)\b/;
+const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|reschedule|bump|push|shift)\b/;
 
 /**
  * "can the dec 17 one be 10am instead", "the afternoon appt, can it be thurs at 11 instead":

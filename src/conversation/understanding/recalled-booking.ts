@@ -5,7 +5,7 @@
 // The recall ("oh right", "duh", "i forgot about"), then the booking ("the color", "my color's at
 // 10"), up to the end of its clause. A bare "yes the color" answers a question; it recalls nothing.
 const RECALLED =
-  /(?:^|[,.;!?]\s*)(?:(?:oh|ah|ahh|ohh|oops|ugh|lol) )*(?:(?:oh|ah|ahh|ohh) (?:right|yeah|ya|yea)|right|duh|d'?oh|of course|(?:i )?forgot(?: about)?)[,!]* (?:the|my|our) [^,.;!?]+?(?:[,.;!?]+\s*|\s+-+\s+)/;
+  /(?:^|[,.;!?]\s*)(?:(?:oh|ah|ahh|ohh|oops|ugh|lol|duh)[,!]* )*(?:(?:oh|ah|ahh|ohh) (?:right|yeah|ya|yea)|right|duh|d'?oh|of course|(?:i )?forgot(?: about)?)[,!]* (?:the|my|our) [^,.;!?]+?(?:[,.;!?]+\s*|\s+-+\s+)/;
 // What is left refers back to the booking ("book that one too"): the recall is the request's own subject.
 const REFERS_BACK = /\b(?:that|it|one|them|same)\b/;
 
