@@ -4,7 +4,9 @@ import { DateTime } from 'luxon';
 // (or Mon Dec 14): a weekday said alone names the nearest such day, but a new time on the very
 // weekday of the booking being moved means the booking's own day (another one would be said
 // "this wednesday" or by its date). A whole day ("move it to wed") is no change on its own day,
-// so it stays the nearest. Only a few weeks ahead, as for offers on screen.
+// so it stays the nearest. Only a few weeks ahead, as for offers on screen. Likewise a weekday
+// whose nearest day is most of a week before the booking, in an earlier week, is the one just
+// after it ("my wed haircut to thurs" is the next day, not six days before).
 const MAX_WEEKS_AHEAD = 4;
 // How soon after the booking a weekday said alone may be read as the one just after it.
 const MAX_DAYS_AFTER = 2;
@@ -19,7 +21,7 @@ export interface WeekdayWindow {
 
 /**
  * The window moved onto the booking's day when it names that day's weekday, a few weeks before
- * it; or into the booking's week when it names a day just past the booking ("my wed cut to thurs").
+ * it; or to the day just past the booking when it names that one ("my wed cut to thurs").
  */
 export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W, bookingStart: string | undefined): W {
   if (!when.weekdayOnly || !bookingStart) return when;
@@ -27,9 +29,9 @@ export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W,
   const said = DateTime.fromISO(when.from, { zone }).startOf('day');
   const days = Math.round(booked.diff(said, 'days').days);
   if (days <= 0 || days > 7 * MAX_WEEKS_AHEAD) return when;
-  const weeks = days % 7 === 0 ? (wholeDay(zone, when) ? 0 : days) : weeksToDayAfter(booked, said, days);
-  if (!weeks) return when;
-  const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days: weeks }).toUTC().toISO()!;
+  const ahead = days % 7 === 0 ? (wholeDay(zone, when) ? 0 : days) : daysToDayAfter(booked, said, days);
+  if (!ahead) return when;
+  const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days: ahead }).toUTC().toISO()!;
   return { ...when, from: move(when.from), to: move(when.to) };
 }
 
@@ -40,7 +42,7 @@ export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W,
  * well be the Friday before, and a day of the booking's own week ("my wed cut to mon") is as
  * said. The days to add, or 0.
  */
-function weeksToDayAfter(booked: DateTime, said: DateTime, daysBefore: number): number {
+function daysToDayAfter(booked: DateTime, said: DateTime, daysBefore: number): number {
   const later = Math.ceil(daysBefore / 7) * 7;
   const inEarlierWeek = said < booked.startOf('week');
   return inEarlierWeek && later - daysBefore <= MAX_DAYS_AFTER ? later : 0;

@@ -623,7 +623,7 @@ const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead|become|becomes)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's; so is the time "from" names ("change it from 3pm to 4").
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$|\bfrom \d{1,2}(:\d{2})? ?([ap]m)? ?$/;
-// "whats the earliest you have on sat the 19th? want to move my 4pm up", "anything open friday? need to move my 3pm":
+// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm":
 // words asking what is free ask for the new time; they never name the booking (the "you have me down for" of one does).
 const OPENINGS_ASKED =
   /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)/;
