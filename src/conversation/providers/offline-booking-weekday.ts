@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 // "this wednesday" or by its date). A whole day ("move it to wed") is no change on its own day,
 // so it stays the nearest. Only a few weeks ahead, as for offers on screen. Likewise a weekday
 // whose nearest day is most of a week before the booking, in an earlier week, is the one just
-// after it ("my wed haircut to thurs" is the next day, not six days before).
+// after it when the booking was named by its own weekday ("my wed haircut to thurs" is the next
+// day, not six days before; "move my color to wed" is the nearest Wednesday).
 const MAX_WEEKS_AHEAD = 4;
 // How soon after the booking a weekday said alone may be read as the one just after it.
 const MAX_DAYS_AFTER = 2;
@@ -21,15 +22,17 @@ export interface WeekdayWindow {
 
 /**
  * The window moved onto the booking's day when it names that day's weekday, a few weeks before
- * it; or to the day just past the booking when it names that one ("my wed cut to thurs").
+ * it; or, the booking named by its weekday, to the day just past it ("my wed cut to thurs").
  */
-export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W, bookingStart: string | undefined): W {
+export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W, bookingStart: string | undefined, bookingByWeekday = false): W {
   if (!when.weekdayOnly || !bookingStart) return when;
   const booked = DateTime.fromISO(bookingStart, { zone }).startOf('day');
   const said = DateTime.fromISO(when.from, { zone }).startOf('day');
   const days = Math.round(booked.diff(said, 'days').days);
   if (days <= 0 || days > 7 * MAX_WEEKS_AHEAD) return when;
-  const ahead = days % 7 === 0 ? (wholeDay(zone, when) ? 0 : days) : daysToDayAfter(booked, said, days);
+  const sameWeekday = days % 7 === 0;
+  if (!sameWeekday && !bookingByWeekday) return when;
+  const ahead = sameWeekday ? (wholeDay(zone, when) ? 0 : days) : daysToDayAfter(booked, said, days);
   if (!ahead) return when;
   const move = (iso: string) => DateTime.fromISO(iso, { zone }).plus({ days: ahead }).toUTC().toISO()!;
   return { ...when, from: move(when.from), to: move(when.to) };

@@ -4,14 +4,15 @@ import { at, localNY, NY } from '../understanding/fixtures.ts';
 
 // f17-j (set 16's zd031, set 15's zb036): a move's weekday said alone whose nearest day is in a
 // week before the booking's and most of a week before it is the one just after the booking
-// ("my thurs cut to fri" with the cut a week on is the next day, not the Friday before).
+// ("my thurs cut to fri" with the cut a week on is the next day, not the Friday before), when
+// the booking was named by its own weekday.
 
 const window = (from: string, minutes: number, weekdayOnly = true) => {
   const start = at(from, NY);
   const end = new Date(start.getTime() + minutes * 60_000);
   return { from: start.toISOString(), to: end.toISOString(), exactTime: minutes === 1, weekdayOnly };
 };
-const moved = (w: ReturnType<typeof window>, booking: string) => localNY(new Date(onBookingWeekday(NY, w, booking).from));
+const moved = (w: ReturnType<typeof window>, booking: string, byWeekday = true) => localNY(new Date(onBookingWeekday(NY, w, booking, byWeekday).from));
 
 describe('a weekday a day or two past the booking', () => {
   it.each([
@@ -32,5 +33,10 @@ describe('stays the day it names', () => {
     ['after the booking already', window('2026-12-04T13:00', 1), '2026-12-03T10:00'],
   ])('%s', (_what, w, booking) => {
     expect(moved(w, booking)).toBe(localNY(new Date(w.from)));
+  });
+
+  it('the booking not named by its weekday ("move my color to wed")', () => {
+    const w = window('2026-12-02T14:00', 1);
+    expect(moved(w, '2026-12-07T10:00', false)).toBe('2026-12-02 14:00');
   });
 });
