@@ -959,7 +959,7 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     memory.when = onDay(view, { ...memory.when, dayNamed: false }, u.when.from.toISOString());
   } else if (u.when) {
     const moving = memory.flow === 'reschedule' ? memory.apptStart : undefined;
-    memory.when = onDay(view, onBookingWeekday(view.timeZone, toMemoryWhen(u.when), moving), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
+    memory.when = onDay(view, onBookingWeekday(view.timeZone, toMemoryWhen(u.when), moving, namedByWeekday(view, memory.apptWhen, moving)), reference && DateTime.fromISO(reference, { zone: view.timeZone }).toISO()!);
   } else if (u.choiceTime && memory.when) {
     // "3pm" alone, no offers matched: that time on the day already being discussed.
     const day = DateTime.fromISO(memory.when.from, { zone: view.timeZone }).set({ hour: u.choiceTime.hour, minute: u.choiceTime.minute });
@@ -1044,10 +1044,24 @@ function onNamedDay(view: ProviderView, offer: ProviderView['offers'][number], u
   return offer.local.slice(0, 10) === DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).toISODate();
 }
 
+/**
+ * The booking moved was named by its weekday: said so ("my wed cut"), or by today's weekday,
+ * read as today, while the booking is a later one on it ("my tues cut" said on a Tuesday).
+ */
+function namedByWeekday(view: ProviderView, apptWhen: Memory['apptWhen'], start: string | undefined): boolean {
+  if (!apptWhen || !start) return false;
+  if (apptWhen.byWeekday) return true;
+  const zone = view.timeZone;
+  const day = DateTime.fromISO(apptWhen.from, { zone });
+  const booked = DateTime.fromISO(start, { zone });
+  const wholeDay = day.equals(day.startOf('day')) && DateTime.fromISO(apptWhen.to, { zone }).diff(day, 'hours').hours >= 23 && !apptWhen.exactTime;
+  return wholeDay && day.hasSame(DateTime.fromISO(view.now, { zone }), 'day') && booked.weekday === day.weekday && !booked.hasSame(day, 'day');
+}
+
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
 function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
   if (memory.shift) return shifted(view, appt.start_local, memory.shift, memory.when);
-  return memory.when ? onDay(view, onBookingWeekday(view.timeZone, memory.when, appt.start_local), appt.start_local) : undefined;
+  return memory.when ? onDay(view, onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local)), appt.start_local) : undefined;
 }
 
 /**

@@ -26,6 +26,7 @@ import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
+import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
@@ -192,7 +193,7 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s))) return as(r, 'human');
   const takenBack = afterAcknowledgment(r.raw, r.expecting);
   if (takenBack) return classifyOne(takenBack, ctx);
-  const request = withoutKeptToo(r.raw);
+  const request = withoutKeptToo(r.raw) ?? withoutRecalledBooking(r.raw);
   if (request) return classifyOne(request, ctx);
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
@@ -653,6 +654,10 @@ const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead|become|becomes)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's; so is the time "from" names ("change it from 3pm to 4").
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$|\bfrom \d{1,2}(:\d{2})? ?([ap]m)? ?$/;
+// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm":
+// words asking what is free ask for the new time; they never name the booking (the "you have me down for" of one does).
+const OPENINGS_ASKED =
+  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)/;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
@@ -668,6 +673,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
+    if (OPENINGS_ASKED.test(head)) continue;
     const appointment = bookingWhen(head, now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
     // "i need to move", "want to change": a "to" before a verb opens no new time.
@@ -687,7 +693,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
 const BOOKING_BY_TIME =
   /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
-const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|bump|push|shift)\b/;
+const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|reschedule|bump|push|shift)\b/;
 
 /**
  * "can the dec 17 one be 10am instead", "the afternoon appt, can it be thurs at 11 instead":

@@ -162,7 +162,7 @@ function weekdayAfter(s: string): number | undefined {
   return day ? weekdayNumber(day) : undefined;
 }
 
-const SAME_TIME = /\b(same|the same|that same|exact same) (times?|slots?|hours?)\b|\bsame time\b|\bsame (?:day|date|weekday)(?: ?(?:and|n|&|\+|\/) ?| )time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/;
+const SAME_TIME = /\b(same|the same|that same|exact same) (?:start(?:ing)? )?(times?|slots?|hours?)\b|\bsame time\b|\bsame (?:day|date|weekday)(?: ?(?:and|n|&|\+|\/) ?| )time\b|\bkeep(ing)? (the|my) (time|slot|hour)\b/;
 
 /**
  * "to the 10th at 2.. no sorry the 11th, same time", "fri at 4, wait no sat same time": after a
@@ -186,7 +186,8 @@ export function parseShift(s: string): Shift | undefined {
 
 // "thurs 3pm -> 4pm", "my fri cut -> sat pls": what stands before the arrow becomes what follows it.
 const ARROW_MOVE = /(^|[.!?;]\s*)([^.!?;]*?) ?-> ?/;
-const MOVE_VERB = /\b(move|moved|change|switch|push|bump|reschedule|shift)\b/;
+/** A verb that moves a booking ("move", "moved", "push", "reschedule"): where one is said, none is added. */
+export const MOVE_VERB = /\b(move|moved|change|switch|push|bump|reschedule|shift)\b/i;
 
 /** "thurs 3pm -> 4pm" reads "move thurs 3pm to 4pm": a booking's time changed, never a window from one to the other. */
 export function arrowAsMove(text: string): string {

@@ -95,6 +95,9 @@ const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
 // "my 9:30", "my 2pm": a booking named by its time.
 const BY_TIME = /^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b/;
+// "i've got sat at 2", "i have thursday the 10th at 3pm": a booking told of by its day and time alone.
+const BY_DAY_AND_TIME =
+  /^(?:on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?: the \d{1,2}(?:st|nd|rd|th)?)?|the \d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow) (?:at |@ ?)?\d{1,2}(?::\d{2})? ?(?:am|pm)?$/;
 // The customer named for their own booking: "after me", "before mine", "right after us".
 const SELF = /^(me|mine|us|ours)\b/;
 // Someone else named for theirs: "after him", "before her", "right after them" (alone: a pronoun names no booking noun).
@@ -111,7 +114,7 @@ const FOR_PERSON =
 
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
 const SAME_TIME_AS = new RegExp(
-  String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
+  String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:start(?:ing)? )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
 );
 // "... but one week later", "two weeks after": the same time, whole days on.
 const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
@@ -120,9 +123,9 @@ const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<
 const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
 // "the following week", "next week", "two weeks later": whole weeks on from the booking.
 const WEEKS_ON = /\b(?:(?:the )?(?:following|next) week|(?:but )?(?<amount>a|one|two|three|four|\d) (?:weeks?|wks?) (?:later|after))\b/;
-// "..., same time": the booking's clock time kept on the other day.
-const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:time|hour|slot)\b/;
-const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:time|hour|slot)\b)/;
+// "..., same time", "same start time as the color": the booking's clock time kept on the other day.
+const SAME_TIME_WORDS = /\b(?:at )?(?:the )?same (?:start(?:ing)? )?(?:time|hour|slot)\b(?: as (?:the|my|our) [^,.;!?()]*)?/;
+const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:start(?:ing)? )?(?:time|hour|slot)\b)/;
 
 /** "i have a cut saturday at 11, can i also ...", "my cut is at 9 right? a color straight after": the text opens by telling of a booking the customer has. */
 export function opensWithBookingHad(text: string): boolean {
@@ -149,7 +152,8 @@ export function nextToBooking(text: string, isService: (words: string) => boolea
  */
 function sameTimeAs(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const split = splitOff(SAME_TIME_AS.exec(text), text, isService);
-  if (!split) return undefined;
+  // "a cut one week before my color, same start time as the color": whole days from it, at its time (daysFrom).
+  if (!split || DAYS_FROM.test(split.rest)) return undefined;
   const later = LATER.exec(split.rest);
   if (!later?.groups) return { edge: 'same', minutes: 0, ...split };
   const days = (WORD_NUMBERS[later.groups.amount!] ?? Number(later.groups.amount)) * (later.groups.unit!.startsWith('w') ? 7 : 1);
@@ -300,8 +304,9 @@ function mentioned(text: string, isService: (words: string) => boolean): NextToB
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.trim();
   let rest = m.groups.rest!.trim();
-  // Without an article only a service names the booking ("i have color on wed"), never "i have to ..." or "i have time".
-  const names = m.groups.article ? BOOKING_NOUN.test(booking) || isService(booking) : isService(booking) && !/^to\b/.test(booking);
+  // Without an article only a service names the booking ("i have color on wed"), never "i have to ..." or "i have time";
+  // or its day and time ("i've got sat at 2").
+  const names = m.groups.article ? BOOKING_NOUN.test(booking) || isService(booking) : (isService(booking) && !/^to\b/.test(booking)) || BY_DAY_AND_TIME.test(booking);
   if (!names || !(isService(rest) || NEW_BOOKING.test(rest))) return undefined;
   const near = RELATIVE_TO_IT.exec(rest);
   // "after the haircut" places it by the booking mentioned only when those words name a service.

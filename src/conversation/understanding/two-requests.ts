@@ -4,6 +4,7 @@
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
 import { saysCancelVerb } from './cancel-verbs.ts';
+import { MOVE_VERB } from './moves.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onFirstDay } from './on-first-day.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
@@ -104,9 +105,6 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
   return undefined;
 }
 
-// "and my color on the 18th to 12": the second move said without a verb of its own.
-const MOVE_VERB = /\b(move|reschedule|push|bump|shift|switch|change)\b/i;
-
 /**
  * "move my cut on the 17th to 11, and my color on the 18th to 12": two moves, each naming its
  * booking (by service or day) and its new time. The first is asked now and the second (`then`,
@@ -120,6 +118,7 @@ function twoMoves(args: Parameters<typeof withSecondRequest>[0]): Understanding 
   for (const { head, tail } of splits(text)) {
     const first = classifyOne(head, free);
     if (first.intent !== 'reschedule' || !first.when || !namesBooking(first)) continue;
+    // "and my color on the 18th to 12": the second move said without a verb of its own.
     const asked = MOVE_VERB.test(tail) ? tail : `move ${tail.replace(/^(?:then|and|also) /i, '')}`;
     const second = classifyOne(asked, free);
     if (second.intent === 'reschedule' && second.when && namesBooking(second)) return { ...first, then: asked };

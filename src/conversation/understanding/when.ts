@@ -167,6 +167,8 @@ function corrected(input: string, now: DateTime): ResolvedWhen | undefined {
     const days = Math.round(DateTime.fromJSDate(before.range.from, { zone: now.zone }).startOf('day').diff(afterDay, 'days').days);
     const move = (d: Date) => DateTime.fromJSDate(d, { zone: now.zone }).plus({ days }).toJSDate();
     const moved: ResolvedWhen = { ...after, range: { ...after.range, from: move(after.range.from), to: move(after.range.to) }, hasDate: true };
+    // "thurs at 1.. sorry i meant 1:30": the day is still the one said by its weekday alone.
+    if (before.range.weekdayOnly || saysWeekdayOnly(before.range.description)) moved.range.weekdayOnly = true;
     return keepsTime(before.range, moved.range) ? before : moved;
   }
   return after;
