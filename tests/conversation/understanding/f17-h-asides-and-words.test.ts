@@ -8,7 +8,7 @@ import { parseYesNo } from '../../../src/conversation/understanding/choice.ts';
 import { spellTimes, normalize } from '../../../src/conversation/understanding/text.ts';
 import { SERVICES, ctxOnDec1 } from './fixtures.ts';
 
-// Issue 17 (set 16): the customer's own time is no service length; barber words name a
+// Issue 14 (set 16): the customer's own time is no service length; barber words name a
 // haircut; an hour dictated as a word that sounds like it; a kept booking in brackets beside a
 // request; a person said with the booking a new one is placed by is that booking's.
 
