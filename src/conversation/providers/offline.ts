@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
 import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { businessClock, keepsTheTime, onlySameDay, understand, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
+import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
 import { refusesToAnswer } from '../intake-answers/declines.ts';
 import { readYesNoInWords } from '../intake-answers/yes-no.ts';
 import { intakeAside } from '../understanding/intake-aside.ts';
@@ -83,7 +83,7 @@ interface Memory {
   /** The request is about another person's booking ("cancel my wife's color"). */
   othersBooking?: boolean;
   /** "when's my next appt?": the order of the one booking the list answers about (0 the soonest). */
-  referOrder?: number;
+  referOrder?: BookingOrder;
   /** Wall-clock start of the one booking the last answer was about, which "cancel that one" means. */
   referredStart?: string;
   /** The person named says which booking is moved ("my appt with lee"), as for a cancel. */
@@ -98,7 +98,7 @@ interface Memory {
   /** The listing asked for is one booking picked from the list just shown ("the one on the 11th"): "it" means that one next. */
   pickedFromList?: boolean;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
-  order?: number;
+  order?: BookingOrder;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
   /** "move both our haircuts to the 12th": each appointment meant is moved in turn, the message read again after each move. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../state.ts';
 import { safeJson } from './safe-json.ts';
+import type { BookingOrder } from '../understanding/index.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
 // narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"), by order ("the later one"),
@@ -73,7 +74,7 @@ function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: stri
  * "the later of my 2 saturdays", "the earlier of my monday appts": with an order word, a weekday
  * alone names every booking on it, whichever week; undefined when it does not name several.
  */
-export function onWeekdayInOrder(items: ListedAppointment[], window: SaidWindow | undefined, order: number | undefined, zone: string): ListedAppointment[] | undefined {
+export function onWeekdayInOrder(items: ListedAppointment[], window: SaidWindow | undefined, order: BookingOrder | undefined, zone: string): ListedAppointment[] | undefined {
   return order === undefined ? undefined : onWeekdayEvery(items, window, zone);
 }
 
@@ -85,11 +86,16 @@ export function onWeekdayEvery(items: ListedAppointment[], window: SaidWindow | 
   return on.length > 1 ? on : undefined;
 }
 
-/** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */
-export function byOrder(items: ListedAppointment[], order: number | undefined): ListedAppointment[] {
+/**
+ * "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first.
+ * "The middle one" is one only of an odd count; of two or four it names none, and all stay to be asked about.
+ */
+export function byOrder(items: ListedAppointment[], order: BookingOrder | undefined): ListedAppointment[] {
   if (order === undefined || items.length < 2) return items;
   const sorted = [...items].sort((a, b) => a.start_local.localeCompare(b.start_local));
-  const picked = order < 0 ? sorted[sorted.length + order] : sorted[order];
+  const at = order === 'middle' ? (sorted.length % 2 === 1 ? (sorted.length - 1) / 2 : undefined) : order;
+  if (at === undefined) return items;
+  const picked = at < 0 ? sorted[sorted.length + at] : sorted[at];
   return picked ? [picked] : items;
 }
 

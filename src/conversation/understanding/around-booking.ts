@@ -62,6 +62,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhen (do|should|am|'?m|are|'?re) (i|we) (come|coming|supposed to come|need to come|have to come|need to be|have to be|show up|showing up)( in| by)? for (the|my|our|that) `,
     // "remind me what i have booked", "can you tell me what we've got scheduled": the booking asked with no "do".
     String.raw`\bwhat (i|we)( have| have got| ?'?ve| ?'?ve got| got) (booked|scheduled|coming up|on the books)\b`,
+    // "remind me what i booked", "i forget what we scheduled", "not sure what i picked": the past booking asked back with no "did".
+    String.raw`\b(remind|tell|show)( me| us)? what (i|we) (booked|scheduled|reserved|picked|chose|signed up for)\b|\b(forgot|forget|forgotten|remember|recall|sure|know) what (i|we) (booked|scheduled|reserved|picked|chose|signed up for)\b`,
     // "remind me what appts i have", "which bookings have we got": the bookings named, then had.
     String.raw`\b(what|which) (appointments?|appts?|bookings?|reservations?) ((i|we)( have| have got| ?'?ve| ?'?ve got| got| booked| made)|(have|do|did) (i|we)( got| have| booked| made)?)\b`,
     // "and who is it with", "who's that with again": the person of the booking being talked about.
@@ -77,6 +79,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(i|we|i'?m|we'?re|im) (still )?(on|good|set) for (mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|tonight|the \d)`,
     String.raw`\b(is|are) (my|our|the) (\w+ )?(appointment|appt|booking|reservation|haircut|cut|color|colour|consult|consultation)s? still (on|good|happening|booked|set|confirmed)\b`,
     String.raw`\b(is|are) (it|that|we) still (on|happening)\b`,
+    // "do i still have the 16th booked?", "have i got friday booked": the day itself asked as booked.
+    String.raw`\b((do|did) (i|we) (already |still )?(have|got)|have (i|we) (already |still )?got) (the \d{1,2}(st|nd|rd|th)?|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tomorrow|tmrw) (booked|scheduled|reserved)\b`,
     // "do i have a haircut thursday at 2?": asks what is booked, even with a time in it.
     String.raw`\b(do|did) (i|we) (already |still )?have (an?|my|our) (haircut|cut|trim|colou?r|consult|consultation|appointment|appt|booking)s? (booked |scheduled )?(on |at |for |this |next )?(today|tonight|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|the \d)`,
   ].join('|'),

@@ -13,7 +13,7 @@ import { withServiceTakenBack } from './service-taken-back.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
@@ -41,7 +41,7 @@ import { namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
-export type { DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
+export type { BookingOrder, DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
 export { INTENTS } from './types.ts';
 
 export { matchService, matchStaff, parseChoice, parseWhen, parseYesNo };
@@ -433,7 +433,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
-  const dated = cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept);
+  const dated = withoutNoticeGiven(cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept));
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);

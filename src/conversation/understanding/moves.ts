@@ -21,7 +21,10 @@ const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+)
 const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)${BOOKING_MOVED}`;
 const AMOUNT_SAID = `(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
 /** "an hour later", "90 min earlier", "an hour and a half later": the amount before the way. */
-const AMOUNT_THEN_WAY = new RegExp(`\\b${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b`);
+// "more than 24h before my appt", "at least a day ahead": the notice given, measured back from the booking, moves nothing.
+const NOTICE_BOUND = '(?:more than|over|at least|less than|under|within|plenty of|well over)';
+const NOT_NOTICE = `(?<!\\b${NOTICE_BOUND} )`;
+const AMOUNT_THEN_WAY = new RegExp(`\\b${NOT_NOTICE}${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b`);
 /** "push it back an hour", "push it back a bit, like 30 mins", "bring it forward 2 hours": the way before the amount. */
 const WAY_THEN_AMOUNT = new RegExp(`\\b${SHIFT_VERB} (?:(?<later>${LATER})|${EARLIER})${HEDGE} ${AMOUNT_SAID}\\b`);
 /** "push my appt 30 min", "can you bump it 15 minutes": a delay with no way said is later. */
@@ -142,6 +145,13 @@ export function withoutSameDay(text: string): string {
  */
 export function spellHalfAmounts(text: string): string {
   return text.replace(/\b(\d{1,2})(?:\.5|,5| 1\/2) ?(?=(?:hours?|hrs?|h)\b)/g, '$1 and a half ');
+}
+
+const NOTICE_SAID = new RegExp(`\\b${NOTICE_BOUND} (?:${AMOUNT}|a|one|\\d{1,3}) ?(?:${UNIT}|days?)${AND_A_HALF} (?:before|ahead|in advance|notice|out)\\b`, 'g');
+
+/** "its more than 24h before my 5pm tmrw so cancel it": without the notice given, which a date parser would read as a time of its own. */
+export function withoutNoticeGiven(text: string): string {
+  return text.replace(NOTICE_SAID, ' ');
 }
 
 /** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */

@@ -5,6 +5,8 @@
 // move it to thursday", read as a second request by two-requests.ts).
 
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
+/** Who changes: "if i cancel", and in texts as often "if u cancel", meaning the customer's own cancel. */
+const WHO = String.raw`(i|we|u|you)`;
 /** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
 const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
@@ -21,7 +23,7 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\btoo late (to|for) (${CHANGE.slice(1, -1)}|a (change|cancellation))`,
     String.raw`\bhow late can (i|we) ${CHANGE}\b`,
     // "is there a fee if i cancel", "do you charge for cancelling", "will i be charged if i cancel"
-    String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if (i|we)|when (i|we)) ${CHANGE}`,
+    String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if ${WHO}|when ${WHO}) ${CHANGE}`,
     // "can i cancel for free", "can i still move my friday appt for free": the booking may be named between.
     String.raw`\b${CHANGE}(ing|ling|led)?( (it|that|this|mine|(my|the|our)( [\w':]+){1,2}))? (for free|free of charge|without (a |any )?(fee|charge|penalty))`,
     String.raw`\bdeadline (to|for) ${CHANGE}`,
@@ -37,7 +39,7 @@ const POLICY_QUESTION = new RegExp(
     // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
     // "do you charge for no shows", "is there a fee if i don't show up".
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
-    String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if (i|we)|when (i|we)) (${MISS}|missing|missed|no ?-?shows?|being late)`,
+    String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if ${WHO}|when ${WHO}) (${MISS}|missing|missed|no ?-?shows?|being late)`,
   ].join('|'),
 );
 

@@ -1,6 +1,9 @@
 // The shapes the understanding modules share: index.ts reads with them and the parsers
 // (services.ts, when.ts) return them, so they live apart from both.
 
+/** A booking's place in time: an index from the soonest (negative from the last), or the one in the middle of an odd count. */
+export type BookingOrder = number | 'middle';
+
 export type Intent =
   | 'book' | 'reschedule' | 'cancel' | 'my_appointments' | 'business_info' | 'help' | 'human'
   | 'confirm' | 'decline' | 'choose' | 'provide_info' | 'greeting' | 'unknown';
@@ -108,8 +111,8 @@ export interface Understanding {
   allBookings?: boolean;
   /** a cancel of several bookings named one by one ("my color on friday and the haircut on the 10th") */
   targets?: BookingTarget[];
-  /** which booking by its place in time ("my next appointment" 0, "the later one" -1, "#2" 1) */
-  order?: number;
+  /** which booking by its place in time ("my next appointment" 0, "the later one" -1, "#2" 1, "the middle one") */
+  order?: BookingOrder;
   /** another booking than the one on screen ("no i meant friday's color") */
   meantOther?: boolean;
   /** "cancel that one", "move it": the appointment the last answer was about, when it was about one */

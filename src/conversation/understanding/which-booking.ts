@@ -7,7 +7,7 @@
 import { WILL_NOT } from './called-off.ts';
 import { DROP_VERB, SCRATCH_BOOKING } from './cancel-verbs.ts';
 import { normalize, simplify } from './text.ts';
-import type { BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
+import type { BookingOrder, BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
 const ALL_BOOKINGS =
@@ -37,9 +37,11 @@ const JOINS = /\b(?:and|plus|as well as)\b|&/g;
 // "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
 const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
 const BY_ORDER =
-  /\b(?:the|my|our) (?<word>next|first|1st|early|earlier|earliest|sooner|soonest|second|2nd|third|3rd|late|later|latest|last) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
-const ORDER_WORDS: Record<string, number> = {
-  next: 0, first: 0, '1st': 0, early: 0, late: -1, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
+  /\b(?:the|my|our) (?<word>next|first|1st|early|earlier|earliest|sooner|soonest|second|2nd|third|3rd|late|later|latest|last|middle) (?:one|appointment|appt|booking|visit|of (?:them|those|the \w+|(?:my|our) (?:\w+ ){0,2}(?:appointments|appts|bookings|visits|ones|\w+days|\w+s)))\b|(?:#|\bnumber |\bno\.? ?)(?<n>[1-9])\b/;
+/** "the one that's later in the month", "the one which is sooner": the booking ordered by a clause about it. */
+const THE_ONE_THAT = /\b(?:the|that) one (?:that'?s|thats|that is|which is|which'?s|that comes|coming) (?<word>earlier|earliest|sooner|soonest|later|latest|first|last)\b/;
+const ORDER_WORDS: Record<string, BookingOrder> = {
+  middle: 'middle', next: 0, first: 0, '1st': 0, early: 0, late: -1, earlier: 0, earliest: 0, sooner: 0, soonest: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, later: -1, latest: -1, last: -1,
 };
 
 const ORDINAL_WORDS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth' };
@@ -51,9 +53,9 @@ export function spellOrdinalBooking(raw: string): string {
   return raw.replace(ORDINAL_BOOKING, (_, det: string, n: string, noun: string) => `${det} ${ORDINAL_WORDS[n]} ${noun}`);
 }
 
-/** Which booking by order: 0 the soonest, 1 the one after, -1 the last; undefined when the words say none. */
-export function bookingByOrder(s: string): number | undefined {
-  const g = BY_ORDER.exec(s)?.groups ?? WHICHEVER.exec(s)?.groups;
+/** Which booking by order: 0 the soonest, 1 the one after, -1 the last, 'middle'; undefined when the words say none. */
+export function bookingByOrder(s: string): BookingOrder | undefined {
+  const g = BY_ORDER.exec(s)?.groups ?? WHICHEVER.exec(s)?.groups ?? THE_ONE_THAT.exec(s)?.groups;
   if (!g) return undefined;
   return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
 }
