@@ -44,7 +44,7 @@ export function withSecondRequest(args: {
   if (bookings) return bookings;
   if (whole.intent === 'book') return bookingBesideQuestion(args) ?? whole;
   if (!REQUESTS.includes(whole.intent)) return whole;
-  if (whole.intent === 'my_appointments') return bookingBesideQuestion(args) ?? withQuestion(args);
+  if (whole.intent === 'my_appointments') return bookingBesideQuestion(args) ?? checkThenChange(args) ?? withQuestion(args);
   const two = correctedChange(args) ?? twoChanges(args) ?? twoMoves(args);
   return two ?? withQuestion(args);
 }
@@ -242,6 +242,25 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
     if (!request || !question) continue;
     const apptWhen = request.apptWhen ?? whole.apptWhen ?? question.when;
     return { ...request, ...(apptWhen ? { apptWhen } : {}), also: question };
+  }
+  return undefined;
+}
+
+/**
+ * "what day is my color again? and can it be 9am that day instead", "when's my cut? could we
+ * do 4 instead": the booking asked about, then a time said as its change. The move goes on,
+ * with the question answered beside it; the booking the question named is the one moved.
+ */
+function checkThenChange(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
+  const { text, ctx, classifyOne } = args;
+  const free = { ...ctx, expecting: null };
+  for (const { head, tail } of splits(text)) {
+    const question = classifyOne(head, free);
+    const change = classifyOne(tail, free);
+    if (question.intent !== 'my_appointments' || !(change.intent === 'book' && change.changesBooked && change.when && !change.forSomeoneElse)) continue;
+    const apptWhen = change.apptWhen ?? question.when;
+    const serviceId = change.serviceId ?? question.serviceId;
+    return { ...change, intent: 'reschedule', changesBooked: undefined, ...(apptWhen ? { apptWhen } : {}), ...(serviceId ? { serviceId } : {}), also: question };
   }
   return undefined;
 }

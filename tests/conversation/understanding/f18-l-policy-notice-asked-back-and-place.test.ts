@@ -72,3 +72,19 @@ describe('a booking named by its place: "the one thats later", "the middle one"'
     expect(byOrder([at('2026-12-02 10:00'), at('2026-12-09 10:00')], 'middle')).toHaveLength(2);
   });
 });
+
+describe('the booking asked about, then a time said as its change', () => {
+  it.each([
+    ['when is my haircut? could we do 4 instead', 'svc-cut'],
+    ['what time was my colour again, can it be noon that day instead', 'svc-color'],
+  ])('%j moves the booking asked about, the question answered beside it', (text, serviceId) => {
+    const u = understand(text, ctx(null));
+    expect(u.intent).toBe('reschedule');
+    expect(u.serviceId).toBe(serviceId);
+    expect(u.also?.intent).toBe('my_appointments');
+  });
+
+  it('a new booking after the question stays a new booking', () => {
+    expect(understand('what day is my color? i want to book a cut that day at 2', ctx(null)).intent).toBe('book');
+  });
+});
