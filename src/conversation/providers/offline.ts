@@ -30,6 +30,8 @@ interface Memory {
   flow?: 'book' | 'reschedule' | 'cancel';
   serviceId?: string;
   staffId?: string;
+  /** "if she's busy lee is fine": who may take the time asked when the one asked for has it not. */
+  fallbackStaffId?: string;
   /** "a cut with whoever does the color": the service looked up to learn who does it. */
   staffOfService?: string;
   when?: { from: string; to: string; exactTime: boolean; earliest: boolean; latest?: boolean; dayNamed?: boolean; byWeekday?: boolean; weekdayOnly?: boolean };
@@ -948,13 +950,16 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     memory.serviceId = u.serviceId;
     if (memory.flow !== 'reschedule') memory.flow = 'book';
   }
-  if (u.staffId) memory.staffId = u.staffId;
+  if (u.staffId) {
+    memory.staffId = u.staffId;
+    memory.fallbackStaffId = u.fallbackStaffId;
+  }
   const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
   if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
     memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
-  else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when)) {
+  else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when) && !windowTurnedDown(view, u, memory.when)) {
     // "actually can i do thursday instead": another day, the time of day already said stays.
     memory.when = onDay(view, { ...memory.when, dayNamed: false }, u.when.from.toISOString());
   } else if (u.when) {
@@ -974,6 +979,15 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
 function dayCorrected(view: ProviderView, u: Understanding, asked: Memory['when']): boolean {
   const onlySameTime = u.shift && u.shift.sameTime && !u.shift.minutes && !u.shift.days && !u.shift.weekday && !u.shift.sameDay;
   return Boolean(onlySameTime && asked?.exactTime && u.when && isWholeDay(view, u.when));
+}
+
+/**
+ * "none of those, can u do next monday instead" at a list of a part of a day: the customer
+ * turned the window's openings down and names only a day, so that whole day is searched. An
+ * exact time said before ("thursday at 3? ... no, friday instead") still stays.
+ */
+function windowTurnedDown(view: ProviderView, u: Understanding, asked: NonNullable<Memory['when']>): boolean {
+  return u.intent === 'decline' && view.offers.length > 0 && !asked.exactTime;
 }
 
 /** A day named alone ("thursday", "tomorrow"): its whole day, no time, no earliest or latest. */
@@ -1140,9 +1154,17 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
 function proposeNamed(view: ProviderView, memory: Memory, look: Exchange): ProviderStep {
   const next: Memory = { ...memory, proposeIfFree: undefined };
   const first = view.offers[0];
-  const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && withAskedStaff(first, memory.staffId);
+  const asked = first && memory.when?.exactTime && offerAt(view, first, memory.when.from) && (withAskedStaff(first, memory.staffId) || withFallbackStaff(first, memory));
   if (look.result.ok && asked && !elsewhereAtSameClock(view, first)) return pickStep(first, next);
+  // "or lee if she's busy": the time asked is looked up with the second choice before any list.
+  const second = memory.fallbackStaffId ? view.staff.find((m) => m.id === memory.fallbackStaffId) : undefined;
+  if (second) return search({ ...(look.args as ToolArgs<'find_slots'>), staff: second.name }, { ...memory, staffId: second.id, fallbackStaffId: undefined });
   return call('find_slots', look.args as ToolArgs<'find_slots'>, next);
+}
+
+/** The time asked is free with the second choice the customer named ("lee is fine if she's busy"). */
+function withFallbackStaff(offer: ProviderView['offers'][number], memory: Memory): boolean {
+  return Boolean(memory.fallbackStaffId && offer.resourceIds?.includes(memory.fallbackStaffId));
 }
 
 /** "10am" with 10:00 free in New York and in Los Angeles: which one is not said, so the list asks. */

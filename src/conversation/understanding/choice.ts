@@ -96,6 +96,10 @@ const FILLER = new Set([
   'excellent', 'amazing',
 ]);
 
+// Sighs and hesitations said around a pick without changing it ("ugh ok, 9 then", "hmm 2",
+// "umm the second"), however stretched.
+const INTERJECTION = /^(?:u+g+h+|u+m+|u+h+|h+m+|m+e+h+|welp|sigh|whatever)$/;
+
 type ClockTime = { hour: number; minute: number };
 /**
  * The offer picked by number (`index`) or clock time; `bare` when the number stood alone, so it
@@ -200,7 +204,7 @@ function choose(s: string, optionCount: number): Choice {
 
   const tokens = clean.split(' ').filter((w) => w !== '');
   // The words left once the filler around a pick is gone: "I'll take 2 please" leaves "2".
-  const rest = tokens.map((w) => w.replace(/^[(#]+|[.)]+$/g, '')).filter((w) => w !== '' && !FILLER.has(w));
+  const rest = tokens.map((w) => w.replace(/^[(#]+|[.)]+$/g, '')).filter((w) => w !== '' && !FILLER.has(w) && !INTERJECTION.test(w));
   if (picked === undefined) {
     // An ordinal word, unless it is a date ("the 2nd of Dec", "Dec 2nd").
     for (let i = 0; i < tokens.length; i++) {

@@ -37,7 +37,7 @@ import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
-import { namesEitherStaff } from './either-staff.ts';
+import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -409,7 +409,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (member && ruledOut(s, member)) ruleOut(u, member, staff, raw);
   // "will i be with dana or lee?" asks which one is booked; only a request names them as alternatives.
   else if (member && namesEitherStaff(meant, staff) && !WHICH_OF_STAFF.test(s)) u.anyStaff = true;
-  else if (member) u.staffId = member.id;
+  else if (member) {
+    const { asked, fallback } = askedAndFallback(meant, staff, member);
+    u.staffId = asked.id;
+    if (fallback) u.fallbackStaffId = fallback.id;
+  }
   if (u.staffId && member && moves && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];

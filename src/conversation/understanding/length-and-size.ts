@@ -35,6 +35,11 @@ const OWN_TIME_BEFORE =
   /(?:(?:\b(?:i|we)(?:'?ve| have)?(?: only| just)?|(?:^|[,.;!?] )(?:only|just)) (?:get|got|have|has)|\b(?:free|available)(?: for)?|\b(?:off|out) for|\b(?:lunch|break|lunch break) (?:is|lasts)|\bon my)(?: (?:only|just|like|about|maybe|roughly|around|max|at most))* $/;
 const OWN_TIME_AFTER = /^ ?(?:long )?(?:lunch|break|lunch break)\b|^ (?:for|on) (?:my )?(?:lunch|break)\b/;
 
+// "prob a 10 min job", "should only take 15 mins", "a quick 20 minute thing": the customer's
+// guess of how long the service takes, not a length asked for; cut out, as above, setting none.
+const GUESS_BEFORE = /\b(?:prob(?:ably)?|should(?: only| just)? take|won'?t take|shouldn'?t take)(?: (?:a|an|like|about|maybe|only|just|max|tops|quick))* $/;
+const GUESS_AFTER = /^ ?(?:job|thing|fix|deal)\b/;
+
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:for )?(?:an|one) hour and a half\b/, () => 90],
@@ -84,7 +89,8 @@ export function readLengthAndSize(input: string): LengthAndSize {
       const value = minutes(m);
       // The "for" a length phrase may start with ("free for an hour") belongs to the words before it.
       const before = text.slice(0, m.index + (m[0].startsWith('for ') ? 4 : 0));
-      const ownTime = OWN_TIME_BEFORE.test(before) || OWN_TIME_AFTER.test(text.slice(m.index + m[0].length));
+      const after = text.slice(m.index + m[0].length);
+      const ownTime = OWN_TIME_BEFORE.test(before) || OWN_TIME_AFTER.test(after) || GUESS_BEFORE.test(before) || GUESS_AFTER.test(after);
       if (!ownTime && value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
       text = text.replace(m[0], ' ');
       break;

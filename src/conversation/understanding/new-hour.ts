@@ -5,8 +5,9 @@
 // (when.ts, choice.ts) read it as the time it is, with their business-hours am/pm rule.
 import type { Expecting } from './types.ts';
 
-// The hour itself: not part of a time, date, price, ordinal, count or length already ("only do 1 trip" counts trips).
-const HOUR = String.raw`(?<![\d:/.$#-]|\bat\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b|x\b|%|dollars|bucks|times|(?:trips?|visits?|drives?|stops?|rides?|cuts?|trims?|haircuts?|appts?|appointments?|bookings?|sessions?)\b))`;
+// The hour itself: not part of a time, date, price, ordinal, count or length already ("only do 1 trip" counts trips),
+// nor the edge of a window ("after 3 if possible" is from 3 on, not 3 itself).
+const HOUR = String.raw`(?<![\d:/.$#-]|\b(?:at|after|before|by|until|till|til|around|about|past|from|than)\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b|x\b|%|dollars|bucks|times|(?:trips?|visits?|drives?|stops?|rides?|cuts?|trims?|haircuts?|appts?|appointments?|bookings?|sessions?)\b))`;
 // Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
 // time taken back ("3 was fine").
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
@@ -27,6 +28,8 @@ const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|re
 const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same)\\b))`, 'g');
 // "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
 const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
+// "3 not 2", "no wait, 11, not 10": an hour set against the one it replaces, both bare.
+const CONTRASTED = new RegExp(`${HOUR}(?=[\\s,]+not\\s(?:at\\s)?(?:1[0-2]|0?[1-9])(?::[0-5]\\d)?(?:\\s?[ap]m)?(?![\\d:/]|\\s?(?:people|persons|ppl|kids|guys|of|mins?|minutes|hours?|hrs?|days?|weeks?)\\b))`, 'g');
 // What may close such a message after the hour: "ugh actually 10, sorry!!", "wait no 11 then thanks lol".
 const CLOSING = String.raw`(?:[\s,.!?]*\b(?:then|pls|please|plz|instead|sorry|thanks|thank you|thx|ty|lol|haha))*[\s,.!?]*$`;
 const LONE = new RegExp(`(?<=${OPENED})${HOUR}(?=${CLOSING})`, 'g');
@@ -41,6 +44,6 @@ export function spellNewHours(text: string, ctx: { expecting: Expecting; optionC
   const atHour = (_m: string, a: string | undefined, b: string | undefined) => `at ${a ?? b}`;
   let out = text.replace(AFTER, atHour);
   if (ctx.expecting === 'choice') return out;
-  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour).replace(QUESTIONED, atHour);
+  out = out.replace(BEFORE, atHour).replace(BEFORE_FOR, atHour).replace(MOVED_TO, atHour).replace(QUESTIONED, atHour).replace(CONTRASTED, atHour);
   return out.replace(LONE, (m: string, h: string) => (Number(h) <= ctx.optionCount ? m : `at ${h}`));
 }

@@ -26,8 +26,8 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 
 /** Every rewrite below, in order; the text stays as it was where none applies. */
 export function spellShorthand(s: string): string {
-  // "1pmish": the "-ish" of a time with am/pm adds nothing the offers (nearest first) do not.
-  const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(s.replace(/\bmid-?day\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
+  // "1pmish", "noonish": the "-ish" of a time with am/pm (or of noon) adds nothing the offers (nearest first) do not.
+  const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(s.replace(/\b(?:mid-?day|noon)(?: ?-?ish)?\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
   return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
 }
 

@@ -172,8 +172,15 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       }
       return lead + (best !== undefined && bestDistance <= limit ? best : core) + trail;
     })
-    .join(' ');
+    .join(' ')
+    .replace(FOUR_AS_FOR, 'for');
 }
+
+// "fit me in 4 a trim", "any time 4 my daughter": "4" texted for "for", after a word that asks
+// for something and before the one it is for. Never after a time word ("at 4 a.m.", "is 4 a
+// good time"): there it is the hour.
+const FOUR_AS_FOR =
+  /(?<=\b(?:in|me|us|you|book|booked|booking|appointment|time|slot|room|space|something|anything|available|free|open|looking|need|want|fit|squeeze|thanks)\s)4(?=\s(?:a|an|the|my|me|us|him|her|them|our|his)\s(?!m\b)[a-z])/g;
 
 // Short words typed fast, with two neighbouring letters swapped ("cna i mvoe teh appt"): too
 // short for the fuzzy match, where one edit makes another word, so only a swap back to one of

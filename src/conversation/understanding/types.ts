@@ -51,6 +51,8 @@ export interface Understanding {
   answer?: 'yes' | 'no';
   serviceId?: string;
   staffId?: string;
+  /** "with dana, if she's busy lee is fine": who may do it when the one asked for is not free then */
+  fallbackStaffId?: string;
   /** "a cut with whoever does the color": the service whose person is asked for (the caller learns who that is) */
   staffOfService?: string;
   when?: DateRange;

@@ -182,8 +182,14 @@ const NOT_MEANT = /\bnot (?:the |my |that )?(?!that one\b)[\w']+(?: [\w']+)?(?=\
  * the one on screen, named only by the words that are left. Other texts are returned as they are.
  */
 export function notMeantAsThatOne(raw: string): string {
+  const notMeant = NOT_MEANT.exec(raw);
+  // "no wait, 3 not 2": an hour set right, read as the new time (new-hour.ts), not a booking.
+  if (notMeant && NOT_AN_HOUR.test(notMeant[0])) return raw;
   return CORRECTS_WHICH.test(simplify(raw)) ? raw.replace(NOT_MEANT, 'not that one') : raw;
 }
+
+/** "not 2", "not at 10:30", "not 2pm": the words not meant are a clock time. */
+const NOT_AN_HOUR = /^not (?:at )?\d{1,2}(?::\d{2})?(?: ?[ap]m)?$/;
 
 /** "i meant", "wrong one": a correction said outright ("just my friday appt" may only check it). */
 const SAYS_MEANT = /\b(i meant|i mean|meant the|wrong (one|appt|appointment|booking|day|date)|not (that|this) one)\b/;
