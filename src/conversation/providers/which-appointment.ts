@@ -85,6 +85,16 @@ export function onWeekdayEvery(items: ListedAppointment[], window: SaidWindow | 
   return on.length > 1 ? on : undefined;
 }
 
+/**
+ * "cancel both my thursday appointments", "all my saturday appts": every booking on the day
+ * said; with fewer than two there, the weekday said alone reaches every booking on it, whichever
+ * week ("both my appointments wednesday" with two that Wednesday keeps the next one).
+ */
+export function allOnDaySaid(items: ListedAppointment[], window: SaidWindow | undefined, zone: string): ListedAppointment[] {
+  const onDay = atTimeSaid(items, window, zone);
+  return onDay.length < 2 ? (onWeekdayEvery(items, window, zone) ?? onDay) : onDay;
+}
+
 /** "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first. */
 export function byOrder(items: ListedAppointment[], order: number | undefined): ListedAppointment[] {
   if (order === undefined || items.length < 2) return items;
