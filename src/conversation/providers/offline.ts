@@ -15,7 +15,7 @@ import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { allOnDaySaid, atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
@@ -1327,7 +1327,7 @@ function notMovedYet(view: ProviderView, memory: Memory, history: ChatMessage[],
 function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointment[], candidates: ListedAppointment[]): ProviderStep | undefined {
   const serviceName = (id: string | undefined) => view.services.find((s) => s.id === id)?.name;
   const named = memory.targets && eachNamed(items, memory.targets.map((t) => ({ service: serviceName(t.serviceId), window: t.when })), view.timeZone);
-  const all = memory.cancelAll ? atTimeSaid(candidates, memory.when, view.timeZone) : undefined;
+  const all = memory.cancelAll ? allOnDaySaid(candidates, memory.when, view.timeZone) : undefined;
   const meant = named ?? (all && all.length > 1 ? all : undefined);
   if (!meant) return undefined;
   const [first, ...rest] = meant.map((a) => a.appointment_ref);

@@ -87,6 +87,16 @@ export function onWeekdayEvery(items: ListedAppointment[], window: SaidWindow | 
 }
 
 /**
+ * "cancel both my thursday appointments", "all my saturday appts": every booking on the day
+ * said; with fewer than two there, the weekday said alone reaches every booking on it, whichever
+ * week ("both my appointments wednesday" with two that Wednesday keeps the next one).
+ */
+export function allOnDaySaid(items: ListedAppointment[], window: SaidWindow | undefined, zone: string): ListedAppointment[] {
+  const onDay = atTimeSaid(items, window, zone);
+  return onDay.length < 2 ? (onWeekdayEvery(items, window, zone) ?? onDay) : onDay;
+}
+
+/**
  * "my next appointment", "the later one" (-1): of several, the one at that place in time, soonest first.
  * "The middle one" is one only of an odd count; of two or four it names none, and all stay to be asked about.
  */

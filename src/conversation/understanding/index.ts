@@ -35,7 +35,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, wor
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -429,7 +429,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const splits = isMove && !(cancelOnly && !booksInPlace(s, raw));
   const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(unkept), ctx.now, ctx.timeZone, moves) : undefined;
   if (move) u.apptWhen = move.appointment.range;
-  const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx);
+  const instead = move || !ctx?.now || !ctx?.timeZone ? undefined : keptNot(unkept, ctx, moves);
   if (instead?.appointment) u.apptWhen = instead.appointment.range;
   // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
   const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
@@ -446,7 +446,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
   // "did i book for january or was that december": a month named alone is all of it.
   const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const days = resolved && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, dayOrMonth) : undefined;
+  const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, dayOrMonth) : undefined;
   if (days) u.when = days;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
@@ -493,9 +493,13 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 }
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
-function keptNot(raw: string, ctx: UnderstandContext): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
+function keptNot(raw: string, ctx: UnderstandContext, moving: boolean): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
   const cantMake = cantMakeThenAsks(raw);
   if (cantMake) return keptNotOf(cantMake, ctx);
+  // "push my appt to monday 9am, friday got crazy": only a move has a booking for the day gone bad to name.
+  const goneBad = moving ? goneBadAfterAsk(raw) : undefined;
+  const bad = goneBad && keptNotOf(goneBad, ctx);
+  if (bad?.appointment) return bad;
   // With something on screen, "that no longer works, friday?" is about what is shown.
   const stopped = ['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') ? undefined : stoppedWorkingThenAsks(raw);
   if (stopped) return keptNotOf(stopped, ctx);

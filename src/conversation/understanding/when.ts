@@ -460,6 +460,8 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
     return { range: range(from, saturday.plus({ days: 2 }), false, /\bnext weekend\b/.test(t) ? 'next weekend' : 'this weekend'), hasDate: true };
   }
   const nextMonday = today.plus({ days: 8 - now.weekday });
+  const weekOf = weekOfDay(t, now);
+  if (weekOf) return weekOf;
   if (/\b(?:the )?week after next\b/.test(t)) {
     return { range: range(nextMonday.plus({ days: 7 }), nextMonday.plus({ days: 14 }), false, 'the week after next'), hasDate: true };
   }
@@ -478,6 +480,19 @@ function weekLevel(t: string, now: DateTime): ResolvedWhen | undefined {
     return { range: range(first, first.plus({ months: 1 }), false, 'next month'), hasDate: true };
   }
   return undefined;
+}
+
+// "the week of the 14th", "week of dec 21": the week a day is in, not that day alone.
+const WEEK_OF = /\b(?:the )?week of\b/;
+
+/** "move it to the week of the 14th, any day is fine": Monday to Sunday around the day said, from today on. */
+function weekOfDay(t: string, now: DateTime): ResolvedWhen | undefined {
+  const m = WEEK_OF.exec(t);
+  const day = m && dayOrTime(t.slice(m.index + m[0].length), now);
+  if (!day?.hasDate || day.range.exactTime) return undefined;
+  const monday = DateTime.fromJSDate(day.range.from, { zone: now.zone }).startOf('week');
+  const today = now.startOf('day');
+  return { range: range(DateTime.max(monday, today), monday.plus({ weeks: 1 }), false, `the week of ${monday.toFormat('LLL d')}`), hasDate: true };
 }
 
 /** The part of day is read here and removed, so chrono only sees the date and the time. */

@@ -129,6 +129,25 @@ export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: s
   return { booking: withoutCantMake(raw.slice(0, off.index)), asked };
 }
 
+// "friday got crazy", "the 10th is bad now", "the tues 11am isnt working": a day said to have gone
+// bad. Said after a move's new time, it names the booking moved, never a time ruled out of the new one.
+const GONE_BAD =
+  /\b(?:(?:got|gets|is|'s|s|has gotten|became|turned) (?:(?:so|too|really|very|super|kinda|kind of|a bit|way) )?(?:crazy|hectic|busy|bad|no good|impossible|complicated|packed|swamped)|(?:is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not|no longer) (?:going to |gonna )?(?:work|working|works|do))(?: (?:for (?:me|us)|any ?more|now|after all|no more))*\b/;
+
+/**
+ * "push my appt to monday 9am, friday got crazy", "can i get moved to after 5 on the 10th? the
+ * tues 11am isnt working": in a move, a clause after the new time saying a day went bad names
+ * the booking; the words before it ask the new time. Undefined unless a clause comes before it.
+ */
+export function goneBadAfterAsk(raw: string): { booking: string; asked: string } | undefined {
+  const clauses = raw.split(/[,;!?]|(?<=\w{2}|\d)\.(?=\s)/);
+  const last = clauses.findIndex((c, i) => i > 0 && GONE_BAD.test(c));
+  if (last < 1) return undefined;
+  const asked = clauses.slice(0, last).join(', ');
+  if (!/[a-z0-9]/.test(asked)) return undefined;
+  return { booking: clauses[last]!.replace(GONE_BAD, ' '), asked };
+}
+
 /** "cancel that one", "move it", "that appointment": the booking just talked about, named by no service, day or person. */
 const THAT_ONE = /\b(that|this) (one|appointment|appt|booking)\b|\b(cancel|move|reschedule|drop|push) (it|that)\b/;
 
