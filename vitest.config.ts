@@ -11,7 +11,8 @@ export default defineConfig({
     // A worker reuses its modules from one test file to the next instead of loading the
     // whole import graph anew per file: the understanding tests (100+ small files over one
     // large graph) took five times the CPU isolated (111 s against 21 s). Every test file
-    // makes its own database and its own app, so nothing a file needs lives in module state.
+    // makes its own database and its own app; the one process-wide state, the API's route
+    // description, is taken back by the test that adds a probe route to it.
     isolate: false,
   },
 });

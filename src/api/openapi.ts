@@ -58,6 +58,12 @@ export function documentRoute(doc: RouteDoc): void {
   routes.push(doc);
 }
 
+/** Takes a declared route out of the description again: a probe route a test declares and throws away. */
+export function forgetRoute(method: RouteDoc['method'], path: string): void {
+  const at = routes.findIndex((r) => r.method === method && r.path === path);
+  if (at >= 0) routes.splice(at, 1);
+}
+
 const PROBLEM_EXAMPLES: Record<number, { title: string; detail: string; errors?: Array<{ field: string; message: string }> }> = {
   400: { title: 'Bad Request', detail: 'The request body is not valid.', errors: [{ field: 'name', message: 'Invalid input: expected string, received undefined' }] },
   401: { title: 'Unauthorized', detail: 'A valid bearer token is required.' },
