@@ -4,11 +4,12 @@
 // booking, yet nothing is canceled: the text is said as "don't cancel sat," so the rules read
 // a refused change (index.ts keptThenAsked) and the request after it, about that booking, goes
 // on. "i was going to cancel online but the site wouldn't let me" takes nothing back: a cancel.
+import { DROP_VERB } from './cancel-verbs.ts';
 import { normalize } from './text.ts';
 
 /** "i was gonna", "we're about to", "thought about", "almost": a cancel only meant or nearly done. */
 const MEANT = String.raw`(?:(?:i |we )?(?:was|were|am|'?m|im|are|'?re) (?:gonna|going to|gunna|about to|planning (?:to|on)|thinking (?:of|about)|meaning to|tempted to|fixing to|ready to)|(?:i |we )?(?:thought about|thought of|considered|almost|nearly|wanted to|was gonna|was going to))`;
-const CANCEL_VERB = String.raw`(?:cancel\w*|call(?:ing)? (?:it |that )?off|drop\w*|ditch\w*|scrap\w*|bail\w*(?: on)?|skip\w*)`;
+const CANCEL_VERB = String.raw`(?:cancel\w*|call(?:ing)? (?:it |that )?off|${DROP_VERB}|bail\w*(?: on)?|skip\w*)`;
 /** What takes the cancel back right after "but": "nah", "actually", "changed my mind", "i'd rather". */
 const TAKEN_BACK = String.raw`(?:nah|no|nope|actually|(?:i )?changed my mind|on second thought|then again|(?:i )?decided (?:not to|against it)|(?:i'?d|id|i would) rather|rather|not anymore)\b`;
 const NOT_DONE = new RegExp(
@@ -17,7 +18,6 @@ const NOT_DONE = new RegExp(
 
 /** The text with a cancel taken back said as "don't cancel <booking>,"; unchanged when it takes back none. */
 export function cancelNotDone(text: string): string {
-  if (typeof text !== 'string') return text;
   const s = normalize(text);
   const m = NOT_DONE.exec(s);
   if (!m) return text;
