@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
   // Timed separately so the channel's own share of the latency is visible.
   const orchestratorMs: number[] = [];
   const orchestrator: Orchestrator = {
+    end: (sender, reason) => inner.end(sender, reason),
     async handle(m) {
       const t0 = process.hrtime.bigint();
       try {

@@ -45,4 +45,10 @@ export interface OutboundReply {
 
 export interface Orchestrator {
   handle(message: InboundMessage): Promise<OutboundReply>;
+  /**
+   * The sender left the channel (an SMS opt-out): drop what the conversation holds open
+   * (a proposed time and its hold, offered times) so nothing waits on an answer that
+   * cannot come. Bookings stay.
+   */
+  end(sender: Pick<InboundMessage, 'channel' | 'senderIdentity'>, reason: string): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import { catalogCacheFor } from './catalog.ts';
 import type { InboundMessage, Orchestrator, OutboundReply } from '../contract/conversation.ts';
 import { createConversationIds } from './conversation-ids.ts';
+import { endConversation } from './end-conversation.ts';
 import { senderKeyOf } from './identity.ts';
 import { loadPrompts, type PromptSet } from './prompts.ts';
 import type { ModelProvider } from './providers/types.ts';
@@ -93,5 +94,6 @@ export function createOrchestrator(deps: OrchestratorDeps): Orchestrator {
         }
       }
     },
+    end: (sender, reason) => endConversation(deps, sender, reason),
   };
 }

@@ -13,7 +13,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, type FakeTwilio } from
 // The outbox sweeper is a job: when the SMS jobs start, what an earlier process
 // left queued goes out without waiting for anything else to happen.
 
-const unused: Orchestrator = { handle: () => Promise.reject(new Error('not part of this test')) };
+const unused: Orchestrator = { handle: () => Promise.reject(new Error('not part of this test')), end: () => Promise.reject(new Error('not part of this test')) };
 let app: TestApp;
 let boss: PgBoss;
 let twilioApi: FakeTwilio;

@@ -26,6 +26,7 @@ class SlowOrchestrator implements Orchestrator {
   release() {
     this.open();
   }
+  async end(): Promise<void> {}
   async handle(m: InboundMessage): Promise<OutboundReply> {
     this.seen.push(`${m.senderIdentity}:${m.text}`);
     await this.gate;

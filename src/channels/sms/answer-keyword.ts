@@ -2,21 +2,27 @@ import type { SmsInbound } from './inbound-types.ts';
 import type { KeywordAction } from './keywords.ts';
 import { markOptedIn, markOptedOut } from './optout.ts';
 import { formatWhenWithZone } from './render.ts';
-import type { SmsDeps } from './ports.ts';
+import type { BusinessContact, SmsDeps, UpcomingAppointment } from './ports.ts';
 
 // STOP / START / HELP: the carrier keywords, answered by the channel itself, never
 // by the orchestrator. Returns the text to answer with, or null for none.
 
 export async function answerKeyword(deps: SmsDeps, inbound: SmsInbound, action: KeywordAction, language: string): Promise<string | null> {
   const business = await deps.store.directory.business();
-  const name = business?.name ?? 'Frontdesk';
+  const upcoming = action === 'opt_out' ? await markOptedOut(deps, inbound.from, 'STOP keyword') : [];
+  if (action === 'opt_in') await markOptedIn(deps, inbound.from);
   // Twilio's Advanced Opt-Out already answered this keyword (OptOutType is set);
   // a second confirmation would be blocked or duplicate.
-  const twilioAnswered = Boolean(inbound.optOutType);
-  const es = language === 'es';
+  if (inbound.optOutType) return null;
+  return keywordText({ action, business, language, upcoming });
+}
+
+/** The channel's answer to a carrier keyword: who is writing, what it did, and how to undo it. */
+export function keywordText(input: { action: KeywordAction; business: BusinessContact | null; language: string; upcoming: UpcomingAppointment[] }): string {
+  const { action, business, upcoming } = input;
+  const name = business?.name ?? 'Frontdesk';
+  const es = input.language === 'es';
   if (action === 'opt_out') {
-    const upcoming = await markOptedOut(deps, inbound.from, 'STOP keyword');
-    if (twilioAnswered) return null;
     // Opting out does not cancel anything ("Cancel" is a carrier opt-out word): say what is
     // still booked and how to reach the business to cancel it.
     const next = upcoming[0];
@@ -31,15 +37,13 @@ export async function answerKeyword(deps: SmsDeps, inbound: SmsInbound, action: 
       : `${name}: you are unsubscribed and will get no more texts.${still} Reply START to resubscribe.`;
   }
   if (action === 'opt_in') {
-    await markOptedIn(deps, inbound.from);
-    if (twilioAnswered) return null;
     return es
       ? `${name}: está suscrito de nuevo. Responda HELP para ayuda o STOP para darse de baja.`
       : `${name}: you are subscribed again. Reply HELP for help, STOP to opt out.`;
   }
-  if (twilioAnswered) return null;
+  // HELP also says how to use the service: the orchestrator never sees the word on SMS.
   const contact = [business?.phone, business?.email, business?.website].filter(Boolean).join(', ');
   return es
-    ? `${name}: reservas por texto.${contact ? ` Contacto: ${contact}.` : ''} Responda STOP para darse de baja. Pueden aplicarse tarifas.`
-    : `${name}: appointment booking by text.${contact ? ` Contact: ${contact}.` : ''} Reply STOP to opt out. Msg & data rates may apply.`;
+    ? `${name}: reservas por texto. Escriba qué servicio y cuándo; responda R para cambiar una cita o C para cancelarla.${contact ? ` Contacto: ${contact}.` : ''} Responda STOP para darse de baja. Pueden aplicarse tarifas.`
+    : `${name}: appointment booking by text. Text the service and when you'd like it; reply R to reschedule or C to cancel.${contact ? ` Contact: ${contact}.` : ''} Reply STOP to opt out. Msg & data rates may apply.`;
 }

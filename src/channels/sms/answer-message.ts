@@ -14,6 +14,8 @@ export async function answerMessage(work: InboundWork, id: string, inbound: SmsI
   const { replies } = work.store;
   const customer = known ?? (await work.store.customers.ensure(inbound.from));
   const action = classifyKeyword(inbound.body, customer.optedOut);
+  // No answer to the bot's last question can come now: the conversation lets go of the time it held.
+  if (action === 'opt_out') await work.orchestrator.end({ channel: 'sms', senderIdentity: inbound.from }, 'sms opt-out');
   if (action) return finishReply(replies, id, await answerKeyword(work, inbound, action, customer.language), { why: 'Twilio answered the keyword itself' });
   if (customer.optedOut) {
     // Carriers forbid texting an opted-out number until it opts back in.

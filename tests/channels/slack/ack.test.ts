@@ -14,6 +14,7 @@ const seen: InboundMessage[] = [];
 let release: (() => void) | null = null;
 
 const orchestrator = {
+  async end(): Promise<void> {},
   async handle(message: InboundMessage): Promise<OutboundReply> {
     seen.push(message);
     await new Promise<void>((resolve) => (release = resolve));

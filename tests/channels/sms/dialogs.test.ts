@@ -92,6 +92,21 @@ describe('SMS dialogs end to end', () => {
     expect((await app.t.db.customer.findUniqueOrThrow({ where: { phone: ana } })).optedOut).toBe(false);
   });
 
+  it('STOP while a time waits for its Y: the hold is let go, and a yes after START books nothing', async () => {
+    const dee = '+12125550306';
+    expect(await say(dee, 'haircut fri dec 11 at 2pm')).toMatch(/^Book Haircut on Fri Dec 11, 2:00 PM/);
+    const conversation = { conversation: { externalId: dee } };
+    expect(await app.t.db.hold.count({ where: conversation })).toBe(1);
+
+    expect(await say(dee, 'STOP')).toMatch(/unsubscribed/);
+    expect(await app.t.db.hold.count({ where: conversation })).toBe(0);
+    expect(await say(dee, 'START')).toMatch(/subscribed again/);
+    expect(await say(dee, 'yes')).not.toMatch(/Booked:/);
+    expect(await appointmentsOf(dee)).toEqual([]);
+    // The time it held is free for the next customer at once, not when the hold would have expired.
+    expect(await say('+12125550307', 'haircut fri dec 11 at 2pm')).toMatch(/^Book Haircut on Fri Dec 11, 2:00 PM/);
+  });
+
   it('intake: answers and an MMS photo end up on the appointment', async () => {
     const ben = '+12125550302';
     // A free time asked for is held at once, and the intake questions are about it.

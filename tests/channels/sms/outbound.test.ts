@@ -14,6 +14,8 @@ import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, createAppointment, fakeTwilio, inb
 const FROM = '+15005550006';
 const unused: Orchestrator = {
   handle: () => Promise.reject(new Error('the orchestrator is not part of these tests')),
+  // STOP ends the conversation, of which these tests have none.
+  end: async () => {},
 };
 
 let app: TestApp;

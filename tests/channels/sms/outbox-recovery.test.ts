@@ -86,7 +86,10 @@ describe('queued rows left by a crash', () => {
 describe('the REST reply path', () => {
   it('a reply written but never handed to Twilio goes out when its job is retried, without asking the model again', async () => {
     const to = '+12125550835';
-    const model: Orchestrator = { handle: () => Promise.reject(new Error('the reply exists; the model must not run again')) };
+    const model: Orchestrator = {
+      handle: () => Promise.reject(new Error('the reply exists; the model must not run again')),
+      end: () => Promise.reject(new Error('no keyword in this test')),
+    };
     const { processor } = createSmsChannel({ ...smsDeps(app.ctx), orchestrator: model, sender });
     const id = await leftQueued({ to, body: 'Answer to the slow question', key: 'sms:reply:SMrestcrash', kind: 'reply_rest' });
     const job = { replyId: id, inbound: { from: to, to: FROM, body: 'slow question', messageSid: 'SMrestcrash', media: [], receivedAt: new Date().toISOString() } };

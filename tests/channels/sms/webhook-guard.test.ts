@@ -16,6 +16,7 @@ const OUR_OTHER_NUMBER = '+15005550007';
 class EchoOrchestrator implements Orchestrator {
   calls: InboundMessage[] = [];
   delayMs = 0;
+  async end(): Promise<void> {}
   async handle(m: InboundMessage): Promise<OutboundReply> {
     this.calls.push(m);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));

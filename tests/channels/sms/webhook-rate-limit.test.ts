@@ -15,6 +15,7 @@ let handled = 0;
 
 beforeAll(async () => {
   const orchestrator: Orchestrator = {
+    end: async () => {},
     handle: async (m) => {
       handled++;
       const conversation = await app.t.db.conversation.upsert({

@@ -18,6 +18,10 @@ class FakeOrchestrator implements Orchestrator {
   gate?: Promise<void>;
   db?: PrismaClient;
   reply: (m: InboundMessage) => string[] = (m) => [`You said: ${m.text}`];
+  ended: Array<{ senderIdentity: string; reason: string }> = [];
+  async end(sender: { senderIdentity: string }, reason: string): Promise<void> {
+    this.ended.push({ senderIdentity: sender.senderIdentity, reason });
+  }
   async handle(m: InboundMessage): Promise<OutboundReply> {
     this.calls.push(m);
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
@@ -149,6 +153,8 @@ describe('keywords', () => {
     const c = await app.t.db.customer.findUniqueOrThrow({ where: { phone } });
     expect(c.optedOut).toBe(true);
     expect(c.optedOutAt).not.toBeNull();
+    // The conversation is told the sender left (it lets go of any time it held); a plain sentence ends nothing.
+    expect(orch.ended.filter((e) => e.senderIdentity === phone)).toEqual([{ senderIdentity: phone, reason: 'sms opt-out' }]);
   });
 
   it('an opted-out customer gets no reply to ordinary text, and YES opts back in', async () => {

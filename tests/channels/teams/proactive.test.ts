@@ -17,6 +17,7 @@ beforeAll(async () => {
   app = await createTeamsTestApp({
     answerBudgetMs: 200,
     orchestrator: (base) => ({
+      end: (sender, reason) => base.end(sender, reason),
       async handle(message) {
         if (`${message.text} ${message.choiceValue ?? ''}`.includes('slowly')) await new Promise<void>((resolve) => (release = resolve));
         return base.handle(message);

@@ -4,12 +4,15 @@ import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
-import type { OutboundReply } from '../../../src/contract/conversation.ts';
+import { keywordText } from '../../../src/channels/sms/answer-keyword.ts';
+import { classifyKeyword, type KeywordAction } from '../../../src/channels/sms/keywords.ts';
+import type { Orchestrator, OutboundReply } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
 import { loadPrompts } from '../../../src/conversation/prompts.ts';
 import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
 import type { PrismaClient } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
+import { createCustomerStore } from '../../../src/db/sms/customer-store.ts';
 import { createScheduler } from '../../../src/engine/scheduler.ts';
 import { createLogger } from '../../../src/log.ts';
 import { createSalon, wipe, wipeActivity, type Fixture } from './fixture.ts';
@@ -154,6 +157,7 @@ export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: 
 
   const replies: OutboundReply[] = [];
   const log: string[] = [];
+  let optedOut = false;
   opts.onPhase?.('turns');
   for (const [i, turn] of d.turns.entries()) {
     if (turn.advance) now = new Date(now.getTime() + turn.advance * 60_000);
@@ -164,11 +168,17 @@ export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: 
     else if (turn.button === 'confirm') choiceValue = confirmOf(last);
     else if (turn.button) choiceValue = turn.button;
     if ((turn.button_from_reply || turn.button === 'confirm') && !choiceValue) failures.push(`turn ${i}: no confirm button to press`);
-    const reply = await orchestrator.handle({ channel: 'sms', senderIdentity: d.phone, text: turn.say ?? '', choiceValue, externalId: `SM${i}` });
+    const keyword: KeywordAction | null = choiceValue ? null : classifyKeyword(turn.say ?? '', optedOut);
+    const reply = keyword
+      ? await carrierKeyword(t, orchestrator, { phone: d.phone, keyword, now: clock() })
+      : optedOut
+        ? { conversationId: '', messages: [] }
+        : await orchestrator.handle({ channel: 'sms', senderIdentity: d.phone, text: turn.say ?? '', choiceValue, externalId: `SM${i}` });
+    if (keyword === 'opt_out' || keyword === 'opt_in') optedOut = keyword === 'opt_out';
     replies.push(reply);
     const text = reply.messages.join('\n');
-    log.push(`> ${turn.say ?? `[${choiceValue ?? turn.button}]`}\n${text}`);
-    if (text.trim() === '') failures.push(`turn ${i}: empty reply`);
+    log.push(`> ${turn.say ?? `[${choiceValue ?? turn.button}]`}\n${text || '(no reply: opted out)'}`);
+    if (text.trim() === '' && !optedOut) failures.push(`turn ${i}: empty reply`);
     for (const s of turn.expect ?? []) if (!text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply lacks "${s}"`);
     for (const s of turn.not_expect ?? []) if (text.toLowerCase().includes(s.toLowerCase())) failures.push(`turn ${i}: reply has "${s}"`);
   }
@@ -176,6 +186,21 @@ export async function runDialog(t: DialogDatabase, d: Dialog, opts: { onPhase?: 
   opts.onPhase?.('judge');
   failures.push(...(await compareEndState(t, d, fx, clock())));
   return { failures, transcript: log.join('\n') };
+}
+
+/**
+ * What the SMS channel does with a carrier keyword sent as the whole message (STOP, CANCEL,
+ * START, HELP), which never reaches the understanding: an opt-out ends the conversation (its
+ * held time let go), and the channel answers with its own text. The channel's records (the
+ * opt-out flag, the staff alert about upcoming bookings) are tested in tests/channels/sms.
+ */
+async function carrierKeyword(t: DialogDatabase, orchestrator: Orchestrator, input: { phone: string; keyword: KeywordAction; now: Date }): Promise<OutboundReply> {
+  if (input.keyword === 'opt_out') await orchestrator.end({ channel: 'sms', senderIdentity: input.phone }, 'sms opt-out');
+  const business = await t.db.business.findFirst({ select: { name: true, phone: true, email: true, website: true } });
+  const customers = createCustomerStore(t.db);
+  const customer = input.keyword === 'opt_out' ? await customers.byPhone(input.phone) : null;
+  const upcoming = customer ? await customers.upcomingAppointments(customer.id, input.now) : [];
+  return { conversationId: '', messages: [keywordText({ action: input.keyword, business, language: 'en', upcoming })] };
 }
 
 /** The customer with this phone, created when missing: one statement. */
