@@ -54,6 +54,8 @@ interface Memory {
   pickedByTime?: string;
   /** The customer picked a time no offer on screen had: the search for it looks first, to propose it when free. */
   proposeIfFree?: boolean;
+  /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the new booking last proposed: "friday, same time" at its summary is from it. */
+  proposedAt?: string;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
   menuServices?: string[];
   /** Who each appointment in that menu is with, so "the one with lee" picks one. */
@@ -396,7 +398,7 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
-  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const u = after?.u ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
@@ -511,7 +513,8 @@ function othersBookingStep(): ProviderStep {
  * "can i do a haircut instead same time" while a color is being booked: the same time for
  * another service is that booking changed, never a move of one already made.
  */
-function swapInBooking(u: Understanding, kept: Memory, text: string): Understanding {
+function swapInBooking(view: ProviderView, u: Understanding, kept: Memory, text: string): Understanding {
+  if (shiftsProposed(view, u, kept)) return { ...u, intent: 'book' };
   if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when) return u;
   // "no, change it to a color", "lee instead same time": another service or person for the booking under way, its time kept.
   if (changesPartOfRequest(u, kept, text)) return { ...u, intent: 'book', abandons: true };
@@ -519,6 +522,17 @@ function swapInBooking(u: Understanding, kept: Memory, text: string): Understand
   // "make it friday instead, same time" while a booking is under way: that booking on another day.
   if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
   return u;
+}
+
+/**
+ * "hmm friday, same time", "can we do the saturday after, same time", "an hour later?" at the
+ * summary of a new booking: the time moved is the one just proposed, never a booking the
+ * customer has (rememberRequest places it from `proposedAt`).
+ */
+function shiftsProposed(view: ProviderView, u: Understanding, kept: Memory): boolean {
+  if (!u.shift || !kept.proposedAt || kept.flow !== 'book' || !atSummary(view)) return false;
+  if ((u.intent !== 'book' && u.intent !== 'reschedule') || u.apptWhen || u.forSomeoneElse || u.nextTo || u.changesBooked) return false;
+  return !u.serviceId || u.serviceId === kept.serviceId;
 }
 
 /**
@@ -530,11 +544,11 @@ function carriedOver(kept: Memory, u: Understanding): Memory {
   // "dont cancel, move it to monday instead" at a cancel's summary: the booking kept is the one moved.
   if (kept.flow === 'cancel' && u.intent === 'reschedule' && kept.referredStart) return { referredStart: kept.referredStart };
   if (kept.flow !== 'book' || u.intent !== 'book') return {};
-  const { when, staffId, durationMinutes, minCapacity } = kept;
+  const { when, staffId, durationMinutes, minCapacity, proposedAt } = kept;
   // "actually can i get lee for this one", "wait can u fit me in today instead": no service
   // named, so the one being booked is still the one meant.
   const serviceId = u.serviceId || u.serviceChoices ? undefined : kept.serviceId;
-  return { flow: 'book', when, staffId, durationMinutes, minCapacity, ...(serviceId ? { serviceId } : {}) };
+  return { flow: 'book', when, staffId, durationMinutes, minCapacity, proposedAt, ...(serviceId ? { serviceId } : {}) };
 }
 
 /** HUMAN and HELP whatever was asked; else, while an intake question is open, the message answers it. */
@@ -955,7 +969,11 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     memory.fallbackStaffId = u.fallbackStaffId;
   }
   const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
-  if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
+  if (u.shift && memory.proposedAt && memory.flow === 'book' && atSummary(view)) {
+    // "friday, same time" at the summary of a new booking: from the time proposed.
+    memory.when = shifted(view, memory.proposedAt, u.shift, u.when ? toMemoryWhen(u.when) : undefined);
+    if (memory.when.exactTime) memory.proposeIfFree = true;
+  } else if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
     memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
@@ -1007,8 +1025,8 @@ function hasTimeOfDay(view: ProviderView, w: NonNullable<Memory['when']>): boole
 }
 
 function pickStep(offer: ProviderView['offers'][number], memory: Memory): ProviderStep {
-  if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, memory);
-  return call('book_offer', { offer_id: offer.id }, memory);
+  if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, { ...memory, proposedAt: undefined });
+  return call('book_offer', { offer_id: offer.id }, { ...memory, proposedAt: offer.local.slice(0, 16) });
 }
 
 /** The offer starts at this instant's wall-clock time in the business zone. */

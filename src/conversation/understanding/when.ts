@@ -119,7 +119,8 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))));
+  // A clock time ruled out goes before a correction is read: "9 in the morning sorry, not 5pm" corrects nothing to 5pm.
+  const told = withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -204,6 +205,16 @@ const COMPLEMENT: Array<{ refused: RegExp; left: string }> = [
   { refused: /morning/, left: ' after 12pm ' },
   { refused: /evening|night|tonight/, left: ' before 5pm ' },
 ];
+
+// "9 in the morning sorry, not 5pm", "10am, not 4": a clock time set against the one said; dropped
+// when another time is left (a count or length after the number is no time: "not 2 people").
+const CLOCK_REFUSED = /[\s,]*\b(?:but )?not (?:at )?(?:\d{1,2}(?::\d{2})? ?(?:am|pm)?|noon)(?![\d:/]|\s?(?:people|persons|ppl|kids|guys|of|mins?|minutes|hours?|hrs?|days?|weeks?|st|nd|rd|th)\b)/g;
+
+/** Drops a clock time ruled out beside another one said. */
+function withoutRefusedClock(input: string): string {
+  const t = input.replace(CLOCK_REFUSED, ' ');
+  return t !== input && /\d|\bnoon\b/.test(t) ? t : input;
+}
 
 /** Drops what the customer rules out; a ruled-out morning or evening leaves the rest of the day. */
 function withoutRefusals(input: string): string {
