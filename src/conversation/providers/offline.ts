@@ -808,6 +808,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (pickedBefore) return pickStep(pickedBefore, memory);
   // "tuesday then, same time": the exact time asked for, on the new day, proposed at once when free.
   if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
+  // "11?" after a no to a time proposed at once: no list was ever shown, so a bare number is the hour.
+  const hour = hourNotOption(view, u);
+  if (hour) Object.assign(u, { intent: 'choose', choiceTime: hour });
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u, memory.when);
@@ -828,6 +831,13 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   // A number that matches no offer ("option 6" of four).
   if (view.offers.length && u.intent === 'unknown' && u.number !== undefined) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   return undefined;
+}
+
+/** A bare number ("11?", "2") said when the offers were looked at but never shown: the hour it names, on the day discussed. */
+function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof businessClock> {
+  if (view.offersShown !== false || !view.offers.length || view.expecting === 'intake' || view.expecting === 'service') return undefined;
+  if (u.intent !== 'unknown' || u.choiceIndex !== undefined || u.choiceTime || u.when || u.number === undefined) return undefined;
+  return Number.isInteger(u.number) && u.number >= 1 && u.number <= 12 ? businessClock(u.number, 0, undefined) : undefined;
 }
 
 /**
