@@ -23,6 +23,7 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
+import { asksBookingWindow } from './booking-window.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
@@ -806,7 +807,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.answer = 'no';
     return as(r, 'decline');
   }
-  if ((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
+  if (((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) && !asksBookingWindow(s)) {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
@@ -1009,6 +1010,7 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
 }
 
 function infoTopic(s: string): Understanding['infoTopic'] {
+  if (asksBookingWindow(s)) return 'booking_window';
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
