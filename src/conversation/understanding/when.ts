@@ -10,6 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
+import { spellNthWeekdayOfMonth, spellWeekdayBesideDate } from './weekday-of.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
@@ -247,8 +248,9 @@ function spellOut(input: string, now: DateTime): string {
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) (\d{1,2}(?:st|nd|rd|th))\b/g, '$1 the $2');
   // "the saturday after (the 12th)": the date in brackets says which of the weekdays is meant.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?: after| following)? ?\((?:the )?(\d{1,2}(?:st|nd|rd|th))\)/g, '$1 the $2');
+  t = spellNthWeekdayOfMonth(t, now);
   // The "on" stays: "10:30 December 3" would be read as the 30th.
-  return t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
+  const dated = t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;
     const day = Number(d);
     let month = now.startOf('month');
@@ -257,6 +259,7 @@ function spellOut(input: string, now: DateTime): string {
     if (date.day !== day) return whole;
     return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
   });
+  return spellWeekdayBesideDate(dated, now);
 }
 
 const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
