@@ -326,9 +326,10 @@ function decide(req: ProviderRequest): ProviderStep {
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
   const party = u.intent === 'book' && u.party ? partyRest(view, u) : undefined;
-  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text))));
+  const second = secondAtSameTime(view, u, text);
+  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text), Boolean(second))));
   // "cancel my color and move my cut": the second request waits for the first's yes.
-  const then = party ?? u.then;
+  const then = party ?? u.then ?? second;
   return then ? { ...step, then } : step;
 }
 
@@ -355,11 +356,21 @@ function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
-function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep, sameTime = false): ProviderStep {
   const first = view.services.find((s) => s.id === u.serviceId)?.name;
   const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
   if (u.intent !== 'book' || !first || !second) return step;
-  return { ...step, memory: { ...step.memory, preface: T2.oneAtATime(first, second) } };
+  return { ...step, memory: { ...step.memory, preface: sameTime ? T2.oneThenSameTime(first, second) : T2.oneAtATime(first, second) } };
+}
+
+// "i want a cut and she wants highlights, both fri at 10", "a trim and a color at the same time": one time for both services.
+const BOTH_AT_ONCE = /\b(?:both|same time|at once|together)\b/;
+
+/** The second service of the text, asked once the first is booked, at that booking's very time: the words the provider reads then. */
+function secondAtSameTime(view: ProviderView, u: Understanding, text: string): string | undefined {
+  const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
+  if (u.intent !== 'book' || !u.serviceId || !second || !u.when?.exactTime || !BOTH_AT_ONCE.test(text.toLowerCase())) return undefined;
+  return `a ${second.toLowerCase()} at the same time as them`;
 }
 
 /**
