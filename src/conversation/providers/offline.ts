@@ -821,7 +821,7 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
   // "11?" after a no to a time proposed at once: no list was ever shown, so a bare number is the hour.
   const hour = hourNotOption(view, u);
-  if (hour) Object.assign(u, { intent: 'choose', choiceTime: hour });
+  if (hour) Object.assign(u, { intent: 'choose', choiceTime: hour, choiceIndex: undefined, numberMayBeHour: undefined });
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u, memory.when);
@@ -847,7 +847,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
 /** A bare number ("11?", "2") said when the offers were looked at but never shown: the hour it names, on the day discussed. */
 function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof businessClock> {
   if (view.offersShown !== false || !view.offers.length || view.expecting === 'intake' || view.expecting === 'service') return undefined;
-  if (u.intent !== 'unknown' || u.choiceIndex !== undefined || u.choiceTime || u.when || u.number === undefined) return undefined;
+  // "3?" may have been read as the third option: with no list shown, a number alone is still the hour.
+  const bare = u.intent === 'unknown' ? u.choiceIndex === undefined : u.intent === 'choose' && Boolean(u.numberMayBeHour);
+  if (!bare || u.choiceTime || u.when || u.number === undefined) return undefined;
   return Number.isInteger(u.number) && u.number >= 1 && u.number <= 12 ? businessClock(u.number, 0, undefined) : undefined;
 }
 
