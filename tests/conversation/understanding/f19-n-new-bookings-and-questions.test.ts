@@ -148,3 +148,18 @@ describe('days counted from another', () => {
     expect(spellWeekdayBesideDate('move it to the friday after', now)).toBe('move it to the friday after');
   });
 });
+
+describe('who works which days is asked, not booked', () => {
+  it.each(['who works saturdays?', "who's in on monday", 'is dana working tomorrow', 'which stylists work weekends', 'does dana work fridays', 'is anyone in on sunday'])(
+    '%s',
+    (text) => {
+      const u = understand(text, ctxOnDec1());
+      expect(u.intent).toBe('business_info');
+      expect(u.infoTopic).toBe('staff');
+    },
+  );
+
+  it.each(['is dana in at 3 for a cut', 'cut fri with dana', 'does friday work'])('%s: no question about the team', (text) => {
+    expect(understand(text, ctxOnDec1()).infoTopic).toBeUndefined();
+  });
+});
