@@ -10,7 +10,9 @@ import type { ServiceCatalogEntry } from './types.ts';
 // "i dont need a consult").
 const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|not an?|instead of|(?:do ?n'?t|do not|no longer) (?:need|want))(?: the| that| a| an)? ?$/;
 // "i just want a trim, not a consult": the service after these words is the one ruled out, the one before them asked.
-const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|no|rather than|instead of)(?: the| that| a| an)? /;
+const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|rather than|instead of)(?: the| that| a| an)? /;
+// "dont need the manicure anymore, keep my facial": one booking dropped and the other kept is a cancel (called-off.ts), no request.
+const KEEPS_OTHER = /\bkeep(?:ing)?\b/;
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 
@@ -22,7 +24,7 @@ export function withServiceTakenBack(text: string, services: ServiceCatalogEntry
   if (services.length < 2) return text;
   const said = normalize(text);
   const swap = serviceSwap(said, (part) => matchServices(part, services));
-  if (!swap || NAMES_BOOKING.test(swap.head)) return correctedOnTheSpot(said, services) ?? text;
+  if (!swap || NAMES_BOOKING.test(swap.head) || KEEPS_OTHER.test(swap.tail)) return correctedOnTheSpot(said, services) ?? text;
   const ruledOut = withRuledOutAfter(swap);
   if (ruledOut) return ruledOut;
   const before = swap.head.slice(0, servicePosition(swap.head, swap.from));
@@ -63,7 +65,8 @@ function withRuledOutAfter(swap: { head: string; tail: string; to: ServiceCatalo
 function serviceEnd(text: string, service: ServiceCatalogEntry): number | undefined {
   for (let i = 1; i <= text.length; i++) {
     if (text[i] !== undefined && /[a-z0-9]/.test(text[i]!)) continue;
-    if (matchServices(text.slice(0, i), [service]).length === 1) return words(text.slice(0, i)).length <= 3 ? i : undefined;
+    // Only the service's own words: "not sure about color" rules nothing out.
+    if (matchServices(text.slice(0, i), [service]).length === 1) return /^[a-z' -]+$/.test(text.slice(0, i)) && words(text.slice(0, i)).length <= 2 ? i : undefined;
   }
   return undefined;
 }

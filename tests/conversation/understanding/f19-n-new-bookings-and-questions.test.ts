@@ -60,7 +60,11 @@ describe('a service ruled out leaves the other asked', () => {
     expect(said).not.toMatch(/consult|color/);
   });
 
-  it.each(['cut and color', 'a consult and a trim after', 'can i get a trim before my consult'])('%s: both stay', (text) => {
+  it('a slip corrected with "no sorry" is still the slip corrected', () => {
+    expect(withServiceTakenBack('dye, no sorry, a trim tmrw at 1', withConsult)).toBe('a trim tmrw at 1');
+  });
+
+  it.each(['cut and color', 'a consult and a trim after', 'can i get a trim before my consult', 'a trim, not sure about color yet', "don't need the manicure any more, keep my facial"])('%s: both stay', (text) => {
     expect(withServiceTakenBack(text, withConsult)).toBe(text);
   });
 });
