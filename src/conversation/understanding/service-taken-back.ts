@@ -8,11 +8,12 @@ import type { ServiceCatalogEntry } from './types.ts';
 
 // Words that take back the service after them ("never mind the color", "scratch the consult",
 // "i dont need a consult").
-const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|not an?|instead of|(?:do ?n'?t|do not|no longer) (?:need|want))(?: the| that| a| an)? ?$/;
+const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|not an?|instead of|(?:do ?n'?t|do not) (?:need|want))(?: the| that| a| an)? ?$/;
 // "i just want a trim, not a consult": the service after these words is the one ruled out, the one before them asked.
 const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|rather than|instead of)(?: the| that| a| an)? /;
-// "dont need the manicure anymore, keep my facial": one booking dropped and the other kept is a cancel (called-off.ts), no request.
-const KEEPS_OTHER = /\bkeep(?:ing)?\b/;
+// "dont need the manicure anymore, keep my facial", "don't need the color, the cut is still good": one booking
+// dropped and the other kept is a cancel (called-off.ts), no request.
+const KEEPS_OTHER = /\bkeep(?:ing)?\b|\b(?:is|are) still (?:good|fine|on|ok|okay|happening)\b|\bstays\b/;
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 
