@@ -32,7 +32,8 @@ export interface Catalog {
   business: { id: string; name: string; timeZone: string; phone: string | null; email: string | null; website: string | null; policies: string | null };
   services: CatalogService[];
   locations: CatalogLocation[];
-  staff: Array<{ id: string; name: string; locationId: string }>;
+  /** Each staff member with their weekly hours (weekday 1 = Monday), so "who works saturdays?" has its answer. */
+  staff: Array<{ id: string; name: string; locationId: string; hours?: Array<{ weekday: number; start: string; end: string }> }>;
   resourceNames: Map<string, { name: string; kind: string }>;
 }
 
@@ -93,7 +94,7 @@ export async function loadCatalog(db: CatalogReader, businessId?: string): Promi
     for (const r of l.resources) {
       resourceNames.set(r.id, { name: r.name, kind: r.kind });
       if (r.kind !== 'staff') continue;
-      staff.push({ id: r.id, name: r.name, locationId: l.id });
+      staff.push({ id: r.id, name: r.name, locationId: l.id, hours: r.weeklyHours.map((h) => ({ weekday: h.weekday, start: h.startTime, end: h.endTime })).sort((a, b) => a.weekday - b.weekday) });
       for (const h of r.weeklyHours) {
         const cur = byDay.get(h.weekday);
         byDay.set(h.weekday, {

@@ -119,6 +119,8 @@ export const T2 = {
   youHave: (labels: string[]) => `You have: ${labels.join('; ')}.`,
   /** Two bookings asked at once: one at a time, the second asked about once the first is booked. */
   oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
+  /** "a cut and highlights, both fri at 10": the second proposed at the first's time once it is booked. */
+  oneThenSameTime: (first: string, second: string) => `One at a time: first the ${first}, then the ${second} at the same time.`,
   /** Several people in one text ("me and my son both need cuts at 2"): each booked in turn, each on its own yes. */
   partyPlan: (service: string, size: number, how: 'together' | 'in turn' | 'times') =>
     `${size} ${service} bookings, ${{ together: 'at the same time (each with their own stylist)', 'in turn': 'one right after the other', times: 'each at the time you said' }[how]}: proposed one at a time, say yes to each (or yes to all). First:`,

@@ -54,6 +54,8 @@ interface Memory {
   pickedByTime?: string;
   /** The customer picked a time no offer on screen had: the search for it looks first, to propose it when free. */
   proposeIfFree?: boolean;
+  /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the new booking last proposed: "friday, same time" at its summary is from it. */
+  proposedAt?: string;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
   menuServices?: string[];
   /** Who each appointment in that menu is with, so "the one with lee" picks one. */
@@ -324,9 +326,10 @@ function decide(req: ProviderRequest): ProviderStep {
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
   const party = u.intent === 'book' && u.party ? partyRest(view, u) : undefined;
-  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text))));
+  const second = secondAtSameTime(view, u, text);
+  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text), Boolean(second))));
   // "cancel my color and move my cut": the second request waits for the first's yes.
-  const then = party ?? u.then;
+  const then = party ?? u.then ?? second;
   return then ? { ...step, then } : step;
 }
 
@@ -353,11 +356,21 @@ function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
-function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep, sameTime = false): ProviderStep {
   const first = view.services.find((s) => s.id === u.serviceId)?.name;
   const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
   if (u.intent !== 'book' || !first || !second) return step;
-  return { ...step, memory: { ...step.memory, preface: T2.oneAtATime(first, second) } };
+  return { ...step, memory: { ...step.memory, preface: sameTime ? T2.oneThenSameTime(first, second) : T2.oneAtATime(first, second) } };
+}
+
+// "i want a cut and she wants highlights, both fri at 10", "a trim and a color at the same time": one time for both services.
+const BOTH_AT_ONCE = /\b(?:both|same time|at once|together)\b/;
+
+/** The second service of the text, asked once the first is booked, at that booking's very time: the words the provider reads then. */
+function secondAtSameTime(view: ProviderView, u: Understanding, text: string): string | undefined {
+  const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
+  if (u.intent !== 'book' || !u.serviceId || !second || !u.when?.exactTime || !BOTH_AT_ONCE.test(text.toLowerCase())) return undefined;
+  return `a ${second.toLowerCase()} at the same time as them`;
 }
 
 /**
@@ -396,7 +409,7 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
 function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
-  const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const u = after?.u ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
@@ -511,7 +524,8 @@ function othersBookingStep(): ProviderStep {
  * "can i do a haircut instead same time" while a color is being booked: the same time for
  * another service is that booking changed, never a move of one already made.
  */
-function swapInBooking(u: Understanding, kept: Memory, text: string): Understanding {
+function swapInBooking(view: ProviderView, u: Understanding, kept: Memory, text: string): Understanding {
+  if (shiftsProposed(view, u, kept)) return { ...u, intent: 'book' };
   if (u.intent !== 'reschedule' || kept.flow !== 'book' || !kept.when) return u;
   // "no, change it to a color", "lee instead same time": another service or person for the booking under way, its time kept.
   if (changesPartOfRequest(u, kept, text)) return { ...u, intent: 'book', abandons: true };
@@ -519,6 +533,17 @@ function swapInBooking(u: Understanding, kept: Memory, text: string): Understand
   // "make it friday instead, same time" while a booking is under way: that booking on another day.
   if (!u.serviceId && u.when && u.when.dayNamed !== false) return { ...u, intent: 'book' };
   return u;
+}
+
+/**
+ * "hmm friday, same time", "can we do the saturday after, same time", "an hour later?" at the
+ * summary of a new booking: the time moved is the one just proposed, never a booking the
+ * customer has (rememberRequest places it from `proposedAt`).
+ */
+function shiftsProposed(view: ProviderView, u: Understanding, kept: Memory): boolean {
+  if (!u.shift || !kept.proposedAt || kept.flow !== 'book' || !atSummary(view)) return false;
+  if ((u.intent !== 'book' && u.intent !== 'reschedule') || u.apptWhen || u.forSomeoneElse || u.nextTo || u.changesBooked) return false;
+  return !u.serviceId || u.serviceId === kept.serviceId;
 }
 
 /**
@@ -530,11 +555,11 @@ function carriedOver(kept: Memory, u: Understanding): Memory {
   // "dont cancel, move it to monday instead" at a cancel's summary: the booking kept is the one moved.
   if (kept.flow === 'cancel' && u.intent === 'reschedule' && kept.referredStart) return { referredStart: kept.referredStart };
   if (kept.flow !== 'book' || u.intent !== 'book') return {};
-  const { when, staffId, durationMinutes, minCapacity } = kept;
+  const { when, staffId, durationMinutes, minCapacity, proposedAt } = kept;
   // "actually can i get lee for this one", "wait can u fit me in today instead": no service
   // named, so the one being booked is still the one meant.
   const serviceId = u.serviceId || u.serviceChoices ? undefined : kept.serviceId;
-  return { flow: 'book', when, staffId, durationMinutes, minCapacity, ...(serviceId ? { serviceId } : {}) };
+  return { flow: 'book', when, staffId, durationMinutes, minCapacity, proposedAt, ...(serviceId ? { serviceId } : {}) };
 }
 
 /** HUMAN and HELP whatever was asked; else, while an intake question is open, the message answers it. */
@@ -794,6 +819,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   if (pickedBefore) return pickStep(pickedBefore, memory);
   // "tuesday then, same time": the exact time asked for, on the new day, proposed at once when free.
   if (view.offers.length && u.shift?.sameTime && !u.shift.days && u.when && memory.when?.exactTime) memory.proposeIfFree = true;
+  // "11?" after a no to a time proposed at once: no list was ever shown, so a bare number is the hour.
+  const hour = hourNotOption(view, u);
+  if (hour) Object.assign(u, { intent: 'choose', choiceTime: hour, choiceIndex: undefined, numberMayBeHour: undefined });
   // A choice among the offers on screen, by number or by time.
   if (view.offers.length && (u.choiceIndex !== undefined || u.choiceTime) && !(u.when && !u.choiceTime && u.choiceIndex === undefined)) {
     const offer = pickOffer(view, u, memory.when);
@@ -814,6 +842,15 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
   // A number that matches no offer ("option 6" of four).
   if (view.offers.length && u.intent === 'unknown' && u.number !== undefined) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
   return undefined;
+}
+
+/** A bare number ("11?", "2") said when the offers were looked at but never shown: the hour it names, on the day discussed. */
+function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof businessClock> {
+  if (view.offersShown !== false || !view.offers.length || view.expecting === 'intake' || view.expecting === 'service') return undefined;
+  // "3?" may have been read as the third option: with no list shown, a number alone is still the hour.
+  const bare = u.intent === 'unknown' ? u.choiceIndex === undefined : u.intent === 'choose' && Boolean(u.numberMayBeHour);
+  if (!bare || u.choiceTime || u.when || u.number === undefined) return undefined;
+  return Number.isInteger(u.number) && u.number >= 1 && u.number <= 12 ? businessClock(u.number, 0, undefined) : undefined;
 }
 
 /**
@@ -955,7 +992,11 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     memory.fallbackStaffId = u.fallbackStaffId;
   }
   const reference = memory.when?.from ?? (memory.flow === 'reschedule' ? memory.apptStart : undefined);
-  if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
+  if (u.shift && memory.proposedAt && memory.flow === 'book' && atSummary(view)) {
+    // "friday, same time" at the summary of a new booking: from the time proposed.
+    memory.when = shifted(view, memory.proposedAt, u.shift, u.when ? toMemoryWhen(u.when) : undefined);
+    if (memory.when.exactTime) memory.proposeIfFree = true;
+  } else if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
     memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
@@ -1007,8 +1048,8 @@ function hasTimeOfDay(view: ProviderView, w: NonNullable<Memory['when']>): boole
 }
 
 function pickStep(offer: ProviderView['offers'][number], memory: Memory): ProviderStep {
-  if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, memory);
-  return call('book_offer', { offer_id: offer.id }, memory);
+  if (offer.forAppointmentRef) return call('reschedule_appointment', { appointment_ref: offer.forAppointmentRef, offer_id: offer.id }, { ...memory, proposedAt: undefined });
+  return call('book_offer', { offer_id: offer.id }, { ...memory, proposedAt: offer.local.slice(0, 16) });
 }
 
 /** The offer starts at this instant's wall-clock time in the business zone. */

@@ -46,7 +46,7 @@ export const toolSchemas = {
     reason: z.string().nullable().describe('short reason, no personal data'),
   }),
   business_info: z.object({
-    topic: z.enum(['hours', 'address', 'policies', 'contact', 'all']),
+    topic: z.enum(['hours', 'address', 'policies', 'contact', 'booking_window', 'staff', 'all']),
   }),
 } as const;
 
@@ -64,7 +64,7 @@ export const toolDescriptions: Record<ToolName, string> = {
   cancel_appointment: "Propose canceling one of the customer's appointments (or several, with also_refs). Commits only on the customer's yes.",
   save_intake_answer: 'Record the answer to the intake question the system asked. Returns the next question or a summary to confirm.',
   request_human: 'Hand the conversation to a person on the team (creates a task for staff).',
-  business_info: 'Opening hours, address, policies or contact details of the business.',
+  business_info: 'Opening hours, address, policies, contact details of the business, how far ahead bookings open (booking_window), or who works which days (staff).',
 };
 
 export const TOOL_NAMES = Object.keys(toolSchemas) as ToolName[];

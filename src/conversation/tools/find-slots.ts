@@ -24,7 +24,10 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   if ('result' in window) return window;
   const tooFar = beyondHorizon(env, what.service, window.from.toJSDate());
   if (tooFar) return tooFar;
-  // A hold being released (the customer moved on from a proposal) must not hide its own slot.
+  // A new search replaces the proposal under way ("a trim instead, same time" while a consult's
+  // intake holds that time): its hold is released first, as any hold being released, so it
+  // does not hide its own slot.
+  discardProposal(env);
   await Promise.all(env.releases);
   const query = {
     service: what.service.id,
@@ -41,7 +44,6 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   const found: FoundSlots & { otherStaff?: boolean } = what.resourceId
     ? await otherStaffIfNotFree(env, { query, window, skip, asked })
     : await sameStaffWhereFree(env, { query, window, skip, asked, moving: what.forAppointment });
-  discardProposal(env);
   // A window running past the last bookable day, with nothing free before it: the rest is past the horizon, no slot is missing.
   if (found.slots.length === 0) return beyondHorizon(env, what.service, window.to.toJSDate()) ?? noAvailability(env, what.service);
   const distance = nearest(env, window);

@@ -23,6 +23,8 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
+import { asksBookingWindow } from './booking-window.ts';
+import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
@@ -806,7 +808,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.answer = 'no';
     return as(r, 'decline');
   }
-  if ((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
+  if (((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) && !asksBookingWindow(s)) {
     u.infoTopic = 'policies';
     return as(r, 'business_info');
   }
@@ -886,6 +888,11 @@ function answerToPrompt(r: Reading): Understanding | undefined {
 /** Questions: the customer's appointments, the business, the services and prices. */
 function askedInformation(r: Reading): Understanding | undefined {
   const { s, u } = r;
+  // "who works saturdays?": the team's days; "is lee in at 3 for a cut" still asks for that booking.
+  if (asksWhoWorks(r.toStaff) && !u.serviceId && !r.resolved?.range.exactTime) {
+    u.infoTopic = 'staff';
+    return as(r, 'business_info');
+  }
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
   if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
@@ -1009,6 +1016,7 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
 }
 
 function infoTopic(s: string): Understanding['infoTopic'] {
+  if (asksBookingWindow(s)) return 'booking_window';
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';

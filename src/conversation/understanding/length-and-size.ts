@@ -40,6 +40,9 @@ const OWN_TIME_AFTER = /^ ?(?:long )?(?:lunch|break|lunch break)\b|^ (?:for|on) 
 const GUESS_BEFORE = /\b(?:prob(?:ably)?|should(?: only| just)? take|won'?t take|shouldn'?t take)(?: (?:a|an|like|about|maybe|only|just|max|tops|quick))* $/;
 const GUESS_AFTER = /^ ?(?:job|thing|fix|deal)\b/;
 
+// "im 10 min away", "a 20 minute drive", "15 mins from u": how far the customer is, not a length; cut out, setting none.
+const TRAVEL_AFTER = /^ ?(?:away|out|off|drive|walk|ride|commute|bus|train|from (?:you|u|ya|there|the salon|your place|ur place))\b/;
+
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
   [/\b(?:for )?(?:an|one) hour and a half\b/, () => 90],
@@ -90,7 +93,7 @@ export function readLengthAndSize(input: string): LengthAndSize {
       // The "for" a length phrase may start with ("free for an hour") belongs to the words before it.
       const before = text.slice(0, m.index + (m[0].startsWith('for ') ? 4 : 0));
       const after = text.slice(m.index + m[0].length);
-      const ownTime = OWN_TIME_BEFORE.test(before) || OWN_TIME_AFTER.test(after) || GUESS_BEFORE.test(before) || GUESS_AFTER.test(after);
+      const ownTime = OWN_TIME_BEFORE.test(before) || OWN_TIME_AFTER.test(after) || GUESS_BEFORE.test(before) || GUESS_AFTER.test(after) || TRAVEL_AFTER.test(after);
       if (!ownTime && value > 0 && value <= MAX_MINUTES) out.durationMinutes = value;
       text = text.replace(m[0], ' ');
       break;

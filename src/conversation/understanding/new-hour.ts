@@ -5,9 +5,10 @@
 // (when.ts, choice.ts) read it as the time it is, with their business-hours am/pm rule.
 import type { Expecting } from './types.ts';
 
-// The hour itself: not part of a time, date, price, ordinal, count or length already ("only do 1 trip" counts trips),
+// The hour itself: not part of a time, date, price, ordinal, count or length already ("only do 1 trip" counts trips,
+// "9 in" may be inches, but "9 in the morning" is the hour),
 // nor the edge of a window ("after 3 if possible" is from 3 on, not 3 itself).
-const HOUR = String.raw`(?<![\d:/.$#-]|\b(?:at|after|before|by|until|till|til|around|about|past|from|than)\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b|x\b|%|dollars|bucks|times|(?:trips?|visits?|drives?|stops?|rides?|cuts?|trims?|haircuts?|appts?|appointments?|bookings?|sessions?)\b))`;
+const HOUR = String.raw`(?<![\d:/.$#-]|\b(?:at|after|before|by|until|till|til|around|about|past|from|than)\s)(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b(?!\s(?:the\s)?(?:morning|afternoon|evening|am|pm)\b)|x\b|%|dollars|bucks|times|(?:trips?|visits?|drives?|stops?|rides?|cuts?|trims?|haircuts?|appts?|appointments?|bookings?|sessions?)\b))`;
 // Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
 // time taken back ("3 was fine").
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;

@@ -233,10 +233,16 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
   return { booking, rest, ...(person ? { person } : {}) };
 }
 
+// "i have a wedding on the 12th, need my color done before that": an occasion named first is what "that" and "it" are, no booking.
+const OCCASION = /\b(?:wedding|party|event|trip|vacation|holiday|interview|flight|photo ?shoot|shoot|graduation|prom|funeral|birthday|anniversary|gala|concert|dinner|date night|meeting|conference|ceremony|shower|reunion)\b/;
+
 /** "oh and also a color right after at 9:30 same day", "a trim right after it": next to the booking just made (or talked about), on its day. */
 function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const m = BARE.exec(text) ?? AFTER_THAT.exec(text) ?? AFTER_IT.exec(text) ?? WHEN_IT_ENDS.exec(text);
   if (!m) return undefined;
+  if (m[0].includes(' that') || / it\b/.test(m[0])) {
+    if (OCCASION.test(text.slice(0, m.index))) return undefined;
+  }
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(/\b(?:on )?(?:the )?same day\b/, ' ')
     .replace(/\s+/g, ' ')

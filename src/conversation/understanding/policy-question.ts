@@ -36,6 +36,10 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\b(do|would|will|does) (you|u|y'?all|the salon|it) (need|require|want) (more |much |any |a |some |extra )?(notice|heads up|days? notice|day'?s notice)\b`,
     // "can i change an appt less than a day before", "cancel within 24 hrs": a change close to the booking, asked about.
     String.raw`\bcan (i|we) ${CHANGE}\w*\b.*\b(less than|within|under|inside) (a day|an hour|\d+ ?(hours?|hrs?|days?)|a few hours|(24|48) ?h)\b`,
+    // A change only supposed, asked as what then: "what if i need to cancel?", "what happens if we have to reschedule",
+    // "what happens when i cancel". A new time said with it ("what if i need to move it to friday") asks for that move.
+    String.raw`\bwhat (happens |would happen |do i do |should i do )?(if|when) (i|we|u|you) (ever )?(end up needing|need|have|had|needed|got|gotta) to ${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
+    String.raw`\bwhat (happens|would happen) (if|when) (i|we|u|you) ${CHANGE}\w*\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
     // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
     // "do you charge for no shows", "is there a fee if i don't show up".
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,

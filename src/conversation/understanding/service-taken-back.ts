@@ -6,8 +6,14 @@ import { matchServices } from './services.ts';
 import { normalize, words } from './text.ts';
 import type { ServiceCatalogEntry } from './types.ts';
 
-// Words that take back the service after them ("never mind the color", "scratch the consult").
-const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|not an?|instead of)(?: the| that| a| an)? ?$/;
+// Words that take back the service after them ("never mind the color", "scratch the consult",
+// "i dont need a consult").
+const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|not an?|instead of|(?:do ?n'?t|do not) (?:need|want))(?: the| that| a| an)? ?$/;
+// "i just want a trim, not a consult": the service after these words is the one ruled out, the one before them asked.
+const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|rather than|instead of)(?: the| that| a| an)? /;
+// "dont need the manicure anymore, keep my facial", "don't need the color, the cut is still good": one booking
+// dropped and the other kept is a cancel (called-off.ts), no request.
+const KEEPS_OTHER = /\bkeep(?:ing)?\b|\b(?:is|are) still (?:good|fine|on|ok|okay|happening)\b|\bstays\b/;
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 
@@ -19,7 +25,9 @@ export function withServiceTakenBack(text: string, services: ServiceCatalogEntry
   if (services.length < 2) return text;
   const said = normalize(text);
   const swap = serviceSwap(said, (part) => matchServices(part, services));
-  if (!swap || NAMES_BOOKING.test(swap.head)) return correctedOnTheSpot(said, services) ?? text;
+  if (!swap || NAMES_BOOKING.test(swap.head) || KEEPS_OTHER.test(swap.tail)) return correctedOnTheSpot(said, services) ?? text;
+  const ruledOut = withRuledOutAfter(swap);
+  if (ruledOut) return ruledOut;
   const before = swap.head.slice(0, servicePosition(swap.head, swap.from));
   if (!TAKES_BACK.test(before)) return correctedOnTheSpot(said, services) ?? text;
   return `never mind, ${swap.tail.trim()}`;
@@ -41,6 +49,25 @@ function correctedOnTheSpot(said: string, services: ServiceCatalogEntry[]): stri
     const at = servicePosition(head, from);
     if (words(head.slice(at)).length > 3) continue;
     return `${head.slice(0, at)}${tail}`;
+  }
+  return undefined;
+}
+
+/** "a trim, not a consult. same time": the text without the service ruled out after the one asked. */
+function withRuledOutAfter(swap: { head: string; tail: string; to: ServiceCatalogEntry }): string | undefined {
+  const m = RULED_OUT_AFTER.exec(swap.tail);
+  if (!m) return undefined;
+  const rest = swap.tail.slice(m[0].length);
+  const end = serviceEnd(rest, swap.to);
+  return end === undefined ? undefined : `${swap.head} ${rest.slice(end)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** Where the words naming the service end at the start of the text (the shortest start that names it), if they open it. */
+function serviceEnd(text: string, service: ServiceCatalogEntry): number | undefined {
+  for (let i = 1; i <= text.length; i++) {
+    if (text[i] !== undefined && /[a-z0-9]/.test(text[i]!)) continue;
+    // Only the service's own words: "not sure about color" rules nothing out.
+    if (matchServices(text.slice(0, i), [service]).length === 1) return /^[a-z' -]+$/.test(text.slice(0, i)) && words(text.slice(0, i)).length <= 2 ? i : undefined;
   }
   return undefined;
 }

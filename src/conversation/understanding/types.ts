@@ -62,7 +62,7 @@ export interface Understanding {
   choiceByTime?: 'latest' | 'earliest';
   /** the pick was a number alone ("3", "3 is perfect"): it may name the 3:00 offer rather than the third */
   numberMayBeHour?: boolean;
-  infoTopic?: 'hours' | 'address' | 'policies' | 'contact';
+  infoTopic?: 'hours' | 'address' | 'policies' | 'contact' | 'booking_window' | 'staff';
   email?: string;
   number?: number;
   /** the customer asked which services exist or what they cost (intent 'business_info') */

@@ -10,6 +10,7 @@ import type { ParsedComponents } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
+import { spellNthWeekdayOfMonth, spellWeekdayBesideDate } from './weekday-of.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
@@ -119,7 +120,8 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 }
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
-  const told = withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))));
+  // A clock time ruled out goes before a correction is read: "9 in the morning sorry, not 5pm" corrects nothing to 5pm.
+  const told = withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -205,6 +207,16 @@ const COMPLEMENT: Array<{ refused: RegExp; left: string }> = [
   { refused: /evening|night|tonight/, left: ' before 5pm ' },
 ];
 
+// "9 in the morning sorry, not 5pm", "10am, not 4": a clock time set against the one said; dropped
+// when another time is left (a count or length after the number is no time: "not 2 people").
+const CLOCK_REFUSED = /[\s,]*\b(?:but )?not (?:at )?(?:\d{1,2}(?::\d{2})? ?(?:am|pm)?|noon)(?![\d:/]|\s?(?:people|persons|ppl|kids|guys|of|mins?|minutes|hours?|hrs?|days?|weeks?|st|nd|rd|th)\b)/g;
+
+/** Drops a clock time ruled out beside another one said. */
+function withoutRefusedClock(input: string): string {
+  const t = input.replace(CLOCK_REFUSED, ' ');
+  return t !== input && /\d|\bnoon\b/.test(t) ? t : input;
+}
+
 /** Drops what the customer rules out; a ruled-out morning or evening leaves the rest of the day. */
 function withoutRefusals(input: string): string {
   const refused: string[] = [];
@@ -236,8 +248,9 @@ function spellOut(input: string, now: DateTime): string {
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) (\d{1,2}(?:st|nd|rd|th))\b/g, '$1 the $2');
   // "the saturday after (the 12th)": the date in brackets says which of the weekdays is meant.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?: after| following)? ?\((?:the )?(\d{1,2}(?:st|nd|rd|th))\)/g, '$1 the $2');
+  t = spellNthWeekdayOfMonth(t, now);
   // The "on" stays: "10:30 December 3" would be read as the 30th.
-  return t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
+  const dated = t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;
     const day = Number(d);
     let month = now.startOf('month');
@@ -246,6 +259,7 @@ function spellOut(input: string, now: DateTime): string {
     if (date.day !== day) return whole;
     return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
   });
+  return spellWeekdayBesideDate(dated, now);
 }
 
 const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };

@@ -37,8 +37,9 @@ export function onlyPleasantries(s: string): boolean {
   return tokens.length > 0 && tokens.every((w) => PLEASANTRIES.has(w));
 }
 
-// Warm words that open an answer before the yes itself ("lovely, yes", "fine yes", "cheers, yep", "bet, yes").
-const WARM_OPENERS = new Set(['bet', 'dope', 'solid', 'lovely', 'brilliant', 'brill', 'fab', 'fine', 'cheers', 'ta', 'cool', 'great', 'perfect', 'awesome', 'amazing', 'wonderful', 'nice', 'sweet', 'ok', 'okay', 'alright', 'grand', 'super', 'ace']);
+// Warm words that open an answer before the yes itself ("lovely, yes", "fine yes", "cheers, yep", "bet, yes"),
+// the texted ok among them ("k yes", "kk sure").
+const WARM_OPENERS = new Set(['k', 'kk', 'kay', 'okie', 'oki', 'bet', 'dope', 'solid', 'lovely', 'brilliant', 'brill', 'fab', 'fine', 'cheers', 'ta', 'cool', 'great', 'perfect', 'awesome', 'amazing', 'wonderful', 'nice', 'sweet', 'ok', 'okay', 'alright', 'grand', 'super', 'ace']);
 
 /** The words after a run of thanks and warm words ("lovely thanks, yes" leaves "yes"); undefined when none open the text or nothing follows. */
 export function afterWarmOpeners(s: string): string | undefined {
