@@ -92,7 +92,8 @@ export const WHATS_BOOKED = new RegExp(
  * lee" names who does the new time instead.
  */
 export function staffNamesBooking(s: string, first: string): boolean {
-  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?(with|w) ${first}\b`;
+  // "the appt i have with lee", "the one we booked w dana": what the customer has said of the booking before the person.
+  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?((i|we)${HAVE} )?(with|w) ${first}\b`;
   return new RegExp(String.raw`(${booking}).*\b(to|for|at|into)\b`).test(s);
 }
 

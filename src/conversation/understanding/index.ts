@@ -414,7 +414,6 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     u.staffId = asked.id;
     if (fallback) u.fallbackStaffId = fallback.id;
   }
-  if (u.staffId && member && moves && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -434,6 +433,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
   const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
   if (named) u.apptWhen = named.appointment.range;
+  // "the appt i have with lee, could that go to 2pm instead of 11": a change said without a move verb names its booking by the person too.
+  const changing = moves || Boolean(instead?.appointment) || Boolean(named);
+  if (u.staffId && member && changing && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
