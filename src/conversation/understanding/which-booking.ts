@@ -63,6 +63,9 @@ export function bookingByOrder(s: string): BookingOrder | undefined {
 /** "move me to friday, keep the 2pm", "keep it at 2": in a move, the time kept is the new one's. */
 const KEEPS_TIME = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,2}(:\d{2})?( ?[ap]m)?)\b/;
 
+/** "any time after 5 is fine", "whenever before noon is ok": the new time's window accepted, no booking kept. */
+const WINDOW_FINE = /\b(any ?time|anything|any slot|whenever|after \d{1,2}|before \d{1,2}|from \d{1,2}|between \d{1,2})\b.*\b(is|are|'s|s) (fine|ok|okay|good)\b/;
+
 /**
  * "cancel monday, thursday is still good", "cancel the one with lee, i'll keep dana": the
  * clauses that say what stays booked are dropped, so the day or person left names the one
@@ -71,7 +74,7 @@ const KEEPS_TIME = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,
  */
 export function withoutKept(raw: string, opts: { moving?: boolean } = {}): string {
   const clauses = raw.split(/([,;.!?]|\bbut\b)/);
-  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c));
+  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c)) && !WINDOW_FINE.test(c);
   const kept = clauses.map((c) => (dropped(c) ? ' ' : c));
   const left = kept.join('');
   return /[a-z0-9]/.test(left) ? left : raw;
