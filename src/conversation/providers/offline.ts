@@ -20,6 +20,7 @@ import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
+import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -107,6 +108,8 @@ interface Memory {
   moveAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
+  /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (offline-move-after-policy.ts). */
+  moveAsked?: MoveAsked;
 }
 
 interface Exchange {
@@ -393,9 +396,13 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
   return meant.length ? T2.youHave(meant.map((a) => a.label)) : T.noAppointments;
 }
 
-function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
+function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
+  // The rules question about a move counts for the very next message only.
+  const { moveAsked, ...kept } = remembered;
+  const asMove = moveAfterPolicy(heard, moveAsked);
+  if (asMove) return rescheduleStep(view, asMove, {});
   const u = after?.u ?? againAsBefore(view, swapInBooking(heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
@@ -690,6 +697,8 @@ function moveInsteadOfCancel(view: ProviderView, u: Understanding, kept: Memory)
  */
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
+  const moveAsked = rememberMoveAsked(u);
+  if (moveAsked) next.moveAsked = moveAsked;
   if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
   if (u.asksServices && u.pricesAsked) next.askedServiceIds = u.pricesAsked;
   const day = hoursDay(view, u);

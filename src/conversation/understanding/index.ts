@@ -810,6 +810,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
   }
   if ((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) {
     u.infoTopic = 'policies';
+    // "is it too late to move my friday appt?": the booking the rules are asked about, for a new time said next.
+    if (RESCHEDULE.test(s) && !CANCEL.test(s)) u.moveAsked = true;
     return as(r, 'business_info');
   }
   if (u.replacedBy) return as(r, 'cancel');

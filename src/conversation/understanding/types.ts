@@ -89,6 +89,8 @@ export interface Understanding {
   anyStaff?: boolean;
   /** a time said as a change ("can we do friday at 11 instead"): a move when the customer has a booking */
   changesBooked?: boolean;
+  /** "is it too late to move my friday appt?": a rules question about moving a booking, whose new time may come next. */
+  moveAsked?: boolean;
   /** a cancel that books another service in its place ("cancel my haircut, i want a color instead"): that service */
   replacedBy?: string;
   /** the message is about another person's booking ("cancel my wife's color") */
