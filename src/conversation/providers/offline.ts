@@ -110,6 +110,8 @@ interface Memory {
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
   /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (offline-move-after-policy.ts). */
   moveAsked?: MoveAsked;
+  /** "cancel my wed appt and book me a color instead": the words asked once that booking is canceled, unless it is a color (then moved). */
+  orCancelThen?: string;
 }
 
 interface Exchange {
@@ -729,7 +731,8 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
   const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
   const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred });
+  const orCancelThen = u.orCancelThen ? { orCancelThen: u.orCancelThen } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred, ...orCancelThen });
 }
 
 /**
@@ -1275,6 +1278,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   let candidates = items;
   if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
   else if (svc && verb === 'reschedule') {
+    const canceled = memory.orCancelThen ? cancelThenBook(view, memory, candidates) : undefined;
+    if (canceled) return canceled;
     // A move asked with another service ("cancel my haircut and book a color instead") would
     // book a service nobody asked for at the new time: say so and leave both to the customer.
     const from = new Set(candidates.map((a) => a.service)).size === 1 ? candidates[0]!.service : 'appointment';
@@ -1312,6 +1317,18 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "cancel my wed appt and book me a color tues at 10 instead" with a haircut on wednesday: no
+ * move can make it a color, so the one booking named is canceled and the color asked once it is.
+ */
+function cancelThenBook(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep | undefined {
+  const named = atTimeSaid(items, memory.apptWhen, view.timeZone);
+  if (named.length !== 1 || !memory.orCancelThen) return undefined;
+  const appt = named[0]!;
+  const step = call('cancel_appointment', { appointment_ref: appt.appointment_ref, also_refs: null }, { flow: 'cancel', apptRef: appt.appointment_ref, referredStart: appt.start_local });
+  return { ...step, then: memory.orCancelThen };
 }
 
 /**

@@ -99,6 +99,8 @@ export interface Understanding {
   staffNamesBooking?: boolean;
   /** a second request said after this change ("cancel my color and move my cut to friday"): its words, taken up once this one is committed */
   then?: string;
+  /** "cancel my wed appt and book me a color tues at 10 instead": a move if that booking is of the service named, else it is canceled and these words asked once it is. */
+  orCancelThen?: string;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
   also?: Understanding;
   /** a new booking placed by one the customer has ("right after my haircut thursday"): which one (service, day) and where */
