@@ -392,8 +392,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "cancel the morning one, the afternoon color stays put", "push my dec 18 appt to 2:30? the 11th is fine as is":
   // what a change says is kept names neither the booking changed nor its new time.
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
+  // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
   const fitting =
-    (kept && [kept]) || (isMove && targetService(movePlace?.rest ?? raw, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
+    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
