@@ -611,6 +611,8 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.abandons && !u.when) return reply(view.offers.length && !view.offers[0]!.forAppointmentRef ? T2.nothingBooked : T2.anythingElse, {});
       // "no mornings dont work, afternoon", "none of those, anything after 4?": the no comes with what to look for instead.
       if ((u.when || u.staffId) && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
+      // "no wait wrong one, i meant thursday's haircut" to which one to cancel: the no sets the pick right, from the same list.
+      if ((u.when || u.staffId || u.serviceId) && memory.menu === 'appointment' && u.meantOther) return undefined;
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:
