@@ -95,7 +95,7 @@ export const WHATS_BOOKED = new RegExp(
 export function staffNamesBooking(s: string, first: string): boolean {
   // "the appt i have with lee", "the one we booked w dana": what the customer has said of the booking before the person.
   const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?((i|we)${HAVE} )?(with|w) ${first}\b`;
-  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into)\b`).test(s);
+  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into|be)\b`).test(s);
 }
 
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */
