@@ -25,7 +25,8 @@ export function rememberMoveAsked(u: Understanding): MoveAsked | undefined {
  * (another service, someone else's booking, a question) is left as it was said.
  */
 export function moveAfterPolicy(u: Understanding, asked: MoveAsked | undefined): Understanding | undefined {
-  if (!asked || u.intent !== 'book' || !(u.when || u.shift) || u.forSomeoneElse || u.othersBooking || u.nextTo) return undefined;
+  // "ok then 2pm same day" reads as a yes with a time: the time is what counts.
+  if (!asked || !(u.intent === 'book' || u.intent === 'confirm') || !(u.when || u.shift) || u.forSomeoneElse || u.othersBooking || u.nextTo) return undefined;
   if (u.serviceId && asked.serviceId && u.serviceId !== asked.serviceId) return undefined;
   if (u.serviceId && !asked.serviceId) return undefined;
   const apptWhen: DateRange | undefined = asked.apptWhen && {
@@ -36,5 +37,6 @@ export function moveAfterPolicy(u: Understanding, asked: MoveAsked | undefined):
     ...(asked.apptWhen.dayNamed !== undefined ? { dayNamed: asked.apptWhen.dayNamed } : {}),
     ...(asked.apptWhen.weekdayOnly ? { weekdayOnly: true } : {}),
   };
-  return { ...u, intent: 'reschedule', ...(asked.serviceId ? { serviceId: asked.serviceId } : {}), ...(apptWhen ? { apptWhen } : {}) };
+  const { answer: _ok, ...said } = u;
+  return { ...said, intent: 'reschedule', ...(asked.serviceId ? { serviceId: asked.serviceId } : {}), ...(apptWhen ? { apptWhen } : {}) };
 }
