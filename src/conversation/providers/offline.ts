@@ -452,7 +452,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order });
+  const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order, ...bookedWith });
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */

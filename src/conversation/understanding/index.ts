@@ -434,8 +434,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
   const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
   if (named) u.apptWhen = named.appointment.range;
-  // "the appt i have with lee, could that go to 2pm instead of 11": a change said without a move verb names its booking by the person too.
-  const changing = moves || Boolean(instead?.appointment) || Boolean(named);
+  // "the appt i have with lee, could that go to 2pm instead of 11", "the appt ive got w lee, can we make it 3 instead":
+  // a change said without a move verb names its booking by the person too.
+  const changing = moves || Boolean(instead?.appointment) || Boolean(named) || changesBookedTime(s, { any: true, exact: true });
   if (u.staffId && member && changing && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.

@@ -19,6 +19,16 @@ describe('the person a booking is had with names it, with or without a move verb
     expect(u.staffNamesBooking).toBe(true);
   });
 
+  it('a change said with "instead" and no move verb names its booking by the person', () => {
+    const u = understand("the appt i've got with will, can we make it 3 instead", ctx());
+    expect(u.changesBooked).toBe(true);
+    expect(u.staffNamesBooking).toBe(true);
+  });
+
+  it('a person said with the new time of such a change is who does it', () => {
+    expect(understand('can we make it 3 with will instead', ctx()).staffNamesBooking).toBeUndefined();
+  });
+
   it('a person said after the new time is who does it, not which booking', () => {
     expect(understand('move my cut to friday at 3 with will', ctx()).staffNamesBooking).toBeUndefined();
   });
