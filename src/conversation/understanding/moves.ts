@@ -108,7 +108,7 @@ function daysShift(s: string): number | undefined {
   if (weeksBack) return -7 * (WORD_AMOUNTS[weeksBack[1]!] ?? Number(weeksBack[1]));
   // "the week after next" is a week of its own (when.ts weekLevel), not a week past the booking;
   // in "an evening next week, after 5" the "after" opens a clock time.
-  if (/\b(?<!next )(the )?(week|wk) after( that| this)?\b(?! (next\b|\d|noon\b|lunch\b|work\b))|\bfollowing week\b/.test(s)) return 7;
+  if (/\b(?<!next )(the )?(week|wk) after( that| this)?\b(?! (next\b|\d))|\bfollowing week\b/.test(s)) return 7;
   if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
   // "the day after tomorrow", "the day after christmas", "the day before dec 12" are dates, not shifts.
   if (new RegExp(`\\b(a|one) day (later|after)\\b(?! ${NAMED_DAY})|\\bthe day after\\b(?! ${NAMED_DAY})|\\bnext day\\b`).test(s)) return 1;

@@ -105,7 +105,7 @@ describe('"next week? after 5" is no "week after"', () => {
     expect(local(u.when?.from)?.slice(0, 10)).toBe('2026-12-07');
   });
 
-  it.each(['same time the week after', 'move it to the week after', 'the week after, same time'])('%s: still a week on', (text) => {
+  it.each(['same time the week after', 'move it to the week after', 'the week after, same time', 'would same time the week after work?'])('%s: still a week on', (text) => {
     expect(understand(text, ctx()).shift?.days).toBe(7);
   });
 });
