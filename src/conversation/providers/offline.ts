@@ -20,6 +20,7 @@ import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
+import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -109,6 +110,10 @@ interface Memory {
   moveAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
+  /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (offline-move-after-policy.ts). */
+  moveAsked?: MoveAsked;
+  /** "cancel my wed appt and book me a color instead": the words asked once that booking is canceled, unless it is a color (then moved). */
+  orCancelThen?: string;
 }
 
 interface Exchange {
@@ -406,9 +411,13 @@ function answered(view: ProviderView, memory: Memory, res: Record<string, unknow
   return meant.length ? T2.youHave(meant.map((a) => a.label)) : T.noAppointments;
 }
 
-function firstStep(req: ProviderRequest, heard: Understanding, kept: Memory, text: string): ProviderStep {
+function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memory, text: string): ProviderStep {
   const { view } = req;
   const after = bookingAfterCancel(view, heard, text, req.history);
+  // The rules question about a move counts for the very next message only.
+  const { moveAsked, ...kept } = remembered;
+  const asMove = moveAfterPolicy(heard, moveAsked);
+  if (asMove) return rescheduleStep(view, asMove, {});
   const u = after?.u ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
@@ -456,7 +465,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
-  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order });
+  const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order, ...bookedWith });
 }
 
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
@@ -627,6 +637,8 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.abandons && !u.when) return reply(view.offers.length && !view.offers[0]!.forAppointmentRef ? T2.nothingBooked : T2.anythingElse, {});
       // "no mornings dont work, afternoon", "none of those, anything after 4?": the no comes with what to look for instead.
       if ((u.when || u.staffId) && (memory.flow === 'book' || memory.flow === 'reschedule')) return undefined;
+      // "no wait wrong one, i meant thursday's haircut" to which one to cancel: the no sets the pick right, from the same list.
+      if ((u.when || u.staffId || u.serviceId) && memory.menu === 'appointment' && u.meantOther) return undefined;
       if (view.offers.length) return reply(T2.askAnotherTime, memory, { expecting: 'time' });
       return reply(T2.anythingElse, {});
     default:
@@ -715,6 +727,8 @@ function moveInsteadOfCancel(view: ProviderView, u: Understanding, kept: Memory)
  */
 function infoMemory(view: ProviderView, u: Understanding, memory: Memory): Memory {
   const next: Memory = { ...memory };
+  const moveAsked = rememberMoveAsked(u);
+  if (moveAsked) next.moveAsked = moveAsked;
   if (u.asksServices && u.serviceId) next.askedServiceId = u.serviceId;
   if (u.asksServices && u.pricesAsked) next.askedServiceIds = u.pricesAsked;
   const day = hoursDay(view, u);
@@ -745,7 +759,8 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
   const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
   const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred });
+  const orCancelThen = u.orCancelThen ? { orCancelThen: u.orCancelThen } : {};
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred, ...orCancelThen });
 }
 
 /**
@@ -1307,6 +1322,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   let candidates = items;
   if (svc && candidates.some((a) => a.service === svc.name)) candidates = candidates.filter((a) => a.service === svc.name);
   else if (svc && verb === 'reschedule') {
+    const canceled = memory.orCancelThen ? cancelThenBook(view, memory, candidates) : undefined;
+    if (canceled) return canceled;
     // A move asked with another service ("cancel my haircut and book a color instead") would
     // book a service nobody asked for at the new time: say so and leave both to the customer.
     const from = new Set(candidates.map((a) => a.service)).size === 1 ? candidates[0]!.service : 'appointment';
@@ -1344,6 +1361,18 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "cancel my wed appt and book me a color tues at 10 instead" with a haircut on wednesday: no
+ * move can make it a color, so the one booking named is canceled and the color asked once it is.
+ */
+function cancelThenBook(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep | undefined {
+  const named = atTimeSaid(items, memory.apptWhen, view.timeZone);
+  if (named.length !== 1 || !memory.orCancelThen) return undefined;
+  const appt = named[0]!;
+  const step = call('cancel_appointment', { appointment_ref: appt.appointment_ref, also_refs: null }, { flow: 'cancel', apptRef: appt.appointment_ref, referredStart: appt.start_local });
+  return { ...step, then: memory.orCancelThen };
 }
 
 /**

@@ -44,10 +44,29 @@ export async function searchSlots(env: TurnEnv, query: Query, window: SlotWindow
     return s.start >= now && w >= fromWall && w < toWall;
   }).filter(notSkipped);
   if (inRange.length) return { slots: inRange, noneInRange: false };
+  const later = await laterDaysFromSameHour(env, query, window, notSkipped);
+  if (later) return later;
   const start = DateTime.max(to, nowLocal);
   const next = await search(env, query, start.toJSDate(), start.plus({ days: 14 }).toJSDate(), 50);
   if (!Array.isArray(next)) return next;
   return { slots: next.filter(notSkipped), noneInRange: true };
+}
+
+/**
+ * "an evening next week? after 5, i work till 4:30" on a Monday closed at 5: the window ran to
+ * the end of its day from an afternoon or evening hour, so the customer cannot come before it.
+ * The next openings are those from that hour on the following days, not the next morning.
+ * Undefined for any other window, or when no later day has one.
+ */
+async function laterDaysFromSameHour(env: TurnEnv, query: Query, window: SlotWindow, keep: (s: Slot) => boolean): Promise<FoundSlots | ToolOutcome | undefined> {
+  const { from, to } = window;
+  const dayEnd = from.startOf('day').plus({ days: 1 });
+  if (window.target || from.hour < 12 || to < dayEnd || to.diff(from, 'hours').hours > 24) return undefined;
+  const found = await search(env, query, dayEnd.toJSDate(), dayEnd.plus({ days: 14 }).toJSDate(), 1000);
+  if (!Array.isArray(found)) return found;
+  const hour = from.toFormat('HH:mm');
+  const slots = found.filter((s) => keep(s) && slotWall(env, s).slice(11) >= hour);
+  return slots.length ? { slots, noneInRange: true } : undefined;
 }
 
 async function search(env: TurnEnv, query: Query, from: Date, to: Date, limit: number): Promise<Slot[] | ToolOutcome> {

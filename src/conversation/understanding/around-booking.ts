@@ -5,8 +5,9 @@
 // change of time moves the one booking there is, and asks which when there are several.
 
 /** Wording that changes a time already set rather than asking for a new one. */
+// "can my color be on tues the 15th", "could my appt be at 11": what is booked, said to be at another time.
 const CHANGES_TIME =
-  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b/;
+  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)([a-z']+ ){1,2}be (on|at|for)\b/;
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
 /** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
@@ -92,8 +93,9 @@ export const WHATS_BOOKED = new RegExp(
  * lee" names who does the new time instead.
  */
 export function staffNamesBooking(s: string, first: string): boolean {
-  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?(with|w) ${first}\b`;
-  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into)\b`).test(s);
+  // "the appt i have with lee", "the one we booked w dana": what the customer has said of the booking before the person.
+  const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?((i|we)${HAVE} )?(with|w) ${first}\b`;
+  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into|be)\b`).test(s);
 }
 
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */

@@ -17,7 +17,13 @@ const BACKS_OUT = String.raw`\b(?:bail(?:ing)?|flak(?:e|ing)|back(?:ing)? out)(?
 const SKIPS = String.raw`\b(?:have to|need to|gotta|got to|gonna|going to|must) skip (?:it|this one|that one|my (?:appointment|booking|visit)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b`;
 // "i won't need the consult anymore", "we no longer need the 3pm": the booking said not needed (any more).
 // "not gonna need fridays consultation anymore": the booking may be named by its day's possessive.
-const NOT_NEEDED = String.raw`(?:\b${WILL_NOT}|\b(?:don'?t|dont|do not)) (?:be )?need(?:ing)? (?:the|my|our|that|this|it|[a-z]+'?s)\b(?: [\w':]+){0,3} (?:any ?more|after all)\b|\bno longer need (?:the|my|our|that|this|it)\b`;
+// "dont want the color anymore": wanted no more is needed no more.
+const NOT_NEEDED = String.raw`(?:\b${WILL_NOT}|\b(?:don'?t|dont|do not)) (?:be )?(?:need(?:ing)?|want(?:ing)?) (?:the|my|our|that|this|it|[a-z]+'?s)\b(?: [\w':]+){0,3} (?:any ?more|after all)\b|\bno longer (?:need|want) (?:the|my|our|that|this|it)\b`;
+// "the friday one i dont need anymore", "the consult we won't need after all": the booking said first, then not needed.
+const NOT_NEEDED_AFTER = String.raw`\b(?:the|my|our|that|this) (?:[\w':]+ ){0,4}?(?:i|we) (?:don'?t|dont|do not|won'?t|wont|will not|no longer) (?:need|want)(?: it| that| (?:one|those))? (?:any ?more|after all|any longer)\b`;
+// "the cut on the 3rd can go", "my friday one can go": the booking let go. Not when the words say where someone
+// goes ("my son can go at 3", "it can go to friday") or that someone else comes too.
+const LETS_GO = String.raw`\b(?:the|my|our|that|this) (?!(?:son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(?:[\w':]+ ){0,4}?(?:can|could) go\b(?! (?:to|at|on|in|into|for|from|with|back|earlier|later|ahead|forward|up|down|through|over|instead|too|also|first|then|before|after)\b)`;
 
 /** A cancel said in other words than "cancel"; see the header. */
-export const CALLED_OFF = new RegExp([NOT_COMING, BACKS_OUT, SKIPS, NOT_NEEDED].join('|'));
+export const CALLED_OFF = new RegExp([NOT_COMING, BACKS_OUT, SKIPS, NOT_NEEDED, NOT_NEEDED_AFTER, LETS_GO].join('|'));

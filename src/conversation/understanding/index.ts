@@ -77,7 +77,7 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -394,8 +394,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "cancel the morning one, the afternoon color stays put", "push my dec 18 appt to 2:30? the 11th is fine as is":
   // what a change says is kept names neither the booking changed nor its new time.
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
+  // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
   const fitting =
-    (kept && [kept]) || (isMove && targetService(movePlace?.rest ?? raw, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
+    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -416,7 +417,6 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
     u.staffId = asked.id;
     if (fallback) u.fallbackStaffId = fallback.id;
   }
-  if (u.staffId && member && moves && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   const email = EMAIL.exec(raw);
   if (email) u.email = email[0];
   const number = extractNumber(raw);
@@ -436,6 +436,10 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "can the dec 17 one be 10am instead": no move verb, but the booking is named by its day, the rest is its new time.
   const named = move || instead || cancelOnly || nextTo || !ctx?.now || !ctx?.timeZone ? undefined : namedThenNewTime(unkept, ctx, (w) => matchServices(w, services).length > 0);
   if (named) u.apptWhen = named.appointment.range;
+  // "the appt i have with lee, could that go to 2pm instead of 11", "the appt ive got w lee, can we make it 3 instead":
+  // a change said without a move verb names its booking by the person too.
+  const changing = moves || Boolean(instead?.appointment) || Boolean(named) || changesBookedTime(s, { any: true, exact: true });
+  if (u.staffId && member && changing && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
@@ -810,6 +814,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
   }
   if (((namesPolicies(s) && !/\b(my|our) (appointment|booking)\b/.test(s)) || asksPolicy(s)) && !asksBookingWindow(s)) {
     u.infoTopic = 'policies';
+    // "is it too late to move my friday appt?": the booking the rules are asked about, for a new time said next.
+    if (RESCHEDULE.test(s) && !CANCEL.test(s)) u.moveAsked = true;
     return as(r, 'business_info');
   }
   if (u.replacedBy) return as(r, 'cancel');

@@ -106,8 +106,9 @@ function daysShift(s: string): number | undefined {
   if (weeks) return 7 * (WORD_AMOUNTS[weeks[1]!] ?? Number(weeks[1]));
   const weeksBack = /\b(an?|one|two|three|\d) weeks? (earlier|before|sooner)\b/.exec(s);
   if (weeksBack) return -7 * (WORD_AMOUNTS[weeksBack[1]!] ?? Number(weeksBack[1]));
-  // "the week after next" is a week of its own (when.ts weekLevel), not a week past the booking.
-  if (/\b(the )?(week|wk) after( that| this)?\b(?! next)|\bfollowing week\b/.test(s)) return 7;
+  // "the week after next" is a week of its own (when.ts weekLevel), not a week past the booking;
+  // in "an evening next week, after 5" the "after" opens a clock time.
+  if (/\b(?<!next )(the )?(week|wk) after( that| this)?\b(?! (next\b|\d))|\bfollowing week\b/.test(s)) return 7;
   if (/\bsame (time|day|slot)( and (time|day))? next week\b|\bnext week same (time|day)\b/.test(s)) return 7;
   // "the day after tomorrow", "the day after christmas", "the day before dec 12" are dates, not shifts.
   if (new RegExp(`\\b(a|one) day (later|after)\\b(?! ${NAMED_DAY})|\\bthe day after\\b(?! ${NAMED_DAY})|\\bnext day\\b`).test(s)) return 1;

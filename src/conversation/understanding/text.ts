@@ -269,7 +269,7 @@ export function spellTimes(s: string): string {
 // "3 in the afternoon", "10 in the morning", "7 at night", "half past 4 this evening": the part of
 // day said after the hour is its am or pm, which the date reader only takes from a clock cue.
 // A number after a month or in a numeric date is its day ("december 11 in the morning").
-const HOUR_THEN_PART = new RegExp(`(?<!\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? |[/-])\\b${HOUR}(:\\d{2})?(?: ?o'? ?clock)?(?= (?:in the|this|at|tomorrow|tmrw) (morning|afternoon|evening|night)\\b)`, 'g');
+const HOUR_THEN_PART = new RegExp(`(?<!\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? |[/-])\\b${HOUR}(:\\d{2})?(?: ?o'? ?clock)?(?= (?:in the|this|at|tomorrow|tmrw|that|that same|the same|same) (morning|afternoon|evening|night)\\b)`, 'g');
 
 function withDayPartMeridiem(t: string): string {
   return t.replace(HOUR_THEN_PART, (whole, h: string, minutes: string | undefined, part: string) => {

@@ -95,6 +95,11 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
     if (bookingThenChange(first, second, head)) return { ...first, then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
+    // "cancel my wed appt and book me a color tues at 10 instead": the booking canceled names no service, so whether
+    // the color takes its place (a move) or is a booking of its own (a cancel, then the color) is for its service to say.
+    if (whole.intent === 'reschedule' && first.intent === 'cancel' && !first.serviceId && second.serviceId && bookingOfItsOwn(second) && BOOKS.test(tail) && IN_PLACE.test(tail)) {
+      return { ...whole, orCancelThen: onFirstDay(tail, dayOf(first), ctx.timeZone) };
+    }
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
     const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
     const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;

@@ -89,6 +89,8 @@ export interface Understanding {
   anyStaff?: boolean;
   /** a time said as a change ("can we do friday at 11 instead"): a move when the customer has a booking */
   changesBooked?: boolean;
+  /** "is it too late to move my friday appt?": a rules question about moving a booking, whose new time may come next. */
+  moveAsked?: boolean;
   /** a cancel that books another service in its place ("cancel my haircut, i want a color instead"): that service */
   replacedBy?: string;
   /** the message is about another person's booking ("cancel my wife's color") */
@@ -97,6 +99,8 @@ export interface Understanding {
   staffNamesBooking?: boolean;
   /** a second request said after this change ("cancel my color and move my cut to friday"): its words, taken up once this one is committed */
   then?: string;
+  /** "cancel my wed appt and book me a color tues at 10 instead": a move if that booking is of the service named, else it is canceled and these words asked once it is. */
+  orCancelThen?: string;
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
   also?: Understanding;
   /** a new booking placed by one the customer has ("right after my haircut thursday"): which one (service, day) and where */

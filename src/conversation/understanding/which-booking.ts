@@ -14,7 +14,7 @@ const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
 const KEEPS =
-  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\bstill (works|good|fine|on|happening)\b|\b(i'?ll|ill|i will|we'?ll|we will) (just |still )?(see|stick with|stay with|go with|keep going to)\b/;
+  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\b[a-z]+ and [a-z]+ (stay|remain)\b|\b(both|the others?|the rest|others|those|they) (stay|remain)\b|\bstay (put|as is|as they are|booked)\b|\bstill (works|good|fine|on|happening)\b|\b(i'?ll|ill|i will|we'?ll|we will) (just |still )?(see|stick with|stay with|go with|keep going to)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = new RegExp(String.raw`\b${WILL_NOT}( be able to)? (make|come( in)?( to| for)?|attend|do)\b`, 'g');
 /** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
@@ -63,6 +63,9 @@ export function bookingByOrder(s: string): BookingOrder | undefined {
 /** "move me to friday, keep the 2pm", "keep it at 2": in a move, the time kept is the new one's. */
 const KEEPS_TIME = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,2}(:\d{2})?( ?[ap]m)?)\b/;
 
+/** "any time after 5 is fine", "whenever before noon is ok": the new time's window accepted, no booking kept. */
+const WINDOW_FINE = /\b(any ?time|anything|any slot|whenever|after \d{1,2}|before \d{1,2}|from \d{1,2}|between \d{1,2})\b.*\b(is|are|'s|s) (fine|ok|okay|good)\b/;
+
 /**
  * "cancel monday, thursday is still good", "cancel the one with lee, i'll keep dana": the
  * clauses that say what stays booked are dropped, so the day or person left names the one
@@ -71,7 +74,7 @@ const KEEPS_TIME = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,
  */
 export function withoutKept(raw: string, opts: { moving?: boolean } = {}): string {
   const clauses = raw.split(/([,;.!?]|\bbut\b)/);
-  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c));
+  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c)) && !WINDOW_FINE.test(c);
   const kept = clauses.map((c) => (dropped(c) ? ' ' : c));
   const left = kept.join('');
   return /[a-z0-9]/.test(left) ? left : raw;
