@@ -26,6 +26,7 @@ import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
+import { switchesStaff } from './staff-switch.ts';
 import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
@@ -163,9 +164,12 @@ function withoutDayGreeting(text: string): string {
   return typeof text === 'string' ? text.replace(DAY_GREETING, '') : text;
 }
 
-/** "the following monday" counts from a booking only when one is moved; asking for a new booking, it is the date chrono read. */
+/**
+ * "the following monday" counts from a booking only when one is moved, or copied ("the same
+ * thing again the saturday after"); asking for a new booking, it is the date chrono read.
+ */
 function weekdayOnlyInMove(u: Understanding): Understanding {
-  if (!u.shift?.weekday || u.intent === 'reschedule') return u;
+  if (!u.shift?.weekday || u.intent === 'reschedule' || (u.sameAsBefore && u.intent === 'book')) return u;
   const { weekday: _dated, ...shift } = u.shift;
   const { shift: _dropped, ...rest } = u;
   return shift.minutes || shift.days || shift.sameTime || shift.sameDay ? { ...rest, shift } : rest;
@@ -816,6 +820,11 @@ function explicitIntent(r: Reading): Understanding | undefined {
     // "can i rebook the haircut for sunday": a move of the booking there is, else (after a cancel) a new one.
     if (/\bre-?book\b/.test(s)) u.changesBooked = true;
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
+  }
+  // "can i switch to dana, same time?": who does the booking changes, at its own time unless another is said.
+  if (u.staffId && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '') && switchesStaff(r.toStaff)) {
+    if (!u.shift && !u.when) u.shift = { minutes: 0, days: 0, sameTime: true };
+    return as(r, 'reschedule');
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
   if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r) || sameTimeOtherDay(r))) return as(r, 'reschedule');

@@ -116,8 +116,8 @@ const FOR_PERSON =
 const SAME_TIME_AS = new RegExp(
   String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:start(?:ing)? )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
 );
-// "... but one week later", "two weeks after": the same time, whole days on.
-const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
+// "... but one week later", "two weeks after", "but the week after": the same time, whole days on.
+const LATER = /\b(?:but )?(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
 // "the day after my color", "the week before my cut": one such unit.
 const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
