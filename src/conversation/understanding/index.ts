@@ -624,14 +624,15 @@ function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Ser
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */
 function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
-  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.person ? { person: n.person } : {}) };
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}) };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
   // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
   const named = bookingWhen(n.booking, ctx.now, ctx.timeZone);
   // "same time as mine but on friday": a copy's day said apart from the booking is the copy's own.
-  const said = n.edge === 'same' ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
+  // "the monday before my cut": the weekday is the new booking's, reckoned from the booking, never the booking's day.
+  const said = n.edge === 'same' || n.weekday ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
   const day = [named, said].find((d) => d?.hasDate);
   if (day) out.day = day.range;
   return out;
