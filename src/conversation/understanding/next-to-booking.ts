@@ -292,7 +292,15 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
     const left = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+,/g, '').replace(/\s+/g, ' ').trim();
     return { ...placement(near.groups), booking, rest: left, ...(person ? { person } : {}) };
   }
-  return { ...placement(m.groups), booking, rest, ...(person ? { person } : {}) };
+  return { ...byPersonsTime(placement(m.groups), person), booking, rest, ...(person ? { person } : {}) };
+}
+
+/**
+ * "my daughter an hour after mine", "30 min after him": a person's booking is said by its
+ * time, so an amount after it counts from its start ("30 min after my cut" counts from the cut's end).
+ */
+function byPersonsTime(p: { edge: 'start' | 'end' | 'day'; minutes: number }, person: 'self' | 'other' | undefined): { edge: 'start' | 'end' | 'day'; minutes: number } {
+  return person && p.edge === 'end' && p.minutes > 0 ? { edge: 'start', minutes: p.minutes } : p;
 }
 
 /** The words around a clock time said beside a placement ("ok what about , 12:30?" → "ok what about"). */

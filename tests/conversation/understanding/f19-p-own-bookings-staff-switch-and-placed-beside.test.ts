@@ -164,3 +164,25 @@ describe("another person's booking at a time the sender has nothing", () => {
     expect(u.othersBooking).toBe(true);
   });
 });
+
+describe("an amount after a person's booking counts from its time", () => {
+  it.each([
+    ['pls book my daughter a haircut an hour after mine on monday', 60],
+    ['book my son 30 mins after me thursday', 30],
+    ['my husband a cut 2 hours after mine on the 9th', 120],
+  ])('%s', (text, minutes) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.nextTo?.edge).toBe('start');
+    expect(u.nextTo?.minutes).toBe(minutes);
+  });
+
+  it.each([
+    ['my son right after me', 'end', 0],
+    ['my wife 30 min after my cut', 'end', 30],
+    ['my son a cut an hour before mine', 'start', -60],
+  ])('%s: as before', (text, edge, minutes) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.nextTo?.edge).toBe(edge);
+    expect(u.nextTo?.minutes).toBe(minutes);
+  });
+});
