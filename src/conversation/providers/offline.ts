@@ -1253,8 +1253,9 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const svc = view.services.find((s) => s.id === memory.serviceId);
   const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
-  // "my wife booked a cut fri at 2, cancel it for her": with nothing of the sender's then, it is hers, booked from her own phone.
-  const saidThen = memory.flow === 'cancel' ? memory.when : memory.apptWhen;
+  // "my wife booked a cut fri at 2, cancel it for her": with nothing of the sender's at that weekday and hour, it is hers,
+  // booked from her own phone. (A day alone, or "now", says too little to tell.)
+  const saidThen = memory.flow === 'cancel' && memory.when?.exactTime && memory.when.weekdayOnly ? memory.when : undefined;
   const noneThen = Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone);
   if (changing && memory.othersBooking && (!items.length || !hasNamed || noneThen)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);

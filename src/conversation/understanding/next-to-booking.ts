@@ -280,8 +280,9 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   let rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
-  // "ok what about before my cut then, 12:30?", to the times offered for a color: the color, at that time beside the cut.
-  const placesShown = ONLY_PLACEMENT.test(rest) || ONLY_PLACEMENT.test(withoutClockTime(rest));
+  // "ok what about before my cut then, 12:30?", to the times offered for a color: the color, at that time beside the cut
+  // ("right after mine, 2:30" to times offered for someone else is a pick of the 2:30 offered).
+  const placesShown = ONLY_PLACEMENT.test(rest) || (!byPerson && ONLY_PLACEMENT.test(withoutClockTime(rest)));
   if (!move && !isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   // "the same day as mine, earlier in the day": that day is the booking's, no other.
