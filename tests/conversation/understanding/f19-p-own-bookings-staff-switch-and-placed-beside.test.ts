@@ -147,6 +147,14 @@ describe('a placement said to times on screen', () => {
   });
 });
 
+describe('a placement by a person, to times on screen, with a time', () => {
+  it.each(['ok what about right after mine then, 2:30', 'right after me then, 3:30?'])('%s: a pick of the time offered', (text) => {
+    const u = understand(text, ctxOnDec1('choice'));
+    expect(u.intent).toBe('choose');
+    expect(u.nextTo).toBeUndefined();
+  });
+});
+
 describe("another person's booking at a time the sender has nothing", () => {
   const NY = 'America/New_York';
   const own: ListedAppointment[] = [{ appointment_ref: 'A', service: 'Haircut', label: 'Haircut, Thu Dec 10, 12:00 PM', start_local: '2026-12-10T12:00', staff: 'Lee' }];
