@@ -20,6 +20,8 @@ export interface NextToIso {
   minutes: number;
   /** Whole days from the booking's day ("4 weeks after my cut" = 28). */
   days?: number;
+  /** "the monday before my cut" (-1), "the friday after it" (5): the nearest such weekday after (before, when negative) the booking's day. */
+  weekday?: number;
   serviceId?: string;
   day?: { from: string; to: string };
   /** Named by its person ("right after me", "after him"): the new booking is of its service unless one is said. */
@@ -69,6 +71,7 @@ export function appointmentOf<A extends Listed>(items: A[], named: { service?: s
  */
 export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: Listed; when?: WindowIso; minutes?: number }): WindowIso {
   const { zone, nextTo, appt, when } = args;
+  if (nextTo.weekday) return onWeekdayBeside(DateTime.fromISO(appt.start_local, { zone }).startOf('day'), nextTo.weekday, when);
   // "4 weeks after my one on the 8th": the booking's times, that many days on.
   const start = DateTime.fromISO(appt.start_local, { zone }).plus({ days: nextTo.days ?? 0 });
   const end = appt.end_local ? DateTime.fromISO(appt.end_local, { zone }).plus({ days: nextTo.days ?? 0 }) : start;
@@ -85,6 +88,16 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+}
+
+/** "the monday before my cut, 11am": the time or part of day said, on that weekday beside the booking's day (else the whole day). */
+function onWeekdayBeside(booked: DateTime, weekday: number, when: WindowIso | undefined): WindowIso {
+  const wanted = Math.abs(weekday);
+  const day = weekday > 0 ? booked.plus({ days: (wanted - booked.weekday + 7) % 7 || 7 }) : booked.minus({ days: (booked.weekday - wanted + 7) % 7 || 7 });
+  const from = when && DateTime.fromISO(when.from, { zone: booked.zone });
+  const wholeDay = !when || (!when.exactTime && from!.equals(from!.startOf('day')) && DateTime.fromISO(when.to, { zone: booked.zone }).diff(from!, 'hours').hours >= 23);
+  if (wholeDay) return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+  return onDay(when, day);
 }
 
 function atClockOf(when: WindowIso, start: DateTime): boolean {

@@ -15,7 +15,7 @@ import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { allOnDaySaid, atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
@@ -472,8 +472,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
 function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
-  const { edge, minutes, days, serviceId, day, person } = u.nextTo;
-  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
+  const { edge, minutes, days, weekday, serviceId, day, person } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(weekday ? { weekday } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   // "then right after my cut instead", to times offered for a color: the color, placed anew.
@@ -1309,7 +1309,11 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const svc = view.services.find((s) => s.id === memory.serviceId);
   const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
-  if (changing && memory.othersBooking && (!items.length || !hasNamed)) return othersBookingStep();
+  // "my wife booked a cut fri at 2, cancel it for her": with nothing of the sender's at that weekday and hour, it is hers,
+  // booked from her own phone. (A day alone, or "now", says too little to tell.)
+  const saidThen = memory.flow === 'cancel' && memory.when?.exactTime && memory.when.weekdayOnly ? memory.when : undefined;
+  const noneThen = Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone);
+  if (changing && memory.othersBooking && (!items.length || !hasNamed || noneThen)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items, req.history);

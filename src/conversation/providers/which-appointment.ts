@@ -45,6 +45,11 @@ export function atTimeSaid(items: ListedAppointment[], window: SaidWindow | unde
   return near.length ? near : items;
 }
 
+/** Some appointment is at the time said, or on its day ("my wife's cut fri at 2" when the sender has nothing friday: none is). */
+export function anyAtTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: string): boolean {
+  return nearTimeSaid(items, window, zone).length > 0;
+}
+
 /** Those at the time said, else (a clock time or part of day nothing has) those on its day; maybe none. */
 function nearTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: string): ListedAppointment[] {
   const from = DateTime.fromISO(window.from, { zone });

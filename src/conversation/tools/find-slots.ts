@@ -38,7 +38,9 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
     minCapacity: args.min_capacity ?? undefined,
     movingAppointmentId: what.forAppointment?.id,
   };
-  const skip = what.forAppointment?.start ?? null;
+  // A move never offers the time it already has, unless it changes who does it ("switch to lee, same time").
+  const otherStaff = Boolean(what.resourceId && what.forAppointment && !what.forAppointment.resourceIds.includes(what.resourceId));
+  const skip = otherStaff ? null : (what.forAppointment?.start ?? null);
   const asked = await searchSlots(env, query, window, skip);
   if ('result' in asked) return asked;
   const found: FoundSlots & { otherStaff?: boolean } = what.resourceId

@@ -53,6 +53,11 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\b(which|what) (stylist|barber|staff( member)?|person|hairdresser|one of you) ((am|'?m|are) (i|we)|will (i|we) be (with|seeing)|is (doing|seeing) (me|us))\b`,
     String.raw`\b(which|what) (appt|appointment|booking|reservation|one|day|time)( was| is|'?s) (that|this|it|the reminder)( one| reminder| text)? (for|about)\b`,
     String.raw`\bremind me (when|what time|what day)\b`,
+    // "remind me what im getting done thursday", "what are we having done on the 15th": the service booked, asked back.
+    String.raw`\bwhat (am i|are we|i'?m|im|i am|we'?re|we are) (getting|having)( done)?\b(?! (for|if|with a|when i book)\b)`,
+    // "what times do we have on the 15th", "what days do i have next week": the customer's own times, never
+    // the salon's ("what times do you have", "what times do we have open").
+    String.raw`\bwhat (times?|days?|dates?) (do|did) (i|we) have\b(?! (available|open|free|left|for (a|an)\b))`,
     // "and when was the color again?", "what time is the cut", "when's that consult booked for": a booking named by
     // "the" or "that" asked about, the whole question (never "when is the earliest color", "when is the salon open").
     String.raw`^(and |so |ok |okay |oh |um |wait |sorry |remind me )*(when|what time|what day|what date)('?s| is| was| will be) (the|that|this) (?!(earliest|soonest|first|next|last|latest|best|salon|shop|place|store|opening|openings|slot|slots)\b)[a-z']+( appt| appointment| booking| one)?( (booked|scheduled|set|happening))?( for| at| on)?( again)?$`,

@@ -22,6 +22,8 @@ const CHECKS = new RegExp(
     String.raw`(^|\b(we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that) )still (on|good|set|happening|booked)( for)?( (at )?\d{1,2}(:\d{2})?( ?[ap]m)?)? ${DAY}`,
     // "still on?", "we still good?", "is it still on for today": the booking the reminder was about, no day said.
     String.raw`^((hi|hey|so|ok|and) )?((we|i|it|we'?re|i'?m|im|are we|am i|r we|is it|is that|its|it'?s|is my appt|is my appointment) )?still (on|good|set|happening|booked)( for (it|that|then|today|later))?( right)?$`,
+    // "is it still thurs at 2?", "is that still the 10th": the day (and time) asked back as still the booking's.
+    String.raw`\b(is|was) (it|that|mine|my (appt|appointment|booking|[a-z]+)) still (on |for |at )?${DAY}`,
     // "just checking my color is still on for monday": the booking named first, then "still on".
     String.raw`\b(my|our)( [a-z]+){1,2}('s| is| are| s) still (on|good|set|happening|booked|confirmed)\b`,
     // The tag questions: "it's at 10 right", "its tuesday yeah?", "that's thursday correct?"

@@ -28,6 +28,7 @@ import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
+import { switchesStaff } from './staff-switch.ts';
 import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
@@ -76,8 +77,9 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
+// "thinking of moving my wed cut to thurs": the verb's -ing form asks the same ("moving to brooklyn" does not).
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|change (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|switch (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -164,9 +166,12 @@ function withoutDayGreeting(text: string): string {
   return typeof text === 'string' ? text.replace(DAY_GREETING, '') : text;
 }
 
-/** "the following monday" counts from a booking only when one is moved; asking for a new booking, it is the date chrono read. */
+/**
+ * "the following monday" counts from a booking only when one is moved, or copied ("the same
+ * thing again the saturday after"); asking for a new booking, it is the date chrono read.
+ */
 function weekdayOnlyInMove(u: Understanding): Understanding {
-  if (!u.shift?.weekday || u.intent === 'reschedule') return u;
+  if (!u.shift?.weekday || u.intent === 'reschedule' || (u.sameAsBefore && u.intent === 'book')) return u;
   const { weekday: _dated, ...shift } = u.shift;
   const { shift: _dropped, ...rest } = u;
   return shift.minutes || shift.days || shift.sameTime || shift.sameDay ? { ...rest, shift } : rest;
@@ -625,14 +630,15 @@ function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Ser
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */
 function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
-  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.person ? { person: n.person } : {}) };
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}) };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
   // The booking's own words may name today by its weekday; the request's day is the new booking's, read as any other.
   const named = bookingWhen(n.booking, ctx.now, ctx.timeZone);
   // "same time as mine but on friday": a copy's day said apart from the booking is the copy's own.
-  const said = n.edge === 'same' ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
+  // "the monday before my cut": the weekday is the new booking's, reckoned from the booking, never the booking's day.
+  const said = n.edge === 'same' || n.weekday ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
   const day = [named, said].find((d) => d?.hasDate);
   if (day) out.day = day.range;
   return out;
@@ -823,6 +829,11 @@ function explicitIntent(r: Reading): Understanding | undefined {
     // "can i rebook the haircut for sunday": a move of the booking there is, else (after a cancel) a new one.
     if (/\bre-?book\b/.test(s)) u.changesBooked = true;
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
+  }
+  // "can i switch to dana, same time?": who does the booking changes, at its own time unless another is said.
+  if (u.staffId && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '') && switchesStaff(r.toStaff)) {
+    if (!u.shift && !u.when) u.shift = { minutes: 0, days: 0, sameTime: true };
+    return as(r, 'reschedule');
   }
   // "an hour later", "same time next week instead": a move of what is booked, unless it is for someone else.
   if (u.shift && !u.forSomeoneElse && (u.shift.minutes !== 0 || /\binstead\b/.test(s) || movesByDays(r) || movesWithinDay(r) || sameTimeOtherDay(r))) return as(r, 'reschedule');

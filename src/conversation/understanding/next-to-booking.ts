@@ -14,6 +14,12 @@ export interface NextToBooking {
   edge: 'start' | 'end' | 'day' | 'same';
   /** Whole days from the booking's day: "4 weeks after my cut" = 28, "a week before it" = -7. */
   days?: number;
+  /**
+   * "the monday before my cut" (-1), "the friday after my color" (5): the nearest such weekday
+   * (1 = Monday) after the booking's day, or before it when negative. The day is the booking's
+   * to reckon, whatever date the weekday alone would name.
+   */
+  weekday?: number;
   /** Minutes from that edge: "30 min after" = 30, "an hour before" = -60. At 'start', 0 ("before my cut") means ending by it. */
   minutes: number;
   /** The words naming the booking ("my thursday appt", "a cut saturday at 11"): its service and day say which. */
@@ -116,11 +122,13 @@ const FOR_PERSON =
 const SAME_TIME_AS = new RegExp(
   String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:start(?:ing)? )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
 );
-// "... but one week later", "two weeks after": the same time, whole days on.
-const LATER = /\b(?:but )?(?<amount>an?|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
+// "... but one week later", "two weeks after", "but the week after": the same time, whole days on.
+const LATER = /\b(?:but )?(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
 // "the day after my color", "the week before my cut": one such unit.
 const DAYS_FROM = new RegExp(String.raw`\b(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
+// "the monday before my haircut", "the friday after my color": a weekday counted from the booking's day.
+const WEEKDAY_FROM = new RegExp(String.raw`\b(?:on )?the (?<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]* ${DIRECTION} (?<booking>${OWNER}[^,.;!?()]*)`);
 // "the following week", "next week", "two weeks later": whole weeks on from the booking.
 const WEEKS_ON = /\b(?:(?:the )?(?:following|next) week|(?:but )?(?<amount>a|one|two|three|four|\d) (?:weeks?|wks?) (?:later|after))\b/;
 // "..., same time", "same start time as the color": the booking's clock time kept on the other day.
@@ -142,7 +150,7 @@ export function nextToBooking(text: string, isService: (words: string) => boolea
   // "move it to sat, just after mine": a move asks for its booking; the rest need name no new one.
   // ("the day after my color" counts days, no place by it.)
   if (opts.move) return DAYS_FROM.test(text) ? undefined : relative(text, isService, true);
-  return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? endsAsItStarts(text, isService) ?? bare(text, isService);
+  return mentioned(text, isService) ?? stated(text, isService) ?? sameTimeAs(text, isService) ?? daysFrom(text, isService) ?? weekdayFrom(text, isService) ?? relative(text, isService) ?? whenEnds(text, isService) ?? endsAsItStarts(text, isService) ?? bare(text, isService);
 }
 
 /**
@@ -216,6 +224,18 @@ function daysFrom(text: string, isService: (words: string) => boolean): NextToBo
   return { edge: sameTime ? 'same' : 'day', minutes: 0, days, ...split, rest };
 }
 
+/** "a color the monday before my haircut, 11am": on that weekday next to the booking's day, at the time said. */
+function weekdayFrom(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const m = WEEKDAY_FROM.exec(text);
+  const split = splitOff(m, text, isService);
+  const day = m?.groups ? WEEKDAYS.indexOf(m.groups.weekday!) + 1 : 0;
+  if (!split || !day) return undefined;
+  const after = m!.groups!.dir === 'after' || m!.groups!.dir === 'following';
+  return { edge: 'day', minutes: 0, weekday: after ? day : -day, ...split };
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
 const WORD_NUMBERS: Record<string, number> = { a: 1, an: 1, the: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** The booking a match names and the words left for the request, when both say what they must. */
@@ -266,7 +286,9 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   let rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
-  const placesShown = ONLY_PLACEMENT.test(rest);
+  // "ok what about before my cut then, 12:30?", to the times offered for a color: the color, at that time beside the cut
+  // ("right after mine, 2:30" to times offered for someone else is a pick of the 2:30 offered).
+  const placesShown = ONLY_PLACEMENT.test(rest) || (!byPerson && ONLY_PLACEMENT.test(withoutClockTime(rest)));
   if (!move && !isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest) && !placesShown) return undefined;
   const person = bookingsPerson(booking, isService);
   // "the same day as mine, earlier in the day": that day is the booking's, no other.
@@ -277,8 +299,24 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
     const left = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+,/g, '').replace(/\s+/g, ' ').trim();
     return { ...placement(near.groups), booking, rest: left, ...(person ? { person } : {}) };
   }
-  return { ...placement(m.groups), booking, rest, ...(person ? { person } : {}) };
+  return { ...byPersonsTime(placement(m.groups), person), booking, rest, ...(person ? { person } : {}) };
 }
+
+/**
+ * "my daughter an hour after mine", "30 min after him": a person's booking is said by its
+ * time, so an amount after it counts from its start ("30 min after my cut" counts from the cut's end).
+ */
+function byPersonsTime(p: { edge: 'start' | 'end' | 'day'; minutes: number }, person: 'self' | 'other' | undefined): { edge: 'start' | 'end' | 'day'; minutes: number } {
+  return person && p.edge === 'end' && p.minutes > 0 ? { edge: 'start', minutes: p.minutes } : p;
+}
+
+/** The words around a clock time said beside a placement ("ok what about , 12:30?" → "ok what about"). */
+function withoutClockTime(text: string): string {
+  if (!CLOCK_TIME.test(text)) return text;
+  return text.replace(CLOCK_TIME, ' ').replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const CLOCK_TIME = /\b(?:at |like |around |about |say )?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))(?![\w:])/;
 
 /**
  * The placement said first: "a color on the day of my cut, at 2 so it's done before my cut"
