@@ -13,7 +13,7 @@ const TAKES_BACK = /\b(?:never ?mind|nvm|forget(?: about)?|scratch|skip|no more|
 const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|rather than|instead of)(?: the| that| a| an)? /;
 // "dont need the manicure anymore, keep my facial", "don't need the color, the cut is still good": one booking
 // dropped and the other kept is a cancel (called-off.ts), no request.
-const KEEPS_OTHER = /\bkeep(?:ing)?\b|\b(?:is|are) still (?:good|fine|on|ok|okay|happening)\b|\bstays\b/;
+const KEEPS_OTHER = /\bkeep(?:ing)?\b|\b(?:is|are) still (?:good|fine|on|ok|okay|happening)\b|\bstays?\b/;
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 
