@@ -1,6 +1,7 @@
 // "ugh never mind the color, just a cut at 1", "forget the consult, i know what i want. just a
 // haircut thurs at 11": the service being asked for is taken back and another named in its
 // place. Only the second is the request; the first must not make the two "fit equally".
+import { CALLED_OFF } from './called-off.ts';
 import { serviceSwap } from './cancel-and-book.ts';
 import { matchServices } from './services.ts';
 import { normalize, words } from './text.ts';
@@ -16,6 +17,8 @@ const RULED_OUT_AFTER = /^[\s,.!-]*(?:(?:but |and )?not|rather than|instead of)(
 const KEEPS_OTHER = /\bkeep(?:ing)?\b|\b(?:is|are) still (?:good|fine|on|ok|okay|happening)\b|\bstays?\b/;
 // A booking the customer has is canceled, not taken back: "forget my color appt, book a cut" is read as a cancel.
 const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
+// So is one said not needed any more ("dont want the color anymore, a trim instead", called-off.ts);
+// "i dont need a consult anymore, just a trim" names none and takes the consult back.
 
 // A slip corrected on the spot: "highlights, no sorry a cut", "a color oops i meant a trim".
 const CORRECTION = /[\s,.!-]+(?:(?:no|nah|nope|wait|sorry|oops|actually|i mean|i meant|or rather|make it|make that)\b[\s,.!-]*)+/g;
@@ -25,7 +28,7 @@ export function withServiceTakenBack(text: string, services: ServiceCatalogEntry
   if (services.length < 2) return text;
   const said = normalize(text);
   const swap = serviceSwap(said, (part) => matchServices(part, services));
-  if (!swap || NAMES_BOOKING.test(swap.head) || KEEPS_OTHER.test(swap.tail)) return correctedOnTheSpot(said, services) ?? text;
+  if (!swap || NAMES_BOOKING.test(swap.head) || KEEPS_OTHER.test(swap.tail) || CALLED_OFF.test(said)) return correctedOnTheSpot(said, services) ?? text;
   const ruledOut = withRuledOutAfter(swap);
   if (ruledOut) return ruledOut;
   const before = swap.head.slice(0, servicePosition(swap.head, swap.from));

@@ -64,7 +64,7 @@ describe('a service ruled out leaves the other asked', () => {
     expect(withServiceTakenBack('dye, no sorry, a trim tmrw at 1', withConsult)).toBe('a trim tmrw at 1');
   });
 
-  it.each(['cut and color', 'a consult and a trim after', 'can i get a trim before my consult', 'a trim, not sure about color yet', "don't need the manicure any more, keep my facial", "i don't need the color, the haircut is still good", 'decided i dont need the consult after all, drop that one. cut and color stay', 'no need for the color anymore, the cut can stay'])('%s: both stay', (text) => {
+  it.each(['cut and color', 'a consult and a trim after', 'can i get a trim before my consult', 'a trim, not sure about color yet', "don't need the manicure any more, keep my facial", "i don't need the color, the haircut is still good", 'decided i dont need the consult after all, drop that one. cut and color stay', 'no need for the color anymore, the cut can stay', 'dont want the color anymore, just a trim instead, same day same time'])('%s: both stay', (text) => {
     expect(withServiceTakenBack(text, withConsult)).toBe(text);
   });
 });
