@@ -16,7 +16,7 @@ import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooki
 import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
-import { leavesForNow, putsOff, takenBackWithReason } from './leaves-for-now.ts';
+import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
@@ -248,6 +248,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (TAKE_BACK.test(r.s) && TAKE_BACK_ONLY.test(r.s) && r.expecting !== 'intake') return dropped(r);
   // "nah forget it, not ready to go blonde yet lol": taken back, then only why; the service in the reason is asked for nothing.
   if (takenBackWithReason(r.s, Boolean(r.resolved)) && r.expecting !== 'intake') return leftForNow(r);
+  // "never mind, dont want to do this right now": the booking itself refused, even during intake (a bare "nvm" there may be the answer).
+  if (refusesBookingNow(r.s)) return leftForNow(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
   if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);

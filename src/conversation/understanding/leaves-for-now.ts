@@ -55,3 +55,25 @@ export function takenBackWithReason(s: string, timeSaid: boolean): boolean {
   const rest = s.slice(m[0].length);
   return words(rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim()).length >= 2 && !ASKS_AGAIN.test(rest);
 }
+
+// What says the booking itself is not wanted now, not an answer to the question asked:
+// "dont want to do this right now", "not ready to book yet", "not today", "another time".
+const NOT_NOW =
+  /\b(?:(?:do ?n'?t|do not) (?:want|wanna|feel like)(?: to)? (?:do|book|doing|booking) (?:this|it|that|one|anything)|(?:i'?m |im )?not ready\b|not (?:right )?now\b|not today\b|not (?:this|that) (?:week|time)\b|(?:another|some ?other) (?:time|day)\b|maybe later\b)/;
+
+// Another day or time said beside it asks again: "nvm not today, tomorrow at 3".
+const ANOTHER_TIME = /\d|\b(?:tomorrow|tmrw|tmr|tonight|next|mon|tues?|wed|thu|thurs?|fri|sat|sun)[a-z]*\b/;
+
+/**
+ * "never mind, don't want to do this right now", "forget it, not today": a take-back first and
+ * then a reason refusing the booking itself. The "now" or "today" in it names no time to book
+ * (the date reader takes "right now" as the earliest opening), so the request is let go, and
+ * during intake questions the held time with it. A take-back with other words ("nvm, i have
+ * been before") may still be an answer, so it is left to the other rules.
+ */
+export function refusesBookingNow(s: string): boolean {
+  const m = TAKES_BACK_FIRST.exec(s);
+  if (!m) return false;
+  const rest = s.slice(m[0].length);
+  return NOT_NOW.test(rest) && !ASKS_AGAIN.test(rest.replace(/\bjust\b/g, '')) && !ANOTHER_TIME.test(rest.replace(NOT_NOW, ' '));
+}

@@ -21,6 +21,8 @@ const NAMES_BOOKING = /\b(?:my|our|appointment|appt|booking|booked)\b/;
 // "i dont need a consult anymore, just a trim" names none and takes the consult back.
 
 // A slip corrected on the spot: "highlights, no sorry a cut", "a color oops i meant a trim".
+// What may stand with the new service alone after the slip: "just a trim", "a cut instead pls".
+const ONLY_A_SERVICE = /^(?:just |only |then |a |an |the )*[a-z' -]+?(?: instead| then| pls| please| thanks| lol)*[\s,.!]*$/;
 const CORRECTION = /[\s,.!-]+(?:(?:no|nah|nope|wait|sorry|oops|actually|i mean|i meant|or rather|make it|make that)\b[\s,.!-]*)+/g;
 
 /** The text with a service taken back said as "never mind, " and only the service asked in its place left; else the text as is. */
@@ -50,7 +52,13 @@ function correctedOnTheSpot(said: string, services: ServiceCatalogEntry[]): stri
     if (!from || more.length || to.length !== 1 || to[0] === from || NAMES_BOOKING.test(head)) continue;
     // Only a service said last before the slip is the one corrected ("a cut sat at 11, no wait..." corrects the time).
     const at = servicePosition(head, from);
-    if (words(head.slice(at)).length > 3) continue;
+    if (words(head.slice(at)).length > 3) {
+      // "color on the 9th at 10, no wait just a trim": only a service after the slip, so the service
+      // (not the day or time said since) is what it corrects; the day and time stay.
+      const end = serviceEnd(head.slice(at), from);
+      if (end === undefined || !ONLY_A_SERVICE.test(tail) || words(tail).length > 4) continue;
+      return `${head.slice(0, at)}${tail.replace(/(?:[\s,.!]+|\b(?:instead|then|pls|please|thanks|lol)\b)+$/, '')} ${head.slice(at + end)}`.replace(/\s+/g, ' ').trim();
+    }
     return `${head.slice(0, at)}${tail}`;
   }
   return undefined;
