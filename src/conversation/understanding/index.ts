@@ -22,7 +22,7 @@ import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
-import { asksPolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
+import { asksPolicy, bookingBesidePolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { asksBookingWindow } from './booking-window.ts';
 import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
@@ -824,6 +824,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
     u.infoTopic = 'policies';
     // "is it too late to move my friday appt?": the booking the rules are asked about, for a new time said next.
     if (RESCHEDULE.test(s) && !CANCEL.test(s)) u.moveAsked = true;
+    // "cut the 10th at 1:30 + do u charge if i cancel late?": the rules answered, then the booking said beside them.
+    else if (u.serviceId && r.resolved && bookingBesidePolicy(r.raw)) u.alsoBooks = true;
     return as(r, 'business_info');
   }
   if (u.replacedBy) return as(r, 'cancel');

@@ -60,3 +60,20 @@ export const RULES_OF_A_CHANGE = new RegExp(
 export function asksPolicy(s: string): boolean {
   return POLICY_QUESTION.test(s);
 }
+
+// Where a booking said beside the rules question ends and the question begins: "cut the 10th at 1:30 + do u charge...".
+const PART = /\s*(?:[?+&;!]+|,|\.(?!\d)|\b(?:and|also|plus|oh and)\b)\s*/;
+// A part about a booking already made or its change is no new booking: "if i cancel my cut on friday".
+const ABOUT_BOOKED = new RegExp(String.raw`\b(my|our|it|have|had|got|appt|appointment|booking|booked|${CHANGE.slice(1, -1)})\w*`);
+// A day or hour in the part: the booking asked names when.
+const WHEN_SAID = /\d|\b(today|tomorrow|tmrw|tmr|mon|tues?|wed|thu|thurs?|fri|sat|sun)[a-z]*\b/;
+
+/**
+ * "cut the 10th at 1:30 + do u charge if i cancel late?", "any fee to cancel? book me a color sat at 2":
+ * beside the rules question, a part of its own asking a new booking at a day or hour. The rules are
+ * answered, then that booking goes on; a part naming what is booked or its change is the question's own.
+ */
+export function bookingBesidePolicy(s: string): boolean {
+  const parts = s.split(PART).filter((p) => p.trim());
+  return parts.length > 1 && parts.some((p) => asksPolicy(p)) && parts.some((p) => !asksPolicy(p) && WHEN_SAID.test(p) && !ABOUT_BOOKED.test(p) && !/\b(if|when|what|how)\b/.test(p));
+}

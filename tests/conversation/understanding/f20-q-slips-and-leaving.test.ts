@@ -69,3 +69,32 @@ describe('a take-back refusing the booking itself lets it go, intake or not', ()
     expect(understand('never mind', ctxOnDec1('intake')).intent).toBe('provide_info');
   });
 });
+
+describe('a booking said beside a rules question goes on after the answer', () => {
+  it.each([
+    ['cut the 10th at 1:30 + do u charge if i cancel late?', 'svc-cut', '2026-12-10 13:30'],
+    ['any fee to cancel? book me a color sat the 5th at 2', 'svc-color', '2026-12-05 14:00'],
+    ['color fri the 4th at 11, and is there a charge if i cancel last minute', 'svc-color', '2026-12-04 11:00'],
+    ['how much notice do you need to cancel? cut on the 9th at 3 pls', 'svc-cut', '2026-12-09 15:00'],
+  ])('%s', (text, serviceId, start) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.intent).toBe('business_info');
+    expect(u.infoTopic).toBe('policies');
+    expect(u.alsoBooks).toBe(true);
+    expect(u.serviceId).toBe(serviceId);
+    expect(localNY(u.when?.from)).toBe(start);
+  });
+
+  it.each([
+    // The booking is the one the rules are asked about.
+    'if i cancel my cut on friday is there a fee',
+    'is there a fee if i cancel my color on the 9th at 3?',
+    'is there a fee if i cancel a cut on the 9th at 3?',
+    'do u charge if i cancel late? my cut is on the 10th',
+    'whats your cancellation policy? i have a cut on friday',
+    // No day or hour: nothing to book yet.
+    'do u charge if i cancel a color late?',
+  ])('%s: the rules only', (text) => {
+    expect(understand(text, ctxOnDec1()).alsoBooks).toBeUndefined();
+  });
+});
