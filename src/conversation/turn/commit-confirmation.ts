@@ -9,7 +9,7 @@ import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
 import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
-import { restatesProposal } from './restates-proposal.ts';
+import { restatesDay, restatesProposal } from './restates-proposal.ts';
 import { picksTheOnlyOption, readAsOnlyOption } from './unlisted-pick.ts';
 import { remember, show } from './show.ts';
 
@@ -46,7 +46,7 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   // "330" is only read as a time among options; a message the summary reading finds a time in is not re-read.
   const timeAsPick = pick !== undefined && !u.when && !u.choiceTime && !pick.when && restatesProposal(pick, pending, catalog.business.timeZone);
   const picksIt = (pick !== undefined && picksTheOnlyOption(pick, pending)) || timeAsPick;
-  const restates = restatesProposal(u, pending, catalog.business.timeZone) || picksIt;
+  const restates = restatesProposal(u, pending, catalog.business.timeZone) || picksIt || restatesDay(text, pending, catalog.business.timeZone);
   if (again && restates) return show(turn, again, text);
   // A question ("where are you located?", "when is my other appointment?") is answered and
   // the summary stays open: asking is not moving on, and the next yes is still to this proposal.

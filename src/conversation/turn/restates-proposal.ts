@@ -36,3 +36,30 @@ function saysBareHour(u: Understanding, start: DateTime): boolean {
   if (u.when || u.number === undefined || start.minute !== 0) return false;
   return u.number === (start.hour % 12 || 12);
 }
+
+// "8th sorry fat fingers lol", "i meant the 8th, typo" after "cancel my appt on the 8rh": a day
+// said again to set a typo right, the summary's own day. Nothing changes: the summary is asked
+// again. The apology must be there: a bare "8th" may still be a pick or another request.
+const SETS_TYPO_RIGHT = /\b(sorry|soz|typo|fat ?fingers?|oops|whoops|autocorrect|auto ?correct|i meant|meant)\b|^\s*\*/;
+const ORDINAL_DAY = /\b(\d{1,2})(?:st|nd|rd|th)\b/g;
+
+/** The message only sets the day of the summary right: one day of the month, the start's, said with an apology. */
+export function restatesDay(text: string, p: Proposal, zone: string): boolean {
+  const day = summaryDay(p, zone);
+  if (day === undefined) return false;
+  const said = text.toLowerCase();
+  if (!SETS_TYPO_RIGHT.test(said)) return false;
+  const days = [...said.matchAll(ORDINAL_DAY)];
+  if (days.length !== 1) return false;
+  // Any other number (a time, a count) asks something more than the day.
+  if (/\d/.test(said.replace(ORDINAL_DAY, ' '))) return false;
+  if (/\b(not|no|instead|move|change|book|switch)\b/.test(said)) return false;
+  return Number(days[0]![1]) === day;
+}
+
+/** The day of the month the summary is about: its start's, or for a cancel (no start kept) the one its text shows ("Tue Dec 8"). */
+function summaryDay(p: Proposal, zone: string): number | undefined {
+  if (p.start) return DateTime.fromISO(p.start, { zone }).day;
+  const shown = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})\b/.exec(p.summary);
+  return shown ? Number(shown[1]) : undefined;
+}

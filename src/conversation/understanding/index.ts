@@ -121,6 +121,8 @@ const NOT_A_THING = new Set([
   'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekend', 'human', 'agent', 'manager', 'receptionist',
 ]);
 // Clauses that open a new booking request after a question or a refusal ("and also", "just book").
+// "whats the earliest u have", "any openings", "do you have anything": a look for open times.
+const ASKS_OPENINGS = /\b(earliest|soonest|openings?|availability|(?:do|what do|wat do|what'?d|what would) (?:you|u|ya|y'?all) have|(?:you|u|ya) have (?:anything|any|open|free))\b/;
 const NEW_BOOKING = /\b(book|schedule|get me|put me|sign me|can i (get|have|do|book)|i('?d| would) like|i want|i need)\b/;
 // "cancel my 3pm and book 4pm instead": a cancel that asks for another time in the canceled one's place.
 const CANCEL_IN_PLACE = /\b(and|then) (book|rebook|schedule|make|put|get|give|fit|squeeze|move|switch)\b/;
@@ -599,7 +601,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const { raw, s, u, services, ctx } = r;
   if (meantAnother(s)) u.meantOther = true;
   // "and the color on monday too": no booking words of its own, so it repeats the last request.
-  if (continuesLast(s) && !NEW_BOOKING.test(s)) u.continues = true;
+  // "also whats the earliest u have tmrw for a trim?": a look for openings is a request of its own, never the last one again.
+  if (continuesLast(s) && !NEW_BOOKING.test(s) && !ASKS_OPENINGS.test(s)) u.continues = true;
   // "when's my next appt?": the question names one booking by its order too, which "cancel that one" then means.
   // "the earlier of my 2 mondays", "whichever appt of mine is sooner": the words own the bookings they order.
   const owned = /\b(of (my|mine|our|ours)|which ?ever)\b/.test(s);

@@ -66,6 +66,10 @@ function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understand
     const first = classifyOne(head, free);
     const second = offerAsked(tail, classifyOne(tail, free));
     const pair = pairOf(whole.intent, first, second);
+    if (pair && pair.question === first) {
+      const pointed = pointedByQuestion(pair.request, pair.question);
+      if (pointed) return pointed;
+    }
     if (pair) return { ...pair.request, also: pair.question };
   }
   return whole;
@@ -298,6 +302,28 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
 }
 
 /** Which part is the request and which the question, when they are of different kinds. */
+/**
+ * "which of my appts is with dana? cancel that one", "whats on friday, move that to 4": the
+ * question asked first names the booking, and the change after it points back at it ("that
+ * one", "it") with no booking words of its own. The change takes the question's person,
+ * service and day as its booking's; the question is answered by doing it.
+ */
+function pointedByQuestion(request: Understanding, question: Understanding): Understanding | undefined {
+  if (!CHANGES.includes(request.intent) || question.intent !== 'my_appointments' || !request.refersToShown) return undefined;
+  if (request.serviceId || request.staffId || request.apptWhen || request.allBookings || request.order !== undefined) return undefined;
+  if (request.intent === 'cancel' && request.when) return undefined;
+  if (!question.staffId && !question.serviceId && !question.when) return undefined;
+  const named: Understanding = { ...request };
+  if (question.serviceId) named.serviceId = question.serviceId;
+  if (question.staffId) named.staffId = question.staffId;
+  if (question.when) {
+    if (request.intent === 'cancel') named.when = question.when;
+    else named.apptWhen = question.when;
+  }
+  if (question.staffId && request.intent === 'reschedule') named.staffNamesBooking = true;
+  return named;
+}
+
 function pairOf(intent: Intent, a: Understanding, b: Understanding): { request: Understanding; question: Understanding } | undefined {
   if (a.intent === intent && QUESTIONS.includes(b.intent) && b.intent !== intent) return { request: a, question: b };
   if (b.intent === intent && QUESTIONS.includes(a.intent) && a.intent !== intent) return { request: b, question: a };

@@ -192,13 +192,14 @@ function isWholeDay(r: DateRange, now: DateTime): boolean {
 // A day or part of day the customer rules out: "no mornings", "mornings dont work",
 // "can't do friday", "anything but evenings". It must not become the window searched.
 // "the one on the 11th, not this week": a week ruled out too.
+// "its wednesday isnt it", "mondays aren't they": a tag question asks the day back, it rules nothing out.
 const REFUSABLE = `(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|today|tomorrow|tonight|(?:this|next) week|(?:${DAY_WORD})s?)`;
 // A bare "no" rules out only what comes in kinds ("no mornings", "no weekends"): "no tomorrow works" answers no, then names the day.
 const KINDS = '(?:the )?(?:early |late )?(?:mornings?|afternoons?|evenings?|nights?|weekends?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*days)';
 const REFUSED = new RegExp(
   `\\bno (${KINDS})\\b` +
     `|(?<!\\bif )\\b(?:not|never|except|but not|anything but|other than|can'?t do|cannot do|can'?t make|can'?t come|can'?t)(?: on| in| in the| at| any)? (${REFUSABLE})\\b` +
-    `|\\b(${REFUSABLE}) (?:(?:do|does|is|are|will|would)(?:n'?t| not)|don'?t|doesn'?t|won'?t|wont|isn'?t|aren'?t|(?:is|are) (?:no good|bad|out|impossible)|no good|not good)\\b(?: work| do| good)?`,
+    `|\\b(${REFUSABLE}) (?:(?:do|does|is|are|will|would)(?:n'?t| not)|don'?t|doesn'?t|won'?t|wont|isn'?t|aren'?t|(?:is|are) (?:no good|bad|out|impossible)|no good|not good)\\b(?! (?:it|they)\\b)(?: work| do| good)?`,
   'g',
 );
 // What is left once a part of day is ruled out, when no other one is said.
