@@ -23,6 +23,7 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy, bookingBesidePolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
+import { keepsOnlyIf, withoutKeepSupposed } from './keep-supposed.ts';
 import { asksBookingWindow } from './booking-window.ts';
 import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
@@ -140,7 +141,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutDayGreeting(said))))), ctx)), normalize(said), resolve);
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutDayGreeting(withoutKeepSupposed(said)))))), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -320,7 +321,7 @@ function refusedForLater(text: string, r: Reading): boolean {
  * "i'll keep my appointment but i need to talk to someone": the keep is said on the way to a person.
  */
 function keepsAll(s: string): boolean {
-  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s) && !wantsPerson(s);
+  return KEEP.test(s) && !KEEP_PART.test(s) && !regretsCancel(s) && !wantsPerson(s) && !keepsOnlyIf(s);
 }
 
 /** A person asked for in so many words ("talk to someone", "speak with a manager", "have someone call me"). */

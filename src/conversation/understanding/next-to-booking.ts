@@ -122,6 +122,8 @@ const FOR_PERSON =
 const SAME_TIME_AS = new RegExp(
   String.raw`\b(?:(?:at |for |in )?(?:the )?(?:exact )?same (?:day and |day & )?(?:start(?:ing)? )?(?:time|hour|slot|time ?slot) as|while (?:i|im|i'm|i am) (?:get|getting|have|having|do|doing|at|in for)) (?<booking>${OWNER}[^,.;!?()]*)`,
 );
+// "... a trim after", "... one right afterwards", "... a cut before": a bare side of the booking, said last.
+const BESIDE_AT_END = /\s(?:right |straight |just |directly )?(after|afterwards?|after that|after it|before|beforehand|before it)[?.!\s]*$/;
 // "... but one week later", "two weeks after", "but the week after": the same time, whole days on.
 const LATER = /\b(?:but )?(?<amount>an?|the|one|two|three|four|five|six|\d{1,2}) (?<unit>weeks?|wks?|days?) (?:later|after)\b/;
 // "4 weeks after my one on the 8th", "two weeks before my color": whole days from the booking's day.
@@ -162,6 +164,10 @@ function sameTimeAs(text: string, isService: (words: string) => boolean): NextTo
   const split = splitOff(SAME_TIME_AS.exec(text), text, isService);
   // "a cut one week before my color, same start time as the color": whole days from it, at its time (daysFrom).
   if (!split || DAYS_FROM.test(split.rest)) return undefined;
+  // "while im in for my color on the 22nd could i also get a trim after": the "while" names the booking,
+  // a bare "after" (or "before") at the end places the new one by its end (or start), not at its time.
+  const beside = /^while\b/.test(SAME_TIME_AS.exec(text)?.[0]?.trim() ?? '') ? BESIDE_AT_END.exec(split.rest) : null;
+  if (beside) return { edge: /^before/.test(beside[1]!) ? 'start' : 'end', minutes: 0, ...split, rest: split.rest.slice(0, beside.index).trim() };
   const later = LATER.exec(split.rest);
   if (!later?.groups) return { edge: 'same', minutes: 0, ...split };
   const days = (WORD_NUMBERS[later.groups.amount!] ?? Number(later.groups.amount)) * (later.groups.unit!.startsWith('w') ? 7 : 1);

@@ -40,6 +40,14 @@ const POLICY_QUESTION = new RegExp(
     // "what happens when i cancel". A new time said with it ("what if i need to move it to friday") asks for that move.
     String.raw`\bwhat (happens |would happen |do i do |should i do )?(if|when) (i|we|u|you) (ever )?(end up needing|need|have|had|needed|got|gotta) to ${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
     String.raw`\bwhat (happens|would happen) (if|when) (i|we|u|you) ${CHANGE}\w*\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
+    // A change asked about with how close the booking is: "is it ok to change my appt if its in 2 days",
+    // "can i still cancel if its tomorrow". The closeness is the question, no new time.
+    String.raw`\b${CHANGE}\w*\b.*\bif (it'?s|its|it is|that'?s|thats|the (appt|appointment|booking) is) (only |just |already )?(in|within|less than|under) (\d+|a|an|one|two|three|a few|a couple( of)?) ?(hours?|hrs?|days?)\b`,
+    // "can i move it or is that too late", "cancelling now, is it too late?": the doubt after the change,
+    // with no new day or hour for it (a time said is a move asked for).
+    String.raw`\b${CHANGE}\w*\b(?!.*\b(to|for|on|at) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d)).*\b(is|would) (that|it|this)( be)? too (late|short notice|last minute)\b`,
+    // A fee asked back about the change just made: "do i get charged anything for that?", "is there a fee for that".
+    String.raw`\b(do|will|would|does) (i|we) (get |be )?(charged|billed)( anything| something| extra| a fee)? for (that|it|this)\b|\b(is|was|will) there (a|any) (fee|charge|penalty) for (that|it|this)\b`,
     // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
     // "do you charge for no shows", "is there a fee if i don't show up".
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
