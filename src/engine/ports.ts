@@ -243,9 +243,15 @@ export interface EventRecord {
 
 /** Raised by a store write that the database refused because the time is taken (exclusion constraint). */
 export class SlotTakenError extends Error {
-  constructor(message = 'The time was taken by another booking.') {
+  /**
+   * False when the write was the victim of a lock cycle among writers still in flight
+   * (a deadlock): none of them is known to hold the time yet.
+   */
+  readonly settled: boolean;
+  constructor(message = 'The time was taken by another booking.', opts: { settled?: boolean } = {}) {
     super(message);
     this.name = 'SlotTakenError';
+    this.settled = opts.settled ?? true;
   }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSchedulingStore } from '../../src/db/scheduling/store.ts';
-import type { SchedulingStore, Snapshot, SnapshotRequest } from '../../src/engine/ports.ts';
+import { SlotTakenError, type SchedulingStore, type Snapshot, type SnapshotRequest } from '../../src/engine/ports.ts';
 import { createScheduler } from '../../src/engine/scheduler.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { createBusiness, createResource, createService, system } from './support/fixtures.ts';
@@ -116,6 +116,44 @@ describe('guarded one-statement booking', () => {
     expect(r).toMatchObject({ ok: false, kind: 'rule', rule: 'not_eligible' });
     expect(await appointments()).toBe(0);
     await t.pool.query(`INSERT INTO service_eligibility (service_id, resource_id) VALUES ($1, $2)`, [ids.service, ids.dana]);
+  });
+
+  // Writers inserting overlapping reservations at once can wait on each other, and
+  // Postgres aborts one of them (a deadlock): the victim lost to writers still in
+  // flight, and the time may be free once they settle. On a loaded machine a caller can
+  // be the victim again and again on the same free resource; it must keep deciding
+  // again, not answer "taken". A loss the constraint settled (someone committed there)
+  // that the next snapshot still does not show is a view that does not move: that gives
+  // up after a few rounds.
+  describe('races lost on a time the snapshot shows free', () => {
+    function losing(times: number, settled: boolean): { store: SchedulingStore; guardedWrites: () => number } {
+      const real = createSchedulingStore(t.pool);
+      let writes = 0;
+      const store: SchedulingStore = {
+        ...real,
+        async commitGuarded(b) {
+          if (++writes <= times) throw new SlotTakenError(undefined, { settled });
+          return real.commitGuarded(b);
+        },
+      };
+      return { store, guardedWrites: () => writes };
+    }
+
+    it('books after losing to a deadlock twelve rounds in a row', async () => {
+      const { store, guardedWrites } = losing(12, false);
+      const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+      expect(r).toMatchObject({ ok: true, appointment: { resourceIds: [ids.dana] } });
+      expect(guardedWrites()).toBe(13);
+      expect(await appointments()).toBe(1);
+    });
+
+    it('answers "taken" after a few settled losses the snapshot never shows', async () => {
+      const { store, guardedWrites } = losing(Infinity, true);
+      const r = await createScheduler(store, () => now).book({ service: 'visit', start, channel: 'api', actor: system });
+      expect(r).toMatchObject({ ok: false, kind: 'conflict' });
+      expect(guardedWrites()).toBeLessThanOrEqual(8);
+      expect(await appointments()).toBe(0);
+    });
   });
 
   // The store keeps the configuration in memory by schedule_version. Here the cache is

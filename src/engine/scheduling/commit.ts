@@ -6,16 +6,20 @@ import { rule, type Failure, type SchedulerContext } from './context.ts';
 import { evaluateAt, serializationKeys, sized, snapshotRequest, type Target } from './decision.ts';
 
 // A retry happens only when a fresh snapshot showed the time free and the write still
-// lost: to a writer that committed there first, to one still in flight, or to Postgres
-// aborting one side of a lock cycle (deadlock). A time really taken shows on the next
-// snapshot and is answered at once. Losing to a committed writer is progress: the next
-// snapshot shows that resource taken and routing picks another, so with many writers on
-// one start time ("any provider", ties broken alike) a caller may lose several rounds in
-// a row and still find a free resource. Only rounds lost on the same combination as the
-// round before (a writer that never committed) count against the budget: a fixed count of
-// all rounds can refuse a free time when enough writers want the same start.
+// lost: to a writer that committed there first, or to Postgres aborting one side of a
+// lock cycle among writers still in flight (deadlock). A time really taken shows on the
+// next snapshot and is answered at once. Losing to a committed writer is progress: the
+// next snapshot shows that resource taken and routing picks another, so with many
+// writers on one start time ("any provider", ties broken alike) a caller may lose
+// several rounds in a row and still find a free resource. A deadlock is not progress
+// for the victim but is for the writers left, and a loaded machine can make one caller
+// a victim round after round on the same free resource; counting those gave up a time
+// that was free. So only a settled loss followed by another on the same combination
+// (the snapshot still shows free what a committed writer took: a view that does not
+// move) counts against the stall budget; everything else is bounded by MAX_ATTEMPTS.
 const STALLED_ATTEMPTS = 5;
-// Every resource free at that time can be lost at most once before the snapshot shows it taken.
+// Every resource free at that time can be lost settled at most once before the snapshot
+// shows it taken; the rest is room for deadlocks.
 const MAX_ATTEMPTS = 32;
 
 /** A write at one start time: what to decide, and how to write the decision. */
@@ -30,8 +34,8 @@ export interface Commit<T> extends Target {
 
 export type CommitResult<T> = { ok: true; value: T } | Failure;
 
-/** `retry`: the combination the lost round tried (its location and resources). */
-type Attempt<T> = CommitResult<T> | { retry: string } | { conflict: string };
+/** `retry`: the combination the lost round tried (its location and resources); `settled`: false after a deadlock. */
+type Attempt<T> = CommitResult<T> | { retry: string; settled: boolean } | { conflict: string };
 
 /**
  * Finds a combination for `start` on a fresh snapshot, then locks exactly those
@@ -45,7 +49,7 @@ export async function commitAt<T>(ctx: SchedulerContext, c: Commit<T>): Promise<
     if (blind) return blind;
   }
   let lastMessage = 'That time is already taken.';
-  let lastTried: string | undefined;
+  let lastSettled: string | undefined;
   let stalled = 0;
   for (let attempt = 0; attempt < MAX_ATTEMPTS && stalled < STALLED_ATTEMPTS; attempt++) {
     const outcome = await attemptCommit(ctx, c);
@@ -54,8 +58,8 @@ export async function commitAt<T>(ctx: SchedulerContext, c: Commit<T>): Promise<
       break;
     }
     if (!('retry' in outcome)) return outcome;
-    if (outcome.retry === lastTried) stalled++;
-    lastTried = outcome.retry;
+    if (outcome.retry === lastSettled) stalled++;
+    lastSettled = outcome.settled ? outcome.retry : undefined;
   }
   return { ok: false, kind: 'conflict', message: lastMessage, alternatives: await alternatives(ctx, c) };
 }
@@ -74,7 +78,8 @@ async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<At
   const first = evaluateAt(snap, c);
   if (!first.ok) return first.rule === 'conflict' ? { conflict: first.message } : rule(first.rule, first.message);
   const combo = first.combo;
-  const lost = { retry: `${combo.locationId} ${combo.resourceIds.join(' ')}` };
+  const retry = `${combo.locationId} ${combo.resourceIds.join(' ')}`;
+  const lost = (settled = true) => ({ retry, settled });
   const keys = serializationKeys(snap, combo, c.start);
   const versions = snap.versions;
   // No rule here counts bookings: the decision just made is written in one statement
@@ -87,14 +92,15 @@ async function attemptCommit<T>(ctx: SchedulerContext, c: Commit<T>): Promise<At
       // The configuration changed since the snapshot: decide again on fresh data.
     } catch (err) {
       if (!(err instanceof SlotTakenError)) throw err;
+      return lost(err.settled);
     }
-    return lost;
+    return lost();
   }
   try {
-    return (await ctx.store.transaction((tx) => commitLocked(tx, c, snap, combo, keys))) ?? lost;
+    return (await ctx.store.transaction((tx) => commitLocked(tx, c, snap, combo, keys))) ?? lost();
   } catch (err) {
     if (!(err instanceof SlotTakenError)) throw err;
-    return lost;
+    return lost(err.settled);
   }
 }
 
