@@ -650,7 +650,10 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
 function answerDuration(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   const answer = durationAnswer(view, u.serviceId ?? memory.serviceId);
   if (u.alsoBooks) return thenBook(view, infoMemory(view, u, memory), answer);
-  return reply(withOpenSummary(view, answer), memory);
+  // "how long does a haircut take" then "k can i get one wed at 3": the service asked about is
+  // the one booked unless another is named, as after its price.
+  const asked = u.serviceId && !memory.serviceId && !view.proposal && !view.offers.length ? { ...memory, serviceId: u.serviceId } : memory;
+  return reply(withOpenSummary(view, answer), asked);
 }
 
 /**
