@@ -15,7 +15,7 @@ import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
@@ -1315,7 +1315,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // "my wife booked a cut fri at 2, cancel it for her": with nothing of the sender's at that weekday and hour, it is hers,
   // booked from her own phone. (A day alone, or "now", says too little to tell.)
   const saidThen = memory.flow === 'cancel' && memory.when?.exactTime && memory.when.weekdayOnly ? memory.when : undefined;
-  const noneThen = Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone);
+  // "cancel my husbands appt on thurs": a whole day on which the sender has nothing says as much.
+  const noneThen = (Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone)) || (memory.flow === 'cancel' && Boolean(memory.when) && noneOnDaySaid(items, memory.when!, view.timeZone));
   if (changing && memory.othersBooking && (!items.length || !hasNamed || noneThen)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
