@@ -39,6 +39,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, wor
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
+import { besideOwnBooking } from './own-booking-named.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
@@ -406,7 +407,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
   // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
   const fitting =
-    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
+    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) ||
+    (isMove ? undefined : besideOwnBooking(withoutRuledOut(unkept), (part) => matchServices(part, services))) ||
+    matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
