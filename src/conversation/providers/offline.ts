@@ -1141,9 +1141,13 @@ function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment)
  * A new booking at a time relative to one the customer has ("same time for my son"), or to
  * the one just canceled ("can i get a haircut at that same time then").
  */
-function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): ProviderStep {
+function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined, history: ChatMessage[]): ProviderStep {
   const svc = view.services.find((s) => s.id === memory.serviceId);
-  const appt = justCanceled ?? (svc && items.find((a) => a.service === svc.name)) ?? items[0];
+  const ofService = svc ? items.filter((a) => a.service === svc.name) : [];
+  // "book me a trim sat the 12th at 11" ... "and another one sat the 26th same time": the booking
+  // just talked about is the one whose time is meant, not the soonest.
+  const talked = lastBooked(history, ofService.length ? ofService : items);
+  const appt = justCanceled ?? talked ?? ofService[0] ?? items[0];
   if (!appt) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   const serviceId = memory.serviceId ?? view.services.find((s) => s.name === appt.service)?.id;
   // The time worked out from it is exactly the one asked: proposed at once when free.
@@ -1321,7 +1325,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items, req.history);
-  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
+  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled, req.history);
   if (!items.length && memory.checksBooking) return reply(T.notUnderstood, {});
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);
