@@ -1,4 +1,5 @@
 import { parseYesNo } from '../understanding/choice.ts';
+import { splitCorrection } from '../understanding/text.ts';
 import { plain } from './words.ts';
 
 // A yes/no answer in words: "yep first time", "nope been before", "i've been before",
@@ -30,6 +31,8 @@ const PLAIN_NO = /^(i don'?t|i do not|i'?m not|i am not|i haven'?t|i have not|i 
 /** true, false, or undefined when the answer is not a clear yes or no to this question. */
 export function readYesNo(text: string, prompt: string): boolean | undefined {
   const said = plain(text);
+  const taken = takenBack(said, prompt);
+  if (taken !== undefined) return taken;
   if (UNSURE.test(said)) return undefined;
   const word = parseYesNo(said);
   const echoed = echo(said, prompt);
@@ -63,4 +66,29 @@ function echo(said: string, prompt: string): boolean | undefined {
   const firstTime = NOT_FIRST.test(said) ? false : NEVER_BEEN.test(said) || FIRST.test(said) ? true : BEEN_BEFORE.test(said) || PAST_VISIT.test(said) ? false : undefined;
   if (firstTime === undefined) return undefined;
   return polarity > 0 ? firstTime : !firstTime;
+}
+
+// "yes.. actually no", "no wait yes": the word after the correction is the answer.
+const CORRECTED_WORD = /\b(?:actually|wait|sorry|i mean|i meant|oops|my bad)[\s,.!-]*(yes|yeah|yep|yup|no|nope|nah)[\s,.!]*$/;
+
+const LEADING_TAKEN_BACK = /^(?:yes|yeah|yep|yup|no|nope|nah)[\s,.!-]+(?:wait|actually|i mean|i meant|sorry|oops|my bad)\b[\s,.!-]*(?<rest>\S.*)$/;
+
+/**
+ * "yes.. actually no sorry, i came once last year", "no wait, yes first time": an answer
+ * taken back in the same text; what follows the correction answers, when it answers at all.
+ */
+function takenBack(said: string, prompt: string): boolean | undefined {
+  const word = CORRECTED_WORD.exec(said)?.[1];
+  if (word && said.slice(0, CORRECTED_WORD.exec(said)!.index).trim() !== '') return /^y/.test(word);
+  // "no, i mean yes, never been", "no wait, first time actually": the opening word taken back at once.
+  const opened = LEADING_TAKEN_BACK.exec(said)?.groups?.rest;
+  if (opened) return readYesNo(opened, prompt);
+  const split = splitCorrection(said);
+  if (!split || split.after === '') return undefined;
+  // The correction's own "no" ("actually no, ...") answers too when the rest is no answer.
+  const after = readYesNo(split.after, prompt);
+  if (after !== undefined) return after;
+  const marker = said.slice(split.before.length, said.length - split.after.length);
+  const own = /\b(no|nope|nah|yes|yeah|yep|yup)\b/.exec(marker)?.[1];
+  return own ? /^y/.test(own) : undefined;
 }

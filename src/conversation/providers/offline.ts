@@ -15,7 +15,7 @@ import { againAsBefore, justMoved } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
-import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
+import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
@@ -650,7 +650,10 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
 function answerDuration(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   const answer = durationAnswer(view, u.serviceId ?? memory.serviceId);
   if (u.alsoBooks) return thenBook(view, infoMemory(view, u, memory), answer);
-  return reply(withOpenSummary(view, answer), memory);
+  // "how long does a haircut take" then "k can i get one wed at 3": the service asked about is
+  // the one booked unless another is named, as after its price.
+  const asked = u.serviceId && !memory.serviceId && !view.proposal && !view.offers.length ? { ...memory, serviceId: u.serviceId } : memory;
+  return reply(withOpenSummary(view, answer), asked);
 }
 
 /**
@@ -1138,9 +1141,13 @@ function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment)
  * A new booking at a time relative to one the customer has ("same time for my son"), or to
  * the one just canceled ("can i get a haircut at that same time then").
  */
-function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): ProviderStep {
+function bookRelativeTo(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined, history: ChatMessage[]): ProviderStep {
   const svc = view.services.find((s) => s.id === memory.serviceId);
-  const appt = justCanceled ?? (svc && items.find((a) => a.service === svc.name)) ?? items[0];
+  const ofService = svc ? items.filter((a) => a.service === svc.name) : [];
+  // "book me a trim sat the 12th at 11" ... "and another one sat the 26th same time": the booking
+  // just talked about is the one whose time is meant, not the soonest.
+  const talked = lastBooked(history, ofService.length ? ofService : items);
+  const appt = justCanceled ?? talked ?? ofService[0] ?? items[0];
   if (!appt) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   const serviceId = memory.serviceId ?? view.services.find((s) => s.name === appt.service)?.id;
   // The time worked out from it is exactly the one asked: proposed at once when free.
@@ -1312,12 +1319,13 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // "my wife booked a cut fri at 2, cancel it for her": with nothing of the sender's at that weekday and hour, it is hers,
   // booked from her own phone. (A day alone, or "now", says too little to tell.)
   const saidThen = memory.flow === 'cancel' && memory.when?.exactTime && memory.when.weekdayOnly ? memory.when : undefined;
-  const noneThen = Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone);
+  // "cancel my husbands appt on thurs": a whole day on which the sender has nothing says as much.
+  const noneThen = (Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone)) || (memory.flow === 'cancel' && Boolean(memory.when) && noneOnDaySaid(items, memory.when!, view.timeZone));
   if (changing && memory.othersBooking && (!items.length || !hasNamed || noneThen)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items, req.history);
-  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled);
+  if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled, req.history);
   if (!items.length && memory.checksBooking) return reply(T.notUnderstood, {});
   if (!items.length) return reply(T.noAppointments, { ...memory, flow: undefined, shift: undefined });
   if (memory.asksWhere) return appointmentPlaces(view, memory, items);

@@ -45,6 +45,18 @@ export function atTimeSaid(items: ListedAppointment[], window: SaidWindow | unde
   return near.length ? near : items;
 }
 
+/**
+ * Nothing of the sender's falls on the whole day said: "cancel my husbands appt on thurs" when
+ * the sender has nothing on a thursday (by weekday: any week's) is his booking, not one of theirs.
+ */
+export function noneOnDaySaid(items: ListedAppointment[], window: SaidWindow & { weekdayOnly?: boolean }, zone: string): boolean {
+  const from = DateTime.fromISO(window.from, { zone });
+  const to = DateTime.fromISO(window.to, { zone });
+  if (window.exactTime || window.dayNamed === false || !to.equals(from.plus({ days: 1 }))) return false;
+  const at = (a: ListedAppointment) => DateTime.fromISO(a.start_local, { zone });
+  return !items.some((a) => (window.byWeekday || window.weekdayOnly ? at(a).weekday === from.weekday : at(a).hasSame(from, 'day')));
+}
+
 /** Some appointment is at the time said, or on its day ("my wife's cut fri at 2" when the sender has nothing friday: none is). */
 export function anyAtTimeSaid(items: ListedAppointment[], window: SaidWindow, zone: string): boolean {
   return nearTimeSaid(items, window, zone).length > 0;

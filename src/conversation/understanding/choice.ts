@@ -89,7 +89,8 @@ const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
 // Words that can surround a choice without changing it ("I'll take number 2 please").
 const FILLER = new Set([
   'i', "i'll", 'ill', "i'd", 'id', 'will', 'take', 'like', 'want', 'choose', 'pick', 'go', 'with', 'for', 'lets', "let's", 'do', 'the',
-  'one', 'option', 'number', 'no', 'num', 'nr', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
+  // "opt 1 pls", "optn 2", "nmbr 3": the option's word shortened as texts do.
+  'one', 'option', 'opt', 'optn', 'op', 'number', 'no', 'num', 'nr', 'nmbr', 'numba', 'slot', 'choice', 'please', 'ok', 'okay', 'yes', 'yeah', 'sure', 'that', 'is', 'works',
   'fine', 'good', 'sounds', 'great', 'perfect', 'thanks', 'thank', 'you', 'how', 'about', 'what', 'a', 'an', 'it', 'be', 'would', 'book',
   'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
   'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright', 'pls', 'plz', 'lovely', 'awesome', 'ideal', 'nice',
@@ -184,7 +185,7 @@ function pickBeforeReason(s: string, count: number): Choice | undefined {
 
 // "3, tmrw at 2pm", "#2 on friday at 10", "option 1 - the 9th at 11": a number set off at the
 // start of a message, the rest of it saying when.
-const LEADING_PICK = /^(?:(?:ok|okay|um+|so|yes|yeah)[ ,]+)?(?:(?:#|option |number |no\. ?)(\d{1,2})\b[ ,.;:)-]*|(\d{1,2})(?:[,.;:)-]+| -) *)(?=\S)/;
+const LEADING_PICK = /^(?:(?:ok|okay|um+|so|yes|yeah)[ ,]+)?(?:(?:#|(?:option|opt|optn|number|nmbr) |no\. ?)(\d{1,2})\b[ ,.;:)-]*|(\d{1,2})(?:[,.;:)-]+| -) *)(?=\S)/;
 
 /** The numbered option a message opens with before saying more; undefined without one set off so. */
 export function leadingPick(text: string, optionCount: number): number | undefined {
@@ -199,7 +200,7 @@ function choose(s: string, optionCount: number): Choice {
   const clean = s.replace(/[!?,;]+/g, ' ').replace(/\s+/g, ' ').trim();
 
   let picked: number | undefined;
-  const explicit = /(?:#|\b(?:option|number|no\.|num|nr|slot|choice)\s*#?\s*)(\d{1,2})\b/.exec(clean);
+  const explicit = /(?:#|\b(?:option|opt|optn|number|nmbr|numba|no\.|num|nr|slot|choice)\s*#?\s*)(\d{1,2})\b/.exec(clean);
   if (explicit) picked = Number(explicit[1]);
 
   const tokens = clean.split(' ').filter((w) => w !== '');
@@ -214,6 +215,9 @@ function choose(s: string, optionCount: number): Choice {
       const before = tokens[i - 1] ?? '';
       const after = (tokens[i + 1] ?? '') + ' ' + (tokens[i + 2] ?? '');
       if (MONTHS.test(before) || /^of /.test(after) || (w === 'second' && /^(please|pls|wait|sec)\b/.test(after))) continue;
+      // "saturday 1pm like i first said", "what i first asked for", "at first": when something was
+      // said, not the first option.
+      if (/^(?:i|we|u|you|at)$/.test(before) || /^(?:said|asked|wanted|thought|mentioned|texted|picked|chose|told|messaged|wrote)\b/.test(after)) continue;
       // "3pm on the 3rd", "friday the 4th at 2": a day of the month, not the third option.
       if (isDayOfMonth(tokens.slice(Math.max(0, i - 2), i).join(' '), after)) continue;
       picked = n;

@@ -39,6 +39,7 @@ import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, wor
 import { MONTH } from './shorthand.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
+import { besideOwnBooking } from './own-booking-named.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
@@ -111,8 +112,8 @@ const CHANGE_WORDS = /\b(but|instead|actually|rather|make it|change|switch|how a
 const OFFERED_QUESTION = /\b(do|does|can|will) (you|u|y'?all|anyone|someone|somebody|any ?one)( guys| there| all)? (do|offer|have|provide|carry|sell|handle)\b(?<asked>.*)$/;
 // What a "do you have ..." asks about when it is not a service: a time, a place, a price.
 const NOT_A_SERVICE = /\b(any ?thing|something|openings?|availability|available|time|times|room|space|spots?|slots?|appointments?|parking|wifi|hours|prices?|deals?|discounts?|gift ?cards?|a (minute|sec|second))\b/;
-// "whoever is fine", "anyone", "no preference": any qualified staff member will do.
-const ANY_STAFF = /\b(who ?ever|any ?one|any ?body|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t (care|mind) who|no preference|either (one|is fine|works))\b/;
+// "whoever is fine", "anyone", "no preference": any qualified staff member will do. "whoevers free", "anyones fine": the "is" run on.
+const ANY_STAFF = /\b(who ?ever(?:'?s)?|any ?one(?:'?s)?|any ?body(?:'?s)?|any (stylist|staff|of them|person)|doesn'?t matter who|don'?t (care|mind) who|no preference|either (one|is fine|works))\b/;
 // "can i book a pedicure": the thing asked for after a booking verb, when it is no service.
 const ASKED_THING = /\b(book|get|have|want|need|like|schedule|do)( me| in| us)? (a|an|some|my)( quick| new| full)? (?<thing>[a-z]{4,})\b/;
 const NOT_A_THING = new Set([
@@ -406,7 +407,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
   // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
   const fitting =
-    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) || matchServices(withoutRuledOut(unkept), services);
+    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) ||
+    (isMove ? undefined : besideOwnBooking(withoutRuledOut(unkept), (part) => matchServices(part, services))) ||
+    matchServices(withoutRuledOut(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);

@@ -19,7 +19,8 @@ const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 // The booking moved: "it", "my appt", and the day that says which one ("my appt on thursday", "the 3pm on friday").
 const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for|at)(?: the)? [\\w:]+)?)?`;
 const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)${BOOKING_MOVED}`;
-const AMOUNT_SAID = `(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
+// "9 am before work": the "a" of "am" (or "pm") is a clock's, not "a minute".
+const AMOUNT_SAID = `(?![ap]\\.?m\\b)(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;
 /** "an hour later", "90 min earlier", "an hour and a half later": the amount before the way. */
 // "more than 24h before my appt", "at least a day ahead": the notice given, measured back from the booking, moves nothing.
 const NOTICE_BOUND = '(?:more than|over|at least|less than|under|within|plenty of|well over)';

@@ -200,6 +200,14 @@ function endsAsItStarts(text: string, isService: (words: string) => boolean): Ne
   return { edge: 'start', minutes: 0, booking, rest, ...(person ? { person } : {}) };
 }
 
+/** The words without a clause saying the new booking ends as the booking starts ("so it ends right when the consult starts"). */
+function withoutEndRestated(rest: string): string {
+  const m = ENDS_AS_STARTS.exec(rest);
+  if (!m) return rest;
+  const said = rest.slice(0, m.index).replace(/\b(?:so (?:that )?(?:it|i|we|im|its|were)(?:'s| is| am|'m| are|'re)?|and be|to be)\s*$/, '');
+  return `${said} ${rest.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').replace(/[\s,;]+$/, '').trim();
+}
+
 /** "my cut is fri the 18th at 9 right? i want a color that same day straight after": placed by the booking stated. */
 function stated(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const m = STATED.exec(text);
@@ -291,6 +299,9 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
   // The words after the booking's name ("... my color please") stay the request's.
   const end = m.index + m[0].length - (m.groups.booking!.trimEnd().length - booking.length);
   let rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, ' ').trim();
+  // "a color before my consult on the 11th, so it ends right when the consult starts": the end
+  // said again places nothing new, and the booking it names again is no request.
+  if (m.groups.dir && /^(?:before|ahead of|prior to)$/.test(m.groups.dir)) rest = withoutEndRestated(rest);
   // "right after mine then", to the times offered for someone else: the request on screen, placed by the customer's own booking.
   // "ok what about before my cut then, 12:30?", to the times offered for a color: the color, at that time beside the cut
   // ("right after mine, 2:30" to times offered for someone else is a pick of the 2:30 offered).
