@@ -27,6 +27,7 @@ import { keepsOnlyIf, withoutKeepSupposed } from './keep-supposed.ts';
 import { asksBookingWindow } from './booking-window.ts';
 import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
+import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
@@ -919,7 +920,11 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
-  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
+    // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
+    if (asksWhichOfTwoTimes(s)) delete u.when;
+    return as(r, 'my_appointments');
+  }
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
   const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;
   if (checksBooking(s, r.expecting) && !booksForOther && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
