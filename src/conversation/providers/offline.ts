@@ -73,6 +73,8 @@ interface Memory {
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
   asksWhere?: boolean;
+  /** "how much is my appt monday gonna cost": the appointments are listed with their services' prices. */
+  pricesBooked?: boolean;
   /** "do you do nails": the service list answers that it is not offered. */
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
@@ -622,6 +624,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
       next.checksBooking = u.checksBooking;
+      next.pricesBooked = u.pricesBooked;
       next.referOrder = u.order;
       return call('list_my_appointments', {}, next);
     }
@@ -1441,14 +1444,21 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   };
   const meant = items.filter(inWindow);
   const shown = meant.length ? meant : items;
-  const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
+  const prices = memory.pricesBooked ? bookedPrices(view, shown) : [];
+  const list = [`${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`, ...prices].join('\n');
   // "when's my next appt?": the list shows them all, and remembers the one asked about.
   const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
-  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, pricesBooked: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }
   return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, { ...next, checksBooking: undefined });
+}
+
+/** "how much will my color cost": the catalog price of each service among the bookings shown, once each. */
+function bookedPrices(view: ProviderView, shown: ListedAppointment[]): string[] {
+  const ids = [...new Set(shown.map((a) => view.services.find((s) => s.name === a.service)?.id))];
+  return ids.map((id) => priceInCatalog(view, id)).filter((p): p is string => Boolean(p));
 }
 
 /** A refused tool call, read by its error code. */
