@@ -21,6 +21,7 @@ import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
+import { onListedDay } from './offline-listed-day.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -420,7 +421,8 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   const { moveAsked, ...kept } = remembered;
   const asMove = moveAfterPolicy(heard, moveAsked);
   if (asMove) return rescheduleStep(view, asMove, {});
-  const u = after?.u ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const busy = view.offers.length > 0 || view.proposal !== null || Boolean(kept.flow);
+  const u = after?.u ?? onListedDay(view, heard, text, req.history, busy) ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
