@@ -28,6 +28,7 @@ import { asksBookingWindow } from './booking-window.ts';
 import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
+import { asksGiftCards } from './gift-card-asked.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
@@ -1061,7 +1062,7 @@ function infoTopic(s: string): Understanding['infoTopic'] {
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
   if (namesPolicies(s) || asksPolicy(s)) return 'policies';
-  if (CONTACT.test(s) || asksForEmail(s)) return 'contact';
+  if (CONTACT.test(s) || asksForEmail(s) || asksGiftCards(s)) return 'contact';
   return undefined;
 }
 
