@@ -35,7 +35,7 @@ function oneShown(history: ChatMessage[]): ListedAppointment | undefined {
  * that booking's day (`nextTo`, edge 'day'), at the time said. Undefined otherwise.
  */
 export function onListedDay(view: ProviderView, u: Understanding, text: string, history: ChatMessage[], busy: boolean): Understanding | undefined {
-  if (busy || (u.intent !== 'book' && u.intent !== 'confirm') || !u.serviceId || u.nextTo || u.forSomeoneElse || u.shift) return undefined;
+  if (busy || (u.intent !== 'book' && u.intent !== 'confirm') || !u.serviceId || u.nextTo || u.shift) return undefined;
   if ((u.when && u.when.dayNamed !== false) || !THAT_DAY.test(text)) return undefined;
   const appt = oneShown(history);
   if (!appt) return undefined;

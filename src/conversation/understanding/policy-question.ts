@@ -7,7 +7,8 @@
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
 /** Who changes: "if i cancel", and in texts as often "if u cancel", meaning the customer's own cancel. */
 // Asked in general ("what happens if someone cancels late", "do u charge if a client no shows"), it is the same rule.
-const WHO = String.raw`(i|we|u|you|someone|somebody|anyone|anybody|a person|people|a client|clients|a customer|customers)`;
+const OTHERS = String.raw`(someone|somebody|anyone|anybody|a person|people|a client|clients|a customer|customers)`;
+const WHO = String.raw`(i|we|u|you|${OTHERS})`;
 /** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
 const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
@@ -53,6 +54,10 @@ const POLICY_QUESTION = new RegExp(
     // "do you charge for no shows", "is there a fee if i don't show up".
     String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? ${WHO} (${MISS})`,
     String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if ${WHO}|when ${WHO}) (${MISS}|missing|missed|no ?-?shows?|being late)`,
+    // Asked of anyone, never a request of the customer's own: "what if someone cancels last minute",
+    // "do you charge people who no show".
+    String.raw`\bwhat (happens |would happen )?(if|when) ${OTHERS} (ever )?((needs?|has|had|wants?) to )?(${CHANGE}|${MISS}|no ?-?shows?)`,
+    String.raw`\b(fee|fees|charge|charged|penalty|penalties)\b.*\b${OTHERS} (who|that) (${CHANGE}\w*|${MISS}|no ?-?shows?)`,
   ].join('|'),
 );
 
