@@ -76,6 +76,8 @@ interface Memory {
   asksWhere?: boolean;
   /** "how much is my appt monday gonna cost": the appointments are listed with their services' prices. */
   pricesBooked?: boolean;
+  /** "do u sell gift cards": the contact answer is led by what it is for. */
+  giftCards?: boolean;
   /** "do you do nails": the service list answers that it is not offered. */
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
@@ -397,7 +399,7 @@ function askFirst(view: ProviderView, q: Understanding, memory: Memory): Provide
   const next: Memory = { ...memory, alsoServiceId: q.serviceId };
   if (q.intent === 'my_appointments') return call('list_my_appointments', {}, { ...next, answering: 'appointments' });
   if (q.asksServices) return call('list_services', {}, { ...next, answering: 'price' });
-  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q) });
+  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q), giftCards: q.giftCards });
 }
 
 /** The answer to the question asked beside the request, as one text. */
@@ -614,7 +616,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), giftCards: u.giftCards, alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -1175,7 +1177,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
   if (memory.answering && turn.length === 1) {
     const preface = answered(view, memory, res);
-    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined, infoDay: undefined }, lastUserText(req.history));
+    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined, infoDay: undefined, giftCards: undefined }, lastUserText(req.history));
     return { ...step, memory: { ...step.memory, preface } };
   }
 
@@ -1243,7 +1245,7 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
   if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: infoAnswer(memory, res) });
   // The price asked beside it comes last, after every topic.
   const answer = [infoAnswer(memory, res), memory.alsoPrice].filter(Boolean).join('\n');
-  const next: Memory = { ...memory, alsoPrice: undefined };
+  const next: Memory = { ...memory, alsoPrice: undefined, giftCards: undefined };
   if (!next.thenBook) return reply(withOpenSummary(view, answer), { ...next, infoDay: undefined });
   return thenBook(view, next, answer);
 }
@@ -1253,7 +1255,7 @@ function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
   const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
   const several = new Set(days.map((d) => d.location)).size > 1;
   const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.opens && d.closes ? { opens: d.opens, closes: d.closes } : null, several ? d.location : undefined));
-  return [...forDay, String(res.text ?? '')].join('\n');
+  return [...forDay, ...(memory.giftCards ? [T2.giftCards] : []), String(res.text ?? '')].join('\n');
 }
 
 /** The booking asked alongside a question, searched now, its reply led by the answer. */

@@ -938,6 +938,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   if (r.topic) {
+    if (r.topic === 'contact' && asksGiftCards(s)) u.giftCards = true;
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
     if (u.serviceId && (r.resolved || asksToBook(s))) u.alsoBooks = true;
     const also = secondTopic(s, r.topic);

@@ -139,6 +139,11 @@ describe('gift cards bought are a question, paid with are for a person', () => {
     expect(needsStaff(text)).toBe(false);
   });
 
+  it('alone, the contact answer is said to be for them', () => {
+    const u = understand('do u guys sell gift cards?', ctxOnDec1());
+    expect(u).toMatchObject({ intent: 'business_info', infoTopic: 'contact', giftCards: true });
+  });
+
   it('beside a question about the booking, both are answered and nothing is handed off', () => {
     const u = understand('do u guys sell gift cards? also whens my color', ctxOnDec1());
     expect(u.intent).toBe('my_appointments');
