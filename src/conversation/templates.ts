@@ -80,6 +80,7 @@ export const T = {
 export const CHOICE_LABELS = { confirm: 'Confirm', change: 'Change', keep: 'Keep it', cancelIt: 'Cancel it' } as const;
 
 export const T2 = {
+  giftCards: 'For gift cards, please contact the salon:',
   askAnotherTime: 'OK. Tell me another day or time that works for you.',
   anythingElse: 'OK. Anything else I can help with?',
   /** "forget it" while a booking was being set up. */

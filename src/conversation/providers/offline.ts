@@ -21,6 +21,7 @@ import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
 import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
+import { onListedDay } from './offline-listed-day.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -73,6 +74,10 @@ interface Memory {
   infoDay?: number;
   /** "where is my appt": the appointments are listed with their location's address. */
   asksWhere?: boolean;
+  /** "how much is my appt monday gonna cost": the appointments are listed with their services' prices. */
+  pricesBooked?: boolean;
+  /** "do u sell gift cards": the contact answer is led by what it is for. */
+  giftCards?: boolean;
   /** "do you do nails": the service list answers that it is not offered. */
   notOffered?: boolean;
   /** The customer's words for it ("nails"), repeated in that answer. */
@@ -394,7 +399,7 @@ function askFirst(view: ProviderView, q: Understanding, memory: Memory): Provide
   const next: Memory = { ...memory, alsoServiceId: q.serviceId };
   if (q.intent === 'my_appointments') return call('list_my_appointments', {}, { ...next, answering: 'appointments' });
   if (q.asksServices) return call('list_services', {}, { ...next, answering: 'price' });
-  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q) });
+  return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q), giftCards: q.giftCards });
 }
 
 /** The answer to the question asked beside the request, as one text. */
@@ -418,7 +423,8 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   const { moveAsked, ...kept } = remembered;
   const asMove = moveAfterPolicy(heard, moveAsked);
   if (asMove) return rescheduleStep(view, asMove, {});
-  const u = after?.u ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const busy = view.offers.length > 0 || view.proposal !== null || Boolean(kept.flow);
+  const u = after?.u ?? onListedDay(view, heard, text, req.history, busy) ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
@@ -610,7 +616,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       if (u.asksWho) return reply(withOpenSummary(view, T2.whoWeAre(view.businessName)), memory);
       if (u.asksDuration) return answerDuration(view, u, memory);
       if (u.asksServices) return call('list_services', {}, u.notOffered ? { ...memory, notOffered: true, notOfferedName: u.notOfferedName } : infoMemory(view, u, memory));
-      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
+      return call('business_info', { topic: u.infoTopic ?? 'all' }, { ...infoMemory(view, u, memory), giftCards: u.giftCards, alsoTopic: u.alsoTopic, alsoPrice: u.alsoPrice ? priceInCatalog(view, u.serviceId) : undefined });
     case 'my_appointments': {
       // A question about what is booked ends a pending cancel or move: it never asks that again.
       // Asked while the move still waits for its new time or pick ("wait when is it again?"), the
@@ -622,6 +628,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
       next.checksBooking = u.checksBooking;
+      next.pricesBooked = u.pricesBooked;
       next.referOrder = u.order;
       return call('list_my_appointments', {}, next);
     }
@@ -1177,7 +1184,7 @@ function afterTool(req: ProviderRequest, u: Understanding, memory: Memory, turn:
   if (last.name === 'find_slots' && memory.proposeIfFree) return proposeNamed(view, memory, last);
   if (memory.answering && turn.length === 1) {
     const preface = answered(view, memory, res);
-    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined, infoDay: undefined }, lastUserText(req.history));
+    const step = firstStep(req, { ...u, also: undefined }, { ...memory, answering: undefined, alsoServiceId: undefined, infoDay: undefined, giftCards: undefined }, lastUserText(req.history));
     return { ...step, memory: { ...step.memory, preface } };
   }
 
@@ -1245,7 +1252,7 @@ function afterBusinessInfo(view: ProviderView, memory: Memory, res: Record<strin
   if (memory.alsoTopic) return call('business_info', { topic: memory.alsoTopic }, { ...memory, alsoTopic: undefined, infoDay: undefined, preface: infoAnswer(memory, res) });
   // The price asked beside it comes last, after every topic.
   const answer = [infoAnswer(memory, res), memory.alsoPrice].filter(Boolean).join('\n');
-  const next: Memory = { ...memory, alsoPrice: undefined };
+  const next: Memory = { ...memory, alsoPrice: undefined, giftCards: undefined };
   if (!next.thenBook) return reply(withOpenSummary(view, answer), { ...next, infoDay: undefined });
   return thenBook(view, next, answer);
 }
@@ -1255,7 +1262,7 @@ function infoAnswer(memory: Memory, res: Record<string, unknown>): string {
   const days = ((res.days ?? []) as DayHours[]).filter((d) => d.weekday === memory.infoDay);
   const several = new Set(days.map((d) => d.location)).size > 1;
   const forDay = days.map((d) => T2.dayHours(WEEKDAYS[d.weekday - 1]!, d.opens && d.closes ? { opens: d.opens, closes: d.closes } : null, several ? d.location : undefined));
-  return [...forDay, String(res.text ?? '')].join('\n');
+  return [...forDay, ...(memory.giftCards ? [T2.giftCards] : []), String(res.text ?? '')].join('\n');
 }
 
 /** The booking asked alongside a question, searched now, its reply led by the answer. */
@@ -1449,14 +1456,21 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   };
   const meant = items.filter(inWindow);
   const shown = meant.length ? meant : items;
-  const list = `${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`;
+  const prices = memory.pricesBooked ? bookedPrices(view, shown) : [];
+  const list = [`${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`, ...prices].join('\n');
   // "when's my next appt?": the list shows them all, and remembers the one asked about.
   const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
-  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, pricesBooked: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }
   return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, { ...next, checksBooking: undefined });
+}
+
+/** "how much will my color cost": the catalog price of each service among the bookings shown, once each. */
+function bookedPrices(view: ProviderView, shown: ListedAppointment[]): string[] {
+  const ids = [...new Set(shown.map((a) => view.services.find((s) => s.name === a.service)?.id))];
+  return ids.map((id) => priceInCatalog(view, id)).filter((p): p is string => Boolean(p));
 }
 
 /** A refused tool call, read by its error code. */

@@ -27,6 +27,8 @@ import { keepsOnlyIf, withoutKeepSupposed } from './keep-supposed.ts';
 import { asksBookingWindow } from './booking-window.ts';
 import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
+import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
+import { asksGiftCards } from './gift-card-asked.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
@@ -921,8 +923,12 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.infoTopic = 'staff';
     return as(r, 'business_info');
   }
-  if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return as(r, 'my_appointments');
-  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) return as(r, 'my_appointments');
+  if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return ownBookings(r);
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
+    // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
+    if (asksWhichOfTwoTimes(s)) delete u.when;
+    return ownBookings(r);
+  }
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
   const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;
   if (checksBooking(s, r.expecting) && !booksForOther && !/\b(book|make|schedule|new|another)\b/.test(s) && !changesBookedTime(s, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) {
@@ -935,6 +941,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   if (r.topic) {
+    if (r.topic === 'contact' && asksGiftCards(s)) u.giftCards = true;
     // "haircut tmrw 3pm pls and also what's ur address": the question is answered, then the booking goes on.
     if (u.serviceId && (r.resolved || asksToBook(s))) u.alsoBooks = true;
     const also = secondTopic(s, r.topic);
@@ -955,13 +962,23 @@ function askedInformation(r: Reading): Understanding | undefined {
   if (PRICE_ASKED.test(s) || asksIfFree(s) || (SERVICES_QUESTION.test(s) && !u.serviceId && !r.resolved) || (LIST_OF_SERVICES.test(s) && !r.resolved)) {
     u.asksServices = true;
     // "haircut fri at 2, how much is it?": the price is given, then the booking goes on.
-    if (u.serviceId && (r.resolved || NEW_BOOKING.test(s))) u.alsoBooks = true;
+    // "how much will my color on monday be": the price of a booking had, with no new one asked.
+    if (u.serviceId && (r.resolved || NEW_BOOKING.test(s)) && !(OWN_SERVICE.test(s) && !NEW_BOOKING.test(s))) u.alsoBooks = true;
     // "can i do 2pm instead on friday? also how much is a trim": that booking goes on as a move.
     const request = s.replace(/\b(also|and|plus|oh and)\b[^?]*\b(how much|price|prices|pricing|cost|costs)\b.*$/, '');
     if (u.alsoBooks && !u.shift && changesBookedTime(request, { any: Boolean(r.resolved), exact: Boolean(r.resolved?.range.exactTime) })) u.changesBooked = true;
     return as(r, 'business_info');
   }
   return undefined;
+}
+
+// "my color", "our cuts": a service said as one the customer has (a person's is another's: "my son's cut").
+const OWN_SERVICE = /\b(my|our) (?!(son|daughter|kids?|child|children|husband|wife|partner|friend|mom|mum|dad|boyfriend|girlfriend|brother|sister|appt|appointment|booking)\b)[a-z]+\b(?!'?s\b)/;
+
+/** The customer's own bookings asked about; "how much is my appt monday gonna cost" asks what they cost too. */
+function ownBookings(r: Reading): Understanding {
+  if (PRICE_ASKED.test(r.s)) r.u.pricesBooked = true;
+  return as(r, 'my_appointments');
 }
 
 /** A booking asked beside a question; "a pic of what i want for my color" asks for none. */
@@ -1049,7 +1066,7 @@ function infoTopic(s: string): Understanding['infoTopic'] {
   // "your email address" asks for the e-mail, not where the salon is.
   if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
   if (namesPolicies(s) || asksPolicy(s)) return 'policies';
-  if (CONTACT.test(s) || asksForEmail(s)) return 'contact';
+  if (CONTACT.test(s) || asksForEmail(s) || asksGiftCards(s)) return 'contact';
   return undefined;
 }
 

@@ -33,3 +33,14 @@ export function onFirstDay(tail: string, first: DateRange | undefined, timeZone:
   }
   return DAY_AFTER.test(tail) ? tail.replace(DAY_AFTER, `on ${date(day.plus({ days: 1 }))}`) : tail;
 }
+
+/**
+ * "whens my appt? also want to add a color same day at 10am": the day said from a booking only
+ * asked about, not yet known, is that booking's ("the same day as my appt"), for the caller to
+ * place once the appointments are looked up. Unchanged when the words say no such day.
+ */
+export function onAskedBookingsDay(tail: string, booking: string): string {
+  const that = THAT_DAY.exec(tail);
+  if (!that || (that.groups?.part && that.groups.part !== 'day')) return tail;
+  return `${tail.replace(that[0], ' ').replace(/\s+/g, ' ').trim()} the same day as my ${booking}`;
+}

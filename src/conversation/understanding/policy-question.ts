@@ -6,12 +6,14 @@
 
 const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
 /** Who changes: "if i cancel", and in texts as often "if u cancel", meaning the customer's own cancel. */
-const WHO = String.raw`(i|we|u|you)`;
+// Asked in general ("what happens if someone cancels late", "do u charge if a client no shows"), it is the same rule.
+const OTHERS = String.raw`(someone|somebody|anyone|anybody|a person|people|a client|clients|a customer|customers)`;
+const WHO = String.raw`(i|we|u|you|${OTHERS})`;
 /** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
 const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
 /** Not coming, or coming late, to a booking. */
-const MISS = String.raw`miss|skip|forget|no ?-?show|don'?t (show|come|turn up|make it)|do not (show|come)|can'?t (come|make it)|(am|'?m|are|'?re) (running )?late|run late|show up late|arrive late|come late|get there late`;
+const MISS = String.raw`miss|skip|forget|no ?-?show|(don'?t|doesn'?t) (show|come|turn up|make it)|(do|does) not (show|come)|can'?t (come|make it)|(am|'?m|are|'?re|is|'?s) (running )?late|runs? late|shows? up late|arrive late|come late|get there late`;
 
 const POLICY_QUESTION = new RegExp(
   [
@@ -38,8 +40,8 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bcan (i|we) ${CHANGE}\w*\b.*\b(less than|within|under|inside) (a day|an hour|\d+ ?(hours?|hrs?|days?)|a few hours|(24|48) ?h)\b`,
     // A change only supposed, asked as what then: "what if i need to cancel?", "what happens if we have to reschedule",
     // "what happens when i cancel". A new time said with it ("what if i need to move it to friday") asks for that move.
-    String.raw`\bwhat (happens |would happen |do i do |should i do )?(if|when) (i|we|u|you) (ever )?(end up needing|need|have|had|needed|got|gotta) to ${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
-    String.raw`\bwhat (happens|would happen) (if|when) (i|we|u|you) ${CHANGE}\w*\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
+    String.raw`\bwhat (happens |would happen |do i do |should i do )?(if|when) ${WHO} (ever )?(end up needing|needs?|have|has|had|needed|got|gotta) to ${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
+    String.raw`\bwhat (happens|would happen) (if|when) ${WHO} ${CHANGE}\w*\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
     // A change asked about with how close the booking is: "is it ok to change my appt if its in 2 days",
     // "can i still cancel if its tomorrow". The closeness is the question, no new time.
     String.raw`\b${CHANGE}\w*\b.*\bif (it'?s|its|it is|that'?s|thats|the (appt|appointment|booking) is) (only |just |already )?(in|within|less than|under) (\d+|a|an|one|two|three|a few|a couple( of)?) ?(hours?|hrs?|days?)\b`,
@@ -50,8 +52,12 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\b(do|will|would|does) (i|we) (get |be )?(charged|billed)( anything| something| extra| a fee)? for (that|it|this)\b|\b(is|was|will) there (a|any) (fee|charge|penalty) for (that|it|this)\b`,
     // Missing or being late is the same policy: "what happens if i miss my appt", "what if i'm running late",
     // "do you charge for no shows", "is there a fee if i don't show up".
-    String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? (i|we) (${MISS})`,
+    String.raw`\bwhat (happens|happen|if|would happen|do you do)( if)? ${WHO} (${MISS})`,
     String.raw`\b(fee|fees|charge|charged|penalty|pay)( me| anything| something| extra)? (for|if ${WHO}|when ${WHO}) (${MISS}|missing|missed|no ?-?shows?|being late)`,
+    // Asked of anyone, never a request of the customer's own: "what if someone cancels last minute",
+    // "do you charge people who no show".
+    String.raw`\bwhat (happens |would happen )?(if|when) ${OTHERS} (ever )?((needs?|has|had|wants?) to )?(${CHANGE}|${MISS}|no ?-?shows?)`,
+    String.raw`\b(fee|fees|charge|charged|penalty|penalties)\b.*\b${OTHERS} (who|that) (${CHANGE}\w*|${MISS}|no ?-?shows?)`,
   ].join('|'),
 );
 

@@ -6,7 +6,7 @@
 import { saysCancelVerb } from './cancel-verbs.ts';
 import { MOVE_VERB } from './moves.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
-import { onFirstDay } from './on-first-day.ts';
+import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
@@ -293,12 +293,30 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
   const { text, ctx, classifyOne } = args;
   const free = { ...ctx, expecting: null };
   for (const { head, tail } of splits(text)) {
-    const parts = [{ words: head, u: classifyOne(head, free) }, { words: tail, u: classifyOne(tail, free) }];
-    const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && bookingOfItsOwn(p.u));
+    const asked = classifyOne(head, free);
+    const parts = [{ words: head, u: asked }, { words: tail, u: classifyOne(sameDayAsAsked(tail, asked, ctx), free) }];
+    const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
     const question = parts.find((p) => p.u.intent === 'my_appointments');
     if (booking && question) return { ...booking.u, also: question.u };
   }
   return undefined;
+}
+
+/**
+ * "whens my color? also add a cut same day at 2": after a question about a booking, "same day"
+ * is that booking's day. Its day said in the question is spelled out; else the booking the
+ * question named (its service, or any) places the new one once the appointments are known.
+ */
+function sameDayAsAsked(tail: string, asked: Understanding, ctx: UnderstandContext): string {
+  if (asked.intent !== 'my_appointments') return tail;
+  if (asked.when && asked.when.dayNamed !== false) return onFirstDay(tail, asked.when, ctx.timeZone);
+  const service = ctx.services?.find((s) => s.id === asked.serviceId)?.name.toLowerCase();
+  return onAskedBookingsDay(tail, service ?? 'appt');
+}
+
+/** A booking of a service placed on the day of one the customer has ("the same day as my appt"). */
+function onBookingsDay(booking: Understanding): boolean {
+  return booking.intent === 'book' && booking.serviceId !== undefined && booking.nextTo?.edge === 'day' && !booking.forSomeoneElse;
 }
 
 /** Which part is the request and which the question, when they are of different kinds. */

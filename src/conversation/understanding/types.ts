@@ -135,6 +135,10 @@ export interface Understanding {
   alsoTopic?: 'hours' | 'address' | 'contact';
   /** "whats ur address and how much is a cut": the service's price asked beside `infoTopic` */
   alsoPrice?: boolean;
+  /** "how much is my appt monday gonna cost": what the booking asked about (intent 'my_appointments') will cost */
+  pricesBooked?: boolean;
+  /** "do u sell gift cards": the contact answer (infoTopic 'contact') is said to be for them */
+  giftCards?: boolean;
 }
 
 /** One booking a text names: by its service, its day or time, or both. */

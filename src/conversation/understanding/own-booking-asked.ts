@@ -1,0 +1,36 @@
+// Questions about the booking the customer has, in words the "my appointment" patterns miss:
+// when to turn up ("what time do i need to be there thurs"), the booking's time by its own
+// name ("whats my time sat"), which of two days or services it is ("is my cut tmrw or
+// thursday?", "do i have the color or just a trim booked?"), and what a family has booked
+// together ("what do my kids and i have friday"). Each is answered with the customer's
+// appointments; nothing is booked. Read on the simplified text.
+
+const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|the \d{1,2}(st|nd|rd|th)?|(dec|jan)[a-z]* \d{1,2}|\d{1,2}(:\d{2})? ?([ap]m)?)`;
+
+const ASKED = new RegExp(
+  [
+    // "what time do i need to be there thurs", "when should we get there", "what time am i supposed to arrive":
+    // turning up for a booking had (a new visit says "can i come", never "need to be there").
+    String.raw`\b(what time|when) (do|should|must|am|are|shall) (i|we) (need to |have to |gotta |got to |supposed to |meant to |want to )?(be there|be in|get there|get in|arrive|show up|turn up)\b`,
+    String.raw`\b(what time|when) (do|am|are) (i|we) (need to|have to|gotta|got to|supposed to|meant to) (come|come in|come by|be at)\b`,
+    // "whats my time sat", "what's our slot again": the booking named by its time.
+    String.raw`\b(what|wat|when)('?s| is| was) (my|our) (time|slot|spot|appt time|appointment time|booking time)\b`,
+    // "do i have the color or just a trim booked?", "did we have a cut or a color": which service is booked.
+    String.raw`\b(do|did) (i|we) (have|got) (an?|the|my|our) [a-z]+( appt| appointment)? or (just |only )?(an?|the|my|our)? ?[a-z]+( appt| appointment)?( (booked|scheduled|on|coming up))?( (for|on) [a-z0-9 ]+)?$`,
+    // "what do my kids and i have booked friday", "what have me and my son got": the family's bookings asked together.
+    String.raw`\bwhat (do|did|have) ((my|our) [a-z]+ and (i|me)|(me|i) and (my|our) [a-z]+) (got|have|booked|scheduled)\b`,
+  ].join('|'),
+);
+
+// "is my hair cut tmrw or thursday?", "was it the 9th or the 10th", "is my appt at 2 or 3": which of two, asked back.
+const EITHER = new RegExp(String.raw`\b(is|was) (it|that|mine|my( [a-z']+){1,3}) (on |for |at )?${DAY}( or| or is it| or was it) (on |for |at )?${DAY}\b`);
+
+/** The message asks about a booking the customer has (see ASKED and EITHER). */
+export function asksOwnBooking(s: string): boolean {
+  return ASKED.test(s) || EITHER.test(s);
+}
+
+/** "is my cut tmrw or thursday?": two times asked between, so neither narrows which bookings are shown. */
+export function asksWhichOfTwoTimes(s: string): boolean {
+  return EITHER.test(s);
+}
