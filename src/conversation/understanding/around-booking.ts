@@ -13,9 +13,10 @@ const CHANGES_TIME =
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
 // "can i come earlier, like fri the 11th after 5", "could i do my color sooner, wed morning": the customer
 // (or the booking) comes earlier or later, so a window said with it is that booking's new time too.
-// ("later" is only a time of the customer's: "i'll text u later", "talk later" say when they write.)
+// ("later" is only a time of the customer's: "i'll text u later", "talk later" say when they write; and "come in
+// later this week" is a time of its own, no comparison with a booking.)
 const COMES_OTHER_TIME =
-  /\b(?:(?:come|come in|be in|go|get in|do (?:it|mine|my \w+|the \w+)|have (?:it|mine|my \w+)|(?:my|the) (?:\w+ )?(?:appt|appointment|booking)(?: be| go)?)(?: a bit| a little)? (?:earlier|sooner|later)|(?:earlier|sooner|later) (?:slots?|spots?|times?|openings?|appointments?|appts?) than)\b/;
+  /\b(?:(?:come|come in|be in|go|get in|do (?:it|mine|my \w+|the \w+)|have (?:it|mine|my \w+)|(?:my|the) (?:\w+ )?(?:appt|appointment|booking)(?: be| go)?)(?: a bit| a little)? (?:earlier|sooner|later)(?! (?:this|next|today|tonight|on in|in the (?:week|month)|that week)\b)|(?:earlier|sooner|later) (?:slots?|spots?|times?|openings?|appointments?|appts?) than)\b/;
 /** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
 const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b/;
 
