@@ -9,8 +9,10 @@ import { DateTime } from 'luxon';
 // after it when the booking was named by its own weekday ("my wed haircut to thurs" is the next
 // day, not six days before; "move my color to wed" is the nearest Wednesday).
 const MAX_WEEKS_AHEAD = 4;
-// How soon after the booking a weekday said alone may be read as the one just after it.
-const MAX_DAYS_AFTER = 2;
+// How soon after the booking a weekday said alone may be read as the one just after it: only the
+// next day ("my wed cut to thurs"). "move my tuesday one to thurs", said on a Tuesday, is this
+// Thursday (set 21's zn076, whose customer then corrects it to "friday", this Friday too).
+const MAX_DAYS_AFTER = 1;
 
 /** A remembered window and whether its day was said by its weekday alone. */
 export interface WeekdayWindow {
@@ -41,8 +43,8 @@ export function onBookingWeekday<W extends WeekdayWindow>(zone: string, when: W,
 /**
  * "move my wed haircut to thurs" with the haircut on Wed Dec 9 and today Tue Dec 1: the nearest
  * Thursday (Dec 3) is in a week before the booking's and six days before it, so a receptionist
- * hears the Thursday just after it (Dec 10). Only a day or two after: "my tues cut to fri" may
- * well be the Friday before, and a day of the booking's own week ("my wed cut to mon") is as
+ * hears the Thursday just after it (Dec 10). Only the day after: "my tues cut to thurs" or "to fri"
+ * may well be the day before it, and a day of the booking's own week ("my wed cut to mon") is as
  * said. The days to add, or 0.
  */
 function daysToDayAfter(booked: DateTime, said: DateTime, daysBefore: number): number {

@@ -318,7 +318,7 @@ function decide(req: ProviderRequest): ProviderStep {
   const optionCount = view.offers.length || memory.menuItems?.length || (memory.menu === 'service' ? view.services.length : undefined);
   // Length and party size are read first: the date parser would take "30m" for a moment.
   const asked = readLengthAndSize(text);
-  const u = onWeekdayDiscussed(view, understand(asked.text, {
+  const ctx = {
     now: new Date(view.now),
     timeZone: view.timeZone,
     services: view.services,
@@ -326,7 +326,8 @@ function decide(req: ProviderRequest): ProviderStep {
     expecting: view.expecting,
     optionCount,
     offersUnseen: view.offersShown === false && view.offers.length > 0,
-  }));
+  };
+  const u = onWeekdayDiscussed(view, bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined })));
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.
     delete memory.proposeIfFree;
@@ -341,6 +342,18 @@ function decide(req: ProviderRequest): ProviderStep {
   // "cancel my color and move my cut": the second request waits for the first's yes.
   const then = party ?? u.then ?? second;
   return then ? { ...step, then } : step;
+}
+
+/**
+ * "the dec 15 one, make it wed dec 16 same time (noon)" to "which one would you like to
+ * reschedule?": a menu of bookings is no list of times, so a booking named by its day with a new
+ * time is read as it would be with nothing on screen (which booking, and its new time), not as a
+ * pick by the clock time said. A plain pick ("the dec 15 one", "2") stays a pick.
+ */
+function bookingNamedWithNewTime(memory: Memory, u: Understanding, unprompted: () => Understanding): Understanding {
+  if (memory.menu !== 'appointment' || memory.flow !== 'reschedule' || u.apptWhen || !u.when) return u;
+  const moved = unprompted();
+  return moved.intent === 'reschedule' && moved.apptWhen && moved.when ? moved : u;
 }
 
 /**
@@ -430,7 +443,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
-  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? lookUpStaffOfService(view, u, memory) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+  return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? moveAgainForAnother(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? lookUpStaffOfService(view, u, memory) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
 }
 
 /**
@@ -687,6 +700,23 @@ function movedAgain(req: ProviderRequest, u: Understanding, memory: Memory, text
   if (!moved || !service || (u.serviceId && u.serviceId !== service.id)) return undefined;
   const at = { from: moved.start.toJSDate(), to: moved.start.plus({ minutes: 1 }).toJSDate(), exactTime: true, dayNamed: true, description: '' };
   return rescheduleStep(view, { ...u, intent: 'reschedule', serviceId: service.id, apptWhen: at, refersToShown: false }, {});
+}
+
+/** "the color to the 16th", "my friday one over to monday": a booking of theirs sent to a new time. */
+const MOVED_ONWARD = /\b(?:the|my|our|that) (?:[\w']+ ){0,2}?[\w']+ (?:over |moved |pushed |back )?to\b/;
+
+/**
+ * "and the color to the 16th same time" right after a move was done: the last request again,
+ * a move of the other booking these words name, as "and the color on monday too" after a
+ * cancel is a cancel. A new booking says so ("book", "another": no `continues` then).
+ */
+function moveAgainForAnother(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep | undefined {
+  const { view } = req;
+  if (u.intent !== 'book' || !u.continues || !(u.serviceId || u.apptWhen) || !(u.when || u.shift) || u.forSomeoneElse || u.nextTo) return undefined;
+  // "also need a color monday" asks a new one: only a booking of theirs sent somewhere ("the color to ...") is moved.
+  if (!MOVED_ONWARD.test(text.toLowerCase())) return undefined;
+  if (view.offers.length || view.proposal || memory.flow || lastToolCalled(req.history) !== 'reschedule_appointment') return undefined;
+  return rescheduleStep(view, { ...u, intent: 'reschedule' }, {});
 }
 
 /** "both please", "all of them" to the menu of which appointment to cancel: every one listed, on one yes. */

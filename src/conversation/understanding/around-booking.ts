@@ -6,10 +6,17 @@
 
 /** Wording that changes a time already set rather than asking for a new one. */
 // "can my color be on tues the 15th", "could my appt be at 11": what is booked, said to be at another time.
+// "need a diff time for my cut", "another day for my color": a booking said to want another time.
 const CHANGES_TIME =
-  /\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)([a-z']+ ){1,2}be (on|at|for)\b/;
+  /\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)|\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)([a-z']+ ){1,2}be (on|at|for)\b/;
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
+// "can i come earlier, like fri the 11th after 5", "could i do my color sooner, wed morning": the customer
+// (or the booking) comes earlier or later, so a window said with it is that booking's new time too.
+// ("later" is only a time of the customer's: "i'll text u later", "talk later" say when they write; and "come in
+// later this week" is a time of its own, no comparison with a booking.)
+const COMES_OTHER_TIME =
+  /\b(?:(?:come|come in|be in|go|get in|do (?:it|mine|my \w+|the \w+)|have (?:it|mine|my \w+)|(?:my|the) (?:\w+ )?(?:appt|appointment|booking)(?: be| go)?)(?: a bit| a little)? (?:earlier|sooner|later)(?! (?:this|next|today|tonight|on in|in the (?:week|month)|that week)\b)|(?:earlier|sooner|later) (?:slots?|spots?|times?|openings?|appointments?|appts?) than)\b/;
 /** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
 const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b/;
 
@@ -20,7 +27,7 @@ const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early
  */
 export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: boolean }): boolean {
   if (!timeSaid.any || NEW_BOOKING.test(s)) return false;
-  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s));
+  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || COMES_OTHER_TIME.test(s);
 }
 
 /**

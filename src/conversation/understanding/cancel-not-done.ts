@@ -10,8 +10,9 @@ import { normalize } from './text.ts';
 /** "i was gonna", "we're about to", "thought about", "almost": a cancel only meant or nearly done. */
 const MEANT = String.raw`(?:(?:i |we )?(?:was|were|am|'?m|im|are|'?re) (?:gonna|going to|gunna|about to|planning (?:to|on)|thinking (?:of|about)|meaning to|tempted to|fixing to|ready to)|(?:i |we )?(?:thought about|thought of|considered|almost|nearly|wanted to|was gonna|was going to))`;
 const CANCEL_VERB = String.raw`(?:cancel\w*|call(?:ing)? (?:it |that )?off|${DROP_VERB}|bail\w*(?: on)?|skip\w*)`;
-/** What takes the cancel back right after "but": "nah", "actually", "changed my mind", "i'd rather". */
-const TAKEN_BACK = String.raw`(?:nah|no|nope|actually|(?:i )?changed my mind|on second thought|then again|(?:i )?decided (?:not to|against it)|(?:i'?d|id|i would) rather|rather|not anymore)\b`;
+/** What takes the cancel back right after "but": "nah", "nvm", "actually", "changed my mind", "i'd rather". */
+// "but nvm lol, see u then", "but never mind, all good": the cancel let go of, the booking kept.
+const TAKEN_BACK = String.raw`(?:nah|no|nope|nvm|nevermind|never ?mind|n/m|jk|j/k|just kidding|forget (?:it|that)|scratch that|all good|(?:it'?s|its) (?:fine|ok|okay|all good)|actually|(?:i )?changed my mind|on second thought|then again|(?:i )?decided (?:not to|against it)|(?:i'?d|id|i would) rather|rather|not anymore)\b`;
 const NOT_DONE = new RegExp(
   String.raw`\b${MEANT} ${CANCEL_VERB}\b(?<booking>[^,.;!?]*?)[ ,.;!-]*\bbut\b(?:[ ,.;!-]*${TAKEN_BACK}[ ,.;!-]*|(?=.*\b(?:instead|rather)\b))`,
 );

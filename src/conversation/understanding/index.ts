@@ -144,7 +144,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutDayGreeting(withoutKeepSupposed(said)))))), ctx)), normalize(said), resolve);
+    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutEmptyAsides(withoutKeepSupposed(said)))))), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -168,8 +168,11 @@ function withStaffOfService(text: string, ctx: UnderstandContext, services: Serv
 // "morning! could u move my cut...": a part of the day said as a greeting before the request names no time.
 const DAY_GREETING = /^\s*(?:(?:hi|hey|hello) )?(?:good )?(?:morning|afternoon|evening)\s*!+\s*(?=\S)/i;
 
-function withoutDayGreeting(text: string): string {
-  return typeof text === 'string' ? text.replace(DAY_GREETING, '') : text;
+// "move my friday cut to 4 while ur at it": the aside says nothing, and its "at it" reads as a clock's "at" to the date reader.
+const WHILE_AT_IT = /[,\s]*\bwhile (?:you'?re|youre|ur|u r|you are|u are|ya'?re|we'?re|were|we are) at it\b/gi;
+
+function withoutEmptyAsides(text: string): string {
+  return typeof text === 'string' ? text.replace(DAY_GREETING, '').replace(WHILE_AT_IT, ' ') : text;
 }
 
 /**
@@ -316,7 +319,9 @@ const REFUSES = /\b(can'?t|cannot|won'?t be able to) (do|make)\b|\bnever ?mind\b
  * which the rebook-later reading took out, leaves the request for now (no cancel is asked).
  */
 function refusedForLater(text: string, r: Reading): boolean {
-  return withoutRebookLater(normalize(text)) !== normalize(text) && REFUSES.test(r.s) && !CANCEL.test(r.s) && !RESCHEDULE.test(r.s);
+  // The clause taken out, not a closing "." the reading trims ("the 10th is the one i cant make.").
+  const said = normalize(text).replace(/[\s,.;:!-]+$/, '');
+  return withoutRebookLater(said) !== said && REFUSES.test(r.s) && !CANCEL.test(r.s) && !RESCHEDULE.test(r.s);
 }
 
 /**
@@ -479,11 +484,13 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const moveNextTo = movePlace && movedBy(movePlace, services);
   if (moveNextTo) u.nextTo = moveNextTo;
   // The amount of "an hour before my appt" places the new booking; it shifts nothing.
+  // "move my sat cut a week. what do you have saturday the 12th?": the day asked for its openings is the new time, listed; the week only led to it.
+  const dayAsked = Boolean(move?.target.hasDate && !move.target.range.exactTime && OPENINGS_ASKED.test(s));
   const shift = nextTo ? undefined : parseShift(s);
-  if (shift) u.shift = shift;
+  if (shift && !(dayAsked && shift.days !== 0 && shift.minutes === 0)) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   // ("the following saturday at 2" keeps its `when`: its time counts, its day is the shift's.)
-  if (shift && shift.days !== 0) delete u.when;
+  if (u.shift && shift && shift.days !== 0) delete u.when;
   // "push my friday appt back 2 hours": the day says which appointment; the new time is the shift's.
   if (shift && shift.minutes !== 0 && !shift.sameTime && u.when && !move) {
     const named = ctx?.now && ctx?.timeZone ? resolveWhen(withoutShiftAmounts(raw), ctx.now, ctx.timeZone) : undefined;
@@ -688,7 +695,7 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
 // "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm":
 // words asking what is free ask for the new time; they never name the booking (the "you have me down for" of one does).
 const OPENINGS_ASKED =
-  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)/;
+  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b/;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm

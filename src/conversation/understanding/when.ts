@@ -106,11 +106,20 @@ function resolveAfresh(text: string, now: Date, timeZone: string): ResolvedWhen 
   try {
     const zoneNow = DateTime.fromJSDate(now, { zone: timeZone });
     if (!zoneNow.isValid) return undefined;
-    return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(spellHolidays(normalize(text)))))), zoneNow);
+    return resolve(spellTimes(spellOrdinalDays(spellShorthand(correctTypos(spellHolidays(withoutEraWords(normalize(text))))))), zoneNow);
   } catch {
     // chrono is third-party code fed arbitrary customer text: a failure there means "no date".
     return undefined;
   }
+}
+
+/**
+ * "would the 9th be ok", "can my color on the 9th be later": chrono reads "9 be" as the year 9 of the
+ * Buddhist Era (and "9 bc" before Christ), a date two thousand years back. A salon's customer never
+ * writes an era, so the verb "be" after a day's number is only a verb.
+ */
+function withoutEraWords(text: string): string {
+  return text.replace(/(\d(?:st|nd|rd|th)?) (?:be|bc|bce)\b/g, '$1 ');
 }
 
 function range(from: DateTime, to: DateTime, exactTime: boolean, description: string, earliest?: boolean): DateRange {

@@ -24,8 +24,12 @@ const NO_LONGER_WORKS = /\b(is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will
  * Also a reply that opens by naming one ("the one on the 11th", "nope, the appt at 3").
  */
 // "just the friday one", "only my color appt": of the several on screen, the one named.
-const MEANT_OTHER =
-  /\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b|\b(just|only) (the |my )?(?!(want|need|like|wanna|have|got|do|book)\b)([a-z0-9']+ ){1,2}(one|appt|appointment|booking)\b|^((no|nope|nah|sorry|oh|wait)( no)? )*(it'?s |its )?the (one|appt|appointment|booking) (on|at|for|from|with|in)\b/;
+// "the 10th is the one i cant make", "friday is the one to cancel", "its the 10th i cant make": another booking than the one shown, said as the one meant.
+const IS_THE_ONE =
+  String.raw`\b(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|the \d{1,2}(?:st|nd|rd|th)|[a-z]{3,9} \d{1,2}(?:st|nd|rd|th)?) is (?:the|my) (?:one|appt|appointment|booking)\b|\b(?:it'?s|its) (?:the|my|on the) [\w ]{1,20}? (?:i|we) (?:can'?t|cannot|won'?t|wont|will not) (?:make|do|come)\b`;
+const MEANT_OTHER = new RegExp(
+  String.raw`${IS_THE_ONE}|\b(i meant|meant|i mean|not (that|this) one|wrong one|the other( one)?|other one)\b|\b(just|only) (the |my )?(?!(want|need|like|wanna|have|got|do|book)\b)([a-z0-9']+ ){1,2}(one|appt|appointment|booking)\b|^((no|nope|nah|sorry|oh|wait)( no)? )*(it'?s |its )?the (one|appt|appointment|booking) (on|at|for|from|with|in)\b`,
+);
 /** "and the color on monday too", "also my friday one": the last request again, for another booking. */
 const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also)$/;
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
@@ -95,9 +99,12 @@ export function withoutCantMake(raw: string): string {
   return raw.replace(CANT_MAKE, ' ').replace(NO_LONGER_WORKS, ' ');
 }
 
-/** What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about", "is 2pm ok". */
+/**
+ * What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about", "is 2pm ok",
+ * and a question for openings ("what's open thurs", "what do u have friday", "got anything monday").
+ */
 const ASKS_INSTEAD =
-  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
+  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|what(?:'?s| is| are)? (?:open|free|available|left)|what (?:do|have|else do) (?:you|u|ya)(?: guys)? (?:have|got)|(?:(?:you|u) )?(?:got|have) (?:any|anything)|any(?:thing)? (?:open|free|available|openings?|slots?|spots?|times?|availability)|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
 
 /**
  * "can't make it tmrw unfortunately, can we do monday at 2", "i won't make 4. can we do 4:30?":
@@ -214,7 +221,7 @@ export function notMeantAsThatOne(raw: string): string {
 const NOT_AN_HOUR = /^not (?:at )?\d{1,2}(?::\d{2})?(?: ?[ap]m)?$/;
 
 /** "i meant", "wrong one": a correction said outright ("just my friday appt" may only check it). */
-const SAYS_MEANT = /\b(i meant|i mean|meant the|wrong (one|appt|appointment|booking|day|date)|not (that|this) one)\b/;
+const SAYS_MEANT = new RegExp(String.raw`\b(i meant|i mean|meant the|wrong (one|appt|appointment|booking|day|date)|not (that|this) one)\b|${IS_THE_ONE}`);
 
 /**
  * "wrong one, i meant the 15th. keep the 8th": a correction of which booking that also says

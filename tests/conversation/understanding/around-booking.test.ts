@@ -32,8 +32,15 @@ describe('a new time said as a change of what is booked', () => {
 
   it('earlier or later counts only with a time said', () => {
     expect(changesBookedTime('can i come earlier', { any: false, exact: false })).toBe(false);
-    expect(changesBookedTime('can i come earlier on friday', { any: true, exact: false })).toBe(false);
+    expect(changesBookedTime('anything earlier on friday', { any: true, exact: false })).toBe(false);
     expect(changesBookedTime('can i come earlier, like 11', { any: true, exact: true })).toBe(true);
+  });
+
+  // f21-v (set 21's zn043, zn045): the customer coming earlier or later is a comparison with
+  // their booking, so a window said with it changes it too (with nothing booked, the provider books).
+  it('coming earlier or later counts with a window too', () => {
+    expect(changesBookedTime('can i come earlier on friday', { any: true, exact: false })).toBe(true);
+    expect(changesBookedTime('can i come in later this week', { any: true, exact: false })).toBe(false);
   });
 });
 
