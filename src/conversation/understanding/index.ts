@@ -137,6 +137,20 @@ const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
 
+// What a text goes through before it is classified, in this order: each rewrite drops or
+// restates words that would otherwise be read as a request of their own ("if its quick
+// i'll keep it", "while ur at it", a cancel said and taken back).
+const REWRITES: ReadonlyArray<(text: string) => string> = [
+  withoutKeepSupposed,
+  withoutEmptyAsides,
+  cancelNotDone,
+  meantWithoutKept,
+  notMeantAsThatOne,
+  undoneCancelAsRebook,
+];
+
+const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);
+
 export function understand(text: string, ctx: UnderstandContext): Understanding {
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
@@ -144,7 +158,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(undoneCancelAsRebook(notMeantAsThatOne(meantWithoutKept(cancelNotDone(withoutEmptyAsides(withoutKeepSupposed(said)))))), ctx)), normalize(said), resolve);
+    const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.

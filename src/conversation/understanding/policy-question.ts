@@ -4,7 +4,8 @@
 // cancelled or moved until the customer asks for it (often in the next words: "if not,
 // move it to thursday", read as a second request by two-requests.ts).
 
-const CHANGE = String.raw`(cancel|change|move|reschedule|resched|switch|push)`;
+const CHANGE_VERBS = String.raw`cancel|change|move|reschedule|resched|switch|push`;
+const CHANGE = `(${CHANGE_VERBS})`;
 /** Who changes: "if i cancel", and in texts as often "if u cancel", meaning the customer's own cancel. */
 // Asked in general ("what happens if someone cancels late", "do u charge if a client no shows"), it is the same rule.
 const OTHERS = String.raw`(someone|somebody|anyone|anybody|a person|people|a client|clients|a customer|customers)`;
@@ -22,7 +23,7 @@ const POLICY_QUESTION = new RegExp(
     // "what notice do i need to give", "do i need to give notice"
     String.raw`\b(notice|heads up) (do|should|must|would) (i|we|you) (need|have|give|want)\b|\b(need|have) to give (you )?(notice|a heads up)\b`,
     // "is it too late to change", "am i too late to cancel", "how late can i cancel"
-    String.raw`\btoo late (to|for) (${CHANGE.slice(1, -1)}|a (change|cancellation))`,
+    String.raw`\btoo late (to|for) (${CHANGE_VERBS}|a (change|cancellation))`,
     String.raw`\bhow late can (i|we) ${CHANGE}\b`,
     // "is there a fee if i cancel", "do you charge for cancelling", "will i be charged if i cancel"
     String.raw`\b(fee|fees|charge|charged|penalty|cost|pay)( me| anything| something| extra)? (to|for|if ${WHO}|when ${WHO}) ${CHANGE}`,
@@ -78,7 +79,7 @@ export function asksPolicy(s: string): boolean {
 // Where a booking said beside the rules question ends and the question begins: "cut the 10th at 1:30 + do u charge...".
 const PART = /\s*(?:[?+&;!]+|,|\.(?!\d)|\b(?:and|also|plus|oh and)\b)\s*/;
 // A part about a booking already made or its change is no new booking: "if i cancel my cut on friday".
-const ABOUT_BOOKED = new RegExp(String.raw`\b(my|our|it|have|had|got|appt|appointment|booking|booked|${CHANGE.slice(1, -1)})\w*`);
+const ABOUT_BOOKED = new RegExp(String.raw`\b(my|our|it|have|had|got|appt|appointment|booking|booked|${CHANGE_VERBS})\w*`);
 // A day or hour in the part: the booking asked names when.
 const WHEN_SAID = /\d|\b(today|tomorrow|tmrw|tmr|mon|tues?|wed|thu|thurs?|fri|sat|sun)[a-z]*\b/;
 
