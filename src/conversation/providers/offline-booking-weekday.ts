@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 const MAX_WEEKS_AHEAD = 4;
 // How soon after the booking a weekday said alone may be read as the one just after it: only the
 // next day ("my wed cut to thurs"). "move my tuesday one to thurs", said on a Tuesday, is this
-// Thursday (set 21's zn076, whose customer then corrects it to "friday", this Friday too).
+// Thursday, as the customer's own "i meant friday" then shows (this Friday too).
 const MAX_DAYS_AFTER = 1;
 
 /** A remembered window and whether its day was said by its weekday alone. */
