@@ -31,6 +31,8 @@ export function onWeekdayDiscussed(view: ProviderView, u: Understanding, daysSai
 /** The days (yyyy-MM-dd) said so far with the one of this message's window added, when it is one day; the last few only. */
 export function withDaySaid(view: ProviderView, daysSaid: string[] | undefined, u: Understanding): string[] | undefined {
   if (!u.when || u.when.dayNamed === false) return daysSaid;
+  // "how much notice to move my thursday appt?": a day naming a booking is the booking's, which the weekday alone may not be.
+  if (u.apptWhen || u.moveAsked || u.intent === 'reschedule' || u.intent === 'cancel' || u.intent === 'my_appointments') return daysSaid;
   const from = DateTime.fromJSDate(u.when.from, { zone: view.timeZone });
   if (DateTime.fromJSDate(u.when.to, { zone: view.timeZone }).diff(from, 'hours').hours > 24) return daysSaid;
   const day = from.toISODate()!;

@@ -51,3 +51,9 @@ describe('the days said', () => {
     expect(withDaySaid(v, one, understand('fri the 11th at 2', ctxOnDec1()))).toEqual(['2026-12-10', '2026-12-11']);
   });
 });
+
+describe('a day naming a booking is not said as a day to book', () => {
+  it.each(['how much notice do you need to reschedule my thursday appt?', 'move my thursday cut', 'cancel friday'])('%j adds none', (text) => {
+    expect(withDaySaid(view([]), undefined, understand(text, ctxOnDec1()))).toBeUndefined();
+  });
+});
