@@ -1,5 +1,5 @@
 import { parseChoice } from '../understanding/choice.ts';
-import { editDistance } from '../understanding/text.ts';
+import { editDistance, splitCorrection } from '../understanding/text.ts';
 import { plain, stem, tokens } from './words.ts';
 
 // Which option of a choice question a worded answer names: "a friend" or "my friend told
@@ -47,6 +47,10 @@ export type OptionMatch = { index: number } | { ambiguous: true } | undefined;
  */
 export function matchOption(text: string, options: string[], opts: { wordsOnly?: boolean } = {}): OptionMatch {
   const said = plain(text).replace(/[.!?]+$/, '');
+  // "online - wait no, my friend told me actually": the option put in place of the first is the answer.
+  const corrected = splitCorrection(said)?.after;
+  const instead = corrected ? matchOption(corrected, options, opts) : undefined;
+  if (instead && 'index' in instead) return instead;
   const labels = options.map((o) => plain(o));
   const exact = labels.indexOf(said);
   if (exact >= 0) return { index: exact };

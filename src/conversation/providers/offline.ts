@@ -18,7 +18,8 @@ import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from 
 import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
 import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
-import { onWeekdayDiscussed } from './offline-weekday-discussed.ts';
+import { onThatDay } from './offline-that-day.ts';
+import { onWeekdayDiscussed, withDaySaid } from './offline-weekday-discussed.ts';
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
 import { onListedDay } from './offline-listed-day.ts';
@@ -58,6 +59,10 @@ interface Memory {
   proposeIfFree?: boolean;
   /** Wall-clock start ("yyyy-MM-ddTHH:mm") of the new booking last proposed: "friday, same time" at its summary is from it. */
   proposedAt?: string;
+  /** The days (yyyy-MM-dd) the customer named lately, so a weekday said alone again means the one talked about. */
+  daysSaid?: string[];
+  /** "with the same stylist": the booking placed by another is with that one's person. */
+  sameStaff?: boolean;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
   menuServices?: string[];
   /** Who each appointment in that menu is with, so "the one with lee" picks one. */
@@ -327,7 +332,8 @@ function decide(req: ProviderRequest): ProviderStep {
     optionCount,
     offersUnseen: view.offersShown === false && view.offers.length > 0,
   };
-  const u = onWeekdayDiscussed(view, bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined })));
+  const u = onThatDay(view, onWeekdayDiscussed(view, bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined })), memory.daysSaid), memory.daysSaid);
+  if (!turn.length) memory.daysSaid = withDaySaid(view, memory.daysSaid, u);
   if (!turn.length) {
     // A look at a picked time belongs to the turn that asked for it.
     delete memory.proposeIfFree;
@@ -497,7 +503,7 @@ function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): Pro
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   // "then right after my cut instead", to times offered for a color: the color, placed anew.
   const shown = !person && (view.offers.length > 0 || view.proposal !== null) ? memory.serviceId : undefined;
-  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId ?? shown, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}) });
+  return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId ?? shown, staffId: u.staffId ?? memory.staffId, when, nextTo, ...(price ? { preface: price } : {}), ...(u.sameStaff && !u.staffId ? { sameStaff: true } : {}) });
 }
 
 /** "Color: $120.00" from the catalog in view, for a price asked beside a booking placed by another. */
@@ -521,6 +527,10 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   // "book the same time as my dec 16 one but on jan 13": with no service said, a booking named by its person or copied at its time is of its service.
   const copies = nextTo?.person || nextTo?.edge === 'same' || nextTo?.days;
   if (appt && copies && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
+  // "my son right after, with the same stylist": the new booking is with that booking's person.
+  const sameStaff = memory.sameStaff && appt?.staff ? view.staff.find((s) => s.name === appt.staff || s.name.split(' ')[0] === appt.staff)?.id : undefined;
+  delete rest.sameStaff;
+  if (sameStaff) rest.staffId = sameStaff;
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   // "my son at 3:30 monday, right after me", with the customer's cut a Monday further on: the weekday named the booking, so the time goes on its day.
@@ -888,7 +898,9 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     else if (u.choiceTime && !u.when) {
       // A time none of the offers has ("make it 3pm", "5:30"): look for it on the day being
       // shown, and propose it at once when it is free.
-      const day = DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
+      // "what about 3:30 that day" to the nearest openings on another day: the day asked for.
+      const asked = u.thatDay && memory.when && memory.when.dayNamed !== false ? memory.when.from : undefined;
+      const day = asked ? DateTime.fromISO(asked, { zone: view.timeZone }).startOf('day') : DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
       memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
       memory.proposeIfFree = true;
     } else if (!u.when && !u.staffId) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
@@ -903,7 +915,8 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
 function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof businessClock> {
   if (view.offersShown !== false || !view.offers.length || view.expecting === 'intake' || view.expecting === 'service') return undefined;
   // "3?" may have been read as the third option: with no list shown, a number alone is still the hour.
-  const bare = u.intent === 'unknown' ? u.choiceIndex === undefined : u.intent === 'choose' && Boolean(u.numberMayBeHour);
+  // "ok go ahead, 4 is fine" after a no to the summary: a yes with an hour in it names that hour.
+  const bare = u.intent === 'unknown' || u.intent === 'confirm' ? u.choiceIndex === undefined : u.intent === 'choose' && Boolean(u.numberMayBeHour);
   if (!bare || u.choiceTime || u.when || u.number === undefined) return undefined;
   return Number.isInteger(u.number) && u.number >= 1 && u.number <= 12 ? businessClock(u.number, 0, undefined) : undefined;
 }

@@ -95,6 +95,9 @@ const FILLER = new Set([
   'me', 'can', 'get', 'have', 'time', 'in', 'of', 'list', 'from', 'please', 'prefer', "i'm", 'im', 'going', 'to', 'select', 'give',
   'then', 'so', 'just', 'guess', 'maybe', 'work', 'k', 'cool', 'alright', 'pls', 'plz', 'lovely', 'awesome', 'ideal', 'nice',
   'excellent', 'amazing',
+  // "put me down for 9", "pencil me in for the 10:30", "sign me up for 2", "go ahead, 4 is fine",
+  // "actually ya the 3": the ways of asking to be booked into a pick, which change nothing of it.
+  'put', 'down', 'pencil', 'sign', 'up', 'squeeze', 'grab', 'snag', 'ahead', 'actually', 'ya', 'yea', 'yep', 'yup',
 ]);
 
 // Sighs and hesitations said around a pick without changing it ("ugh ok, 9 then", "hmm 2",

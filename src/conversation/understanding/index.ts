@@ -45,6 +45,9 @@ import { besideOwnBooking } from './own-booking-named.ts';
 import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
+import { withoutBusyDay } from './day-busy.ts';
+import { asksSameStaff } from './same-staff.ts';
+import { saysThatDay } from './that-day.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
@@ -147,6 +150,7 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   meantWithoutKept,
   notMeantAsThatOne,
   undoneCancelAsRebook,
+  withoutBusyDay,
 ];
 
 const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);
@@ -638,6 +642,8 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const order = owned || changes || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
   if (refersToShown(s)) u.refersToShown = true;
+  if (saysThatDay(s)) u.thatDay = true;
+  if (asksSameStaff(s)) u.sameStaff = true;
   // "both please" to "which one would you like to cancel?": every one listed.
   if (asksForAll(s) && ctx?.expecting === 'choice' && !RESCHEDULE.test(s)) u.allBookings = true;
   // "move both our haircuts to the 12th, same times": every booking meant moves, one after the other.

@@ -45,8 +45,9 @@ const OWNER = String.raw`(?:my|our|the|me|mine|us|ours|him|her|hers|them|his|the
 const RELATIVE = new RegExp(String.raw`(?:\b${AMOUNT} ?${UNIT} )?${CLOSE}\b${DIRECTION} (?<booking>${OWNER}[^,.;!?]*)`);
 // "a color right after at 9:30", "add my daughter just before": a close placement naming no
 // booking, so it is next to the one just made (else the one there is).
-// "a trim right after like 11:30": the rough time said with it too.
-const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| (?:like |around |about |say |maybe )?\d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
+// "a trim right after like 11:30": the rough time said with it too; "right after with the same
+// lady", "just after with lee": who with, said next.
+const BARE = new RegExp(String.raw`\b(?:right|just|straight|directly|immediately) ${DIRECTION}(?= at\b| with\b| (?:like |around |about |say |maybe )?\d|[,.;!?]| (?:on )?(?:the )?same day\b|$)`);
 // "and his brother at 4 after that pls": "that" at the end of the request is the booking just made
 // ("two weeks after that" counts days, read elsewhere).
 const AFTER_THAT = new RegExp(String.raw`(?<!\b(?:weeks?|wks?|days?|hours?|hrs?|minutes?|mins?) )\b${CLOSE}${DIRECTION} that(?= (?:pls|plz|please|thanks|thx)\b|\s*[,.;!?]|\s*$)`);

@@ -290,9 +290,10 @@ export function spellCommandLetter(s: string): string {
 
 // Where a message takes back what it just said: "wed at 10 no wait thursday", "at 3, actually 3:30".
 // A bare "no" corrects only right before the number or day it puts instead: "tmrw at 2 no 3",
+// "10? no more like 12",
 // "at 10 - no, 11", or right between two days: "wed.. no thurs sorry, at 11am" (not "fri at 3, no thursdays").
 const DAY_SAID = String.raw`\b(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday|sday)?|tomorrow|tmrw|today)\b`;
-const CORRECTION = new RegExp(String.raw`(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? (?:no|nope|nah))?|no(?=[\s,.!-]+(?:at |@ ?|on |the |on the )?\d)|(?<=${DAY_SAID}[\s,.!-]*)no(?=[\s,.!-]+(?:on )?${DAY_SAID}))\b[\s,.!-]*)+`, 'g');
+const CORRECTION = new RegExp(String.raw`(?:^|[\s,.;!-])(?:(?:(?:no,? )?(?:wait|actually|i mean|i meant|sorry|oops|my bad|scratch that|or rather|on second thought|make (?:that|it)|change (?:that|it) to)(?:,? (?:no|nope|nah))?|no(?=[\s,.!-]+(?:more |closer |prob(?:ably)? |maybe )?(?:like |around |about |to )?(?:at |@ ?|on |the |on the )?\d)|(?<=${DAY_SAID}[\s,.!-]*)no(?=[\s,.!-]+(?:on )?${DAY_SAID}))\b[\s,.!-]*)+`, 'g');
 // "at 2 no wait 3 sorry", "3 i mean 4, thanks": an apology or thanks closing the message corrects nothing after it.
 const ONLY_COURTESY = /^(?:(?:sorry|thanks|thank you|thx|ty|lol|haha|my bad|oops|pls|please|plz)\b[\s,.!?-]*)*$/;
 

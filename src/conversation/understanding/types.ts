@@ -123,6 +123,10 @@ export interface Understanding {
   meantOther?: boolean;
   /** "cancel that one", "move it": the appointment the last answer was about, when it was about one */
   refersToShown?: boolean;
+  /** "3:30 that day": the time is on the day the customer asked about (that-day.ts). */
+  thatDay?: boolean;
+  /** "with the same stylist": the person of the booking named (same-staff.ts). */
+  sameStaff?: boolean;
   /** the last request again for another booking ("and the color on monday too") */
   continues?: boolean;
   /** two clock times offered as alternatives ("10 or 10:30"): `when` has only the first */
