@@ -203,7 +203,8 @@ function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']>
 
 /** The booking a move names, with what says how to match it: its clock time ("my 4pm"), or a part of any day ("the afternoon one"). */
 function bookingWindow(r: DateRange): NonNullable<Memory['apptWhen']> {
-  return { ...isoWindow(r), ...(saidByWeekday(r) ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
+  // "my thurs 5pm": a booking said by its weekday and clock time is named by its weekday too.
+  return { ...isoWindow(r), ...(saidByWeekday(r) || r.weekdayOnly ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
 }
 
 /** An exact wall-clock time in the business zone, as the memory keeps a window. */
@@ -1053,7 +1054,8 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     if (memory.when.exactTime) memory.proposeIfFree = true;
   } else if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
-    memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
+    const day = u.when ? onBookingWeekday(view.timeZone, toMemoryWhen(u.when), memory.apptStart, namedByWeekday(view, memory.apptWhen, memory.apptStart)) : memory.when;
+    memory.when = shifted(view, memory.apptStart, u.shift, day);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
   else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when) && !windowTurnedDown(view, u, memory.when)) {
     // "actually can i do thursday instead": another day, the time of day already said stays.
@@ -1170,8 +1172,10 @@ function namedByWeekday(view: ProviderView, apptWhen: Memory['apptWhen'], start:
 
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
 function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
-  if (memory.shift) return shifted(view, appt.start_local, memory.shift, memory.when);
-  return memory.when ? onDay(view, onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local)), appt.start_local) : undefined;
+  const day = memory.when && onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local));
+  // "move tues to wed same time", "my thurs 5pm to fri same time": the weekday is read beside the booking, then its time kept.
+  if (memory.shift) return shifted(view, appt.start_local, memory.shift, day);
+  return day ? onDay(view, day, appt.start_local) : undefined;
 }
 
 /**
