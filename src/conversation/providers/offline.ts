@@ -832,9 +832,18 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     if (!ref) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
     const start = memory.menuStarts?.[u.choiceIndex];
     const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined, menuServices: undefined, menuStaff: undefined };
+    // "the earlier one, dec 11 at 3": the pick comes with the new time (a window that is not the booking's own).
+    const newTime = memory.flow === 'reschedule' && u.when && start && !namesTheBooking(view, u.when, start) ? toMemoryWhen(u.when) : undefined;
+    if (newTime) {
+      picked.when = newTime;
+      if (newTime.exactTime) picked.proposeIfFree = true;
+    }
     const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
     return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
   }
+  // "the later one, fri the 18th at 2": the menu's booking by its order, the rest its new time.
+  const byItsOrder = memory.menu === 'appointment' && u.choiceIndex === undefined && !u.abandons ? menuIndexByOrder(memory, u.order) : undefined;
+  if (byItsOrder !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: byItsOrder, order: undefined }, memory);
   // "the haircut", "the one on the 8th": the one appointment of the menu with that service or day.
   if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when || u.staffId || u.choiceTime)) {
     const index = appointmentNamed(view, memory, u);
@@ -915,12 +924,40 @@ function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof 
  * time said (or the shift) its new time.
  */
 function namedWithNewTime(view: ProviderView, memory: Memory, u: Understanding): ProviderStep | undefined {
+  if (memory.flow === 'reschedule' && u.when?.exactTime && u.when.dayNamed !== false && !(u.serviceId || u.staffId || u.apptWhen)) return namedByDayWithNewHour(view, memory, u.when);
   if (memory.flow !== 'reschedule' || !(u.when || u.shift) || !(u.serviceId || u.staffId || u.apptWhen)) return undefined;
   const index = appointmentNamed(view, memory, { ...u, when: u.apptWhen, choiceTime: undefined });
   if (index === undefined) return undefined;
   const next: Memory = { ...memory, when: u.when ? toMemoryWhen(u.when) : memory.when, shift: u.shift ?? memory.shift };
   if (u.when?.exactTime) next.proposeIfFree = true;
   return chooseFromScreen(view, { intent: 'choose', choiceIndex: index }, next);
+}
+
+/**
+ * "the one on the 11th. to 4pm same day" to which one to move: no booking of the menu is at 4pm,
+ * one is on the 11th, so that one is meant and 4pm is its new time on the same day.
+ */
+function namedByDayWithNewHour(view: ProviderView, memory: Memory, when: DateRange): ProviderStep | undefined {
+  const day = { ...when, exactTime: false };
+  const index = appointmentNamed(view, memory, { intent: 'choose', when: day });
+  if (index === undefined) return undefined;
+  return chooseFromScreen(view, { intent: 'choose', choiceIndex: index }, { ...memory, when: toMemoryWhen(when), proposeIfFree: true });
+}
+
+/** The index in the appointment menu of its earliest (0), second (1) or latest (-1) booking, by start. */
+function menuIndexByOrder(memory: Memory, order: Understanding['order']): number | undefined {
+  const starts = memory.menuStarts;
+  if (typeof order !== 'number' || !memory.menuItems || !starts || starts.length !== memory.menuItems.length || starts.length < 2) return undefined;
+  const sorted = starts.map((start, i) => ({ start: start ?? '', i })).sort((a, b) => a.start.localeCompare(b.start));
+  return (order < 0 ? sorted[sorted.length + order] : sorted[order])?.i;
+}
+
+/** The window said names the booking starting at `start` itself ("the 2pm one", "the one on the 11th"), no new time. */
+function namesTheBooking(view: ProviderView, when: DateRange, start: string): boolean {
+  const booked = DateTime.fromISO(start, { zone: view.timeZone });
+  const from = DateTime.fromJSDate(when.from, { zone: view.timeZone });
+  const onItsDay = when.dayNamed === false || from.hasSame(booked, 'day');
+  return onItsDay && (!when.exactTime || (from.hour === booked.hour && from.minute === booked.minute));
 }
 
 /** The index of the only appointment in the menu with the service, day, person and clock time the message names. */

@@ -106,9 +106,9 @@ const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (
 const DATE_BY_NUMBER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b/i;
 const PRICE_ASKED_WORDS = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
 // "is a haircut still 40?", "is it 40 for a cut?", "is color $120": a price the customer thinks it
-// is, asked back. Only an amount no clock or date reads as (13 to 99, or with "$"/"bucks"),
+// is, asked back. Only an amount no clock or date reads as (13 to 99, or three digits after the service or with "bucks"),
 // followed by the question's end or what it is for; "is dec 15 open", "is 2:30 free" are no price.
-const PRICE_CHECKED = /\b(is|are|it'?s|still) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )(?:(?:it|that|a|an|the|my|your|ur|[a-z]+) ){0,3}(?:still |only |just |about |around )?(?:\$ ?\d{2,3}(?:\.\d\d)?\b|[1-9]\d\d ?(?:bucks|dollars|usd)\b|(?:1[3-9]|[2-9]\d)(?:\.\d\d)?(?= ?(?:bucks|dollars|usd)\b| for\b| still\b| right\b| or\b| [?]|[?]|$))/;
+const PRICE_CHECKED = /\b(is|are|it'?s|still) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )(?:(?:it|that|a|an|the|my|your|ur|[a-z]+) ){0,3}(?:still |only |just |about |around )?(?:\$ ?\d{2,3}(?:\.\d\d)?\b|[1-9]\d\d ?(?:bucks|dollars|usd)\b|(?<!\b(?:is|are|it'?s|still) )(?<=[a-z] )[1-9]\d\d(?= ?[?]|$)|(?:1[3-9]|[2-9]\d)(?:\.\d\d)?(?= ?(?:bucks|dollars|usd)\b| for\b| still\b| right\b| or\b| if (?:so|yes|it is|its|it's|that is|thats|that's|true)\b| [?]|[?]|$))/;
 const PRICE_ASKED = { test: (s: string): boolean => PRICE_ASKED_WORDS.test(s) || PRICE_CHECKED.test(s) };
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys| all| folks)? (offer|do|provide)\b|\bwhat (kinds?|sorts?|types?) of (services|treatments|things)\b|\bwhat can (i|we) (get|have) done\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
@@ -155,6 +155,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   meantWithoutKept,
   notMeantAsThatOne,
   undoneCancelAsRebook,
+  // "i have a cut on the 10th already but can i add color fri": the booking told of is no request of its own.
+  (text) => withoutHadAlready(text) ?? text,
 ];
 
 const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);
@@ -231,7 +233,7 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s))) return as(r, 'human');
   const takenBack = afterAcknowledgment(r.raw, r.expecting);
   if (takenBack) return classifyOne(takenBack, ctx);
-  const request = withoutKeptToo(r.raw) ?? withoutRecalledBooking(r.raw) ?? withoutHadAlready(r.raw);
+  const request = withoutKeptToo(r.raw) ?? withoutRecalledBooking(r.raw);
   if (request) return classifyOne(request, ctx);
   return keptThenAsked(r, ctx) ?? changeOfMind(text, ctx, r) ?? explicitIntent(r) ?? placedNextTo(r) ?? answerToPrompt(r) ?? askedInformation(r) ?? bestGuess(r);
 }
