@@ -208,7 +208,8 @@ function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']>
 
 /** The booking a move names, with what says how to match it: its clock time ("my 4pm"), or a part of any day ("the afternoon one"). */
 function bookingWindow(r: DateRange): NonNullable<Memory['apptWhen']> {
-  return { ...isoWindow(r), ...(saidByWeekday(r) ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
+  // "my thurs 5pm": a booking said by its weekday and clock time is named by its weekday too.
+  return { ...isoWindow(r), ...(saidByWeekday(r) || r.weekdayOnly ? { byWeekday: true } : {}), ...(r.exactTime ? { exactTime: true } : {}), ...(r.dayNamed === false ? { dayNamed: false } : {}) };
 }
 
 /** An exact wall-clock time in the business zone, as the memory keeps a window. */
@@ -841,9 +842,18 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
     if (!ref) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
     const start = memory.menuStarts?.[u.choiceIndex];
     const picked: Memory = { ...memory, menu: undefined, menuItems: undefined, menuStarts: undefined, menuServices: undefined, menuStaff: undefined };
+    // "the earlier one, dec 11 at 3": the pick comes with the new time (a window that is not the booking's own).
+    const newTime = memory.flow === 'reschedule' && u.when && start && !namesTheBooking(view, u.when, start) ? toMemoryWhen(u.when) : undefined;
+    if (newTime) {
+      picked.when = newTime;
+      if (newTime.exactTime) picked.proposeIfFree = true;
+    }
     const when = start && memory.flow === 'reschedule' ? newTimeFor(view, picked, { appointment_ref: ref, service: '', label: '', start_local: start }) : picked.when;
     return actOnAppointment(view, { ...picked, when, shift: undefined }, ref, start);
   }
+  // "the later one, fri the 18th at 2": the menu's booking by its order, the rest its new time.
+  const byItsOrder = memory.menu === 'appointment' && u.choiceIndex === undefined && !u.abandons ? menuIndexByOrder(memory, u.order) : undefined;
+  if (byItsOrder !== undefined) return chooseFromScreen(view, { ...u, choiceIndex: byItsOrder, order: undefined }, memory);
   // "the haircut", "the one on the 8th": the one appointment of the menu with that service or day.
   if (memory.menu === 'appointment' && memory.menuItems && u.choiceIndex === undefined && !u.abandons && (u.serviceId || u.when || u.staffId || u.choiceTime)) {
     const index = appointmentNamed(view, memory, u);
@@ -927,12 +937,40 @@ function hourNotOption(view: ProviderView, u: Understanding): ReturnType<typeof 
  * time said (or the shift) its new time.
  */
 function namedWithNewTime(view: ProviderView, memory: Memory, u: Understanding): ProviderStep | undefined {
+  if (memory.flow === 'reschedule' && u.when?.exactTime && u.when.dayNamed !== false && !(u.serviceId || u.staffId || u.apptWhen)) return namedByDayWithNewHour(view, memory, u.when);
   if (memory.flow !== 'reschedule' || !(u.when || u.shift) || !(u.serviceId || u.staffId || u.apptWhen)) return undefined;
   const index = appointmentNamed(view, memory, { ...u, when: u.apptWhen, choiceTime: undefined });
   if (index === undefined) return undefined;
   const next: Memory = { ...memory, when: u.when ? toMemoryWhen(u.when) : memory.when, shift: u.shift ?? memory.shift };
   if (u.when?.exactTime) next.proposeIfFree = true;
   return chooseFromScreen(view, { intent: 'choose', choiceIndex: index }, next);
+}
+
+/**
+ * "the one on the 11th. to 4pm same day" to which one to move: no booking of the menu is at 4pm,
+ * one is on the 11th, so that one is meant and 4pm is its new time on the same day.
+ */
+function namedByDayWithNewHour(view: ProviderView, memory: Memory, when: DateRange): ProviderStep | undefined {
+  const day = { ...when, exactTime: false };
+  const index = appointmentNamed(view, memory, { intent: 'choose', when: day });
+  if (index === undefined) return undefined;
+  return chooseFromScreen(view, { intent: 'choose', choiceIndex: index }, { ...memory, when: toMemoryWhen(when), proposeIfFree: true });
+}
+
+/** The index in the appointment menu of its earliest (0), second (1) or latest (-1) booking, by start. */
+function menuIndexByOrder(memory: Memory, order: Understanding['order']): number | undefined {
+  const starts = memory.menuStarts;
+  if (typeof order !== 'number' || !memory.menuItems || !starts || starts.length !== memory.menuItems.length || starts.length < 2) return undefined;
+  const sorted = starts.map((start, i) => ({ start: start ?? '', i })).sort((a, b) => a.start.localeCompare(b.start));
+  return (order < 0 ? sorted[sorted.length + order] : sorted[order])?.i;
+}
+
+/** The window said names the booking starting at `start` itself ("the 2pm one", "the one on the 11th"), no new time. */
+function namesTheBooking(view: ProviderView, when: DateRange, start: string): boolean {
+  const booked = DateTime.fromISO(start, { zone: view.timeZone });
+  const from = DateTime.fromJSDate(when.from, { zone: view.timeZone });
+  const onItsDay = when.dayNamed === false || from.hasSame(booked, 'day');
+  return onItsDay && (!when.exactTime || (from.hour === booked.hour && from.minute === booked.minute));
 }
 
 /** The index of the only appointment in the menu with the service, day, person and clock time the message names. */
@@ -1066,7 +1104,8 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     if (memory.when.exactTime) memory.proposeIfFree = true;
   } else if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
-    memory.when = shifted(view, memory.apptStart, u.shift, u.when ? toMemoryWhen(u.when) : memory.when);
+    const day = u.when ? onBookingWeekday(view.timeZone, toMemoryWhen(u.when), memory.apptStart, namedByWeekday(view, memory.apptWhen, memory.apptStart)) : memory.when;
+    memory.when = shifted(view, memory.apptStart, u.shift, day);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
   else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when) && !windowTurnedDown(view, u, memory.when)) {
     // "actually can i do thursday instead": another day, the time of day already said stays.
@@ -1183,8 +1222,10 @@ function namedByWeekday(view: ProviderView, apptWhen: Memory['apptWhen'], start:
 
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
 function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
-  if (memory.shift) return shifted(view, appt.start_local, memory.shift, memory.when);
-  return memory.when ? onDay(view, onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local)), appt.start_local) : undefined;
+  const day = memory.when && onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local));
+  // "move tues to wed same time", "my thurs 5pm to fri same time": the weekday is read beside the booking, then its time kept.
+  if (memory.shift) return shifted(view, appt.start_local, memory.shift, day);
+  return day ? onDay(view, day, appt.start_local) : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Proposal } from '../state.ts';
 import { T } from '../templates.ts';
 import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
+import { withQuestionAnswered } from './answer-beside-yes.ts';
 import { restatesDay, restatesProposal } from './restates-proposal.ts';
 import { picksTheOnlyOption, readAsOnlyOption } from './unlisted-pick.ts';
 import { remember, show } from './show.ts';
@@ -41,7 +42,11 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const plainYes = u.intent === 'confirm' && !otherStaff && !otherService && !namesOtherTime(u, pending, catalog.business.timeZone);
   // No list was shown for this summary (the time named was proposed at once): it is the only option.
   const pick = turn.state.offersShown ? undefined : readAsOnlyOption(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff });
-  if (plainYes || saysTheSameChange(u, pending)) return show(turn, await commitConfirmed(turn, env, pending, 'text'));
+  if (plainYes || saysTheSameChange(u, pending)) {
+    const done = await commitConfirmed(turn, env, pending, 'text');
+    // "yes! also what's the address": the question beside the yes is answered after the booking.
+    return show(turn, await withQuestionAnswered(env, u, done));
+  }
   const again = askConfirmation(pending, 'primary').display;
   // "330" is only read as a time among options; a message the summary reading finds a time in is not re-read.
   const timeAsPick = pick !== undefined && !u.when && !u.choiceTime && !pick.when && restatesProposal(pick, pending, catalog.business.timeZone);

@@ -11,6 +11,10 @@ const CHANGES_TIME =
   /\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)|\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)([a-z']+ ){1,2}be (on|at|for)\b/;
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
+// "could u do 11 the same day?" after a booking was talked about: another hour on that booking's day
+// ("can my son come at 3 the same day" asks for his own booking beside it).
+const SAME_DAY_OTHER_HOUR = /\b(?:on |at )?the same day\b(?! as\b)/;
+const SOMEONE = /\b(son|daughter|kids?|child|husband|wife|partner|friend|mom|mum|dad|boyfriend|girlfriend|bf|gf|brother|sister|he|she|him|her|they|them)\b/;
 // "can i come earlier, like fri the 11th after 5", "could i do my color sooner, wed morning": the customer
 // (or the booking) comes earlier or later, so a window said with it is that booking's new time too.
 // ("later" is only a time of the customer's: "i'll text u later", "talk later" say when they write; and "come in
@@ -27,7 +31,7 @@ const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early
  */
 export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: boolean }): boolean {
   if (!timeSaid.any || NEW_BOOKING.test(s)) return false;
-  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || COMES_OTHER_TIME.test(s);
+  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || (timeSaid.exact && SAME_DAY_OTHER_HOUR.test(s) && !SOMEONE.test(s)) || COMES_OTHER_TIME.test(s);
 }
 
 /**

@@ -21,8 +21,8 @@ export function asksIfFree(s: string): boolean {
 const TOPIC_WORDS: Record<string, 'hours' | 'address' | 'contact'> = {
   address: 'address', location: 'address', hours: 'hours', email: 'contact', phone: 'contact', number: 'contact',
 };
-// "address and email", "email + phone" (the plus read as a space): topic nouns joined in one question.
-const JOINED = /\b(?<first>address|location|hours|email|phone|number)(?: number)? (?:(?:and|n|&|plus) )?(?:your |ur |the )?(?<second>address|location|hours|email|phone|number)\b/;
+// "address and email", "email + phone" (the plus read as a space), "address and a phone #": topic nouns joined in one question.
+const JOINED = /\b(?<first>address|location|hours|email|phone|number)(?: number)? (?:(?:and|n|&|plus) )?(?:your |ur |the |a |an )?(?<second>address|location|hours|email|phone|number)\b/;
 
 /** The second topic of "whats ur address and email?", when it differs from the first. */
 export function secondTopic(s: string, first: string | undefined): 'hours' | 'address' | 'contact' | undefined {

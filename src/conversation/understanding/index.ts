@@ -30,6 +30,7 @@ import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
 import { asksGiftCards } from './gift-card-asked.ts';
 import { withoutKeptToo } from './kept-too.ts';
+import { withoutHadAlready } from './had-already.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
 import { withoutRecalledBooking } from './recalled-booking.ts';
@@ -104,7 +105,14 @@ const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| di
 // "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
 const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
 // "what do you charge for color", "how expensive is a cut", "what does a trim run": a price in other words.
-const PRICE_ASKED = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
+// A date as the reader names it by its number: "December 14", "Dec 14".
+const DATE_BY_NUMBER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b/i;
+const PRICE_ASKED_WORDS = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
+// "is a haircut still 40?", "is it 40 for a cut?", "is color $120": a price the customer thinks it
+// is, asked back. Only an amount no clock or date reads as (13 to 99, or three digits after the service or with "bucks"),
+// followed by the question's end or what it is for; "is dec 15 open", "is 2:30 free" are no price.
+const PRICE_CHECKED = /\b(is|are|it'?s|still) (?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )(?:(?:it|that|a|an|the|my|your|ur|[a-z]+) ){0,3}(?:still |only |just |about |around )?(?:\$ ?\d{2,3}(?:\.\d\d)?\b|[1-9]\d\d ?(?:bucks|dollars|usd)\b|(?<!\b(?:is|are|it'?s|still) )(?<=[a-z] )[1-9]\d\d(?= ?[?]|$)|(?:1[3-9]|[2-9]\d)(?:\.\d\d)?(?= ?(?:bucks|dollars|usd)\b| for\b| still\b| right\b| or\b| if (?:so|yes|it is|its|it's|that is|thats|that's|true)\b| [?]|[?]|$))/;
+const PRICE_ASKED = { test: (s: string): boolean => PRICE_ASKED_WORDS.test(s) || PRICE_CHECKED.test(s) };
 const SERVICES_QUESTION = /\b(what|which) (services|treatments|options)\b|\b(services|price list|prices|pricing|menu of services|how much)\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys| all| folks)? (offer|do|provide)\b|\bwhat (kinds?|sorts?|types?) of (services|treatments|things)\b|\bwhat can (i|we) (get|have) done\b|\bwhat (else )?(do|can) (you|u) (guys )?(have|book)\b/;
 const BOOK =
   /\b(book|booking|schedule|appointment|reserve|reservation|availability|available|openings?|slots?|free (time|slot)|come in|get (a|an|in|my)|i'?d like|i would like|i want|i need|can i (get|have|come)|looking for|do you have|any ?time|sign (me )?up|make an|set up|squeeze me in|fit me in)\b/;
@@ -151,6 +159,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   notMeantAsThatOne,
   undoneCancelAsRebook,
   withoutBusyDay,
+  // "i have a cut on the 10th already but can i add color fri": the booking told of is no request of its own.
+  (text) => withoutHadAlready(text) ?? text,
 ];
 
 const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);
@@ -505,7 +515,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "move my sat cut a week. what do you have saturday the 12th?": the day asked for its openings is the new time, listed; the week only led to it.
   const dayAsked = Boolean(move?.target.hasDate && !move.target.range.exactTime && OPENINGS_ASKED.test(s));
   const shift = nextTo ? undefined : parseShift(s);
-  if (shift && !(dayAsked && shift.days !== 0 && shift.minutes === 0)) u.shift = shift;
+  // "a color for the week after, monday the 14th at 9": the date said by its number is the day meant; the weeks only led to it.
+  const datedToo = Boolean(!move && resolved?.hasDate && DATE_BY_NUMBER.test(resolved.range.description));
+  if (shift && !((dayAsked || (datedToo && !shift.sameTime)) && shift.days !== 0 && shift.minutes === 0)) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   // ("the following saturday at 2" keeps its `when`: its time counts, its day is the shift's.)
   if (u.shift && shift && shift.days !== 0) delete u.when;

@@ -2,9 +2,10 @@
 // kept "too" is said beside a request, only so that nothing is changed in its place. The
 // keep asks nothing; the request is what the message asks.
 
-// "keep my xmas eve one too", "and keep the friday appt as well", "still keep my color also".
+// "keep my xmas eve one too", "and keep the friday appt as well", "still keep my color also";
+// "keep my thursday cut as is", "leave the friday one where it is": kept unchanged, said so.
 // "(keep my one on the 22nd too)", "(still keeping the friday one)": in brackets, an aside whether or not it says "too".
-const KEPT_TOO = /(?:^|\s*[,.;!?-]+\s*|\s(?:and|but|pls|please)\s)(?:(?:and|but|pls|please|still|also) )*keep (?:my|the|our) [^,.;!?()]*?\b(?:too|as well|also)\b[,.;!?\s]*|\s*\(\s*(?:(?:and|but|pls|please|still|also|i'?ll|i will|i'?m|im) )*keep(?:ing)? (?:my|the|our) [^()]*\)\s*/;
+const KEPT_TOO = /(?:^|\s*[,.;!?-]+\s*|\s(?:and|but|pls|please)\s)(?:(?:and|but|pls|please|still|also) )*(?:keep|leave) (?:my|the|our) [^,.;!?()]*?\b(?:too|as well|also|as is|as it is|where it is|the same|unchanged|alone)\b[,.;!?\s]*|\s*\(\s*(?:(?:and|but|pls|please|still|also|i'?ll|i will|i'?m|im) )*keep(?:ing)? (?:my|the|our) [^()]*\)\s*/;
 
 /** The message without a booking kept "too", when a request is left beside it; else undefined. */
 export function withoutKeptToo(raw: string): string | undefined {

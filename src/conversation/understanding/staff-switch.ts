@@ -3,9 +3,12 @@
 // the same time unless another is said), never a second booking with the other person.
 // Read on the text with the person named replaced by "the stylist" (services.ts staffAsStylist).
 
-/** The switch verb, with at most what is switched, then the person: "switch it over to the stylist". */
+/**
+ * The switch verb, with at most what is switched, then the person: "switch it over to the stylist";
+ * "i usually see dana, can i switch to her": the person named once, then said by a pronoun.
+ */
 const SWITCH_TO_PERSON =
-  /\b(switch|change|swap|move)( (it|that|this|me|us|mine|it over|me over|over|my (appt|appointment|booking)|the (appt|appointment|booking)))? (to|with) the stylist\b/;
+  /\b(switch|change|swap|move)( (it|that|this|me|us|mine|it over|me over|over|my (appt|appointment|booking)|the (appt|appointment|booking)))? (to|with) (the stylist|her|him)\b(?! (for|to)\b)/;
 /** The person asked in place of the one booked: "could i see the stylist instead", "have the stylist do it instead". */
 const PERSON_INSTEAD = /\b(see|have|get|go with|book with) the stylist( do (it|mine|my \w+))? instead\b(?! of)/;
 /** A new booking beside the one had ("book my son with dana instead") is no switch. */
