@@ -37,6 +37,7 @@ import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-q
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
 import { onlyOneMeant } from './only-one.ts';
+import { withKeptDay } from './kept-day.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
@@ -143,6 +144,7 @@ const NUMBER_WORDS: Record<string, number> = {
 // i'll keep it", "while ur at it", a cancel said and taken back).
 const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutKeepSupposed,
+  withKeptDay,
   withoutEmptyAsides,
   cancelNotDone,
   meantWithoutKept,
