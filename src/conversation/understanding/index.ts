@@ -161,7 +161,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const onlyOne = typeof said === 'string' && ctx?.expecting === 'confirmation' ? onlyOneMeant(said) : undefined;
-    if (onlyOne) return { ...understand(onlyOne, ctx), onlyOne: true };
+    // "only the 10th one", "just my dye appt": the words without the "just" name the booking; said whole, they still mean another one.
+    if (onlyOne) return { ...understand(onlyOne, ctx), onlyOne: true, ...(meantAnother(simplify(normalize(said))) ? { meantOther: true } : {}) };
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
     const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
