@@ -15,6 +15,8 @@ import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-ap
 /** Words that put a new booking in the canceled one's place, so it is of the same service;
  * an availability question right after a cancel ("whens your next opening saturday") is one too. */
 const REPLACES = /\b(instead|re-?book|one|again|another (time|day)|openings?|availability|available|free (slots?|spots?|times?)|(next|earliest|first) (slot|spot|time))\b/;
+/** "can i get friday at 11 with lee back?", "could i have my slot back": the time just given up, asked back (not "pushed back", "back to 3"). */
+const ASKED_BACK = /\b(?:get|have|take|grab) (?:(?!(?:pushed|moved|bumped|set|put)\b)[\w:']+ ){0,6}back\b(?! (?:to|by|an?|one|two|half|\d))/;
 /** "the following friday", "the week after": after the canceled appointment's day, not today. */
 const FOLLOWING = /\bfollowing\b|\bthe week after\b/;
 
@@ -34,7 +36,7 @@ export function bookingAfterCancel(view: ProviderView, u: Understanding, text: s
   const asked = bookedInstead(canceled.request, ctx);
   if (asked?.serviceId) return askedWithCancel(view, u, asked, canceled.appointment);
   // "noo i hit yes by accident, put it back": the canceled booking again.
-  if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || undoesCancel(text) || regretsCancel(text))) return undefined;
+  if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || ASKED_BACK.test(normalize(text)) || undoesCancel(text) || regretsCancel(text))) return undefined;
   const serviceId = view.services.find((s) => s.name === canceled.appointment.service)?.id;
   if (!serviceId) return undefined;
   const said = onCanceledDay(view, rebookWhen(view, u), canceled.appointment);

@@ -116,6 +116,8 @@ interface Memory {
   order?: BookingOrder;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
+  /** The cancel on the table is of several bookings at once, which "just the haircut" narrows to one. */
+  severalAsked?: boolean;
   /** "move both our haircuts to the 12th": each appointment meant is moved in turn, the message read again after each move. */
   moveAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
@@ -734,7 +736,7 @@ function moveAgainForAnother(req: ProviderRequest, u: Understanding, memory: Mem
 function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | undefined {
   if (!u.allBookings || memory.flow !== 'cancel' || memory.menu !== 'appointment' || (memory.menuItems?.length ?? 0) < 2) return undefined;
   const [first, ...rest] = memory.menuItems!;
-  return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, { flow: 'cancel', apptRef: first });
+  return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, { flow: 'cancel', apptRef: first, severalAsked: true });
 }
 
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
@@ -758,6 +760,9 @@ function cancelAgain(req: ProviderRequest, u: Understanding, memory: Memory): Pr
   if (!u.serviceId && !u.when && !u.staffId) return undefined;
   if (!['book', 'decline', 'confirm', 'choose', 'unknown'].includes(u.intent) || u.shift) return undefined;
   const correcting = u.meantOther && memory.flow === 'cancel' && req.view.expecting === 'confirmation';
+  // "wait no, just the haircut. keep the color" to a summary that cancels several: that one alone.
+  const narrowing = u.onlyOne && memory.severalAsked && memory.flow === 'cancel' && req.view.expecting === 'confirmation';
+  if (narrowing) return cancelLookup({ ...u, intent: 'cancel' });
   const repeating = u.continues && lastToolCalled(req.history) === 'cancel_appointment';
   return correcting || repeating ? cancelLookup({ ...u, intent: 'cancel' }) : undefined;
 }
@@ -1504,7 +1509,7 @@ function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointm
   const meant = named ?? (all && all.length > 1 ? all : undefined);
   if (!meant) return undefined;
   const [first, ...rest] = meant.map((a) => a.appointment_ref);
-  const next: Memory = { flow: 'cancel', apptRef: first };
+  const next: Memory = { flow: 'cancel', apptRef: first, severalAsked: true };
   return call('cancel_appointment', { appointment_ref: first!, also_refs: rest }, next);
 }
 

@@ -37,6 +37,8 @@ import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
+import { onlyOneMeant } from './only-one.ts';
+import { withKeptDay } from './kept-day.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
@@ -153,6 +155,7 @@ const NUMBER_WORDS: Record<string, number> = {
 // i'll keep it", "while ur at it", a cancel said and taken back).
 const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutKeepSupposed,
+  withKeptDay,
   withoutEmptyAsides,
   cancelNotDone,
   meantWithoutKept,
@@ -171,6 +174,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
+    const onlyOne = typeof said === 'string' && ctx?.expecting === 'confirmation' ? onlyOneMeant(said) : undefined;
+    // "only the 10th one", "just my dye appt": the words without the "just" name the booking; said whole, they still mean another one.
+    if (onlyOne) return { ...understand(onlyOne, ctx), onlyOne: true, ...(meantAnother(simplify(normalize(said))) ? { meantOther: true } : {}) };
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
     const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve);
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;

@@ -33,7 +33,17 @@ export function leavesForNow(s: string): boolean {
 
 /** A plain putting off ("need to check first", "i'll text back later"), leaving even after an "ok". */
 export function putsOff(s: string): boolean {
-  return CHECK_FIRST.test(s) || COME_BACK.test(s) || THINK.test(s);
+  return (CHECK_FIRST.test(s) && !asksInPlaceAfter(s)) || COME_BACK.test(s) || THINK.test(s);
+}
+
+// "maybe i should talk it through first. can i do a consult instead?": the thing to do first is
+// asked for right after, in place of what was on the table; nothing is put off.
+const ASKS_IN_PLACE = /\b(?:can|could|may|should) (?:i|we) (?:just |maybe |rather )?(?:do|book|get|have|switch to|make it|change it to|go with|try|come in for)\b[^.?!]*\binstead\b|\b(?:book|do|make it|switch (?:it )?to|change (?:it )?to) (?:a |an |the |me (?:in )?for (?:a |an )?)?[a-z]+(?: [a-z]+)? instead\b/;
+
+/** The words after a "first" (or a closing "before") ask for a booking in place of the one on the table. */
+function asksInPlaceAfter(s: string): boolean {
+  const first = /\bfirst\b/.exec(s);
+  return first !== null && ASKS_IN_PLACE.test(s.slice(first.index + first[0].length));
 }
 
 // "nah forget it", "ok never mind": a take-back that opens the text, after the little words that lead into it.

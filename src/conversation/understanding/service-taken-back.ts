@@ -33,9 +33,21 @@ export function withServiceTakenBack(text: string, services: ServiceCatalogEntry
   if (!swap || NAMES_BOOKING.test(swap.head) || KEEPS_OTHER.test(swap.tail) || CALLED_OFF.test(said)) return correctedOnTheSpot(said, services) ?? text;
   const ruledOut = withRuledOutAfter(swap);
   if (ruledOut) return ruledOut;
-  const before = swap.head.slice(0, servicePosition(swap.head, swap.from));
-  if (!TAKES_BACK.test(before)) return correctedOnTheSpot(said, services) ?? text;
+  const at = servicePosition(swap.head, swap.from);
+  const before = swap.head.slice(0, at);
+  if (!TAKES_BACK.test(before) && !saidAgainst(swap.head.slice(at), swap.from, swap.tail)) return correctedOnTheSpot(said, services) ?? text;
   return `never mind, ${swap.tail.trim()}`;
+}
+
+// "color is too much rn", "the color's way too pricey", "highlights sound like overkill": why the service is not wanted.
+const REASON_AGAINST = /^[\s']*(?:is|s|are|seems?|sounds?|feels?|looks?|would be|might be|will be|gonna be)?(?: like)? ?(?:(?:way|just|a bit|a little|kinda|kind of|probably|prob|honestly|def|definitely) )*(?:too (?:much|expensive|pricey|long|spendy|big|drastic|many hours)|a lot|a bit much|overkill|not for me|over (?:my |the )?budget|out of (?:my |the )?budget)\b/;
+// The service asked in its place says so: "a trim instead", "can i just do a cut".
+const IN_ITS_PLACE = /\b(?:instead|just|only|rather)\b/;
+
+/** "color is too much rn, can i just do a trim at 3 instead": the first service said with why it is not wanted, the second asked in its place. */
+function saidAgainst(fromOn: string, from: ServiceCatalogEntry, tail: string): boolean {
+  const end = serviceEnd(fromOn, from);
+  return end !== undefined && REASON_AGAINST.test(fromOn.slice(end)) && IN_ITS_PLACE.test(tail);
 }
 
 /**

@@ -121,6 +121,8 @@ export interface Understanding {
   order?: BookingOrder;
   /** another booking than the one on screen ("no i meant friday's color") */
   meantOther?: boolean;
+  /** "just the haircut, keep the color" at a summary: one booking of several, the others kept (only-one.ts) */
+  onlyOne?: boolean;
   /** "cancel that one", "move it": the appointment the last answer was about, when it was about one */
   refersToShown?: boolean;
   /** "3:30 that day": the time is on the day the customer asked about (that-day.ts). */
