@@ -15,11 +15,12 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // to unmark and a regression as a failed test. The target is 95% (issue 14). First run, on
 // the code after set 19's fixes and before any made on sets 20 and 21: 273/288 (94.8%).
 // After the fixes made on those sets' failures (none looking at this set): 274/288
-// (95.1%), the FLOOR this gate holds. Earlier held-out sets were tuned on once their
-// failures were read; they live in ./dialogs-tuning as heldout1-* to heldout21-*.
+// (95.1%); after fixes made on the failures left in older spent sets: 275/288 (95.5%), the
+// FLOOR this gate holds. Earlier held-out sets were tuned on once their failures were
+// read; they live in ./dialogs-tuning as heldout1-* to heldout21-*.
 
 const TARGET = 0.95;
-const FLOOR = 274 / 288;
+const FLOOR = 275 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
