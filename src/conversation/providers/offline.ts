@@ -335,9 +335,10 @@ function decide(req: ProviderRequest): ProviderStep {
     optionCount,
     offersUnseen: view.offersShown === false && view.offers.length > 0,
   };
-  const u = onThatDay(view, onWeekdayDiscussed(view, bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined })), memory.daysSaid), memory.daysSaid);
-  if (!turn.length) memory.daysSaid = withDaySaid(view, memory.daysSaid, u);
+  const heard = bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined }));
+  const u = onThatDay(view, onWeekdayDiscussed(view, heard, memory.daysSaid), memory.daysSaid);
   if (!turn.length) {
+    memory.daysSaid = withDaySaid(view, memory.daysSaid, u);
     // A look at a picked time belongs to the turn that asked for it.
     delete memory.proposeIfFree;
     delete memory.preface;
@@ -915,7 +916,7 @@ function chooseFromScreen(view: ProviderView, u: Understanding, memory: Memory):
       // shown, and propose it at once when it is free.
       // "what about 3:30 that day" to the nearest openings on another day: the day asked for.
       const asked = u.thatDay && memory.when && memory.when.dayNamed !== false ? memory.when.from : undefined;
-      const day = asked ? DateTime.fromISO(asked, { zone: view.timeZone }).startOf('day') : DateTime.fromISO(view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
+      const day = DateTime.fromISO(asked ?? view.offers[0]!.local.slice(0, 10), { zone: view.timeZone }).startOf('day');
       memory.when = { from: day.toUTC().toISO()!, to: day.endOf('day').toUTC().toISO()!, exactTime: false, earliest: false };
       memory.proposeIfFree = true;
     } else if (!u.when && !u.staffId) return reply(T.offerPickAgain, memory, { expecting: 'choice' });
