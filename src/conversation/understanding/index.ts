@@ -307,6 +307,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (keepsOnly(rest)) return keep(r);
   const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
+  // "no color, just a trim": the "no" turned the color down, which the words after it no longer say.
+  if (r.u.serviceId && turnsDownAtStart(r.raw, ctx)) inner.u.serviceId = r.u.serviceId;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
   const u = explicitIntent(inner);
   if (u) return { ...u, ...negative, abandons: true };
@@ -319,6 +321,12 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** "no color, ...", "no need to color it, ...": the opener "no" is the start of a service turned down (service-turned-down.ts). */
+function turnsDownAtStart(raw: string, ctx: UnderstandContext): boolean {
+  const rest = withoutTurnedDown(raw, (part) => matchServices(part, Array.isArray(ctx?.services) ? ctx.services : []));
+  return rest !== raw && /^\s*(no|not)\b/.test(raw) && !/^\s*(no|not)\b/.test(rest);
 }
 
 /** The words after the openers of a change of mind ("oh wait no, ..."); the text itself when it has none. */

@@ -5,7 +5,7 @@
 import type { ServiceCatalogEntry } from './types.ts';
 
 // The words that turn a service down, then the service itself (one or two words, with its article).
-const TURNED_DOWN = /\b(?:not|no|don'?t want|dont want|do not want|don'?t need|dont need|do not need|instead of|rather than|skip(?: the)?)(?: it| any| a| an| the| my)? ([a-z']+)(?: (?:or anything|or whatever|either|this time|today))?\b/g;
+const TURNED_DOWN = /\b(?:no need (?:to|for)|not|no|don'?t want|dont want|do not want|don'?t need|dont need|do not need|instead of|rather than|skip(?: the)?)(?: to| it| any| a| an| the| my)? ([a-z']+)(?: (?:or anything|or whatever|either|this time|today))?\b/g;
 
 /** The text without the services it turns down, when another service is still named; else as it was. */
 export function withoutTurnedDown(raw: string, matchServices: (text: string) => ServiceCatalogEntry[]): string {

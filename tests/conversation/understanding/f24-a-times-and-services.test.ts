@@ -20,8 +20,12 @@ describe('a dotted time is a clock time, after a date too', () => {
     ['trim dec 8 11.30', '2026-12-08 11:30'],
     ['cut wed 9th 10.15', '2026-12-09 10:15'],
     ['haircut friday 3.15pm', '2026-12-04 15:15'],
+    ['trim 8th 2.30pm', '2026-12-08 14:30'],
+    ['trim 8th at 2:30pm', '2026-12-08 14:30'],
+    ['cut on 9th at 11', '2026-12-09 11:00'],
   ])('%s', (text, start) => expect(localNY(read(text).when?.from)).toBe(start));
 
+  it.each(['2nd', 'my 3rd visit'])('%s: still a pick, no day', (text) => expect(read(text).when).toBeUndefined());
   it.each(['is it $11.30 for a trim', 'is it 12.50 bucks'])('%s: no time', (text) => {
     expect(read(text).when?.exactTime ?? false).toBe(false);
   });
@@ -85,7 +89,10 @@ describe('a service turned down beside another is not booked', () => {
     'not color, a cut fri at 2',
     'a cut instead of color fri at 2',
     'can you take an inch off fri at 2',
+    'no color, just a trim fri at 2',
+    'no need to color it, just a trim wed dec 9 at 2?',
   ])('%s', (text) => expect(read(text, WITH_CONSULT).serviceId).toBe('svc-cut'));
+  it.each(['no wait, color fri at 2', 'no, color fri at 2 pls'])('%s: the opener turns nothing down', (text) => expect(read(text, WITH_CONSULT).serviceId).toBe('svc-color'));
   it('turned down alone, nothing else is made up', () => expect(read("i don't want color", WITH_CONSULT).serviceId).toBe('svc-color'));
 });
 
