@@ -265,7 +265,7 @@ function spellOut(input: string, now: DateTime): string {
   t = spellNthWeekdayOfMonth(t, now);
   // "trim 8th 2:30pm", "the cut on 9th": a bare day of the month before its time, or after "on", is that day, as "the 8th".
   t = t.replace(/(?<!\b(?:the|of|my|your|our|this|that|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?) )\b(\d{1,2}(?:st|nd|rd|th))(?=,? (?:at |@ ?)?\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?\b(?![\d:./]| ?(?:st|nd|rd|th|people|persons|of|options?)\b))/g, 'the $1');
-  t = t.replace(/\b(on|for|by) (\d{1,2}(?:st|nd|rd|th))\b(?! (?:time|one|option|visit|appointment|appt|booking|floor|street|st|ave|place)\b)/g, '$1 the $2');
+  t = t.replace(/\b(on|for|by) (\d{1,2}(?:st|nd|rd|th))\b(?! (?:thoughts?|time|times|one|option|visit|look|try|chance|attempt|round|go|appointment|appt|booking|floor|street|st|ave|place)\b)/g, '$1 the $2');
   // The "on" stays: "10:30 December 3" would be read as the 30th.
   const dated = t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;

@@ -25,7 +25,7 @@ describe('a dotted time is a clock time, after a date too', () => {
     ['cut on 9th at 11', '2026-12-09 11:00'],
   ])('%s', (text, start) => expect(localNY(read(text).when?.from)).toBe(start));
 
-  it.each(['2nd', 'my 3rd visit'])('%s: still a pick, no day', (text) => expect(read(text).when).toBeUndefined());
+  it.each(['2nd', 'my 3rd visit', "nah on second thought i'll pass"])('%s: still a pick, no day', (text) => expect(read(text).when).toBeUndefined());
   it.each(['is it $11.30 for a trim', 'is it 12.50 bucks'])('%s: no time', (text) => {
     expect(read(text).when?.exactTime ?? false).toBe(false);
   });
