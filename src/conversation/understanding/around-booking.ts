@@ -81,6 +81,9 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhat (i|we)( have| have got| ?'?ve| ?'?ve got| got) (booked|scheduled|coming up|on the books)\b`,
     // "remind me what i booked", "i forget what we scheduled", "not sure what i picked": the past booking asked back with no "did".
     String.raw`\b(remind|tell|show)( me| us)? what (i|we) (booked|scheduled|reserved|picked|chose|signed up for)\b|\b(forgot|forget|forgotten|remember|recall|sure|know) what (i|we) (booked|scheduled|reserved|picked|chose|signed up for)\b`,
+    // "remind me what i have now", "i forgot what we've got", "tell me what i have again": what is had, asked back with no
+    // "booked" (never "what i have to bring", "what i have in mind").
+    String.raw`\b(remind|tell|show)( me| us)?( of)? what (i|we)( have| have got| ?'?ve got| got)\b(?! (to|in mind|for you)\b)|\b(forgot|forget|forgotten|remember|recall) what (i|we)( have| have got| ?'?ve got| got)\b( (now|again|coming up|booked|scheduled|on|with (you|u)))*( lol| haha)*$`,
     // "remind me what appts i have", "which bookings have we got": the bookings named, then had.
     String.raw`\b(what|which) (appointments?|appts?|bookings?|reservations?) ((i|we)( have| have got| ?'?ve| ?'?ve got| got| booked| made)|(have|do|did) (i|we)( got| have| booked| made)?)\b`,
     // "and who is it with", "who's that with again": the person of the booking being talked about.

@@ -2,7 +2,7 @@
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
-import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched } from './yes-no-slang.ts';
+import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
 import { answerToNext } from './yes-to-next.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
@@ -53,6 +53,9 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   // "omg yes thank you", "ahh ok": an exclamation before a yes. Not before a no: "oh no, my
   // plans changed" is dismay, not an answer.
   const exclaimed = s.replace(EXCLAMATIONS, '');
+  // "that's great, yes", "it's perfect thanks": the warm word said of the proposal, then as above.
+  const warmWord = warmSaid(exclaimed)[0];
+  if (warmWord !== undefined) return parseYesNo(warmWord) === 'yes' ? 'yes' : undefined;
   const afterExclamation = exclaimed !== s && exclaimed !== '' ? (phraseAnswer(exclaimed) ?? softAnswer(exclaimed)) : undefined;
   if (afterExclamation === 'yes') return 'yes';
   // "lovely, yes", "thx yes", "yay thank you!! yes": thanks and warm words before the yes. Only a

@@ -10,6 +10,8 @@ import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { DROP_VERB, insteadAsksNew, OFF_THE_BOOKS, SCRATCH_BOOKING } from './cancel-verbs.ts';
 import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { withServiceTakenBack } from './service-taken-back.ts';
+import { withoutTurnedDown } from './service-turned-down.ts';
+import { consultAbout } from './consult-subject.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
@@ -305,6 +307,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (keepsOnly(rest)) return keep(r);
   const inner = read(withPunctuation(rest, r.raw), { ...ctx, expecting: null });
   if (!inner) return undefined;
+  // "no color, just a trim": the "no" turned the color down, which the words after it no longer say.
+  if (r.u.serviceId && turnsDownAtStart(r.raw, ctx)) inner.u.serviceId = r.u.serviceId;
   const negative = r.answer === 'no' ? { answer: 'no' as const } : {};
   const u = explicitIntent(inner);
   if (u) return { ...u, ...negative, abandons: true };
@@ -317,6 +321,12 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
   return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+}
+
+/** "no color, ...", "no need to color it, ...": the opener "no" is the start of a service turned down (service-turned-down.ts). */
+function turnsDownAtStart(raw: string, ctx: UnderstandContext): boolean {
+  const rest = withoutTurnedDown(raw, (part) => matchServices(part, Array.isArray(ctx?.services) ? ctx.services : []));
+  return rest !== raw && /^\s*(no|not)\b/.test(raw) && !/^\s*(no|not)\b/.test(rest);
 }
 
 /** The words after the openers of a change of mind ("oh wait no, ..."); the text itself when it has none. */
@@ -443,14 +453,17 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const own = nextTo?.rest ?? movePlace?.rest ?? raw;
   const pair = isMove ? undefined : twoBookings(own, (part) => matchServices(part, services));
   const kept = isMove ? notKept(raw, (part) => matchServices(part, services)) : undefined;
+  // "the one tmrw, not the color", "just a trim not color": the words that name what is wanted, without what is ruled out.
+  const wanted = (part: string) => withoutTurnedDown(withoutRuledOut(part), (p) => matchServices(p, services));
   // "cancel the morning one, the afternoon color stays put", "push my dec 18 appt to 2:30? the 11th is fine as is":
   // what a change says is kept names neither the booking changed nor its new time.
   const unkept = isMove ? withoutKept(own, { moving: !cancelOnly }) : own;
   // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
+  const aboutIt = isMove || pair ? undefined : consultAbout(own, (part) => matchServices(part, services));
   const fitting =
-    (kept && [kept]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) ||
-    (isMove ? undefined : besideOwnBooking(withoutRuledOut(unkept), (part) => matchServices(part, services))) ||
-    matchServices(withoutRuledOut(unkept), services);
+    (kept && [kept]) || (aboutIt && [aboutIt]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) ||
+    (isMove ? undefined : besideOwnBooking(wanted(unkept), (part) => matchServices(part, services))) ||
+    matchServices(wanted(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;
   if (fitting.length === 1) u.serviceId = fitting[0]!.id;
   else if (fitting.length > 1) u.serviceChoices = fitting.map((f) => f.id);
@@ -625,6 +638,15 @@ function cancelsForAnother(r: { raw: string; u: Understanding; services: Service
 const SWITCH_VERB = /\b(switch|change|swap|turn)\b/;
 
 /**
+ * "switch my color", "change the trim": the verb comes before the service it swaps; "talk through
+ * a color change first" names a change of the hair, no booking's.
+ */
+function switchesBefore<S>(head: string, from: S, said: (part: string) => S[]): boolean {
+  const verb = SWITCH_VERB.exec(head);
+  return verb !== null && said(head.slice(verb.index + verb[0].length)).includes(from);
+}
+
+/**
  * "can i switch my color on the 14th to just a haircut? same time": the service changes, which
  * no move does. The booking is canceled and the other service booked in its place (`then`,
  * once the cancel is done), at the same time unless the words name another.
@@ -634,7 +656,7 @@ function switchesService(r: { raw: string; u: Understanding; services: ServiceCa
   const said = (part: string) => matchServices(part, r.services);
   const swap = serviceSwap(r.raw, said);
   // The new service right after the verb's "to" ("to just a haircut"), not in a later request ("to 3pm and add a color").
-  if (!swap || !SWITCH_VERB.test(swap.head) || !said(words(swap.tail.trim()).slice(0, 3).join(' ')).includes(swap.to)) return;
+  if (!swap || !switchesBefore(swap.head, swap.from, said) || !said(words(swap.tail.trim()).slice(0, 3).join(' ')).includes(swap.to)) return;
   if (!ctx?.now || !ctx?.timeZone) return;
   u.serviceId = swap.from.id;
   u.replacedBy = swap.to.id;
@@ -1023,6 +1045,8 @@ const OWN_SERVICE = /\b(my|our) (?!(son|daughter|kids?|child|children|husband|wi
 /** The customer's own bookings asked about; "how much is my appt monday gonna cost" asks what they cost too. */
 function ownBookings(r: Reading): Understanding {
   if (PRICE_ASKED.test(r.s)) r.u.pricesBooked = true;
+  // "what do i have now", "remind me what i have right now": "now" is as things stand, every booking ahead, not this minute.
+  if (/^(right )?now$/.test(r.u.when?.description ?? '')) delete r.u.when;
   return as(r, 'my_appointments');
 }
 

@@ -23,7 +23,8 @@ const KINDS: Kind[] = [
     catalogWords: ['haircut', 'hair cut', 'cut', 'trim'],
     // "my ends cleaned up", "dust my ends", "tidy up my hair": a trim in other words.
     // "my fade cleaned up", "a taper", "line me up", "a buzz cut": the barber's words for one.
-    said: /\b(?:trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?ups?|shape me up|fades?|taper(?:ed)?|line ?ups?|line me up|edge ?ups?|edge me up|buzz ?cuts?|crew ?cut|undercut|flat ?top|(?:my |the )?ends (?:cleaned|trimmed|tidied|neatened|dusted|evened)(?: up| out)?|(?:clean|tidy|neaten|even)(?:ed|ing)? (?:up|out) (?:my |the )?(?:ends|hair)|dust(?:ed|ing)? (?:my |the )?ends|(?:hair|ends) (?:cleaned|tidied|neatened) up)\b/,
+    // "just shorter", "take an inch off", "a few inches off": length taken off is a cut.
+    said: /\b(?:(?:just|bit|little|lil|go|going|make it|get it|hair|it) shorter|shorter (?:hair|cut|length|style)|(?:take|taking|get|chop|cut) (?:some|a bit|a little|an inch|a few inches|(?:\d+|one|two|three) inch(?:es)?|the length|length) off|(?:an inch|inches|length) off|trim(?:med)?|cut|chop(?:ped)?|bangs|fringe|layers|tidy up|split ends|shape ?ups?|shape me up|fades?|taper(?:ed)?|line ?ups?|line me up|edge ?ups?|edge me up|buzz ?cuts?|crew ?cut|undercut|flat ?top|(?:my |the )?ends (?:cleaned|trimmed|tidied|neatened|dusted|evened)(?: up| out)?|(?:clean|tidy|neaten|even)(?:ed|ing)? (?:up|out) (?:my |the )?(?:ends|hair)|dust(?:ed|ing)? (?:my |the )?ends|(?:hair|ends) (?:cleaned|tidied|neatened) up)\b/,
   },
 ];
 

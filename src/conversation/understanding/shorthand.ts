@@ -27,7 +27,7 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 /** Every rewrite below, in order; the text stays as it was where none applies. */
 export function spellShorthand(s: string): string {
   // "1pmish", "noonish": the "-ish" of a time with am/pm (or of noon) adds nothing the offers (nearest first) do not.
-  const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(s.replace(/\b(?:mid-?day|noon)(?: ?-?ish)?\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
+  const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(spellDottedTime(s).replace(/\b(?:mid-?day|noon)(?: ?-?ish)?\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
   return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
 }
 
@@ -74,6 +74,18 @@ const MINUTE_WORDS: Record<string, number> = {
   fifty: 50, 'fifty five': 55,
 };
 const MINUTE_WORD = `(${Object.keys(MINUTE_WORDS).sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|')})`;
+
+/**
+ * "11.30", "tues 8th 9.45", "3.15pm": a time with a dot for its colon, as phones and British
+ * texts write it. Only minutes on the clock's five-minute marks, never an amount ("$11.30",
+ * "2.5 hours", "12.50 bucks") nor part of a longer number ("1.10.2027", "192.168").
+ */
+function spellDottedTime(s: string): string {
+  return s.replace(new RegExp(`(?<![\\d.$,])\\b(\\d{1,2})\\.([0-5][05])\\b(?![.\\d%])${COUNTED}`, 'g'), (whole, h: string, m: string) => {
+    const hour = Number(h);
+    return hour >= 1 && hour <= 23 ? clock(hour, Number(m)) : whole;
+  });
+}
 
 /** "3 thirty", "1 fifteen": an hour in digits and its minutes in words. */
 function spellDigitMinutes(s: string): string {

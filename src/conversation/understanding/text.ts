@@ -173,8 +173,16 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       return lead + (best !== undefined && bestDistance <= limit ? best : core) + trail;
     })
     .join(' ')
-    .replace(FOUR_AS_FOR, 'for');
+    .replace(FOUR_AS_FOR, 'for')
+    .replace(FOUR_BEFORE_SERVICE, 'for');
 }
+
+// "any chance 4 a cut", "room 4 my color": "4" before a service is what it is for, whatever word
+// asked for it; an hour keeps its cue or day ("at 4 a cut is fine", "tmrw 4 a trim" are left to the clock).
+const FOUR_BEFORE_SERVICE = new RegExp(
+  `(?<!\\b(?:at|@|by|around|about|till|until|before|after|from|is|or|and|to|today|tomorrow|tonight|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday)\\s)\\b4(?=\\s(?:a|an|my|the|some|quick)\\s(?:quick\\s)?${SERVICE_SPELLED.source.replace(/^\\b|\\b$/g, '')}\\b)`,
+  'g',
+);
 
 // "fit me in 4 a trim", "any time 4 my daughter": "4" texted for "for", after a word that asks
 // for something and before the one it is for. Never after a time word ("at 4 a.m.", "is 4 a

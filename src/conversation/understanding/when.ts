@@ -67,6 +67,10 @@ const LATEST =
 const CLOCK = '(noon|midday|\\d{1,2}(?::\\d{2})?(?: ?(?:a\\.?m\\.?|p\\.?m\\.?|a|p)(?![a-z]))?)';
 // Bounds on the time of day, each with the clock time it names ([1]) and, for spans, the end ([2]).
 const BETWEEN = new RegExp(`\\b(?:between|from|anywhere from|any ?time from) ${CLOCK} (?:and|to|till|til|until|-) ${CLOCK}`);
+// "thurs 12-1", "anywhere 2-4", "fri 10:30-12": two bare clock times joined by a dash, a span of
+// hours (a time with am/pm is chrono's). Never a date ("12/1"), a count ("2-3 weeks"), a phone
+// or longer number, or a price.
+const BARE_SPAN = /(?<![\d:/.$#-] ?)\b(\d{1,2}(?::\d{2})?) ?- ?(\d{1,2}(?::\d{2})?)\b(?![\d:/.-]| ?(?:[ap]\.?m\b|people|persons|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|inch(?:es)?|in\b|ft|%|x\b|friends|kids|children|guests|others|ppl|of\b|more\b|times\b|cuts|colou?rs|services|stylists|bucks|dollars))/;
 const LOWER = [
   // "later than" negated is an upper bound ("no later than 11"), read by UPPER.
   new RegExp(`\\b(?:any ?time |anything |something |sometime |some time )?(?:after|(?<!\\b(?:no|not) )later than|no earlier than|not before|not earlier than) ${CLOCK}`),
@@ -251,7 +255,7 @@ function spellOut(input: string, now: DateTime): string {
   t = t.replace(/\b(?:at at|(?:around|about|like|approx|approximately|roughly) at)\b/g, 'at');
   // "i'm off at 5, can i come friday after that": "after that" points back at the time said.
   t = t.replace(new RegExp(`\\bat ${CLOCK}\\b(.*?)\\bafter (?:that|then)\\b`), 'after $1$2');
-  t = spellWeekdayDayNumber(spellBusyUntil(spellSharpTimes(t)), now);
+  t = spellWeekdayDayNumber(spellBusyUntil(spellSharpTimes(weekdayAfterNextWeek(t))), now);
   t = spellRelativeDays(t, now);
   const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
   // "thurs 17th", "wed 16th": the day of the month says which week; the weekday alone would say this one.
@@ -259,6 +263,9 @@ function spellOut(input: string, now: DateTime): string {
   // "the saturday after (the 12th)": the date in brackets says which of the weekdays is meant.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?: after| following)? ?\((?:the )?(\d{1,2}(?:st|nd|rd|th))\)/g, '$1 the $2');
   t = spellNthWeekdayOfMonth(t, now);
+  // "trim 8th 2:30pm", "the cut on 9th": a bare day of the month before its time, or after "on", is that day, as "the 8th".
+  t = t.replace(/(?<!\b(?:the|of|my|your|our|this|that|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?) )\b(\d{1,2}(?:st|nd|rd|th))(?=,? (?:at |@ ?)?\d{1,2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?\b(?![\d:./]| ?(?:st|nd|rd|th|people|persons|of|options?)\b))/g, 'the $1');
+  t = t.replace(/\b(on|for|by) (\d{1,2}(?:st|nd|rd|th))\b(?! (?:thoughts?|time|times|one|option|visit|look|try|chance|attempt|round|go|appointment|appt|booking|floor|street|st|ave|place)\b)/g, '$1 the $2');
   // The "on" stays: "10:30 December 3" would be read as the 30th.
   const dated = t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;
@@ -270,6 +277,14 @@ function spellOut(input: string, now: DateTime): string {
     return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
   });
   return spellWeekdayBesideDate(dated, now);
+}
+
+/**
+ * "next week, monday", "next week on tues at 2": the weekday said after the week is that week's,
+ * as "monday next week" (which the date reader takes); alone, "next week" reads as a week from today.
+ */
+function weekdayAfterNextWeek(t: string): string {
+  return t.replace(/\bnext week,? (?:on |maybe |preferably |ideally |say )?(?:the )?((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b(?! (?:or|and|through|thru|to)\b)/g, '$1 next week');
 }
 
 const COUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10 };
@@ -331,7 +346,7 @@ function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
   let from: { hour: number; minute: number } | undefined;
   let to: { hour: number; minute: number } | undefined;
   let rest = t;
-  const span = BETWEEN.exec(t);
+  const span = BETWEEN.exec(t) ?? bareSpan(t);
   if (span) {
     from = clockOf(span[1]!);
     to = clockOf(span[2]!);
@@ -370,6 +385,17 @@ function bounded(t: string, now: DateTime): ResolvedWhen | undefined {
   // starts, so its openings are listed in order; "the latest before 3" still leads with the last.
   if (latest && !from) r.latest = true;
   return { range: r, hasDate };
+}
+
+/** A bare span of hours (BARE_SPAN) that reads as one: its end after its start and at most five hours on. */
+function bareSpan(t: string): RegExpExecArray | null {
+  const m = BARE_SPAN.exec(t);
+  const from = m && clockOf(m[1]!);
+  let to = m && clockOf(m[2]!);
+  if (!from || !to) return null;
+  if (to.hour <= from.hour && to.hour < 12) to = { hour: to.hour + 12, minute: to.minute };
+  const minutes = to.hour * 60 + to.minute - (from.hour * 60 + from.minute);
+  return minutes >= 30 && minutes <= 300 ? m : null;
 }
 
 /**

@@ -49,6 +49,16 @@ export function afterWarmOpeners(s: string): string | undefined {
   return i > 0 && i < tokens.length ? tokens.slice(i).join(' ') : undefined;
 }
 
+// "that's great", "it's perfect", "sounds lovely": a warm word said of the proposal, read as the
+// word alone ("that's great, yes" as "great, yes"). Never "that's not great" or "that's too bad".
+const WARM_SAID = /^(?:that'?s|that is|this is|it'?s|its|it is|sounds|looks|seems)(?: (?:so|really|very|just))? (?=(?:great|perfect|good|lovely|awesome|amazing|wonderful|fine|ideal|nice|excellent|brilliant|fab|grand|super|cool|sweet)\b)/;
+
+/** The text with a leading "that's" of a warm word taken off ("that's great yes" gives "great yes"); [] when none. */
+export function warmSaid(s: string): string[] {
+  const t = s.replace(WARM_SAID, '');
+  return t === s ? [] : [t];
+}
+
 /** A stretched word at its plain length: "yesss" as "yes", "cooool" as "cool" (both are tried). */
 export function unstretched(s: string): string[] {
   if (!/([a-z])\1{2,}|([a-z])\2(?=\b)/.test(s)) return [];
