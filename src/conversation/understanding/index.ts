@@ -318,7 +318,9 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   // names a service or says book; "actually thursday" is left to the rules for answers.
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
-  return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+  // "hmm actually do u have anything sat after 2": openings asked for another time go on with what was being asked (a move stays a move).
+  const asksOpenings = !inner.u.serviceId && ASKS_OPENINGS.test(inner.s) && !NEW_BOOKING.test(inner.s);
+  return b.intent === 'book' ? { ...b, ...negative, ...(asksOpenings ? {} : { abandons: true }) } : undefined;
 }
 
 /** The words after the openers of a change of mind ("oh wait no, ..."); the text itself when it has none. */
