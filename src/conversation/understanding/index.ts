@@ -90,8 +90,10 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
 // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
 // "thinking of moving my wed cut to thurs": the verb's -ing form asks the same ("moving to brooklyn" does not).
+// "can i change mine to 6pm", "can tomorrows appt go to friday": the booking said as "mine" or by its day's name.
+// "move fri the 11th 4pm to sat at 1": the booking said by its day, date and time, however many words they take.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump) (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump)(ing)? (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(change|changing|switch|switching|swap|push|bump) mine\b|((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -320,7 +322,9 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   // names a service or says book; "actually thursday" is left to the rules for answers.
   if (!inner.u.serviceId && !BOOK.test(inner.s)) return undefined;
   const b = bestGuess(inner);
-  return b.intent === 'book' ? { ...b, ...negative, abandons: true } : undefined;
+  // "hmm actually do u have anything sat after 2": openings asked for another time go on with what was being asked (a move stays a move).
+  const asksOpenings = !inner.u.serviceId && ASKS_OPENINGS.test(inner.s) && !NEW_BOOKING.test(inner.s);
+  return b.intent === 'book' ? { ...b, ...negative, ...(asksOpenings ? {} : { abandons: true }) } : undefined;
 }
 
 /** "no color, ...", "no need to color it, ...": the opener "no" is the start of a service turned down (service-turned-down.ts). */
@@ -510,7 +514,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
-  const dated = withoutNoticeGiven(cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept));
+  const plainDated = withoutNoticeGiven(cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept));
+  const dated = withoutDaysMovedBesideDate(plainDated, ctx);
   // "2 hours later" asks nothing about opening hours.
   const topic = infoTopic(withoutShiftAmounts(s));
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
@@ -519,7 +524,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
   // "did i book for january or was that december": a month named alone is all of it.
   const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(raw, dayOrMonth) : undefined;
+  const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(dated === plainDated ? raw : dated, dayOrMonth) : undefined;
   if (days) u.when = days;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
@@ -535,7 +540,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const dayAsked = Boolean(move?.target.hasDate && !move.target.range.exactTime && OPENINGS_ASKED.test(s));
   const shift = nextTo ? undefined : parseShift(s);
   // "a color for the week after, monday the 14th at 9": the date said by its number is the day meant; the weeks only led to it.
-  const datedToo = Boolean(!move && resolved?.hasDate && DATE_BY_NUMBER.test(resolved.range.description));
+  const datedToo = Boolean(!move && resolved?.hasDate && (DATE_BY_NUMBER.test(resolved.range.description) || dated !== plainDated));
   if (shift && !((dayAsked || (datedToo && !shift.sameTime)) && shift.days !== 0 && shift.minutes === 0)) u.shift = shift;
   // "same time next week", "the week after": the days are the shift's, not a window of their own.
   // ("the following saturday at 2" keeps its `when`: its time counts, its day is the shift's.)
@@ -560,13 +565,32 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff };
 }
 
+// "the 17th", "12/15": a day of the month said by its number.
+const ORDINAL_OR_SLASHED_DATE = /\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b|\b(?:1[0-2]|0?[1-9])\/(?:[12]\d|3[01]|0?[1-9])\b/;
+
+/**
+ * "pushing my appt a week, do you have tuesday dec 15 after 4?": a date said by its number beside
+ * how far the booking moves is where it goes; the week only led to it, and names no day itself.
+ */
+function withoutDaysMovedBesideDate(text: string, ctx: UnderstandContext): string {
+  if (!ctx?.now || !ctx?.timeZone || !(parseShift(simplify(text))?.days)) return text;
+  const rest = text.replace(DAYS_MOVED, ' ');
+  const date = resolveWhen(rest, ctx.now, ctx.timeZone);
+  return date?.hasDate && (DATE_BY_NUMBER.test(date.range.description) || DATE_BY_NUMBER.test(rest) || ORDINAL_OR_SLASHED_DATE.test(rest)) ? rest : text;
+}
+
 /** When the words naming a booking put it: its weekday, said on that weekday, is today's booking. */
 function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | undefined {
   // "the january one": the month alone names every booking in it.
   const month = monthNamed(text, now, timeZone);
   if (month) return { range: month, hasDate: true };
   // "fridays is the one to cancel": a weekday said in the plural (or without its apostrophe) names the booking on it.
-  return resolveWhen(todayForItsWeekday(oneOfWeekdays(text), now, timeZone), now, timeZone);
+  const said = oneOfWeekdays(text);
+  const asToday = todayForItsWeekday(said, now, timeZone);
+  const when = resolveWhen(asToday, now, timeZone);
+  // "move my tuesday appt", said on a Tuesday: today's booking if there is one, else the one on a Tuesday to come.
+  const todaysWeekday = when && asToday !== correctTypos(normalize(said)) && !when.range.exactTime && !DATE_BY_NUMBER.test(asToday) && !ORDINAL_OR_SLASHED_DATE.test(asToday);
+  return todaysWeekday ? { ...when, range: { ...when.range, weekdayOnly: true } } : when;
 }
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
@@ -757,6 +781,9 @@ const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|resc
 const OPENINGS_ASKED =
   /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b/;
 
+// "bump my color a week", "push it 2 days": how far a booking moves, which names no day of a booking ("in a week" may).
+const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wks?|days?)\b/g;
+
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
  * instead": two dates, the first says which appointment, the second the new time. A time
@@ -772,7 +799,8 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
     if (OPENINGS_ASKED.test(head)) continue;
-    const appointment = bookingWhen(head, now, timeZone);
+    // "bump my color a week, thurs the 17th at 9:30": how far it moves names no booking's day.
+    const appointment = bookingWhen(head.replace(DAYS_MOVED, ' '), now, timeZone);
     // "move us to the 9th, keep it at 2": what follows a "to" with no date before it is all new time.
     // "i need to move", "want to change": a "to" before a verb opens no new time.
     if (m[0] === 'to' && /^ (move|reschedule|change|switch|push|bump|shift|cancel|book|get|come)\b/.test(raw.slice(m.index + 2))) continue;
@@ -1129,11 +1157,14 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
   return choice.time !== undefined && /\bthe .*\b(one|slot|option)$/.test(s);
 }
 
+// "3:30 instead, better for parking", "parking is easier then": parking given as why a time suits asks nothing about it.
+const PARKING_AS_REASON = /\b(?:better|easier|good|nicer|worse|harder|simpler) (?:for )?parking\b|\b(?:for|because of|cuz of|bc of|cause of) (?:the )?parking\b|\bparking(?:'s| is| will be) (?:better|easier|nicer|simpler|worse|harder|a pain|impossible|terrible|crazy)\b/g;
+
 function infoTopic(s: string): Understanding['infoTopic'] {
   if (asksBookingWindow(s)) return 'booking_window';
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.
-  if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email'))) return 'address';
+  if (ADDRESS.test(s.replace(/\be-?mail address(es)?\b/g, 'email').replace(PARKING_AS_REASON, ' '))) return 'address';
   if (namesPolicies(s) || asksPolicy(s)) return 'policies';
   if (CONTACT.test(s) || asksForEmail(s) || asksGiftCards(s)) return 'contact';
   return undefined;

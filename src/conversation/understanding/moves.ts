@@ -80,10 +80,10 @@ function shiftOf(g: Record<string, string | undefined>, delay: boolean): number 
   return g.later !== undefined || delay ? minutes : -minutes;
 }
 
-// "push it two weeks", "bump my cut back a week", "move it out 3 days", "bring it forward a
+// "push it two weeks", "bump my cut back a week", "pushing my appt a week", "move it out 3 days", "bring it forward a
 // day": a verb that shifts the booking, then whole weeks or days (forward and up are earlier).
 const PUSHED_BY = new RegExp(
-  `\\b(?:push|move|bump|shift|delay|postpone|put off|bring|set)${BOOKING_MOVED}(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
+  `\\b(?:push(?:ing)?|mov(?:e|ing)|bump(?:ing)?|shift(?:ing)?|delay(?:ing)?|postpon(?:e|ing)|put(?:ting)? off|bring(?:ing)?|set)${BOOKING_MOVED}(?: (?<way>back|out|later|forward|up|ahead|earlier))?(?: by)? (?<amount>an?|one|two|three|\\d) (?<unit>weeks?|wks?|days?)\\b(?! (?:from (?:now|today)|ago))`,
 );
 
 /** "push it two weeks", "move it up a day": whole weeks or days, later unless said earlier. */

@@ -119,7 +119,8 @@ const SHORTHAND: Record<string, string> = {
 
 // "tmorow", "tommorow", "2morrow", "tomorw": tomorrow typed fast, letters dropped or doubled
 // further from the word than the fuzzy match reaches. No English word has this shape.
-const TOMORROW_TYPED = /^(?:t|2)o?m{1,2}o?r{1,2}o?w{0,2}$/;
+// "tmrws", "tmrw's": the day's one, said as its possessive.
+const TOMORROW_TYPED = /^(?:t|2)o?m{1,2}o?r{1,2}o?w{0,2}(?<owner>'?s)?$/;
 
 // Words worth correcting fuzzily: the vocabulary the intent and date rules depend on.
 const VOCABULARY = [
@@ -155,7 +156,8 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       const core = unstretch(held, protect);
       const short = SHORTHAND[core];
       if (short !== undefined && !protect.has(core)) return lead + short + trail;
-      if (TOMORROW_TYPED.test(core) && !protect.has(core)) return lead + 'tomorrow' + trail;
+      const typed = TOMORROW_TYPED.exec(core);
+      if (typed && !protect.has(core)) return lead + (typed.groups?.owner ? "tomorrow's" : 'tomorrow') + trail;
       const swapped = protect.has(core) ? undefined : unswapped(core);
       if (swapped) return lead + swapped + trail;
       if (!/^[a-z]+$/.test(core) || core.length < 5 || KEEP.has(core) || protect.has(core)) return lead + core + trail;

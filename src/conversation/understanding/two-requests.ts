@@ -255,6 +255,9 @@ function questionThenChange(args: Parameters<typeof withSecondRequest>[0]): Unde
   return undefined;
 }
 
+// A question in the words naming the booking ("when's my cut?"), not only its name ("my appt with dana,").
+const ASKS_SOMETHING = /\?|\b(?:when|what|whats|which|who|where|how|is|are|am|do|did|does)\b|\bwhen'?s\b/i;
+
 /**
  * "what day is my color again? and can it be 9am that day instead", "when's my cut? could we
  * do 4 instead": the booking asked about, then a time said as its change. The move goes on,
@@ -269,7 +272,10 @@ function checkThenChange(args: Parameters<typeof withSecondRequest>[0]): Underst
     if (question.intent !== 'my_appointments' || !(change.intent === 'book' && change.changesBooked && change.when && !change.forSomeoneElse)) continue;
     const apptWhen = change.apptWhen ?? question.when;
     const serviceId = change.serviceId ?? question.serviceId;
-    return { ...change, intent: 'reschedule', changesBooked: undefined, ...(apptWhen ? { apptWhen } : {}), ...(serviceId ? { serviceId } : {}), also: question };
+    // "my appt with dana, can it be 2pm instead?": the person names the booking moved, and the words naming it asked nothing.
+    const byStaff = question.staffId && !change.staffId ? { staffId: question.staffId, staffNamesBooking: true } : {};
+    const asked = ASKS_SOMETHING.test(head) ? { also: question } : {};
+    return { ...change, intent: 'reschedule', changesBooked: undefined, ...(apptWhen ? { apptWhen } : {}), ...(serviceId ? { serviceId } : {}), ...byStaff, ...asked };
   }
   return undefined;
 }

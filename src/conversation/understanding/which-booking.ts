@@ -126,13 +126,19 @@ export function cantMakeThenAsks(raw: string): { booking: string; asked: string 
 const STOPPED_WORKING =
   /\b(?:(?:is ?n'?t|is not|does ?n'?t|does not|won'?t|wont|will not|can'?t|cant) (?:going to |gonna )?(?:work|do)(?: for (?:me|us))? (?:any ?more|now|after all|no more)|no longer (?:works?|good|possible)|(?:is|'s|s) (?:a )?no[ -]?go(?: (?:any ?more|now|after all))?|(?:is|'s|s) (?:out|off) (?:now|after all))\b/;
 
+// "monday is not gonna work. anything after 5 on wed?", "tmrw wont work for me, what about fri": a day said, then that it
+// won't work, then the sentence ends: the booking on that day can't be kept (a bare "that won't work" may be about what is shown).
+// Said in the future only: "friday doesnt work for me, monday?" tells when a new booking may not be.
+const DAY_WONT_WORK =
+  /(?<=\b(?:(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat)(?:day|nesday|rsday|urday|sday)?'?s?|tomorrow'?s?|tmrw'?s?|today'?s?)(?: (?:one|appt|appointment|booking|slot|time))?) (?:(?:is ?n'?t|is not|aint|ain'?t) (?:going to|gonna)|won'?t|wont|will not) (?:work|do)(?: for (?:me|us))?(?= ?[.,;!?-]| (?:but|so|any|what|how|do|can|could)\b)/;
+
 /**
  * "thursday wont work after all, any morning next week is fine", "tmrw evening is a no go now.
  * monday the 7th, 4 or later?": the words before say which booking stopped working, the
  * clause after it the time wanted in its place. Undefined when nothing follows.
  */
 export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: string } | undefined {
-  const off = STOPPED_WORKING.exec(raw);
+  const off = STOPPED_WORKING.exec(raw) ?? DAY_WONT_WORK.exec(raw);
   if (!off) return undefined;
   const asked = raw.slice(off.index + off[0].length).replace(/^[\s,.;!?-]*(?:so|but|and|instead)?\b/, ' ');
   if (!/[a-z0-9]/.test(asked)) return undefined;
