@@ -21,6 +21,9 @@ import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
+import { cancelSetRight } from './cancel-set-right.ts';
+import { cancelAsked } from './cancel-passive.ts';
+import { asksBookingsLeft } from './bookings-left.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy, bookingBesidePolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { keepsOnlyIf, withoutKeepSupposed } from './keep-supposed.ts';
@@ -157,6 +160,10 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutKeepSupposed,
   withKeptDay,
   withoutEmptyAsides,
+  // "cancel my cut on fri.. wait no not that, the color on the 18th": only the booking set right is meant.
+  cancelSetRight,
+  // "make sure both wed and fri are cancelled", "i need my friday cut cancelled": a cancel asked in the passive.
+  cancelAsked,
   cancelNotDone,
   meantWithoutKept,
   notMeantAsThatOne,
@@ -969,7 +976,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return ownBookings(r);
-  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s) || asksBookingsLeft(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
     // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
     if (asksWhichOfTwoTimes(s)) delete u.when;
     return ownBookings(r);
