@@ -502,8 +502,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
 function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
-  const { edge, minutes, days, weekday, serviceId, day, person } = u.nextTo;
-  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(weekday ? { weekday } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
+  const { edge, minutes, days, weekday, serviceId, day, person, loose } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(weekday ? { weekday } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}), ...(loose ? { loose } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   // "then right after my cut instead", to times offered for a color: the color, placed anew.

@@ -693,7 +693,7 @@ function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Ser
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */
 function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
-  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}) };
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}), ...(n.loose ? { loose: true } : {}) };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
