@@ -20,12 +20,13 @@ export type UnmatchedCancel = { kind: 'already'; appointments: ListedAppointment
 
 /**
  * The words name a service no booking left has, and a day none falls on (nor the same weekday a
- * week on: "cancel monday" said the Tuesday before) when they say one. A day alone is not enough:
- * a date misread from other words ("marcy" as March) must not stop a cancel plainly meant.
+ * week on: "cancel monday" said the Tuesday before). Either alone is not enough: a date misread
+ * from other words ("marcy" as March), or a service said as the reason ("cancel it, ill come in
+ * for a cut some other time"), must not stop a cancel plainly meant.
  */
 export function namesNoBooking(items: ListedAppointment[], said: CancelSaid, zone: string): boolean {
   const serviceMissing = Boolean(said.service) && !items.some((a) => a.service === said.service);
-  return serviceMissing && (!said.when || dayMissing(items, said.when, zone));
+  return serviceMissing && Boolean(said.when) && dayMissing(items, said.when!, zone);
 }
 
 /** A day said (by date or weekday) on which, and on whose weekday a week on, nothing is booked. */

@@ -45,7 +45,7 @@ describe('a cancel of the booking canceled already', () => {
 describe('a cancel naming a booking never had', () => {
   it.each([
     ['cancel my color on the 9th', { service: 'Color', when: day('2026-12-09') }],
-    ['cancel the color', { service: 'Color' }],
+    ['cancel the color on tuesday the 22nd', { service: 'Color', when: day('2026-12-22', { byWeekday: true }) }],
   ])('%j with only a cut booked: none proposed', (_text, said) => {
     expect(unmatchedCancel([], [cut], [said], NY)?.kind).toBe('none');
   });
@@ -54,6 +54,8 @@ describe('a cancel naming a booking never had', () => {
     // A day alone may be misread from other words ("hi this is marcy" as March): the cut is still meant.
     ['hi this is marcy, cancel my haircut on the 10th', { service: 'Haircut', when: day('2027-03-01') }],
     ['cancel the one on the 9th', { when: day('2026-12-09') }],
+    // A service said as the reason: "cancel it pls, ill just come in for a cut some other time".
+    ['cancel it, ill come in for a color some other time', { service: 'Color' }],
     // The color named fits its day: a day of another booking is left to the provider's other rules.
     ['cancel my color on the 17th', { service: 'Color', when: day('2026-12-17') }],
   ])('%j: not stopped', (_text, said) => {
