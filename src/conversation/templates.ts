@@ -127,6 +127,10 @@ export const T2 = {
     `${size} ${service} bookings, ${{ together: 'at the same time (each with their own stylist)', 'in turn': 'one right after the other', times: 'each at the time you said' }[how]}: proposed one at a time, say yes to each (or yes to all). First:`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
+  /** "cancel dec 22 color" once that color is canceled: said so, nothing else proposed. */
+  alreadyCanceled: (labels: string[]) => `Already canceled: ${labels.join('; ')}. Nothing else was changed.`,
+  /** A cancel naming a booking the customer does not have: none is proposed in its place. */
+  noSuchBooking: 'I do not see a booking that fits that, so nothing was canceled.',
   /** "how long does the color take?": the catalog's length of the service. */
   takes: (service: string, minutes: number) => `${service} takes ${minutes} minutes.`,
   /** The same asked with no service known: each service's length. */

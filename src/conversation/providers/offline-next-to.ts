@@ -26,6 +26,8 @@ export interface NextToIso {
   day?: { from: string; to: string };
   /** Named by its person ("right after me", "after him"): the new booking is of its service unless one is said. */
   person?: 'self' | 'other';
+  /** "any time that morning before my cut": any time on that side of the booking, that day. */
+  loose?: boolean;
 }
 
 export interface Listed {
@@ -79,6 +81,7 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   // "before my 2pm", "so it ends when my cut starts at 2": the booking's own start names the booking.
   if (when?.exactTime && !when.earliest && !when.latest && !atClockOf(when, start)) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
   if (nextTo.edge === 'same') return sameTimeOn(start, nextTo.days ? undefined : when);
+  if (nextTo.loose && (nextTo.edge === 'start' || nextTo.edge === 'end')) return onItsSide(nextTo.edge, start, end, when, args.minutes);
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && args.minutes) return exact(start.minus({ minutes: args.minutes }));
@@ -88,6 +91,23 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   if (when && when.dayNamed !== false) return when;
   if (when) return onDay(when, day);
   return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
+}
+
+/**
+ * "any time that morning before my cut" (a 90 min color, the cut at 1pm): from the part of the
+ * day said (else the day's start) until the new booking would end as the cut starts, earliest
+ * first; "whenever after my color": from its end to the end of the part of the day said (else the day).
+ */
+function onItsSide(edge: 'start' | 'end', start: DateTime, end: DateTime, when: WindowIso | undefined, minutes: number | undefined): WindowIso {
+  const day = start.startOf('day');
+  const part = when && !when.exactTime && DateTime.fromISO(when.from).setZone(start.zone).hasSame(day, 'day') ? when : undefined;
+  const partFrom = part ? DateTime.fromISO(part.from).setZone(start.zone) : day;
+  const partTo = part ? DateTime.fromISO(part.to).setZone(start.zone) : day.plus({ days: 1 });
+  if (edge === 'start') {
+    const last = start.minus({ minutes: minutes ?? 0 });
+    return { from: iso(partFrom), to: iso(last < partTo ? last : partTo), exactTime: false, earliest: false };
+  }
+  return { from: iso(end > partFrom ? end : partFrom), to: iso(partTo), exactTime: false, earliest: false };
 }
 
 /** "the monday before my cut, 11am": the time or part of day said, on that weekday beside the booking's day (else the whole day). */

@@ -23,6 +23,7 @@ import { onWeekdayDiscussed, withDaySaid } from './offline-weekday-discussed.ts'
 import { onBookingWeekday } from './offline-booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
 import { onListedDay } from './offline-listed-day.ts';
+import { unmatchedCancel } from './offline-cancel-unmatched.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -501,8 +502,8 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
 /** "a consult right after my haircut thursday": the customer's appointments say where the new booking goes. */
 function lookUpNextTo(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   if (u.intent !== 'book' || !u.nextTo) return undefined;
-  const { edge, minutes, days, weekday, serviceId, day, person } = u.nextTo;
-  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(weekday ? { weekday } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}) };
+  const { edge, minutes, days, weekday, serviceId, day, person, loose } = u.nextTo;
+  const nextTo: NextToIso = { edge, minutes, ...(days ? { days } : {}), ...(weekday ? { weekday } : {}), ...(serviceId ? { serviceId } : {}), ...(day ? { day: isoWindow(day) } : {}), ...(person ? { person } : {}), ...(loose ? { loose } : {}) };
   const when = u.when ? toMemoryWhen(u.when) : undefined;
   const price = u.asksServices ? priceInCatalog(view, u.serviceId) : undefined;
   // "then right after my cut instead", to times offered for a color: the color, placed anew.
@@ -1441,6 +1442,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   if (verb === 'cancel') {
     const several = cancelSeveral(view, memory, items, candidates);
     if (several) return several;
+    const unmatched = cancelOfNone(req, memory, items);
+    if (unmatched) return unmatched;
   }
   // "the one with lee": for a cancel the person says which; for a move it is who does the new
   // time, unless the words name the booking by them ("move my appt with lee to 4").
@@ -1470,6 +1473,27 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     choices: labels.map((l, i) => ({ value: String(i + 1), label: l })),
     expecting: 'choice',
   });
+}
+
+/**
+ * "cancel dec 22 color" once it is canceled, "cancel my color on the 9th" with only a haircut
+ * booked: no booking left fits, and proposing whichever is left could cancel one nobody asked
+ * about; so none is proposed: said so, with what there is to pick from.
+ */
+function cancelOfNone(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep | undefined {
+  const { view } = req;
+  if (memory.referredStart && items.some((a) => a.start_local === memory.referredStart)) return undefined;
+  const serviceName = (id: string | undefined) => view.services.find((s) => s.id === id)?.name;
+  const named = memory.targets && memory.targets.length > 1 ? memory.targets : [{ serviceId: memory.serviceId, when: memory.when }];
+  const unmatched = unmatchedCancel(req.history, items, named.map((t) => ({ service: serviceName(t.serviceId), when: t.when })), view.timeZone);
+  if (!unmatched) return undefined;
+  const labels = items.map((a) => a.label);
+  if (unmatched.kind === 'already') {
+    const left = labels.length ? T2.youHave(labels) : T.noAppointments;
+    return reply(`${T2.alreadyCanceled(unmatched.appointments.map((a) => a.label))}\n${left}`, {});
+  }
+  // No menu: a bare "yes" to it would pick the one booking listed, which nobody named.
+  return reply(`${T2.noSuchBooking}\n${T.yourAppointments}\n${numbered(labels)}\nReply C to cancel one of them.`, {});
 }
 
 /**

@@ -23,6 +23,10 @@ import { nextToBooking } from './next-to-booking.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
+import { cancelSetRight } from './cancel-set-right.ts';
+import { cancelAsked } from './cancel-passive.ts';
+import { withoutBothListed } from './both-listed.ts';
+import { asksBookingsLeft } from './bookings-left.ts';
 import { unofferedService } from './not-offered.ts';
 import { asksPolicy, bookingBesidePolicy, RULES_OF_A_CHANGE } from './policy-question.ts';
 import { keepsOnlyIf, withoutKeepSupposed } from './keep-supposed.ts';
@@ -93,7 +97,7 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 // "can i change mine to 6pm", "can tomorrows appt go to friday": the booking said as "mine" or by its day's name.
 // "move fri the 11th 4pm to sat at 1": the booking said by its day, date and time, however many words they take.
 const RESCHEDULE =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump)(ing)? (it|my|the|back|up|out)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(change|changing|switch|switching|swap|push|bump) mine\b|((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(change|changing|switch|switching|swap|push|bump) mine\b|((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -161,6 +165,12 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutKeepSupposed,
   withKeptDay,
   withoutEmptyAsides,
+  // "cancel my cut on fri.. wait no not that, the color on the 18th": only the booking set right is meant.
+  cancelSetRight,
+  // "make sure both wed and fri are cancelled", "i need my friday cut cancelled": a cancel asked in the passive.
+  cancelAsked,
+  // "move both my appts (thurs 10am and fri 2pm) an hour later": the list only says which "both" are.
+  withoutBothListed,
   cancelNotDone,
   meantWithoutKept,
   notMeantAsThatOne,
@@ -732,7 +742,7 @@ function movedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Ser
 
 /** The booking a new one goes next to, as far as its words say which: its service and its day. */
 function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: ServiceCatalogEntry[], ctx: UnderstandContext): NonNullable<Understanding['nextTo']> {
-  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}) };
+  const out: NonNullable<Understanding['nextTo']> = { edge: n.edge, minutes: n.minutes, ...(n.days ? { days: n.days } : {}), ...(n.weekday ? { weekday: n.weekday } : {}), ...(n.person ? { person: n.person } : {}), ...(n.loose ? { loose: true } : {}) };
   const service = matchService(n.booking, services);
   if (service) out.serviceId = service.id;
   // "a color right after the cut, friday", "right after mine thurs": a day said anywhere is the booking's, since the new one sits on it.
@@ -1019,7 +1029,7 @@ function askedInformation(r: Reading): Understanding | undefined {
     return as(r, 'business_info');
   }
   if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return ownBookings(r);
-  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
+  if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s) || asksBookingsLeft(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
     // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
     if (asksWhichOfTwoTimes(s)) delete u.when;
     return ownBookings(r);

@@ -61,7 +61,8 @@ const SIZES: RegExp[] = [
 const CLOCK_RANGE = /\b(?:from )?(\d{1,2})(?::(\d{2}))? ?(am|pm)? ?(?:-|–|to|until|till) ?(\d{1,2})(?::(\d{2}))? ?(am|pm)?\b/;
 
 // "push my 4pm to 5pm", "change it from 2:30 to 4": a range right after a move verb is the booking's time and its new one, no length.
-const MOVED_FROM = /\b(push|move|bump|shift|change|switch|swap|make)(?: (?!to\b)[\w']+){0,3} ?$/;
+// The booking may be named by its day first: "move my fri the 11th 11am to 11:30", "push my dec 4 appt 2pm to 3".
+const MOVED_FROM = /\b(push|move|bump|shift|change|switch|swap|make)(?: (?!to\b)[\w']+){0,6} ?$/;
 
 function amount(word: string): number {
   if (/^half/.test(word)) return 0.5;

@@ -16,8 +16,9 @@ const LATER = '(later|back|after|further out)';
 const EARLIER = '(earlier|sooner|before|forward|up|ahead)';
 const WORD_AMOUNTS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3 };
 
-// The booking moved: "it", "my appt", and the day that says which one ("my appt on thursday", "the 3pm on friday").
-const BOOKING_MOVED = `(?: it| this| that| mine| me| us| (?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for|at)(?: the)? [\\w:]+)?)?`;
+// The booking moved: "it", "my appt", and the day that says which one ("my appt on thursday", "the 3pm on friday");
+// or every one: "both", "them", "both of my appointments", "all my bookings".
+const BOOKING_MOVED = `(?: it| this| that| mine| me| us| them| both| all| (?:(?:both|all)(?: of)? )?(?:my|the|our)(?: \\w+){1,2}?(?: (?:on|for|at)(?: the)? [\\w:]+)?)?`;
 const SHIFT_VERB = `(?:push|move|bump|shift|bring|put|make)${BOOKING_MOVED}`;
 // "9 am before work": the "a" of "am" (or "pm") is a clock's, not "a minute".
 const AMOUNT_SAID = `(?![ap]\\.?m\\b)(?<amount>${AMOUNT})(?<halfBefore>${AND_A_HALF}) ?(?<unit>${UNIT})(?<half>${AND_A_HALF})`;

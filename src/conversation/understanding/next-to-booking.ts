@@ -27,6 +27,11 @@ export interface NextToBooking {
   /** The message without them: the new booking's own words. */
   rest: string;
   /**
+   * "any time that morning before my cut", "whenever after my color": any time on that side of
+   * the booking, that day, not the time right beside it.
+   */
+  loose?: boolean;
+  /**
    * The booking named by its person rather than its service: 'self' ("right after me",
    * "before mine"), 'other' ("right after him", "before her"), the one just booked for them.
    */
@@ -60,6 +65,9 @@ const AFTER_IT = new RegExp(
 const WHEN_IT_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?:it|that|that one)(?:'s| is)? (?:ends|done|over|finishes|finished|wraps up)\b|\b(?:right|just|straight|directly|immediately) afterwards?\b|\bafterwards?(?= (?:pls|plz|please|too|as well)\b|\s*[,.;!?]|\s*$)/;
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
 const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
+// "any time that morning before my cut", "whenever after my color", "sometime in the afternoon after it": said
+// right before the placement, these ask for any time on that side of the booking, not the time beside it.
+const LOOSE = /\b(?:any ?time|whenever|some ?time|anything|any (?:slot|opening)s?)\b(?: (?:that|in the|on the|this|the same|that same) (?:morning|afternoon|evening|day))?(?: (?:on )?(?:that|the same|that same) day)? $/;
 // "the same day as my haircut", "on the day of my color"; "same day as me", "the same day as mine" (the customer's own);
 // "the same day as them": the one just booked for someone else (a party's next person at a time of their own).
 const SAME_DAY = /\b(?:on )?(?:the )?(?:same day as|day of) (?<booking>(?:(?:my|our) |(?:me|mine|us|ours|him|her|them)\b)[^,.;!?]*)/;
@@ -97,8 +105,9 @@ const SAME_DAY_WORDS = /\b(?:on )?(?:that|the same|that same) day\b/;
 // named by a question about it, then a request placed by "it".
 const ASKED_ABOUT =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?:what time|when|what day)(?:'s| is| was) (?<booking>(?:my|our) [^,.;!?]+?)(?: again)?(?:[,.;!?]+ *| (?:and|but|so) )(?:(?:and|also|but|so|oh) )*(?<rest>.+)$/;
-// Where the words naming the booking stop: the next clause or a politeness.
-const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well|instead)\b/;
+// Where the words naming the booking stop: the next clause or a politeness; or the customer saying
+// what they want ("after my consult on the 8th i'd like a color"), which starts the request.
+const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well|instead|(?:i|we)(?:'?d| would) (?:like|love)|id (?:like|love)|(?:i|we) (?:want|wanna|need))\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
 // "my 9:30", "my 2pm": a booking named by its time.
 const BY_TIME = /^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b/;
@@ -317,7 +326,8 @@ function relative(text: string, isService: (words: string) => boolean, move = fa
     const left = `${rest.slice(0, near.index)} ${rest.slice(near.index + near[0].length)}`.replace(/\s+,/g, '').replace(/\s+/g, ' ').trim();
     return { ...placement(near.groups), booking, rest: left, ...(person ? { person } : {}) };
   }
-  return { ...byPersonsTime(placement(m.groups), person), booking, rest, ...(person ? { person } : {}) };
+  const loose = m.groups.dir !== undefined && LOOSE.test(text.slice(0, m.index));
+  return { ...byPersonsTime(placement(m.groups), person), booking, rest, ...(person ? { person } : {}), ...(loose ? { loose } : {}) };
 }
 
 /**

@@ -93,12 +93,13 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
   for (const { head, tail } of splits(text)) {
     const first = classifyOne(head, free);
     // "cancel my dec 10 color and book a trim that day at 2": the second's day said from the first's is that day.
-    const second = classifyOne(onFirstDay(tail, dayOf(first), ctx.timeZone), free);
+    const said = secondsWords(tail, first, args);
+    const second = classifyOne(said, free);
     // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
     const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && !saysCancelVerb(head);
     if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
-    if (bookingThenChange(first, second, head)) return { ...first, then: onFirstDay(tail, dayOf(first), ctx.timeZone) };
+    if (bookingThenChange(first, second, head)) return { ...first, then: said };
     // "cancel my wed appt and book me a color tues at 10 instead": the booking canceled names no service, so whether
     // the color takes its place (a move) or is a booking of its own (a cancel, then the color) is for its service to say.
     if (whole.intent === 'reschedule' && first.intent === 'cancel' && !first.serviceId && second.serviceId && bookingOfItsOwn(second) && BOOKS.test(tail) && IN_PLACE.test(tail)) {
@@ -108,10 +109,22 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
     const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
-      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: onFirstDay(tail.replace(KEPT_CLAUSE, ''), dayOf(first), ctx.timeZone) };
+      return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: secondsWords(tail.replace(KEPT_CLAUSE, ''), first, args) };
     }
   }
   return undefined;
+}
+
+/**
+ * The second request's words, its day said from the first's spelled as a date ("cancel my dec 10
+ * color and book a trim that day at 2"). A move whose words name its own booking and count from
+ * it ("and push my saturday one to the following saturday, same time") keeps them: its day is
+ * reckoned from that booking, not from the first request's.
+ */
+function secondsWords(tail: string, first: Understanding, args: Parameters<typeof withSecondRequest>[0]): string {
+  const own = args.classifyOne(tail, { ...args.ctx, expecting: null });
+  if (own.intent === 'reschedule' && (own.apptWhen || own.serviceId) && own.shift) return tail;
+  return onFirstDay(tail, dayOf(first), args.ctx.timeZone);
 }
 
 /**

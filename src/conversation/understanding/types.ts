@@ -104,7 +104,7 @@ export interface Understanding {
   /** a question asked in the same message as a request ("move it to friday and what's your address"): answered too */
   also?: Understanding;
   /** a new booking placed by one the customer has ("right after my haircut thursday"): which one (service, day) and where */
-  nextTo?: { edge: 'start' | 'end' | 'day' | 'same'; minutes: number; days?: number; weekday?: number; serviceId?: string; day?: DateRange; person?: 'self' | 'other' };
+  nextTo?: { edge: 'start' | 'end' | 'day' | 'same'; minutes: number; days?: number; weekday?: number; serviceId?: string; day?: DateRange; person?: 'self' | 'other'; loose?: boolean };
   /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
   sameAsBefore?: boolean;
   /** several people booked in one text, the customer among them ("me and my son both need cuts"): how many, and at once or one after the other */

@@ -35,7 +35,8 @@ const CONTINUES = /^(and|also|plus|oh and|same (for|with))\b|\b(too|as well|also
 /** The verbs a cancel opens with, to find the clause that says what it cancels. */
 const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB}|${SCRATCH_BOOKING}|delete|remove|get rid of|take \w+ off)\b`);
 /** Where one named booking ends and the next begins ("my color on friday | and | the haircut on the 10th"). */
-const JOINS = /\b(?:and|plus|as well as)\b|&/g;
+// "(wed + fri)": a plus between two bookings joins them as "and" does (never a phone number's "+1").
+const JOINS = /\b(?:and|plus|as well as)\b|&|\+(?!\d)/g;
 
 /** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
 // "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
