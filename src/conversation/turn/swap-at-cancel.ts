@@ -18,7 +18,8 @@ const SWAP_INTENTS = new Set<Understanding['intent']>(['book', 'reschedule', 'ch
 
 /** The request for the service said in place of the booking whose cancel is on screen; undefined if the text asks no such swap. */
 export async function swapAtCancel(text: string, u: Understanding, pending: Proposal, env: TurnEnv): Promise<string | undefined> {
-  if (pending.kind !== 'cancel' || u.forSomeoneElse || u.party) return undefined;
+  // "no i meant the color instead": another booking to cancel, not a service in this one's place.
+  if (pending.kind !== 'cancel' || u.forSomeoneElse || u.party || u.meantOther) return undefined;
   const swapsItself = u.intent === 'cancel' && u.replacedBy !== undefined && (u.serviceId === undefined || u.serviceId === pending.serviceId);
   if (!SWAP_INTENTS.has(u.intent) && !swapsItself) return undefined;
   const { services, business } = env.catalog;

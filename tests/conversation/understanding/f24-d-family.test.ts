@@ -86,3 +86,29 @@ describe('a service for each person', () => {
     expect(u.party?.services).toBeUndefined();
   });
 });
+
+describe('who does a family member\'s booking, and a switch of that person', () => {
+  it.each(["who is my son's cut with on friday?", 'whos my daughters appt with'])('%s: the bookings had', (text) => {
+    expect(understand(text, ctx()).intent).toBe('my_appointments');
+  });
+
+  it.each(['can u switch him to dana, same time', 'switch her over to dana pls'])('%s: a move to that person', (text) => {
+    const u = understand(text, ctx());
+    expect(u.intent).toBe('reschedule');
+    expect(u.shift?.sameTime).toBe(true);
+  });
+
+  it('booking him with someone too is a new booking', () => {
+    expect(understand('can u book him with dana too', ctx()).intent).toBe('book');
+  });
+});
+
+describe('a family member\'s booking named by its person', () => {
+  it.each(["can u move my son's appt thurs? hes the one with dana. 4:30 same day pls", 'move my daughters cut friday, shes the one w dana, to 3'])('%s', (text) => {
+    expect(understand(text, ctx()).staffNamesBooking).toBe(true);
+  });
+
+  it('a person asked for the new time names no booking', () => {
+    expect(understand('move my cut to friday with dana', ctx()).staffNamesBooking).toBeUndefined();
+  });
+});

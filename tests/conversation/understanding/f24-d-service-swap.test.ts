@@ -68,3 +68,11 @@ describe('another service in place of the booking whose cancel is on screen', ()
     expect(swap(text)).toBeUndefined();
   });
 });
+
+describe('another booking named at the cancel, not a service in its place', () => {
+  const swap = (text: string) => serviceInPlace(text, (part) => matchServices(part, SERVICES), (part) => /\d/.test(part));
+
+  it.each(['no i meant the color instead', 'sorry, the massage instead', 'the manicure one instead', 'my dye instead pls'])('%s', (text) => {
+    expect(swap(text)).toBeUndefined();
+  });
+});
