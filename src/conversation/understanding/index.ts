@@ -421,6 +421,8 @@ interface Reading {
   asksInstead: boolean;
   /** `s` with the staff member it names said as "the stylist" ("talk to dana" asks for a person) */
   toStaff: string;
+  /** "can i change my cut?": a booking of the service named is changed (change-asked.ts) */
+  changesOwn: boolean;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -554,7 +556,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (!u.replacedBy && !CANCEL.test(s) && !forSomeoneElse(s)) swapsServiceBackwards({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
   const toStaff = member ? staffAsStylist(s, member) : s;
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff };
+  const changesOwn = changesOwnService(s, (w) => matchServices(w, services).length === 1);
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff, changesOwn };
 }
 
 /** When the words naming a booking put it: its weekday, said on that weekday, is today's booking. */
@@ -922,7 +925,7 @@ function explicitIntent(r: Reading): Understanding | undefined {
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   }
   // "can i change my cut?": the booking of that service changes, its new time asked next.
-  if (u.serviceId && !u.forSomeoneElse && changesOwnService(s, () => true)) return as(r, 'reschedule');
+  if (r.changesOwn && !u.forSomeoneElse) return as(r, 'reschedule');
   // "can i switch to dana, same time?": who does the booking changes, at its own time unless another is said.
   if (u.staffId && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '') && switchesStaff(r.toStaff)) {
     if (!u.shift && !u.when) u.shift = { minutes: 0, days: 0, sameTime: true };

@@ -17,6 +17,8 @@ const WITH_ME = new RegExp(String.raw`\b(?:me|myself|i)(?: (?:and|&|\+|plus|with
 const BOTH_OF_US = /\b(?:both of us|us both|the two of us|we both)\b/;
 // "back to back", "one after the other": one booking after the one before; else all at once.
 const ONE_AFTER_ANOTHER = /\b(?:back ?to ?back|one after (?:the other|another)|right after (?:each other|one another)|after each other|consecutive(?:ly)?|in a row|straight after each other)\b/;
+// "both at 11:30", "at the same time", "one with dana and one with lee": the others all at once.
+const AT_ONCE = /\b(?:(?:both|all) (?:at|@)|(?:at )?the same time|same time|together|at once|simultaneously|one with [\w']+ and (?:one|the other) with|each with)\b/;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 // No more people at once than a small salon team could take in one text.
 const MAX_PARTY = 5;
@@ -111,8 +113,9 @@ function othersOnly(u: Understanding, s: string, resolve?: (text: string) => Dat
   const size = othersSize(s);
   if (size < 2 || size > MAX_PARTY) return u;
   const { othersBooking: _others, meantOther: _meant, number: _n, ...rest } = u;
-  // "can they go right after me": placed after a booking, each one goes after the one before, in a row.
-  const inARow = ONE_AFTER_ANOTHER.test(s) || u.nextTo?.edge === 'end';
+  // "can they go right after me": placed after a booking, each one goes after the one before, in a row,
+  // unless said at once ("both at 11:30", "one with dana and one with lee").
+  const inARow = ONE_AFTER_ANOTHER.test(s) || (u.nextTo?.edge === 'end' && !AT_ONCE.test(s));
   return atTimesSaid({ ...rest, party: { size, together: !inARow } }, s, resolve);
 }
 

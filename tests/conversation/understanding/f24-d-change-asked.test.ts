@@ -42,3 +42,9 @@ describe('a change of a booking, not yet said which or to when', () => {
     expect(understand('what is your policy to change an appointment', ctx()).intent).toBe('business_info');
   });
 });
+
+describe('"change my ..." of no service', () => {
+  it.each(['i booked a cut but can i change my mind', 'can i change my number pls'])('%s: no move', (text) => {
+    expect(understand(text, ctx()).intent).not.toBe('reschedule');
+  });
+});

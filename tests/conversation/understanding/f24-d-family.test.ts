@@ -112,3 +112,12 @@ describe('a family member\'s booking named by its person', () => {
     expect(understand('move my cut to friday with dana', ctx()).staffNamesBooking).toBeUndefined();
   });
 });
+
+describe('others placed after a booking but said at once', () => {
+  it.each([
+    'can u book my 2 kids for cuts right after my color on the 10th? both at 11:30 if possible, one with dana and one with will',
+    'both my boys need cuts right after me friday, at the same time pls',
+  ])('%s: together', (text) => {
+    expect(understand(text, ctx()).party?.together).toBe(true);
+  });
+});
