@@ -38,7 +38,7 @@ import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
-import { asksOneMore } from './one-too.ts';
+import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
 import { onlyOneMeant } from './only-one.ts';
 import { withKeptDay } from './kept-day.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
@@ -542,9 +542,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (forSomeoneElse(s)) u.forSomeoneElse = true;
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   // "my son needs one too": another of the booking just talked about, for the person named.
-  else if (!u.serviceId && !u.serviceChoices && (u.forSomeoneElse || aboutOthersBooking(s)) && asksOneMore(s)) {
+  else if (!u.serviceId && !u.serviceChoices && (u.forSomeoneElse || aboutOthersBooking(s) || namesOtherOfFamily(s)) && asksOneMore(s)) {
     u.sameAsBefore = true;
     u.forSomeoneElse = true;
+    // "could my other son come at 3": a time said alone is on the day of the booking just talked about.
+    if (u.when?.dayNamed === false) u.thatDay = true;
   }
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;

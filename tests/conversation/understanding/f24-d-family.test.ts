@@ -121,3 +121,18 @@ describe('others placed after a booking but said at once', () => {
     expect(understand(text, ctx()).party?.together).toBe(true);
   });
 });
+
+describe('the other one of the family, right after one was booked', () => {
+  it('"my other son" at a time alone: the same again, that day', () => {
+    const u = understand('and could my other son come at 3?', ctx());
+    expect(u.intent).toBe('book');
+    expect(u.sameAsBefore).toBe(true);
+    expect(u.thatDay).toBe(true);
+  });
+
+  it('with a service of its own, that service', () => {
+    const u = understand('my other daughter needs a manicure at 4', ctx());
+    expect(u.serviceId).toBe('svc-mani');
+    expect(u.sameAsBefore).toBeUndefined();
+  });
+});
