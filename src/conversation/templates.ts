@@ -122,9 +122,11 @@ export const T2 = {
   oneAtATime: (first: string, second: string) => `One at a time: first the ${first}. Once it is booked, tell me when you would like the ${second}.`,
   /** "a cut and highlights, both fri at 10": the second proposed at the first's time once it is booked. */
   oneThenSameTime: (first: string, second: string) => `One at a time: first the ${first}, then the ${second} at the same time.`,
+  /** "switch my color to a cut": the booking canceled first, then the other service proposed in its place. */
+  swapPlan: (from: string, to: string) => `To make your ${from} a ${to}: first the ${from} is canceled, then the ${to} is proposed in its place, each on its own yes.`,
   /** Several people in one text ("me and my son both need cuts at 2"): each booked in turn, each on its own yes. */
   partyPlan: (service: string, size: number, how: 'together' | 'in turn' | 'times') =>
-    `${size} ${service} bookings, ${{ together: 'at the same time (each with their own stylist)', 'in turn': 'one right after the other', times: 'each at the time you said' }[how]}: proposed one at a time, say yes to each (or yes to all). First:`,
+    `${size}${service ? ` ${service}` : ''} bookings, ${{ together: 'at the same time (each with their own stylist)', 'in turn': 'one right after the other', times: 'each at the time you said' }[how]}: proposed one at a time, say yes to each (or yes to all). First:`,
   /** "what do i have thursday" with nothing that day: said, then what there is. */
   nothingThen: 'Nothing is booked for you then.',
   /** "cancel dec 22 color" once that color is canceled: said so, nothing else proposed. */

@@ -14,6 +14,8 @@ export interface RecentAppointment {
   service: string;
   /** Its wall-clock time of day, when the record says it. */
   time?: { hour: number; minute: number };
+  /** Its day: yyyy-MM-dd (appointment lists), or as an offer's label says it ("Sat Dec 12"). */
+  day?: string;
 }
 
 /**
@@ -61,7 +63,8 @@ function listed(before: ToolExchange[], ref: string): RecentAppointment | undefi
     const a = items.find((x) => x.appointment_ref === ref);
     if (!a?.service) continue;
     const m = /T(\d{2}):(\d{2})/.exec(a.start_local ?? '');
-    return { service: a.service, ...(m ? { time: { hour: Number(m[1]), minute: Number(m[2]) } } : {}) };
+    const day = /^\d{4}-\d{2}-\d{2}/.exec(a.start_local ?? '')?.[0];
+    return { service: a.service, ...(m ? { time: { hour: Number(m[1]), minute: Number(m[2]) } } : {}), ...(day ? { day } : {}) };
   }
   return undefined;
 }
@@ -74,7 +77,8 @@ function offered(before: ToolExchange[], id: string): RecentAppointment | undefi
     const o = offers.find((x) => x.offer_id === id);
     const service = before[i]!.result.service;
     if (!o || typeof service !== 'string') continue;
-    return { service, ...labelTime(o.label ?? '') };
+    const day = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}/.exec(o.label ?? '')?.[0];
+    return { service, ...labelTime(o.label ?? ''), ...(day ? { day } : {}) };
   }
   return undefined;
 }
@@ -98,6 +102,19 @@ function exchanges(history: ChatMessage[]): ToolExchange[] {
   return out;
 }
 
+
+/**
+ * "oh and my son needs one too, 11:30 same day?" right after a booking was made: the day of the
+ * booking last made, moved or canceled (yyyy-MM-dd) is the day talked about, once the memory
+ * of the days said went with the commit.
+ */
+export function recentDay(view: ProviderView, history: ChatMessage[]): string | undefined {
+  const day = recentAppointment(history)?.day;
+  if (!day || /^\d{4}-/.test(day)) return day;
+  // Said without its year: this year's or the next, whichever has that weekday on that date.
+  const year = DateTime.fromISO(view.now, { zone: view.timeZone }).year;
+  return [year, year + 1].map((y) => DateTime.fromFormat(`${day} ${y}`, 'ccc LLL d yyyy', { zone: view.timeZone, locale: 'en-US' })).find((d) => d.isValid)?.toISODate() ?? undefined;
+}
 
 /** The message that says a move was done (T.rescheduled): the service and the new time's label. */
 const MOVE_DONE = /^Done: your (?<service>.+?) is now (?<when>[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2}, \d{1,2}:\d{2} [AP]M)/;

@@ -11,7 +11,7 @@ import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from '.
 import { offerAtHourMeant } from './offline-asked-hour.ts';
 import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
-import { againAsBefore, justMoved } from './offline-recent.ts';
+import { againAsBefore, justMoved, recentDay } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
 import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
@@ -337,7 +337,9 @@ function decide(req: ProviderRequest): ProviderStep {
     offersUnseen: view.offersShown === false && view.offers.length > 0,
   };
   const heard = bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined }));
-  const u = onThatDay(view, onWeekdayDiscussed(view, heard, memory.daysSaid), memory.daysSaid);
+  // The days said go with the memory at a commit; "same day" then means the booking just made's.
+  const daysSaid = memory.daysSaid ?? (heard.thatDay ? [recentDay(view, req.history)].filter((d): d is string => Boolean(d)) : undefined);
+  const u = onThatDay(view, onWeekdayDiscussed(view, heard, memory.daysSaid), daysSaid);
   if (!turn.length) {
     memory.daysSaid = withDaySaid(view, memory.daysSaid, u);
     // A look at a picked time belongs to the turn that asked for it.
@@ -349,7 +351,7 @@ function decide(req: ProviderRequest): ProviderStep {
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
   const party = u.intent === 'book' && u.party ? partyRest(view, u) : undefined;
   const second = secondAtSameTime(view, u, text);
-  const step = withPreface(forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text), Boolean(second))));
+  const step = withPreface(swapInTwoSteps(view, u, forEachOfParty(view, u, oneBookingAtATime(view, u, firstStep(req, u, memory, text), Boolean(second)))));
   // "cancel my color and move my cut": the second request waits for the first's yes.
   const then = party ?? u.then ?? second;
   return then ? { ...step, then } : step;
@@ -375,10 +377,12 @@ function bookingNamedWithNewTime(memory: Memory, u: Understanding, unprompted: (
 function partyRest(view: ProviderView, u: Understanding): string | undefined {
   const name = view.services.find((s) => s.id === u.serviceId)?.name;
   if (!name || !u.party || u.party.size < 2) return undefined;
+  // "color for me, cut for him": each next person's own service, else the first one's.
+  const own = (i: number) => (view.services.find((s) => s.id === u.party?.services?.[i])?.name ?? name).toLowerCase();
   // "at 11:30 and 12": each next person at their own time, on the day of the one booked before them.
-  const times = u.party.times?.map((t) => `a ${name.toLowerCase()} at ${t} the same day as them`);
-  const next = `a ${name.toLowerCase()} ${u.party.together ? 'at the same time as them' : 'right after them'}`;
-  return (times ?? Array.from({ length: u.party.size - 1 }, () => next)).join(', then ');
+  const times = u.party.times?.map((t, i) => `a ${own(i)} at ${t} the same day as them`);
+  const placed = u.party.together ? 'at the same time as them' : 'right after them';
+  return (times ?? Array.from({ length: u.party.size - 1 }, (_, i) => `a ${own(i)} ${placed}`)).join(', then ');
 }
 
 /** The reply to a party's booking says first what will be done: how many, placed how, one yes each. */
@@ -386,7 +390,17 @@ function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep
   const name = view.services.find((s) => s.id === u.serviceId)?.name;
   if (u.intent !== 'book' || !u.party || !name) return step;
   const how = u.party.times ? 'times' : u.party.together ? 'together' : 'in turn';
-  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(name, u.party.size, how) } };
+  // "color for me, cut for him": bookings of several services, named by none.
+  const mixed = u.party.services?.some((id) => id !== u.serviceId);
+  return { ...step, memory: { ...step.memory, preface: T2.partyPlan(mixed ? '' : name, u.party.size, how) } };
+}
+
+/** "switch my color to a cut": the cancel's question says first that the other service follows, so no one thinks it only cancels. */
+function swapInTwoSteps(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
+  const from = view.services.find((s) => s.id === u.serviceId)?.name;
+  const to = view.services.find((s) => s.id === u.replacedBy)?.name;
+  if (u.intent !== 'cancel' || !u.then || !from || !to) return step;
+  return { ...step, memory: { ...step.memory, preface: T2.swapPlan(from, to) } };
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */

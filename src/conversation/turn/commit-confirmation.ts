@@ -11,6 +11,7 @@ import { understand, type Understanding } from '../understanding/index.ts';
 import type { Shown, Turn } from './context.ts';
 import { withQuestionAnswered } from './answer-beside-yes.ts';
 import { restatesDay, restatesProposal } from './restates-proposal.ts';
+import { swapAtCancel } from './swap-at-cancel.ts';
 import { picksTheOnlyOption, readAsOnlyOption } from './unlisted-pick.ts';
 import { remember, show } from './show.ts';
 
@@ -42,6 +43,13 @@ export async function confirmByText(turn: Turn, env: TurnEnv): Promise<Shown | n
   const plainYes = u.intent === 'confirm' && !otherStaff && !otherService && !namesOtherTime(u, pending, catalog.business.timeZone);
   // No list was shown for this summary (the time named was proposed at once): it is the only option.
   const pick = turn.state.offersShown ? undefined : readAsOnlyOption(text, { now: env.clock(), timeZone: catalog.business.timeZone, services: catalog.services, staff: catalog.staff });
+  // "change it to a haircut instead" at a color's cancel: the color goes, the haircut is asked next.
+  const inPlace = await swapAtCancel(text, u, pending, env);
+  if (inPlace) {
+    const done = await commitConfirmed(turn, env, pending, 'text');
+    turn.state.nextRequest = inPlace;
+    return show(turn, done);
+  }
   if (plainYes || saysTheSameChange(u, pending)) {
     const done = await commitConfirmed(turn, env, pending, 'text');
     // "yes! also what's the address": the question beside the yes is answered after the booking.

@@ -44,6 +44,8 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwho (am|will|'?m) i (seeing|with|booked with|scheduled with|going to see|gonna see)\b`,
     String.raw`\bwho('?s| is) (doing|cutting|coloring|colouring|seeing) (me|my|us)\b`,
     String.raw`\bwho('?s| is) my (stylist|barber|appointment|appt)\b`,
+    // "who is my son's cut with on friday", "whos my daughters appt with": who does a booking had, the family's too.
+    String.raw`\bwho('?s| is| was) (my|our) ([\w']+ ){1,3}with\b(?! (dana|lee|him|her)\b)`,
     String.raw`\bwhat (time|day|date)( did| do| have)? (i|we) (book|booked|schedule|scheduled|pick|picked|choose|chose)\b`,
     String.raw`\bwhat (time|day)( am| was| are| were) (i|we) (booked|scheduled|coming|in|on|seeing)\b`,
     String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
@@ -114,7 +116,9 @@ export const WHATS_BOOKED = new RegExp(
 export function staffNamesBooking(s: string, first: string): boolean {
   // "the appt i have with lee", "the one we booked w dana": what the customer has said of the booking before the person.
   const booking = String.raw`\b(my|the|our) ((?!(to|for|at|on|into)\b)[a-z']+ ){0,2}?((i|we)${HAVE} )?(with|w) ${first}\b`;
-  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into|be)\b`).test(s);
+  // "hes the one with lee", "its the appt w dana": the booking said to be the person's, whatever follows.
+  const told = String.raw`\b(he|she|it|that|they|mine)('?s| is| are|'?re| was) (the|my|our) (one|appt|appointment|booking|cut|haircut|color) (with|w) ${first}\b`;
+  return new RegExp(String.raw`(${booking}).*\b(to|for|at|into|be)\b`).test(s) || new RegExp(told).test(s);
 }
 
 /** "am i w dana or lee on thurs", "is it dana or lee doing my cut": which of two people the booking is with (said with a staff name). */

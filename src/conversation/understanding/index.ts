@@ -5,7 +5,8 @@
 // Every entry point is total: arbitrary text (empty, emoji, 5,000 characters, SQL or
 // markup) yields an answer, at worst intent 'unknown', and never an exception.
 import { businessClock, findClockTime, leadingPick, parseChoice, parseYesNo, readChoice } from './choice.ts';
-import { serviceSwap } from './cancel-and-book.ts';
+import { serviceSwap, swapSaidBackwards } from './cancel-and-book.ts';
+import { CHANGE_OF_BOOKING, changesOwnService } from './change-asked.ts';
 import { CALLED_OFF, WILL_NOT } from './called-off.ts';
 import { DROP_VERB, insteadAsksNew, OFF_THE_BOOKS, SCRATCH_BOOKING } from './cancel-verbs.ts';
 import { spellCatalogShorthand } from './catalog-shorthand.ts';
@@ -43,6 +44,7 @@ import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
 import { needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
+import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
 import { onlyOneMeant } from './only-one.ts';
 import { withKeptDay } from './kept-day.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
@@ -96,8 +98,10 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 // "thinking of moving my wed cut to thurs": the verb's -ing form asks the same ("moving to brooklyn" does not).
 // "can i change mine to 6pm", "can tomorrows appt go to friday": the booking said as "mine" or by its day's name.
 // "move fri the 11th 4pm to sat at 1": the booking said by its day, date and time, however many words they take.
-const RESCHEDULE =
+const RESCHEDULE_SAID =
   /\b(reschedule|rescheduling|re-?book|postpone|(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(change|changing|switch|switching|swap|push|bump) mine\b|((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+// "can i change an appointment", "need to move one of my cuts": a change asked before saying which booking or to when.
+const RESCHEDULE = new RegExp(`${RESCHEDULE_SAID.source}|${CHANGE_OF_BOOKING.source}`);
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
@@ -192,7 +196,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // "only the 10th one", "just my dye appt": the words without the "just" name the booking; said whole, they still mean another one.
     if (onlyOne) return { ...understand(onlyOne, ctx), onlyOne: true, ...(meantAnother(simplify(normalize(said))) ? { meantOther: true } : {}) };
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve);
+    const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -441,6 +445,8 @@ interface Reading {
   asksInstead: boolean;
   /** `s` with the staff member it names said as "the stylist" ("talk to dana" asks for a person) */
   toStaff: string;
+  /** "can i change my cut?": a booking of the service named is changed (change-asked.ts) */
+  changesOwn: boolean;
 }
 
 function read(text: string, ctx: UnderstandContext): Reading | undefined {
@@ -563,6 +569,13 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   }
   if (forSomeoneElse(s)) u.forSomeoneElse = true;
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
+  // "my son needs one too": another of the booking just talked about, for the person named.
+  else if (!u.serviceId && !u.serviceChoices && (u.forSomeoneElse || aboutOthersBooking(s) || namesOtherOfFamily(s)) && asksOneMore(s)) {
+    u.sameAsBefore = true;
+    u.forSomeoneElse = true;
+    // "could my other son come at 3": a time said alone is on the day of the booking just talked about.
+    if (u.when?.dayNamed === false) u.thatDay = true;
+  }
   if (aboutOthersBooking(s)) u.othersBooking = true;
   if (ANY_STAFF.test(s) && !u.staffId) u.anyStaff = true;
   // "price for color vs a cut?": each service a price question names is answered.
@@ -570,9 +583,11 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (priced.length > 1) u.pricesAsked = priced.map((p) => p.id);
   if (CANCEL.test(s) && !RESCHEDULE.test(s.replace(/\bre-?book\b/g, 'book'))) cancelsForAnother({ raw, u, services, ctx });
   else if ((RESCHEDULE.test(s) || SWITCH_VERB.test(s)) && !CANCEL.test(s)) switchesService({ raw, u, services, ctx });
+  if (!u.replacedBy && !CANCEL.test(s) && !forSomeoneElse(s)) swapsServiceBackwards({ raw, u, services, ctx });
   readWhichBooking({ raw, s, u, services, ctx });
   const toStaff = member ? staffAsStylist(s, member) : s;
-  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff };
+  const changesOwn = changesOwnService(s, (w) => matchServices(w, services).length === 1);
+  return { raw, s, u, expecting: ctx?.expecting ?? null, optionCount, answer, choice, resolved, topic, hasServices: services.length > 0, asksInstead: Boolean(instead), toStaff, changesOwn };
 }
 
 // "the 17th", "12/15": a day of the month said by its number.
@@ -699,6 +714,29 @@ function switchesService(r: { raw: string; u: Understanding; services: ServiceCa
   if (day) u.when = day.range;
   const timed = resolveWhen(swap.tail, ctx.now, ctx.timeZone) ?? parseShift(simplify(swap.tail));
   u.then = timed ? swap.tail : `${swap.tail} at the same time`;
+}
+
+// "my thursday", "our cuts", "the color" (with nothing on screen it could be a list's): a booking the customer has.
+// "my son wants a cut instead of a color" names a person, not a booking.
+const OWNS_BOOKING = /\b(my|our) (?!(son|daughter|kids?|child|children|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|bf|gf|brother|sister|twins?|hubby)\b)[\w']+/;
+
+/**
+ * "make my thursday a trim instead of color", "id rather do a haircut than the color": the
+ * new service said before the booked one. As for a switch, the booking is canceled and the
+ * other service asked in its place at the same time (`then`, once the cancel is done).
+ */
+function swapsServiceBackwards(r: { raw: string; u: Understanding; services: ServiceCatalogEntry[]; ctx: UnderstandContext }): void {
+  const { u, ctx } = r;
+  if (!ctx?.now || !ctx?.timeZone || ctx.expecting === 'intake') return;
+  const owned = (head: string, old: string) => OWNS_BOOKING.test(`${head} ${old}`) || (/^the\b/.test(old) && !ctx.expecting);
+  const swap = swapSaidBackwards(r.raw, (part) => matchServices(part, r.services), owned);
+  if (!swap) return;
+  u.serviceId = swap.from.id;
+  u.replacedBy = swap.to.id;
+  for (const k of ['shift', 'apptWhen', 'when', 'serviceChoices', 'secondServiceId'] as const) delete u[k];
+  const day = bookingWhen(r.raw, ctx.now, ctx.timeZone);
+  if (day) u.when = day.range;
+  u.then = `a ${swap.to.name.toLowerCase()} at the same time`;
 }
 
 /** Which booking(s) a cancel or a follow-up means (which-booking.ts). */
@@ -948,6 +986,8 @@ function explicitIntent(r: Reading): Understanding | undefined {
     if (/\bre-?book\b/.test(s)) u.changesBooked = true;
     return as(r, u.shift && u.forSomeoneElse && !u.shift.minutes ? 'book' : 'reschedule');
   }
+  // "can i change my cut?": the booking of that service changes, its new time asked next.
+  if (r.changesOwn && !u.forSomeoneElse) return as(r, 'reschedule');
   // "can i switch to dana, same time?": who does the booking changes, at its own time unless another is said.
   if (u.staffId && !u.forSomeoneElse && !['choice', 'confirmation', 'intake'].includes(r.expecting ?? '') && switchesStaff(r.toStaff)) {
     if (!u.shift && !u.when) u.shift = { minutes: 0, days: 0, sameTime: true };
@@ -1142,7 +1182,8 @@ function bestGuess(r: Reading): Understanding {
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice) && !ordinalIsTheDate(r)) return choose(r);
   // "actually anyone but lee" with times on screen: the same search without that person.
   const anyoneForShown = u.anyStaff && (r.expecting === 'choice' || r.expecting === 'confirmation');
-  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown) {
+  const oneMore = u.sameAsBefore && u.forSomeoneElse;
+  if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown || oneMore) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
     if (!u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid)) u.changesBooked = true;

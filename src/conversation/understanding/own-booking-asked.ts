@@ -19,6 +19,9 @@ const ASKED = new RegExp(
     String.raw`\b(do|did) (i|we) (have|got) (an?|the|my|our) [a-z]+( appt| appointment)? or (just |only )?(an?|the|my|our)? ?[a-z]+( appt| appointment)?( (booked|scheduled|on|coming up))?( (for|on) [a-z0-9 ]+)?$`,
     // "what do my kids and i have booked friday", "what have me and my son got": the family's bookings asked together.
     String.raw`\bwhat (do|did|have) ((my|our) [a-z]+ and (i|me)|(me|i) and (my|our) [a-z]+) (got|have|booked|scheduled)\b`,
+    // "what times are me and my son booked for", "when is my daughter scheduled", "what day are we booked":
+    // the time of a booking had, asked of the customer, their family or both ("what times are open" asks for openings).
+    String.raw`\b(what times?|when|what days?|what dates?)( again)? (are|is|am|r|were|was) ((me|i|we|us) and (my|our) [a-z]+|(my|our) [a-z]+ and (i|me)|(my|our) [a-z]+|i|we|he|she|they)( both| all)? (booked|scheduled|coming in|supposed to come)\b`,
   ].join('|'),
 );
 

@@ -4,6 +4,7 @@
 // each person is booked in turn, at the same time (with as many staff free) or one after the
 // other, every booking on its own yes. Others alone counted ("my twins", "both my kids") are
 // booked the same way, and a time said for each ("at 11:30 and 12") places each one.
+import { servicesPerPerson } from './party-services.ts';
 import type { DateRange, Understanding } from './types.ts';
 
 // Who comes with the customer: "my son", "my 2 boys", "my wife and daughter".
@@ -16,6 +17,8 @@ const WITH_ME = new RegExp(String.raw`\b(?:me|myself|i)(?: (?:and|&|\+|plus|with
 const BOTH_OF_US = /\b(?:both of us|us both|the two of us|we both)\b/;
 // "back to back", "one after the other": one booking after the one before; else all at once.
 const ONE_AFTER_ANOTHER = /\b(?:back ?to ?back|one after (?:the other|another)|right after (?:each other|one another)|after each other|consecutive(?:ly)?|in a row|straight after each other)\b/;
+// "both at 11:30", "at the same time", "one with dana and one with lee": the others all at once.
+const AT_ONCE = /\b(?:(?:both|all) (?:at|@)|(?:at )?the same time|same time|together|at once|simultaneously|one with [\w']+ and (?:one|the other) with|each with)\b/;
 const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 // No more people at once than a small salon team could take in one text.
 const MAX_PARTY = 5;
@@ -27,6 +30,8 @@ export interface Party {
   together: boolean;
   /** "at 11:30 and 12": a clock time said for each person after the first, in order, on the first one's day. */
   times?: string[];
+  /** "color for me, cut for him": the service of each person after the first, in order, when they differ. */
+  services?: string[];
 }
 
 // A clock time as said in a list: "11:30", "12", "2pm", "noon".
@@ -34,8 +39,9 @@ const CLOCK = String.raw`(?:\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?|noon)`;
 // Who a time in a list is for: "my daughter at 3:30", "him at 4", "the other one at 2:30".
 const FOR_WHOM = String.raw`(?:(?:(?:my|our|his|her|the) (?:${RELATIVE})s?|me|myself|him|her|one|the other(?: one)?|the (?:second|third|next)(?: one)?|another) )`;
 // "at 11:30 and 12", "one at 2 and the other at 2:30", "at 3, 3:30 and 4", "me at 3 and my son at 3:30": one time per person, in order.
+// "sat the 19th, 11 and 11:30": after a day and a comma, the list needs no "at".
 const TIME_LIST = new RegExp(
-  String.raw`(?:\b(?:one|the first(?: one)?) )?(?:\bat |@ ?)(?<first>${CLOCK})(?<more>(?:(?:,| and| &| then| n| plus)+ ${FOR_WHOM}?(?:at |@ ?)?${CLOCK}(?![\w:]))+)`,
+  String.raw`(?:\b(?:one|the first(?: one)?) )?(?:\bat |@ ?|(?<=(?:day|\d(?:st|nd|rd|th)?|tomorrow|tmrw)), )(?<first>${CLOCK})(?<more>(?:(?:,| and| &| then| n| plus)+ ${FOR_WHOM}?(?:at |@ ?)?${CLOCK}(?![\w:]))+)`,
 );
 // "me at 3 and my son at 3:30", "book me for 10 and my wife for 10:30": the customer and the others each at a time.
 const ME_AT = /\b(?:me|myself) (?:at|@|for) \d/;
@@ -71,20 +77,25 @@ function personCount(words: string): number {
  * people by each other, not by a booking the customer has, and the others are no one else's
  * booking to look up.
  */
-export function withParty(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined): Understanding {
+export function withParty(u: Understanding, s: string, resolve?: (text: string) => DateRange | undefined, match?: (part: string) => string[]): Understanding {
+  const party = u.intent === 'book' && u.serviceId ? partyOf(s) : undefined;
+  // "me a color and my son a cut": each person's own service, the customer's first.
+  const each = party && match ? servicesPerPerson(s, party.size, true, match) : undefined;
   // "book 2 appointments, a cut and a color": two services, one person.
-  if (u.intent !== 'book' || !u.serviceId || u.secondServiceId) return u;
-  const party = partyOf(s);
+  if (u.intent !== 'book' || !u.serviceId || (u.secondServiceId && !each)) return u;
   if (!party) return othersOnly(u, s, resolve);
-  const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, ...rest } = u;
-  return atTimesSaid({ ...rest, party }, s, resolve);
+  const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, secondServiceId: _second, ...rest } = u;
+  const mixed = each ? { serviceId: each.own, party: { ...party, services: each.others } } : { party };
+  return atTimesSaid({ ...rest, ...mixed }, s, resolve);
 }
 
-// "both my boys", "my two girls", "all 3 of my kids", "my twins", "my kids both": several others, the customer not among them.
+// "both my boys", "my two girls", "all 3 of my kids", "my twins", "twins", "my kids both": several others, the customer not among them.
 // "my son and daughter" counts them by their names (OTHERS); "my kids" alone says no number.
 const GROUP = String.raw`(?:boys|girls|kids|children|sons|daughters|twins|grandkids)`;
 const OTHERS_COUNTED = new RegExp(
-  String.raw`\b(?:both (?:of )?(?:my|our|the)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) ${GROUP}\b|\b(?:my|our|the) (?:(?<twins>twins)|${GROUP} (?<both>both))\b|\b(?<named>${OTHERS})\b`,
+  String.raw`\b(?:both (?:of )?(?:my|our|the)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) ${GROUP}\b|\b(?:my|our|the) (?:(?<twins>twins)|${GROUP} (?<both>both))\b|\b(?<named>${OTHERS})\b` +
+    // "twins need cuts too": twins are two, said with no "my" ("twin" alone is one person).
+    String.raw`|\b(?<bareTwins>twins)\b`,
 );
 // "2 haircuts", "three spots", "2 spots for trims": as many bookings as people (never "2 hours", "at 2 cuts"; "for 2 people" is a room size, length-and-size.ts).
 // "my 2 appts", "the two cuts" name bookings had, not people.
@@ -102,7 +113,10 @@ function othersOnly(u: Understanding, s: string, resolve?: (text: string) => Dat
   const size = othersSize(s);
   if (size < 2 || size > MAX_PARTY) return u;
   const { othersBooking: _others, meantOther: _meant, number: _n, ...rest } = u;
-  return atTimesSaid({ ...rest, party: { size, together: !ONE_AFTER_ANOTHER.test(s) } }, s, resolve);
+  // "can they go right after me": placed after a booking, each one goes after the one before, in a row,
+  // unless said at once ("both at 11:30", "one with dana and one with lee").
+  const inARow = ONE_AFTER_ANOTHER.test(s) || (u.nextTo?.edge === 'end' && !AT_ONCE.test(s));
+  return atTimesSaid({ ...rest, party: { size, together: !inARow } }, s, resolve);
 }
 
 /** How many others the words count: by a number, by "both" or "twins", by their names; 0 when they say no number. */

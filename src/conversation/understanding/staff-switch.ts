@@ -1,4 +1,5 @@
-// "can i switch to dana, same time?", "change me over to lee", "could i see dana instead": the
+// "can i switch to dana, same time?", "change me over to lee", "switch him to lee" (a family member's booking,
+// the customer's own in the books), "could i see dana instead": the
 // customer keeps what is booked and changes who does it. That is a move of the booking (to
 // the same time unless another is said), never a second booking with the other person.
 // Read on the text with the person named replaced by "the stylist" (services.ts staffAsStylist).
@@ -8,7 +9,7 @@
  * "i usually see dana, can i switch to her": the person named once, then said by a pronoun.
  */
 const SWITCH_TO_PERSON =
-  /\b(switch|change|swap|move)( (it|that|this|me|us|mine|it over|me over|over|my (appt|appointment|booking)|the (appt|appointment|booking)))? (to|with) (the stylist|her|him)\b(?! (for|to)\b)/;
+  /\b(switch|change|swap|move)( (it|that|this|me|us|mine|it over|me over|over|my (appt|appointment|booking)|the (appt|appointment|booking)|(him|her|them)( over)?|(his|her|their) (appt|appointment|booking|cut|haircut|color)))? (to|with) (the stylist|her|him)\b(?! (for|to)\b)/;
 /** The person asked in place of the one booked: "could i see the stylist instead", "have the stylist do it instead". */
 const PERSON_INSTEAD = /\b(see|have|get|go with|book with) the stylist( do (it|mine|my \w+))? instead\b(?! of)/;
 /** A new booking beside the one had ("book my son with dana instead") is no switch. */

@@ -108,7 +108,7 @@ export interface Understanding {
   /** "book the same thing for the 10th": the service (and time of day) of the booking last made, moved or canceled */
   sameAsBefore?: boolean;
   /** several people booked in one text, the customer among them ("me and my son both need cuts"): how many, and at once or one after the other */
-  party?: { size: number; together: boolean; times?: string[] };
+  party?: { size: number; together: boolean; times?: string[]; services?: string[] };
   /** the services a price question names side by side ("color vs a cut", "cut or color"), when more than one */
   pricesAsked?: string[];
   /** a second service booked in the same text ("a color at 9 and a haircut right after"): asked about after the first */

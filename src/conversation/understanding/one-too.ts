@@ -1,0 +1,20 @@
+// "oh and my son needs one too, 11:30 same day?", "can my daughter get one as well at 3", "book
+// one for my wife too", "could my other son come at 3": another of the booking just talked about, for someone else.
+// Its service is that booking's (the same thing again), never a service to ask for.
+
+// "my other son", "our other daughter": someone of the family besides the one just booked.
+const OTHER_OF_FAMILY = /\b(?:my|our) other (?:son|daughter|kid|child|boy|girl|twin|sister|brother)\b/;
+
+// "one too", "another one", "one for him": the booking again; "one of the ..." picks from a list.
+// "could my other son come at 3": the next of the family after the one just booked, for the same.
+const ONE_MORE = new RegExp(String.raw`\b(?:one|another(?: one)?) (?:too|as well|also|for (?:him|her|them|(?:my|our) [\w']+))\b|\b(?:needs?|wants?|get|book|grab|have) (?:(?:him|her|them|in) )?(?:one|another one)\b(?! of\b)|${OTHER_OF_FAMILY.source}`);
+
+/** The text asks for the booking just talked about again, its "one" naming no service of its own. */
+export function asksOneMore(s: string): boolean {
+  return ONE_MORE.test(s);
+}
+
+/** "my other son": another of the family than the one just booked, someone else than the customer. */
+export function namesOtherOfFamily(s: string): boolean {
+  return OTHER_OF_FAMILY.test(s);
+}
