@@ -93,13 +93,38 @@ const TAKE_BACK_ONLY = new RegExp(
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
-// "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
-// "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
-// "thinking of moving my wed cut to thurs": the verb's -ing form asks the same ("moving to brooklyn" does not).
-// "can i change mine to 6pm", "can tomorrows appt go to friday": the booking said as "mine" or by its day's name.
-// "move fri the 11th 4pm to sat at 1": the booking said by its day, date and time, however many words they take.
-const RESCHEDULE_SAID =
-  /\b(reschedule|rescheduling|re-?book|postpone|(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)|(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b|(change|switch|move) (it |me |us |my \w+ |the \w+ )?from|(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b|(moving|shifting) (my|the|our|it|this|that|both)\b|move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b|move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b|(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b|got moved to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b|(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b|move (an |one of my |a )?(appointment|appt|booking)|(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)|change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b|change (it|the time|time)|(switch|switching) (my|the|it)|(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to|bring (it|my appointment) forward|(change|changing|switch|switching|swap|push|bump) mine\b|((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b|(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into))\b/;
+/** A move asked in so many words, each way of saying it one alternative. */
+const RESCHEDULE_SAID = new RegExp(
+  String.raw`\b(${[
+    String.raw`reschedule|rescheduling|re-?book|postpone`,
+    String.raw`(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)`,
+    String.raw`(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b`,
+    String.raw`(change|switch|move) (it |me |us |my \w+ |the \w+ )?from`,
+    String.raw`(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b`,
+    // "thinking of moving my wed cut to thurs": the verb's -ing form asks the same ("moving to brooklyn" does not).
+    String.raw`(moving|shifting) (my|the|our|it|this|that|both)\b`,
+    String.raw`move (?!(in|out|on|up|back|forward|over|along|ahead|here|there)\b)[\w']+( [\w']+){0,2} to\b`,
+    // "move fri the 11th 4pm to sat at 1": the booking said by its day, date and time, however many words they take.
+    String.raw`move (the )?((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{1,2}(st|nd|rd|th|\/\d{1,2})?)\b( [\w':/]+){0,4} to\b`,
+    String.raw`(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b`,
+    // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
+    String.raw`got moved to\b`,
+    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b`,
+    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b`,
+    String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
+    String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
+    String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
+    String.raw`change (it|the time|time)`,
+    String.raw`(switch|switching) (my|the|it)`,
+    // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
+    String.raw`(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to`,
+    String.raw`bring (it|my appointment) forward`,
+    // "can i change mine to 6pm", "can tomorrows appt go to friday": the booking said as "mine" or by its day's name.
+    String.raw`(change|changing|switch|switching|swap|push|bump) mine\b`,
+    String.raw`((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)? (\w+ )?(appointment|appt|one|booking|slot|visit|session) (go|be moved|get moved|be switched|be changed) (to|from)\b`,
+    String.raw`(my|the|our|it|that|this) ([\w':]+ ){0,4}(become|turn into)`,
+  ].join('|')})\b`,
+);
 // "can i change an appointment", "need to move one of my cuts": a change asked before saying which booking or to when.
 const RESCHEDULE = new RegExp(`${RESCHEDULE_SAID.source}|${CHANGE_OF_BOOKING.source}`);
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
@@ -107,8 +132,27 @@ const CANCEL = new RegExp(
   String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 // "when my cut starts", with no verb after "when", is a clause placing something by the booking, not a question about it.
-const MY_APPOINTMENTS =
-  /\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b|\b(when|what time|what day|what date)('s| is| was| are|s) (my|our)\b|\b(when|what time|what day|what date) (my|our)\b(?! [\w' ]*\b(starts|begins|ends|finishes|wraps up|is (done|over|finished)|kicks off)\b)|\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b|\b(show|list|see|check|view) (me )?(my|our)\b|\bwhat (did i|have i) book|\bam i (booked|scheduled|confirmed)\b|\bwhen am i (booked|scheduled|coming)\b|\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b|\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b|\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b|\bmy (appt|appts|next one)\b|\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b|\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b|\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b|\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b|\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b/;
+const MY_APPOINTMENTS = new RegExp(
+  [
+    String.raw`\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b`,
+    String.raw`\b(when|what time|what day|what date)('s| is| was| are|s) (my|our)\b`,
+    String.raw`\b(when|what time|what day|what date) (my|our)\b(?! [\w' ]*\b(starts|begins|ends|finishes|wraps up|is (done|over|finished)|kicks off)\b)`,
+    String.raw`\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b`,
+    String.raw`\b(show|list|see|check|view) (me )?(my|our)\b`,
+    String.raw`\bwhat (did i|have i) book`,
+    String.raw`\bam i (booked|scheduled|confirmed)\b`,
+    String.raw`\bwhen am i (booked|scheduled|coming)\b`,
+    String.raw`\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b`,
+    String.raw`\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b`,
+    String.raw`\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b`,
+    String.raw`\bmy (appt|appts|next one)\b`,
+    String.raw`\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b`,
+    String.raw`\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b`,
+    String.raw`\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b`,
+    String.raw`\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b`,
+    String.raw`\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b`,
+  ].join('|'),
+);
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
 const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
