@@ -21,6 +21,7 @@ import { insteadOfSplit } from './instead-of.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
+import { placedTold } from './placed-told.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
@@ -141,6 +142,8 @@ const MY_APPOINTMENTS = new RegExp(
     String.raw`\b(show|list|see|check|view) (me )?(my|our)\b`,
     String.raw`\bwhat (did i|have i) book`,
     String.raw`\bam i (booked|scheduled|confirmed)\b`,
+    // "just confirming my consult time", "double checking my appt", "verifying our booking": a check of the booking by its own words.
+    String.raw`\b(confirming|double ?-?checking|checking on|verifying) (my|our) ([\w']+ )?(time|appt|appointment|booking|reservation|day|date|slot)s?\b`,
     String.raw`\bwhen am i (booked|scheduled|coming)\b`,
     String.raw`\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b`,
     String.raw`\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b`,
@@ -155,7 +158,8 @@ const MY_APPOINTMENTS = new RegExp(
 );
 const HOURS =
   /\b(opening hours|business hours|hours|open(ing)? times?|clos(e|ing) times?)\b|\b(are|r) (you|u)( guys| all)? (open|closed)\b|\b(you|u|y'?all)( guys)? (open|closed) (on|today|tomorrow|tonight|this|sun|mon|tue|wed|thu|fri|sat)|\b(do|does) (you|u|the \w+) (open|close) (early|late|on|at|today|tomorrow)\b|\bis (the|your) \w+ (open|closed)\b|\b(when|what time) (do|are) (you|u) (open|close|closed)\b|\bopen (on|today|tomorrow|at|until|till|late|now)\b/;
-const ADDRESS = /\b(address|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
+// "whats the addy", "addr?", "adress pls": the address as texts shorten or misspell it.
+const ADDRESS = /\b(address|addy|addie|addr|adress|addres|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 // "what number can i reach the salon at", "which number do i text": the business's own number.
 const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s| is)? (the |your |ur |an? )?e-?mail( address)?\b|e-?mail (can|should|could|do) (i|we)\b|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
 // "who is this?", "who am i texting", "what business is this": the customer does not know whose number this is.
@@ -511,7 +515,8 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const isMove = moves || cancels;
   const cancelOnly = cancels && !moves;
   // "a consult right after my haircut": the new booking is read from its own words, the haircut is where it goes.
-  const nextTo = isMove ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
+  // "i think she's right after me" tells where another's booking is (placed-told.ts): nothing to place.
+  const nextTo = isMove || placedTold(raw) ? undefined : nextToBooking(raw, (part) => matchServices(part, services).length > 0);
   // "move my cut to right before my color": the color places the move; the cut is what moves.
   const movePlace = moves ? nextToBooking(raw, (part) => matchServices(part, services).length > 0, { move: true }) : undefined;
   const own = nextTo?.rest ?? movePlace?.rest ?? raw;

@@ -37,8 +37,16 @@ const OWN_TIME_AFTER = /^ ?(?:long )?(?:lunch|break|lunch break)\b|^ (?:for|on) 
 
 // "prob a 10 min job", "should only take 15 mins", "a quick 20 minute thing": the customer's
 // guess of how long the service takes, not a length asked for; cut out, as above, setting none.
-const GUESS_BEFORE = /\b(?:prob(?:ably)?|should(?: only| just)? take|won'?t take|shouldn'?t take)(?: (?:a|an|like|about|maybe|only|just|max|tops|quick))* $/;
-const GUESS_AFTER = /^ ?(?:job|thing|fix|deal)\b/;
+// "fri 11:30, takes like 5 min", "it only takes 10 mins", "it'll take 15 min tops": the same
+// guess said as what the service takes, by itself or of "it"; "a color that takes 2 hours" is no guess.
+const GUESS_BEFORE = new RegExp(
+  String.raw`\b(?:${[
+    String.raw`prob(?:ably)?`,
+    String.raw`(?:should|will|would|it'?ll|itll|won'?t|shouldn'?t|wouldn'?t)(?: only| just| prob(?:ably)?)? take`,
+    String.raw`(?:it|its|it'?s|only|just|usually|normally|literally|always|prob(?:ably)?) (?:only |just |usually |normally |always )?takes`,
+  ].join('|')})(?: (?:a|an|like|about|maybe|only|just|max|tops|quick|under|less than|no more than))* $|(?:^|[,.;!?-] ?)takes?(?: (?:like|about|maybe|only|just|under|less than|no more than))* $`,
+);
+const GUESS_AFTER = /^ ?(?:job|thing|fix|deal|tops|or so)\b/;
 
 // "im 10 min away", "a 20 minute drive", "15 mins from u": how far the customer is, not a length; cut out, setting none.
 const TRAVEL_AFTER = /^ ?(?:away|out|off|drive|walk|ride|commute|bus|train|from (?:you|u|ya|there|the salon|your place|ur place))\b/;

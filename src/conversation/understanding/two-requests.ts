@@ -328,9 +328,15 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
  */
 function sameDayAsAsked(tail: string, asked: Understanding, ctx: UnderstandContext): string {
   if (asked.intent !== 'my_appointments') return tail;
-  if (asked.when && asked.when.dayNamed !== false) return onFirstDay(tail, asked.when, ctx.timeZone);
+  // "what time is my appt next week? ... the same day": a span of days names no day; the booking in it does.
+  if (asked.when && asked.when.dayNamed !== false && !spansDays(asked.when)) return onFirstDay(tail, asked.when, ctx.timeZone);
   const service = ctx.services?.find((s) => s.id === asked.serviceId)?.name.toLowerCase();
   return onAskedBookingsDay(tail, service ?? 'appt');
+}
+
+/** A range longer than one day ("next week", "this month"), which the booking asked about lies somewhere in. */
+function spansDays(when: NonNullable<Understanding['when']>): boolean {
+  return when.to.getTime() - when.from.getTime() > 26 * 3_600_000;
 }
 
 /** A booking of a service placed on the day of one the customer has ("the same day as my appt"). */
