@@ -155,6 +155,8 @@ const MY_APPOINTMENTS = new RegExp(
     String.raw`\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b`,
     String.raw`\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b`,
     String.raw`\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b`,
+    // "did my january booking go through?", "is the friday appt confirmed": whether a booking named by its day or month was made.
+    String.raw`\b(did|has|have|is|was) (my|our|the) ([\w']+ ){1,2}(appointments?|appts?|bookings?|reservations?|one) ((go|gone|went|get|got|been) )?(through|thru|booked|confirmed|saved|made|set)\b`,
   ].join('|'),
 );
 const HOURS =
@@ -599,6 +601,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
   const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(dated === plainDated ? raw : dated, dayOrMonth) : undefined;
   if (days) u.when = days;
+  // "did my january booking go through?": a month named alone in a question about what is booked is all of it.
+  const monthAsked = !days && resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? monthNamed(dated, ctx.now, ctx.timeZone) : undefined;
+  if (monthAsked) u.when = monthAsked;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
@@ -937,7 +942,9 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
     if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
-    const appointment = bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
+    // "the december one": the month said with its "the" is all of it (alone, "december" reads as its first day).
+    const month = g.named ? monthNamed(m[0], ctx.now, ctx.timeZone) : undefined;
+    const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
     const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
     if (target) return { appointment, target };
