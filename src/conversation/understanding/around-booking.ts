@@ -21,6 +21,11 @@ const SOMEONE = /\b(son|daughter|kids?|child|husband|wife|partner|friend|mom|mum
 // later this week" is a time of its own, no comparison with a booking.)
 const COMES_OTHER_TIME =
   /\b(?:(?:come|come in|be in|go|get in|do (?:it|mine|my \w+|the \w+)|have (?:it|mine|my \w+)|(?:my|the) (?:\w+ )?(?:appt|appointment|booking)(?: be| go)?)(?: a bit| a little)? (?:earlier|sooner|later)(?! (?:this|next|today|tonight|on in|in the (?:week|month)|that week)\b)|(?:earlier|sooner|later) (?:slots?|spots?|times?|openings?|appointments?|appts?) than)\b/;
+// "is there anything earlier on saturday?", "any later spots friday", "something sooner that week": openings
+// asked earlier or later than something, which with nothing on screen can only be the customer's booking.
+// ("anything later this week" is a time of its own; "earlier than 3" says what it is compared with.)
+const OTHER_TIME_ASKED =
+  /\b(?:anything|something|any(?: \w+)?|openings?|spots?|slots?|times?)(?: a bit| a little)? (?:earlier|sooner|later)\b(?! (?:this|next|today|tonight|in the (?:week|month)|that week|than)\b)/;
 /** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
 const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b/;
 
@@ -29,6 +34,11 @@ const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early
  * earlier tomorrow? like 11": a time (and at most a service) said as a change. Nothing
  * says which booking; the customer's appointments will.
  */
+/** "is there anything earlier on saturday? morning if poss": a day or window asked earlier or later than the booking on it. */
+export function asksOtherThanBooked(s: string, timeSaid: { any: boolean }): boolean {
+  return timeSaid.any && !NEW_BOOKING.test(s) && OTHER_TIME_ASKED.test(s);
+}
+
 export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: boolean }): boolean {
   if (!timeSaid.any || NEW_BOOKING.test(s)) return false;
   return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || (timeSaid.exact && SAME_DAY_OTHER_HOUR.test(s) && !SOMEONE.test(s)) || COMES_OTHER_TIME.test(s);

@@ -15,9 +15,11 @@ import { withoutTurnedDown } from './service-turned-down.ts';
 import { consultAbout } from './consult-subject.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
-import { aboutOthersBooking, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts } from './moves.ts';
+import { aboutOthersBooking, asksOtherThanBooked, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
+import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
+import { moveNotCancel } from './move-not-cancel.ts';
+import { tooEarlyBooked } from './too-early-booked.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
@@ -99,6 +101,8 @@ const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
     String.raw`(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)`,
+    // "can you push me to 5:30", "bump us back to 4": the customer said for their booking.
+    String.raw`(push|bump)(ing)? (me|us) (to|back|up|out|later|earlier|forward|till|until)\b`,
     String.raw`(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b`,
     String.raw`(change|switch|move) (it |me |us |my \w+ |the \w+ )?from`,
     String.raw`(move|shift) (my|the|it|our|this|that|me|us|mine|to|both|all)\b`,
@@ -154,6 +158,8 @@ const MY_APPOINTMENTS = new RegExp(
     String.raw`\b(anything|something|any (appointments?|bookings?)) (booked|scheduled|coming up|on the books) for (me|us)\b`,
     String.raw`\bis there (anything|something|an? (appointment|booking|reservation)) (booked |scheduled )?(for|under) (me|us|my name)\b`,
     String.raw`\bwhat('?s| is) (coming up|on the books|booked) for (me|us)\b`,
+    // "did my january booking go through?", "is the friday appt confirmed": whether a booking named by its day or month was made.
+    String.raw`\b(did|has|have|is|was) (my|our|the) ([\w']+ ){1,2}(appointments?|appts?|bookings?|reservations?|one) ((go|gone|went|get|got|been) )?(through|thru|booked|confirmed|saved|made|set)\b`,
   ].join('|'),
 );
 const HOURS =
@@ -168,6 +174,8 @@ const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| di
 const LIST_OF_SERVICES = /\b(what|which) (services|treatments)( (do|can|are|r) (you|u|y'?all|there))?\b|\bwhat (all )?(do|can) (you|u|y'?all)( guys)? (offer|provide)\b|\b(service|price) (list|menu)\b/;
 // "what do you charge for color", "how expensive is a cut", "what does a trim run": a price in other words.
 // A date as the reader names it by its number: "December 14", "Dec 14".
+// "can't make thursday", "something came up tmrw", "i'm busy friday now": the day said is the booking's, not wanted.
+const CANT_MAKE_DAY = /\b(?:(?:can'?t|cannot|won'?t|unable to|not able to) (?:make|come|do)|(?:something|smth|sth|stuff)(?: has|'?s)? (?:came|come|coming) up|(?:i'?m|im|i am|we'?re|we are) (?:busy|stuck|working|booked up|tied up))\b/;
 const DATE_BY_NUMBER = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b/i;
 const PRICE_ASKED_WORDS = /\b(how much|price|prices|pricing|priced|cost|costs|how expensive|rates|(you|u|y'?all|ya)( guys)? charge|the charge for)\b|\b(which|what)('?s| is| are) (the )?(cheaper|cheapest)\b|\bwhat('?s| is| do| does| would| will) ([a-z]+ ){1,3}(run|go for)\b/;
 // "is a haircut still 40?", "is it 40 for a cut?", "is color $120": a price the customer thinks it
@@ -217,6 +225,10 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutKeepSupposed,
   withKeptDay,
   withoutEmptyAsides,
+  // "gonna be 30+ min before i get there, can you push me to 5:30": the wait is no time to move to.
+  withoutWaitSaid,
+  // "meant to say reschedule not cancel, fri 10am?": the cancel refused first, then the move asked.
+  moveNotCancel,
   // "cancel my cut on fri.. wait no not that, the color on the 18th": only the booking set right is meant.
   cancelSetRight,
   // "make sure both wed and fri are cancelled", "i need my friday cut cancelled": a cancel asked in the passive.
@@ -244,7 +256,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // "only the 10th one", "just my dye appt": the words without the "just" name the booking; said whole, they still mean another one.
     if (onlyOne) return { ...understand(onlyOne, ctx), onlyOne: true, ...(meantAnother(simplify(normalize(said))) ? { meantOther: true } : {}) };
     const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
-    const u = withParty(weekdayOnlyInMove(classify(rewritten(said), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
+    // "9 is too early for me on thurs, anything between 12 and 2?": with nothing on screen, the time too early names the
+    // booking moved (to offers on screen, it is one of them turned down).
+    const own = ctx?.expecting ? said : tooEarlyBooked(said);
+    const u = withParty(weekdayOnlyInMove(classify(rewritten(own), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
     return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -562,7 +577,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "my wife can't make her color thursday, can she come friday instead": the day she can't make names the booking, the other is the new time.
   // To "which one would you like to move?", "the color on monday, can it be wed the 9th instead" names it, then its new time.
   const saysInstead = /\binstead\b(?! of)/.test(s);
-  const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || /\b(can'?t|cannot|won'?t|unable to|not able to) (make|come|do)\b/.test(s));
+  const cantMakeInstead = saysInstead && (ctx?.expecting === 'choice' || CANT_MAKE_DAY.test(s));
   // "cancel my one on friday, i'll be in town tmrw anyway": a cancel that asks for nothing in its place names no new time.
   const splits = isMove && !(cancelOnly && !booksInPlace(s, raw));
   const move = (splits || cantMakeInstead) && ctx?.now && ctx?.timeZone ? splitMove(withoutSameDay(unkept), ctx.now, ctx.timeZone, moves) : undefined;
@@ -591,6 +606,9 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
   const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(dated === plainDated ? raw : dated, dayOrMonth) : undefined;
   if (days) u.when = days;
+  // "did my january booking go through?": a month named alone in a question about what is booked is all of it.
+  const monthAsked = !days && resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? monthNamed(dated, ctx.now, ctx.timeZone) : undefined;
+  if (monthAsked) u.when = monthAsked;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
   if (topic) u.infoTopic = topic;
@@ -879,7 +897,8 @@ const OPENINGS_ASKED =
   /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b/;
 
 // "bump my color a week", "push it 2 days": how far a booking moves, which names no day of a booking ("in a week" may).
-const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wks?|days?)\b/g;
+// "the day before instead, fri the 18th": "the day before" or "the week after" with no day after it is counted from the booking too.
+const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wks?|days?)\b|\bthe (?:day|week) (?:before|after)\b(?= ?(?:instead|then|that|it|pls|please)?\b ?(?:[,.;:!?-]|$))/g;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm
@@ -928,7 +947,9 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
     if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
-    const appointment = bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
+    // "the december one": the month said with its "the" is all of it (alone, "december" reads as its first day).
+    const month = g.named ? monthNamed(m[0], ctx.now, ctx.timeZone) : undefined;
+    const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
     const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
     if (target) return { appointment, target };
@@ -1235,7 +1256,9 @@ function bestGuess(r: Reading): Understanding {
   if (u.serviceId || u.serviceChoices || u.staffId || r.resolved || BOOK.test(s) || u.shift || u.notOffered || anyoneForShown || oneMore) {
     const thing = r.hasServices && !u.serviceId && !u.serviceChoices ? unknownThingAsked(s) : undefined;
     if (thing) notOffered(u, thing);
-    if (!u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid)) u.changesBooked = true;
+    // "is there anything earlier on saturday?" with nothing on screen: earlier than the booking that day.
+    const otherThanBooked = !r.expecting && !u.serviceId && asksOtherThanBooked(s, timeSaid);
+    if (!u.shift && !u.forSomeoneElse && (changesBookedTime(s, timeSaid) || otherThanBooked)) u.changesBooked = true;
     return as(r, 'book');
   }
   if (GREETING.test(s)) return as(r, 'greeting');

@@ -26,7 +26,10 @@ const AMOUNT_SAID = `(?![ap]\\.?m\\b)(?<amount>${AMOUNT})(?<halfBefore>${AND_A_H
 // "more than 24h before my appt", "at least a day ahead": the notice given, measured back from the booking, moves nothing.
 const NOTICE_BOUND = '(?:more than|over|at least|less than|under|within|plenty of|well over)';
 const NOT_NOTICE = `(?<!\\b${NOTICE_BOUND} )`;
-const AMOUNT_THEN_WAY = new RegExp(`\\b${NOT_NOTICE}${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b`);
+// "it's gonna be 30 min before i get there", "an hour after we land": before or after a clause is a
+// time until something happens (a lateness, a wait), not a way to move the booking.
+const NOT_A_CLAUSE = `(?!(?<=\\b(?:before|after)) (?:i|we|he|she|they|u|you)(?:'?(?:m|re|ll|d|ve))?\\b)`;
+const AMOUNT_THEN_WAY = new RegExp(`\\b${NOT_NOTICE}${AMOUNT_SAID} (?:(?<later>${LATER})|${EARLIER})\\b${NOT_A_CLAUSE}`);
 /** "push it back an hour", "push it back a bit, like 30 mins", "bring it forward 2 hours": the way before the amount. */
 const WAY_THEN_AMOUNT = new RegExp(`\\b${SHIFT_VERB} (?:(?<later>${LATER})|${EARLIER})${HEDGE} ${AMOUNT_SAID}\\b`);
 /** "push my appt 30 min", "can you bump it 15 minutes": a delay with no way said is later. */
@@ -155,6 +158,18 @@ const NOTICE_SAID = new RegExp(`\\b${NOTICE_BOUND} (?:${AMOUNT}|a|one|\\d{1,3}) 
 /** "its more than 24h before my 5pm tmrw so cancel it": without the notice given, which a date parser would read as a time of its own. */
 export function withoutNoticeGiven(text: string): string {
   return text.replace(NOTICE_SAID, ' ');
+}
+
+// "gonna be 30+ min before i get there", "running 20 mins late", "stuck 15 min behind": how long
+// until the customer arrives, which a date parser would read as "in 30 min" or a clock time.
+const WAIT_SAID = new RegExp(
+  `\\b(?:${AMOUNT}|a few|few|couple(?: of)?)${AND_A_HALF} ?\\+? ?(?:${UNIT})${AND_A_HALF}\\+?(?: or (?:so|more))? (?:(?:late|behind)\\b|(?=(?:before|after|till|until|til) (?:i|we|he|she|they)(?:'?(?:m|re|ll|d|ve))?\\b))`,
+  'g',
+);
+
+/** The text without the lateness or the wait it states ("30 min before i get there", "20 min late"). */
+export function withoutWaitSaid(text: string): string {
+  return typeof text === 'string' ? text.replace(WAIT_SAID, ' ') : text;
 }
 
 /** The text without its "2 hours", "30 min" amounts, which a date parser would read as "in 2 hours". */
