@@ -1125,7 +1125,8 @@ function rememberRequest(view: ProviderView, u: Understanding, memory: Memory): 
     if (memory.when.exactTime) memory.proposeIfFree = true;
   } else if (u.shift && memory.flow === 'reschedule' && memory.apptStart && !(memory.when && !u.shift.sameTime && !u.shift.minutes) && !dayCorrected(view, u, memory.when)) {
     // "same time" after "move it to tmrw": the appointment's time on the day already said.
-    const day = u.when ? onBookingWeekday(view.timeZone, toMemoryWhen(u.when), memory.apptStart, namedByWeekday(view, memory.apptWhen, memory.apptStart)) : memory.when;
+    // "wed same time?" to a Tuesday booking a week off: the time kept ties the weekday to the booking, as naming it by its weekday does.
+    const day = u.when ? onBookingWeekday(view.timeZone, toMemoryWhen(u.when), memory.apptStart, namedByWeekday(view, memory.apptWhen, memory.apptStart) || u.shift.sameTime === true) : memory.when;
     memory.when = shifted(view, memory.apptStart, u.shift, day);
   } else if (u.shift && memory.when && !u.when) memory.when = shiftWindow(view, memory.when, u.shift);
   else if (u.when && memory.when && isWholeDay(view, u.when) && hasTimeOfDay(view, memory.when) && !windowTurnedDown(view, u, memory.when)) {
@@ -1243,7 +1244,7 @@ function namedByWeekday(view: ProviderView, apptWhen: Memory['apptWhen'], start:
 
 /** The new time for the appointment being moved: shifted from its start, or a time-only phrase on its day. */
 function newTimeFor(view: ProviderView, memory: Memory, appt: ListedAppointment): Memory['when'] {
-  const day = memory.when && onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local));
+  const day = memory.when && onBookingWeekday(view.timeZone, memory.when, appt.start_local, namedByWeekday(view, memory.apptWhen, appt.start_local) || memory.shift?.sameTime === true);
   // "move tues to wed same time", "my thurs 5pm to fri same time": the weekday is read beside the booking, then its time kept.
   if (memory.shift) return shifted(view, appt.start_local, memory.shift, day);
   return day ? onDay(view, day, appt.start_local) : undefined;

@@ -50,6 +50,8 @@ import { withParty } from './party.ts';
 import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
 import { onlyOneMeant } from './only-one.ts';
 import { withKeptDay } from './kept-day.ts';
+import { withDaysByNumber } from './days-by-number.ts';
+import { bookedWrongDay } from './booked-wrong.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
@@ -229,6 +231,10 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutWaitSaid,
   // "meant to say reschedule not cancel, fri 10am?": the cancel refused first, then the move asked.
   moveNotCancel,
+  // "push my cut from the 15 to the 16": both bare numbers are days of the month.
+  withDaysByNumber,
+  // "i booked the wrong week, i meant the 24th not the 17th": the day after "not" is the booking's.
+  bookedWrongDay,
   // "cancel my cut on fri.. wait no not that, the color on the 18th": only the booking set right is meant.
   cancelSetRight,
   // "make sure both wed and fri are cancelled", "i need my friday cut cancelled": a cancel asked in the passive.
@@ -286,8 +292,12 @@ const DAY_GREETING = /^\s*(?:(?:hi|hey|hello) )?(?:good )?(?:morning|afternoon|e
 // "move my friday cut to 4 while ur at it": the aside says nothing, and its "at it" reads as a clock's "at" to the date reader.
 const WHILE_AT_IT = /[,\s]*\bwhile (?:you'?re|youre|ur|u r|you are|u are|ya'?re|we'?re|were|we are) at it\b/gi;
 
+// "at like 10", "around maybe 3", "by like 4:30": a hedge between the clock's cue and its hour
+// hides the cue from the date reader, which then takes the number for no time or another day's.
+const HEDGED_HOUR = /\b(at|around|about|by|after|before|for|from) (?:like|maybe|prob(?:ably)?|roughly|approx(?:imately)?|say|ish)(?:,)? (?=\d)/gi;
+
 function withoutEmptyAsides(text: string): string {
-  return typeof text === 'string' ? text.replace(DAY_GREETING, '').replace(WHILE_AT_IT, ' ') : text;
+  return typeof text === 'string' ? text.replace(DAY_GREETING, '').replace(WHILE_AT_IT, ' ').replace(HEDGED_HOUR, '$1 ') : text;
 }
 
 /**
@@ -906,6 +916,11 @@ const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wk
  * alone after the separator only counts when the first part clearly names an appointment
  * ("my 3pm on thursday to 4"), else "to thursday for 3pm" is one new time.
  */
+/** Whether the words before a separator close on "instead" ("the 14th instead, after 2", "monday instead?"): the time asked, said whole. */
+function closesInstead(head: string, rest: string): boolean {
+  return /\binstead\s*$/.test(head) || /^instead\s*(?:[,.?!;]|$)/.test(rest);
+}
+
 function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   // "i'll stop by to grab shampoo, also can i move my cut on the 10th to 4": a "to" before the move's verb opens no new time.
   const verbAt = moving ? raw.search(RESCHEDULE) : -1;
@@ -914,6 +929,8 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
     if (!moving && /^[?!;.]$/.test(m[0])) continue;
     const head = raw.slice(0, m.index);
+    // "could we do the week of the 14th instead, any afternoon after 2": what closes with "instead" is the time asked, never the booking.
+    if (closesInstead(head, raw.slice(m.index))) return undefined;
     if (OPENINGS_ASKED.test(head)) continue;
     // "bump my color a week, thurs the 17th at 9:30": how far it moves names no booking's day.
     const appointment = bookingWhen(head.replace(DAYS_MOVED, ' '), now, timeZone);

@@ -175,9 +175,14 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
       return lead + (best !== undefined && bestDistance <= limit ? best : core) + trail;
     })
     .join(' ')
+    .replace(SAME_TIME_TYPED, 'same time')
     .replace(FOUR_AS_FOR, 'for')
     .replace(FOUR_BEFORE_SERVICE, 'for');
 }
+
+// "same tim", "same tym", "same tme": "time" typed short after "same", where it can be no name
+// ("tim" alone may be a person, so only the phrase is read).
+const SAME_TIME_TYPED = /\bsame (?:tim|tym|tme|tiem|tyme)\b/g;
 
 // "any chance 4 a cut", "room 4 my color": "4" before a service is what it is for, whatever word
 // asked for it; an hour keeps its cue or day ("at 4 a cut is fine", "tmrw 4 a trim" are left to the clock).
