@@ -553,7 +553,9 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const wholeDay = day && { from: day.toUTC().toISO()!, to: day.plus({ days: 1 }).toUTC().toISO()!, exactTime: false, earliest: false };
   const minutes = memory.durationMinutes ?? view.services.find((s) => s.id === rest.serviceId)?.durationMinutes;
   // "my son at 3:30 monday, right after me", with the customer's cut a Monday further on: the weekday named the booking, so the time goes on its day.
-  const saidDay = appt && day && !named.until && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : memory.when;
+  // "can she go at the same time as me wed, 2pm" with the customer's cut a Wednesday further on: the weekday is the booking's day too.
+  const onItsWeekday = appt && memory.when ? onBookingWeekday(zone, memory.when, appt.start_local) : memory.when;
+  const saidDay = appt && day && !named.until && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : onItsWeekday;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: saidDay, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
   const placed = Boolean(appt && when?.exactTime);
   return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });

@@ -24,6 +24,7 @@ import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { placedTold } from './placed-told.ts';
+import { eachListedTime } from './listed-times.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
@@ -841,8 +842,14 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   if (cancelsAll(raw)) u.allBookings = true;
   const resolve = (part: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(part, ctx.now, ctx.timeZone)?.range : undefined);
   // "moving next week, pls cancel both, the cut and the color": the time before the cancel is its reason, as for any cancel of all.
-  const targets = bookingTargets({ raw: u.allBookings ? fromCancelVerb(raw) : raw, matchServices: (part) => matchServices(part, services), resolve });
+  const targets = timesListed(raw, u, resolve) ?? bookingTargets({ raw: u.allBookings ? fromCancelVerb(raw) : raw, matchServices: (part) => matchServices(part, services), resolve });
   if (targets) u.targets = targets;
+}
+
+/** "cancel their cuts on the 17th (4 and 4:30)": one booking per time listed, each on the day said (listed-times.ts). */
+function timesListed(raw: string, u: Understanding, resolve: (text: string) => DateRange | undefined): Understanding['targets'] {
+  const ranges = eachListedTime(raw, resolve);
+  return ranges?.map((when) => ({ ...(u.serviceId ? { serviceId: u.serviceId } : {}), when }));
 }
 
 /**
@@ -865,7 +872,8 @@ function placedBy(n: NonNullable<ReturnType<typeof nextToBooking>>, services: Se
   const named = bookingWhen(n.booking, ctx.now, ctx.timeZone);
   // "same time as mine but on friday": a copy's day said apart from the booking is the copy's own.
   // "the monday before my cut": the weekday is the new booking's, reckoned from the booking, never the booking's day.
-  const said = n.edge === 'same' || n.weekday ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
+  // "the day before my cut (christmas day) at 9": days counted from the booking, the date said is the new one's too.
+  const said = n.edge === 'same' || n.weekday || n.days ? undefined : resolveWhen(n.rest, ctx.now, ctx.timeZone);
   const day = [named, said].find((d) => d?.hasDate);
   if (day) out.day = day.range;
   return out;

@@ -234,11 +234,16 @@ export function withoutAsItIsNow(text: string): string {
 export const FOR_SOMEONE_ELSE =
   /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;
 
+// Services a booking told of is named by ("i booked a color for my wife"), besides the words for a booking.
+const BOOKED_SERVICE = String.raw`colou?r|highlights|balayage|blowout|blow ?dry|trim|consult(ation)?|perm|treatment|style|styling|shave|beard trim`;
+
 // "i booked for my husband on the 8th", "we made an appt for our son": a booking told of, not a new one asked for.
 // "the color on the 17th is for my wife, she needs it moved": a booking had, said to be someone else's, then changed
 // (with no change asked, "the cut is for my son" says who a new booking is for).
-const BOOKED_FOR_OTHER =
-  /\b(i|we)( already)? (booked|made|scheduled|set up|got)( (an?|one|the|his|her|their) (\w+ )?(appt|appointment|booking|one|spot|slot|cut|haircut))? for (my|our) \w+|\b(the|my|our|that|this) [\w:]+( [\w:]+){0,3}? (is|was|s|'s)( actually| really)? for (my|our) \w+(?=.*\b(move|moved|moving|push|bump|shift|reschedule|rescheduled|cancel|canceled|cancelled|change|changed|switch)\b)/g;
+const BOOKED_FOR_OTHER = new RegExp(
+  String.raw`\b(i|we)( already)? (booked|made|scheduled|set up|got)( (an?|one|the|his|her|their) (\w+ )?(appt|appointment|booking|one|spot|slot|cut|haircut|${BOOKED_SERVICE}))? for (my|our) \w+|\b(the|my|our|that|this) [\w:]+( [\w:]+){0,3}? (is|was|s|'s)( actually| really)? for (my|our) \w+(?=.*\b(move|moved|moving|push|bump|shift|reschedule|rescheduled|cancel|canceled|cancelled|change|changed|switch)\b)`,
+  'g',
+);
 
 /** Whether the words ask for a booking for someone else; a booking of theirs told of ("i booked for my husband, move him") asks for none. */
 export function forSomeoneElse(s: string): boolean {

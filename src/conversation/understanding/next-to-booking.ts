@@ -80,8 +80,9 @@ const IN_THE_DAY = /\b(?:earlier|later) (?:in|on) (?:the|that) day\b/;
 // "i have a cut saturday at 11, can i also ...": the booking said first, the request after it.
 // "i'm in for color friday at 10, ...", "i have color on wed": the booking's service may come bare, with no article.
 // "keep my friday one, but also book me another ...": a booking kept, then one placed by it.
+// "since i'm already in for the consult on the 19th, could i ...": told as the reason for the request.
 const MENTION =
-  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm)[ ,!.]+)*(?:i (?:have|got|already have|have got|am booked for|am in for|am coming in for)|i'?ve (?:got|booked)|i'?m (?:booked|in|coming in) for|(?:pls |please )?keep) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm|since|as|because|cause|cuz|seeing as|given)[ ,!.]+)*(?:i (?:have|got|already have|have got|am (?:already )?booked for|am (?:already )?in for|am (?:already )?coming in for)|i'?ve (?:already )?(?:got|booked)|i'?m (?:already )?(?:booked|in|coming in) for|(?:pls |please )?keep) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
 // In the request after a mention: "right after it", "an hour before that", "sometime after the haircut" (the service mentioned).
 // "..., i want a color that same day straight after": a close placement ending the request is by the booking mentioned too.
 const RELATIVE_TO_IT = new RegExp(

@@ -84,6 +84,9 @@ export function withParty(u: Understanding, s: string, resolve?: (text: string) 
   // "book 2 appointments, a cut and a color": two services, one person.
   if (u.intent !== 'book' || !u.serviceId || (u.secondServiceId && !each)) return u;
   if (!party) return othersOnly(u, s, resolve);
+  // "me and my daughter both need cuts wed, can she go at the same time as me": "as me" names the
+  // customer's own booking, had already; only the other is booked, at its very time.
+  if (u.nextTo?.person === 'self' && u.nextTo.edge === 'same' && party.size === 2) return { ...u, forSomeoneElse: true };
   const { shift: _shift, nextTo: _nextTo, othersBooking: _others, forSomeoneElse: _else, meantOther: _meant, number: _n, secondServiceId: _second, ...rest } = u;
   const mixed = each ? { serviceId: each.own, party: { ...party, services: each.others } } : { party };
   return atTimesSaid({ ...rest, ...mixed }, s, resolve);
