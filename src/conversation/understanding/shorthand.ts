@@ -202,6 +202,9 @@ function ordinalNumber(word: string): number | undefined {
   return u === undefined ? undefined : (tens === 'twenty' ? 20 : 30) + u;
 }
 
+/** 4 → "4th", 22 → "22nd": a day of the month as the date parser reads it. */
+export const ordinalDay = (n: number): string => `${n}${suffix(n)}`;
+
 const suffix = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
 
 /**
@@ -212,7 +215,7 @@ const suffix = (n: number): string => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 
 export function spellOrdinalDays(s: string): string {
   const n = (word: string) => {
     const day = ordinalNumber(word);
-    return day !== undefined && day <= 31 ? `${day}${suffix(day)}` : undefined;
+    return day !== undefined && day <= 31 ? ordinalDay(day) : undefined;
   };
   let t = s.replace(new RegExp(`\\b(on|for|by|until|till|before|after|from|${DAY_WORD}|${MONTH}) (the )?${ORDINAL_WORD}\\b${NOT_A_DAY}`, 'g'), (whole, cue: string, the: string | undefined, word: string) => {
     const day = n(word);
