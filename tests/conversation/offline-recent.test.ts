@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againAsBefore, recentAppointment } from '../../src/conversation/providers/offline-recent.ts';
+import { againAsBefore, recentAppointment, recentDay } from '../../src/conversation/providers/offline-recent.ts';
 import type { ProviderView } from '../../src/conversation/providers/types.ts';
 import type { ChatMessage } from '../../src/conversation/state.ts';
 import type { Understanding } from '../../src/conversation/understanding/index.ts';
@@ -33,14 +33,23 @@ const view = {
 } as unknown as ProviderView;
 
 describe('the booking last acted on', () => {
-  it('a cancel: the listed appointment it named', () => {
+  it('a cancel: the listed appointment it named, with its day', () => {
     const history = [{ role: 'user', content: 'C' }, ...listing, ...call('2', 'cancel_appointment', { appointment_ref: 'A2' }, { ok: true })] as ChatMessage[];
-    expect(recentAppointment(history)).toEqual({ service: 'Color', time: { hour: 14, minute: 30 } });
+    expect(recentAppointment(history)).toEqual({ service: 'Color', time: { hour: 14, minute: 30 }, day: '2026-12-04' });
   });
 
-  it('a booking or a move: the offer it took, at the time its label shows', () => {
-    expect(recentAppointment([...search, ...call('4', 'book_offer', { offer_id: 'o2' }, { ok: true })])).toEqual({ service: 'color', time: { hour: 9, minute: 0 } });
-    expect(recentAppointment([...search, ...call('4', 'reschedule_appointment', { offer_id: 'o1' }, { ok: true })])).toEqual({ service: 'color', time: { hour: 15, minute: 30 } });
+  it('a booking or a move: the offer it took, on the day and at the time its label shows', () => {
+    expect(recentAppointment([...search, ...call('4', 'book_offer', { offer_id: 'o2' }, { ok: true })])).toEqual({ service: 'color', time: { hour: 9, minute: 0 }, day: 'Fri Dec 4' });
+    expect(recentAppointment([...search, ...call('4', 'reschedule_appointment', { offer_id: 'o1' }, { ok: true })])).toEqual({ service: 'color', time: { hour: 15, minute: 30 }, day: 'Fri Dec 4' });
+  });
+
+  it('the day of the booking last acted on, as a date: a label without its year falls in this year or the next, whichever has that weekday', () => {
+    const at = (now: string) => ({ ...view, now }) as ProviderView;
+    const took = (label: string) => [...call('3', 'find_slots', { service: 'color' }, { ok: true, service: 'color', offers: [{ number: 1, offer_id: 'o1', label }] }), ...call('4', 'book_offer', { offer_id: 'o1' }, { ok: true })];
+    expect(recentDay(at('2026-12-01T14:00:00Z'), took('Fri Dec 4, 9:00 AM with Dana'))).toBe('2026-12-04');
+    expect(recentDay(at('2026-12-01T14:00:00Z'), took('Fri Jan 8, 9:00 AM with Dana'))).toBe('2027-01-08');
+    expect(recentDay(at('2026-12-01T14:00:00Z'), [{ role: 'user', content: 'C' }, ...listing, ...call('2', 'cancel_appointment', { appointment_ref: 'A1' }, { ok: true })] as ChatMessage[])).toBe('2026-12-03');
+    expect(recentDay(at('2026-12-01T14:00:00Z'), [...listing, ...search])).toBeUndefined();
   });
 
   it('the last of several; none when nothing was booked, moved or canceled', () => {
