@@ -209,6 +209,11 @@ function isoWindow(r: { from: Date; to: Date }): NonNullable<Memory['apptWhen']>
   return { from: r.from.toISOString(), to: r.to.toISOString() };
 }
 
+/** The name of the catalog's service with this id (undefined for none). */
+function serviceName(view: ProviderView, id: string | undefined): string | undefined {
+  return view.services.find((s) => s.id === id)?.name;
+}
+
 /** The booking a move names, with what says how to match it: its clock time ("my 4pm"), or a part of any day ("the afternoon one"). */
 function bookingWindow(r: DateRange): NonNullable<Memory['apptWhen']> {
   // "my thurs 5pm": a booking said by its weekday and clock time is named by its weekday too.
@@ -375,10 +380,10 @@ function bookingNamedWithNewTime(memory: Memory, u: Understanding, unprompted: (
  * one before is booked: at that booking's very time (another stylist) or right after it.
  */
 function partyRest(view: ProviderView, u: Understanding): string | undefined {
-  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  const name = serviceName(view, u.serviceId);
   if (!name || !u.party || u.party.size < 2) return undefined;
   // "color for me, cut for him": each next person's own service, else the first one's.
-  const own = (i: number) => (view.services.find((s) => s.id === u.party?.services?.[i])?.name ?? name).toLowerCase();
+  const own = (i: number) => (serviceName(view, u.party?.services?.[i]) ?? name).toLowerCase();
   // "at 11:30 and 12": each next person at their own time, on the day of the one booked before them.
   const times = u.party.times?.map((t, i) => `a ${own(i)} at ${t} the same day as them`);
   const placed = u.party.together ? 'at the same time as them' : 'right after them';
@@ -387,7 +392,7 @@ function partyRest(view: ProviderView, u: Understanding): string | undefined {
 
 /** The reply to a party's booking says first what will be done: how many, placed how, one yes each. */
 function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
-  const name = view.services.find((s) => s.id === u.serviceId)?.name;
+  const name = serviceName(view, u.serviceId);
   if (u.intent !== 'book' || !u.party || !name) return step;
   const how = u.party.times ? 'times' : u.party.together ? 'together' : 'in turn';
   // "color for me, cut for him": bookings of several services, named by none.
@@ -397,16 +402,16 @@ function forEachOfParty(view: ProviderView, u: Understanding, step: ProviderStep
 
 /** "switch my color to a cut": the cancel's question says first that the other service follows, so no one thinks it only cancels. */
 function swapInTwoSteps(view: ProviderView, u: Understanding, step: ProviderStep): ProviderStep {
-  const from = view.services.find((s) => s.id === u.serviceId)?.name;
-  const to = view.services.find((s) => s.id === u.replacedBy)?.name;
+  const from = serviceName(view, u.serviceId);
+  const to = serviceName(view, u.replacedBy);
   if (u.intent !== 'cancel' || !u.then || !from || !to) return step;
   return { ...step, memory: { ...step.memory, preface: T2.swapPlan(from, to) } };
 }
 
 /** "a color at 9 and a haircut right after": the first is booked now, the reply says the second comes next. */
 function oneBookingAtATime(view: ProviderView, u: Understanding, step: ProviderStep, sameTime = false): ProviderStep {
-  const first = view.services.find((s) => s.id === u.serviceId)?.name;
-  const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
+  const first = serviceName(view, u.serviceId);
+  const second = serviceName(view, u.secondServiceId);
   if (u.intent !== 'book' || !first || !second) return step;
   return { ...step, memory: { ...step.memory, preface: sameTime ? T2.oneThenSameTime(first, second) : T2.oneAtATime(first, second) } };
 }
@@ -416,7 +421,7 @@ const BOTH_AT_ONCE = /\b(?:both|same time|at once|together)\b/;
 
 /** The second service of the text, asked once the first is booked, at that booking's very time: the words the provider reads then. */
 function secondAtSameTime(view: ProviderView, u: Understanding, text: string): string | undefined {
-  const second = view.services.find((s) => s.id === u.secondServiceId)?.name;
+  const second = serviceName(view, u.secondServiceId);
   if (u.intent !== 'book' || !u.serviceId || !second || !u.when?.exactTime || !BOTH_AT_ONCE.test(text.toLowerCase())) return undefined;
   return `a ${second.toLowerCase()} at the same time as them`;
 }
@@ -443,7 +448,7 @@ function askFirst(view: ProviderView, q: Understanding, memory: Memory): Provide
 /** The answer to the question asked beside the request, as one text. */
 function answered(view: ProviderView, memory: Memory, res: Record<string, unknown>): string {
   if (memory.answering === 'info') return infoAnswer(memory, res);
-  const name = view.services.find((s) => s.id === memory.alsoServiceId)?.name;
+  const name = serviceName(view, memory.alsoServiceId);
   if (memory.answering === 'price') {
     const services = (res.services ?? []) as Array<{ name: string; price: string | null }>;
     const meant = services.filter((s) => !name || s.name === name);
@@ -541,7 +546,7 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const { nextTo, ...rest } = memory;
   const zone = view.timeZone;
   const day = nextTo?.day ? DateTime.fromISO(nextTo.day.from, { zone }).startOf('day') : undefined;
-  const named = { service: view.services.find((s) => s.id === nextTo?.serviceId)?.name, day: day?.toISODate() ?? undefined, until: spanEnd(view, nextTo?.day), person: nextTo?.person };
+  const named = { service: serviceName(view, nextTo?.serviceId), day: day?.toISODate() ?? undefined, until: spanEnd(view, nextTo?.day), person: nextTo?.person };
   const appt = nextTo && appointmentOf(items, named, lastBooked(history, items));
   // "book the same time as my dec 16 one but on jan 13": with no service said, a booking named by its person or copied at its time is of its service.
   const copies = nextTo?.person || nextTo?.edge === 'same' || nextTo?.days;
@@ -846,7 +851,7 @@ function movedNextTo(view: ProviderView, memory: Memory, items: ListedAppointmen
   if (!nextTo) return undefined;
   const zone = view.timeZone;
   const day = memory.when ? DateTime.fromISO(memory.when.from, { zone }).toISODate()! : undefined;
-  const service = view.services.find((s) => s.id === nextTo.serviceId)?.name;
+  const service = serviceName(view, nextTo.serviceId);
   const others = items.filter((a) => a.appointment_ref !== moved.appointment_ref);
   const ref = appointmentMeant(others, { service, day });
   if (!ref) return undefined;
@@ -998,7 +1003,7 @@ function namesTheBooking(view: ProviderView, when: DateRange, start: string): bo
 
 /** The index of the only appointment in the menu with the service, day, person and clock time the message names. */
 function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding): number | undefined {
-  const service = view.services.find((s) => s.id === u.serviceId)?.name;
+  const service = serviceName(view, u.serviceId);
   const staff = view.staff.find((s) => s.id === u.staffId)?.name;
   const at = u.when ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }) : undefined;
   const day = at && u.when!.dayNamed !== false ? at.toISODate()! : undefined;
@@ -1392,7 +1397,7 @@ function thenBook(view: ProviderView, memory: Memory, answer: string): ProviderS
 function priceOf(view: ProviderView, memory: Memory, services: Array<{ name: string; price: string | null }>): string | undefined {
   const ids = memory.askedServiceIds ?? [memory.askedServiceId ?? memory.serviceId];
   const lines = ids.map((id) => {
-    const name = view.services.find((s) => s.id === id)?.name;
+    const name = serviceName(view, id);
     const price = services.find((s) => s.name === name)?.price;
     return name && price ? `${name}: ${price}` : priceNotListed(name, services);
   });
@@ -1500,9 +1505,8 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
 function cancelOfNone(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep | undefined {
   const { view } = req;
   if (memory.referredStart && items.some((a) => a.start_local === memory.referredStart)) return undefined;
-  const serviceName = (id: string | undefined) => view.services.find((s) => s.id === id)?.name;
   const named = memory.targets && memory.targets.length > 1 ? memory.targets : [{ serviceId: memory.serviceId, when: memory.when }];
-  const unmatched = unmatchedCancel(req.history, items, named.map((t) => ({ service: serviceName(t.serviceId), when: t.when })), view.timeZone);
+  const unmatched = unmatchedCancel(req.history, items, named.map((t) => ({ service: serviceName(view, t.serviceId), when: t.when })), view.timeZone);
   if (!unmatched) return undefined;
   const labels = items.map((a) => a.label);
   if (unmatched.kind === 'already') {
@@ -1545,8 +1549,7 @@ function notMovedYet(view: ProviderView, memory: Memory, history: ChatMessage[],
  * all the appointments meant, when the words pick two or more.
  */
 function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointment[], candidates: ListedAppointment[]): ProviderStep | undefined {
-  const serviceName = (id: string | undefined) => view.services.find((s) => s.id === id)?.name;
-  const named = memory.targets && eachNamed(items, memory.targets.map((t) => ({ service: serviceName(t.serviceId), window: t.when })), view.timeZone);
+  const named = memory.targets && eachNamed(items, memory.targets.map((t) => ({ service: serviceName(view, t.serviceId), window: t.when })), view.timeZone);
   const all = memory.cancelAll ? allOnDaySaid(candidates, memory.when, view.timeZone) : undefined;
   const meant = named ?? (all && all.length > 1 ? all : undefined);
   if (!meant) return undefined;
@@ -1562,7 +1565,7 @@ function cancelSeveral(view: ProviderView, memory: Memory, items: ListedAppointm
  */
 function sameTimeAsCanceled(view: ProviderView, memory: Memory, items: ListedAppointment[], justCanceled: ListedAppointment | undefined): boolean {
   const shift = memory.shift;
-  const service = view.services.find((s) => s.id === memory.serviceId)?.name;
+  const service = serviceName(view, memory.serviceId);
   if (!justCanceled || !shift || !(service || !items.length)) return false;
   // A shift of days or minutes with other bookings left may be a move of one of them.
   if (!keepsTheTime(shift) && items.length) return false;
