@@ -1,3 +1,4 @@
+import { RELATIVES } from '../understanding/relatives.ts';
 import { normalize } from '../understanding/text.ts';
 import { plain } from './words.ts';
 
@@ -31,8 +32,9 @@ const NO_THING =
 // "dont have one", "i don't have an email", "no i dont use email", "no email".
 // "dont want to give it", "not giving my email", "i'd rather keep it private".
 // Booking for someone else, the answer is theirs: "she doesnt really do email", "my dad has no email".
-const NOT_HAVING =
-  /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:i|she|he|they|we|my (?:mom|mum|dad|son|daughter|wife|husband|kid|partner)) )?(?:(?:don'?t|dont|do not|doesn'?t|does not) (?:really |even )?(?:have|use|got|need|check|want|wanna|do)|has no|have no|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$/;
+const NOT_HAVING = new RegExp(
+  String.raw`^(?:(?:no|nope|nah)[ ,]+)?(?:(?:i|she|he|they|we|my (?:${RELATIVES})) )?(?:(?:don'?t|dont|do not|doesn'?t|does not) (?:really |even )?(?:have|use|got|need|check|want|wanna|do)|has no|have no|(?:i'?m |im )?not (?:giving|sharing|telling|comfortable)|(?:i'?d |id )?(?:rather|prefer to) keep)\b[a-z' -]{0,30}$`,
+);
 const NO_NOUN = /^(?:(?:no|nope|nah)[ ,]+)?(?:(?:no|nope|nah)[ ,]+(?:[a-z-]+|thank you|thanks)|no [a-z-]+ (?:needed|required|please))$/;
 
 function core(text: string): string {

@@ -3,18 +3,20 @@
 // what is booked ("who am i seeing thursday"), and another person's appointment ("cancel
 // my wife's color"). The provider decides with the customer's appointments in hand: a
 // change of time moves the one booking there is, and asks which when there are several.
+import { RELATIVES } from './relatives.ts';
 
 /** Wording that changes a time already set rather than asking for a new one. */
 // "can my color be on tues the 15th", "could my appt be at 11": what is booked, said to be at another time.
 // "need a diff time for my cut", "another day for my color": a booking said to want another time.
-const CHANGES_TIME =
-  /\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)|\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)([a-z']+ ){1,2}be (on|at|for)\b/;
+const CHANGES_TIME = new RegExp(
+  String.raw`\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:${RELATIVES})\b)|\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(${RELATIVES})\b)([a-z']+ ){1,2}be (on|at|for)\b`,
+);
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;
 // "could u do 11 the same day?" after a booking was talked about: another hour on that booking's day
 // ("can my son come at 3 the same day" asks for his own booking beside it).
 const SAME_DAY_OTHER_HOUR = /\b(?:on |at )?the same day\b(?! as\b)/;
-const SOMEONE = /\b(son|daughter|kids?|child|husband|wife|partner|friend|mom|mum|dad|boyfriend|girlfriend|bf|gf|brother|sister|he|she|him|her|they|them)\b/;
+const SOMEONE = new RegExp(String.raw`\b(${RELATIVES}|he|she|him|her|they|them)\b`);
 // "can i come earlier, like fri the 11th after 5", "could i do my color sooner, wed morning": the customer
 // (or the booking) comes earlier or later, so a window said with it is that booking's new time too.
 // ("later" is only a time of the customer's: "i'll text u later", "talk later" say when they write; and "come in
@@ -61,7 +63,7 @@ export const WHATS_BOOKED = new RegExp(
     String.raw`\bwhen (am|'?m|are|is) (i|we) (in|coming in|booked|scheduled|seeing)\b`,
     String.raw`\bwhen did (i|we) book\b`,
     // "did i book for january or december", "did we book it for the 9th?": which day was booked, asked back.
-    String.raw`\bdid (i|we) (book|schedule) (it |that |this |mine |my \w+ )?(for|on|in) (?!(a|an|two|2|3|three|my (son|daughter|wife|husband|kid|friend))\b)`,
+    String.raw`\bdid (i|we) (book|schedule) (it |that |this |mine |my \w+ )?(for|on|in) (?!(a|an|two|2|3|three|my (${RELATIVES}))\b)`,
     // "did i book a color or was it just a cut", "what did i book, a cut?", "was it a trim or a color i booked": which service
     // is booked, asked back (a booking asked for never opens "did i").
     String.raw`\bwhat (did|have) (i|we) (book|booked|schedule|scheduled|reserve|reserved|get|got)\b(?! (me|us|him|her|them)\b)`,
@@ -165,7 +167,9 @@ export function asksOwnBookings(s: string): boolean {
 
 /** Someone besides the sender whose appointment the message is about: "my wife's color", "she has a color". */
 export const OTHER_PERSONS =
-  /\b(my|our) (wife|husband|son|daughter|kids?|child|children|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse)('?s)?\b|\b(?<!\b(all|both|each|either|any|one|two|none) )(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b/;
+  new RegExp(
+    String.raw`\b(my|our) (${RELATIVES})('?s)?\b|\b(?<!\b(all|both|each|either|any|one|two|none) )(for|of) (her|him|them)\b|\b(she|he) (has|had|booked|made|is booked|s booked)\b|\b(her|his) (appointment|appt|booking|reservation|haircut|cut|color|colour|time)\b`,
+  );
 
 /** The request is about another person's booking, not one the sender holds. */
 export function aboutOthersBooking(s: string): boolean {

@@ -4,6 +4,7 @@
 // is no longer needed ("i won't need the consult anymore"). Each names the booking and asks
 // nothing new, so it reads as the cancel it is (the customer still confirms it). Read on the
 // simplified text.
+import { RELATIVES } from './relatives.ts';
 
 /** "can't", "won't", "not gonna", "not going to": the negations a cancel opens with ("not gonna make it"). */
 export const WILL_NOT = String.raw`(?:can'?t|cannot|won'?t|wont|will not|unable to|not able to|(?:am|are|is)n'?t (?:gonna|going to|gunna)|not (?:gonna|going to|gunna))`;
@@ -23,7 +24,7 @@ const NOT_NEEDED = String.raw`(?:\b${WILL_NOT}|\b(?:don'?t|dont|do not)) (?:be )
 const NOT_NEEDED_AFTER = String.raw`\b(?:the|my|our|that|this) (?:[\w':]+ ){0,4}?(?:i|we) (?:don'?t|dont|do not|won'?t|wont|will not|no longer) (?:need|want)(?: it| that| (?:one|those))? (?:any ?more|after all|any longer)\b`;
 // "the cut on the 3rd can go", "my friday one can go": the booking let go. Not when the words say where someone
 // goes ("my son can go at 3", "it can go to friday") or that someone else comes too.
-const LETS_GO = String.raw`\b(?:the|my|our|that|this) (?!(?:son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(?:[\w':]+ ){0,4}?(?:can|could) go\b(?! (?:to|at|on|in|into|for|from|with|back|earlier|later|ahead|forward|up|down|through|over|instead|too|also|first|then|before|after)\b)`;
+const LETS_GO = String.raw`\b(?:the|my|our|that|this) (?!(?:${RELATIVES})\b)(?:[\w':]+ ){0,4}?(?:can|could) go\b(?! (?:to|at|on|in|into|for|from|with|back|earlier|later|ahead|forward|up|down|through|over|instead|too|also|first|then|before|after)\b)`;
 
 /** A cancel said in other words than "cancel"; see the header. */
 export const CALLED_OFF = new RegExp([NOT_COMING, BACKS_OUT, SKIPS, NOT_NEEDED, NOT_NEEDED_AFTER, LETS_GO].join('|'));

@@ -66,6 +66,7 @@ import { withoutBusyDay } from './day-busy.ts';
 import { asksSameStaff } from './same-staff.ts';
 import { saysThatDay } from './that-day.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
+import { RELATIVES } from './relatives.ts';
 import { parseWhen, resolveWhen, todayForItsWeekday, type ResolvedWhen } from './when.ts';
 
 export type { BookingOrder, DateRange, Expecting, Intent, ServiceCatalogEntry, Shift, StaffEntry, UnderstandContext, Understanding } from './types.ts';
@@ -117,8 +118,8 @@ const RESCHEDULE_SAID = new RegExp(
     String.raw`(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b`,
     // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
     String.raw`got moved to\b`,
-    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b`,
-    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b`,
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b`,
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
@@ -796,7 +797,7 @@ function switchesService(r: { raw: string; u: Understanding; services: ServiceCa
 
 // "my thursday", "our cuts", "the color" (with nothing on screen it could be a list's): a booking the customer has.
 // "my son wants a cut instead of a color" names a person, not a booking.
-const OWNS_BOOKING = /\b(my|our) (?!(son|daughter|kids?|child|children|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|bf|gf|brother|sister|twins?|hubby)\b)[\w']+/;
+const OWNS_BOOKING = new RegExp(String.raw`\b(my|our) (?!(${RELATIVES})\b)[\w']+`);
 
 /**
  * "make my thursday a trim instead of color", "id rather do a haircut than the color": the
@@ -1213,7 +1214,7 @@ function askedInformation(r: Reading): Understanding | undefined {
 }
 
 // "my color", "our cuts": a service said as one the customer has (a person's is another's: "my son's cut").
-const OWN_SERVICE = /\b(my|our) (?!(son|daughter|kids?|child|children|husband|wife|partner|friend|mom|mum|dad|boyfriend|girlfriend|brother|sister|appt|appointment|booking)\b)[a-z]+\b(?!'?s\b)/;
+const OWN_SERVICE = new RegExp(String.raw`\b(my|our) (?!(${RELATIVES}|appt|appointment|booking)\b)[a-z]+\b(?!'?s\b)`);
 
 /** The customer's own bookings asked about; "how much is my appt monday gonna cost" asks what they cost too. */
 function ownBookings(r: Reading): Understanding {

@@ -3,6 +3,7 @@
 // "same time for my son". The parser only reads the offset; the provider applies it to the
 // right reference (the appointment's start, or the window on screen).
 import { MONTH, weekdayNumber } from './shorthand.ts';
+import { RELATIVES } from './relatives.ts';
 import { splitCorrection } from './text.ts';
 import type { Shift } from './types.ts';
 
@@ -232,7 +233,9 @@ export function withoutAsItIsNow(text: string): string {
 
 /** Someone besides the sender ("for my son", "bring my daughter", "also book"): a new booking, not a move. */
 export const FOR_SOMEONE_ELSE =
-  /\b(for|bring|with|book|get) (my |our )?(son|daughter|kids?|child|children|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|baby|toddler)\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b/;
+  new RegExp(
+    String.raw`\b(for|bring|with|book|get) (my |our )?(${RELATIVES})\b|\balso (book|get|add)\b|\banother (one|appointment|booking|spot)\b|\bkids? cut\b`,
+  );
 
 // Services a booking told of is named by ("i booked a color for my wife"), besides the words for a booking.
 const BOOKED_SERVICE = String.raw`colou?r|highlights|balayage|blowout|blow ?dry|trim|consult(ation)?|perm|treatment|style|styling|shave|beard trim`;

@@ -5,6 +5,7 @@
 // where the new one goes relative to it and splits off the words naming it, so the new
 // booking's service and time are read from the rest alone ("a cut right after my color"
 // books a cut, not a color).
+import { RELATIVES } from './relatives.ts';
 
 export interface NextToBooking {
   /**
@@ -127,7 +128,7 @@ const BY_SERVICE_ONLY = /^the\b/;
 const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squeeze|fit)\b/;
 // Or names who it is for: "and his brother right after him", "my wife right after me".
 const FOR_PERSON =
-  /\b(wife|husband|son|sons|daughter|daughters|kid|kids|child|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|aunt|uncle|grandma|grandpa|grandson|granddaughter|roommate|fiancee?|spouse|he|she)\b/;
+  new RegExp(String.raw`\b(${RELATIVES}|he|she)\b`);
 
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
 const SAME_TIME_AS = new RegExp(

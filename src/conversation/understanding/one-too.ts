@@ -1,9 +1,10 @@
 // "oh and my son needs one too, 11:30 same day?", "can my daughter get one as well at 3", "book
 // one for my wife too", "could my other son come at 3": another of the booking just talked about, for someone else.
 // Its service is that booking's (the same thing again), never a service to ask for.
+import { RELATIVES } from './relatives.ts';
 
 // "my other son", "our other daughter": someone of the family besides the one just booked.
-const OTHER_OF_FAMILY = /\b(?:my|our) other (?:son|daughter|kid|child|boy|girl|twin|sister|brother)\b/;
+const OTHER_OF_FAMILY = new RegExp(String.raw`\b(?:my|our) other (?:${RELATIVES})\b`);
 
 // "one too", "another one", "one for him": the booking again; "one of the ..." picks from a list.
 // "could my other son come at 3": the next of the family after the one just booked, for the same.

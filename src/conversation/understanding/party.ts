@@ -5,11 +5,12 @@
 // other, every booking on its own yes. Others alone counted ("my twins", "both my kids") are
 // booked the same way, and a time said for each ("at 11:30 and 12") places each one.
 import { servicesPerPerson } from './party-services.ts';
+import { ONE_RELATIVE, SEVERAL_RELATIVES } from './relatives.ts';
 import type { DateRange, Understanding } from './types.ts';
 
 // Who comes with the customer: "my son", "my 2 boys", "my wife and daughter".
-const RELATIVE = String.raw`(?:son|daughter|kid|child|boy|girl|husband|wife|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|twin|cousin|niece|nephew|fiancee?|roommate|bf|gf|hubby)`;
-const COUNTED = String.raw`(?:(?:\d|two|three|four|five) )?${RELATIVE}s?|children|kids|boys|girls|twins`;
+const RELATIVE = `(?:${ONE_RELATIVE})`;
+const COUNTED = String.raw`(?:(?:\d|two|three|four|five) )?${RELATIVE}s?|${SEVERAL_RELATIVES}`;
 const OTHERS = String.raw`(?:both (?:of )?)?(?:my|our) (?:${COUNTED})(?: (?:and|&|\+) (?:my )?(?:${RELATIVE}))*`;
 // "me and my son", "me + my 2 boys", "myself and my wife", "my husband and i", "my daughter & me".
 const WITH_ME = new RegExp(String.raw`\b(?:me|myself|i)(?: (?:and|&|\+|plus|with) | ?\+ ?)(?<others>${OTHERS})|\b(?<before>${OTHERS}) (?:and|&|\+) (?:me|myself|i)\b`);
@@ -94,7 +95,7 @@ export function withParty(u: Understanding, s: string, resolve?: (text: string) 
 
 // "both my boys", "my two girls", "all 3 of my kids", "my twins", "twins", "my kids both": several others, the customer not among them.
 // "my son and daughter" counts them by their names (OTHERS); "my kids" alone says no number.
-const GROUP = String.raw`(?:boys|girls|kids|children|sons|daughters|twins|grandkids)`;
+const GROUP = `(?:${SEVERAL_RELATIVES})`;
 const OTHERS_COUNTED = new RegExp(
   String.raw`\b(?:both (?:of )?(?:my|our|the)|(?:my|our) (?<n>two|three|four|\d)|all (?<all>three|four|\d) (?:of )?(?:my|our)) ${GROUP}\b|\b(?:my|our|the) (?:(?<twins>twins)|${GROUP} (?<both>both))\b|\b(?<named>${OTHERS})\b` +
     // "twins need cuts too": twins are two, said with no "my" ("twin" alone is one person).

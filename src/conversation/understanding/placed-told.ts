@@ -2,8 +2,9 @@
 // customer telling where someone else's booking already stands beside theirs. That is news (often
 // beside a question about that booking), no request to place a new booking there; a request says
 // "can she", "book her", "put my son" instead of "she is".
+import { RELATIVES } from './relatives.ts';
 
-const PERSON = String.raw`(?:she|he|they|my (?:wife|husband|son|daughter|kids?|child|partner|friend|mom|mum|dad|mother|father|boyfriend|girlfriend|brother|sister|grandma|grandpa|roommate|fiancee?|spouse|cousin|niece|nephew|aunt|uncle))`;
+const PERSON = String.raw`(?:she|he|they|my (?:${RELATIVES}))`;
 // "shes after me": the "is" run on, only after a pronoun ("my sons" is no "my son is").
 const IS = String.raw`(?:'s| is| are|'re| was| were| has been| will be|'ll be)`;
 // Words that may stand between "she is" and the placement: how booked, how sure, how close.
