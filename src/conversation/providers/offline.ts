@@ -104,6 +104,8 @@ interface Memory {
   referredStart?: string;
   /** The person named says which booking is moved ("my appt with lee"), as for a cancel. */
   bookedWith?: boolean;
+  /** The person the moved booking is with, when another (`staffId`) does its new time ("my cut with dana to sat w lee"). */
+  bookedStaffId?: string;
   /** A question asked beside the request, answered first (its tool's result becomes `preface`). */
   answering?: 'info' | 'price' | 'appointments';
   alsoServiceId?: string;
@@ -514,7 +516,7 @@ function lookUpBooked(view: ProviderView, u: Understanding, memory: Memory): Pro
   if (u.intent !== 'book' || !u.changesBooked || !u.when) return undefined;
   const underway = view.offers.length > 0 || view.proposal !== null || memory.flow === 'book' || memory.flow === 'reschedule' || memory.menu !== undefined;
   if (underway) return undefined;
-  const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
+  const bookedWith = bookedWithOf(u);
   return call('list_my_appointments', {}, { flow: 'reschedule', maybeMove: true, serviceId: u.serviceId, staffId: u.staffId, when: toMemoryWhen(u.when), order: u.order, ...bookedWith });
 }
 
@@ -827,6 +829,12 @@ function hoursDay(view: ProviderView, u: Understanding): number | undefined {
   return DateTime.fromJSDate(u.when.from, { zone: view.timeZone }).weekday;
 }
 
+/** The person named says which booking is moved ("my appt with lee"), and whether another does its new time. */
+function bookedWithOf(u: Understanding): Pick<Memory, 'bookedWith' | 'bookedStaffId'> {
+  if (!u.staffNamesBooking) return {};
+  return { bookedWith: true, ...(u.bookedStaffId ? { bookedStaffId: u.bookedStaffId } : {}) };
+}
+
 /** A move: of the appointment already being moved (a new time for it), else look up which one. */
 function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): ProviderStep {
   if (memory.flow === 'reschedule' && memory.apptRef && (u.when || u.shift)) return searchOrAsk(view, u, memory);
@@ -835,7 +843,7 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const nextTo = u.nextTo ? { nextTo: { edge: u.nextTo.edge, minutes: u.nextTo.minutes, ...(u.nextTo.serviceId ? { serviceId: u.nextTo.serviceId } : {}), ...(u.nextTo.person ? { person: u.nextTo.person } : {}) } } : {};
   const maybeMove = u.changesBooked ? { maybeMove: true } : {};
   const moveAll = u.allBookings ? { moveAll: true } : {};
-  const bookedWith = u.staffNamesBooking ? { bookedWith: true } : {};
+  const bookedWith = bookedWithOf(u);
   const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
   const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
   const orCancelThen = u.orCancelThen ? { orCancelThen: u.orCancelThen } : {};
@@ -1469,7 +1477,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   }
   // "the one with lee": for a cancel the person says which; for a move it is who does the new
   // time, unless the words name the booking by them ("move my appt with lee to 4").
-  if (verb === 'cancel' || memory.bookedWith) candidates = withStaff(candidates, view.staff.find((s) => s.id === memory.staffId)?.name);
+  if (verb === 'cancel' || memory.bookedWith) candidates = withStaff(candidates, view.staff.find((s) => s.id === (memory.bookedStaffId ?? memory.staffId))?.name);
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
@@ -1486,7 +1494,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
     const when = verb === 'cancel' ? undefined : (movedNextTo(view, memory, items, appt) ?? newTimeFor(view, memory, appt));
-    const acting = { ...memory, serviceId: svcId, when, nextTo: undefined, shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, referredStart: undefined };
+    const acting = { ...memory, serviceId: svcId, when, nextTo: undefined, shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, bookedStaffId: undefined, referredStart: undefined };
     const step = actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
     return moveAll ? { ...step, then: lastUserText(req.history) } : step;
   }

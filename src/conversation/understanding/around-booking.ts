@@ -23,6 +23,9 @@ const SOMEONE = new RegExp(String.raw`\b(${RELATIVES}|he|she|him|her|they|them)\
 // later this week" is a time of its own, no comparison with a booking.)
 const COMES_OTHER_TIME =
   /\b(?:(?:come|come in|be in|go|get in|do (?:it|mine|my \w+|the \w+)|have (?:it|mine|my \w+)|(?:my|the) (?:\w+ )?(?:appt|appointment|booking)(?: be| go)?)(?: a bit| a little)? (?:earlier|sooner|later)(?! (?:this|next|today|tonight|on in|in the (?:week|month)|that week)\b)|(?:earlier|sooner|later) (?:slots?|spots?|times?|openings?|appointments?|appts?) than)\b/;
+// "can we do later today? like after 4", "could we do it earlier tmrw", "can u do a bit sooner": the booking itself done at
+// another time of the day said ("we" are the salon and the customer, so only a booking had comes earlier or later).
+const DONE_OTHER_TIME = /\b(?:can|could|would|will|cn|cud) (?:we|u|you|ya|i) (?:pls |please |maybe |just )?(?:do|make|have) (?:it |that |this |mine )?(?:a bit |a little |a tad )?(?:earlier|sooner|later)\b/;
 // "is there anything earlier on saturday?", "any later spots friday", "something sooner that week": openings
 // asked earlier or later than something, which with nothing on screen can only be the customer's booking.
 // ("anything later this week" is a time of its own; "earlier than 3" says what it is compared with.)
@@ -43,7 +46,7 @@ export function asksOtherThanBooked(s: string, timeSaid: { any: boolean }): bool
 
 export function changesBookedTime(s: string, timeSaid: { any: boolean; exact: boolean }): boolean {
   if (!timeSaid.any || NEW_BOOKING.test(s)) return false;
-  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || (timeSaid.exact && SAME_DAY_OTHER_HOUR.test(s) && !SOMEONE.test(s)) || COMES_OTHER_TIME.test(s);
+  return CHANGES_TIME.test(s) || (timeSaid.exact && MOVES_WITH_TIME.test(s)) || (timeSaid.exact && SAME_DAY_OTHER_HOUR.test(s) && !SOMEONE.test(s)) || COMES_OTHER_TIME.test(s) || DONE_OTHER_TIME.test(s);
 }
 
 /**

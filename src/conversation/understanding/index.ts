@@ -15,6 +15,7 @@ import { withoutTurnedDown } from './service-turned-down.ts';
 import { consultAbout } from './consult-subject.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
+import { staffOfBookingAndNewTime } from './staff-of-new-time.ts';
 import { aboutOthersBooking, asksOtherThanBooked, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
 import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
@@ -603,6 +604,14 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // a change said without a move verb names its booking by the person too.
   const changing = moves || Boolean(instead?.appointment) || Boolean(named) || changesBookedTime(s, { any: true, exact: true });
   if (u.staffId && member && changing && staffNamesBooking(s, words(simplify(String(member.name ?? '')))[0] ?? '')) u.staffNamesBooking = true;
+  // "my thursday cut with dana to sat at 11 w lee": dana names the booking, lee does the new time.
+  const twoStaff = u.staffId && changing ? staffOfBookingAndNewTime(s, staff, staffNamesBooking) : undefined;
+  if (twoStaff) {
+    u.staffNamesBooking = true;
+    u.bookedStaffId = twoStaff.booked.id;
+    u.staffId = twoStaff.asked.id;
+    delete u.fallbackStaffId;
+  }
   // The day of a cancel names the appointment, which may be today's.
   // "i can't make the afternoon one friday": in a cancel that names the booking, never a time ruled out.
   const canceled = cancelsAll(raw) ? fromCancelVerb(meant) : meant;
@@ -616,10 +625,10 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "who am i seeing thursday and who on saturday": a question about what is booked on several days spans them all.
   // "did i book for january or was that december": a month named alone is all of it.
   const dayOrMonth = (text: string) => (ctx?.now && ctx?.timeZone ? bookingWhen(text, ctx.now, ctx.timeZone) : undefined);
-  const days = resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(dated === plainDated ? raw : dated, dayOrMonth) : undefined;
+  const days = resolved && !move && !instead?.appointment && !named && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? daysAsked(dated === plainDated ? raw : dated, dayOrMonth) : undefined;
   if (days) u.when = days;
   // "did my january booking go through?": a month named alone in a question about what is booked is all of it.
-  const monthAsked = !days && resolved && !move && !instead?.appointment && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? monthNamed(dated, ctx.now, ctx.timeZone) : undefined;
+  const monthAsked = !days && resolved && !move && !instead?.appointment && !named && ctx?.now && ctx?.timeZone && (WHATS_BOOKED.test(s) || MY_APPOINTMENTS.test(s)) ? monthNamed(dated, ctx.now, ctx.timeZone) : undefined;
   if (monthAsked) u.when = monthAsked;
   // "10 with lee then": the name is no word around the pick.
   const choice = readChoice(member ? withoutStaffName(raw, member) : raw, optionCount);
@@ -959,7 +968,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
 
 /** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs": a booking named by when it is. */
 const BOOKING_BY_TIME =
-  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:my|our) (?<told>[a-z]+)(?: (?:appt|appointment|booking))?(?: is|'s| s| was) (?<toldOn>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
 const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|reschedule|bump|push|shift)\b/;
 
@@ -972,10 +981,12 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
   if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(raw)) return undefined;
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
-    if (g.noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(g.noun) && !isService(g.noun)) continue;
+    // "my color is on the 14th": the booking told of by its day names it, as "the 14th one" would.
+    const noun = g.noun ?? g.told;
+    if (noun && !/^(one|appt|appointment|booking|slot|spot|visit)$/.test(noun) && !isService(noun)) continue;
     // "the december one": the month said with its "the" is all of it (alone, "december" reads as its first day).
     const month = g.named ? monthNamed(m[0], ctx.now, ctx.timeZone) : undefined;
-    const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.named!, ctx.now, ctx.timeZone);
+    const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.toldOn ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
     const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
     if (target) return { appointment, target };

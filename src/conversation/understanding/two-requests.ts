@@ -40,6 +40,9 @@ export function withSecondRequest(args: {
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
   if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
   // "a cut on the 8th at 2 and a color the day after at 10": a booking first, its words asked so, whatever the whole reads as.
+  // "book another cut fri at 4.. no wait i mean move my thursday one": the booking taken back, the change after it is the request.
+  const retracted = whole.intent === 'book' ? correctedChange(args) : undefined;
+  if (retracted) return retracted;
   const bookings = whole.intent === 'book' || ASKS_BOOKING.test(text) ? bookingThenBooking(args) : undefined;
   if (bookings) return bookings;
   if (whole.intent === 'book') return bookingBesideQuestion(args) ?? whole;
@@ -96,7 +99,8 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     const said = secondsWords(tail, first, args);
     const second = classifyOne(said, free);
     // "cant come, R to next week same time", "can't make it tmrw, move me to friday at 2": the can't says why the booking moves, and which; one request.
-    const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && !saysCancelVerb(head);
+    // "cancel my dec 8 appt and put me in for the 15th, same time instead": a cancel whose booking gets the new time "instead" is one move too.
+    const cantThenMove = first.intent === 'cancel' && second.intent === 'reschedule' && (!saysCancelVerb(head) || IN_PLACE.test(tail));
     if (cantThenMove && !second.apptWhen && (!first.serviceId || !second.serviceId || first.serviceId === second.serviceId)) return movedAsNamed(second, first);
     // "book me a cut tmrw at 10 and cancel my friday one": the booking first, the change once it is booked.
     if (bookingThenChange(first, second, head)) return { ...first, then: said };
@@ -213,29 +217,38 @@ function bookingThenChange(first: Understanding, second: Understanding, head: st
 }
 
 // Opens a part that takes back the part before it: "cancel it. actually no, move it".
-const CORRECTION = /^(?:(?:oh |no )?wait|actually|no|nah|nope|scratch that|on second thought|never ?mind|nvm)\b/i;
+const CORRECTION = /^(?:(?:oh |no )?wait|actually|no|nah|nope|scratch that|on second thought|never ?mind|nvm|i mean|i meant|oops|whoops|my bad)\b/i;
 
 /**
  * "cancel my haircut thursday. actually no, move it to friday same time": a change taken
  * back in the same text for another. Only the last one counts; the booking the first named
  * (its service, its day) is the one the last one changes, unless it names its own.
+ * "i want to book another cut fri at 4... no wait i mean move my thursday one to fri 4": a new
+ * booking taken back for a change; the change names its own booking (the new one's day is none had).
  */
 function correctedChange(args: Parameters<typeof withSecondRequest>[0]): Understanding | undefined {
   const { text, ctx, whole, classifyOne } = args;
-  if (!CHANGES.includes(whole.intent)) return undefined;
+  if (!CHANGES.includes(whole.intent) && whole.intent !== 'book') return undefined;
   const free = { ...ctx, expecting: null };
   for (const { head, tail } of splits(text)) {
     if (!CORRECTION.test(tail)) continue;
     const first = classifyOne(head, free);
     const last = classifyOne(tail, free);
-    if (!CHANGES.includes(first.intent) || !CHANGES.includes(last.intent)) continue;
+    if (!CHANGES.includes(last.intent)) continue;
+    if (first.intent === 'book' && !first.changesBooked) return withoutTakeBack(last);
+    if (!CHANGES.includes(first.intent)) continue;
     // A cancel's day names its booking; a move's booking is its `apptWhen` (its `when` the new time).
     const named = first.intent === 'cancel' ? first.when : first.apptWhen;
     const booking = last.intent === 'cancel' ? { when: last.when ?? named } : { apptWhen: last.apptWhen ?? named };
-    const { abandons: _dropped, answer: _no, ...request } = last;
-    return { ...request, serviceId: last.serviceId ?? first.serviceId, ...booking };
+    return { ...withoutTakeBack(last), serviceId: last.serviceId ?? first.serviceId, ...booking };
   }
   return undefined;
+}
+
+/** The request after a correction, without the "no" that took back what came before it (nothing on screen is declined). */
+function withoutTakeBack(last: Understanding): Understanding {
+  const { abandons: _dropped, answer: _no, ...request } = last;
+  return request;
 }
 
 /**

@@ -97,6 +97,8 @@ export interface Understanding {
   othersBooking?: boolean;
   /** the staff member named says which booking is moved ("move my appt with lee to 4"), not who does the new time */
   staffNamesBooking?: boolean;
+  /** "my cut with dana to sat w lee": the person the booking moved is with, when another (`staffId`) is asked for its new time */
+  bookedStaffId?: string;
   /** a second request said after this change ("cancel my color and move my cut to friday"): its words, taken up once this one is committed */
   then?: string;
   /** "cancel my wed appt and book me a color tues at 10 instead": a move if that booking is of the service named, else it is canceled and these words asked once it is. */
