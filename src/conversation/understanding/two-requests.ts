@@ -7,25 +7,14 @@ import { saysCancelVerb } from './cancel-verbs.ts';
 import { MOVE_VERB } from './moves.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
+import { splits } from './request-parts.ts';
+import { twoQuestions } from './two-questions.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
 const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
 // The requests a business question may come with, asking when they are allowed.
 const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
-// Where one request ends and the next begins; the words that open the second are dropped.
-// "two and a half hours" is one amount, not two requests.
-const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
-
-/** Every way the text splits in two at a separator, both parts said (the separator's words dropped). */
-function* splits(text: string): Generator<{ head: string; tail: string }> {
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (head && tail) yield { head, tail };
-  }
-}
-
 /**
  * The whole message's reading, with `also` set when it splits into a request and a
  * question of another kind; else the whole reading unchanged.
@@ -38,7 +27,7 @@ export function withSecondRequest(args: {
 }): Understanding {
   const { text, ctx, whole } = args;
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
-  if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
+  if (whole.intent === 'business_info') return questionThenChange(args) ?? twoQuestions(args) ?? whole;
   // "a cut on the 8th at 2 and a color the day after at 10": a booking first, its words asked so, whatever the whole reads as.
   const bookings = whole.intent === 'book' || ASKS_BOOKING.test(text) ? bookingThenBooking(args) : undefined;
   if (bookings) return bookings;
