@@ -292,6 +292,10 @@ function movedInPlace(part: Understanding, question: Understanding | undefined):
   return asksRules && part.intent === 'book' && part.changesBooked && part.when && !part.forSomeoneElse ? { ...part, intent: 'reschedule', changesBooked: undefined } : part;
 }
 
+// "i'd like a consult w lee that day at 11", "can i get a color fri at 9", "i want a trim the 12th": a booking wished for,
+// said without a booking verb; with its own service and day beside a question about what is booked, it is asked too.
+const WANTS_BOOKING = /\b(?:i'?d like|i would like|i want|i need|id love|i'?d love|can i (?:get|have|do|book)|could i (?:get|have|do|book)|can we (?:get|do|book))\b/i;
+
 /**
  * "book me a trim mon the 14th at 10 and remind me when my color is", "when's my color? also
  * get me a cut friday at 2": a booking asked in so many words beside a question about what is
@@ -303,7 +307,7 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
   for (const { head, tail } of splits(text)) {
     const asked = classifyOne(head, free);
     const parts = [{ words: head, u: asked }, { words: tail, u: classifyOne(sameDayAsAsked(tail, asked, ctx), free) }];
-    const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
+    const booking = parts.find((p) => p.u.intent === 'book' && (ASKS_BOOKING.test(p.words) || WANTS_BOOKING.test(p.words)) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
     const question = parts.find((p) => p.u.intent === 'my_appointments');
     if (booking && question) return { ...booking.u, also: question.u };
   }
