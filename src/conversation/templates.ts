@@ -83,6 +83,8 @@ export const T2 = {
   giftCards: 'For gift cards, please contact the salon:',
   askAnotherTime: 'OK. Tell me another day or time that works for you.',
   anythingElse: 'OK. Anything else I can help with?',
+  /** "great thanks see you then!": a goodbye, answered with one. */
+  signOff: 'Thanks, see you then! Text us anytime if anything changes.',
   /** "forget it" while a booking was being set up. */
   nothingBooked: 'OK, I have not booked anything. Anything else I can help with?',
   /** Before the intake questions of a time proposed at once (no list showed it). */

@@ -353,6 +353,7 @@ function decide(req: ProviderRequest): ProviderStep {
     delete memory.proposeIfFree;
     delete memory.preface;
     rememberSize(memory, u, asked);
+    if (u.also?.asksDuration) return withPreface(lengthFirst(req, u, memory, text));
     if (u.also) return withPreface(askFirst(view, u.also, memory));
   }
   if (turn.length) return withPreface(afterTool(req, u, memory, turn), memory.preface);
@@ -445,6 +446,16 @@ function askFirst(view: ProviderView, q: Understanding, memory: Memory): Provide
   if (q.intent === 'my_appointments') return call('list_my_appointments', {}, { ...next, answering: 'appointments' });
   if (q.asksServices) return call('list_services', {}, { ...next, answering: 'price' });
   return call('business_info', { topic: q.infoTopic ?? 'all' }, { ...next, answering: 'info', infoDay: hoursDay(view, q), giftCards: q.giftCards });
+}
+
+/**
+ * "how long does a color take? and when's mine again": the length is in the catalog, so no tool
+ * looks it up; it leads the reply, and the rest of the message goes on at once.
+ */
+function lengthFirst(req: ProviderRequest, u: Understanding, memory: Memory, text: string): ProviderStep {
+  const preface = durationAnswer(req.view, u.also?.serviceId ?? memory.serviceId);
+  const step = firstStep(req, { ...u, also: undefined }, memory, text);
+  return { ...step, memory: { ...step.memory, preface } };
 }
 
 /** The answer to the question asked beside the request, as one text. */
@@ -676,7 +687,8 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       const stillAsking = pendingChange && (view.expecting === 'time' || view.expecting === 'choice');
       const next: Memory = stillAsking ? { ...memory, onlyList: true } : pendingChange ? {} : { ...memory, menu: undefined, menuItems: undefined };
       // "what do i have this week", "who am i seeing thursday": the list is of that day or week.
-      next.apptWhen = u.when && u.when.dayNamed !== false ? isoWindow(u.when) : undefined;
+      // "am i w lee on sat?": a weekday said alone keeps that it was, so a booking a Saturday further on is the one meant.
+      next.apptWhen = u.when && u.when.dayNamed !== false ? { ...isoWindow(u.when), ...(u.when.weekdayOnly ? { byWeekday: true } : {}) } : undefined;
       if (u.infoTopic === 'address') next.asksWhere = true;
       next.checksBooking = u.checksBooking;
       next.pricesBooked = u.pricesBooked;
@@ -688,6 +700,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
     case 'reschedule':
       return rescheduleStep(view, u, memory);
     case 'greeting':
+      if (u.signsOff) return reply(T2.signOff, memory);
       if (!u.serviceId && !u.when) return reply(T.greeting(view.businessName), memory);
       return undefined;
     case 'decline':
@@ -1597,9 +1610,12 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
     return !window || (at >= DateTime.fromISO(window.from) && at < DateTime.fromISO(window.to));
   };
   const meant = items.filter(inWindow);
-  const shown = meant.length ? meant : items;
+  // "is my color monday w dana?" with the color a Monday further on: the weekday said names it.
+  const weekday = window?.byWeekday ? DateTime.fromISO(window.from, { zone: view.timeZone }).weekday : undefined;
+  const onWeekday = meant.length || !weekday ? [] : items.filter((a) => DateTime.fromISO(a.start_local, { zone: view.timeZone }).weekday === weekday);
+  const shown = meant.length ? meant : onWeekday.length ? onWeekday : items;
   const prices = memory.pricesBooked ? bookedPrices(view, shown) : [];
-  const list = [`${meant.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`, ...prices].join('\n');
+  const list = [`${meant.length || onWeekday.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`, ...prices].join('\n');
   // "when's my next appt?": the list shows them all, and remembers the one asked about.
   const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
   const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, pricesBooked: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };

@@ -41,6 +41,8 @@ import { asksWhoWorks } from './who-works.ts';
 import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
 import { asksGiftCards } from './gift-card-asked.ts';
+import { asksStaffOfBooking } from './staff-of-booking.ts';
+import { signsOff } from './sign-off.ts';
 import { withoutKeptToo } from './kept-too.ts';
 import { withoutHadAlready } from './had-already.ts';
 import { staffNamedByService } from './staff-by-service.ts';
@@ -146,6 +148,8 @@ const MY_APPOINTMENTS = new RegExp(
   [
     String.raw`\b(my|our) (upcoming |next |current |existing |scheduled |booked |future )?(appointments?|bookings?|reservations?)\b`,
     String.raw`\b(when|what time|what day|what date)('s| is| was| are|s) (my|our)\b`,
+    // "when's mine again", "what time is ours": the booking said as the customer's own.
+    String.raw`\b(when|what time|what day|what date)('s| is| was|s) (mine|ours)\b`,
     String.raw`\b(when|what time|what day|what date) (my|our)\b(?! [\w' ]*\b(starts|begins|ends|finishes|wraps up|is (done|over|finished)|kicks off)\b)`,
     String.raw`\bdo (i|we) have (an?|any) (appointment|booking|reservation)s?\b`,
     String.raw`\b(show|list|see|check|view) (me )?(my|our)\b`,
@@ -1175,11 +1179,17 @@ function askedInformation(r: Reading): Understanding | undefined {
     u.infoTopic = 'staff';
     return as(r, 'business_info');
   }
-  if (WHATS_BOOKED.test(s) || (u.staffId && WHICH_OF_STAFF.test(s))) return ownBookings(r);
+  // "is this w dana?", "am i with lee friday": whether the booking had is with the person named.
+  if (WHATS_BOOKED.test(s) || (u.staffId && (WHICH_OF_STAFF.test(s) || asksStaffOfBooking(r.toStaff, r.expecting)))) return ownBookings(r);
   if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s) || asksBookingsLeft(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
     // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
     if (asksWhichOfTwoTimes(s)) delete u.when;
     return ownBookings(r);
+  }
+  // "great thanks see you then!": a goodbye, which asks for no look at the booking.
+  if (signsOff(s, r.expecting)) {
+    u.signsOff = true;
+    return as(r, 'greeting');
   }
   // "can she get a haircut at 2? i'll be there for my color anyway": a booking for someone else, the "i'll be there" only says why.
   const booksForOther = u.forSomeoneElse && u.serviceId && r.resolved;

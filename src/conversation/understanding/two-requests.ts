@@ -7,25 +7,14 @@ import { saysCancelVerb } from './cancel-verbs.ts';
 import { MOVE_VERB } from './moves.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
+import { splits } from './request-parts.ts';
+import { twoQuestions } from './two-questions.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
 const QUESTIONS: readonly Intent[] = ['business_info', 'my_appointments'];
 // The requests a business question may come with, asking when they are allowed.
 const CHANGES: readonly Intent[] = ['reschedule', 'cancel'];
-// Where one request ends and the next begins; the words that open the second are dropped.
-// "two and a half hours" is one amount, not two requests.
-const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
-
-/** Every way the text splits in two at a separator, both parts said (the separator's words dropped). */
-function* splits(text: string): Generator<{ head: string; tail: string }> {
-  for (const m of text.toLowerCase().matchAll(SEPARATOR)) {
-    const head = text.slice(0, m.index).trim();
-    const tail = text.slice(m.index + m[0].length).trim();
-    if (head && tail) yield { head, tail };
-  }
-}
-
 /**
  * The whole message's reading, with `also` set when it splits into a request and a
  * question of another kind; else the whole reading unchanged.
@@ -38,7 +27,7 @@ export function withSecondRequest(args: {
 }): Understanding {
   const { text, ctx, whole } = args;
   if (ctx?.expecting === 'intake' || text.length > 400) return whole;
-  if (whole.intent === 'business_info') return questionThenChange(args) ?? whole;
+  if (whole.intent === 'business_info') return questionThenChange(args) ?? twoQuestions(args) ?? whole;
   // "a cut on the 8th at 2 and a color the day after at 10": a booking first, its words asked so, whatever the whole reads as.
   // "book another cut fri at 4.. no wait i mean move my thursday one": the booking taken back, the change after it is the request.
   const retracted = whole.intent === 'book' ? correctedChange(args) : undefined;
@@ -316,6 +305,10 @@ function movedInPlace(part: Understanding, question: Understanding | undefined):
   return asksRules && part.intent === 'book' && part.changesBooked && part.when && !part.forSomeoneElse ? { ...part, intent: 'reschedule', changesBooked: undefined } : part;
 }
 
+// "i'd like a consult w lee that day at 11", "can i get a color fri at 9", "i want a trim the 12th": a booking wished for,
+// said without a booking verb; with its own service and day beside a question about what is booked, it is asked too.
+const WANTS_BOOKING = /\b(?:i'?d like|i would like|i want|i need|id love|i'?d love|can i (?:get|have|do|book)|could i (?:get|have|do|book)|can we (?:get|do|book))\b/i;
+
 /**
  * "book me a trim mon the 14th at 10 and remind me when my color is", "when's my color? also
  * get me a cut friday at 2": a booking asked in so many words beside a question about what is
@@ -327,7 +320,7 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
   for (const { head, tail } of splits(text)) {
     const asked = classifyOne(head, free);
     const parts = [{ words: head, u: asked }, { words: tail, u: classifyOne(sameDayAsAsked(tail, asked, ctx), free) }];
-    const booking = parts.find((p) => p.u.intent === 'book' && ASKS_BOOKING.test(p.words) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
+    const booking = parts.find((p) => p.u.intent === 'book' && (ASKS_BOOKING.test(p.words) || WANTS_BOOKING.test(p.words)) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
     const question = parts.find((p) => p.u.intent === 'my_appointments');
     if (booking && question) return { ...booking.u, also: question.u };
   }

@@ -145,6 +145,8 @@ export interface Understanding {
   alsoPrice?: boolean;
   /** "how much is my appt monday gonna cost": what the booking asked about (intent 'my_appointments') will cost */
   pricesBooked?: boolean;
+  /** "great thanks see you then!": a goodbye (intent 'greeting') that asks nothing, so nothing is listed (sign-off.ts) */
+  signsOff?: boolean;
   /** "do u sell gift cards": the contact answer (infoTopic 'contact') is said to be for them */
   giftCards?: boolean;
 }
