@@ -41,6 +41,7 @@ import { afterAcknowledgment, checksBooking } from './checks-booking.ts';
 import { asksOwnBooking, asksWhichOfTwoTimes } from './own-booking-asked.ts';
 import { asksGiftCards } from './gift-card-asked.ts';
 import { withoutKeptToo } from './kept-too.ts';
+import { withBookingBesides } from './booking-besides.ts';
 import { withoutHadAlready } from './had-already.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
@@ -249,6 +250,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutBusyDay,
   // "i have a cut on the 10th already but can i add color fri": the booking told of is no request of its own.
   (text) => withoutHadAlready(text) ?? text,
+  // "besides my color on the 10th, can i get a haircut sat the 12th": the booking kept beside the new one is no request either.
+  (text) => withBookingBesides(text) ?? text,
 ];
 
 const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);
