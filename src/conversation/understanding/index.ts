@@ -101,6 +101,8 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 /** A move asked in so many words, each way of saying it one alternative. */
+// "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
+const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
 const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
@@ -118,8 +120,9 @@ const RESCHEDULE_SAID = new RegExp(
     String.raw`(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b`,
     // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
     String.raw`got moved to\b`,
-    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b`,
-    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b`,
+    // "can the color on thursday go to friday": the booking may be named with its day.
+    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|moved|be switched|be changed) to\b`,
+    String.raw`(my|the|our) (?!(son|daughter|kids?|child|husband|wife|partner|friend|mom|dad|boyfriend|girlfriend|brother|sister)\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|be switched|be changed) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
