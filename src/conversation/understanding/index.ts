@@ -44,6 +44,7 @@ import { asksGiftCards } from './gift-card-asked.ts';
 import { asksStaffOfBooking } from './staff-of-booking.ts';
 import { signsOff } from './sign-off.ts';
 import { withoutKeptToo } from './kept-too.ts';
+import { withBookingBesides } from './booking-besides.ts';
 import { withoutHadAlready } from './had-already.ts';
 import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
@@ -104,6 +105,8 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 /** A move asked in so many words, each way of saying it one alternative. */
+// "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
+const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
 const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
@@ -121,8 +124,9 @@ const RESCHEDULE_SAID = new RegExp(
     String.raw`(be|get|have it|had it|need(s)? (it|that|this|them|mine)|want(s)? (it|that|this|them|mine)) moved\b`,
     // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
     String.raw`got moved to\b`,
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}(go|be moved|get moved|moved|be switched|be changed) to\b`,
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}(go|be moved|get moved|be switched|be changed) from\b`,
+    // "can the color on thursday go to friday": the booking may be named with its day.
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|moved|be switched|be changed) to\b`,
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|be switched|be changed) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
@@ -255,6 +259,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   withoutBusyDay,
   // "i have a cut on the 10th already but can i add color fri": the booking told of is no request of its own.
   (text) => withoutHadAlready(text) ?? text,
+  // "besides my color on the 10th, can i get a haircut sat the 12th": the booking kept beside the new one is no request either.
+  (text) => withBookingBesides(text) ?? text,
 ];
 
 const rewritten = (text: string) => REWRITES.reduce((said, rewrite) => rewrite(said), text);

@@ -82,8 +82,12 @@ const IN_THE_DAY = /\b(?:earlier|later) (?:in|on) (?:the|that) day\b/;
 // "i'm in for color friday at 10, ...", "i have color on wed": the booking's service may come bare, with no article.
 // "keep my friday one, but also book me another ...": a booking kept, then one placed by it.
 // "since i'm already in for the consult on the 19th, could i ...": told as the reason for the request.
-const MENTION =
-  /^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm|since|as|because|cause|cuz|seeing as|given)[ ,!.]+)*(?:i (?:have|got|already have|have got|am (?:already )?booked for|am (?:already )?in for|am (?:already )?coming in for)|i'?ve (?:already )?(?:got|booked)|i'?m (?:already )?(?:booked|in|coming in) for|(?:pls |please )?keep) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| (?:and|but|so) )(?<rest>.+)$/;
+// "my daughter has a color on the 18th, can she ...", "he's got a cut at 2 so ...": a family member's booking told of the same way.
+// "i have a cut on the 17th - could i ...": a dash between spaces ends the telling as a comma does.
+const KIN_HAS = String.raw`(?:(?:my|our) (?:${RELATIVES})|she|he|they)(?: (?:has|have|got|has got|already has|already have)|'s got|s got| (?:is|are|'s|s) (?:already )?(?:booked|in|coming in) for)`;
+const MENTION = new RegExp(
+  String.raw`^(?:(?:hi|hey|hello|ok|okay|so|yeah|um|hmm|since|as|because|cause|cuz|seeing as|given)[ ,!.]+)*(?:i (?:have|got|already have|have got|am (?:already )?booked for|am (?:already )?in for|am (?:already )?coming in for)|i'?ve (?:already )?(?:got|booked)|i'?m (?:already )?(?:booked|in|coming in) for|${KIN_HAS}|(?:pls |please )?keep) (?<booking>(?<article>(?:a|an|my) )?[^,.;!?]+?)(?:[,.;!?]+ *| +[-–—]+ +| (?:and|but|so) )(?<rest>.+)$`,
+);
 // In the request after a mention: "right after it", "an hour before that", "sometime after the haircut" (the service mentioned).
 // "..., i want a color that same day straight after": a close placement ending the request is by the booking mentioned too.
 const RELATIVE_TO_IT = new RegExp(
@@ -127,8 +131,7 @@ const BY_SERVICE_ONLY = /^the\b/;
 // The request itself names a new booking ("book", "add", "another"), when it names no service.
 const NEW_BOOKING = /\b(book|add|another|also|new|second|extra|too|as well|squeeze|fit)\b/;
 // Or names who it is for: "and his brother right after him", "my wife right after me".
-const FOR_PERSON =
-  new RegExp(String.raw`\b(${RELATIVES}|he|she)\b`);
+const FOR_PERSON = new RegExp(String.raw`\b(?:${RELATIVES}|he|she)\b`);
 
 // "at the same time as my color", "same day and time as my cut on the 8th", "the same time as mine".
 const SAME_TIME_AS = new RegExp(
@@ -391,6 +394,8 @@ function mentioned(text: string, isService: (words: string) => boolean): NextToB
   // "another cut at the same time the following week": its time, whole weeks on.
   const copy = weeksOnAtSameTime(rest);
   if (copy) return { edge: 'same', minutes: 0, days: copy.days, booking, rest: copy.rest };
+  // "my son has a cut friday, can i get one too at the same time": at its very time.
+  if (SAME_TIME_WORDS.test(rest)) return { edge: 'same', minutes: 0, booking, rest: rest.replace(SAME_TIME_WORDS, ' ').replace(/\s+/g, ' ').trim() };
   // "at 12 that day", "the same day", or a time alone: on the booking's day.
   return { edge: 'day', minutes: 0, booking, rest: rest.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim() };
 }

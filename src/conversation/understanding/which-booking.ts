@@ -13,8 +13,9 @@ import type { BookingOrder, BookingTarget, DateRange, ServiceCatalogEntry } from
 const ALL_BOOKINGS =
   /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
+// "dont touch the consult", "the consult remains": kept too, said as what not to do to it.
 const KEEPS =
-  /\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\b[a-z]+ and [a-z]+ (stay|remain)\b|\b(both|the others?|the rest|others|those|they) (stay|remain)\b|\bstay (put|as is|as they are|booked)\b|\bstill (works|good|fine|on|happening)\b|\b(i'?ll|ill|i will|we'?ll|we will) (just |still )?(see|stick with|stay with|go with|keep going to)\b/;
+  /\b(do ?n'?t|do not|no need to) (touch|mess with)\b|\bremains\b|\b(keep(ing)?|leave|only (want|need)|just (want|need)|still (want|need)|still (do|doing|coming|come|making it|make it))\b|\b(is|are|'s|s) (still )?(fine|ok|okay|good|staying)\b|\b(can|will|should) stay\b|\bstays\b|\b[a-z]+ and [a-z]+ (stay|remain)\b|\b(both|the others?|the rest|others|those|they) (stay|remain)\b|\bstay (put|as is|as they are|booked)\b|\bstill (works|good|fine|on|happening)\b|\b(i'?ll|ill|i will|we'?ll|we will) (just |still )?(see|stick with|stay with|go with|keep going to)\b/;
 /** "i can't make", "won't be able to come to": in a cancel these name the booking, they rule no time out. */
 const CANT_MAKE = new RegExp(String.raw`\b${WILL_NOT}( be able to)? (make|come( in)?( to| for)?|attend|do)\b`, 'g');
 /** "monday isn't going to work anymore, cancel it": in a cancel the day before these words is the booking's ("now" there is no time). */
