@@ -85,6 +85,8 @@ export const T2 = {
   anythingElse: 'OK. Anything else I can help with?',
   /** "great thanks see you then!": a goodbye, answered with one. */
   signOff: 'Thanks, see you then! Text us anytime if anything changes.',
+  /** "a cut on nov 30" said after Nov 30: that day is over. */
+  dayPassed: (day: string) => `Sorry, ${day} has already passed. Tell me another day or time that works for you.`,
   /** "forget it" while a booking was being set up. */
   nothingBooked: 'OK, I have not booked anything. Anything else I can help with?',
   /** Before the intake questions of a time proposed at once (no list showed it). */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { keepsTheTime, type Understanding } from '../understanding/index.ts';
 import type { ProviderView } from './types.ts';
 
@@ -37,6 +38,24 @@ export function booksExactTime(view: ProviderView, u: Understanding, when: Asked
   // which service ("3 pls") picks the service, for the time already asked.
   if ((u.choiceIndex !== undefined || u.choiceTime) && view.expecting !== 'service') return false;
   return view.offers.length === 0 || view.expecting === 'intake' || view.expecting === 'service';
+}
+
+// A day said by its number, weekday or name ("dec 30", "the 30th", "friday", "tmrw").
+const DAY_SAID = /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw)/i;
+
+/**
+ * "cut on nov 30 at 2", told that day has passed (or is too far out), then "sorry i meant dec
+ * 30": a day said alone with nothing on screen corrects the day of the exact time asked, and
+ * the rest of the request stands. The remembered time, already carried onto the new day, is
+ * proposed at once when free, as it would have been had the day been right the first time.
+ */
+export function correctsDayOfExactTime(view: ProviderView, u: Understanding, when: AskedWindow | undefined): boolean {
+  if (u.intent !== 'book' || !isExactAsked(when) || !u.when || u.when.exactTime || u.when.dayNamed === false || view.offers.length > 0 || view.expecting) return false;
+  // "in january" alone is no day: a month is read as its first, which no one asked for.
+  if (!DAY_SAID.test(u.when.description)) return false;
+  if (u.shift || u.nextTo || u.eitherTime || u.choiceTime) return false;
+  const day = (d: Date | string) => DateTime.fromJSDate(typeof d === 'string' ? new Date(d) : d, { zone: view.timeZone }).toISODate();
+  return day(u.when.from) === day(when!.from) && u.when.to.getTime() - u.when.from.getTime() >= 23 * 3_600_000;
 }
 
 /**

@@ -13,7 +13,7 @@ import { changesPartOfRequest } from './offline-part-changed.ts';
 import { bookingAfterCancel } from './offline-after-cancel.ts';
 import { againAsBefore, justMoved, recentDay } from './offline-recent.ts';
 import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
-import { booksExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
+import { booksExactTime, correctsDayOfExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
 import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
@@ -1058,7 +1058,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     return call('list_my_appointments', {}, { flow: 'book', serviceId: u.serviceId, shift: u.shift, when: u.when ? toMemoryWhen(u.when) : undefined });
   }
   rememberRequest(view, u, memory);
-  if (changesNamedTime(view, u, memory) || asksExactTime(view, u, memory)) memory.proposeIfFree = true;
+  if (changesNamedTime(view, u, memory) || asksExactTime(view, u, memory) || correctsDayOfExactTime(view, u, memory.when)) memory.proposeIfFree = true;
   if (memory.flow === 'reschedule' && memory.apptRef) {
     if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';

@@ -9,6 +9,7 @@ import { discardProposal } from '../proposal/discard.ts';
 import { horizonEnd } from '../../engine/time.ts';
 import { T, T2 } from '../templates.ts';
 import { closedReason } from './closed-hours.ts';
+import { dayPassed } from './day-passed.ts';
 import type { ToolArgs } from './definitions.ts';
 import { ownAppointment } from './own-appointment.ts';
 import { searchSlots, slotWall, type FoundSlots } from './slot-search.ts';
@@ -20,6 +21,8 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   const now = env.clock();
   const what = await slotSubject(env, args);
   if ('result' in what) return what;
+  const passed = dayPassed(env, args);
+  if (passed) return passed;
   const window = slotWindow(args, now, env.catalog.business.timeZone);
   if ('result' in window) return window;
   const tooFar = beyondHorizon(env, what.service, window.from.toJSDate());

@@ -4,12 +4,18 @@
 // my wife's color"). The provider decides with the customer's appointments in hand: a
 // change of time moves the one booking there is, and asks which when there are several.
 import { RELATIVES } from './relatives.ts';
+import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 
 /** Wording that changes a time already set rather than asking for a new one. */
 // "can my color be on tues the 15th", "could my appt be at 11": what is booked, said to be at another time.
 // "need a diff time for my cut", "another day for my color": a booking said to want another time.
+// "make it 4" asks the salon for a change; "the only day i can make it" tells of the customer (said-of-oneself.ts).
 const CHANGES_TIME = new RegExp(
-  String.raw`\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:${RELATIVES})\b)|\b(instead|switch|swap|rather|make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b|\b(can|could|would) (my|our) (?!(${RELATIVES})\b)([a-z']+ ){1,2}be (on|at|for)\b`,
+  [
+    String.raw`\b(?:diff|different|another|other|new) (?:time|day|date|slot)s? (?:for|on) (?:my|our|the) (?!(?:${RELATIVES})\b)`,
+    String.raw`\b(instead|switch|swap|rather|${NOT_OF_ONESELF}make (that|it|mine|this)|change (it|that|this|to)|move (it|that|this|to)|bump|push|(go|going|get|put (it|me|us)) back to)\b`,
+    String.raw`\b(can|could|would) (my|our) (?!(${RELATIVES})\b)([a-z']+ ){1,2}be (on|at|for)\b`,
+  ].join('|'),
 );
 /** Wording that moves a time only when a time is said with it ("earlier tomorrow? like 11"). */
 const MOVES_WITH_TIME = /\b(earlier|later|sooner)\b/;

@@ -60,6 +60,7 @@ import { bookedWrongDay } from './booked-wrong.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
+import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { besideOwnBooking } from './own-booking-named.ts';
@@ -90,8 +91,17 @@ const HELP_ONLY =
   /^(help|help me|help please|please help|i need help|need help|info|information|menu|commands|options|what can (you|i) do|what do you do|how does this work|how do i use this|what do i (say|type|do)|\?+)$/;
 // "if not, move it" is no refusal: it asks for the move when the answer allows it.
 const NEGATED_CHANGE = /(?<!\bif )\b(don'?t|do not|dont|no need to|not) (cancel|reschedule|move|change)\b/;
-// "keep it", "leave it as is": the customer stays with what they have.
-const KEEP = /\b(keep (it|my|the|that|this|them)|leave (it|my|the) ?\w*( as (it is|is))?|it'?s fine as is|all good as is)\b/;
+// "keep it", "leave it as is": the customer stays with what they have. "leave the color" is said to the
+// salon; "the only time i can leave the office" tells of the customer's day (said-of-oneself.ts).
+const KEEP = new RegExp(
+  [
+    String.raw`\b(keep (it|my|the|that|this|them)`,
+    String.raw`leave it ?\w*( as (it is|is))?`,
+    String.raw`${NOT_OF_ONESELF}leave (my|the) ?\w*( as (it is|is))?`,
+    String.raw`leave (my|the) \w+( \w+)? as (it )?is`,
+    String.raw`it'?s fine as is|all good as is)\b`,
+  ].join('|'),
+);
 // "keep the 11:30", "keep my time", "keep it at 3": one part of the booking kept while the rest changes.
 const KEEP_PART = /\bkeep(ing)? (it at |the |my )?(same )?(time|hour|slot|\d{1,2}(:\d{2})?( ?[ap]m)?)\b/;
 // Openers of a change of mind: what follows them is the new request ("nevermind cancel it").
@@ -143,9 +153,11 @@ const RESCHEDULE_SAID = new RegExp(
 );
 // "can i change an appointment", "need to move one of my cuts": a change asked before saying which booking or to when.
 const RESCHEDULE = new RegExp(`${RESCHEDULE_SAID.source}|${CHANGE_OF_BOOKING.source}`);
+// "won't be able to come any earlier", "can't make it before 5": when the customer can come, no booking called off.
+const NOT_SOONER_OR_LATER = String.raw`(?! (?:any |much |a bit |a little )?(?:earlier|sooner|before|later|till|until|til)\b)`;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
 const CANCEL = new RegExp(
-  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
+  String.raw`\b(cancel|call off|call (it|that|this|them|my \w+|the \w+) off|${DROP_VERB} (the|my|that|it|one of (my|our|the))\b(?! off)|${DROP_VERB} (?=(mon|tue|wed|thu|fri|sat)[a-z]*\b|(tomorrow|tmrw|today)\b|${MONTH} \d|\d{1,2}(st|nd|rd|th)\b)|${SCRATCH_BOOKING}|delete (my|the) (appointment|booking)|remove (my|the) ([\w']+ ){0,2}(appointment|appt|booking|one)s?|${OFF_THE_BOOKS}|get rid of (the|my|that|this|it|them|both)|${WILL_NOT} (make (it|my \w+|the \w+|that \w+)|come|be able to (make it|come|attend)|attend|be (coming|making it|needing|there))${NOT_SOONER_OR_LATER}|take (me|us|it|that|my \w+|the \w+) off)\b|${CALLED_OFF.source}`,
 );
 // "when my cut starts", with no verb after "when", is a clause placing something by the booking, not a question about it.
 const MY_APPOINTMENTS = new RegExp(
@@ -1299,7 +1311,10 @@ function bestGuess(r: Reading): Understanding {
   const acknowledges = answer === 'yes' && !r.expecting && Boolean(r.resolved) && !u.shift && !u.forSomeoneElse && changesBookedTime(s, timeSaid);
   // "ok what about 4": a new time, not a yes to what was on screen.
   if (!acknowledges && answer === 'yes' && (choice.time || r.resolved) && CHANGE_WORDS.test(s)) return choose({ ...r, choice: { ...choice, index: undefined } });
-  if (!acknowledges && answer === 'yes') return as(r, 'confirm');
+  // "cut thurs 10th at 5 if that works", "... thats the only time that works for me": with nothing on screen to
+  // answer, the yes-words are a remark beside the service and time asked, which is the booking.
+  const remarkBesideRequest = answer === 'yes' && !r.expecting && Boolean(u.serviceId && r.resolved?.hasDate);
+  if (!acknowledges && answer === 'yes' && !remarkBesideRequest) return as(r, 'confirm');
   if (answer === 'no') return as(r, 'decline');
 
   if (r.expecting !== 'choice' && isExplicitChoice(s, choice) && !ordinalIsTheDate(r)) return choose(r);

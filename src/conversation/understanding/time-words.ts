@@ -2,6 +2,7 @@
 // (a weekday with its day of the month), "i get off work at 5" (a time the customer is busy
 // until), "my sister came in last month" (a past visit told as a story).
 import type { DateTime } from 'luxon';
+import { monthOfWeekdayDate } from './weekday-decides-month.ts';
 
 const WEEKDAY_INDEX: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
@@ -15,22 +16,23 @@ const CLOCK_AFTER = /^,? (?:at \d{1,2}(?::\d{2})?|\d{1,2}:\d{2}|\d{1,2}(?::\d{2}
 
 /**
  * "wed 9 at 1:30", "thu 17 10am": a weekday, a bare number and then a clock time. The
- * number is the day of the month when that day (this month if still ahead, else the next)
- * falls on that weekday; otherwise it stays a number ("monday 9" is nine o'clock).
+ * number is the day of the month when that day falls on that weekday in a month soon
+ * (weekday-decides-month.ts); otherwise it stays a number ("monday 9" is nine o'clock).
  */
 export function spellWeekdayDayNumber(t: string, now: DateTime): string {
   return t.replace(/\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.? (\d{1,2})\b(?!:| ?(?:a\.?m|p\.?m)\b)/g, (whole, wd: string, d: string, offset: number) => {
     if (!CLOCK_AFTER.test(t.slice(offset + whole.length))) return whole;
-    const day = Number(d);
-    let month = now.startOf('month');
-    if (day < now.day) month = month.plus({ months: 1 });
-    if (day > (month.daysInMonth ?? 28)) return whole;
-    return month.set({ day }).weekday === WEEKDAY_INDEX[wd] ? `${whole.slice(0, -d.length)}the ${day}th` : whole;
+    return monthOfWeekdayDate(Number(d), WEEKDAY_INDEX[wd]!, now) ? `${whole.slice(0, -d.length)}the ${Number(d)}th` : whole;
   });
 }
 
 // "i get off work at 5", "i'm out of class at 4", "i finish work at 6": the customer is busy until then.
-const BUSY_UNTIL = /\b(?:i (?:get|am|m) (?:off|out)(?: of)?(?: work| class| school| the office)?|i'?m (?:off|out)(?: of)?(?: work| class| school)?|i (?:finish|leave) (?:work|class|school)|off work|out of (?:work|class|school)) at (\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)/;
+// "because i work till 4:30", "im at work until 3": said as how long they are busy, too.
+const BUSY_SAID = [
+  String.raw`\b(?:i (?:get|am|m) (?:off|out)(?: of)?(?: work| class| school| the office)?|i'?m (?:off|out)(?: of)?(?: work| class| school)?|i (?:finish|leave) (?:work|class|school)|off work|out of (?:work|class|school)) at`,
+  String.raw`\b(?:i|i'?m|im) (?:work|working|at work|in class|at school|stuck at work|in meetings?)(?: all day)? (?:till|til|until|'?til)`,
+].join('|');
+const BUSY_UNTIL = new RegExp(String.raw`(?:${BUSY_SAID}) (\d{1,2}(?::\d{2})?(?: ?[ap]\.?m\.?)?)`);
 const OTHER_CLOCK = /\bat \d|\d:\d\d|\d ?[ap]\.?m\b|\b(noon|midday)\b/;
 
 /**

@@ -4,6 +4,7 @@
 // question's words never pick its service or day; the question is kept beside it to be
 // answered in the same reply. A booking asked with a question is read elsewhere (alsoBooks).
 import { saysCancelVerb } from './cancel-verbs.ts';
+import { onDaySaidLast } from './day-said-last.ts';
 import { MOVE_VERB } from './moves.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
@@ -170,7 +171,7 @@ function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Unde
   if (opensWithBookingHad(text)) return undefined;
   const free = { ...ctx, expecting: null };
   for (const { head, tail } of splits(text)) {
-    const first = classifyOne(head, free);
+    const first = withDaySaidLast(head, tail, args);
     if (first.intent !== 'book' || !first.serviceId || !(bookingOfItsOwn(first) || first.nextTo)) continue;
     const spelled = onFirstDay(tail.replace(/^(?:then|and|also|after that) /i, ''), dayOf(first), ctx.timeZone);
     const asked = BOOKING_VERB.test(spelled) ? spelled : `book ${spelled}`;
@@ -179,6 +180,17 @@ function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Unde
     if (second.intent === 'book' && second.serviceId && timed && !second.shift) return { ...first, then: asked };
   }
   return undefined;
+}
+
+/** The first booking's reading, on the day said once at the end of the second's words (day-said-last.ts). */
+function withDaySaidLast(head: string, tail: string, args: Parameters<typeof withSecondRequest>[0]): Understanding {
+  const free = { ...args.ctx, expecting: null };
+  const first = args.classifyOne(head, free);
+  if (first.intent !== 'book' || !first.serviceId || first.when?.dayNamed !== false) return first;
+  const words = tail.replace(/^(?:then|and|also|after that) /i, '');
+  const second = args.classifyOne(BOOKING_VERB.test(words) ? words : `book ${words}`, free);
+  const dated = onDaySaidLast(head, first, second, args.ctx.timeZone);
+  return dated === head ? first : args.classifyOne(dated, free);
 }
 
 // "cancel my thursday appt and book me a haircut friday at 10 instead": the booking takes the canceled one's place (a move).

@@ -11,6 +11,7 @@ import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
 import { spellNthWeekdayOfMonth, spellWeekdayBesideDate } from './weekday-of.ts';
+import { monthOfDaySaid } from './weekday-decides-month.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
@@ -244,6 +245,9 @@ function withoutRefusals(input: string): string {
   return left ? t + left.left : t;
 }
 
+// "monday the 11th", "mon, the 11th": the weekday said right before a day of the month (weekday-decides-month.ts).
+const WEEKDAY_JUST_BEFORE = /\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,? (?:on )?$/;
+
 /**
  * Rewrites what chrono misses into what it reads: approximate times ("10ish", "around 2",
  * "like 11", "@ 3") become "at ...", and a day of the month said alone ("on the 4th")
@@ -270,8 +274,7 @@ function spellOut(input: string, now: DateTime): string {
   const dated = t.replace(/\b(on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! of)/g, (whole, on: string | undefined, d: string, offset: number) => {
     if (months.test(t.slice(0, offset))) return whole;
     const day = Number(d);
-    let month = now.startOf('month');
-    if (day < now.day) month = month.plus({ months: 1 });
+    const month = monthOfDaySaid(day, weekdayNumber(WEEKDAY_JUST_BEFORE.exec(t.slice(0, offset))?.[1] ?? ''), now);
     const date = month.set({ day: Math.min(day, month.daysInMonth ?? 28) });
     if (date.day !== day) return whole;
     return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
@@ -567,7 +570,21 @@ function chronoResult(input: string, now: DateTime): chrono.ParsedResult | undef
   const reference = { instant: now.toJSDate(), timezone: now.offset };
   const parser = usesMonthFirst(now.zoneName ?? '') ? chrono.casual : chrono.GB;
   const results = parser.parse(t, reference, { forwardDate: true }).filter((r) => hasUsefulComponent(r.start));
-  return restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? dayAndTimeAfterDay(t, results) ?? results[0];
+  return dateInMonthSaid(t, results) ?? restatedWithTime(results) ?? joinDayAndTime(t, results, (text) => parser.parse(text, reference, { forwardDate: true })[0]) ?? dayAndTimeAfterDay(t, results) ?? results[0];
+}
+
+/**
+ * "can the color be moved into january? tues jan 5", "sometime in jan, like the 8th at 2": a month
+ * said alone, then a date in it. The month only led to the date, which is the request; the month
+ * alone would be its first day.
+ */
+function dateInMonthSaid(input: string, results: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  const first = results[0];
+  if (!first || first.end || !first.start.isCertain('month') || first.start.isCertain('day') || first.start.isCertain('weekday')) return undefined;
+  const date = results.slice(1).find((r) => r.start.isCertain('day') && r.start.get('month') === first.start.get('month'));
+  // "in jan, not jan 5", "january but not the 5th": a date set against the month is no date of it.
+  if (!date || /\b(or|not|no|but|except|than|other)\b/.test(input.slice(first.index + first.text.length, date.index))) return undefined;
+  return date;
 }
 
 /**
@@ -648,6 +665,9 @@ function fromChrono(result: chrono.ParsedResult, now: DateTime, part: PartOfDay 
   if (year === null || month === null || dayOfMonth === null) return undefined;
   let day: DateTime = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone: now.zone });
   if (!day.isValid) return undefined;
+  // chrono puts a month and day already begun in the next year; one gone lately (or today's) is the day said.
+  const yearBefore = day.minus({ years: 1 });
+  if (s.isCertain('month') && s.isCertain('day') && !s.isCertain('year') && yearBefore <= now && passedLately(yearBefore, now)) day = yearBefore;
   const tags = result.tags();
   const hasDate =
     s.isCertain('day') || s.isCertain('weekday') || s.isCertain('month') || [...tags].some((x) => /casualReference\/(today|tomorrow|tonight|yesterday)|relativeDate/.test(x));
@@ -742,7 +762,7 @@ function businessHour(hour: number, meridiemCertain: boolean, part: PartOfDay | 
 
 /**
  * A phrase whose moment is already over moves to its next occurrence: a weekday by a week,
- * a month and day by a year, a time alone by a day. An explicit year or "today" stays put
+ * a month and day long gone by a year, a time alone by a day. An explicit year or "today" stays put
  * (the caller reports that nothing is left rather than silently picking another day).
  */
 function nextOccurrence(
@@ -754,9 +774,15 @@ function nextOccurrence(
 ): DateTime {
   if (endOf(day) > now || s.isCertain('year')) return day;
   if (s.isCertain('weekday') && !s.isCertain('day')) return day.plus({ days: 7 });
-  if (s.isCertain('month') && s.isCertain('day')) return day.plus({ years: 1 });
+  // "nov 30" said on Dec 1 is the day just gone (the provider says so), not next year's.
+  if (s.isCertain('month') && s.isCertain('day')) return passedLately(day, now) ? day : day.plus({ years: 1 });
   if (!hasDate) return day.plus({ days: 1 });
   return day;
+}
+
+/** A month and day nearer behind today than a year on: the customer means that day, now gone, not next year's. */
+function passedLately(day: DateTime, now: DateTime): boolean {
+  return now.diff(day).as('days') < day.plus({ years: 1 }).diff(now).as('days');
 }
 
 function hasUsefulComponent(c: ParsedComponents): boolean {

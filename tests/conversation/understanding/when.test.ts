@@ -31,7 +31,9 @@ const cases: Case[] = [
   { text: 'Dec 3 10am', now: WED, zone: NY, from: '2026-12-03T10:00', to: '2026-12-03T10:01', exact: true },
   { text: 'any time Friday', now: WED, zone: NY, from: '2026-10-30T00:00', to: '2026-10-31T00:00' },
   { text: 'Friday', now: '2026-10-31T09:00', zone: NY, from: '2026-11-06T00:00', to: '2026-11-07T00:00' },
-  { text: 'Dec 3', now: '2026-12-20T09:00', zone: NY, from: '2027-12-03T00:00', to: '2027-12-04T00:00' },
+  // A month and day gone lately is that day, which the provider says has passed (fixer 26i); one long gone is next year's.
+  { text: 'Dec 3', now: '2026-12-20T09:00', zone: NY, from: '2026-12-03T00:00', to: '2026-12-04T00:00' },
+  { text: 'Mar 3', now: '2026-12-20T09:00', zone: NY, from: '2027-03-03T00:00', to: '2027-03-04T00:00' },
   { text: 'this weekend', now: WED, zone: NY, from: '2026-10-31T00:00', to: '2026-11-02T00:00' },
   { text: 'this weekend', now: '2026-11-01T10:00', zone: NY, from: '2026-11-01T00:00', to: '2026-11-02T00:00' },
   { text: 'next weekend', now: WED, zone: NY, from: '2026-11-07T00:00', to: '2026-11-09T00:00' },
