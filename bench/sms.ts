@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { createAppContext, smsDeps, smsNotifierOf, type AppContext } from '../src/context.ts';
 import type { Orchestrator } from '../src/contract/conversation.ts';
 import { createOrchestrator } from '../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../src/conversation/providers/offline/provider.ts';
 import { createPool, createPrisma } from '../src/db/client.ts';
 import { createSchedulingStore } from '../src/db/scheduling/store.ts';
 import { systemClock } from '../src/engine/clock.ts';

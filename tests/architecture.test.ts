@@ -46,6 +46,9 @@ describe('layering', () => {
     ['providers-tools-only', 'src/conversation/providers/x.ts', '../../engine/api.ts'],
     ['providers-tools-only', 'src/conversation/providers/x.ts', '../../db/client.ts'],
     ['conversation-channels', 'src/conversation/providers/x.ts', '../../channels/sms/router.ts'],
+    // The offline and OpenAI providers each live in their own folder under providers/: the rules reach them there.
+    ['providers-tools-only', 'src/conversation/providers/offline/x.ts', '../../../engine/api.ts'],
+    ['providers-tools-only', 'src/conversation/providers/openai/x.ts', '../../../db/client.ts'],
     ['channel-siblings', 'src/channels/sms/x.ts', '../slack/app.ts'],
     ['channel-siblings', 'src/channels/slack/x.ts', '../sms/webhook.ts'],
     ['channel-siblings', 'src/channels/teams/x.ts', '../slack/app.ts'],

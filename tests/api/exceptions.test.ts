@@ -4,7 +4,7 @@ import { createSmsSender } from '../../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
 import { smsDeps } from '../../src/context.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import type { ModelProvider } from '../../src/conversation/providers/types.ts';
 import { createSalon, type Fixture as Salon } from '../conversation/support/fixture.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, inboundParams, postSigned, type FakeTwilio } from '../channels/sms/helpers.ts';

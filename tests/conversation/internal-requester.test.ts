@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { schedulerFor } from '../support/scheduler.ts';

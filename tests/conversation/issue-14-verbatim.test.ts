@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../src/channels/sms/render.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import { understand } from '../../src/conversation/understanding/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againAsBefore, recentAppointment, recentDay } from '../../src/conversation/providers/offline-recent.ts';
+import { againAsBefore, recentAppointment, recentDay } from '../../src/conversation/providers/offline/recent.ts';
 import type { ProviderView } from '../../src/conversation/providers/types.ts';
 import type { ChatMessage } from '../../src/conversation/state.ts';
 import type { Understanding } from '../../src/conversation/understanding/index.ts';

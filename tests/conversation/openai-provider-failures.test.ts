@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelRequestFailed, retryAfterMs, retryDelay } from '../../src/conversation/providers/openai-failure.ts';
+import { ModelRequestFailed, retryAfterMs, retryDelay } from '../../src/conversation/providers/openai/failure.ts';
 import { T } from '../../src/conversation/templates.ts';
 import type { ScriptedReply } from './support/fake-openai.ts';
 import { useOpenAIHarness } from './support/openai-harness.ts';

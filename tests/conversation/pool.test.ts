@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/client.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import { T } from '../../src/conversation/templates.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';

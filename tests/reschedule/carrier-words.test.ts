@@ -3,7 +3,7 @@ import { createSmsSender } from '../../src/channels/sms/outbound.ts';
 import { createSmsChannel } from '../../src/channels/sms/router.ts';
 import { smsDeps } from '../../src/context.ts';
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import { runDueReminders } from '../../src/jobs/reminders.ts';
 import { AUTH_TOKEN, PUBLIC_URL, inboundParams, postSigned } from '../channels/sms/helpers.ts';
 import { createSalon, type Fixture } from '../conversation/support/fixture.ts';

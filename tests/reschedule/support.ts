@@ -1,5 +1,5 @@
 import { createOrchestrator } from '../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../src/conversation/providers/offline/provider.ts';
 import type { Orchestrator } from '../../src/contract/conversation.ts';
 import { createLogger } from '../../src/log.ts';
 import type { TestApp } from '../support/app.ts';

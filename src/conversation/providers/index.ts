@@ -1,5 +1,5 @@
-import { createOfflineProvider } from './offline.ts';
-import type { OpenAIProviderOptions } from './openai.ts';
+import { createOfflineProvider } from './offline/provider.ts';
+import type { OpenAIProviderOptions } from './openai/provider.ts';
 import type { ModelProvider } from './types.ts';
 
 export type { ModelProvider, ProviderRequest, ProviderStep, ProviderView, TokenUsage } from './types.ts';
@@ -33,7 +33,7 @@ export function createModelProvider(config: ProviderConfig, opts: { fetch?: type
  * provider never loads it. The import starts now; the first turn awaits it.
  */
 export function lazyOpenAIProvider(opts: OpenAIProviderOptions): ModelProvider {
-  const provider = import('./openai.ts').then((m) => m.createOpenAIProvider(opts));
+  const provider = import('./openai/provider.ts').then((m) => m.createOpenAIProvider(opts));
   // A failed import surfaces on the first turn, not as an unhandled rejection at start.
   provider.catch(() => undefined);
   return {

@@ -1,7 +1,7 @@
 // "cancel my haircut, i want to do a color instead", "cancel my consult. just book me a trim
 // at the same time": one service canceled and another booked in its place. A move keeps its
 // service, so this is a cancel first; the booking is read from its own words once the cancel
-// is done (providers/offline-after-cancel.ts).
+// is done (providers/offline/after-cancel.ts).
 
 // Where the part naming what is canceled ends and the part naming what is booked begins.
 const SEPARATOR = /[,.;!?]|\b(?:to|and|then|for|into|instead)\b/g;

@@ -255,7 +255,7 @@ function withoutTakeBack(last: Understanding): Understanding {
 /**
  * "cancel my cut on thursday and book me a color on friday at 10 instead": another service
  * on a day of its own is a booking asked now, once the cancel is done. One said from the
- * canceled booking ("at the same time") waits for the cancel's time (offline-after-cancel.ts).
+ * canceled booking ("at the same time") waits for the cancel's time (providers/offline/after-cancel.ts).
  */
 function booksOwnDay(cancel: Understanding, booking: Understanding): boolean {
   const other = booking.serviceId !== undefined && cancel.serviceId !== undefined && booking.serviceId !== cancel.serviceId;

@@ -1,7 +1,7 @@
 // "noo i hit yes by accident, can u put it back", "undo that pls", "can you uncancel it": a
 // cancel just done, taken back. It is said as a rebooking of what was canceled, so the rules
 // read it like "can i rebook it" and the provider books the canceled service again, at the
-// day and time said (providers/offline-after-cancel.ts, only right after a cancel).
+// day and time said (providers/offline/after-cancel.ts, only right after a cancel).
 import { normalize } from './text.ts';
 
 // "put it back", "put my color back", "undo that", "uncancel it", "bring it back", "restore my appt";

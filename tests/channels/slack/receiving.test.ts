@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackChannel } from '../../../src/channels/slack/app.ts';
 import { checkSlackSignature, signatureFor } from '../../../src/channels/slack/verify-request.ts';
 import { slackDeps } from '../../../src/context.ts';
-import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline/provider.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
 import { snapshot } from '../../api/fixtures.ts';
 import { createSalon } from '../../conversation/support/fixture.ts';

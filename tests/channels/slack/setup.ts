@@ -6,7 +6,7 @@ import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { slackDeps, smsDeps } from '../../../src/context.ts';
 import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline/provider.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, type FakeTwilio } from '../sms/helpers.ts';
 import { BOT_TOKEN, OPS_CHANNEL, SIGNING_SECRET, fakeSlack, type FakeSlack } from './helpers.ts';

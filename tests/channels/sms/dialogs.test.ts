@@ -3,7 +3,7 @@ import { createSmsSender } from '../../../src/channels/sms/outbound.ts';
 import { smsDeps } from '../../../src/context.ts';
 import { createSmsChannel } from '../../../src/channels/sms/router.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline/provider.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { createSalon, type Fixture } from '../../conversation/support/fixture.ts';
 import { AUTH_TOKEN, PUBLIC_URL, inboundParams, messageSid, postSigned } from './helpers.ts';

@@ -5,7 +5,7 @@ import { createTeamsChannel, type TeamsChannel } from '../../../src/channels/tea
 import { smsDeps, teamsDeps } from '../../../src/context.ts';
 import type { Orchestrator } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
-import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline/provider.ts';
 import { createTestApp, type TestApp } from '../../support/app.ts';
 import { ACCOUNT_SID, AUTH_TOKEN, PUBLIC_URL, fakeTwilio, type FakeTwilio } from '../sms/helpers.ts';
 import { APP_ID, OPS_CHANNEL, TENANT_ID, fakeMicrosoft, type FakeMicrosoft } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readYesNo } from '../../../src/conversation/intake-answers/yes-no.ts';
-import { noneOnDaySaid } from '../../../src/conversation/providers/which-appointment.ts';
+import { noneOnDaySaid } from '../../../src/conversation/providers/offline/which-appointment.ts';
 
 const FIRST_VISIT = 'Is this your first visit with us? (Y/N)';
 

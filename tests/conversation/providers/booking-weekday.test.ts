@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onBookingWeekday } from '../../../src/conversation/providers/offline-booking-weekday.ts';
+import { onBookingWeekday } from '../../../src/conversation/providers/offline/booking-weekday.ts';
 import { at, localNY, NY } from '../understanding/fixtures.ts';
 
 // f14c (set 12's u076, u084): a new time on the weekday of the booking being moved, said by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allOnDaySaid, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { allOnDaySaid, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 
 // f18-m (set 17's zf092): "cancel both my thursday appointments" with one each week names both.
 

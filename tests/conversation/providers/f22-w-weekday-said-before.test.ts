@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onWeekdayDiscussed, withDaySaid } from '../../../src/conversation/providers/offline-weekday-discussed.ts';
+import { onWeekdayDiscussed, withDaySaid } from '../../../src/conversation/providers/offline/weekday-discussed.ts';
 import type { ProviderView } from '../../../src/conversation/providers/types.ts';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { ctxOnDec1, localNY } from '../understanding/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingAfterCancel } from '../../../src/conversation/providers/offline-after-cancel.ts';
+import { bookingAfterCancel } from '../../../src/conversation/providers/offline/after-cancel.ts';
 import type { ProviderView } from '../../../src/conversation/providers/types.ts';
 import type { ChatMessage } from '../../../src/conversation/state.ts';
 import { understand } from '../../../src/conversation/understanding/index.ts';

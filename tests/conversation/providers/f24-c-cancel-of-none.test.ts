@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmatchedCancel } from '../../../src/conversation/providers/offline-cancel-unmatched.ts';
+import { unmatchedCancel } from '../../../src/conversation/providers/offline/cancel-unmatched.ts';
 import type { ChatMessage } from '../../../src/conversation/state.ts';
 import { NY } from '../understanding/fixtures.ts';
 

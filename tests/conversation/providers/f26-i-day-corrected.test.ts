@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctsDayOfExactTime } from '../../../src/conversation/providers/offline-direct.ts';
+import { correctsDayOfExactTime } from '../../../src/conversation/providers/offline/direct.ts';
 import type { ProviderView } from '../../../src/conversation/providers/types.ts';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { ctxOnDec1 } from '../understanding/fixtures.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuEntryNamed, type MenuEntry } from '../../../src/conversation/providers/which-appointment.ts';
+import { menuEntryNamed, type MenuEntry } from '../../../src/conversation/providers/offline/which-appointment.ts';
 
 // The answer to "which one?" among the appointments listed (offline provider): by service,
 // day, person or clock time, and only when exactly one entry fits.

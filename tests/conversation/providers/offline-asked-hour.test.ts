@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerAtHourMeant } from '../../../src/conversation/providers/offline-asked-hour.ts';
+import { offerAtHourMeant } from '../../../src/conversation/providers/offline/asked-hour.ts';
 import type { ProviderView } from '../../../src/conversation/providers/types.ts';
 import type { Understanding } from '../../../src/conversation/understanding/index.ts';
 

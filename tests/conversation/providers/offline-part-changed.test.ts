@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesPartOfRequest } from '../../../src/conversation/providers/offline-part-changed.ts';
+import { changesPartOfRequest } from '../../../src/conversation/providers/offline/part-changed.ts';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { ctxOnDec1 } from '../understanding/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atTimeSaid, onWeekdayEvery, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
-import { justMoved } from '../../../src/conversation/providers/offline-recent.ts';
+import { atTimeSaid, onWeekdayEvery, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
+import { justMoved } from '../../../src/conversation/providers/offline/recent.ts';
 import type { ProviderView } from '../../../src/conversation/providers/types.ts';
 import type { ChatMessage } from '../../../src/conversation/state.ts';
 

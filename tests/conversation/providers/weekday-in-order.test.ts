@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onWeekdayInOrder, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { onWeekdayInOrder, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 
 // "the later of my 2 fridays": with an order word, a weekday names its bookings of every week.
 

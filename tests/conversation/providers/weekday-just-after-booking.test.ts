@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onBookingWeekday } from '../../../src/conversation/providers/offline-booking-weekday.ts';
+import { onBookingWeekday } from '../../../src/conversation/providers/offline/booking-weekday.ts';
 import { at, localNY, NY } from '../understanding/fixtures.ts';
 
 // f17-j (set 16's zd031, set 15's zb036): a move's weekday said alone whose nearest day is in a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { atTimeSaid, eachNamed, lastCanceled, lastToolCalled, withStaff, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 import type { ChatMessage } from '../../../src/conversation/state.ts';
 
 // Which listed appointment the customer's words mean (offline provider): by person, by the

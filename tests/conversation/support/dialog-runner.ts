@@ -9,7 +9,7 @@ import { classifyKeyword, type KeywordAction } from '../../../src/channels/sms/k
 import type { Orchestrator, OutboundReply } from '../../../src/contract/conversation.ts';
 import { createOrchestrator } from '../../../src/conversation/orchestrator.ts';
 import { loadPrompts } from '../../../src/conversation/prompts.ts';
-import { createOfflineProvider } from '../../../src/conversation/providers/offline.ts';
+import { createOfflineProvider } from '../../../src/conversation/providers/offline/provider.ts';
 import type { PrismaClient } from '../../../src/db/client.ts';
 import { createSchedulingStore } from '../../../src/db/scheduling/store.ts';
 import { createCustomerStore } from '../../../src/db/sms/customer-store.ts';

@@ -3,7 +3,7 @@ import { understand } from '../../../src/conversation/understanding/index.ts';
 import { asksPolicy } from '../../../src/conversation/understanding/policy-question.ts';
 import { parseShift, withoutNoticeGiven } from '../../../src/conversation/understanding/moves.ts';
 import { bookingByOrder } from '../../../src/conversation/understanding/which-booking.ts';
-import { byOrder, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { byOrder, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 import { ctx } from './fixtures.ts';
 
 describe('a fee asked with "if u change": the customer\'s own change, asked about', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
-import { moveAfterPolicy, rememberMoveAsked } from '../../../src/conversation/providers/offline-move-after-policy.ts';
+import { moveAfterPolicy, rememberMoveAsked } from '../../../src/conversation/providers/offline/move-after-policy.ts';
 import { ctxOnDec1 as ctx, localNY as local } from './fixtures.ts';
 
 // f19-o (set 18's zh016, zh018, zh021, zh040, zh064, zh094; set 17's zf024, zf066, zf076,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
-import { windowNextTo } from '../../../src/conversation/providers/offline-next-to.ts';
-import { anyAtTimeSaid, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { windowNextTo } from '../../../src/conversation/providers/offline/next-to.ts';
+import { anyAtTimeSaid, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 import { ctxOnDec1, localNY } from './fixtures.ts';
 
 // Around the bookings a customer has (issue 14, set 18's and set 17's failures by class): what

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
 import { readLengthAndSize } from '../../../src/conversation/understanding/length-and-size.ts';
-import { windowNextTo } from '../../../src/conversation/providers/offline-next-to.ts';
+import { windowNextTo } from '../../../src/conversation/providers/offline/next-to.ts';
 import { NY } from './fixtures.ts';
 
 // f24-c (set 23's zr100, zr106, zr137): the booking's words end where the customer says what they

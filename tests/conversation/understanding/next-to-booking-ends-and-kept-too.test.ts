@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
 import { withoutKeptToo } from '../../../src/conversation/understanding/kept-too.ts';
-import { appointmentMeant, windowNextTo } from '../../../src/conversation/providers/offline-next-to.ts';
+import { appointmentMeant, windowNextTo } from '../../../src/conversation/providers/offline/next-to.ts';
 import { ctx } from './fixtures.ts';
 
 const isService = (words: string) => /\b(haircut|cut|trim|color|consult(ation)?|massage)\b/.test(words);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
-import { appointmentMeant } from '../../../src/conversation/providers/offline-next-to.ts';
-import { lastBooked, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { appointmentMeant } from '../../../src/conversation/providers/offline/next-to.ts';
+import { lastBooked, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 import { ctxOnDec1, localNY } from './fixtures.ts';
 
 // A new booking placed by one the customer has, said by "it" (the booking just talked about),

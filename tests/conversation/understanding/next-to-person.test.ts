@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
-import { appointmentOf, windowNextTo } from '../../../src/conversation/providers/offline-next-to.ts';
-import { lastBooked, type ListedAppointment } from '../../../src/conversation/providers/which-appointment.ts';
+import { appointmentOf, windowNextTo } from '../../../src/conversation/providers/offline/next-to.ts';
+import { lastBooked, type ListedAppointment } from '../../../src/conversation/providers/offline/which-appointment.ts';
 import { T } from '../../../src/conversation/templates.ts';
 
 // A booking placed next to one named by its person (f9next): "right after me" is the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentMeant, windowNextTo } from '../../../src/conversation/providers/offline-next-to.ts';
+import { appointmentMeant, windowNextTo } from '../../../src/conversation/providers/offline/next-to.ts';
 
 const zone = 'America/New_York';
 const haircut = { service: 'Haircut', start_local: '2026-12-03T15:00', end_local: '2026-12-03T15:30' };

@@ -4,7 +4,7 @@ import { partyOf } from '../../../src/conversation/understanding/party.ts';
 import { ctxOnDec1 } from './fixtures.ts';
 
 // Several people booked in one text, the customer among them: how many, and at the same time
-// or one after the other. Each is then booked in turn (providers/offline.ts), never read as
+// or one after the other. Each is then booked in turn (providers/offline/provider.ts), never read as
 // a booking for someone else alone, a booking of theirs, or a time placed by one already had.
 
 describe('several people in one text', () => {

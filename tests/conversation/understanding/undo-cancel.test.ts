@@ -4,7 +4,7 @@ import { undoesCancel, undoneCancelAsRebook } from '../../../src/conversation/un
 import { ctxOnDec1 } from './fixtures.ts';
 
 // f11c: a cancel just done, taken back, reads as a rebooking of what was canceled; the
-// provider books it again only right after a cancel (offline-after-cancel.ts).
+// provider books it again only right after a cancel (providers/offline/after-cancel.ts).
 describe('a cancel taken back', () => {
   it.each([
     ['oops undo that pls', 'oops rebook it pls'],

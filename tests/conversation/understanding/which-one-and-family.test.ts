@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { understand } from '../../../src/conversation/understanding/index.ts';
 import { nextToBooking } from '../../../src/conversation/understanding/next-to-booking.ts';
-import { menuEntryNamed } from '../../../src/conversation/providers/which-appointment.ts';
-import { appointmentMeant } from '../../../src/conversation/providers/offline-next-to.ts';
+import { menuEntryNamed } from '../../../src/conversation/providers/offline/which-appointment.ts';
+import { appointmentMeant } from '../../../src/conversation/providers/offline/next-to.ts';
 import { ctxOnDec1, localNY } from './fixtures.ts';
 
 // Which booking is meant, what is booked, bookings next to one and for family members

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Understanding } from '../understanding/index.ts';
-import type { ProviderView } from './types.ts';
+import type { Understanding } from '../../understanding/index.ts';
+import type { ProviderView } from '../types.ts';
 
 // "ok 4:30 monday then" to openings on Mon Dec 14: a weekday said alone names the nearest such
 // day, but while offers on a later day of that weekday are on screen, the customer means that

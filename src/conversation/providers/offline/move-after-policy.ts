@@ -1,4 +1,4 @@
-import type { DateRange, Understanding } from '../understanding/index.ts';
+import type { DateRange, Understanding } from '../../understanding/index.ts';
 
 // "is it too late to move my friday appt?" is answered with the rules; "cool, 3pm same day
 // then" right after is the move it was about, with the booking the question named. Without

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { keepsTheTime, type Understanding } from '../understanding/index.ts';
-import type { ProviderView } from './types.ts';
+import { keepsTheTime, type Understanding } from '../../understanding/index.ts';
+import type { ProviderView } from '../types.ts';
 
 // "haircut thursday at 2:30", "move my color to dec 15 at 11": the customer named one exact
 // time. A list led by it would ask them to pick what they already picked, so the search looks

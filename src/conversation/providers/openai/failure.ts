@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
-import { ProviderError } from './types.ts';
+import { ProviderError } from '../types.ts';
 
 // Why a model request failed, and whether asking again can help. The SDK's own retries
 // are off: it would wait as long as a 429's retry-after asks (minutes, if the server says

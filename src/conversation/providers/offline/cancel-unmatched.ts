@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
+import type { ChatMessage } from '../../state.ts';
 import { safeJson } from './safe-json.ts';
 import { anyAtTimeSaid, type ListedAppointment, type SaidWindow } from './which-appointment.ts';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Understanding } from '../understanding/index.ts';
-import type { ProviderView } from './types.ts';
+import type { Understanding } from '../../understanding/index.ts';
+import type { ProviderView } from '../types.ts';
 
 // "what are your hours on saturday?" ... "ok can i get a cut at 5 that day": a time said for
 // "that day" is on the last day the customer named, even when that was in a question, not on

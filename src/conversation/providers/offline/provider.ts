@@ -1,29 +1,29 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
-import { T, T2, formatPrice, formatSlotLabel, numbered } from '../templates.ts';
-import type { ToolArgs, ToolName } from '../tools/definitions.ts';
-import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
-import { refusesToAnswer } from '../intake-answers/declines.ts';
-import { readYesNoInWords } from '../intake-answers/yes-no.ts';
-import { intakeAside } from '../understanding/intake-aside.ts';
-import { readLengthAndSize } from '../understanding/length-and-size.ts';
-import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from './offline-next-to.ts';
-import { offerAtHourMeant } from './offline-asked-hour.ts';
-import { changesPartOfRequest } from './offline-part-changed.ts';
-import { bookingAfterCancel } from './offline-after-cancel.ts';
-import { againAsBefore, justMoved, recentDay } from './offline-recent.ts';
-import { durationAnswer, priceNotListed } from './offline-catalog-answer.ts';
-import { booksExactTime, correctsDayOfExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './offline-direct.ts';
-import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from './types.ts';
+import type { ChatMessage } from '../../state.ts';
+import { T, T2, formatPrice, formatSlotLabel, numbered } from '../../templates.ts';
+import type { ToolArgs, ToolName } from '../../tools/definitions.ts';
+import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../../understanding/index.ts';
+import { refusesToAnswer } from '../../intake-answers/declines.ts';
+import { readYesNoInWords } from '../../intake-answers/yes-no.ts';
+import { intakeAside } from '../../understanding/intake-aside.ts';
+import { readLengthAndSize } from '../../understanding/length-and-size.ts';
+import { appointmentMeant, appointmentOf, windowNextTo, type NextToIso } from './next-to.ts';
+import { offerAtHourMeant } from './asked-hour.ts';
+import { changesPartOfRequest } from './part-changed.ts';
+import { bookingAfterCancel } from './after-cancel.ts';
+import { againAsBefore, justMoved, recentDay } from './recent.ts';
+import { durationAnswer, priceNotListed } from './catalog-answer.ts';
+import { booksExactTime, correctsDayOfExactTime, isExactAsked, movesToExactTime, withAskedStaff } from './direct.ts';
+import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from '../types.ts';
 import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
-import { pointsAtOne, setsRight } from '../understanding/which-booking.ts';
-import { onThatDay } from './offline-that-day.ts';
-import { onWeekdayDiscussed, withDaySaid } from './offline-weekday-discussed.ts';
-import { onBookingWeekday } from './offline-booking-weekday.ts';
-import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './offline-move-after-policy.ts';
-import { onListedDay } from './offline-listed-day.ts';
-import { unmatchedCancel } from './offline-cancel-unmatched.ts';
+import { pointsAtOne, setsRight } from '../../understanding/which-booking.ts';
+import { onThatDay } from './that-day.ts';
+import { onWeekdayDiscussed, withDaySaid } from './weekday-discussed.ts';
+import { onBookingWeekday } from './booking-weekday.ts';
+import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './move-after-policy.ts';
+import { onListedDay } from './listed-day.ts';
+import { unmatchedCancel } from './cancel-unmatched.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -125,7 +125,7 @@ interface Memory {
   moveAll?: boolean;
   /** "cancel my color on friday and the haircut on the 10th": each booking named, canceled on one yes. */
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
-  /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (offline-move-after-policy.ts). */
+  /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (move-after-policy.ts). */
   moveAsked?: MoveAsked;
   /** "cancel my wed appt and book me a color instead": the words asked once that booking is canceled, unless it is a color (then moved). */
   orCancelThen?: string;
@@ -1100,7 +1100,7 @@ function askServiceFor(view: ProviderView, memory: Memory, names: string[]): str
   return T2.askServiceFor(names, formatSlotLabel(new Date(memory.when!.from), view.timeZone, staff));
 }
 
-/** The search is for one exact time the customer asked (offline-direct.ts): proposed at once when free. */
+/** The search is for one exact time the customer asked (direct.ts): proposed at once when free. */
 function asksExactTime(view: ProviderView, u: Understanding, memory: Memory): boolean {
   if (memory.flow === 'reschedule' && memory.apptRef) return movesToExactTime(memory.when);
   return booksExactTime(view, u, memory.when);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
+import type { ChatMessage } from '../../state.ts';
 import { safeJson } from './safe-json.ts';
-import type { BookingOrder } from '../understanding/index.ts';
+import type { BookingOrder } from '../../understanding/index.ts';
 
 // Which of the customer's listed appointments the words mean, for the offline provider:
 // narrowed by the person, then the time said ("the 4pm", "the afternoon one", "thursday's"), by order ("the later one"),

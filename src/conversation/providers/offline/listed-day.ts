@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
-import type { Understanding } from '../understanding/index.ts';
+import type { ChatMessage } from '../../state.ts';
+import type { Understanding } from '../../understanding/index.ts';
 import { safeJson } from './safe-json.ts';
-import type { ProviderView } from './types.ts';
+import type { ProviderView } from '../types.ts';
 import { lastToolCalled, type ListedAppointment } from './which-appointment.ts';
 
 // "whens my color" answered with the one booking, then "ok and can i get a haircut that same

@@ -1,4 +1,4 @@
-import { keepsTheTime, type Understanding } from '../understanding/index.ts';
+import { keepsTheTime, type Understanding } from '../../understanding/index.ts';
 
 // "no, change it to a color" or "lee instead, same time" at the summary of a booking under
 // way: the words of a change ("change it", "instead") with no appointment named change that

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
-import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understanding } from '../understanding/index.ts';
-import { normalize } from '../understanding/text.ts';
-import { regretsCancel, undoesCancel } from '../understanding/undo-cancel.ts';
-import type { ProviderView } from './types.ts';
+import type { ChatMessage } from '../../state.ts';
+import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understanding } from '../../understanding/index.ts';
+import { normalize } from '../../understanding/text.ts';
+import { regretsCancel, undoesCancel } from '../../understanding/undo-cancel.ts';
+import type { ProviderView } from '../types.ts';
 import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-appointment.ts';
 
 // Right after a cancel is confirmed, the booking that takes its place: asked in the cancel's
@@ -28,7 +28,7 @@ export interface AfterCancel {
 
 /** The booking this message asks for in place of the one just canceled, or undefined if it asks for none. */
 export function bookingAfterCancel(view: ProviderView, u: Understanding, text: string, history: ChatMessage[]): AfterCancel | undefined {
-  // "same again for the 12th" is the booking as before, time of day and all (offline-recent.ts).
+  // "same again for the 12th" is the booking as before, time of day and all (recent.ts).
   if (u.serviceId || u.sameAsBefore || !['book', 'reschedule', 'choose', 'confirm'].includes(u.intent) || view.offers.length || view.proposal) return undefined;
   const canceled = justCanceled(history);
   if (!canceled) return undefined;

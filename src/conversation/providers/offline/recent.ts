@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { ChatMessage } from '../state.ts';
-import type { DateRange, Understanding } from '../understanding/index.ts';
-import type { ProviderView } from './types.ts';
+import type { ChatMessage } from '../../state.ts';
+import type { DateRange, Understanding } from '../../understanding/index.ts';
+import type { ProviderView } from '../types.ts';
 import { safeJson } from './safe-json.ts';
 
 // "ok book the same thing for thursday the 10th": the booking last made, moved or canceled

@@ -1,6 +1,6 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { ModelRequestFailed } from './openai-failure.ts';
-import type { ProviderStep, TokenUsage } from './types.ts';
+import { ModelRequestFailed } from './failure.ts';
+import type { ProviderStep, TokenUsage } from '../types.ts';
 
 // A chat completion read as one provider step. An answer that is cut off (finish_reason
 // "length"), filtered, or empty is a failed request, never a reply: half a sentence or

@@ -1,14 +1,14 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage } from '../state.ts';
-import { readCompletion } from './openai-answer.ts';
-import { classify, retryDelay, type RetryPolicy } from './openai-failure.ts';
-import type { ModelProvider, ProviderRequest, ProviderStep } from './types.ts';
+import type { ChatMessage } from '../../state.ts';
+import { readCompletion } from './answer.ts';
+import { classify, retryDelay, type RetryPolicy } from './failure.ts';
+import type { ModelProvider, ProviderRequest, ProviderStep } from '../types.ts';
 
 // The OpenAI-compatible provider (OpenAI, Azure, vLLM, Ollama…): one chat completion per
 // step, tools offered from the zod-generated specs, parallel tool calls disabled so the
 // orchestrator sees and guards one action at a time. Each request has a timeout; failures
-// worth retrying are retried a bounded number of times (openai-failure.ts), and what still
+// worth retrying are retried a bounded number of times (failure.ts), and what still
 // fails reaches the orchestrator as a ProviderError, which answers the customer safely.
 
 export interface OpenAIProviderOptions {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { businessClock, type Understanding } from '../understanding/index.ts';
-import type { ProviderView } from './types.ts';
+import { businessClock, type Understanding } from '../../understanding/index.ts';
+import type { ProviderView } from '../types.ts';
 
 // A number said to a list of offers is the option of that number, or an hour. It is the
 // hour when the words say a time ("what about 3", with a 3:00 PM listed), when the list

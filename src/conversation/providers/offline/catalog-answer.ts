@@ -1,5 +1,5 @@
-import { T2 } from '../templates.ts';
-import type { ProviderView } from './types.ts';
+import { T2 } from '../../templates.ts';
+import type { ProviderView } from '../types.ts';
 
 // Answers the catalog in view gives without a tool call: how long a service takes, and
 // that a service has no price listed (so the bot never says it is free, or what it costs).
