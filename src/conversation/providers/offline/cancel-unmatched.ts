@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../../state.ts';
 import { safeJson } from './safe-json.ts';
-import { anyAtTimeSaid, type ListedAppointment, type SaidWindow } from './which-appointment.ts';
+import { anyAtTimeSaid, listedBefore, type ListedAppointment, type SaidWindow } from './which-appointment.ts';
 
 // A cancel whose words name a booking the customer does not have (any more): "cancel dec 22
 // color" once that color is gone, "make sure both wed and fri are cancelled" once both are,
@@ -65,18 +65,6 @@ export function canceledHere(history: ChatMessage[]): ListedAppointment[] {
     }
   });
   return gone;
-}
-
-/** The most recent listing before `index` that has this ref. */
-function listedBefore(history: ChatMessage[], index: number, ref: string): ListedAppointment | undefined {
-  for (let i = index - 1; i >= 0; i--) {
-    const m = history[i]!;
-    if (m.role !== 'tool' || m.name !== 'list_my_appointments') continue;
-    const items = (safeJson(m.content).appointments ?? []) as ListedAppointment[];
-    const found = items.find((a) => a.appointment_ref.toUpperCase() === ref);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The bookings canceled already that the words name, when no booking left fits them as strictly. */

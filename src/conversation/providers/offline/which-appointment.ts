@@ -172,13 +172,13 @@ export function lastCanceled(history: ChatMessage[]): ListedAppointment | undefi
   return undefined;
 }
 
-/** The most recent listing before `index` that has this ref. */
-function listedBefore(history: ChatMessage[], index: number, ref: string): ListedAppointment | undefined {
+/** The most recent listing before `index` that has this ref (said in any case). */
+export function listedBefore(history: ChatMessage[], index: number, ref: string): ListedAppointment | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const m = history[i]!;
     if (m.role !== 'tool' || m.name !== 'list_my_appointments') continue;
     const items = (safeJson(m.content).appointments ?? []) as ListedAppointment[];
-    const found = items.find((a) => a.appointment_ref === ref);
+    const found = items.find((a) => a.appointment_ref.toUpperCase() === ref.toUpperCase());
     if (found) return found;
   }
   return undefined;
