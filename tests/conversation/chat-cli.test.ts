@@ -45,6 +45,11 @@ async function outbox(to: string): Promise<Array<{ body: string; kind: string; s
   return ((await res.json()) as { items: Array<{ body: string; kind: string; status: string }> }).items;
 }
 
+// Each test starts `tsx src/cli/chat.ts` in a child, which compiles the CLI and what it imports
+// first. In a CI run beside four busy processes on two cores one such start took over half a
+// minute (a 60 s test of two starts timed out), so the bounds here catch a hang, not slowness.
+const SPAWNING_TEST_MS = 240_000;
+
 const ESC = '\u001b[';
 
 it('books, reschedules and cancels from piped input, and every confirmation is in GET /api/v1/outbox', async () => {
@@ -71,7 +76,7 @@ it('books, reschedules and cancels from piped input, and every confirmation is i
   expect(bodies.filter((b) => /canceled/i.test(b))).not.toHaveLength(0);
   // What the terminal showed is what the outbox holds.
   for (const b of bodies) expect(stdout).toContain(b.split('\n')[0]);
-}, 120_000);
+}, SPAWNING_TEST_MS);
 
 it('answers /help, /reset and /quit itself, sending none of them to the bot', async () => {
   const phone = '+12015550178';
@@ -82,7 +87,7 @@ it('answers /help, /reset and /quit itself, sending none of them to the bot', as
   // After /reset, "1" and "yes" no longer pick and confirm the first offer; after /quit, "hi" is never read.
   expect(await app.ctx.db.appointment.count({ where: { customer: { phone } } })).toBe(0);
   expect((await outbox(phone)).map((m) => m.body)).toHaveLength(3);
-}, 120_000);
+}, SPAWNING_TEST_MS);
 
 it('refuses a phone number the admin API would refuse, saying why', async () => {
   for (const bad of ['555', '+15555550123']) {
@@ -90,7 +95,7 @@ it('refuses a phone number the admin API would refuse, saying why', async () => 
     expect(code).toBe(1);
     expect(stderr).toContain('must be a valid phone number');
   }
-}, 60_000);
+}, SPAWNING_TEST_MS);
 
 it('says what to do, without a stack trace, when it cannot reach the database', async () => {
   const { code, stderr } = await runChat(['--phone', PHONE], '', { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' });
@@ -98,7 +103,7 @@ it('says what to do, without a stack trace, when it cannot reach the database', 
   expect(stderr).toContain('Could not open the PostgreSQL named by DATABASE_URL');
   expect(stderr).toContain('set DATABASE_URL');
   expect(stderr).not.toMatch(/\n\s+at /);
-}, 60_000);
+}, SPAWNING_TEST_MS);
 
 /** Runs the chat in a pseudo-terminal (util-linux `script`), typing each line once the prompt is shown. */
 function runInTerminal(lines: string[], env: Record<string, string>): Promise<string> {
@@ -122,7 +127,7 @@ function runInTerminal(lines: string[], env: Record<string, string>): Promise<st
       }
     });
     // Without a prompt nothing is typed and the chat would wait forever: end it, and let the assertions say why.
-    const stuck = setTimeout(() => child.kill(), 45_000);
+    const stuck = setTimeout(() => child.kill(), SPAWNING_TEST_MS - 30_000);
     child.on('error', reject);
     child.on('close', () => {
       clearTimeout(stuck);
@@ -144,7 +149,7 @@ it('in a terminal: a prompt, what you type echoed, and you and the bot in differ
   const noColour = await runInTerminal(['hi', '/quit'], { NO_COLOR: '1' });
   expect(withoutEscapes(noColour)).toMatch(/you> hi\r*\n/);
   expect(noColour).not.toMatch(/\u001b\[3\dm/);
-}, 120_000);
+}, SPAWNING_TEST_MS);
 
 describe('the terminal', () => {
   const tty = { isTTY: true, hasColors: () => true } as unknown as NodeJS.WriteStream;
