@@ -10,7 +10,7 @@ const MONTH_DAY = String.raw`\b(${MONTH})\s+(\d{1,2})(?:st|nd|rd|th)?`;
 const WEEKDAY = String.raw`((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)`;
 // How the weekday is set beside the date: in brackets, or between commas or dashes as "the monday".
 const ASIDE = [
-  String.raw`\s*\(\s*(?:the |a |on |its |it'?s |is )?${WEEKDAY}\s*\??\)`,
+  String.raw`\s*\(\s*(?:(?:its|it'?s|is|which is|thats|that'?s) )?(?:the |a |on )?${WEEKDAY}\s*\??\)`,
   String.raw`\s*[,-]\s*(?:which is |thats |that's |its |it's )?(?:the|a) ${WEEKDAY}(?=\s*[,-]|\s+(?:at|@|around|after|before|for)\b|\s*$)`,
 ].join('|');
 const DATE_WITH_WEEKDAY = new RegExp(MONTH_DAY + `(?:${ASIDE})`, 'gi');
