@@ -120,7 +120,7 @@ const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
 const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
-    String.raw`(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those)`,
+    String.raw`(push|bump)(ing)? (it|my|the|back|up|out|both|all|them|our|these|those|to)`,
     // "can you push me to 5:30", "bump us back to 4": the customer said for their booking.
     String.raw`(push|bump)(ing)? (me|us) (to|back|up|out|later|earlier|forward|till|until)\b`,
     String.raw`(push|bump|move) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)'?s\b`,
@@ -961,9 +961,33 @@ function closesInstead(head: string, rest: string): boolean {
   return /\binstead\s*$/.test(head) || /^instead\s*(?:[,.?!;]|$)/.test(rest);
 }
 
+/**
+ * "i have my cut at 11 that day so could we move it to friday the 11th at 3": a story told
+ * before the move's verb may name times of its own; the day said after the verb's "to" is the new time.
+ */
+function dayAfterVerb(raw: string, verbAt: number, now: Date, timeZone: string): ResolvedWhen | undefined {
+  const to = /\bto\b/.exec(raw.slice(verbAt));
+  const said = to && resolveWhen(raw.slice(verbAt + to.index + 2), now, timeZone);
+  return said?.hasDate ? said : undefined;
+}
+
+// "wed the 9th after 4, anything open? want to move my fri 9am cut there": the booking is named after the verb, and
+// "there" (or "then", "to that day") points back at the time asked before it.
+const MOVED_THERE = /\b(?:move|moving|switch|push|bump|shift|change)\s+(?<booking>(?:my|our|the)\s[^,.;!?]+?)\s+(?:to\s+)?(?:there|then|over there|to that(?: day| time| one)?)\s*(?:pls|please|plz|instead|if (?:you|u) can)?\s*[.!?]*\s*$/;
+
+function movedThere(raw: string, now: Date, timeZone: string): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  const m = MOVED_THERE.exec(raw);
+  if (!m) return undefined;
+  const appointment = bookingWhen(m.groups!.booking!, now, timeZone);
+  const target = resolveWhen(raw.slice(0, m.index), now, timeZone);
+  return appointment && target?.hasDate ? { appointment, target } : undefined;
+}
+
 function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   // "i'll stop by to grab shampoo, also can i move my cut on the 10th to 4": a "to" before the move's verb opens no new time.
   const verbAt = moving ? raw.search(RESCHEDULE) : -1;
+  const there = moving ? movedThere(raw, now, timeZone) : undefined;
+  if (there) return there;
   for (const m of raw.matchAll(MOVE_SEPARATOR)) {
     if (m[0] === 'to' && m.index < verbAt) continue;
     // A cancel's next sentence says what stays ("cancel the 10th. keeping the 3rd"), no new time.
@@ -982,7 +1006,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
     if (!target) return undefined;
     // "move thurs 3pm to 4pm": a day and clock time name one booking, so what follows is its new time, not the window's end.
-    if (target.hasDate || NAMES_APPOINTMENT.test(head) || namesDayAndTime(appointment)) return { appointment, target };
+    if (target.hasDate || NAMES_APPOINTMENT.test(head) || namesDayAndTime(appointment)) return { appointment, target: (m.index < verbAt && dayAfterVerb(raw, verbAt, now, timeZone)) || target };
     // "coming from work friday and will be late, can we push my 4pm to 5pm": a later separator may still name the booking.
   }
   return undefined;

@@ -285,12 +285,29 @@ function splitOff(m: RegExpExecArray | null, text: string, isService: (words: st
 // "i have a wedding on the 12th, need my color done before that": an occasion named first is what "that" and "it" are, no booking.
 const OCCASION = /\b(?:wedding|party|event|trip|vacation|holiday|interview|flight|photo ?shoot|shoot|graduation|prom|funeral|birthday|anniversary|gala|concert|dinner|date night|meeting|conference|ceremony|shower|reunion)\b/;
 
+// "5:30 pls, i get off work right before that", "i finish class just before it": what the customer
+// does beside the time asked is their reason for it, no booking to be placed next to.
+const OWN_DOING = new RegExp(
+  String.raw`\b(?:i|i'?m|im) (?:(?:get|got|am|m|usually|normally) )?(?:` +
+    [
+      String.raw`off`,
+      String.raw`out of`,
+      String.raw`(?:finish|finished|leave|left|get out of) (?:work|class|school|the office|my shift)`,
+      String.raw`work`,
+      String.raw`working`,
+      String.raw`have (?:work|class|school|a shift)`,
+      String.raw`at (?:work|school|class)`,
+      String.raw`in class`,
+    ].join('|') +
+    String.raw`)\b[^,.;!?]*$`,
+);
+
 /** "oh and also a color right after at 9:30 same day", "a trim right after it": next to the booking just made (or talked about), on its day. */
 function bare(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
   const m = BARE.exec(text) ?? AFTER_THAT.exec(text) ?? AFTER_IT.exec(text) ?? WHEN_IT_ENDS.exec(text);
   if (!m) return undefined;
   if (m[0].includes(' that') || / it\b/.test(m[0])) {
-    if (OCCASION.test(text.slice(0, m.index))) return undefined;
+    if (OCCASION.test(text.slice(0, m.index)) || OWN_DOING.test(text.slice(0, m.index))) return undefined;
   }
   const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`
     .replace(/\b(?:on )?(?:the )?same day\b/, ' ')

@@ -12,6 +12,8 @@ import { DateTime } from 'luxon';
 import type { DateRange } from './types.ts';
 import { spellNthWeekdayOfMonth, spellWeekdayBesideDate } from './weekday-of.ts';
 import { monthOfDaySaid } from './weekday-decides-month.ts';
+import { withoutConfirmingWeekday } from './weekday-confirms-date.ts';
+import { spellPreferredDay } from './preferred-day.ts';
 import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekdayNumber } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
@@ -135,7 +137,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   // A clock time ruled out goes before a correction is read: "9 in the morning sorry, not 5pm" corrects nothing to 5pm.
-  const told = withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))))));
+  const told = spellPreferredDay(withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))))));
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -261,7 +263,8 @@ function spellOut(input: string, now: DateTime): string {
   t = t.replace(new RegExp(`\\bat ${CLOCK}\\b(.*?)\\bafter (?:that|then)\\b`), 'after $1$2');
   t = spellWeekdayDayNumber(spellBusyUntil(spellSharpTimes(weekdayAfterNextWeek(t))), now);
   t = spellRelativeDays(t, now);
-  const months = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/;
+  // A month said right before: "dec the 18th" (a whole word: "maybe the 18th" names no May).
+  const months = new RegExp(`\\b${MONTH}\\s*$`);
   // "thurs 17th", "wed 16th": the day of the month says which week; the weekday alone would say this one.
   t = t.replace(/\b((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?) (\d{1,2}(?:st|nd|rd|th))\b/g, '$1 the $2');
   // "the saturday after (the 12th)": the date in brackets says which of the weekdays is meant.
@@ -279,7 +282,7 @@ function spellOut(input: string, now: DateTime): string {
     if (date.day !== day) return whole;
     return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
   });
-  return spellWeekdayBesideDate(dated, now);
+  return withoutConfirmingWeekday(spellWeekdayBesideDate(dated, now), now);
 }
 
 /**
