@@ -1,5 +1,6 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
+import { afterHesitation } from './hesitant-yes.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
@@ -61,7 +62,10 @@ export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   // "lovely, yes", "thx yes", "yay thank you!! yes": thanks and warm words before the yes. Only a
   // yes: "fine, no wait" and "ok no" are not plainly a no.
   const warm = afterWarmOpeners(exclaimed);
-  return warm !== undefined && phraseAnswer(warm) === 'yes' ? 'yes' : undefined;
+  if (warm !== undefined && phraseAnswer(warm) === 'yes') return 'yes';
+  // "wait actually... ugh ok yeah cancel it": doubt said first, then the yes. Only a yes, as above.
+  const decided = afterHesitation(s);
+  return decided !== undefined && parseYesNo(decided) === 'yes' ? 'yes' : undefined;
 }
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {

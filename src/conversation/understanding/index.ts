@@ -291,7 +291,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // booking moved (to offers on screen, it is one of them turned down).
     const own = ctx?.expecting ? said : tooEarlyBooked(said);
     const u = withParty(weekdayOnlyInMove(classify(rewritten(own), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
-    return saysEitherTime(text) ? { ...u, eitherTime: true } : u;
+    const spanned = withMonthSpan(u, normalize(said), ctx);
+    return saysEitherTime(text) ? { ...spanned, eitherTime: true } : spanned;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
     return { intent: 'unknown' };
@@ -712,6 +713,19 @@ function withoutDaysMovedBesideDate(text: string, ctx: UnderstandContext): strin
   const rest = text.replace(DAYS_MOVED, ' ');
   const date = resolveWhen(rest, ctx.now, ctx.timeZone);
   return date?.hasDate && (DATE_BY_NUMBER.test(date.range.description) || DATE_BY_NUMBER.test(rest) || ORDINAL_OR_SLASHED_DATE.test(rest)) ? rest : text;
+}
+
+/**
+ * "the january one" at a numbered list: the month alone is every day of it (month-named.ts), so a
+ * booking of the list anywhere in January is the one named, not an opening on the 1st.
+ */
+function withMonthSpan(u: Understanding, said: string, ctx: UnderstandContext): Understanding {
+  if (ctx?.expecting !== 'choice' || u.when?.exactTime || !ctx.now || !ctx.timeZone) return u;
+  const month = monthNamed(said, ctx.now, ctx.timeZone);
+  if (!month) return u;
+  // "the jan one": a short month name alone is read by no date parser; it names the month all the same.
+  if (!u.when) return u.intent === 'unknown' ? { ...u, intent: 'book', when: month } : u;
+  return month.from.getTime() === u.when.from.getTime() ? { ...u, when: month } : u;
 }
 
 /** When the words naming a booking put it: its weekday, said on that weekday, is today's booking. */

@@ -4,6 +4,7 @@
 // cancelled or moved until the customer asks for it (often in the next words: "if not,
 // move it to thursday", read as a second request by two-requests.ts).
 
+import { supposesChange } from './change-supposed.ts';
 import { asksLatestChange } from './latest-change.ts';
 
 const CHANGE_VERBS = String.raw`cancel|change|move|reschedule|resched|switch|push`;
@@ -75,7 +76,7 @@ export const RULES_OF_A_CHANGE = new RegExp(
 
 /** The message asks about the rules for changing or cancelling rather than for a change. */
 export function asksPolicy(s: string): boolean {
-  return POLICY_QUESTION.test(s) || asksLatestChange(s);
+  return POLICY_QUESTION.test(s) || asksLatestChange(s) || supposesChange(s);
 }
 
 // Where a booking said beside the rules question ends and the question begins: "cut the 10th at 1:30 + do u charge...".

@@ -10,8 +10,9 @@ import { normalize, simplify } from './text.ts';
 import type { BookingOrder, BookingTarget, DateRange, ServiceCatalogEntry } from './types.ts';
 
 /** "both", "all of them", "all my appointments", "everything": every booking meant, not one. */
+// "all three of the kids cuts", "all 3 of them", "all of em": every booking, counted or not ("all three of us" is a party).
 const ALL_BOOKINGS =
-  /\b(both|all (of )?(them|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
+  /\b(both|all ((2|3|4|5|two|three|four|five) )?(of )?(them|em|my|our|those|these|the|\w+ (appointments|appts|bookings))|(them|those|these) (both|all)|every ?(thing|one|appointment|appt|booking)|each (one|of them))\b/;
 /** "keep the cut", "i only want the color now", "the color is fine": the service named there stays booked. */
 // "dont touch the consult", "the consult remains": kept too, said as what not to do to it.
 const KEEPS =

@@ -1026,11 +1026,20 @@ function namesTheBooking(view: ProviderView, when: DateRange, start: string): bo
 function appointmentNamed(view: ProviderView, memory: Memory, u: Understanding): number | undefined {
   const service = serviceName(view, u.serviceId);
   const staff = view.staff.find((s) => s.id === u.staffId)?.name;
-  const at = u.when ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }) : undefined;
+  const within = spanSaid(view, u.when);
+  const at = u.when && !within ? DateTime.fromJSDate(u.when.from, { zone: view.timeZone }) : undefined;
   const day = at && u.when!.dayNamed !== false ? at.toISODate()! : undefined;
   const clock = u.choiceTime ?? (at && u.when!.exactTime ? { hour: at.hour, minute: at.minute } : undefined);
   const entries = (memory.menuItems ?? []).map((_, i) => ({ start: memory.menuStarts?.[i], service: memory.menuServices?.[i], staff: memory.menuStaff?.[i] }));
-  return menuEntryNamed(entries, { service, day, staff, clock, ...(day ? { weekday: at!.weekday } : {}) });
+  return menuEntryNamed(entries, { service, day, staff, clock, ...(day ? { weekday: at!.weekday } : {}), ...(within ? { within } : {}) });
+}
+
+/** "the january one", "the one next week": a window of several days said of a booking, as ISO dates (the end not included). */
+function spanSaid(view: ProviderView, when: DateRange | undefined): { from: string; to: string } | undefined {
+  if (!when || when.exactTime || when.dayNamed === false) return undefined;
+  const from = DateTime.fromJSDate(when.from, { zone: view.timeZone }).startOf('day');
+  const to = DateTime.fromJSDate(when.to, { zone: view.timeZone });
+  return to.diff(from, 'days').days > 2 ? { from: from.toISODate()!, to: to.plus({ milliseconds: -1 }).plus({ days: 1 }).startOf('day').toISODate()! } : undefined;
 }
 
 /**

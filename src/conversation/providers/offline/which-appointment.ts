@@ -212,18 +212,21 @@ export interface MenuAnswer {
   clock?: { hour: number; minute: number };
   /** The day's weekday (1 = Monday): "the wednesday one" when the Wednesday booked is a later one than the date read. */
   weekday?: number;
+  /** A span of days said instead of one ("the january one", "the one next week"): ISO dates, the end not included. */
+  within?: { from: string; to: string };
 }
 
 /** The index of the only menu entry that fits everything the answer says; undefined when it says nothing, or fits none or several. */
 export function menuEntryNamed(entries: MenuEntry[], said: MenuAnswer): number | undefined {
-  const { service, day, staff, clock, weekday } = said;
-  if (!service && !day && !staff && !clock) return undefined;
+  const { service, day, staff, clock, weekday, within } = said;
+  if (!service && !day && !staff && !clock && !within) return undefined;
+  const inSpan = (start: string | undefined) => !within || (start !== undefined && start.slice(0, 10) >= within.from && start.slice(0, 10) < within.to);
   const hhmm = clock && `T${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
   const onWeekday = (start: string | undefined) => weekday !== undefined && start !== undefined && DateTime.fromISO(start.slice(0, 10)).weekday === weekday;
   const fitting = (sameDay: (start: string | undefined) => boolean) =>
     entries
       .map((e, i) => ({ e, i }))
-      .filter(({ e }) => (!service || e.service === service) && sameDay(e.start) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm));
+      .filter(({ e }) => (!service || e.service === service) && sameDay(e.start) && (!staff || e.staff === staff) && (!hhmm || e.start?.slice(10, 16) === hhmm) && inSpan(e.start));
   const fits = fitting((start) => !day || Boolean(start?.startsWith(day)));
   // None on the date read: the same weekday a week or more on.
   const found = fits.length || !day ? fits : fitting(onWeekday);
