@@ -997,6 +997,11 @@ function movedThere(raw: string, now: Date, timeZone: string): { appointment: Re
   return appointment && target?.hasDate ? { appointment, target } : undefined;
 }
 
+/** "my sat appt to 430", "the 3pm to 1015": digits right after "to" are the new clock time, read as "at 430" is. */
+function newTimeAfter(separator: string, rest: string): string {
+  return separator === 'to' ? rest.replace(/^ (?=\d{3,4}\b(?![:./]))/, ' at ') : rest;
+}
+
 function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
   // "i'll stop by to grab shampoo, also can i move my cut on the 10th to 4": a "to" before the move's verb opens no new time.
   const verbAt = moving ? raw.search(RESCHEDULE) : -1;
@@ -1017,7 +1022,7 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
     if (m[0] === 'to' && /^ (move|reschedule|change|switch|push|bump|shift|cancel|book|get|come)\b/.test(raw.slice(m.index + 2))) continue;
     if (!appointment && /^(to|into)$/.test(m[0])) return undefined;
     if (!appointment) continue;
-    const target = resolveWhen(raw.slice(m.index + m[0].length), now, timeZone);
+    const target = resolveWhen(newTimeAfter(m[0], raw.slice(m.index + m[0].length)), now, timeZone);
     if (!target) return undefined;
     // "move thurs 3pm to 4pm": a day and clock time name one booking, so what follows is its new time, not the window's end.
     if (target.hasDate || NAMES_APPOINTMENT.test(head) || namesDayAndTime(appointment)) return { appointment, target: (m.index < verbAt && dayAfterVerb(raw, verbAt, now, timeZone)) || target };

@@ -28,7 +28,7 @@ const clock = (hour: number, minute: number): string => `${hour}:${String(minute
 export function spellShorthand(s: string): string {
   // "1pmish", "noonish": the "-ish" of a time with am/pm (or of noon) adds nothing the offers (nearest first) do not.
   const t = spellDashedDate(spellDayMonth(spellSpacedMinutes(spellDigitMinutes(spellIshDigits(spellDottedTime(s).replace(/\b(?:mid-?day|noon)(?: ?-?ish)?\b/g, 'noon').replace(/\b(\d{1,2}(?::\d{2})? ?[ap]m) ?-?ish\b/g, '$1'))))));
-  return spellMilitary(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t))));
+  return spellMilitary(spellAfterTo(spellAfterDay(spellMeridiemLetter(spellBritishHalf(t)))));
 }
 
 // Holidays on a fixed date, named instead of the date ("xmas eve", "new year's eve"). Only names
@@ -159,6 +159,18 @@ function spellAfterDay(s: string): string {
   return s.replace(new RegExp(`\\b(${DAY_WORD}) (?:at )?(\\d{1,2})(\\d{2})\\b(?![:./\\d])${COUNTED}`, 'g'), (whole, day: string, h: string, m: string) => {
     const time = validTime(h, m);
     return time ? `${day} at ${time}` : whole;
+  });
+}
+
+/**
+ * "move it to 430", "can we push to 515", "till 945": three digits after the word that says where
+ * a time goes are that hour and minutes (no one moves a booking to the number 430). Never after a
+ * price ("$100 to 150") nor before a count ("to 430 people").
+ */
+function spellAfterTo(s: string): string {
+  return s.replace(new RegExp(`(?<!\\$\\d+ )\\b(to|till|til|until) ([1-9])([0-5]\\d)\\b(?![:./\\d])${COUNTED}`, 'g'), (whole, to: string, h: string, m: string) => {
+    const time = validTime(h, m);
+    return time ? `${to} ${time}` : whole;
   });
 }
 

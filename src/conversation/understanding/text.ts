@@ -96,11 +96,19 @@ export function allowedEdits(length: number): number {
   return 3;
 }
 
+// Move verbs typed fast, a letter dropped or two swapped further than the fuzzy match or unswapping
+// reads; put back before the rules that read whole phrases too ("mve my fri appt to 2").
+const MOVE_VERBS_TYPED: Record<string, string> = {
+  mve: 'move', moove: 'move', chnage: 'change', chagne: 'change', cahnge: 'change', chnge: 'change', swtich: 'switch', swicth: 'switch',
+  reshedule: 'reschedule', rescedule: 'reschedule', reschedle: 'reschedule', reschdule: 'reschedule',
+};
+
 // Shorthand and frequent misspellings, replaced word for word before any parsing.
 const SHORTHAND: Record<string, string> = {
   tmw: 'tomorrow', tom: 'tomorrow', tomoz: 'tomorrow', tmoz: 'tomorrow',
   '2day': 'today', tdy: 'today', tday: 'today', '2dy': 'today', tonite: 'tonight', '2nite': 'tonight',
   resched: 'reschedule', reschedual: 'reschedule', reskedule: 'reschedule', rescheduel: 'reschedule', rsvp: 'book',
+  ...MOVE_VERBS_TYPED,
   cancle: 'cancel', cancell: 'cancel', cncl: 'cancel', canx: 'cancel', cxl: 'cancel',
   appt: 'appointment', appts: 'appointments', apt: 'appointment', apts: 'appointments', appnt: 'appointment', apmt: 'appointment',
   pls: 'please', plz: 'please', plez: 'please', thx: 'thanks', ty: 'thanks', thnx: 'thanks', u: 'you', ur: 'your', r: 'are',
@@ -217,7 +225,7 @@ function unswapped(core: string): string | undefined {
 
 /** The text with its swapped short words put back, before the rules that read whole phrases ("mvoe it to 3"). */
 export function unswapWords(normalized: string, protect: ReadonlySet<string>): string {
-  return normalized.replace(/\b[a-z]{3,4}\b/g, (w) => (protect.has(w) ? w : (unswapped(w) ?? w)));
+  return normalized.replace(/\b[a-z]{3,10}\b/g, (w) => (protect.has(w) ? w : (MOVE_VERBS_TYPED[w] ?? unswapped(w) ?? w)));
 }
 
 /**
