@@ -2,10 +2,20 @@
 // when to turn up ("what time do i need to be there thurs"), the booking's time by its own
 // name ("whats my time sat"), which of two days or services it is ("is my cut tmrw or
 // thursday?", "do i have the color or just a trim booked?"), and what a family has booked
-// together ("what do my kids and i have friday"). Each is answered with the customer's
+// together ("what do my kids and i have friday"), whether it is on a day ("is my haircut
+// tmrw?", "my cut is thursday right?") and when a family member's is ("what time are the kids'
+// haircuts saturday", "when is my son's appt"). Each is answered with the customer's
 // appointments; nothing is booked. Read on the simplified text.
 
+import { RELATIVES } from './relatives.ts';
+
 const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|the \d{1,2}(st|nd|rd|th)?|(dec|jan)[a-z]* \d{1,2}|\d{1,2}(:\d{2})? ?([ap]m)?)`;
+
+// What a booking is called in these questions: a service word or the booking itself.
+const BOOKED_THING = [
+  String.raw`appt|appts|appointment|appointments|booking|bookings`,
+  String.raw`(hair ?)?cuts?|haircuts?|trims?|colou?rs?|highlights?|blowouts?|blow ?drys?|consults?|consultations?|perms?|balayage|shaves?|beard trims?`,
+].join('|');
 
 const ASKED = new RegExp(
   [
@@ -22,7 +32,21 @@ const ASKED = new RegExp(
     // "what times are me and my son booked for", "when is my daughter scheduled", "what day are we booked":
     // the time of a booking had, asked of the customer, their family or both ("what times are open" asks for openings).
     String.raw`\b(what times?|when|what days?|what dates?)( again)? (are|is|am|r|were|was) ((me|i|we|us) and (my|our) [a-z]+|(my|our) [a-z]+ and (i|me)|(my|our) [a-z]+|i|we|he|she|they)( both| all)? (booked|scheduled|coming in|supposed to come)\b`,
+    // "what time are the kids' haircuts saturday again", "when is my son's appt", "what time is my daughters trim":
+    // a relative's booking, named by its service or as a booking (every booking shown is the sender's own).
+    String.raw`\b((what|wat) times?|when|what days?)( again)? (is|are|was|were|r|s) (my|our|the) (${RELATIVES})('?s|')? (${BOOKED_THING})\b`,
   ].join('|'),
+);
+
+// "is my haircut tmrw?", "was my appt on friday", "is our color at 2": a yes/no question whether the booking is then,
+// the whole message (a word like "free", "open" or "in" between asks whether a person or the salon is, not a booking).
+const ON_DAY = new RegExp(
+  String.raw`^(so |wait |hey |hi |um |and )?(is|was|isn'?t|wasn'?t) (my|our) (?!.*\b(free|open|available|in|working|off|around|there|here)\b)(${BOOKED_THING}) (on |for |at )?${DAY}( or not| right| still)?$`,
+);
+
+// "my cut is thursday right?", "my appt's at 2 yeah": the day said back with a tag question.
+const SAID_BACK = new RegExp(
+  String.raw`^(so |wait |and )?(my|our) (${BOOKED_THING})( is|'?s| was) (on |for |at )?${DAY}( at [0-9: apm]+)? (right|correct|yeah|yea|yes|isnt it|no)$`,
 );
 
 // "is my hair cut tmrw or thursday?", "was it the 9th or the 10th", "is my appt at 2 or 3": which of two, asked back.
@@ -30,7 +54,7 @@ const EITHER = new RegExp(String.raw`\b(is|was) (it|that|mine|my( [a-z']+){1,3})
 
 /** The message asks about a booking the customer has (see ASKED and EITHER). */
 export function asksOwnBooking(s: string): boolean {
-  return ASKED.test(s) || EITHER.test(s);
+  return ASKED.test(s) || EITHER.test(s) || ON_DAY.test(s) || SAID_BACK.test(s);
 }
 
 /** "is my cut tmrw or thursday?": two times asked between, so neither narrows which bookings are shown. */
