@@ -5,19 +5,19 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { formatRate, loadDialogs, runDialog } from './support/dialog-runner.ts';
 import { expectOutcome } from './support/expect-outcome.ts';
 
-// The held-out set (./dialogs-heldout): set 26, 288 dialogs written on 2026-12-05 by two
+// The held-out set (./dialogs-heldout): set 27, 288 dialogs written on 2026-12-05 by two
 // people who read neither the understanding code nor any dialog set (only ./BRIEF.md: the
-// business, the bot's reply protocol, the YAML schema; set 25's brief with the set number
-// changed), committed before their first run (88e93b1), and never tuned on (zw-*: new
-// bookings; zx-*: everything around a booking). Each dialog is a test; one still failing
+// business, the bot's reply protocol, the YAML schema; set 26's brief with the set number
+// changed), committed before their first run (7e9483e), and never tuned on (zy-*: new
+// bookings; zz-*: everything around a booking). Each dialog is a test; one still failing
 // carries `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
 // unmark and a regression as a failed test. The target is 95% (issue 14). First run, on the
-// code before the fixes on set 25: 266/288 (92.4%); after them (none looking at this set):
-// 267/288 (92.7%), the FLOOR this gate holds. Earlier held-out sets were tuned on once their
-// failures were read; they live in ./dialogs-tuning as heldout1-* to heldout25-*.
+// code before the fixes on set 26: 270/288 (93.8%); after them (none looking at this set):
+// 270/288 again, the same dialogs, the FLOOR this gate holds. Earlier held-out sets were tuned
+// on once their failures were read; they live in ./dialogs-tuning as heldout1-* to heldout26-*.
 
 const TARGET = 0.95;
-const FLOOR = 267 / 288;
+const FLOOR = 270 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
@@ -42,7 +42,7 @@ describe('held-out dialogs', () => {
     expect(heldOut.length).toBeGreaterThanOrEqual(200);
     expect(passed.size, 'every held-out dialog ran').toBe(heldOut.length);
     const ok = [...passed.values()].filter(Boolean).length;
-    console.log(`held-out set 26 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
+    console.log(`held-out set 27 pass rate: ${formatRate(ok, heldOut.length)} (target ${TARGET * 100}%)`);
     expect(ok / heldOut.length).toBeGreaterThanOrEqual(FLOOR);
   });
 });
