@@ -2,6 +2,7 @@
 // coming: "confirm" to a reminder, "still on for tmrw?", "see you thursday!", "it's at 10
 // right?", "what time was it again", "what's booked under this number". Each is answered
 // with the booking's day and time, and nothing is changed. Read on the simplified text.
+import { answersOnScreen } from './types.ts';
 
 const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|tmrow|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this|next|the \d)`;
 
@@ -43,7 +44,7 @@ const CHECKS = new RegExp(
  * summary or an intake question on screen, its words are about that instead.
  */
 export function checksBooking(s: string, expecting: string | null): boolean {
-  if (expecting === 'confirmation' || expecting === 'choice' || expecting === 'intake') return false;
+  if (answersOnScreen(expecting)) return false;
   return ATTENDING.test(s) || CHECKS.test(s);
 }
 

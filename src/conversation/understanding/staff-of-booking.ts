@@ -3,6 +3,7 @@
 // the booking (its person, day and time); without this the name alone reads as a request to book
 // with that person. Read on the simplified text with the person said as "the stylist"
 // (services.ts staffAsStylist), so any team member's name reads the same.
+import { answersOnScreen } from './types.ts';
 
 const WITH = String.raw`(with|w|w/|seeing|booked with|going to|gonna be with)`;
 // "it", "this", "mine", "my appt", "my cut tmrw", "the appointment": the booking had.
@@ -28,6 +29,6 @@ const STAFF_OF_BOOKING = new RegExp(
  * summary, offers or an intake question on screen, its words are about those instead.
  */
 export function asksStaffOfBooking(toStaff: string, expecting: string | null): boolean {
-  if (expecting === 'confirmation' || expecting === 'choice' || expecting === 'intake') return false;
+  if (answersOnScreen(expecting)) return false;
   return STAFF_OF_BOOKING.test(toStaff);
 }

@@ -159,6 +159,11 @@ export interface BookingTarget {
 
 export type Expecting = 'choice' | 'confirmation' | 'intake' | 'service' | 'time' | null;
 
+/** An offer list, a summary or an intake question is on screen: the customer's words are about it first. */
+export function answersOnScreen(expecting: string | null): boolean {
+  return expecting === 'confirmation' || expecting === 'choice' || expecting === 'intake';
+}
+
 export interface UnderstandContext {
   now: Date;
   timeZone: string;
