@@ -1,7 +1,7 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { afterHesitation } from './hesitant-yes.ts';
-import { yesUnlessHeld } from './holds-off.ts';
+import { yesAfterDeferral, yesUnlessHeld } from './holds-off.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
@@ -44,11 +44,14 @@ const ALL_PHRASES: Array<[string, 'yes' | 'no']> = [
 
 /**
  * 'yes' or 'no' when the message is, or opens with, a yes/no answer; undefined otherwise. A yes
- * the customer holds off after saying it ("ok hold on", "sure but not yet") is none (holds-off.ts).
+ * the customer holds off after saying it ("ok hold on", "sure but not yet") is none, and one said
+ * after a deferral ("not yet.. ok yes go ahead") is the answer (holds-off.ts).
  */
 export function parseYesNo(text: string): 'yes' | 'no' | undefined {
   const answer = readYesNo(text);
-  return answer === 'yes' ? yesUnlessHeld(stripPunctuation(correctTypos(normalize(text))), parseYesNo) : answer;
+  const s = stripPunctuation(correctTypos(normalize(text)));
+  if (answer === 'no' && yesAfterDeferral(s, parseYesNo)) return 'yes';
+  return answer === 'yes' ? yesUnlessHeld(s, parseYesNo) : answer;
 }
 
 function readYesNo(text: string): 'yes' | 'no' | undefined {

@@ -4,7 +4,8 @@
 // not agreed: nothing is booked on it. Two kinds of hold:
 //   - a deferral ("hold off", "not yet", "dont book it yet", "before you book it, let me check",
 //     "till i ask my boss", "need to check first"): the question is put off, so it reads as a no;
-//   - a pause ("hold on", "wait", "one sec", "let me check my calendar"): no answer at all.
+//   - a pause ("hold on", "wait", "one sec", "let me check my calendar"): no answer at all, when
+//     it ends the text or waits for a check ("sure, hold on let me ask my wife").
 // A yes said after the hold ("wait.. ok yes book it", "hold on - yep that works") is the answer.
 
 // What the customer might hold off: booking it, confirming it, going ahead.
@@ -27,7 +28,8 @@ const DEFERS = new RegExp(
     // "let me check my work schedule first", "need to ask my wife first"
     String.raw`\b(?:let me|lemme|i need to|need to|i have to|have to|i gotta|gotta|i should|i must|i want to)(?: double| quickly| just)? ${CHECK_VERB}\b.*\bfirst\b`,
     // "i'll let you know", "will get back to you"
-    String.raw`\b(?:i'?ll|ill|i will|will|let me) (?:let (?:you|u) know|get back to (?:you|u))\b`,
+    // "i'll let you know", "will get back to you later" (not "i'll let you know if anything changes")
+    String.raw`\b(?:i'?ll|ill|i will|will|let me) (?:let (?:you|u) know|get back to (?:you|u))(?:$| later| tomorrow| tonight| soon| when| once| after| in a| by)`,
   ].join('|'),
 );
 
@@ -41,6 +43,9 @@ const PAUSES = new RegExp(
     String.raw`\b(?:let me|lemme) (?:double |quickly |just )?check\b`,
   ].join('|'),
 );
+
+// What a pause after a yes waits for: "ok hold on, let me check my calendar", "sure, wait, let me ask my wife".
+const CHECKING = new RegExp(String.raw`\b${CHECK_VERB}\b|\bthink\b`);
 
 /** The hold said last in the text, and the words after it; undefined when it holds nothing. */
 function lastHold(s: string): { kind: 'defers' | 'pauses'; after: string } | undefined {
@@ -64,11 +69,20 @@ export function yesUnlessHeld(s: string, answerOf: (text: string) => 'yes' | 'no
   const hold = lastHold(s);
   if (!hold) return 'yes';
   if (answerOf(hold.after.trim()) === 'yes') return 'yes';
-  return hold.kind === 'defers' ? 'no' : undefined;
+  if (hold.kind === 'defers') return 'no';
+  // "yep sounds good, one sec let me grab my card": the pause is for something else; the yes stands.
+  const paused = s.slice(PAUSES.exec(s)?.index ?? 0);
+  return hold.after.trim() === '' || CHECKING.test(paused) ? undefined : 'yes';
 }
 
 /** "hold off for now", "not yet, let me check with my boss first": the answer put off, with no yes after. */
 export function defersAnswer(s: string, answerOf: (text: string) => 'yes' | 'no' | undefined): boolean {
   const hold = lastHold(s);
   return hold?.kind === 'defers' && answerOf(hold.after.trim()) !== 'yes';
+}
+
+/** "not yet... wait ok yes go ahead": the deferral taken back by a yes said after it. */
+export function yesAfterDeferral(s: string, answerOf: (text: string) => 'yes' | 'no' | undefined): boolean {
+  const hold = lastHold(s);
+  return hold?.kind === 'defers' && hold.after.trim() !== '' && answerOf(hold.after.trim()) === 'yes';
 }
