@@ -27,7 +27,6 @@ const DEFERS = new RegExp(
     String.raw`\b(?:til|till|until|once) i(?: \w+)?(?: ${CHECK_VERB}| know| hear)\b`,
     // "let me check my work schedule first", "need to ask my wife first"
     String.raw`\b(?:let me|lemme|i need to|need to|i have to|have to|i gotta|gotta|i should|i must|i want to)(?: double| quickly| just)? ${CHECK_VERB}\b.*\bfirst\b`,
-    // "i'll let you know", "will get back to you"
     // "i'll let you know", "will get back to you later" (not "i'll let you know if anything changes")
     String.raw`\b(?:i'?ll|ill|i will|will|let me) (?:let (?:you|u) know|get back to (?:you|u))(?:$| later| tomorrow| tonight| soon| when| once| after| in a| by)`,
   ].join('|'),
@@ -47,7 +46,7 @@ const PAUSES = new RegExp(
 // What a pause after a yes waits for: "ok hold on, let me check my calendar", "sure, wait, let me ask my wife".
 const CHECKING = new RegExp(String.raw`\b${CHECK_VERB}\b|\bthink\b`);
 
-/** The hold said last in the text, and the words after it; undefined when it holds nothing. */
+/** The hold that decides (the last deferral, else the last pause) and the words after it; undefined when none. */
 function lastHold(s: string): { kind: 'defers' | 'pauses'; after: string } | undefined {
   let last: { kind: 'defers' | 'pauses'; end: number } | undefined;
   for (const [kind, re] of [['defers', DEFERS], ['pauses', PAUSES]] as const) {
