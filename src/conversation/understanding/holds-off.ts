@@ -43,6 +43,8 @@ const PAUSES = new RegExp(
   ].join('|'),
 );
 
+// A question asked after the hold: "how much is it", "whats the address", "do you take cards".
+const ASKED = /\b(?:how much|how long|what'?s|whats|what is|where|when is|which|who|is there|do you|does it|can you|could you)\b/;
 // What a pause after a yes waits for: "ok hold on, let me check my calendar", "sure, wait, let me ask my wife".
 const CHECKING = new RegExp(String.raw`\b${CHECK_VERB}\b|\bthink\b`);
 
@@ -68,7 +70,8 @@ export function yesUnlessHeld(s: string, answerOf: (text: string) => 'yes' | 'no
   const hold = lastHold(s);
   if (!hold) return 'yes';
   if (answerOf(hold.after.trim()) === 'yes') return 'yes';
-  if (hold.kind === 'defers') return 'no';
+  // "before you book it, how much is it?": put off for a question, which is no answer either.
+  if (hold.kind === 'defers') return ASKED.test(hold.after) ? undefined : 'no';
   // "yep sounds good, one sec let me grab my card": the pause is for something else; the yes stands.
   const paused = s.slice(PAUSES.exec(s)?.index ?? 0);
   return hold.after.trim() === '' || CHECKING.test(paused) ? undefined : 'yes';

@@ -495,10 +495,14 @@ function refusedForLater(text: string, r: Reading): boolean {
 // "not yet, can we do 3 instead", "hold off on the color, make it a cut": a change asked beside the hold.
 const CHANGE_BESIDE_HOLD = /\b(instead|how about|what about|rather|make it|switch|change|move)\b/;
 
-/** A summary's yes or a list's pick put off (holds-off.ts), with no other time, person or change asked beside it. */
+// "before you book it, how much is it?": a question asked on the way to the yes is answered, the summary kept.
+const QUESTION_BESIDE_HOLD = /\?|\b(how much|how long|what'?s|whats|what is|where|when is|which|who)\b/;
+
+/** A summary's yes or a list's pick put off (holds-off.ts), with no other time, person, change or question beside it. */
 function putsOffAnswer(r: Reading): boolean {
   if (r.expecting !== 'confirmation' && r.expecting !== 'choice') return false;
-  return defersAnswer(r.s, parseYesNo) && !r.resolved && !r.u.shift && !r.u.staffId && !CHANGE_BESIDE_HOLD.test(r.s);
+  const asksBeside = CHANGE_BESIDE_HOLD.test(r.s) || QUESTION_BESIDE_HOLD.test(r.raw) || Boolean(r.topic);
+  return defersAnswer(r.s, parseYesNo) && !r.resolved && !r.u.shift && !r.u.staffId && !asksBeside;
 }
 
 /**

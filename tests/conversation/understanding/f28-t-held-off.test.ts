@@ -47,4 +47,12 @@ describe('near misses keep their yes', () => {
     expect(u.when?.exactTime).toBe(true);
   });
   it('a bare no stays a no', () => expect(parseYesNo('no wait')).toBe('no'));
+  it.each([
+    ['before you book it, how much is it?', 'business_info'],
+    ['wait before u confirm, whats the address', 'business_info'],
+  ])('a question asked on the way to the yes is answered: %s', (text, intent) => {
+    const u = atSummary(text);
+    expect(u.intent).toBe(intent);
+    expect(u.abandons).toBeUndefined();
+  });
 });
