@@ -1,6 +1,7 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { afterHesitation } from './hesitant-yes.ts';
+import { yesAfterDeferral, yesUnlessHeld } from './holds-off.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
@@ -41,8 +42,19 @@ const ALL_PHRASES: Array<[string, 'yes' | 'no']> = [
   ...[...NO_PHRASES, ...SLANG_NO].map((p): [string, 'yes' | 'no'] => [p, 'no']),
 ].sort((a, b) => b[0].length - a[0].length);
 
-/** 'yes' or 'no' when the message is, or opens with, a yes/no answer; undefined otherwise. */
+/**
+ * 'yes' or 'no' when the message is, or opens with, a yes/no answer; undefined otherwise. A yes
+ * the customer holds off after saying it ("ok hold on", "sure but not yet") is none, and one said
+ * after a deferral ("not yet.. ok yes go ahead") is the answer (holds-off.ts).
+ */
 export function parseYesNo(text: string): 'yes' | 'no' | undefined {
+  const answer = readYesNo(text);
+  const s = stripPunctuation(correctTypos(normalize(text)));
+  if (answer === 'no' && yesAfterDeferral(s, parseYesNo)) return 'yes';
+  return answer === 'yes' ? yesUnlessHeld(s, parseYesNo) : answer;
+}
+
+function readYesNo(text: string): 'yes' | 'no' | undefined {
   const s = stripPunctuation(correctTypos(normalize(text)));
   if (s === '') return undefined;
   // "yesss", "nahhh": a stretched word is read at its plain length when it is not an answer as typed.
@@ -79,8 +91,9 @@ function phraseAnswer(s: string): 'yes' | 'no' | undefined {
       return answer;
     }
   }
-  if (/\b(sounds good|that works|works for me|go ahead|book it|please do|yes please)\b/.test(s)) return 'yes';
+  // "actually dont book it": the booking words refused are no "book it".
   if (/\b(don'?t|do not|please don'?t) (book|confirm|do)\b|\bnever ?mind\b/.test(s)) return 'no';
+  if (/\b(sounds good|that works|works for me|go ahead|book it|please do|yes please)\b/.test(s)) return 'yes';
   return undefined;
 }
 

@@ -22,6 +22,7 @@ import { insteadOfSplit } from './instead-of.ts';
 import { moveNotCancel } from './move-not-cancel.ts';
 import { tooEarlyBooked } from './too-early-booked.ts';
 import { spellNewHours } from './new-hour.ts';
+import { defersAnswer } from './holds-off.ts';
 import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
 import { nextToBooking } from './next-to-booking.ts';
 import { placedTold } from './placed-told.ts';
@@ -50,7 +51,7 @@ import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
 import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
-import { needsStaff, onlyComplains } from './needs-staff.ts';
+import { complainsOfElsewhere, needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
 import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
 import { onlyOneMeant } from './only-one.ts';
@@ -68,6 +69,7 @@ import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsk
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
 import { withoutBusyDay } from './day-busy.ts';
+import { withDayCounted } from './day-counted.ts';
 import { asksSameStaff } from './same-staff.ts';
 import { saysThatDay } from './that-day.ts';
 import type { DateRange, Expecting, Intent, ServiceCatalogEntry, StaffEntry, Understanding, UnderstandContext } from './types.ts';
@@ -269,6 +271,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   notMeantAsThatOne,
   undoneCancelAsRebook,
   withoutBusyDay,
+  // "my wedding is on the 12th, can i get a cut the day before at 5": the count is from the date said first.
+  withDayCounted,
   // "i have a cut on the 10th already but can i add color fri": the booking told of is no request of its own.
   (text) => withoutHadAlready(text) ?? text,
   // "besides my color on the 10th, can i get a haircut sat the 12th": the booking kept beside the new one is no request either.
@@ -357,7 +361,8 @@ function classifyOne(text: string, ctx: UnderstandContext): Understanding {
   if (!r) return { intent: 'unknown' };
   // A complaint, a gift card, a message for the team: only a person can see to it, whatever else the words say.
   // A cancel said outright beside a complaint that asks nothing is done: the complaint is its reason.
-  if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s))) return as(r, 'human');
+  // A bad result elsewhere told beside a booking asked here is why they come: the booking is read (needs-staff.ts).
+  if (needsStaff(r.s) && !(cancelsOutright(r.s) && onlyComplains(r.s)) && !complainsOfElsewhere(r.s, Boolean(r.resolved))) return as(r, 'human');
   const takenBack = afterAcknowledgment(r.raw, r.expecting);
   if (takenBack) return classifyOne(takenBack, ctx);
   const request = withoutKeptToo(r.raw) ?? withoutRecalledBooking(r.raw);
@@ -410,6 +415,8 @@ function changeOfMind(text: string, ctx: UnderstandContext, r: Reading): Underst
   if (takenBackWithReason(r.s, Boolean(r.resolved)) && r.expecting !== 'intake') return leftForNow(r);
   // "never mind, dont want to do this right now": the booking itself refused, even during intake (a bare "nvm" there may be the answer).
   if (refusesBookingNow(r.s)) return leftForNow(r);
+  // "actually hold off, let me check my work schedule first. dont book it yet": the yes or pick put off, asking nothing else.
+  if (putsOffAnswer(r)) return leftForNow(r);
   // "need to check my schedule first, ill text back later", "nvm, i'll just ask at my haircut": left for now.
   // "pls cancel my cut, i'll text again when i know my schedule": what is put off is the next booking; the cancel stands.
   if (((leavesForNow(r.s) && r.answer !== 'yes') || putsOff(r.s) || refusedForLater(text, r)) && r.expecting !== 'intake' && !cancelsOutright(r.s)) return leftForNow(r);
@@ -483,6 +490,19 @@ function refusedForLater(text: string, r: Reading): boolean {
   // The clause taken out, not a closing "." the reading trims ("the 10th is the one i cant make.").
   const said = normalize(text).replace(/[\s,.;:!-]+$/, '');
   return withoutRebookLater(said) !== said && REFUSES.test(r.s) && !CANCEL.test(r.s) && !RESCHEDULE.test(r.s);
+}
+
+// "not yet, can we do 3 instead", "hold off on the color, make it a cut": a change asked beside the hold.
+const CHANGE_BESIDE_HOLD = /\b(instead|how about|what about|rather|make it|switch|change|move)\b/;
+
+// "before you book it, how much is it?": a question asked on the way to the yes is answered, the summary kept.
+const QUESTION_BESIDE_HOLD = /\?|\b(how much|how long|what'?s|whats|what is|where|when is|which|who)\b/;
+
+/** A summary's yes or a list's pick put off (holds-off.ts), with no other time, person, change or question beside it. */
+function putsOffAnswer(r: Reading): boolean {
+  if (r.expecting !== 'confirmation' && r.expecting !== 'choice') return false;
+  const asksBeside = CHANGE_BESIDE_HOLD.test(r.s) || QUESTION_BESIDE_HOLD.test(r.raw) || Boolean(r.topic);
+  return defersAnswer(r.s, parseYesNo) && !r.resolved && !r.u.shift && !r.u.staffId && !asksBeside;
 }
 
 /**

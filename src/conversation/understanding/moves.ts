@@ -120,7 +120,8 @@ function daysShift(s: string): number | undefined {
   if (new RegExp(`\\b(a|one) day (later|after)\\b(?! ${NAMED_DAY})|\\bthe day after\\b(?! ${NAMED_DAY})|\\bnext day\\b`).test(s)) return 1;
   if (new RegExp(`\\b(a|one) day (earlier|before)\\b(?! ${NAMED_DAY})|\\bthe day before\\b(?! ${NAMED_DAY})`).test(s)) return -1;
   // "2 days later", "three days before": counted from the booking, unlike "in 2 days" or "2 days from now".
-  const days = /\b(two|three|[2-6]) days (?:(?<later>later|after)|earlier|before)\b(?! (?:tomorrow|today|now))/.exec(s);
+  // "2 days before dec 20" is a date too.
+  const days = new RegExp(String.raw`\b(two|three|[2-6]) days (?:(?<later>later|after)|earlier|before)\b(?! (?:tomorrow|today|now|${NAMED_DAY}))`).exec(s);
   if (days) return (days.groups?.later ? 1 : -1) * (WORD_AMOUNTS[days[1]!] ?? Number(days[1]));
   return undefined;
 }

@@ -41,3 +41,16 @@ export function onlyComplains(s: string): boolean {
   const complaint = (UNHAPPY.test(s) && PAST_VISIT.test(s)) || BAD_RESULT.test(s);
   return complaint && !HARM.test(s) && !REMEDY.test(s) && !KEPT_WAITING.test(s) && !PAYMENT.test(s) && !(PASS_ON.test(s) && ASKED_OF_SOMEONE.test(s));
 }
+
+// "got it colored somewhere else", "my old salon", "box dyed it myself": the visit was not here.
+const ELSEWHERE =
+  /\b(some ?where else|elsewhere|another (salon|place|shop|stylist|barber|hairdresser)|(a|some|my old|my previous|my usual|my regular|my former|the other|a different|this other) (salon|place|shop|stylist|barber|hairdresser)|at home|box dye[ds]?|did it myself|(dyed|colou?red|cut) it myself|myself at home)\b/;
+
+/**
+ * "last time i got my hair colored somewhere else and it came out orange. can dana do color tues
+ * at 9": a bad result elsewhere, told as why they come here, asks nothing of the team; the
+ * booking asked beside it (`asksBooking`) is the request. A complaint of a visit here still hands off.
+ */
+export function complainsOfElsewhere(s: string, asksBooking: boolean): boolean {
+  return asksBooking && ELSEWHERE.test(s) && onlyComplains(s);
+}

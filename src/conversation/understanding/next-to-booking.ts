@@ -6,6 +6,7 @@
 // booking's service and time are read from the rest alone ("a cut right after my color"
 // books a cut, not a color).
 import { RELATIVES } from './relatives.ts';
+import { MONTH } from './shorthand.ts';
 
 export interface NextToBooking {
   /**
@@ -154,7 +155,7 @@ const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:start(?:ing)? )?(?:time|h
 
 /** "i have a cut saturday at 11, can i also ...", "my cut is at 9 right? a color straight after": the text opens by telling of a booking the customer has. */
 export function opensWithBookingHad(text: string): boolean {
-  const lower = text.toLowerCase();
+  const lower = dayAfterWhatFor(text.toLowerCase());
   const rest = STATED.exec(lower)?.groups?.rest;
   return MENTION.test(lower) || (rest !== undefined && RELATIVE_TO_IT.test(rest));
 }
@@ -391,7 +392,19 @@ function namesBooking(booking: string, isService: (words: string) => boolean): b
   return BOOKING_NOUN.test(booking) || isService(booking);
 }
 
-function mentioned(text: string, isService: (words: string) => boolean): NextToBooking | undefined {
+// "since im already coming in the 16th for my cut": the day said between "coming in" and the booking it is for.
+// Only "my ...": "im coming in the 16th for a cut and a consult" may ask for both.
+const DAY_BEFORE_FOR = new RegExp(
+  String.raw`\b((?:i'?m|im|i am) (?:already )?(?:coming in|coming|in|booked))(?: already)? (?:on )?((?:the )?\d{1,2}(?:st|nd|rd|th)?|${MONTH} \d{1,2}(?:st|nd|rd|th)?|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|tmrw|tomorrow)(?: already)? for (my [a-z]+)`,
+);
+
+/** "im coming in the 16th for my cut" said as "im coming in for my cut on the 16th", the telling MENTION reads. */
+function dayAfterWhatFor(text: string): string {
+  return text.replace(DAY_BEFORE_FOR, '$1 for $3 on $2');
+}
+
+function mentioned(said: string, isService: (words: string) => boolean): NextToBooking | undefined {
+  const text = dayAfterWhatFor(said);
   const asked = ASKED_ABOUT.exec(text);
   // A question places the request only by "it" ("right after it"); else it is a question and a request of their own.
   const m = MENTION.exec(text) ?? (asked?.groups && RELATIVE_TO_IT.test(asked.groups.rest!) ? asked : null);

@@ -43,6 +43,8 @@ export function normalize(input: unknown): string {
   s = s.replace(/\b(\d{1,2});(\d{2})(?!\d)/g, '$1:$2');
   // "cuttt", "friiiday": a letter held down is read as at most a double (correctTypos reads it further).
   s = s.replace(/([a-z])\1{2,}/g, '$1$1');
+  // "a trim b4 my color": "before" typed as texts do, read before any rule looks for "before".
+  s = s.replace(/(?<![\w@.])b4(?= (?:my|the|your|ur|our|his|her|it|that|then|noon|\d))/g, 'before');
   // Anything else outside printable ASCII (other emoji, other scripts, control characters)
   // carries nothing the English parsers can use; a space keeps word boundaries intact.
   s = s.replace(/[^\x20-\x7e]/g, ' ');
@@ -122,6 +124,7 @@ const SHORTHAND: Record<string, string> = {
   wat: 'what', wut: 'what', wht: 'what',
   // Two letters apart, which unswapped (below) does not put back.
   wkee: 'week',
+  bfore: 'before', befor: 'before',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 

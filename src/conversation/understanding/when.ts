@@ -137,7 +137,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   // A clock time ruled out goes before a correction is read: "9 in the morning sorry, not 5pm" corrects nothing to 5pm.
-  const told = spellPreferredDay(withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' ')))))));
+  const told = withDayCountedFrom(withoutWeekOfDate(spellPreferredDay(withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))))))), now), now);
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;
@@ -500,6 +500,60 @@ function earliestOrRelative(t: string, now: DateTime): ResolvedWhen | undefined 
   const minutes = unit.startsWith('m') ? n : n * 60;
   const at = now.plus({ minutes }).startOf('minute');
   return { range: range(at, at.plus({ minutes: 1 }), true, `in ${relative[1]} ${relative[2]}`), hasDate: true, time: { hour: at.hour, minute: at.minute } };
+}
+
+// "the day before", "2 days after", "the night before": a count of days from the date said next.
+const DAYS_COUNTED = /\b(the|a|one|two|three|2|3) (days?|night) (before|after) /;
+const COUNT_OF: Record<string, number> = { the: 1, a: 1, one: 1, two: 2, three: 3, '2': 2, '3': 3 };
+
+/**
+ * "2 days before december 20", "the day before friday at 2": the day counted from the date said
+ * after it, spelled as that day ("december 18"), so the time said beside it stays on it. The
+ * longest run of words after the count that reads as one whole day is the date.
+ */
+function withDayCountedFrom(t: string, now: DateTime): string {
+  const m = DAYS_COUNTED.exec(t);
+  if (!m) return t;
+  const after = t.slice(m.index + m[0].length).split(' ');
+  for (let k = Math.min(4, after.length); k >= 1; k--) {
+    const phrase = after.slice(0, k).join(' ');
+    // "tomorrow at 3": "at" leads into the time, which stays with the day.
+    if (/(?:^|\s)(?:at|around|about|by|on|in|the|for|like|maybe|after|before|from|@)$|[^a-z0-9]$/.test(phrase)) continue;
+    const date = resolvePhrase(phrase, now);
+    const from = date?.hasDate && !date.range.exactTime ? DateTime.fromJSDate(date.range.from, { zone: now.zone }) : undefined;
+    if (!from || !date || DateTime.fromJSDate(date.range.to, { zone: now.zone }).diff(from, 'days').days > 1) continue;
+    const day = from.plus({ days: (m[3] === 'before' ? -1 : 1) * COUNT_OF[m[1]!]! });
+    return `${t.slice(0, m.index)}${day.toFormat('MMMM d').toLowerCase()}${m[2] === 'night' ? ' night' : ''} ${after.slice(k).join(' ')}`;
+  }
+  return t;
+}
+
+/**
+ * "next week, the 11th", "the 11th next week": a day of the month by its number that falls in the
+ * week said is the day meant; the week only placed it, so it is taken out. A number outside that
+ * week is left beside it, as said.
+ */
+function withoutWeekOfDate(t: string, now: DateTime): string {
+  const nextMonday = now.startOf('day').plus({ days: 8 - now.weekday });
+  return /\bnext week\b/.test(t) && dayOfMonthWithin(t, nextMonday, 7) ? t.replace(/\b(?:sometime |some time |later |early |earlier )?next week\b,?/g, ' ') : t;
+}
+
+function dayOfMonthWithin(t: string, start: DateTime, days: number): boolean {
+  const inWeek = (day: number, month?: number) => {
+    for (let d = start; d < start.plus({ days }); d = d.plus({ days: 1 })) if (d.day === day && (month === undefined || d.month === month)) return true;
+    return false;
+  };
+  // By then "the 11th" is spelled "december 11" (shorthand.ts); "11th" alone may stay as said.
+  for (const m of t.matchAll(new RegExp(String.raw`\b(${MONTH})[a-z]*\.? (\d{1,2})\b`, 'gi'))) {
+    if (inWeek(Number(m[2]), monthNumber(m[1]!))) return true;
+  }
+  for (const m of t.matchAll(/\b([12]?\d|3[01])(?:st|nd|rd|th)\b/g)) if (inWeek(Number(m[1]))) return true;
+  return false;
+}
+
+/** 1 for "jan" or "January", 12 for "dec". */
+function monthNumber(name: string): number {
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
 /**
