@@ -58,7 +58,7 @@ import { withKeptDay } from './kept-day.ts';
 import { withDaysByNumber } from './days-by-number.ts';
 import { bookedWrongDay } from './booked-wrong.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
-import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
+import { correctTypos, normalize, simplify, spellCommandLetter, spellTwoAsTo, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
 import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
@@ -553,7 +553,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(normalize(text)))), protect);
+  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(spellTwoAsTo(normalize(text))))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);
