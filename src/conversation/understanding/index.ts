@@ -17,7 +17,7 @@ import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { staffOfBookingAndNewTime } from './staff-of-new-time.ts';
 import { aboutOthersBooking, asksOtherThanBooked, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
+import { arrowAsMove, spellMovedALittle, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { moveNotCancel } from './move-not-cancel.ts';
 import { tooEarlyBooked } from './too-early-booked.ts';
@@ -553,7 +553,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(spellTwoAsTo(normalize(text))))), protect);
+  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(spellMovedALittle(spellTwoAsTo(normalize(text)))))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);

@@ -218,6 +218,15 @@ const ARROW_MOVE = /(^|[.!?;]\s*)([^.!?;]*?) ?-> ?/;
 /** A verb that moves a booking ("move", "moved", "push", "reschedule"): where one is said, none is added. */
 export const MOVE_VERB = /\b(move|moved|change|switch|push|bump|reschedule|shift)\b/i;
 
+// "can u slide my appt to after 4", "scoot it to 3", "nudge my cut back an hour": verbs that move a booking a little,
+// said of it. "slide me in tmrw", "scoot us in at 4" squeeze a new booking in, and stay as said.
+const MOVED_A_LITTLE = /\b(?:slide|scoot|nudge)(?= (?:my|our|the|it|this|that|me|us|both|them)\b)(?!(?: [\w']+){1,2} in\b)/g;
+
+/** "slide my appt to after 4" reads "move my appt to after 4". */
+export function spellMovedALittle(text: string): string {
+  return text.replace(MOVED_A_LITTLE, 'move');
+}
+
 /** "thurs 3pm -> 4pm" reads "move thurs 3pm to 4pm": a booking's time changed, never a window from one to the other. */
 export function arrowAsMove(text: string): string {
   return text.replace(ARROW_MOVE, (_, lead: string, before: string) => `${lead}${MOVE_VERB.test(before) ? '' : 'move '}${before} to `).replace(/ ?-> ?/g, ' to ');
