@@ -1031,9 +1031,9 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
   return undefined;
 }
 
-/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs": a booking named by when it is. */
+/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs", "my 2pm on the 8th": a booking named by when it is. */
 const BOOKING_BY_TIME =
-  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:my|our) (?<told>[a-z]+)(?: (?:appt|appointment|booking))?(?: is|'s| s| was) (?<toldOn>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow| on (?:the )?\d{1,2}(?:st|nd|rd|th)| (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:my|our) (?<told>[a-z]+)(?: (?:appt|appointment|booking))?(?: is|'s| s| was) (?<toldOn>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
 const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|reschedule|bump|push|shift)\b/;
 
