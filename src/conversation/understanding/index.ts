@@ -117,6 +117,9 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 /** A move asked in so many words, each way of saying it one alternative. */
 // "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
 const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
+const MAYBE = String.raw`(might|may|could|will|would|should|probably|prob|gonna|going)`;
+// A booking moved, said passive ("be pushed", "get bumped").
+const MOVED_PARTICIPLE = String.raw`(moved|pushed|bumped|shifted|switched|changed|rescheduled|slid|scooted|nudged)`;
 const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
@@ -135,8 +138,10 @@ const RESCHEDULE_SAID = new RegExp(
     // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
     String.raw`got moved to\b`,
     // "can the color on thursday go to friday": the booking may be named with its day.
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|moved|be switched|be changed) to\b`,
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|be switched|be changed) from\b`,
+    // "can my cut on monday be pushed to 5:30", "could my appt on the 9th get bumped to 3": any move verb, said passive.
+    // "my meeting might get pushed to 4" is a maybe of someone else's plans.
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(?!(\w+ ){0,2}${MAYBE} )(\w+ ){1,2}${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|(be|get) ${MOVED_PARTICIPLE}) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
