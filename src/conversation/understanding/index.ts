@@ -1047,8 +1047,10 @@ const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change
  * the words naming a booking by its day or time say which one, the rest of the text its new
  * time. Undefined unless both are read and the text asks a change.
  */
-function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
-  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(raw)) return undefined;
+function namedThenNewTime(said: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(said)) return undefined;
+  // "my 10am on the 12th, could it be noon instead? the 19th stays": the booking kept names neither.
+  const raw = withoutKept(said, { moving: true });
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
     // "my color is on the 14th": the booking told of by its day names it, as "the 14th one" would.

@@ -155,7 +155,7 @@ export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: s
 // customer's own booking, named by a booking word, a service's place or its date or time, won't work; a clause
 // follows. "my friend said tuesday wont work" names no booking of theirs (no booking word, date or time).
 const OWN_WONT_WORK =
-  /(?<=\b(?:my|our) (?=[^,.;!?]{0,40}\b(?:appt|appointment|booking|one|slot|\d{1,2}(?::\d{2})? ?(?:[ap]m|st|nd|rd|th)?)\b)[^,.;!?]{0,40}) (?:(?:is ?n'?t|is not|aint|ain'?t) (?:going to |gonna )?(?:work|working)|(?:won'?t|wont|will not|does ?n'?t|does not) (?:work|do))(?: for (?:me|us))?(?: any ?more| now| after all)?(?<at> (?:at|@) \d{1,2}(?::\d{2})? ?(?:[ap]m)?)?(?= ?[.,;!?-]| (?:but|so|any|what|how|do|can|could|got|is)\b)/;
+  /(?<=\b(?:my|our) (?:[^,.;!?]{0,30} )?(?:appt|appointment|booking|one|slot|\d{1,2}(?::\d{2})? ?(?:[ap]m|st|nd|rd|th)?)\b[^,.;!?]{0,25}) (?:(?:is ?n'?t|is not|aint|ain'?t) (?:going to |gonna )?(?:work|working)|(?:won'?t|wont|will not|does ?n'?t|does not) (?:work|do))(?: for (?:me|us))?(?: any ?more| now| after all)?(?<at> (?:at|@) \d{1,2}(?::\d{2})? ?(?:[ap]m)?)?(?= ?[.,;!?-]| (?:but|so|any|what|how|do|can|could|got|is)\b)/;
 
 // "friday got crazy", "the 10th is bad now", "the tues 11am isnt working": a day said to have gone
 // bad. Said after a move's new time, it names the booking moved, never a time ruled out of the new one.
