@@ -960,10 +960,11 @@ const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead|become|becomes)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's; so is the time "from" names ("change it from 3pm to 4").
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$|\bfrom \d{1,2}(:\d{2})? ?([ap]m)? ?$/;
-// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm":
+// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm",
+// "anything friday after 5? need to switch my thursday appt":
 // words asking what is free ask for the new time; they never name the booking (the "you have me down for" of one does).
 const OPENINGS_ASKED =
-  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b/;
+  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b|^(?:(?:hi|hey|ok|so|um|hmm) )?(?:anything|any ?time|any slots?|any spots?)\b[^?!;,.]*$/;
 
 // "bump my color a week", "push it 2 days": how far a booking moves, which names no day of a booking ("in a week" may).
 // "the day before instead, fri the 18th": "the day before" or "the week after" with no day after it is counted from the booking too.
@@ -1060,7 +1061,8 @@ function namedThenNewTime(said: string, ctx: UnderstandContext, isService: (word
     const month = g.named ? monthNamed(m[0], ctx.now, ctx.timeZone) : undefined;
     const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.toldOn ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
-    const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
+    // "can my sat appt go later in the day? like after 2": "in the day" is the booking's own, no day on.
+    const target = resolveWhen(withoutSameDay(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`), ctx.now, ctx.timeZone);
     if (target) return { appointment, target };
   }
   return dayThenAsksIt(raw, ctx);

@@ -206,7 +206,8 @@ function timeSaidBeforeCorrection(s: string): boolean {
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const weekday = weekdayAfter(s);
-  const days = weekday ? undefined : daysShift(s);
+  // "later in the day? after 3": the booking's own day is no "the day after".
+  const days = weekday ? undefined : daysShift(withoutSameDay(s));
   const sameTime = SAME_TIME.test(s) && !timeSaidBeforeCorrection(s);
   const sameDay = sameDayWay(s);
   if (minutes === undefined && days === undefined && !weekday && !sameTime && !sameDay) return undefined;
