@@ -202,7 +202,7 @@ const TWO_AS_TO_VERB =
 // "push my appt 2 the 17th", "move my cut 2 friday", "can i change it 2 next week": "2" between what moves and
 // its new day is "to". Never after a clock cue or a service ("at 2 the 17th", "cut 2 tmrw" are 2 o'clock).
 const TWO_AS_TO_DAY = new RegExp(
-  `(?<=\\b(?:(?:it|this|that|appt|appts|apt|appointment|appointments|booking|bookings)|(?:move|moved|push|pushed|bump|bumped|shift|switch|change|changed|reschedule|rescheduled|slide)(?: (?:my|the|our) [a-z]+)?)\\s)2(?=\\s(?:the|my|next|another|a different|tomorrow|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|jan|feb|dec|january|february|december)\\b)`,
+  `(?<=\\b(?:(?:it|this|that|appt|appts|apt|appointment|appointments|booking|bookings)|(?:move|moved|push|pushed|bump|bumped|shift|switch|change|changed|reschedule|rescheduled|slide)(?: (?:my|the|our) [a-z]+)?)\\s)2(?=\\s(?:the|my|next|another|a different|tomorrow|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\\b)`,
   'g',
 );
 

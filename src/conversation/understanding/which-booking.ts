@@ -152,7 +152,7 @@ export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: s
 }
 
 // "my wed the 9th appt isnt gonna work at 11, anything after 5", "my 3pm on friday doesnt work, any later?": the
-// customer's own booking, named by a booking word, a service's place or its date or time, won't work; a clause
+// customer's own booking, named by a booking word or by its date or time, won't work (at its time); a clause
 // follows. "my friend said tuesday wont work" names no booking of theirs (no booking word, date or time).
 const OWN_WONT_WORK =
   /(?<=\b(?:my|our) (?:[^,.;!?]{0,30} )?(?:appt|appointment|booking|one|slot|\d{1,2}(?::\d{2})? ?(?:[ap]m|st|nd|rd|th)?)\b[^,.;!?]{0,25}) (?:(?:is ?n'?t|is not|aint|ain'?t) (?:going to |gonna )?(?:work|working)|(?:won'?t|wont|will not|does ?n'?t|does not) (?:work|do))(?: for (?:me|us))?(?: any ?more| now| after all)?(?<at> (?:at|@) \d{1,2}(?::\d{2})? ?(?:[ap]m)?)?(?= ?[.,;!?-]| (?:but|so|any|what|how|do|can|could|got|is)\b)/;
