@@ -17,7 +17,7 @@ import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
 import { staffOfBookingAndNewTime } from './staff-of-new-time.ts';
 import { aboutOthersBooking, asksOtherThanBooked, asksOwnBookings, changesBookedTime, staffNamesBooking, WHATS_BOOKED, WHICH_OF_STAFF } from './around-booking.ts';
-import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
+import { arrowAsMove, spellMovedALittle, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { moveNotCancel } from './move-not-cancel.ts';
 import { tooEarlyBooked } from './too-early-booked.ts';
@@ -59,7 +59,7 @@ import { withKeptDay } from './kept-day.ts';
 import { withDaysByNumber } from './days-by-number.ts';
 import { bookedWrongDay } from './booked-wrong.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
-import { correctTypos, normalize, simplify, spellCommandLetter, unswapWords, words } from './text.ts';
+import { correctTypos, normalize, simplify, spellCommandLetter, spellTwoAsTo, unswapWords, words } from './text.ts';
 import { MONTH } from './shorthand.ts';
 import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
@@ -119,6 +119,9 @@ const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(
 /** A move asked in so many words, each way of saying it one alternative. */
 // "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
 const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
+const MAYBE = String.raw`(might|may|could|will|would|should|probably|prob|gonna|going)`;
+// A booking moved, said passive ("be pushed", "get bumped").
+const MOVED_PARTICIPLE = String.raw`(moved|pushed|bumped|shifted|switched|changed|rescheduled|slid|scooted|nudged)`;
 const RESCHEDULE_SAID = new RegExp(
   String.raw`\b(${[
     String.raw`reschedule|rescheduling|re-?book|postpone`,
@@ -137,8 +140,10 @@ const RESCHEDULE_SAID = new RegExp(
     // "school concert got moved" gives a reason; only "got moved to ..." asks for a move.
     String.raw`got moved to\b`,
     // "can the color on thursday go to friday": the booking may be named with its day.
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|moved|be switched|be changed) to\b`,
-    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|be moved|get moved|be switched|be changed) from\b`,
+    // "can my cut on monday be pushed to 5:30", "could my appt on the 9th get bumped to 3": any move verb, said passive.
+    // "my meeting might get pushed to 4" is a maybe of someone else's plans.
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(?!(\w+ ){0,2}${MAYBE} )(\w+ ){1,2}${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
+    String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|(be|get) ${MOVED_PARTICIPLE}) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
@@ -573,7 +578,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const staff = Array.isArray(ctx?.staff) ? ctx.staff : [];
   const optionCount = ctx?.optionCount ?? DEFAULT_OPTION_COUNT;
   const protect = protectedWords(services, staff);
-  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(normalize(text)))), protect);
+  const said = unswapWords(spellCommandLetter(withoutAsItIsNow(arrowAsMove(spellMovedALittle(spellTwoAsTo(normalize(text)))))), protect);
   const raw = spellOrdinalBooking(spellNewHours(withoutRebookLater(said), { expecting: ctx?.expecting ?? null, optionCount: ctx?.offersUnseen ? 0 : optionCount }));
   if (raw === '') return undefined;
   const t = correctTypos(raw, protect);
@@ -975,10 +980,11 @@ const PLURAL_WEEKDAY = /\b(mon|tues|wednes|thurs|fri|satur|sun)days\b/g;
 const MOVE_SEPARATOR = /[,?!;]|(?<=[a-z]{2})\.(?=\s)|\b(?:to|and|then|for|into|instead|become|becomes)\b/g;
 // "my thursday appt", "move tuesday": the day right after the verb is the appointment's; so is the time "from" names ("change it from 3pm to 4").
 const NAMES_APPOINTMENT = /\b(my|the|our|this|that)\b|\b(move|change|switch|reschedule|shift|bump|push) \S+ ?$|\bfrom \d{1,2}(:\d{2})? ?([ap]m)? ?$/;
-// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm":
+// "whats the earliest you have on sat the 19th? want to move my 4pm up", "what have you got thurs? need to move my 3pm",
+// "anything friday after 5? need to switch my thursday appt":
 // words asking what is free ask for the new time; they never name the booking (the "you have me down for" of one does).
 const OPENINGS_ASKED =
-  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b/;
+  /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b|^(?:(?:hi|hey|ok|so|um|hmm) )?(?:anything|any ?time|any slots?|any spots?)\b[^?!;,.]*$/;
 
 // "bump my color a week", "push it 2 days": how far a booking moves, which names no day of a booking ("in a week" may).
 // "the day before instead, fri the 18th": "the day before" or "the week after" with no day after it is counted from the booking too.
@@ -1051,9 +1057,9 @@ function splitMove(raw: string, now: Date, timeZone: string, moving: boolean): {
   return undefined;
 }
 
-/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs": a booking named by when it is. */
+/** "the dec 17 one", "my afternoon appt", "the one on the 11th", "my friday cut", "my 3pm on thurs", "my 2pm on the 8th": a booking named by when it is. */
 const BOOKING_BY_TIME =
-  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:my|our) (?<told>[a-z]+)(?: (?:appt|appointment|booking))?(?: is|'s| s| was) (?<toldOn>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
+  /\b(?:my|our) (?<clock>\d{1,2}(?::\d{2})? ?(?:am|pm)(?: (?:on )?(?:mon|tue|wed|thu|fri|sat)[a-z]*| tmrw| tomorrow| on (?:the )?\d{1,2}(?:st|nd|rd|th)| (?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?::\d{2})? ?(?:am|pm)? (?:on )?(?:(?:mon|tue|wed|thu|fri|sat)[a-z]*|tmrw|tomorrow))\b|\b(?:my|our) (?<told>[a-z]+)(?: (?:appt|appointment|booking))?(?: is|'s| s| was) (?<toldOn>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|\b(?:the|my|our) (?:(?:one|appt|appointment|booking) (?<on>(?:on|at|for) (?:the )?[\w:/]+(?: (?:at )?\d[\w:]*)?)|(?<named>(?:[\w:/]+ ){1,3}?)(?<noun>one|appt|appointment|booking|slot|spot|visit|[a-z]+)\b)/g;
 /** Words that ask for the booking named to change ("be 10am", "instead", "make it"), where no move verb is said. */
 const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change|switch|swap|go|moved?|reschedule|bump|push|shift)\b/;
 
@@ -1062,8 +1068,10 @@ const ASKS_CHANGE = /\b(instead|rather|be|become|make (it|that|this|mine)|change
  * the words naming a booking by its day or time say which one, the rest of the text its new
  * time. Undefined unless both are read and the text asks a change.
  */
-function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
-  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(raw)) return undefined;
+function namedThenNewTime(said: string, ctx: UnderstandContext, isService: (word: string) => boolean): { appointment: ResolvedWhen; target: ResolvedWhen } | undefined {
+  if (['choice', 'confirmation', 'intake'].includes(ctx.expecting ?? '') || !ASKS_CHANGE.test(said)) return undefined;
+  // "my 10am on the 12th, could it be noon instead? the 19th stays": the booking kept names neither.
+  const raw = withoutKept(said, { moving: true });
   for (const m of raw.matchAll(BOOKING_BY_TIME)) {
     const g = m.groups!;
     // "my color is on the 14th": the booking told of by its day names it, as "the 14th one" would.
@@ -1073,7 +1081,8 @@ function namedThenNewTime(raw: string, ctx: UnderstandContext, isService: (word:
     const month = g.named ? monthNamed(m[0], ctx.now, ctx.timeZone) : undefined;
     const appointment = month ? { range: month, hasDate: true } : bookingWhen(g.clock ?? g.on ?? g.toldOn ?? g.named!, ctx.now, ctx.timeZone);
     if (!appointment) continue;
-    const target = resolveWhen(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`, ctx.now, ctx.timeZone);
+    // "can my sat appt go later in the day? like after 2": "in the day" is the booking's own, no day on.
+    const target = resolveWhen(withoutSameDay(`${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`), ctx.now, ctx.timeZone);
     if (target) return { appointment, target };
   }
   return dayThenAsksIt(raw, ctx);

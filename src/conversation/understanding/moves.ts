@@ -207,7 +207,8 @@ function timeSaidBeforeCorrection(s: string): boolean {
 export function parseShift(s: string): Shift | undefined {
   const minutes = minutesShift(s);
   const weekday = weekdayAfter(s);
-  const days = weekday ? undefined : daysShift(s);
+  // "later in the day? after 3": the booking's own day is no "the day after".
+  const days = weekday ? undefined : daysShift(withoutSameDay(s));
   const sameTime = SAME_TIME.test(s) && !timeSaidBeforeCorrection(s);
   const sameDay = sameDayWay(s);
   if (minutes === undefined && days === undefined && !weekday && !sameTime && !sameDay) return undefined;
@@ -218,6 +219,15 @@ export function parseShift(s: string): Shift | undefined {
 const ARROW_MOVE = /(^|[.!?;]\s*)([^.!?;]*?) ?-> ?/;
 /** A verb that moves a booking ("move", "moved", "push", "reschedule"): where one is said, none is added. */
 export const MOVE_VERB = /\b(move|moved|change|switch|push|bump|reschedule|shift)\b/i;
+
+// "can u slide my appt to after 4", "scoot it to 3", "nudge my cut back an hour": verbs that move a booking a little,
+// said of it. "slide me in tmrw", "scoot us in at 4" squeeze a new booking in, and stay as said.
+const MOVED_A_LITTLE = /\b(?:slide|scoot|nudge)(?= (?:my|our|the|it|this|that|me|us|both|them)\b)(?!(?: [\w']+){1,2} in\b)/g;
+
+/** "slide my appt to after 4" reads "move my appt to after 4". */
+export function spellMovedALittle(text: string): string {
+  return text.replace(MOVED_A_LITTLE, 'move');
+}
 
 /** "thurs 3pm -> 4pm" reads "move thurs 3pm to 4pm": a booking's time changed, never a window from one to the other. */
 export function arrowAsMove(text: string): string {

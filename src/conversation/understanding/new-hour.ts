@@ -29,7 +29,7 @@ const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
 // "switch my appt tmrw to 3", "can you move it to 4 instead", "bring it forward to 11": the hour a booking is moved to.
 // "push it to 11 that same morning", "to 12 to be safe", "to 4 just in case": the booking's own day or a reason may follow.
-const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|switch|push|bump|shift|bring|pull|reschedule)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same|that (?:same )?(?:day|morning|afternoon|evening)|the same|to be (?:safe|sure)|(?:just )?in case)\\b))`, 'g');
+const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|changed|switch|switched|push|pushed|bump|bumped|shift|shifted|bring|pull|reschedule|rescheduled)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same|that (?:same )?(?:day|morning|afternoon|evening)|the same|to be (?:safe|sure)|(?:just )?in case)\\b))`, 'g');
 // "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
 const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
 // "3 not 2", "no wait, 11, not 10": an hour set against the one it replaces, both bare.

@@ -191,6 +191,24 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
     .replace(FOUR_BEFORE_SERVICE, 'for');
 }
 
+/**
+ * "r u able 2 push my appt 2 the 17th": "2" typed for "to" between words, put back before any
+ * number or date is read (else it is a choice, or the year of "2 the 17th").
+ */
+export function spellTwoAsTo(normalized: string): string {
+  return normalized.replace(TWO_AS_TO_VERB, 'to').replace(TWO_AS_TO_DAY, 'to');
+}
+
+// "r u able 2 push it", "i need 2 change my appt": "2" between a word that wants a verb and the verb is "to".
+const TWO_AS_TO_VERB =
+  /(?<=\b(?:able|want|wanted|need|needed|like|love|have|going|trying|hoping|hope|possible|way|try|ok|okay)\s)2(?=\s(?:push|move|bump|shift|slide|change|switch|reschedule|cancel|book|come|get|see|make|do|go|talk|ask|know|check)\b)/g;
+// "push my appt 2 the 17th", "move my cut 2 friday", "can i change it 2 next week": "2" between what moves and
+// its new day is "to". Never after a clock cue or a service ("at 2 the 17th", "cut 2 tmrw" are 2 o'clock).
+const TWO_AS_TO_DAY = new RegExp(
+  `(?<=\\b(?:(?:it|this|that|appt|appts|apt|appointment|appointments|booking|bookings)|(?:move|moved|push|pushed|bump|bumped|shift|switch|change|changed|reschedule|rescheduled|slide)(?: (?:my|the|our) [a-z]+)?)\\s)2(?=\\s(?:the|my|next|another|a different|tomorrow|(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\\b)`,
+  'g',
+);
+
 // "same tim", "same tym", "same tme": "time" typed short after "same", where it can be no name
 // ("tim" alone may be a person, so only the phrase is read).
 const SAME_TIME_TYPED = /\bsame (?:tim|tym|tme|tiem|tyme)\b/g;

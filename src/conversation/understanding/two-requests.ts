@@ -132,6 +132,7 @@ function twoMoves(args: Parameters<typeof withSecondRequest>[0]): Understanding 
   const free = { ...ctx, expecting: null };
   const namesBooking = (u: Understanding) => u.serviceId !== undefined || u.apptWhen !== undefined;
   for (const { head, tail } of splits(text)) {
+    if (restatesDay(head, tail)) continue;
     const first = classifyOne(head, free);
     if (first.intent !== 'reschedule' || !first.when || !namesBooking(first)) continue;
     // "and my color on the 18th to 12": the second move said without a verb of its own.
@@ -140,6 +141,21 @@ function twoMoves(args: Parameters<typeof withSecondRequest>[0]): Understanding 
     if (second.intent === 'reschedule' && second.when && namesBooking(second)) return { ...first, then: asked };
   }
   return undefined;
+}
+
+// A day's words: a weekday, "tomorrow", a date ("the 12th", "dec 12", "12/12").
+const DAY_SAID = String.raw`(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?|tomorrow|tmrw|(?:the )?\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})`;
+const ENDS_ON_DAY = new RegExp(String.raw`\b${DAY_SAID}[\s,;:-]*$`);
+const OPENS_ON_DAY = new RegExp(String.raw`^[\s,;:-]*(?:(?:so|i mean|i\.e|ie|aka|which is|thats?|that's) )?${DAY_SAID}\b`);
+// A booking said in the words after: "the 18th one", "my color on the 18th", "the 18th to monday".
+const NAMES_A_BOOKING = /\b(?:my|our|one|appt|appointment|booking|to)\b/;
+
+/**
+ * "push my saturday appt to the following sat, the 12th, same time 11am": the day after the
+ * new day says it again (its date), it names no second booking to move.
+ */
+function restatesDay(head: string, tail: string): boolean {
+  return ENDS_ON_DAY.test(head) && OPENS_ON_DAY.test(tail) && !NAMES_A_BOOKING.test(tail);
 }
 
 // "cancel monday, keep thursday, and move sat...": the booking kept asks nothing; the request after it is the one to do.

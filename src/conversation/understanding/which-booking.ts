@@ -107,7 +107,7 @@ export function withoutCantMake(raw: string): string {
  * and a question for openings ("what's open thurs", "what do u have friday", "got anything monday").
  */
 const ASKS_INSTEAD =
-  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|what(?:'?s| is| are)? (?:open|free|available|left)|what (?:do|have|else do) (?:you|u|ya)(?: guys)? (?:have|got)|(?:(?:you|u) )?(?:got|have) (?:any|anything)|any(?:thing)? (?:open|free|available|openings?|slots?|spots?|times?|availability)|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
+  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|what(?:'?s| is| are)? (?:open|free|available|left)|what (?:do|have|else do) (?:you|u|ya)(?: guys)? (?:have|got)|(?:(?:you|u) )?(?:got|have) (?:any|anything)|any(?:thing)? (?:open|free|available|openings?|slots?|spots?|times?|availability)|any(?:thing| time| slots?| spots?| openings?)? (?:after|before|past|later|earlier|sooner)\b|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
 
 /**
  * "can't make it tmrw unfortunately, can we do monday at 2", "i won't make 4. can we do 4:30?":
@@ -141,12 +141,21 @@ const DAY_WONT_WORK =
  * clause after it the time wanted in its place. Undefined when nothing follows.
  */
 export function stoppedWorkingThenAsks(raw: string): { booking: string; asked: string } | undefined {
-  const off = STOPPED_WORKING.exec(raw) ?? DAY_WONT_WORK.exec(raw);
+  const own = OWN_WONT_WORK.exec(raw);
+  const off = STOPPED_WORKING.exec(raw) ?? DAY_WONT_WORK.exec(raw) ?? own;
   if (!off) return undefined;
   const asked = raw.slice(off.index + off[0].length).replace(/^[\s,.;!?-]*(?:so|but|and|instead)?\b/, ' ');
   if (!/[a-z0-9]/.test(asked)) return undefined;
-  return { booking: withoutCantMake(raw.slice(0, off.index)), asked };
+  // "my 9th appt isnt gonna work at 11": the time said after the verb is the booking's too.
+  const at = off === own ? (own.groups?.at ?? '') : '';
+  return { booking: withoutCantMake(raw.slice(0, off.index) + at), asked };
 }
+
+// "my wed the 9th appt isnt gonna work at 11, anything after 5", "my 3pm on friday doesnt work, any later?": the
+// customer's own booking, named by a booking word or by its date or time, won't work (at its time); a clause
+// follows. "my friend said tuesday wont work" names no booking of theirs (no booking word, date or time).
+const OWN_WONT_WORK =
+  /(?<=\b(?:my|our) (?:[^,.;!?]{0,30} )?(?:appt|appointment|booking|one|slot|\d{1,2}(?::\d{2})? ?(?:[ap]m|st|nd|rd|th)?)\b[^,.;!?]{0,25}) (?:(?:is ?n'?t|is not|aint|ain'?t) (?:going to |gonna )?(?:work|working)|(?:won'?t|wont|will not|does ?n'?t|does not) (?:work|do))(?: for (?:me|us))?(?: any ?more| now| after all)?(?<at> (?:at|@) \d{1,2}(?::\d{2})? ?(?:[ap]m)?)?(?= ?[.,;!?-]| (?:but|so|any|what|how|do|can|could|got|is)\b)/;
 
 // "friday got crazy", "the 10th is bad now", "the tues 11am isnt working": a day said to have gone
 // bad. Said after a move's new time, it names the booking moved, never a time ruled out of the new one.
