@@ -5,16 +5,17 @@
 // new booking, the customer would get a second one at the booking's own time.
 //
 // Said of a booking only: "i have to move" or "my lease is up and we have to move" tell of the
-// customer's life, and "my son has to move his cut" is a move verb already (moves.ts).
+// customer's life, and "my son has to move his cut" is a move verb already (moves.ts). "the color
+// needs to change to highlights" changes the service, so "change" counts only as "be changed".
 import { RELATIVES } from './relatives.ts';
 
 // Words between the owner and "has to move" that still name one booking: "cut at 10:30 sat",
 // "2:30 on the 12th"; never a new clause ("and i", "so we").
-const BOOKING_WORDS = String.raw`(?:(?!(?:i|we|and|so|but|because|cause|cuz|since|im|i'm)\b)[\w':]+ ){0,5}?`;
+const BOOKING_WORDS = String.raw`(?:(?!(?:i|we|and|so|but|because|cause|cuz|since|im|i'm)\b)[\w':]+ ){0,6}?`;
 // The owner: "my", "the", "her", "his"; a relative said alone ("my daughter has to move") is the person, not a booking.
 const OWNER = String.raw`\b(?:my|our|the|his|her|their|that|this)\b (?!(?:${RELATIVES})\b(?!'))`;
 const HAS_TO = String.raw`(?:has|have|needs?|will need|must|gotta|got|is going|'s going|is gonna|'s gonna) (?:to )?`;
-const BE_MOVED = String.raw`(?:move|be moved|change|be changed|shift|be shifted|be rescheduled|be pushed|be switched)\b(?! (?:out|in|on|away|house|home|over|back)\b)`;
+const BE_MOVED = String.raw`(?:move|be moved|be changed|shift|be shifted|be rescheduled|be pushed|be switched)\b(?! (?:out|in|on|away|house|home|over)\b)`;
 
 /** A booking said to have to move: "my cut at 10:30 sat has to move", "her 2:30 needs to be changed". */
 export const MUST_MOVE = new RegExp(`${OWNER}${BOOKING_WORDS}${HAS_TO}${BE_MOVED}`);
