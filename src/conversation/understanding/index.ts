@@ -21,6 +21,7 @@ import { arrowAsMove, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFO
 import { insteadOfSplit } from './instead-of.ts';
 import { moveNotCancel } from './move-not-cancel.ts';
 import { MUST_MOVE, mustMoveThenAsks } from './must-move.ts';
+import { asksIfRelativeBooked } from './relative-booked.ts';
 import { tooEarlyBooked } from './too-early-booked.ts';
 import { spellNewHours } from './new-hour.ts';
 import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from './leaves-for-now.ts';
@@ -1244,6 +1245,8 @@ function askedInformation(r: Reading): Understanding | undefined {
   }
   // "is this w dana?", "am i with lee friday": whether the booking had is with the person named.
   if (WHATS_BOOKED.test(s) || (u.staffId && (WHICH_OF_STAFF.test(s) || asksStaffOfBooking(r.toStaff, r.expecting)))) return ownBookings(r);
+  // "did my husband book his cut for thursday?": whether a relative is booked, asked; never a booking (relative-booked.ts).
+  if (asksIfRelativeBooked(s)) return ownBookings(r);
   if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s) || asksBookingsLeft(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
     // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
     if (asksWhichOfTwoTimes(s)) delete u.when;
