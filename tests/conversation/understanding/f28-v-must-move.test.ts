@@ -48,6 +48,7 @@ describe('near-misses: no booking said to move', () => {
   it.each([
     'my lease is up and we have to move, can i do 3pm',
     'the color needs to change to highlights',
+    'i heard the salon has to move locations, where will you be?',
   ])('%s', (text) => {
     expect(read(text).intent).not.toBe('reschedule');
   });
