@@ -20,6 +20,8 @@ import { aboutOthersBooking, asksOtherThanBooked, asksOwnBookings, changesBooked
 import { arrowAsMove, spellMovedALittle, withoutAsItIsNow, forSomeoneElse, parseShift, SAME_AS_BEFORE, spellHalfAmounts, withoutNoticeGiven, withoutSameDay, withoutShiftAmounts, withoutWaitSaid } from './moves.ts';
 import { insteadOfSplit } from './instead-of.ts';
 import { moveNotCancel } from './move-not-cancel.ts';
+import { MUST_MOVE, mustMoveThenAsks } from './must-move.ts';
+import { asksIfRelativeBooked } from './relative-booked.ts';
 import { tooEarlyBooked } from './too-early-booked.ts';
 import { spellNewHours } from './new-hour.ts';
 import { defersAnswer } from './holds-off.ts';
@@ -159,7 +161,8 @@ const RESCHEDULE_SAID = new RegExp(
   ].join('|')})\b`,
 );
 // "can i change an appointment", "need to move one of my cuts": a change asked before saying which booking or to when.
-const RESCHEDULE = new RegExp(`${RESCHEDULE_SAID.source}|${CHANGE_OF_BOOKING.source}`);
+// "my sat cut has to move": a booking said to have to move (must-move.ts).
+const RESCHEDULE = new RegExp(`${RESCHEDULE_SAID.source}|${CHANGE_OF_BOOKING.source}|${MUST_MOVE.source}`);
 // "won't be able to come any earlier", "can't make it before 5": when the customer can come, no booking called off.
 const NOT_SOONER_OR_LATER = String.raw`(?! (?:any |much |a bit |a little )?(?:earlier|sooner|before|later|till|until|til)\b)`;
 // Besides the verbs, the words of called-off.ts ("not coming fri", "gonna have to bail on monday").
@@ -769,7 +772,7 @@ function bookingWhen(text: string, now: Date, timeZone: string): ResolvedWhen | 
 
 /** "can't make it tmrw, can we do monday at 2": the booking that can't be kept (if its day or time is said) and the time asked instead. */
 function keptNot(raw: string, ctx: UnderstandContext, moving: boolean): { appointment?: ResolvedWhen; target: ResolvedWhen } | undefined {
-  const cantMake = cantMakeThenAsks(raw);
+  const cantMake = cantMakeThenAsks(raw) ?? mustMoveThenAsks(raw);
   if (cantMake) return keptNotOf(cantMake, ctx);
   // "push my appt to monday 9am, friday got crazy": only a move has a booking for the day gone bad to name.
   const goneBad = moving ? goneBadAfterAsk(raw) : undefined;
@@ -1271,6 +1274,8 @@ function askedInformation(r: Reading): Understanding | undefined {
   }
   // "is this w dana?", "am i with lee friday": whether the booking had is with the person named.
   if (WHATS_BOOKED.test(s) || (u.staffId && (WHICH_OF_STAFF.test(s) || asksStaffOfBooking(r.toStaff, r.expecting)))) return ownBookings(r);
+  // "did my husband book his cut for thursday?": whether a relative is booked, asked; never a booking (relative-booked.ts).
+  if (asksIfRelativeBooked(s)) return ownBookings(r);
   if ((MY_APPOINTMENTS.test(s) || asksOwnBookings(s) || asksOwnBooking(s) || asksBookingsLeft(s)) && !/\b(book|make|schedule|new|another)\b/.test(s)) {
     // "is my cut tmrw or thursday?": the first day read is only one of the two asked between.
     if (asksWhichOfTwoTimes(s)) delete u.when;

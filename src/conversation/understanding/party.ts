@@ -120,7 +120,22 @@ function othersOnly(u: Understanding, s: string, resolve?: (text: string) => Dat
   // "can they go right after me": placed after a booking, each one goes after the one before, in a row,
   // unless said at once ("both at 11:30", "one with dana and one with lee").
   const inARow = ONE_AFTER_ANOTHER.test(s) || (u.nextTo?.edge === 'end' && !AT_ONCE.test(s));
-  return atTimesSaid({ ...rest, party: { size, together: !inARow } }, s, resolve);
+  const placed = inARow || !u.when?.exactTime || !onlySameTime(u) ? rest : withoutShift(rest);
+  return atTimesSaid({ ...placed, party: { size, together: !inARow } }, s, resolve);
+}
+
+/**
+ * "both my boys fri at 3pm, same time if possible": with a time said, the same time is the others'
+ * with each other, not a booking's time kept; "same time next week" still shifts by its days.
+ */
+function onlySameTime(u: Understanding): boolean {
+  const shift = u.shift;
+  return Boolean(shift?.sameTime && !shift.minutes && !shift.days && !shift.weekday && !shift.sameDay);
+}
+
+function withoutShift(u: Understanding): Understanding {
+  const { shift: _shift, ...rest } = u;
+  return rest;
 }
 
 /** How many others the words count: by a number, by "both" or "twins", by their names; 0 when they say no number. */

@@ -6,6 +6,7 @@
 import { saysCancelVerb } from './cancel-verbs.ts';
 import { onDaySaidLast } from './day-said-last.ts';
 import { MOVE_VERB } from './moves.ts';
+import { RELATIVES } from './relatives.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
 import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
 import { splits } from './request-parts.ts';
@@ -72,7 +73,11 @@ function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understand
 const FOLLOWS_CHANGE: readonly Intent[] = ['reschedule', 'cancel', 'book'];
 // A booking after a change says so ("and add my daughter", "then book a color"); "cancel my color and the haircut" cancels both.
 // "put me down for a trim", "pencil me in", "sign me up for a color": a booking said without "book".
-const BOOKS = /\b(book|add|schedule|get|squeeze|fit|reserve|pencil|give (me|us)|put (me|us|him|her|them) (down|in)|sign (me|us|him|her|them) up)\b/i;
+// "then do my son right after", "and take my daughter at 5:30": a relative's booking said by what is done to them.
+const BOOKS = new RegExp(
+  String.raw`\b(book|add|schedule|get|squeeze|fit|reserve|pencil|give (me|us)|put (me|us|him|her|them) (down|in)|sign (me|us|him|her|them) up|(do|take) (my|our) (${RELATIVES}))\b`,
+  'i',
+);
 
 /**
  * "cancel my color on the 8th and move my cut to friday", "move the consult to tuesday and

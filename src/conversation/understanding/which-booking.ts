@@ -103,11 +103,13 @@ export function withoutCantMake(raw: string): string {
 }
 
 /**
- * What opens the time asked in place of one that can't be kept: "can we do", "could i come", "how about", "is 2pm ok",
- * and a question for openings ("what's open thurs", "what do u have friday", "got anything monday").
+ * What opens the time asked in place of one that can't be kept: "can we do", "could i come", "can she do" (a
+ * relative's booking), "how about", "is 2pm ok", and a question for openings ("what's open thurs", "what do u have
+ * friday", "got anything monday", and after a pause "anything for him after 4?", which "can't make anything
+ * after 4" is not).
  */
 const ASKS_INSTEAD =
-  /\b(?:(?:can|could|would|may) (?:we|i|you|u) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|what(?:'?s| is| are)? (?:open|free|available|left)|what (?:do|have|else do) (?:you|u|ya)(?: guys)? (?:have|got)|(?:(?:you|u) )?(?:got|have) (?:any|anything)|any(?:thing)? (?:open|free|available|openings?|slots?|spots?|times?|availability)|any(?:thing| time| slots?| spots?| openings?)? (?:after|before|past|later|earlier|sooner)\b|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
+  /(?<=[,.;!?] ?|\b(?:so|but) )any(?:thing| time| slots?| spots?| openings?)? (?:for (?:me|us|him|her|them) )?(?:after|before|later|earlier|sooner|around|past)\b|\b(?:(?:can|could|would|may) (?:we|i|you|u|he|she|they) (?:please )?(?:do|make it|come( in)?|go|get|switch|try|have|move|push|change|reschedule)|how about|what about|what(?:'?s| is| are)? (?:open|free|available|left)|what (?:do|have|else do) (?:you|u|ya)(?: guys)? (?:have|got)|(?:(?:you|u) )?(?:got|have) (?:any|anything)|any(?:thing)? (?:open|free|available|openings?|slots?|spots?|times?|availability)|(?:is|would|will|does) (?=[\w: ]{1,25}\b(?:ok|okay|work|good|fine|possible|free|available|open)\b))\b/;
 
 /**
  * "can't make it tmrw unfortunately, can we do monday at 2", "i won't make 4. can we do 4:30?":

@@ -1069,7 +1069,8 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   rememberRequest(view, u, memory);
   if (changesNamedTime(view, u, memory) || asksExactTime(view, u, memory) || correctsDayOfExactTime(view, u, memory.when)) memory.proposeIfFree = true;
   if (memory.flow === 'reschedule' && memory.apptRef) {
-    if (!u.when && !u.choiceTime && !u.shift) return reply(T.notUnderstood, memory);
+    // "i'd rather have dana do it" to a move's summary: the new time already asked, with the person named.
+    if (!u.when && !u.choiceTime && !u.shift && !(u.staffId && memory.when)) return reply(T.notUnderstood, memory);
     const slug = serviceSlug(view, memory.serviceId) ?? view.services[0]?.slug ?? '';
     return search(findSlotsArgs(view, memory, slug, memory.apptRef), memory);
   }
