@@ -37,8 +37,14 @@ const DONE_OTHER_TIME = /\b(?:can|could|would|will|cn|cud) (?:we|u|you|ya|i) (?:
 // ("anything later this week" is a time of its own; "earlier than 3" says what it is compared with.)
 const OTHER_TIME_ASKED =
   /\b(?:anything|something|any(?: \w+)?|openings?|spots?|slots?|times?)(?: a bit| a little)? (?:earlier|sooner|later)\b(?! (?:this|next|today|tonight|in the (?:week|month)|that week|than)\b)/;
-/** A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too"). */
-const NEW_BOOKING = /\b(book|booking|another|also|new|second|extra|too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b/;
+/**
+ * A second booking ("book another", "also", "for my son"), never a change of the first ("9 is too early" is no "me too";
+ * "friday's bad too, can we do saturday instead" turns down a second day, it books nothing more).
+ */
+const DAY_TURNED_DOWN = String.raw`(?:bad|no good|not good|not great|not ideal|out|busy|full|tricky|rough|a no|no go|off|impossible|booked up|taken|a bust|not gonna work|wont work|won'?t work|doesn'?t work|doesnt work)`;
+const NEW_BOOKING = new RegExp(
+  String.raw`\b(book|booking|another|also|new|second|extra|(?<!\b${DAY_TURNED_DOWN},? )too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b`,
+);
 
 /**
  * "can we do friday at 11 instead", "oh actually can we make that 4:30", "can i come in

@@ -29,6 +29,7 @@ import { leavesForNow, putsOff, refusesBookingNow, takenBackWithReason } from '.
 import { nextToBooking } from './next-to-booking.ts';
 import { placedTold } from './placed-told.ts';
 import { eachListedTime } from './listed-times.ts';
+import { withoutLateRemark } from './late-remark.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
@@ -257,6 +258,9 @@ const NUMBER_WORDS: Record<string, number> = {
 // restates words that would otherwise be read as a request of their own ("if its quick
 // i'll keep it", "while ur at it", a cancel said and taken back).
 const REWRITES: ReadonlyArray<(text: string) => string> = [
+  // "omw but running 5 min behind for my 2 oclock! also can i book a trim sat at 11": the lateness told is no
+  // request; read first, while its minutes late are still said (withoutWaitSaid reads them out).
+  (text) => withoutLateRemark(text) ?? text,
   withoutKeepSupposed,
   withKeptDay,
   withoutEmptyAsides,

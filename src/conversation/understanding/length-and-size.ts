@@ -49,7 +49,8 @@ const GUESS_BEFORE = new RegExp(
 const GUESS_AFTER = /^ ?(?:job|thing|fix|deal|tops|or so)\b/;
 
 // "im 10 min away", "a 20 minute drive", "15 mins from u": how far the customer is, not a length; cut out, setting none.
-const TRAVEL_AFTER = /^ ?(?:away|out|off|drive|walk|ride|commute|bus|train|from (?:you|u|ya|there|the salon|your place|ur place))\b/;
+// "running like 5 min late", "10 mins behind": how late the customer is for a booking, no length either.
+const TRAVEL_AFTER = /^ ?(?:away|out|off|drive|walk|ride|commute|bus|train|late|behind|from (?:you|u|ya|there|the salon|your place|ur place))\b/;
 
 // Phrases, each with what it means. Order matters: the longer phrase is tried first.
 const LENGTHS: Array<[RegExp, (m: RegExpExecArray) => number]> = [

@@ -44,3 +44,17 @@ export function onAskedBookingsDay(tail: string, booking: string): string {
   if (!that || (that.groups?.part && that.groups.part !== 'day')) return tail;
   return `${tail.replace(that[0], ' ').replace(/\s+/g, ' ').trim()} the same day as my ${booking}`;
 }
+
+// "right after it", "just before that one", "right after" with nothing after it: the new booking placed by
+// the booking just asked about.
+// Only said as right next to it: "come back after it for a cut next week" places nothing by it.
+const NEXT_TO_IT = /\b(?<right>(?:right|just|straight|directly|immediately) (?:after|before))(?: (?:it|that|that one|that appt|that appointment|mine)\b|(?= *(?:[,.!?]|$)))/;
+
+/**
+ * "when is my color? also add a trim right after it": "it" is the booking asked about, named
+ * ("right after my color") so the new booking is placed by it and not by another person's.
+ * Unchanged when the words place it by nothing said before.
+ */
+export function nextToAskedBooking(tail: string, booking: string): string {
+  return tail.replace(NEXT_TO_IT, (_w, right: string) => `${right} my ${booking}`);
+}

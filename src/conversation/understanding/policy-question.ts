@@ -13,6 +13,8 @@ const CHANGE = `(${CHANGE_VERBS})`;
 // Asked in general ("what happens if someone cancels late", "do u charge if a client no shows"), it is the same rule.
 const OTHERS = String.raw`(someone|somebody|anyone|anybody|a person|people|a client|clients|a customer|customers)`;
 const WHO = String.raw`(i|we|u|you|${OTHERS})`;
+/** The change as a need, not a request: "if i need to cancel", "if we have to move it", "if i gotta reschedule". */
+const MUST = String.raw`((ever |end up |ended up )?(need|needs|needed|needing|have|has|had|got|want|wanted|were|was) to |gotta |must |ever )`;
 /** The change said in any form: "changing", "cancellations", "rescheduled", "late changes". */
 const CHANGING = String.raw`(last[ -]minute |late )?(cancel\w*|chang(e|es|ed|ing)|mov(e|es|ed|ing)|reschedul\w*|switch\w*|push\w*|no ?-?shows?|missing|missed|being late|showing up late|running late)`;
 
@@ -44,7 +46,7 @@ const POLICY_QUESTION = new RegExp(
     String.raw`\bcan (i|we) ${CHANGE}\w*\b.*\b(less than|within|under|inside) (a day|an hour|\d+ ?(hours?|hrs?|days?)|a few hours|(24|48) ?h)\b`,
     // A change only supposed, asked as what then: "what if i need to cancel?", "what happens if we have to reschedule",
     // "what happens when i cancel". A new time said with it ("what if i need to move it to friday") asks for that move.
-    String.raw`\bwhat (happens |would happen |do i do |should i do )?(if|when) ${WHO} (ever )?(end up needing|needs?|have|has|had|needed|got|gotta) to ${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
+    String.raw`\b(what|how does (it|that) work) (happens |would happen |do i do |should i do )?(if|when) ${WHO} ${MUST}${CHANGE}\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
     String.raw`\bwhat (happens|would happen) (if|when) ${WHO} ${CHANGE}\w*\b(?!.*\b(to|for|on) (mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|next|the \d|\d))`,
     // A change asked about with how close the booking is: "is it ok to change my appt if its in 2 days",
     // "can i still cancel if its tomorrow". The closeness is the question, no new time.
@@ -71,7 +73,7 @@ const POLICY_QUESTION = new RegExp(
  * "when is my appointment" the customer's own booking is answered first, the rules with it.
  */
 export const RULES_OF_A_CHANGE = new RegExp(
-  String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|when|if) (i |we |you )?${CHANGING}\b|\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
+  String.raw`\b(rules?|polic(y|ies)|deal|terms) (on|for|about|around|regarding|with|w/?|when|if) (${WHO} ${MUST}?)?${CHANGING}\b|\b${CHANGING} (rules?|polic(y|ies)|terms)\b`,
 );
 
 /** The message asks about the rules for changing or cancelling rather than for a change. */

@@ -48,7 +48,8 @@ export function spellBusyUntil(t: string): string {
 }
 
 // A visit in the past, told as background: "came in last month", "a week ago", "yesterday".
-const PAST = /\b(?:last (?:week|month|year|time)|yesterday|(?:a|an|one|two|three|few|couple(?: of)?|\d+) (?:days?|weeks?|months?|years?) ago)\b/g;
+// "last minute" ("cancel last minute", "a last-minute cut tomorrow at 3") says how soon, never a minute ago.
+const PAST = /\b(?:last[ -]minute|last (?:week|month|year|time)|yesterday|(?:a|an|one|two|three|few|couple(?: of)?|\d+) (?:days?|weeks?|months?|years?) ago)\b/g;
 
 /** Drops past moments: a booking is never in the past, so they only tell a story. */
 export function withoutPast(t: string): string {

@@ -8,7 +8,7 @@ import { onDaySaidLast } from './day-said-last.ts';
 import { MOVE_VERB } from './moves.ts';
 import { RELATIVES } from './relatives.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
-import { onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
+import { nextToAskedBooking, onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
 import { splits } from './request-parts.ts';
 import { twoQuestions } from './two-questions.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
@@ -340,7 +340,8 @@ function movedInPlace(part: Understanding, question: Understanding | undefined):
 
 // "i'd like a consult w lee that day at 11", "can i get a color fri at 9", "i want a trim the 12th": a booking wished for,
 // said without a booking verb; with its own service and day beside a question about what is booked, it is asked too.
-const WANTS_BOOKING = /\b(?:i'?d like|i would like|i want|i need|id love|i'?d love|can i (?:get|have|do|book)|could i (?:get|have|do|book)|can we (?:get|do|book))\b/i;
+// "i also want a trim", "also need a color just before it": the wish said with "also", or with no "i" in a text.
+const WANTS_BOOKING = /\b(?:i'?d like|i would like|i (?:also |really |just )?(?:want|need)|id love|i'?d love|can i (?:get|have|do|book)|could i (?:get|have|do|book)|can we (?:get|do|book))\b|^\s*(?:also |and |plus )?(?:want|need|wanna) (?:a|an|to (?:add|get|book))\b/i;
 
 /**
  * "book me a trim mon the 14th at 10 and remind me when my color is", "when's my color? also
@@ -353,7 +354,7 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
   for (const { head, tail } of splits(text)) {
     const asked = classifyOne(head, free);
     const parts = [{ words: head, u: asked }, { words: tail, u: classifyOne(sameDayAsAsked(tail, asked, ctx), free) }];
-    const booking = parts.find((p) => p.u.intent === 'book' && (ASKS_BOOKING.test(p.words) || WANTS_BOOKING.test(p.words)) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u)));
+    const booking = parts.find((p) => p.u.intent === 'book' && (ASKS_BOOKING.test(p.words) || WANTS_BOOKING.test(p.words)) && (bookingOfItsOwn(p.u) || onBookingsDay(p.u) || nextToOwnBooking(p.u)));
     const question = parts.find((p) => p.u.intent === 'my_appointments');
     if (booking && question) return { ...booking.u, also: question.u };
   }
@@ -367,15 +368,23 @@ function bookingBesideQuestion(args: Parameters<typeof withSecondRequest>[0]): U
  */
 function sameDayAsAsked(tail: string, asked: Understanding, ctx: UnderstandContext): string {
   if (asked.intent !== 'my_appointments') return tail;
+  const service = ctx.services?.find((s) => s.id === asked.serviceId)?.name.toLowerCase() ?? 'appt';
+  // "whens my color? can i add a cut right after it": "it" is the booking asked about.
+  const placed = nextToAskedBooking(tail, service);
   // "what time is my appt next week? ... the same day": a span of days names no day; the booking in it does.
-  if (asked.when && asked.when.dayNamed !== false && !spansDays(asked.when)) return onFirstDay(tail, asked.when, ctx.timeZone);
-  const service = ctx.services?.find((s) => s.id === asked.serviceId)?.name.toLowerCase();
-  return onAskedBookingsDay(tail, service ?? 'appt');
+  if (asked.when && asked.when.dayNamed !== false && !spansDays(asked.when)) return onFirstDay(placed, asked.when, ctx.timeZone);
+  return onAskedBookingsDay(placed, service);
 }
 
 /** A range longer than one day ("next week", "this month"), which the booking asked about lies somewhere in. */
 function spansDays(when: NonNullable<Understanding['when']>): boolean {
   return when.to.getTime() - when.from.getTime() > 26 * 3_600_000;
+}
+
+/** A booking of a service placed right before or after one the customer has ("right after my color"). */
+function nextToOwnBooking(booking: Understanding): boolean {
+  const edge = booking.nextTo?.edge;
+  return booking.serviceId !== undefined && (edge === 'start' || edge === 'end') && booking.nextTo?.person !== 'other' && !booking.forSomeoneElse;
 }
 
 /** A booking of a service placed on the day of one the customer has ("the same day as my appt"). */

@@ -100,6 +100,8 @@ interface Memory {
   othersBooking?: boolean;
   /** "when's my next appt?": the order of the one booking the list answers about (0 the soonest). */
   referOrder?: BookingOrder;
+  /** "anything with lee coming up?": the person the question named, whose one booking the list answers about. */
+  referStaffId?: string;
   /** Wall-clock start of the one booking the last answer was about, which "cancel that one" means. */
   referredStart?: string;
   /** The person named says which booking is moved ("my appt with lee"), as for a cancel. */
@@ -693,6 +695,7 @@ function byIntent(view: ProviderView, u: Understanding, memory: Memory): Provide
       next.checksBooking = u.checksBooking;
       next.pricesBooked = u.pricesBooked;
       next.referOrder = u.order;
+      next.referStaffId = u.staffId;
       return call('list_my_appointments', {}, next);
     }
     case 'cancel':
@@ -1626,13 +1629,19 @@ function listAppointments(view: ProviderView, memory: Memory, items: ListedAppoi
   const shown = meant.length ? meant : onWeekday.length ? onWeekday : items;
   const prices = memory.pricesBooked ? bookedPrices(view, shown) : [];
   const list = [`${meant.length || onWeekday.length ? '' : `${T2.nothingThen}\n`}${T.yourAppointments}\n${numbered(shown.map((a) => a.label))}`, ...prices].join('\n');
-  // "when's my next appt?": the list shows them all, and remembers the one asked about.
-  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : [];
-  const next = { ...memory, apptWhen: undefined, referOrder: undefined, pickedFromList: undefined, pricesBooked: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
+  // "when's my next appt?", "anything with lee coming up?": the list shows them all, and remembers the one asked about.
+  const asked = memory.referOrder !== undefined ? byOrder(shown, memory.referOrder) : memory.pickedFromList ? meant : withStaffAsked(view, memory, shown);
+  const next = { ...memory, apptWhen: undefined, referOrder: undefined, referStaffId: undefined, pickedFromList: undefined, pricesBooked: undefined, referredStart: asked.length === 1 ? asked[0]!.start_local : undefined };
   if (memory.flow === 'reschedule' && memory.apptRef && !view.offers.length) {
     return reply(`${list}\n${T.askNewTime('appointment')}`, next, { expecting: 'time' });
   }
   return reply(view.proposal ? withOpenSummary(view, list) : `${list}\nReply R to reschedule or C to cancel.`, { ...next, checksBooking: undefined });
+}
+
+/** The bookings shown that are with the person the question named ("do i have anything with lee?"); none when it named nobody. */
+function withStaffAsked(view: ProviderView, memory: Memory, shown: ListedAppointment[]): ListedAppointment[] {
+  const name = view.staff.find((s) => s.id === memory.referStaffId)?.name;
+  return name ? shown.filter((a) => a.staff === name) : [];
 }
 
 /** "how much will my color cost": the catalog price of each service among the bookings shown, once each. */
