@@ -42,7 +42,7 @@ const OTHER_TIME_ASKED =
  * "friday's bad too, can we do saturday instead" turns down a second day, it books nothing more).
  */
 const DAY_TURNED_DOWN = String.raw`(?:bad|no good|not good|not great|not ideal|out|busy|full|tricky|rough|a no|no go|off|impossible|booked up|taken|a bust|not gonna work|wont work|won'?t work|doesn'?t work|doesnt work)`;
-const NEW_BOOKING = new RegExp(
+export const NEW_BOOKING = new RegExp(
   String.raw`\b(book|booking|another|also|new|second|extra|(?<!\b${DAY_TURNED_DOWN},? )too(?! (early|late|soon|far|long|short|tight|close|much|busy))|as well|both)\b`,
 );
 

@@ -24,6 +24,7 @@ import { onBookingWeekday } from './booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './move-after-policy.ts';
 import { onListedDay } from './listed-day.ts';
 import { unmatchedCancel } from './cancel-unmatched.ts';
+import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -129,6 +130,8 @@ interface Memory {
   targets?: Array<{ serviceId?: string; when?: NonNullable<Memory['when']> }>;
   /** "is it too late to move my friday appt?": the booking asked about, moved by a time said next (move-after-policy.ts). */
   moveAsked?: MoveAsked;
+  /** No service said, a time asked: the bookings are looked at first, one named by its day is moved (booking-named-asked.ts). */
+  bookingsChecked?: boolean;
   /** "cancel my wed appt and book me a color instead": the words asked once that booking is canceled, unless it is a color (then moved). */
   orCancelThen?: string;
 }
@@ -1082,9 +1085,12 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   if (!bookingSignal || (u.intent === 'unknown' && !u.serviceId && !u.when && !(memory.menu === 'service' && u.choiceIndex !== undefined))) {
     return reply(T.notUnderstood, memory);
   }
+  const fresh = !memory.flow && !memory.menu && !view.offers.length && !view.proposal;
   memory.flow = 'book';
   if (!memory.serviceId && view.services.length === 1) memory.serviceId = view.services[0]!.id;
   const slug = serviceSlug(view, memory.serviceId);
+  // "tuesday's not gonna work, anything wed?": no service said, but perhaps a booking named by its day.
+  if (!slug && fresh && mayNameBooking(u) && !memory.bookingsChecked) return call('list_my_appointments', {}, { ...memory, bookingsChecked: true });
   if (!slug && u.serviceChoices) {
     // Two services fit the words equally: ask which, never guess.
     const fits = u.serviceChoices.map((id) => view.services.find((s) => s.id === id)).filter((s) => s !== undefined);
@@ -1098,12 +1104,33 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
     // "can i book a pedicure": say it is not offered while asking which service instead.
-    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : askServiceFor(view, memory, names), { ...memory, menu: 'service', menuItems: undefined }, {
+    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : askServiceFor(view, memory, names), { ...memory, menu: 'service', menuItems: undefined, bookingsChecked: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });
   }
   return search(findSlotsArgs(view, memory, slug, null), { ...memory, menu: undefined, menuItems: undefined });
+}
+
+/** A plain request for a time, by no one else and with nothing shown: it may be about a booking the customer has. */
+function mayNameBooking(u: Understanding): boolean {
+  return u.intent === 'book' && Boolean(u.when) && !u.serviceChoices && !u.notOffered && !u.forSomeoneElse && !u.othersBooking && !u.party && !u.shift && !u.nextTo;
+}
+
+/**
+ * The bookings looked at for a request with no service: the one the words name by its day is
+ * moved to the time the rest of the words ask; naming none, the service is asked as before.
+ */
+function moveIfNamed(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const { view } = req;
+  const named = bookingNamed(lastUserText(req.history), items, view.timeZone);
+  const ctx = { now: new Date(view.now), timeZone: view.timeZone, services: view.services, staff: view.staff, expecting: null, optionCount: undefined, offersUnseen: false };
+  const rest = named ? understand(named.rest, ctx) : undefined;
+  const moves = named && rest && !rest.serviceId && !rest.forSomeoneElse && !rest.othersBooking && asksOtherTime(named.appt, rest.when, view.timeZone);
+  if (!moves) return searchOrAsk(view, { intent: 'book' }, { ...memory, flow: undefined });
+  const appt = named.appt;
+  const moving: Memory = { flow: 'reschedule', serviceId: view.services.find((s) => s.name === appt.service)?.id, when: toMemoryWhen(rest.when!) };
+  return actOnAppointment(view, { ...moving, when: newTimeFor(view, moving, appt) }, appt.appointment_ref, appt.start_local);
 }
 
 /** "can i get lee tues the 22nd at 5:30": which service, said with the time and person heard, never guessed. */
@@ -1467,6 +1494,7 @@ function appointmentPlaces(view: ProviderView, memory: Memory, items: ListedAppo
 function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep {
   const { view } = req;
   if (!items.length && view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, T2.nothingOnRecord), memory);
+  if (memory.bookingsChecked) return moveIfNamed(req, memory, items);
   const svc = view.services.find((s) => s.id === memory.serviceId);
   const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
