@@ -42,7 +42,8 @@ function otherMonthNamed(text: string, start: DateTime): boolean {
   return named.length > 0 && named.every((m) => m !== start.toFormat('LLL').toLowerCase());
 }
 
-export type NamedWithOtherTime = { appt: ListedAppointment; rest: string };
+/** The booking named; the text without its name; the clauses not naming it, if any. */
+export type NamedWithOtherTime = { appt: ListedAppointment; rest: string; otherClauses?: string };
 
 /**
  * The one booking the text names by its day, and the text without that name (read again for
@@ -58,8 +59,18 @@ export function bookingNamed(text: string, items: ListedAppointment[], timeZone:
   // Two bookings on one weekday, or two named: which is meant is not told here.
   if (named.length !== 1) return undefined;
   const appt = named[0]!;
-  const rest = s.replace(nameOf(DateTime.fromISO(appt.start_local, { zone: timeZone })), ' ');
-  return { appt, rest };
+  const name = nameOf(DateTime.fromISO(appt.start_local, { zone: timeZone }));
+  return { appt, rest: s.replace(name, ' '), otherClauses: otherClauses(s, name) };
+}
+
+/**
+ * "thurs is out for me now. anything monday morning?": the clauses that do not name the booking
+ * ("now" there is no time asked), when some do not.
+ */
+function otherClauses(s: string, name: RegExp): string | undefined {
+  const clauses = s.split(/[,;!?]|(?<=\w{2}|\d)\.(?=\s)/);
+  const others = clauses.filter((c) => !new RegExp(name.source).test(c));
+  return others.length < clauses.length && others.some((c) => /[a-z0-9]/.test(c)) ? others.join(', ') : undefined;
 }
 
 /** The time asked in the rest is another than the booking's day (a day alone said again is no new time). */

@@ -1122,12 +1122,19 @@ function mayNameBooking(u: Understanding): boolean {
  * moved to the time the rest of the words ask; naming none, the service is asked as before.
  */
 function moveIfNamed(req: ProviderRequest, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  return namedMove(req, items) ?? searchOrAsk(req.view, { intent: 'book' }, { ...memory, flow: undefined });
+}
+
+/** The move of the one booking the words name by its day, to the time the rest of them ask; undefined if none is read. */
+function namedMove(req: ProviderRequest, items: ListedAppointment[]): ProviderStep | undefined {
   const { view } = req;
   const named = bookingNamed(lastUserText(req.history), items, view.timeZone);
   const ctx = { now: new Date(view.now), timeZone: view.timeZone, services: view.services, staff: view.staff, expecting: null, optionCount: undefined, offersUnseen: false };
-  const rest = named ? understand(named.rest, ctx) : undefined;
+  // The other clauses ask the new time when they name a day ("... is out now. anything monday?"); else the words without the name do.
+  const apart = named?.otherClauses ? understand(named.otherClauses, ctx) : undefined;
+  const rest = apart?.when?.dayNamed ? apart : named ? understand(named.rest, ctx) : undefined;
   const moves = named && rest && !rest.serviceId && !rest.forSomeoneElse && !rest.othersBooking && asksOtherTime(named.appt, rest.when, view.timeZone);
-  if (!moves) return searchOrAsk(view, { intent: 'book' }, { ...memory, flow: undefined });
+  if (!moves) return undefined;
   const appt = named.appt;
   const moving: Memory = { flow: 'reschedule', serviceId: view.services.find((s) => s.name === appt.service)?.id, when: toMemoryWhen(rest.when!) };
   return actOnAppointment(view, { ...moving, when: newTimeFor(view, moving, appt) }, appt.appointment_ref, appt.start_local);
@@ -1505,6 +1512,9 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const noneThen = (Boolean(saidThen) && !anyAtTimeSaid(items, saidThen!, view.timeZone)) || (memory.flow === 'cancel' && Boolean(memory.when) && noneOnDaySaid(items, memory.when!, view.timeZone));
   if (changing && memory.othersBooking && (!items.length || !hasNamed || noneThen)) return othersBookingStep();
   if (memory.maybeMove && (!items.length || !hasNamed)) return bookInstead(view, memory);
+  // "could wednesday's slot be saturday instead": the day naming the booking is no part of the new time.
+  const named = memory.maybeMove && !memory.serviceId ? namedMove(req, items) : undefined;
+  if (named) return named;
   const justCanceled = memory.shift && lastToolCalled(req.history) === 'cancel_appointment' ? lastCanceled(req.history) : undefined;
   if (memory.flow === 'book' && memory.nextTo) return bookNextTo(view, memory, items, req.history);
   if ((memory.flow === 'book' && memory.shift) || sameTimeAsCanceled(view, memory, items, justCanceled)) return bookRelativeTo(view, memory, items, justCanceled, req.history);
