@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../../state.ts';
-import { keepsOnlyBooked } from './only-booked-kept.ts';
+import { keepsOnlyBooked } from '../../understanding/only-booked-kept.ts';
 import { T, T2, formatPrice, formatSlotLabel, numbered } from '../../templates.ts';
 import type { ToolArgs, ToolName } from '../../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../../understanding/index.ts';

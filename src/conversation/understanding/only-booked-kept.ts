@@ -2,8 +2,8 @@
 // summary of a color placed beside the customer's cut: the booking they already have is all they
 // want. "the cut" names that booking, kept as it is; it never asks for a new cut, so the new
 // booking is dropped and nothing else is looked for.
-import type { Understanding } from '../../understanding/index.ts';
-import { normalize } from '../../understanding/text.ts';
+import type { Understanding } from './types.ts';
+import { normalize } from './text.ts';
 
 // "just the cut", "only my haircut", "just keep the cut", "stick with only the cut", "the cut only".
 const JUST_THE = /\b(?:just|only)(?: (?:keep|keeping|leave|stick with|stay with|want|need|do|have))? (?:the|my)\b|\b(?:the|my) [a-z]+ (?:only|is enough|will do)\b/;
