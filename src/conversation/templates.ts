@@ -89,6 +89,8 @@ export const T2 = {
   dayPassed: (day: string) => `Sorry, ${day} has already passed. Tell me another day or time that works for you.`,
   /** "forget it" while a booking was being set up. */
   nothingBooked: 'OK, I have not booked anything. Anything else I can help with?',
+  /** "nvm, just the cut" at a color placed beside that cut: the new one is dropped, the booking had stays. */
+  onlyBookedKept: (service: string) => `OK, no ${service} then: I have not booked it, and your appointment stays as it is. Anything else I can help with?`,
   /** Before the intake questions of a time proposed at once (no list showed it). */
   holding: (service: string, when: string, where: string) => `Holding ${service} on ${when} at ${where} for you.`,
   /** After answering a question asked while a summary waits for its yes. */

@@ -4,7 +4,7 @@ import { afterHesitation } from './hesitant-yes.ts';
 import { yesAfterDeferral, yesUnlessHeld } from './holds-off.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
-import { afterWarmOpeners, onlyPleasantries, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
+import { afterWarmOpeners, onlyPleasantries, onlyThanks, SLANG_NO, SLANG_YES, softAnswer, unstretched, warmSaid } from './yes-no-slang.ts';
 import { answerToNext } from './yes-to-next.ts';
 
 // Whole-message or leading phrases. Longest first so "no problem" is not read as "no".
@@ -83,8 +83,8 @@ function readYesNo(text: string): 'yes' | 'no' | undefined {
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {
   for (const [phrase, answer] of ALL_PHRASES) {
     // A single letter only counts as the whole message ("y", "k", "n") or with pleasantries
-    // after it ("y thanks", "k pls"), otherwise "n 3rd street" or "k so what time" would be answers.
-    if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && onlyPleasantries(s.slice(2))) : startsWithPhrase(s, phrase)) {
+    // or a whole thanks after it ("y thanks", "k pls", "y, thanks for understanding"), otherwise "n 3rd street" or "k so what time" would be answers.
+    if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && (onlyPleasantries(s.slice(2)) || onlyThanks(s.slice(2)))) : startsWithPhrase(s, phrase)) {
       // "not" and "good"/"right"/"fine" open many sentences that are not answers.
       if ((phrase === 'not' || phrase === 'good' || phrase === 'right' || phrase === 'fine') && s !== phrase) continue;
       if (answer === 'no' && INDIFFERENT.test(s)) continue;

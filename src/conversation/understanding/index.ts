@@ -35,6 +35,7 @@ import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
 import { cancelSetRight } from './cancel-set-right.ts';
 import { cancelAsked } from './cancel-passive.ts';
+import { withBookingByDay } from './booking-by-day.ts';
 import { withoutBothListed } from './both-listed.ts';
 import { asksBookingsLeft } from './bookings-left.ts';
 import { unofferedService } from './not-offered.ts';
@@ -270,6 +271,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   moveNotCancel,
   // "push my cut from the 15 to the 16": both bare numbers are days of the month.
   withDaysByNumber,
+  // "cancel my 12th and my 19th": a booking named by its day alone; the ordinal is that day.
+  withBookingByDay,
   // "i booked the wrong week, i meant the 24th not the 17th": the day after "not" is the booking's.
   bookedWrongDay,
   // "cancel my cut on fri.. wait no not that, the color on the 18th": only the booking set right is meant.

@@ -37,6 +37,18 @@ export function onlyPleasantries(s: string): boolean {
   return tokens.length > 0 && tokens.every((w) => PLEASANTRIES.has(w));
 }
 
+// "thanks for understanding", "appreciate it", "ty for being so flexible": thanks said whole, for
+// what the salon did. A thanks that goes on to ask or change ("thanks but can i move it", "thanks
+// for the 3pm, make it 4") is more than thanks.
+const THANKS_SAID = /^(?:thanks|thank (?:you|u)|thx|ty|tysm|many thanks|much appreciated|appreciate (?:it|that|you|u|ya)|(?:i )?really appreciate (?:it|that|you|u))(?: so much| a lot| again| very much)?(?: for (?:[a-z']+ ?){1,6})?$/;
+const MORE_THAN_THANKS = /\b(?:but|not|no|can|could|cancel|move|change|switch|instead|wait|actually|except|book(?:ing)?|make|want|need)\b/;
+
+/** "thanks for understanding": a thanks and nothing else, so the one-letter yes before it ("y, thanks for understanding") stays a yes. */
+export function onlyThanks(s: string): boolean {
+  const t = s.trim();
+  return THANKS_SAID.test(t) && !MORE_THAN_THANKS.test(t);
+}
+
 // Warm words that open an answer before the yes itself ("lovely, yes", "fine yes", "cheers, yep", "bet, yes"),
 // the texted ok among them ("k yes", "kk sure").
 const WARM_OPENERS = new Set(['k', 'kk', 'kay', 'okie', 'oki', 'bet', 'dope', 'solid', 'lovely', 'brilliant', 'brill', 'fab', 'fine', 'cheers', 'ta', 'cool', 'great', 'perfect', 'awesome', 'amazing', 'wonderful', 'nice', 'sweet', 'ok', 'okay', 'alright', 'grand', 'super', 'ace']);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ChatMessage } from '../../state.ts';
+import { keepsOnlyBooked } from '../../understanding/only-booked-kept.ts';
 import { T, T2, formatPrice, formatSlotLabel, numbered } from '../../templates.ts';
 import type { ToolArgs, ToolName } from '../../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../../understanding/index.ts';
@@ -65,6 +66,8 @@ interface Memory {
   daysSaid?: string[];
   /** "with the same stylist": the booking placed by another is with that one's person. */
   sameStaff?: boolean;
+  /** The service of the booking the new one is placed beside ("a color before my cut"): "just the cut" then keeps only that one. */
+  besideServiceId?: string;
   /** Service names of the appointments in that menu, so "the haircut" picks one. */
   menuServices?: string[];
   /** Who each appointment in that menu is with, so "the one with lee" picks one. */
@@ -484,6 +487,8 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   const { moveAsked, ...kept } = remembered;
   const asMove = moveAfterPolicy(heard, moveAsked);
   if (asMove) return rescheduleStep(view, asMove, {});
+  // "nvm, just the cut" at a color placed before that cut: the new booking is dropped, the cut kept.
+  if (keepsOnlyBooked(heard, kept, text)) return reply(T2.onlyBookedKept(serviceName(view, kept.serviceId) ?? 'new booking'), {});
   const busy = view.offers.length > 0 || view.proposal !== null || Boolean(kept.flow);
   const u = after?.u ?? onListedDay(view, heard, text, req.history, busy) ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
@@ -569,6 +574,8 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   // "book the same time as my dec 16 one but on jan 13": with no service said, a booking named by its person or copied at its time is of its service.
   const copies = nextTo?.person || nextTo?.edge === 'same' || nextTo?.days;
   if (appt && copies && !rest.serviceId) rest.serviceId = view.services.find((s) => s.name === appt.service)?.id;
+  const besideServiceId = appt ? view.services.find((s) => s.name === appt.service)?.id : undefined;
+  if (besideServiceId) rest.besideServiceId = besideServiceId;
   // "my son right after, with the same stylist": the new booking is with that booking's person.
   const sameStaff = memory.sameStaff && appt?.staff ? view.staff.find((s) => s.name === appt.staff || s.name.split(' ')[0] === appt.staff)?.id : undefined;
   delete rest.sameStaff;
