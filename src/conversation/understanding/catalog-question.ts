@@ -26,7 +26,8 @@ const JOINED = /\b(?<first>address|location|hours|email|phone|number)(?: number)
 
 /** The second topic of "whats ur address and email?", when it differs from the first. */
 export function secondTopic(s: string, first: string | undefined): 'hours' | 'address' | 'contact' | undefined {
-  const m = JOINED.exec(s);
+  // "ur email address": one fact, the e-mail, not an address beside it.
+  const m = JOINED.exec(s.replace(/\be-?mail address(es)?\b/g, 'email'));
   if (!m) return undefined;
   const topics = [TOPIC_WORDS[m.groups!.first!], TOPIC_WORDS[m.groups!.second!]].filter((t) => t !== undefined);
   return topics.find((t) => t !== first);

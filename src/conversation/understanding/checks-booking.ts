@@ -10,7 +10,8 @@ const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|tmrow|mon|tue|tues|wed|t
 const ATTENDING = new RegExp(
   [
     String.raw`^(yes |yep |ok |okay )?(confirm|confirmed|confirming|i confirm)( (it|that|my (appt|appointment|booking)))?( please| pls| thanks| thank you)?$`,
-    String.raw`\b(i'?ll|i will|we'?ll|we will|ill) (still )?be there\b`,
+    // "since i'll be there anyway, add a color", "as we'll be there": said as why another request suits, no check.
+    String.raw`(?<!\b(?:since|as|because|cuz|cause|coz|bc|seeing as|if|while) )\b(i'?ll|i will|we'?ll|we will|ill) (still )?be there\b(?! anyways?\b)`,
     String.raw`\bsee (you|u|ya|y'?all) (then|there|soon|${DAY})\b`,
     String.raw`\bthanks? (you )?(so much )?for the reminder\b`,
   ].join('|'),

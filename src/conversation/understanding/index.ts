@@ -55,6 +55,7 @@ import { staffNamedByService } from './staff-by-service.ts';
 import { switchesStaff } from './staff-switch.ts';
 import { withoutRecalledBooking } from './recalled-booking.ts';
 import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-question.ts';
+import { topicAsked } from './topic-asked.ts';
 import { complainsOfElsewhere, needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
 import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
@@ -676,7 +677,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   const plainDated = withoutNoticeGiven(cancelOnly && ctx?.now && ctx?.timeZone ? todayForItsWeekday(calendarDateOfCancel(withoutCantMake(canceled)), ctx.now, ctx.timeZone) : withoutSameDay(unkept));
   const dated = withoutDaysMovedBesideDate(plainDated, ctx);
   // "2 hours later" asks nothing about opening hours.
-  const topic = infoTopic(withoutShiftAmounts(s));
+  const topic = infoTopic(withoutShiftAmounts(s), t);
   const resolveIn = (text: string) => (ctx?.now && ctx?.timeZone ? resolveWhen(text, ctx.now, ctx.timeZone) : undefined);
   const resolved = move?.target ?? instead?.target ?? named?.target ?? (cancelOnly && ctx?.now && ctx?.timeZone ? bookingWhen(dated, ctx.now, ctx.timeZone) : resolveIn(dated)) ?? (topic === 'hours' ? resolveIn(oneOfWeekdays(dated)) : undefined);
   if (resolved) u.when = resolved.range;
@@ -1432,10 +1433,16 @@ function isExplicitChoice(s: string, choice: { index?: number; time?: { hour: nu
   return choice.time !== undefined && /\bthe .*\b(one|slot|option)$/.test(s);
 }
 
-// "3:30 instead, better for parking", "parking is easier then": parking given as why a time suits asks nothing about it.
-const PARKING_AS_REASON = /\b(?:better|easier|good|nicer|worse|harder|simpler) (?:for )?parking\b|\b(?:for|because of|cuz of|bc of|cause of) (?:the )?parking\b|\bparking(?:'s| is| will be) (?:better|easier|nicer|simpler|worse|harder|a pain|impossible|terrible|crazy)\b/g;
+// "3:30 instead, better for parking", "parking is easier then": parking given as why a time suits asks nothing about it;
+// "a complaint about parking", "gonna call about the parking": parking as what the customer writes or calls about asks nothing either.
+const PARKING_AS_REASON = /\b(?:better|easier|good|nicer|worse|harder|simpler) (?:for )?parking\b|\b(?:for|because of|cuz of|bc of|cause of) (?:the )?parking\b|\bparking(?:'s| is| will be) (?:better|easier|nicer|simpler|worse|harder|a pain|impossible|terrible|crazy)\b|\b(?:complain(?:t|ts|ing)?|feedback|review|gripe|vent(?:ing)?|call(?:ing)?|writ(?:e|ing)|e-?mail(?:ing)?|text(?:ing)?|messag(?:e|ing)|talk(?:ing)?|speak(?:ing)?) (?:to (?:you|u|someone) )?(?:about|on|re|regarding) (?:the |your |ur )?parking\b/g;
 
-function infoTopic(s: string): Understanding['infoTopic'] {
+function infoTopic(s: string, punctuated: string): Understanding['infoTopic'] {
+  return topicAsked(s, punctuated, (text) => withoutShiftAmounts(spellHalfAmounts(text).replace(/[^a-z0-9'@:#/ ]+/g, ' ').replace(/\s+/g, ' ').trim()), topicNamed);
+}
+
+/** The business fact a text names, the booking window and hours before the address, the address before contact. */
+function topicNamed(s: string): Understanding['infoTopic'] {
   if (asksBookingWindow(s)) return 'booking_window';
   if (HOURS.test(s)) return 'hours';
   // "your email address" asks for the e-mail, not where the salon is.

@@ -157,7 +157,8 @@ const SAME_TIME_AFTER = /\s(?=(?:at )?(?:the )?same (?:start(?:ing)? )?(?:time|h
 export function opensWithBookingHad(text: string): boolean {
   const lower = dayAfterWhatFor(text.toLowerCase());
   const rest = STATED.exec(lower)?.groups?.rest;
-  return MENTION.test(lower) || (rest !== undefined && RELATIVE_TO_IT.test(rest));
+  // "my cut is thurs at 2:30, any consult openings after 3 that day?": the request placed on its day is no telling either.
+  return MENTION.test(lower) || (rest !== undefined && (RELATIVE_TO_IT.test(rest) || SAME_DAY_WORDS.test(rest)));
 }
 
 /**
@@ -229,10 +230,25 @@ function stated(text: string, isService: (words: string) => boolean): NextToBook
   const m = STATED.exec(text);
   if (!m?.groups || !isService(m.groups.booking!)) return undefined;
   const near = RELATIVE_TO_IT.exec(m.groups.rest!);
-  if (!near?.groups || near.groups.named) return undefined;
+  if (!near?.groups) return statedThatDay(m.groups, isService);
+  if (near.groups.named) return undefined;
   const rest = cut(m.groups.rest!, near).replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
   return { ...placement(near.groups), booking: `${m.groups.booking} ${m.groups.when}`, rest };
+}
+
+/**
+ * "my cut is thurs the 17th at 2:30, any consult openings after 3 that day?", "my color is fri at 10,
+ * can i get a trim at 1 the same day": the booking stated is context, and the request after it asks
+ * for another service on its day. Only "that day" or "the same day" places it so: "my cut is at 9,
+ * can i get a color saturday" names a day of its own, and "my cut is at 9, move it to 10" no new service.
+ */
+function statedThatDay(g: Record<string, string | undefined>, isService: (words: string) => boolean): NextToBooking | undefined {
+  const said = g.rest!;
+  if (!SAME_DAY_WORDS.test(said)) return undefined;
+  const rest = said.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  if (!isService(rest) || isService(g.booking!) === false) return undefined;
+  return { edge: 'day', minutes: 0, booking: `${g.booking} ${g.when}`, rest };
 }
 
 function cut(text: string, m: RegExpExecArray): string {
