@@ -151,6 +151,9 @@ const RESCHEDULE_SAID = new RegExp(
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
     String.raw`change (it|the time|time)`,
+    // "need to change my color on the 9th to the 16th", "swap my cut for friday to monday": the booking named by
+    // its day, then a new day or time after "to" ("change my color on the 9th to blonde" names no time: not a move).
+    String.raw`(change|changing|switch|switching|swap|swapping) (my|the|our) [\w']+( [\w']+)? (on|for) (the )?[\w/]+( [\w':]+)? to (the |this |next )?(\d[\w:/]*|(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?\b|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`,
     String.raw`(switch|switching) (my|the|it)`,
     // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
     String.raw`(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to`,
