@@ -119,6 +119,8 @@ const TAKE_BACK_ONLY = new RegExp(
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
+// "friday", "thurs": a day of the week by its name.
+const WEEKDAY_NAME = String.raw`((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday)`;
 // A new day or time said after "to": "to the 16th", "to this friday", "to 3pm", "to dec 18".
 const NEW_DAY = String.raw`(the |this |next )?(\d[\w:/]*|(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?\b|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`;
 /** A move asked in so many words, each way of saying it one alternative. */
@@ -148,6 +150,8 @@ const RESCHEDULE_SAID = new RegExp(
     // "can my cut on monday be pushed to 5:30", "could my appt on the 9th get bumped to 3": any move verb, said passive.
     // "my meeting might get pushed to 4" is a maybe of someone else's plans.
     String.raw`(my|the|our) (?!(${RELATIVES})\b)(?!(\w+ ){0,2}${MAYBE} )(\w+ ){1,2}${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
+    // "can this friday's cut go to 3pm", "could this thursday's color be moved to 4": the booking said by "this" and its day's name.
+    String.raw`(this|that) ${WEEKDAY_NAME}'?s (\w+ )?${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
     String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|(be|get) ${MOVED_PARTICIPLE}) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
