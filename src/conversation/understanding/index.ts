@@ -160,9 +160,10 @@ const RESCHEDULE_SAID = new RegExp(
     // "need to change my color on the 9th to the 16th", "swap my cut for friday to monday": the booking named by
     // its day, then a new day or time after "to" ("change my color on the 9th to blonde" names no time: not a move).
     String.raw`(change|changing|switch|switching|swap|swapping) (my|the|our) [\w']+( [\w']+)? (on|for) (the )?[\w/]+( [\w':]+)? to ${NEW_DAY}`,
-    // "monday at 11 is rough, could i swap to this friday after 5?", "can i switch over to thursday": the customer's
-    // booking changed to a day or time ("switch to a color", "swap to lee" name a service or a person: no move).
-    String.raw`(change|switch|switching|swap|swapping) (it |that |this |mine |me |us )?(over )?to ${NEW_DAY}`,
+    // "monday at 11 is rough, could i swap to this friday after 5?": the booking's day said first, then changed to a
+    // day or time ("switch to a color", "swap to lee" name a service or a person; "can i switch to 2pm" alone names
+    // no booking and stays a request that may change one, around-booking.ts).
+    String.raw`(?<=\b(${WEEKDAY_NAME}|the \d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})? ?([ap]m)?)\b.*)(change|switch|switching|swap|swapping) (it |that |this |mine |me |us )?(over )?to ${NEW_DAY}`,
     String.raw`(switch|switching) (my|the|it)`,
     // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
     String.raw`(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to`,

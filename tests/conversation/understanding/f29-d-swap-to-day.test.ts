@@ -18,7 +18,7 @@ describe('a booking swapped to another day', () => {
     ['tuesday at 2 doesnt work anymore, can i switch to thursday at 4?', '2026-12-03 16:00'],
     ['my monday 11am is rough, could i swap to friday after 5', '2026-12-04 17:00'],
     ['wed is bad for me now, can we change to the 10th', '2026-12-10 00:00'],
-    ['could i switch over to next monday instead', '2026-12-07 00:00'],
+    ['the 3rd is bad now, could i switch over to next monday instead', '2026-12-07 00:00'],
   ])('%s', (text, to) => {
     const u = read(text);
     expect(u.intent).toBe('reschedule');
