@@ -121,6 +121,10 @@ const TAKE_BACK_ONLY = new RegExp(
 const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late fee|no ?-?show (fee|policy)|deposit|refunds?|cancellation|terms)\b/;
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
+// "friday", "thurs": a day of the week by its name.
+const WEEKDAY_NAME = String.raw`((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday)`;
+// A new day or time said after "to": "to the 16th", "to this friday", "to 3pm", "to dec 18".
+const NEW_DAY = String.raw`(the |this |next )?(\d[\w:/]*|(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?\b|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`;
 /** A move asked in so many words, each way of saying it one alternative. */
 // "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
 const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;
@@ -148,11 +152,20 @@ const RESCHEDULE_SAID = new RegExp(
     // "can my cut on monday be pushed to 5:30", "could my appt on the 9th get bumped to 3": any move verb, said passive.
     // "my meeting might get pushed to 4" is a maybe of someone else's plans.
     String.raw`(my|the|our) (?!(${RELATIVES})\b)(?!(\w+ ){0,2}${MAYBE} )(\w+ ){1,2}${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
+    // "can this friday's cut go to 3pm", "could this thursday's color be moved to 4": the booking said by "this" and its day's name.
+    String.raw`(this|that) ${WEEKDAY_NAME}'?s (\w+ )?${ON_ITS_DAY}(go|moved|(be|get) ${MOVED_PARTICIPLE}) to\b`,
     String.raw`(my|the|our) (?!(${RELATIVES})\b)(\w+ ){1,2}${ON_ITS_DAY}(go|(be|get) ${MOVED_PARTICIPLE}) from\b`,
     String.raw`move (an |one of my |a )?(appointment|appt|booking)`,
     String.raw`(change|changing) (my|the|our) (\w+ )?(time|appointment|appt|booking|reservation|day|date|slot)`,
     String.raw`change (my|the|our) (?!mind\b)[\w']+( [\w']+)? to\b`,
     String.raw`change (it|the time|time)`,
+    // "need to change my color on the 9th to the 16th", "swap my cut for friday to monday": the booking named by
+    // its day, then a new day or time after "to" ("change my color on the 9th to blonde" names no time: not a move).
+    String.raw`(change|changing|switch|switching|swap|swapping) (my|the|our) [\w']+( [\w']+)? (on|for) (the )?[\w/]+( [\w':]+)? to ${NEW_DAY}`,
+    // "monday at 11 is rough, could i swap to this friday after 5?": the booking's day said first, then changed to a
+    // day or time ("switch to a color", "swap to lee" name a service or a person; "can i switch to 2pm" alone names
+    // no booking and stays a request that may change one, around-booking.ts).
+    String.raw`(?<=\b(${WEEKDAY_NAME}|the \d{1,2}(st|nd|rd|th)|\d{1,2}(:\d{2})? ?([ap]m)?)\b.*)(change|switch|switching|swap|swapping) (it |that |this |mine |me |us )?(over )?to ${NEW_DAY}`,
     String.raw`(switch|switching) (my|the|it)`,
     // "can i switch sat to 3pm", "change thursday's to 11": the day said is the booking's, the rest its new time.
     String.raw`(switch|change|shift|swap) ((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)(day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw)('?s)?( (appt|appointment|one|booking))? to`,

@@ -9,7 +9,8 @@
 
 import { RELATIVES } from './relatives.ts';
 
-const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|the \d{1,2}(st|nd|rd|th)?|(dec|jan)[a-z]* \d{1,2}|\d{1,2}(:\d{2})? ?([ap]m)?)`;
+// "the 15th or 16th": the second day often drops its "the".
+const DAY = String.raw`(today|tonight|tomorrow|tmrw|tmr|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|the \d{1,2}(st|nd|rd|th)?|\d{1,2}(st|nd|rd|th)|(dec|jan)[a-z]* \d{1,2}|\d{1,2}(:\d{2})? ?([ap]m)?)`;
 
 // What a booking is called in these questions: a service word or the booking itself.
 const BOOKED_THING = [
@@ -50,7 +51,15 @@ const SAID_BACK = new RegExp(
 );
 
 // "is my hair cut tmrw or thursday?", "was it the 9th or the 10th", "is my appt at 2 or 3": which of two, asked back.
-const EITHER = new RegExp(String.raw`\b(is|was) (it|that|mine|my( [a-z']+){1,3}) (on |for |at )?${DAY}( or| or is it| or was it) (on |for |at )?${DAY}\b`);
+const EITHER = new RegExp(
+  [
+    String.raw`\b(is|was) (it|that|mine|my( [a-z']+){1,3}) (on |for |at )?${DAY}( or| or is it| or was it) (on |for |at )?${DAY}\b`,
+    // "which day was my haircut, the 15th or 16th?", "what time's my color again, 2 or 3", "when is my cut, fri or sat":
+    // the question word first, then the two it is between.
+    String.raw`\b(which|what|wat) (day|date|time)( again)?('?s| is| was) (it|mine|my( [a-z']+){1,3})( again)? (on |for |at )?${DAY}( or| or is it| or was it) (on |for |at )?${DAY}\b`,
+    String.raw`\bwhen('?s| is| was) (it|mine|my( [a-z']+){1,3})( again)? (on |for |at )?${DAY}( or| or is it| or was it) (on |for |at )?${DAY}\b`,
+  ].join('|'),
+);
 
 /** The message asks about a booking the customer has (see ASKED and EITHER). */
 export function asksOwnBooking(s: string): boolean {
