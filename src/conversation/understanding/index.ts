@@ -65,7 +65,7 @@ import { withDaysByNumber } from './days-by-number.ts';
 import { bookedWrongDay } from './booked-wrong.ts';
 import { matchService, matchServices, matchStaff, servicesNamedApart, staffAsStylist, withoutStaffName } from './services.ts';
 import { correctTypos, normalize, simplify, spellCommandLetter, spellTwoAsTo, unswapWords, words } from './text.ts';
-import { MONTH } from './shorthand.ts';
+import { MONTH, WEEKDAY_WORD } from './shorthand.ts';
 import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
@@ -122,9 +122,9 @@ const POLICIES = /\b(polic(y|ies)|cancellation (fee|charge|window|rules?)|late f
 /** The policies asked by name, in those words or as the rules of a change (policy-question.ts). */
 const namesPolicies = (s: string) => POLICIES.test(s) || RULES_OF_A_CHANGE.test(s);
 // "friday", "thurs": a day of the week by its name.
-const WEEKDAY_NAME = String.raw`((mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?|tuesday|wednesday|thursday|saturday)`;
+const WEEKDAY_NAME = `(${WEEKDAY_WORD})`;
 // A new day or time said after "to": "to the 16th", "to this friday", "to 3pm", "to dec 18".
-const NEW_DAY = String.raw`(the |this |next )?(\d[\w:/]*|(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(day)?\b|tuesday|wednesday|thursday|saturday|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`;
+const NEW_DAY = String.raw`(the |this |next )?(\d[\w:/]*|(?:${WEEKDAY_WORD})\b|today|tomorrow|tmrw|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)`;
 /** A move asked in so many words, each way of saying it one alternative. */
 // "on thursday", "on the 10th", "at 2": the day or time a booking is named by, between its service and the verb.
 const ON_ITS_DAY = String.raw`((on|at|for) (the )?[\w:]+ )?`;

@@ -11,8 +11,9 @@ const HOUR_WORDS: Record<string, number> = {
 const HOUR = `(\\d{1,2}|${Object.keys(HOUR_WORDS).join('|')})`;
 // A day said by name ("fri", "thursday", "tomorrow"): here, the days a bare number right
 // after them is the time of ("fri 430", "tomorrow 1030"); the date reading and the other
-// rules share these two patterns.
-export const DAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|today|tomorrow|tonight';
+// rules share these patterns.
+export const WEEKDAY_WORD = '(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday';
+export const DAY_WORD = `${WEEKDAY_WORD}|today|tomorrow|tonight`;
 /** A month by name or its abbreviation ("dec", "dec.", "december"). */
 export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const WEEKDAY_NUMBER: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
