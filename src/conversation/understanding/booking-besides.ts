@@ -18,9 +18,9 @@ const OPENING = new RegExp(
 // "..., on top of my color on the 10th": said last.
 const CLOSING = new RegExp(String.raw`^(?<rest>.*?\S)[\s,;-]*\b${BESIDE} (?<booking>${OWNER} [^,.;!?]*?)[\s.!?]*$`, 'd');
 
-// The rest asks for a booking: "can i get", "book me", "i'd like", "another".
+// The rest asks for a booking: "can i get", "book me", "i'd like", "my daughter needs a trim", "another".
 const ASKS_BOOKING =
-  /\b(?:(?:can|could|may|would) (?:i|we|u|you|she|he|they|my \w+) (?:also |still |please |pls )?(?:get|book|add|do|have|squeeze|fit|come|grab|schedule)|book|add|schedule|squeeze|fit (?:in|me|her|him|us)|another|(?:i'?d|id|i would|we'?d|we would) (?:like|love)|(?:i|we|she|he) (?:also )?(?:want|need|wanna)s?(?: to (?:book|get|add))? (?:a|an|some|another)\b)\b/;
+  /\b(?:(?:can|could|may|would) (?:i|we|u|you|she|he|they|my \w+) (?:also |still |please |pls )?(?:get|book|add|do|have|squeeze|fit|come|grab|schedule)|book|add|schedule|squeeze|fit (?:in|me|her|him|us)|another|(?:i'?d|id|i would|we'?d|we would) (?:like|love)|(?:i|we|she|he|my \w+) (?:also )?(?:want|need|wanna)s?(?: to (?:book|get|add))? (?:a|an|some|another)\b)\b/;
 // The rest places the new booking by the one named ("right after it", "same day", "before that").
 const REFERS_BACK = /\b(?:after|before|afterwards?|beforehand|(?:that|the same|same) day)\b/;
 // The rest names a day of its own.
