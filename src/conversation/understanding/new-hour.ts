@@ -11,7 +11,9 @@ import type { Expecting } from './types.ts';
 // A day of a month ("jan 6 instead", "dec 5 is better") is a date, never an hour ("may" left out: it is a verb too).
 const MONTH_BEFORE = String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s`;
 // "between 12 and 2 instead", "from 1 to 3 if possible": the hour closes a window, whose search starts at its first hour.
-const WINDOW_END = String.raw`\b(?:between|from|anywhere from|any ?time from)\s\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)?\s?(?:and|to|till|til|until|-)\s?`;
+// "move my color from 9 to 11" is no window: after a move verb in its clause, "from" names the booking's hour.
+const FROM_OPENS_WINDOW = String.raw`(?<!\b(?:move|moved|moving|push|pushed|pushing|shift|shifted|shifting|bump|bumped|change|changed|changing|switch|switched|swap|swapped|reschedule|rescheduled|slide|scoot)\b[^,.;!?]*)from`;
+const WINDOW_END = String.raw`\b(?:between|${FROM_OPENS_WINDOW})\s\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.?|p\.m\.?)?\s?(?:and|to|till|til|until|-)\s?`;
 const HOUR = String.raw`(?<![\d:/.$#-]|${WINDOW_END}|\b(?:at|after|before|by|until|till|til|around|about|past|from|than)\s|${MONTH_BEFORE})(1[0-2]|0?[1-9])(?![\d:/.]|\s?(?:am|pm|a\.m|p\.m|a|p|st|nd|rd|th|o'?clock|ish|-ish)\b)(?!\s?(?:people|persons|ppl|of|kids|guys|mins?|minutes|hours?|hrs?|h|days?|weeks?|months?|inches|in\b(?!\s(?:the\s)?(?:morning|afternoon|evening|am|pm)\b)|x\b|%|dollars|bucks|times|(?:trips?|visits?|drives?|stops?|rides?|cuts?|trims?|haircuts?|appts?|appointments?|bookings?|sessions?)\b))`;
 // Said after the hour: it is preferred to what is on screen ("9 if you have it"), or an earlier
 // time taken back ("3 was fine").

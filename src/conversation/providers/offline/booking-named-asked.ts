@@ -24,6 +24,10 @@ const WEEKDAYS: Record<number, string> = {
 };
 const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 const ORDINAL = '(?:st|nd|rd|th)';
+// "next thursday", "thursday next week", "thursday the 10th": a weekday said of another week or
+// with another date names the new day, not the booking on that weekday.
+const NOT_ANOTHER_WEEK = String.raw`(?<!\b(?:next|following|coming|week) )`;
+const NO_OTHER_DATE = String.raw`(?! (?:the )?\d|,? (?:next|after next|of next week|the week after|in (?:two|2) weeks)\b)`;
 // What follows a booking's name and belongs to it: "tuesday's appointment", "the 12th appt".
 const BOOKING_WORD = String.raw`(?:'?s)?(?: (?:one|appt|appointment|booking|slot|time))?`;
 
@@ -33,7 +37,7 @@ function nameOf(start: DateTime): RegExp {
   const month = start.toFormat('LLL').toLowerCase();
   const weekday = WEEKDAYS[start.weekday]!;
   const date = String.raw`(?:(?:${month}[a-z]*\.? )?(?:the )?${day}${ORDINAL}|(?:${month}[a-z]*\.? )${day}\b|${start.month}/${day}\b)`;
-  return new RegExp(String.raw`(?<![\w/])(?:${weekday}(?: (?:the )?${day}${ORDINAL}?)?|${date})${BOOKING_WORD}\b`, 'g');
+  return new RegExp(String.raw`(?<![\w/])(?:${NOT_ANOTHER_WEEK}${weekday}(?: (?:the )?${day}${ORDINAL}?\b|${NO_OTHER_DATE})|${date})${BOOKING_WORD}\b`, 'g');
 }
 
 /** A month named that is not the booking's (then "the 8th" is another month's). */
