@@ -45,4 +45,8 @@ describe('near misses keep asking which service', () => {
   it('two bookings on the weekday named: which one is not told', () =>
     expect(moveRead("tuesday's not gonna work, anything wed?", [TUE_8, booking('2026-12-15T10:00:00')])).toBeUndefined());
   it('a day of another month is not the booking\'s', () => expect(moveRead('the 8th of january wont work, anything the 10th of jan?', [TUE_8])).toBeUndefined());
+  it.each(['could we do thursday next week in the morning instead', 'next thursday morning instead?', 'how about thursday the 10th instead'])(
+    '%j: a weekday of another week or date is the new day, not the booking on that weekday',
+    (text) => expect(bookingNamed(text, [THU_3], NY)).toBeUndefined(),
+  );
 });

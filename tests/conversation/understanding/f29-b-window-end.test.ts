@@ -27,4 +27,16 @@ describe('a window asked instead', () => {
     expect(u.when?.exactTime).toBe(true);
     expect(localNY(u.when?.from)).toBe(from);
   });
+
+  it.each([
+    ['pls move my color on the 8th from 9 to 11', '2026-12-08 09:00', '11:00'],
+    ['push my color on the 9th from 10 to 11', '2026-12-09 10:00', '11:00'],
+    ['shift my cut on friday from 2 to 4 instead', '2026-12-04 14:00', '16:00'],
+  ])('%j: after a move verb, "from" names the booking and the hour after "to" is the new time', (text, booking, clock) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.intent).toBe('reschedule');
+    expect(localNY(u.apptWhen?.from)).toBe(booking);
+    expect(u.when?.exactTime).toBe(true);
+    expect(localNY(u.when?.from)?.slice(11)).toBe(clock);
+  });
 });
