@@ -13,12 +13,14 @@ import { expectOutcome } from './support/expect-outcome.ts';
 // carries `expected_fail: <what the bot did>` and must fail, so a fix shows up as a dialog to
 // unmark and a regression as a failed test. The target is 95% (issue 14). First run, on the
 // code before the fixes on sets 27 and 28: 271/288 (94.1%); after those on set 27: 272/288;
-// after those on set 28 (none looking at this set): 271/288, the FLOOR this gate holds.
+// after those on set 28 (none looking at this set): 271/288; after two of that round's readings
+// were set right against older tuning dialogs and one more class of set 28 fixed: 272/288
+// (94.4%), the FLOOR this gate holds.
 // Earlier held-out sets were tuned on once their failures were read; they live in
 // ./dialogs-tuning as heldout1-* to heldout28-*.
 
 const TARGET = 0.95;
-const FLOOR = 271 / 288;
+const FLOOR = 272 / 288;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const heldOut = loadDialogs(path.join(here, 'dialogs-heldout'));
 const passed = new Map<string, boolean>();
