@@ -4,6 +4,7 @@ import { bookedInstead, parseYesNo, type DateRange, type Shift, type Understandi
 import { normalize } from '../../understanding/text.ts';
 import { regretsCancel, undoesCancel } from '../../understanding/undo-cancel.ts';
 import type { ProviderView } from '../types.ts';
+import { readingContext } from './reading-context.ts';
 import { lastCanceled, lastToolCalled, type ListedAppointment } from './which-appointment.ts';
 
 // Right after a cancel is confirmed, the booking that takes its place: asked in the cancel's
@@ -32,8 +33,7 @@ export function bookingAfterCancel(view: ProviderView, u: Understanding, text: s
   if (u.serviceId || u.sameAsBefore || !['book', 'reschedule', 'choose', 'confirm'].includes(u.intent) || view.offers.length || view.proposal) return undefined;
   const canceled = justCanceled(history);
   if (!canceled) return undefined;
-  const ctx = { now: new Date(view.now), timeZone: view.timeZone, services: view.services, staff: view.staff, expecting: null };
-  const asked = bookedInstead(canceled.request, ctx);
+  const asked = bookedInstead(canceled.request, readingContext(view));
   if (asked?.serviceId) return askedWithCancel(view, u, asked, canceled.appointment);
   // "noo i hit yes by accident, put it back": the canceled booking again.
   if (u.intent === 'confirm' || !(REPLACES.test(normalize(text)) || ASKED_BACK.test(normalize(text)) || undoesCancel(text) || regretsCancel(text))) return undefined;

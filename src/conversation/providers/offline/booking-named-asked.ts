@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { NEW_BOOKING } from '../../understanding/around-booking.ts';
 import type { DateRange } from '../../understanding/index.ts';
+import { MONTH } from '../../understanding/shorthand.ts';
 import type { ListedAppointment } from './which-appointment.ts';
 
 /**
@@ -22,7 +23,6 @@ const WEEKDAYS: Record<number, string> = {
   6: 'sat(?:urday)?',
   7: 'sun(?:day)?',
 };
-const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 const ORDINAL = '(?:st|nd|rd|th)';
 // "next thursday", "thursday next week", "thursday the 10th": a weekday said of another week or
 // with another date names the new day, not the booking on that weekday.

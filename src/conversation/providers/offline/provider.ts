@@ -26,6 +26,7 @@ import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './move-after
 import { onListedDay } from './listed-day.ts';
 import { unmatchedCancel } from './cancel-unmatched.ts';
 import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
+import { readingContext } from './reading-context.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -343,10 +344,7 @@ function decide(req: ProviderRequest): ProviderStep {
   // Length and party size are read first: the date parser would take "30m" for a moment.
   const asked = readLengthAndSize(text);
   const ctx = {
-    now: new Date(view.now),
-    timeZone: view.timeZone,
-    services: view.services,
-    staff: view.staff,
+    ...readingContext(view),
     expecting: view.expecting,
     optionCount,
     offersUnseen: view.offersShown === false && view.offers.length > 0,
@@ -1136,7 +1134,7 @@ function moveIfNamed(req: ProviderRequest, memory: Memory, items: ListedAppointm
 function namedMove(req: ProviderRequest, items: ListedAppointment[]): ProviderStep | undefined {
   const { view } = req;
   const named = bookingNamed(lastUserText(req.history), items, view.timeZone);
-  const ctx = { now: new Date(view.now), timeZone: view.timeZone, services: view.services, staff: view.staff, expecting: null, optionCount: undefined, offersUnseen: false };
+  const ctx = readingContext(view);
   // The other clauses ask the new time when they name a day ("... is out now. anything monday?"); else the words without the name do.
   const apart = named?.otherClauses ? understand(named.otherClauses, ctx) : undefined;
   const rest = apart?.when?.dayNamed ? apart : named ? understand(named.rest, ctx) : undefined;
