@@ -4,7 +4,7 @@
 // shown openings and end up with two bookings; read as a move, they are asked which booking
 // and its new time.
 
-const VERB = String.raw`(?:change|changing|move|moving|switch|switching|swap|swapping|shift|shifting|modify|modifying|edit|adjust|rearrange|redo)`;
+const VERB = String.raw`(?:change|changing|move|moving|push|pushing|bump|bumping|postpone|postponing|switch|switching|swap|swapping|shift|shifting|modify|modifying|edit|adjust|rearrange|redo)`;
 const BOOKING = String.raw`(?:appointments?|appts?|bookings?|reservations?|sessions?|visits?)`;
 
 // "change an appointment", "move one of my bookings", "switch the appt", "modify my reservation".

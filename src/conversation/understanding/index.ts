@@ -12,6 +12,8 @@ import { DROP_VERB, insteadAsksNew, OFF_THE_BOOKS, SCRATCH_BOOKING } from './can
 import { spellCatalogShorthand } from './catalog-shorthand.ts';
 import { withServiceTakenBack } from './service-taken-back.ts';
 import { withoutTurnedDown } from './service-turned-down.ts';
+import { withoutAsideBeforeAnyway } from './aside-before-anyway.ts';
+import { withDayMovedOff } from './moved-off.ts';
 import { consultAbout } from './consult-subject.ts';
 import { asksForPerson, inOtherLanguage } from './asks-for-person.ts';
 import { talkIsTheConsult } from './talk-at-consult.ts';
@@ -273,6 +275,8 @@ const NUMBER_WORDS: Record<string, number> = {
 // restates words that would otherwise be read as a request of their own ("if its quick
 // i'll keep it", "while ur at it", a cancel said and taken back).
 const REWRITES: ReadonlyArray<(text: string) => string> = [
+  // "it's been crazy with my mom visiting, anyway could i move my color to the 18th": the lead-up talk is no request.
+  withoutAsideBeforeAnyway,
   // "omw but running 5 min behind for my 2 oclock! also can i book a trim sat at 11": the lateness told is no
   // request; read first, while its minutes late are still said (withoutWaitSaid reads them out).
   (text) => withoutLateRemark(text) ?? text,
@@ -324,7 +328,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     // booking moved (to offers on screen, it is one of them turned down).
     const own = ctx?.expecting ? said : tooEarlyBooked(said);
     const u = withParty(weekdayOnlyInMove(classify(rewritten(own), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
-    const spanned = withMonthSpan(u, normalize(said), ctx);
+    // "need to move it off the 11th": the day moved off is the booking's, however the rest was read.
+    const spanned = withDayMovedOff(withMonthSpan(u, normalize(said), ctx), normalize(said), resolve);
     return saysEitherTime(text) ? { ...spanned, eitherTime: true } : spanned;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.
@@ -630,7 +635,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   // "drop that one (the 19th). cut and color stay": the services said to stay name no swap.
   const aboutIt = isMove || pair ? undefined : consultAbout(own, (part) => matchServices(part, services));
   const fitting =
-    (kept && [kept]) || (aboutIt && [aboutIt]) || (isMove && targetService(unkept, services)) || (pair && [pair[0]]) ||
+    (kept && [kept]) || (aboutIt && [aboutIt]) || (isMove && targetService(wanted(unkept), services)) || (pair && [pair[0]]) ||
     (isMove ? undefined : besideOwnBooking(wanted(unkept), (part) => matchServices(part, services))) ||
     matchServices(wanted(unkept), services);
   if (pair) u.secondServiceId = pair[1].id;

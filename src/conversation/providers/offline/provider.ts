@@ -24,6 +24,7 @@ import { onWeekdayDiscussed, withDaySaid } from './weekday-discussed.ts';
 import { onBookingWeekday } from './booking-weekday.ts';
 import { moveAfterPolicy, rememberMoveAsked, type MoveAsked } from './move-after-policy.ts';
 import { onListedDay } from './listed-day.ts';
+import { movedToProposed } from './move-to-proposed.ts';
 import { unmatchedCancel } from './cancel-unmatched.ts';
 import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
 import { readingContext } from './reading-context.ts';
@@ -488,7 +489,9 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   // "nvm, just the cut" at a color placed before that cut: the new booking is dropped, the cut kept.
   if (keepsOnlyBooked(heard, kept, text)) return reply(T2.onlyBookedKept(serviceName(view, kept.serviceId) ?? 'new booking'), {});
   const busy = view.offers.length > 0 || view.proposal !== null || Boolean(kept.flow);
-  const u = after?.u ?? onListedDay(view, heard, text, req.history, busy) ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  const read = after?.u ?? onListedDay(view, heard, text, req.history, busy) ?? againAsBefore(view, swapInBooking(view, heard, kept, text), { history: req.history, serviceKept: Boolean(kept.serviceId) });
+  // "just move the one i have to then instead" at a new booking's summary: the booking had goes to the time proposed.
+  const u = kept.flow === 'book' && atSummary(view) ? movedToProposed(read, kept.proposedAt, view.timeZone) : read;
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
