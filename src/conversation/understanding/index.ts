@@ -32,6 +32,9 @@ import { nextToBooking } from './next-to-booking.ts';
 import { placedTold } from './placed-told.ts';
 import { eachListedTime } from './listed-times.ts';
 import { withoutLateRemark } from './late-remark.ts';
+import { withoutKnownRemark } from './known-remark.ts';
+import { onlyArrivalNotice } from './arrival-notice.ts';
+import { pricesOfOwnBookings } from './price-of-booked.ts';
 import { withoutRebookLater } from './rebook-later.ts';
 import { undoneCancelAsRebook } from './undo-cancel.ts';
 import { cancelNotDone } from './cancel-not-done.ts';
@@ -220,7 +223,7 @@ const HOURS =
 // "whats the addy", "addr?", "adress pls": the address as texts shorten or misspell it.
 const ADDRESS = /\b(address|addy|addie|addr|adress|addres|where (do|should|shall|will|would|can) (i|we) (go|come|head|park|show up)|where are (you|u)|where r (you|u)|located|location|locations|directions|where is (the|your|it|that|my|our)|where's (the|your|it|that|my|our)|wheres (the|your|it|that|my|our)|parking|how do i get there|find (you|u))\b/;
 // "what number can i reach the salon at", "which number do i text": the business's own number.
-const CONTACT = /\b(phone number|contact|email (you|u|address)|(what|which)('?s| is)? (the |your |ur |an? )?e-?mail( address)?\b|e-?mail (can|should|could|do) (i|we)\b|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
+const CONTACT = /\b(phone ?(number|num|nbr|nmbr|no(?= ?(pls|please|plz|thx|again|for|to|of|[?]|$)))|contact|email (you|u|address)|(what|which)('?s| is)? (the |your |ur |an? )?e-?mail( address)?\b|e-?mail (can|should|could|do) (i|we)\b|call (you|u)|your (number|email|phone)|(the|ur|salon'?s?|shop'?s?|business'?s?) e-?mail|number to (call|text|reach))\b|phone ?#|\b(what|which)('?s| is)? (the |your |ur )?(phone |best )?number\b[^?]*\b(call|reach|text|ring|contact)\b|\breach (the|your|ur) (salon|shop|studio|store|office|front desk)\b/;
 // "who is this?", "who am i texting", "what business is this": the customer does not know whose number this is.
 const WHO_IS_THIS = /^((hi|hey|hello|sorry|um|uh|ok|wait|hmm) )*(who('?s| is| dis| r| are) (this|that|u|you)|who (am i|are we) (texting|talking to|messaging|chatting with)|(what|which) (business|place|salon|shop|company|number) is (this|that))( again| please| pls)?$/;
 // "what services do you have? maybe a cut": the list asked outright, whatever service is named beside it.
@@ -280,6 +283,8 @@ const REWRITES: ReadonlyArray<(text: string) => string> = [
   // "omw but running 5 min behind for my 2 oclock! also can i book a trim sat at 11": the lateness told is no
   // request; read first, while its minutes late are still said (withoutWaitSaid reads them out).
   (text) => withoutLateRemark(text) ?? text,
+  // "what time is my color on the 9th? i know the cut is at 2": what is known of the bookings asks nothing.
+  withoutKnownRemark,
   withoutKeepSupposed,
   withKeptDay,
   withoutEmptyAsides,
@@ -318,6 +323,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   try {
     const services = Array.isArray(ctx?.services) ? ctx.services : [];
     const said = typeof text === 'string' ? withServiceTakenBack(spellCatalogShorthand(text, services, Array.isArray(ctx?.staff) ? ctx.staff : []), services) : text;
+    // "pls tell dana im 5 min out": arriving on time asks nothing, of the bot or of a person.
+    if (typeof said === 'string' && onlyArrivalNotice(said)) return { intent: 'unknown' };
     const byService = typeof said === 'string' ? withStaffOfService(said, ctx, services) : undefined;
     if (byService) return byService;
     const onlyOne = typeof said === 'string' && ctx?.expecting === 'confirmation' ? onlyOneMeant(said) : undefined;
@@ -329,7 +336,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     const own = ctx?.expecting ? said : tooEarlyBooked(said);
     const u = withParty(weekdayOnlyInMove(classify(rewritten(own), ctx)), normalize(said), resolve, (part) => matchServices(part, services).map((m) => m.id));
     // "need to move it off the 11th": the day moved off is the booking's, however the rest was read.
-    const spanned = withDayMovedOff(withMonthSpan(u, normalize(said), ctx), normalize(said), resolve);
+    const spanned = pricesOfOwnBookings(withDayMovedOff(withMonthSpan(u, normalize(said), ctx), normalize(said), resolve), normalize(said));
     return saysEitherTime(text) ? { ...spanned, eitherTime: true } : spanned;
   } catch {
     // The parsers are written to be total; this is the last guard so a dialog never breaks.

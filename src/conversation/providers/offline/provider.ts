@@ -4,6 +4,7 @@ import { keepsOnlyBooked } from '../../understanding/only-booked-kept.ts';
 import { T, T2, formatPrice, formatSlotLabel, numbered } from '../../templates.ts';
 import type { ToolArgs, ToolName } from '../../tools/definitions.ts';
 import { businessClock, keepsTheTime, onlySameDay, understand, type BookingOrder, type DateRange, type Shift, type Understanding } from '../../understanding/index.ts';
+import { onlyArrivalNotice } from '../../understanding/arrival-notice.ts';
 import { refusesToAnswer } from '../../intake-answers/declines.ts';
 import { readYesNoInWords } from '../../intake-answers/yes-no.ts';
 import { intakeAside } from '../../understanding/intake-aside.ts';
@@ -350,7 +351,10 @@ function decide(req: ProviderRequest): ProviderStep {
     optionCount,
     offersUnseen: view.offersShown === false && view.offers.length > 0,
   };
-  const heard = bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined }));
+  // "tell dana im 5 min out": read whole, before the length reader cuts its minutes of travel away.
+  const heard: Understanding = onlyArrivalNotice(text)
+    ? { intent: 'unknown' }
+    : bookingNamedWithNewTime(memory, understand(asked.text, ctx), () => understand(asked.text, { ...ctx, expecting: null, optionCount: undefined }));
   // The days said go with the memory at a commit; "same day" then means the booking just made's.
   const daysSaid = memory.daysSaid ?? (heard.thatDay ? [recentDay(view, req.history)].filter((d): d is string => Boolean(d)) : undefined);
   const u = onThatDay(view, onWeekdayDiscussed(view, heard, memory.daysSaid), daysSaid);
