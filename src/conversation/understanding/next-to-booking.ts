@@ -332,7 +332,27 @@ function bare(text: string, isService: (words: string) => boolean): NextToBookin
     .trim();
   if (!isService(rest) && !NEW_BOOKING.test(rest) && !FOR_PERSON.test(rest)) return undefined;
   const where = m.groups ? placement(m.groups) : { edge: 'end' as const, minutes: 0 };
-  return { ...where, booking: '', rest, person: 'other' };
+  return { ...where, ...(bookingNamedBeside(rest, isService) ?? { booking: '', rest, person: 'other' as const }) };
+}
+
+// "the consult", "my color": a service named as a thing had, not asked ("a cut", "an updo").
+const HAD_SERVICE = /\b(?:the|my|our) (?<words>[a-z']+(?: [a-z']+)?)/g;
+
+/**
+ * "if the consult goes well i want a cut right after": beside a bare "right after", a service
+ * named as had ("the consult", "my color") is the booking it is after, and the other one named
+ * is the new booking's; undefined unless both are said.
+ */
+function bookingNamedBeside(rest: string, isService: (words: string) => boolean): { booking: string; rest: string } | undefined {
+  for (const m of rest.matchAll(HAD_SERVICE)) {
+    const words = m.groups!.words!.split(' ');
+    const service = isService(words.join(' ')) ? words.join(' ') : isService(words[0]!) ? words[0]! : undefined;
+    if (!service) continue;
+    const booking = `${m[0].split(' ')[0]} ${service}`;
+    const others = `${rest.slice(0, m.index)} ${rest.slice(m.index! + booking.length)}`.replace(/\s+/g, ' ').trim();
+    if (isService(others)) return { booking: booking.replace(/^the /, 'my '), rest: others };
+  }
+  return undefined;
 }
 
 function relative(text: string, isService: (words: string) => boolean, move = false): NextToBooking | undefined {

@@ -35,6 +35,17 @@ export function onFirstDay(tail: string, first: DateRange | undefined, timeZone:
 }
 
 /**
+ * "push my fri cut to 4 and take my son for a cut at 4:30", "a cut at 2 on sat and another
+ * right after at 2:30": a second request with a clock time and no day of its own is on the
+ * first's day; its words get that date (`timeOnly`: the second's reading has a time, no day).
+ */
+export function timeOnFirstDay(words: string, first: DateRange | undefined, timeOnly: boolean, timeZone: string): string {
+  if (!timeOnly || !first || first.dayNamed === false) return words;
+  const day = DateTime.fromJSDate(first.from, { zone: timeZone });
+  return day.isValid ? `${words} on ${day.toFormat('MMMM d').toLowerCase()}` : words;
+}
+
+/**
  * "whens my appt? also want to add a color same day at 10am": the day said from a booking only
  * asked about, not yet known, is that booking's ("the same day as my appt"), for the caller to
  * place once the appointments are looked up. Unchanged when the words say no such day.

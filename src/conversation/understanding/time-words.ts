@@ -60,9 +60,12 @@ export function withoutPast(t: string): string {
 // as a hedge on the choice, never the moment asked for ("can you take me right now" still is).
 const HEDGED_NOW = /\b(?:for (?:now|the time being|the moment)|as of now|just now|by now|(?:up )?(?:un)?till? now|up to now|so far)\b/g;
 
-/** Drops "for now" and its kin, which chrono would read as this very minute. */
+// "can you book it now for 3:30 on the 9th", "lock that in now": "now" is when the booking is made, not its time.
+const BOOKED_NOW = /(?<=\b(?:book|schedule|reserve|lock|pencil|put|set|grab|hold) (?:it|that|this|that one|this one)(?: in| down| up)? )now\b/g;
+
+/** Drops "for now" and its kin, and the "now" of making a booking, which chrono would read as this very minute. */
 export function withoutHedgedNow(t: string): string {
-  return t.replace(HEDGED_NOW, ' ');
+  return t.replace(HEDGED_NOW, ' ').replace(BOOKED_NOW, ' ');
 }
 
 /**

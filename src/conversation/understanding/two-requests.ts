@@ -8,7 +8,8 @@ import { onDaySaidLast } from './day-said-last.ts';
 import { MOVE_VERB } from './moves.ts';
 import { RELATIVES } from './relatives.ts';
 import { opensWithBookingHad } from './next-to-booking.ts';
-import { nextToAskedBooking, onAskedBookingsDay, onFirstDay } from './on-first-day.ts';
+import { nextToAskedBooking, onAskedBookingsDay, onFirstDay, timeOnFirstDay } from './on-first-day.ts';
+import { anotherOfSame } from './another-of-same.ts';
 import { splits } from './request-parts.ts';
 import { twoQuestions } from './two-questions.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
@@ -123,7 +124,23 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
 function secondsWords(tail: string, first: Understanding, args: Parameters<typeof withSecondRequest>[0]): string {
   const own = args.classifyOne(tail, { ...args.ctx, expecting: null });
   if (own.intent === 'reschedule' && (own.apptWhen || own.serviceId) && own.shift) return tail;
-  return onFirstDay(tail, dayOf(first), args.ctx.timeZone);
+  return spelledFromFirst(onFirstDay(tail, dayOf(first), args.ctx.timeZone), first, args);
+}
+
+/**
+ * The second request's words as read once the first is done: "another one" is one more of the
+ * first's service (another-of-same.ts), and a clock time said alone is on the first's day.
+ */
+function spelledFromFirst(words: string, first: Understanding, args: Parameters<typeof withSecondRequest>[0]): string {
+  const free = { ...args.ctx, expecting: null };
+  const own = args.classifyOne(words, free);
+  const named = own.serviceId ? words : anotherOfSame(words, args.ctx.services?.find((s) => s.id === first.serviceId)?.name);
+  const read = named === words ? own : args.classifyOne(named, free);
+  const timeOnly = !CHANGES.includes(read.intent) && read.when !== undefined && read.when.dayNamed === false && !read.shift;
+  const day = dayOf(first);
+  // "move my thursday haircut to 11": a weekday naming a booking had may mean one further on than the nearest; "that day" is the one it was.
+  if (timeOnly && day === first.apptWhen && day?.weekdayOnly) return `${named} that day`;
+  return timeOnFirstDay(named, day, timeOnly, args.ctx.timeZone);
 }
 
 /**
@@ -194,13 +211,21 @@ function bookingThenBooking(args: Parameters<typeof withSecondRequest>[0]): Unde
   for (const { head, tail } of splits(text)) {
     const first = withDaySaidLast(head, tail, args);
     if (first.intent !== 'book' || !first.serviceId || !(bookingOfItsOwn(first) || first.nextTo)) continue;
-    const spelled = onFirstDay(tail.replace(/^(?:then|and|also|after that) /i, ''), dayOf(first), ctx.timeZone);
+    const spelled = spelledFromFirst(onFirstDay(tail.replace(/^(?:then|and|also|after that) /i, ''), dayOf(first), ctx.timeZone), first, args);
     const asked = BOOKING_VERB.test(spelled) ? spelled : `book ${spelled}`;
     const second = classifyOne(asked, free);
     const timed = (second.when !== undefined && second.when.dayNamed !== false) || second.nextTo !== undefined;
-    if (second.intent === 'book' && second.serviceId && timed && !second.shift) return { ...first, then: asked };
+    if (second.intent === 'book' && second.serviceId && timed && !second.shift) return { ...withSharedStaff(first, second, tail), then: asked };
   }
   return undefined;
+}
+
+// "..., both with dana", "each with lee": the person said once for the two bookings.
+const SHARED = /\b(?:both|each|all)\b/i;
+
+/** The first booking with the person said for both at the end of the second's words, when it names none of its own. */
+function withSharedStaff(first: Understanding, second: Understanding, tail: string): Understanding {
+  return !first.staffId && second.staffId && SHARED.test(tail) ? { ...first, staffId: second.staffId } : first;
 }
 
 /** The first booking's reading, on the day said once at the end of the second's words (day-said-last.ts). */

@@ -592,7 +592,9 @@ function bookNextTo(view: ProviderView, memory: Memory, items: ListedAppointment
   const onItsWeekday = appt && memory.when ? onBookingWeekday(zone, memory.when, appt.start_local) : memory.when;
   const saidDay = appt && day && !named.until && memory.when && !appt.start_local.startsWith(day.toISODate()!) ? { ...memory.when, dayNamed: false } : onItsWeekday;
   const when = appt ? windowNextTo({ zone, nextTo: nextTo!, appt, when: saidDay, ...(minutes ? { minutes } : {}) }) : (memory.when ?? wholeDay);
-  const placed = Boolean(appt && when?.exactTime);
+  // "after my color i want to keep it tidy, so a trim fri the 11th at 9", no color that day: the words only
+  // said why; the clock time said on a day of its own is what is asked, proposed at once as any would be.
+  const placed = appt ? Boolean(when?.exactTime) : movesToExactTime(memory.when) && memory.when?.dayNamed !== false;
   return searchOrAsk(view, { intent: 'book', nextTo: nextTo && { edge: nextTo.edge, minutes: nextTo.minutes } }, { ...rest, flow: 'book', when, ...(placed ? { proposeIfFree: true } : {}) });
 }
 
