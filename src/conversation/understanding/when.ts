@@ -286,7 +286,9 @@ function spellOut(input: string, now: DateTime): string {
     const month = monthOfDaySaid(day, weekdayNumber(WEEKDAY_JUST_BEFORE.exec(t.slice(0, offset))?.[1] ?? ''), now);
     const date = month.set({ day: Math.min(day, month.daysInMonth ?? 28) });
     if (date.day !== day) return whole;
-    return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
+    // "cut at 2 the 17th": after a bare number the date is said with "on", else "2 December 17" reads as the year 2017.
+    const lead = on ?? (/\d\s*$/.test(t.slice(0, offset)) ? 'on ' : '');
+    return ` ${lead}${date.toFormat('LLLL d')} `;
   });
   return withoutConfirmingWeekday(spellWeekdayBesideDate(dated, now), now);
 }
