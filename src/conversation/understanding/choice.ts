@@ -1,6 +1,7 @@
 // Answers to the bot's own questions: yes/no to a summary, and which of the numbered
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { afterHesitation } from './hesitant-yes.ts';
+import { namesLetterAction } from './letter-with-verb.ts';
 import { yesAfterDeferral, yesUnlessHeld } from './holds-off.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
@@ -82,9 +83,10 @@ function readYesNo(text: string): 'yes' | 'no' | undefined {
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {
   for (const [phrase, answer] of ALL_PHRASES) {
-    // A single letter only counts as the whole message ("y", "k", "n") or with pleasantries
-    // or a whole thanks after it ("y thanks", "k pls", "y, thanks for understanding"), otherwise "n 3rd street" or "k so what time" would be answers.
-    if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && (onlyPleasantries(s.slice(2)) || onlyThanks(s.slice(2)))) : startsWithPhrase(s, phrase)) {
+    // A single letter only counts as the whole message ("y", "k", "n"), with pleasantries or a
+    // whole thanks after it ("y thanks", "k pls", "y, thanks for understanding") or with the verb
+    // of what it answers ("y cancel it", letter-with-verb.ts), otherwise "n 3rd street" or "k so what time" would be answers.
+    if (phrase.length === 1 ? s === phrase || (startsWithPhrase(s, phrase) && letterAnswers(s.slice(2), answer)) : startsWithPhrase(s, phrase)) {
       // "not" and "good"/"right"/"fine" open many sentences that are not answers.
       if ((phrase === 'not' || phrase === 'good' || phrase === 'right' || phrase === 'fine') && s !== phrase) continue;
       if (answer === 'no' && INDIFFERENT.test(s)) continue;
@@ -95,6 +97,11 @@ function phraseAnswer(s: string): 'yes' | 'no' | undefined {
   if (/\b(don'?t|do not|please don'?t) (book|confirm|do)\b|\bnever ?mind\b/.test(s)) return 'no';
   if (/\b(sounds good|that works|works for me|go ahead|book it|please do|yes please)\b/.test(s)) return 'yes';
   return undefined;
+}
+
+/** The words after a one-letter answer leave it an answer: pleasantries, a whole thanks, or the verb of what it answers. */
+function letterAnswers(rest: string, answer: 'yes' | 'no'): boolean {
+  return onlyPleasantries(rest) || onlyThanks(rest) || namesLetterAction(rest, answer);
 }
 
 const ORDINALS: Record<string, number> = {

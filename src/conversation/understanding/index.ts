@@ -1023,8 +1023,9 @@ const OPENINGS_ASKED =
   /\b(?:what|whats|anything|any|earliest|soonest|latest|first)\b[^?!;]*\b(?:(?:you|u|ya)(?: guys| all)? (?:have|got)\b(?! (?:me|us|my|our)\b)|openings?\b|availability\b|available\b|free\b|open\b)|\b(?:got|have) (?:you |u )?(?:any|anything)\b|^(?:(?:hi|hey|ok|so|um|hmm) )?(?:anything|any ?time|any slots?|any spots?)\b[^?!;,.]*$/;
 
 // "bump my color a week", "push it 2 days": how far a booking moves, which names no day of a booking ("in a week" may).
-// "the day before instead, fri the 18th": "the day before" or "the week after" with no day after it is counted from the booking too.
-const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wks?|days?)\b|\bthe (?:day|week) (?:before|after)\b(?= ?(?:instead|then|that|it|pls|please)?\b ?(?:[,.;:!?-]|$))/g;
+// "the day before instead, fri the 18th", "the next day instead? fri 18th": "the day before", "the week after", "the next
+// (or following) day" with no day after it is counted from the booking too.
+const DAYS_MOVED = /(?<!\b(?:in|within) )\b(?:an?|one|two|three|\d) (?:weeks?|wks?|days?)\b|\b(?:the (?:day|week) (?:before|after)|(?:the )?next day|the following (?:day|week))\b(?= ?(?:instead|then|that|it|pls|please)?\b ?(?:[,.;:!?-]|$))/g;
 
 /**
  * "move my thursday appt to friday at 10", "cancel my wed one and book me thurs 3pm

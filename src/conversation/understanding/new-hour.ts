@@ -19,7 +19,8 @@ const HOUR = String.raw`(?<![\d:/.$#-]|${WINDOW_END}|\b(?:at|after|before|by|unt
 // time taken back ("3 was fine").
 const BETTER = String.raw`(?:\s(?:with|w/?)\s[a-z]+)?\s?(?:instead|rather|is better|works better|would be better|would work better|'?d be better|is best|better|would be (?:great|good|ideal|perfect|easier)|is easier|possible|doable|an option|if (?:possible|you can|u can|that works|(?:you|u) (?:have|got) (?:it|that|one|that one|anything)|(?:it'?s|its|she'?s|shes|he'?s|hes|they'?re|theyre)\s(?:free|open|available))|was (?:fine|good|ok|okay|better|right|perfect))\b`;
 // Said before the hour: asking for it ("can we do 3", "i meant 3", "for 11 instead", "go back to 3", "can it be 10").
-const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to|(?:can|could|would)\s(?:it|that)\sbe)\s`;
+// "can the 11th be 4", "could my cut be 2": a booking named by "the" or "my" asked to be an hour, as "can it be 10".
+const ASKING = String.raw`\b(?<!(?:n'?t|not|never|cannot)\s(?:really\s)?)(?:do|try|meant|mean|prefer|rather|back to|(?:can|could|would)\s(?:it|that|(?:the|my|our)\s[a-z0-9']+(?:\s[a-z']+)?)\sbe)\s`;
 // A change-of-mind opener right before a lone hour at the end: "wait no, 11", "sorry 12 pls",
 // "hmm or maybe 2?" (a second thought offered as a question).
 const OPENED = String.raw`\b(?:actually|wait|no|nah|sorry|oops|ugh|um+|oh|hmm+|i mean|(?:or )?maybe|or)[\s,.!-]+`;
@@ -32,8 +33,9 @@ const BEFORE = new RegExp(`(?<=${ASKING})${HOUR}${WITH_ITS_TIME}`, 'g');
 // "book it for 11", "can you put me for 4": a booking for an hour ("for 3" alone may be three people).
 const BEFORE_FOR = new RegExp(`(?<=\\b(?:book|schedule|put|move|change|switch|reserve)\\s(?:it\\s|me\\s|us\\s|that\\s|them\\s)?(?:in\\s)?for\\s)${HOUR}|(?<=\\bfor\\s)${HOUR}(?=\\s?then\\b)`, 'g');
 // "switch my appt tmrw to 3", "can you move it to 4 instead", "bring it forward to 11": the hour a booking is moved to.
+// "can the 11th go to 4?", "could my cut go to 2": a booking asked to go to an hour is moved there, with no move verb.
 // "push it to 11 that same morning", "to 12 to be safe", "to 4 just in case": the booking's own day or a reason may follow.
-const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|changed|switch|switched|push|pushed|bump|bumped|shift|shifted|bring|pull|reschedule|rescheduled)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same|that (?:same )?(?:day|morning|afternoon|evening)|the same|to be (?:safe|sure)|(?:just )?in case)\\b))`, 'g');
+const MOVED_TO = new RegExp(`(?<=\\b(?:move|moved|change|changed|switch|switched|push|pushed|bump|bumped|shift|shifted|bring|pull|reschedule|rescheduled|(?:it|that|one|appt|appointment|booking|\\d{1,2}(?:st|nd|rd|th)|[a-z]+'?s? (?:cut|color|colour|trim|appt|one)) go)\\b[^.?!,;]*?\\bto\\s)${HOUR}(?=\\s*(?:$|[.,!?;]|(?:instead|then|pls|please|if|on|tomorrow|tmrw|today|with|w|same|that (?:same )?(?:day|morning|afternoon|evening)|the same|to be (?:safe|sure)|(?:just )?in case)\\b))`, 'g');
 // "is 4 ok?", "would 11 be alright": an hour asked about, said bare.
 const QUESTIONED = new RegExp(`(?<=\\b(?:is|would|will|does|could)\\s)${HOUR}(?=\\s(?:be\\s)?(?:ok|okay|alright|all right|good|fine|free|open|available|doable|possible|work|works)\\b)`, 'g');
 // "3 not 2", "no wait, 11, not 10": an hour set against the one it replaces, both bare.

@@ -63,8 +63,14 @@ export interface ResolvedWhen {
   time?: { hour: number; minute: number };
 }
 
-const LATEST =
-  /\b(latest|as late as (possible|you can|u can)|last (appointment|appt|slot|opening|available|thing)s?( of the day| in the day)?|(at the |by )?end of (the )?day|close of business|(right |just )?before (you|u) close)\b/;
+// "how late can i start a colour", "how late do you take a cut": the latest start asked, as
+// "latest" is. Only with a verb of coming in or being booked: "how late are you open" asks the
+// hours, and "how late can i cancel" the notice policy (latest-change.ts).
+const HOW_LATE =
+  '(how late|till what time|until what time) (can|could|may|would|will|do|does)( (i|we|u|you|ya|someone|one))? (still )?(start|begin|come|get|book|do|be seen|see|make it|have|schedule|fit|squeeze|take|go in|drop in|pop in)';
+const LATEST = new RegExp(
+  `\\b(latest|as late as (possible|you can|u can)|last (appointment|appt|slot|spot|opening|available|thing|start|start time|time slot)s?( of the day| in the day)?|(at the |by )?end of (the )?day|close of business|(right |just )?before (you|u) close|${HOW_LATE})\\b`,
+);
 
 /** A clock time as customers write it inside a constraint: "4", "4pm", "4:30", "noon". */
 const CLOCK = '(noon|midday|\\d{1,2}(?::\\d{2})?(?: ?(?:a\\.?m\\.?|p\\.?m\\.?|a|p)(?![a-z]))?)';
@@ -280,7 +286,9 @@ function spellOut(input: string, now: DateTime): string {
     const month = monthOfDaySaid(day, weekdayNumber(WEEKDAY_JUST_BEFORE.exec(t.slice(0, offset))?.[1] ?? ''), now);
     const date = month.set({ day: Math.min(day, month.daysInMonth ?? 28) });
     if (date.day !== day) return whole;
-    return ` ${on ?? ''}${date.toFormat('LLLL d')} `;
+    // "cut at 2 the 17th": after a bare number the date is said with "on", else "2 December 17" reads as the year 2017.
+    const lead = on ?? (/\d\s*$/.test(t.slice(0, offset)) ? 'on ' : '');
+    return ` ${lead}${date.toFormat('LLLL d')} `;
   });
   return withoutConfirmingWeekday(spellWeekdayBesideDate(dated, now), now);
 }

@@ -46,12 +46,12 @@ function otherMonthNamed(text: string, start: DateTime): boolean {
   return named.length > 0 && named.every((m) => m !== start.toFormat('LLL').toLowerCase());
 }
 
-/** The booking named; the text without its name; the clauses not naming it, if any. */
+/** The booking named; the text with "it" for its name; the clauses not naming it, if any. */
 export type NamedWithOtherTime = { appt: ListedAppointment; rest: string; otherClauses?: string };
 
 /**
- * The one booking the text names by its day, and the text without that name (read again for
- * the time asked in its place). Undefined when none or several are named, or a new booking is asked.
+ * The one booking the text names by its day, and the text with "it" in place of that name (read
+ * again for the time asked in its place). Undefined when none or several are named, or a new booking is asked.
  */
 export function bookingNamed(text: string, items: ListedAppointment[], timeZone: string): NamedWithOtherTime | undefined {
   const s = text.toLowerCase();
@@ -64,7 +64,8 @@ export function bookingNamed(text: string, items: ListedAppointment[], timeZone:
   if (named.length !== 1) return undefined;
   const appt = named[0]!;
   const name = nameOf(DateTime.fromISO(appt.start_local, { zone: timeZone }));
-  return { appt, rest: s.replace(name, ' '), otherClauses: otherClauses(s, name) };
+  // The name becomes "it": "can the 11th be 4?" is read again as "can it be 4?", where the bare hour is the new time.
+  return { appt, rest: s.replace(name, ' it '), otherClauses: otherClauses(s, name) };
 }
 
 /**
