@@ -35,6 +35,12 @@ export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null
   return picked.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+/** "how late can i come": the latest openings, one per time and place, the last first. */
+export function latestOffers(slots: Slot[]): Slot[] {
+  const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()];
+  return unique.sort((a, b) => b.start.getTime() - a.start.getTime()).slice(0, MAX_OFFERS);
+}
+
 /** The length and room size a search asked for, kept on its offers so the hold and the booking ask the same. */
 export type OfferSize = Pick<Offer, 'durationMinutes' | 'minCapacity'>;
 export const SERVICE_SIZE: OfferSize = { durationMinutes: null, minCapacity: null };

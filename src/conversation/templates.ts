@@ -31,10 +31,12 @@ export const T = {
     `${business}: tell me what you'd like to book and when (e.g. "haircut tomorrow 3pm"). Reply R to reschedule, C to cancel, AGENT for a person.`,
   /** The engine's reason a length or party size cannot be booked (internal bookables), then what to do. */
   sizeRefused: (why: string) => `${why} Tell me another length or number of people.`,
+  onTheWay: 'Thanks for letting us know, see you soon! If you need another time, reply R.',
   notUnderstood: 'Sorry, I did not catch that. Tell me a service and a day, or reply R to reschedule, C to cancel, AGENT for a person.',
   askService: (names: string[]) => `Which service would you like?\n${numbered(names)}`,
   askWhen: (service: string) => `When would you like your ${service}? (e.g. "tomorrow afternoon" or "Fri 10am")`,
   offersIntro: (service: string) => `Openings for ${service}:`,
+  latestIntro: (service: string) => `The latest openings for ${service}:`,
   offersNoneInRange: (service: string) => `No openings for ${service} then. The nearest ones:`,
   offersOutro: 'Reply with a number, or tell me another day or time.',
   beyondHorizon: (service: string, days: number, until: string) =>

@@ -21,6 +21,11 @@ export const toolSchemas = {
     appointment_ref: z.string().nullable().describe('when rescheduling: the ref from list_my_appointments; else null'),
     duration_minutes: z.number().int().nullable().describe('how long, when the requester chose ("30m", "2-3pm" is 60); null for the service\'s own length'),
     min_capacity: z.number().int().nullable().describe('people the room must hold ("room for 6"); else null'),
+    latest: z
+      .boolean()
+      .nullable()
+      .default(null)
+      .describe('true when the customer asked how late they can come ("the last slot thursday"): the latest openings in the window, latest first; else null'),
   }),
   book_offer: z.object({
     offer_id: z.string().describe('an offer_id returned by find_slots in this conversation'),

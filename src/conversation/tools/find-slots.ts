@@ -3,7 +3,7 @@ import type { AppointmentView, Slot } from '../../engine/api.ts';
 import { findService, staffName, type CatalogService } from '../catalog.ts';
 import type { TurnEnv } from '../env.ts';
 import { raiseException } from '../escalate.ts';
-import { offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
+import { latestOffers, offersDisplay, offersResult, pickOffers, toOffers } from '../offers.ts';
 import { fail, type ToolOutcome } from '../outcome.ts';
 import { discardProposal } from '../proposal/discard.ts';
 import { horizonEnd } from '../../engine/time.ts';
@@ -52,13 +52,16 @@ export async function findSlots(env: TurnEnv, args: ToolArgs<'find_slots'>): Pro
   // A window running past the last bookable day, with nothing free before it: the rest is past the horizon, no slot is missing.
   if (found.slots.length === 0) return beyondHorizon(env, what.service, window.to.toJSDate()) ?? noAvailability(env, what.service);
   const distance = nearest(env, window);
-  const chosen = pickOffers(found.slots, distance);
+  const latest = window.latest && !found.noneInRange;
+  const chosen = latest ? latestOffers(found.slots) : pickOffers(found.slots, distance);
   const expiresAt = new Date(now.getTime() + env.offerMinutes * 60_000).toISOString();
   const size = { durationMinutes: args.duration_minutes ?? null, minCapacity: args.min_capacity ?? null };
   const offers = toOffers(env.catalog, chosen, what.service.id, expiresAt, what.forAppointment?.id ?? null, size);
   env.state.offers = offers;
   const closed = closedReason(env.catalog.locations, { from: window.from, to: window.to, at: window.target });
-  const intro = closed
+  const intro = latest
+    ? T.latestIntro(what.service.name)
+    : closed
     ? T2.closedThen(what.service.name, closed)
     : found.otherStaff
     ? T2.staffNotFree(staffName(env.catalog, [what.resourceId!]) ?? 'That staff member', what.service.name)

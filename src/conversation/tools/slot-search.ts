@@ -37,7 +37,7 @@ export async function searchSlots(env: TurnEnv, query: Query, window: SlotWindow
   const toWall = to.toFormat("yyyy-MM-dd'T'HH:mm");
   const multiZone = env.catalog.locations.some((l) => l.timeZone !== env.catalog.business.timeZone);
   const margin = multiZone ? { hours: 14 } : { hours: 0 };
-  const first = await search(env, query, DateTime.max(from.minus(margin), nowLocal).toJSDate(), to.plus(margin).toJSDate(), multiZone ? 1000 : 200);
+  const first = await search(env, query, DateTime.max(from.minus(margin), nowLocal).toJSDate(), to.plus(margin).toJSDate(), multiZone || window.latest ? 1000 : 200);
   if (!Array.isArray(first)) return first;
   const inRange = first.filter((s) => {
     const w = slotWall(env, s);

@@ -8,6 +8,8 @@ export interface SlotWindow {
   to: DateTime;
   /** The time the customer named, when they named one: offers are the nearest to it. */
   target: DateTime | null;
+  /** "how late can i come thursday": the latest openings in the window are offered. */
+  latest: boolean;
 }
 
 /** Reads find_slots' from/to/exact_time as a window that starts no earlier than now. */
@@ -36,5 +38,5 @@ export function slotWindow(args: ToolArgs<'find_slots'>, now: Date, timeZone: st
   const nowLocal = DateTime.fromJSDate(now, { zone: timeZone });
   if (from < nowLocal) from = nowLocal;
   if (to <= from) to = from.endOf('day');
-  return { from, to, target };
+  return { from, to, target, latest: Boolean(args.latest) && !target };
 }

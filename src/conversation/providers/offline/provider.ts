@@ -28,6 +28,7 @@ import { onListedDay } from './listed-day.ts';
 import { movedToProposed } from './move-to-proposed.ts';
 import { unmatchedCancel } from './cancel-unmatched.ts';
 import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
+import { heardOnTheWay } from './on-the-way.ts';
 import { readingContext } from './reading-context.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
@@ -154,7 +155,7 @@ export function createOfflineProvider(): ModelProvider {
   return {
     name: 'offline',
     async next(req) {
-      return decide(req);
+      return heardOnTheWay(lastUserText(req.history), decide(req));
     },
   };
 }
@@ -323,14 +324,11 @@ function findSlotsArgs(view: ProviderView, memory: Memory, service: string, appt
   // "asap": the search's own next two weeks. "the earliest next week" keeps its week.
   const fromNow = w && new Date(w.from).getTime() <= Date.parse(view.now) + 3_600_000;
   if (!w || (w.earliest && fromNow && !w.exactTime && new Date(w.to).getTime() - new Date(w.from).getTime() > 3 * 86_400_000)) {
-    return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef, ...size };
+    return { service, from: null, to: null, exact_time: null, staff, appointment_ref: apptRef, ...size, latest: null };
   }
-  // "The latest": the offers nearest the end of the window, the last one first.
-  if (w.latest && !w.exactTime) {
-    const end = DateTime.fromISO(w.to, { zone: view.timeZone }).minus({ minutes: 1 });
-    return { service, from: end.toFormat("yyyy-MM-dd'T'HH:mm"), to: null, exact_time: true, staff, appointment_ref: apptRef, ...size };
-  }
-  return { service, from: local(w.from), to: w.exactTime ? null : local(w.to), exact_time: w.exactTime, staff, appointment_ref: apptRef, ...size };
+  // "The latest": the last openings of the window, the last one first.
+  const latest = Boolean(w.latest && !w.exactTime) || null;
+  return { service, from: local(w.from), to: w.exactTime ? null : local(w.to), exact_time: w.exactTime, staff, appointment_ref: apptRef, ...size, latest };
 }
 
 function serviceSlug(view: ProviderView, id: string | undefined): string | undefined {
@@ -511,7 +509,7 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
 function lookUpStaffOfService(view: ProviderView, u: Understanding, memory: Memory): ProviderStep | undefined {
   const slug = serviceSlug(view, u.staffOfService);
   if (u.intent !== 'book' || !slug || u.staffId || !u.serviceId) return undefined;
-  const look = { service: slug, from: null, to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null };
+  const look = { service: slug, from: null, to: null, exact_time: null, staff: null, appointment_ref: null, duration_minutes: null, min_capacity: null, latest: null };
   return call('find_slots', look, { ...memory, staffOfService: u.staffOfService }, { provisional: true });
 }
 
