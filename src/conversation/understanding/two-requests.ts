@@ -136,7 +136,8 @@ function spelledFromFirst(words: string, first: Understanding, args: Parameters<
   const own = args.classifyOne(words, free);
   const named = own.serviceId ? words : anotherOfSame(words, args.ctx.services?.find((s) => s.id === first.serviceId)?.name);
   const read = named === words ? own : args.classifyOne(named, free);
-  const timeOnly = !CHANGES.includes(read.intent) && read.when !== undefined && read.when.dayNamed === false && !read.shift;
+  // After a request with no time of its own ("a consult thu dec 3, 2pm?"), a time said alone is that request's, no second booking.
+  const timeOnly = Boolean(first.when?.exactTime) && !CHANGES.includes(read.intent) && read.when !== undefined && read.when.dayNamed === false && !read.shift;
   const day = dayOf(first);
   // "move my thursday haircut to 11": a weekday naming a booking had may mean one further on than the nearest; "that day" is the one it was.
   if (timeOnly && day === first.apptWhen && day?.weekdayOnly) return `${named} that day`;

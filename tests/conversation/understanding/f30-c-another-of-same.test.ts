@@ -26,6 +26,7 @@ describe('near misses: no second booking of the same service', () => {
   it.each([
     ['book me a cut friday at 9 and a color saturday at 10', /^book a color saturday at 10$/],
     ['a cut friday at 9, and another day works too if not', undefined],
+    ['haircuts for myself and my two sons on dec 16, one after another starting at 3', undefined],
   ])('%j', (text, then) => {
     const u = understand(text, ctxOnDec1());
     if (then) expect(u.then).toMatch(then);

@@ -27,3 +27,15 @@ describe('near misses: the second says its own day, or no time', () => {
     expect(understand(text, ctxOnDec1()).then).toBe(then);
   });
 });
+
+describe("near misses: a time said after a request with none of its own is that request's", () => {
+  it.each([
+    'looking to book a massage for thu dec 3, 2pm? my back is killing me',
+    'can i get a manicure on the 8th too, after my cut? like 11',
+    'a trim on friday, around 3 if u can',
+  ])('%j', (text) => {
+    const u = understand(text, ctxOnDec1());
+    expect(u.then).toBeUndefined();
+    expect(u.intent).toBe('book');
+  });
+});
