@@ -4,7 +4,9 @@
 
 // Where one request ends and the next begins; the words that open the second are dropped.
 // "two and a half hours" is one amount, not two requests.
-const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?/g;
+// "cancel my cut fri but book my daughter one sat": "but" before a request verb opens a second request
+// ("but keep monday", "but not too early" say nothing of their own, and stay with the first).
+const SEPARATOR = /\?+|[,;.!+&]+ *(?:and |also |plus |oh and )?|\b(?:and(?! a half\b)|also|plus) (?:also |then |tell me |can you tell me |let me know )?|\bbut (?:then |also )?(?=(?:(?:please|pls|plz|can you|could you|can u|could u) )?(?:book|add|schedule|move|reschedule|push|cancel)\b)/g;
 
 /** Every way the text splits in two at a separator, both parts said (the separator's words dropped). */
 export function* splits(text: string): Generator<{ head: string; tail: string }> {

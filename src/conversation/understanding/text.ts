@@ -101,7 +101,7 @@ export function allowedEdits(length: number): number {
 // Move verbs typed fast, a letter dropped or two swapped further than the fuzzy match or unswapping
 // reads; put back before the rules that read whole phrases too ("mve my fri appt to 2").
 const MOVE_VERBS_TYPED: Record<string, string> = {
-  mve: 'move', moove: 'move', chnage: 'change', chagne: 'change', cahnge: 'change', chnge: 'change', swtich: 'switch', swicth: 'switch',
+  mve: 'move', moove: 'move', mv: 'move', chnage: 'change', chagne: 'change', cahnge: 'change', chnge: 'change', swtich: 'switch', swicth: 'switch',
   reshedule: 'reschedule', rescedule: 'reschedule', reschedle: 'reschedule', reschdule: 'reschedule',
 };
 
@@ -125,6 +125,8 @@ const SHORTHAND: Record<string, string> = {
   // Two letters apart, which unswapped (below) does not put back.
   wkee: 'week',
   bfore: 'before', befor: 'before',
+  // "mv my appt frm wed 2 thu": a preposition typed without its vowels.
+  frm: 'from',
   rep: 'representative', ppl: 'people', yse: 'yes', yess: 'yes', yesss: 'yes', ye: 'yes', yah: 'yeah', noo: 'no', nooo: 'no',
 };
 
@@ -196,8 +198,16 @@ export function correctTypos(normalized: string, protect: ReadonlySet<string> = 
  * number or date is read (else it is a choice, or the year of "2 the 17th").
  */
 export function spellTwoAsTo(normalized: string): string {
-  return normalized.replace(TWO_AS_TO_VERB, 'to').replace(TWO_AS_TO_DAY, 'to');
+  return normalized.replace(TWO_AS_TO_VERB, 'to').replace(TWO_AS_TO_DAY, 'to').replace(TWO_BETWEEN_DAYS, 'to');
 }
+
+// "frm wed the 9th 2 thu the 10th", "from the 9th 2 the 12th": after a day that follows "from", a "2"
+// before another day is where the move goes ("from wed at 2 thu" keeps its clock cue, so stays 2 o'clock).
+const DAY_NAMED = String.raw`(?:(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|tuesday|wednesday|thursday|saturday|tomorrow|today)`;
+const TWO_BETWEEN_DAYS = new RegExp(
+  String.raw`(?<=\b(?:from|frm) (?:${DAY_NAMED} )?(?:the )?(?:${DAY_NAMED}|\d{1,2}(?:st|nd|rd|th)) )2(?= (?:the|next|${DAY_NAMED}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b)`,
+  'g',
+);
 
 // "r u able 2 push it", "i need 2 change my appt": "2" between a word that wants a verb and the verb is "to".
 const TWO_AS_TO_VERB =

@@ -107,7 +107,9 @@ function twoChanges(args: Parameters<typeof withSecondRequest>[0]): Understandin
     }
     // "cancel my haircut and book a color instead" puts one in the other's place: read whole elsewhere.
     const inPlace = first.intent === 'cancel' && (BOOKS.test(tail) || WANTS_INSTEAD.test(tail)) && booksOwnDay(first, second);
-    const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || (bookingOfItsOwn(second) && !IN_PLACE.test(tail)))) || inPlace;
+    // "cancel mine and book my daughter one sat instead": someone else's booking never takes the place of one's own.
+    const ownRequest = bookingOfItsOwn(second) && (!IN_PLACE.test(tail) || second.forSomeoneElse === true);
+    const asked = second.intent !== 'book' || (BOOKS.test(tail) && (first.intent === 'reschedule' || ownRequest)) || inPlace;
     if (CHANGES.includes(first.intent) && FOLLOWS_CHANGE.includes(second.intent) && first.intent !== second.intent && asked) {
       return { ...first, ...(inPlace ? { replacedBy: second.serviceId } : {}), then: secondsWords(tail.replace(KEPT_CLAUSE, ''), first, args) };
     }

@@ -58,12 +58,26 @@ const ORDINAL_BOOKING = /\b(the|my|our) (1st|2nd|3rd|4th) (one|appointment|appt|
 
 /** "move the 2nd one to sat" reads "move the second one to sat": a place in the list, never the 2nd of the month. */
 export function spellOrdinalBooking(raw: string): string {
-  return raw.replace(ORDINAL_BOOKING, (_, det: string, n: string, noun: string) => `${det} ${ORDINAL_WORDS[n]} ${noun}`);
+  return raw.replace(ORDINAL_BOOKING, (whole: string, det: string, n: string, noun: string, at: number) =>
+    ordinalIsDate(raw, at) ? whole : `${det} ${ORDINAL_WORDS[n]} ${noun}`);
+}
+
+// "my thurs the 3rd appt", "can i move fri the 2nd appointment": an ordinal right after a weekday or
+// month is that day of the month, naming the booking by its date, not by its place in the list
+// ("cancel friday, the later one" still orders Friday's; only the ordinals a date can be are read so).
+const DAY_NAME_BEFORE = /\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*) $/;
+const DATE_ORDINAL = /^(?:the|my|our) (?:1st|2nd|3rd|first|second|third)\b/;
+
+/** The ordinal at `at` ("the 3rd appt") follows a weekday or month, so it is a date. */
+function ordinalIsDate(s: string, at: number): boolean {
+  return DATE_ORDINAL.test(s.slice(at)) && DAY_NAME_BEFORE.test(s.slice(0, at));
 }
 
 /** Which booking by order: 0 the soonest, 1 the one after, -1 the last, 'middle'; undefined when the words say none. */
 export function bookingByOrder(s: string): BookingOrder | undefined {
-  const g = BY_ORDER.exec(s)?.groups ?? WHICHEVER.exec(s)?.groups ?? THE_ONE_THAT.exec(s)?.groups;
+  const byOrder = BY_ORDER.exec(s);
+  const ordered = byOrder && !ordinalIsDate(s, byOrder.index) ? byOrder.groups : undefined;
+  const g = ordered ?? WHICHEVER.exec(s)?.groups ?? THE_ONE_THAT.exec(s)?.groups;
   if (!g) return undefined;
   return g.n !== undefined ? Number(g.n) - 1 : ORDER_WORDS[g.word!];
 }

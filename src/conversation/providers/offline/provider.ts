@@ -19,6 +19,7 @@ import { booksExactTime, correctsDayOfExactTime, isExactAsked, movesToExactTime,
 import type { ModelProvider, ProviderRequest, ProviderStep, ProviderView } from '../types.ts';
 import { allOnDaySaid, anyAtTimeSaid, atTimeSaid, noneOnDaySaid, byOrder, eachNamed, lastBooked, lastCanceled, lastToolCalled, menuEntryNamed, onWeekdayEvery, onWeekdayInOrder, withStaff, type ListedAppointment } from './which-appointment.ts';
 import { safeJson } from './safe-json.ts';
+import { completedText } from './cut-short.ts';
 import { pointsAtOne, setsRight } from '../../understanding/which-booking.ts';
 import { onThatDay } from './that-day.ts';
 import { onWeekdayDiscussed, withDaySaid } from './weekday-discussed.ts';
@@ -161,11 +162,7 @@ export function createOfflineProvider(): ModelProvider {
 }
 
 function lastUserText(history: ChatMessage[]): string {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const m = history[i]!;
-    if (m.role === 'user') return m.content;
-  }
-  return '';
+  return completedText(history);
 }
 
 /** The tool calls made since the customer's last message, with their results. */

@@ -1,0 +1,18 @@
+import type { ChatMessage } from '../../state.ts';
+
+// "can i move my" / "appt on sat to 3:30 sorry hit send too early": a text that stops on a word
+// no sentence ends on (a possessive, an article, a preposition) was sent before it was finished;
+// the customer's next text is its rest, so the two are read as one request.
+const UNFINISHED_END = /\b(?:my|our|your|the|a|an|to|for|at|on|from|with|of|and|or|his|her|their)$/;
+
+/** The customer's last text, after the text it finishes when the one before was cut short. */
+export function completedText(history: ChatMessage[]): string {
+  const said = history.filter((m) => m.role === 'user').map((m) => m.content);
+  const last = said[said.length - 1] ?? '';
+  const before = said[said.length - 2];
+  return before !== undefined && cutShort(before) && !cutShort(last) ? `${before.trim()} ${last.trim()}` : last;
+}
+
+function cutShort(text: string): boolean {
+  return UNFINISHED_END.test(text.trim().toLowerCase());
+}
