@@ -66,7 +66,8 @@ const AFTER_IT = new RegExp(
 // "a cut right when it ends", "once that's done", "a trim right afterwards": right after the booking just talked about.
 const WHEN_IT_ENDS = /\b(?:right |just )?(?:when|as soon as|once) (?:it|that|that one)(?:'s| is)? (?:ends|done|over|finishes|finished|wraps up)\b|\b(?:right|just|straight|directly|immediately) afterwards?\b|\bafterwards?(?= (?:pls|plz|please|too|as well)\b|\s*[,.;!?]|\s*$)/;
 // What may stand beside a placement that is the whole reply: "ok", "how about", "can we do ... then".
-const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good)\b ?)*$/;
+// "then the same day at 2 before my cut": the booking's own day, said again, asks nothing new either.
+const ONLY_PLACEMENT = /^(?:(?:ok|okay|oh|hmm|ah|then|so|well|how about|what about|can (?:we|u|you) do|can (?:he|she|they) go|maybe|just|right|please|pls|instead|is fine|fine|works|that works|would work|is good|good|(?:on )?(?:the |that )?(?:same )?day)\b ?)*$/;
 // "any time that morning before my cut", "whenever after my color", "sometime in the afternoon after it": said
 // right before the placement, these ask for any time on that side of the booking, not the time beside it.
 const LOOSE = /\b(?:any ?time|whenever|some ?time|anything|any (?:slot|opening)s?)\b(?: (?:that|in the|on the|this|the same|that same) (?:morning|afternoon|evening|day))?(?: (?:on )?(?:that|the same|that same) day)? $/;
@@ -100,8 +101,9 @@ const STATED =
   /^(?:(?:hi|hey|hello|ok|okay|so|um|hmm)[ ,!.]+)*(?<booking>(?:my|our) [a-z]+(?: [a-z]+)?(?: on (?:the )?[a-z0-9]+)?) (?:is|ends|finishes|is done|wraps up)(?: at)? (?<when>[^,.;!?]+?)(?: right| correct| yeah| yes)?[,.;!?]+ *(?<rest>.+)$/;
 // "right when my color ends", "as soon as my cut is done": after the booking.
 // "a trim when i'm done with my color", "at the end of my color appt": after it too.
+// "when my color's done", "once my cut's over": the "is" joined to the booking's word says the same.
 const WHEN_ENDS =
-  /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?) (?:ends|is done|is over|finishes|wraps up|'s done|is finished)\b|\b(?:right |just )?(?:when|as soon as|once|after) (?:i'?m|im|i am|we'?re|we are) (?:done|finished|through) with (?<with>(?:my|our|the) [^,.;!?]*)|\b(?:at|to|on) the end of (?<end>(?:my|our|the) [^,.;!?]*)/;
+  /\b(?:right |just )?(?:when|as soon as|once) (?<booking>(?:my|our|the) [^,.;!?]*?)(?: (?:ends|is done|is over|finishes|wraps up|'s done|is finished)|'s (?:done|over|finished|wrapped up))\b|\b(?:right |just )?(?:when|as soon as|once|after) (?:i'?m|im|i am|we'?re|we are) (?:done|finished|through) with (?<with>(?:my|our|the) [^,.;!?]*)|\b(?:at|to|on) the end of (?<end>(?:my|our|the) [^,.;!?]*)/;
 // "finishing right when my 3pm cut starts", "so i'm done by the time my color begins", "ending as my cut starts":
 // the new booking ends as the booking named starts. Only an end said of the new one places it so.
 const ENDS_AS_STARTS =
@@ -116,8 +118,11 @@ const ASKED_ABOUT =
 // what they want ("after my consult on the 8th i'd like a color"), which starts the request.
 const BOOKING_END = /\s(?:and|but|so|if|please|pls|plz|can|could|would|is|thanks|thx|too|also|as well|instead|(?:i|we)(?:'?d| would) (?:like|love)|id (?:like|love)|(?:i|we) (?:want|wanna|need))\b/;
 const BOOKING_NOUN = /\b(appt|appts|appointment|booking|reservation|slot|visit|one)\b/;
-// "my 9:30", "my 2pm": a booking named by its time.
-const BY_TIME = /^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b/;
+// "my 9:30", "my 2pm": a booking named by its time. "my 11", "my 11 on friday": a bare hour too, when
+// nothing but its day follows ("my 2 kids" names no booking).
+const BY_TIME = new RegExp(
+  String.raw`^(?:my|our) (?:\d{1,2}(?::\d{2}| ?(?:am|pm|o'?clock))|noon)\b|^(?:my|our) \d{1,2}(?:$| (?:on |this |next )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|tmrw|tomorrow|today|the \d{1,2}(?:st|nd|rd|th)?)\b)`,
+);
 // "i've got sat at 2", "i have thursday the 10th at 3pm": a booking told of by its day and time alone.
 const BY_DAY_AND_TIME =
   /^(?:on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?: the \d{1,2}(?:st|nd|rd|th)?)?|the \d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow) (?:at |@ ?)?\d{1,2}(?::\d{2})? ?(?:am|pm)?$/;
@@ -403,7 +408,8 @@ function withoutClockTime(text: string): string {
   return text.replace(CLOCK_TIME, ' ').replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const CLOCK_TIME = /\b(?:at |like |around |about |say )?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))(?![\w:])/;
+// "12:30", "2pm", or an hour said with "at" ("at 2"), which no other number is.
+const CLOCK_TIME = /\b(?:at |like |around |about |say )?\d{1,2}(?::\d{2}\s*(?:am|pm)?|\s*(?:am|pm))(?![\w:])|\bat \d{1,2}\b(?![\w:])/;
 
 /**
  * The placement said first: "a color on the day of my cut, at 2 so it's done before my cut"

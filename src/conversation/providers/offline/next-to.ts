@@ -82,6 +82,10 @@ export function windowNextTo(args: { zone: string; nextTo: NextToIso; appt: List
   if (when?.exactTime && !when.earliest && !when.latest && !atClockOf(when, start)) return when.dayNamed === false ? onDay(when, start.startOf('day')) : when;
   if (nextTo.edge === 'same') return sameTimeOn(start, nextTo.days ? undefined : when);
   if (nextTo.loose && (nextTo.edge === 'start' || nextTo.edge === 'end')) return onItsSide(nextTo.edge, start, end, when, args.minutes);
+  // "a haircut after my color, sometime after 11", with the color done at 10:30: the window said is the
+  // customer's own and leaves a gap beside the booking, so it is searched, on that side of it.
+  const said = when && partOfItsDay(when, start);
+  if (said && leavesGap(nextTo, said, start, end)) return onItsSide(nextTo.edge as 'start' | 'end', start, end, said, args.minutes);
   if (nextTo.edge === 'end') return exact(end.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && nextTo.minutes !== 0) return exact(start.plus({ minutes: nextTo.minutes }));
   if (nextTo.edge === 'start' && args.minutes) return exact(start.minus({ minutes: args.minutes }));
@@ -118,6 +122,19 @@ function onWeekdayBeside(booked: DateTime, weekday: number, when: WindowIso | un
   const wholeDay = !when || (!when.exactTime && from!.equals(from!.startOf('day')) && DateTime.fromISO(when.to, { zone: booked.zone }).diff(from!, 'hours').hours >= 23);
   if (wholeDay) return { from: iso(day), to: iso(day.plus({ days: 1 })), exactTime: false, earliest: false };
   return onDay(when, day);
+}
+
+/** A window of hours said without a day of its own ("after 11", "in the afternoon"), on the booking's day. */
+function partOfItsDay(when: WindowIso, start: DateTime): WindowIso | undefined {
+  if (when.exactTime || when.earliest || when.latest || when.dayNamed !== false) return undefined;
+  return onDay(when, start.startOf('day'));
+}
+
+/** The window said opens after the booking ends (for "after"), or closes before it starts (for "before"): not right beside it. */
+function leavesGap(nextTo: NextToIso, said: WindowIso, start: DateTime, end: DateTime): boolean {
+  if (nextTo.minutes !== 0) return false;
+  if (nextTo.edge === 'end') return DateTime.fromISO(said.from) > end;
+  return nextTo.edge === 'start' && DateTime.fromISO(said.to) < start;
 }
 
 function atClockOf(when: WindowIso, start: DateTime): boolean {
