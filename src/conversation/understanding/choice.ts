@@ -2,6 +2,7 @@
 // offers the customer wants ("2", "the 2nd", "second one", "#3", "the 3pm one", "the 10:30").
 import { afterHesitation } from './hesitant-yes.ts';
 import { namesLetterAction } from './letter-with-verb.ts';
+import { answerAfterRemark } from './remark-before-yes.ts';
 import { yesAfterDeferral, yesUnlessHeld } from './holds-off.ts';
 import { spellShorthand } from './shorthand.ts';
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
@@ -78,7 +79,10 @@ function readYesNo(text: string): 'yes' | 'no' | undefined {
   if (warm !== undefined && phraseAnswer(warm) === 'yes') return 'yes';
   // "wait actually... ugh ok yeah cancel it": doubt said first, then the yes. Only a yes, as above.
   const decided = afterHesitation(s);
-  return decided !== undefined && parseYesNo(decided) === 'yes' ? 'yes' : undefined;
+  if (decided !== undefined && parseYesNo(decided) === 'yes') return 'yes';
+  // "omw basically, yes": a remark that changes nothing, then the yes. Only a yes, as above.
+  const remarked = answerAfterRemark(normalize(text));
+  return remarked !== undefined && phraseAnswer(stripPunctuation(remarked)) === 'yes' ? 'yes' : undefined;
 }
 
 function phraseAnswer(s: string): 'yes' | 'no' | undefined {
@@ -137,6 +141,10 @@ type ClockTime = { hour: number; minute: number };
  * may be an hour too; `byTime` when it was picked as the latest or earliest time, not by place.
  */
 type Choice = { index?: number; time?: ClockTime; bare?: boolean; byTime?: 'latest' | 'earliest' };
+
+// "top one", "the top slot", "the one on top", "bottom one", "the one at the bottom of the list": a place in the list as shown.
+// Only with a word for the option or "the ... at the top": "a trim on top" or "top notch" pick nothing.
+const LIST_PLACE = /\b(?:(?<top>top)|bottom) (?:one|option|slot|choice|time|pick)\b|\bthe (?:one|option|slot|time) (?:at|on) (?:the )?(?:(?<topAt>top)|bottom)(?: of (?:the|that|ur|your) list)?$/;
 
 // "the latest", "the earliest": a time, whatever its place in the list. "The last one" is a
 // place, and "the earlier one" of two times asked ("1 or 2, whichever") the first said.
@@ -253,6 +261,11 @@ function choose(s: string, optionCount: number): Choice {
       picked = n;
       break;
     }
+  }
+  // "top one", "the one at the top", "bottom option": the list's first or last place, as it is shown.
+  if (picked === undefined && optionCount > 0) {
+    const place = LIST_PLACE.exec(clean)?.groups;
+    if (place) picked = (place.top ?? place.topAt) ? 1 : optionCount;
   }
   if (picked === undefined) {
     if (/\b(last|latest|latter|last one)\b|\bthe later one\b/.test(clean) && optionCount > 0 && !/\b(at|after) \d/.test(clean)) {

@@ -13,6 +13,14 @@ const ASKS_NEW = /\b(?:add|book|schedule|another|also|get|squeeze|fit|want|need|
 // The rest places the new booking by the told one ("right after it", "same day"): the telling is its anchor, kept.
 const REFERS_BACK = /\b(?:it|that|then|same|after|before|afterwards?|beforehand)\b/;
 
+// The rest names a day of its own. A clock time alone ("can my son get one too at 1:30") is on the told booking's day (next-to-booking.ts).
+const OWN_DAY = /\d|\b(?:mon|tue|wed|thu|fri|sat|sun|tmrw|tomorrow|today|next)/;
+const CLOCK_TIME = /\b(?:at |@ ?|around |by )?\d{1,2}(?::\d{2})? ?(?:am|pm|a|p)?\b(?!\/|(?:st|nd|rd|th)\b)/g;
+
+function withoutClockTimes(s: string): string {
+  return s.replace(CLOCK_TIME, (m) => (/^(?:at|@|around|by)\b|:|[ap]m?$/.test(m.trim()) ? ' ' : m));
+}
+
 /** The message without a booking told of as already had, when a request of its own is left; else undefined. */
 export function withoutHadAlready(raw: string): string | undefined {
   const lower = raw.toLowerCase();
@@ -20,6 +28,6 @@ export function withoutHadAlready(raw: string): string | undefined {
   if (!m) return undefined;
   const rest = `${raw.slice(0, m.index)} ${raw.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
   const after = lower.slice(m.index + m[0].length);
-  if (!ASKS_NEW.test(after) || REFERS_BACK.test(after) || !/\d|\b(?:mon|tue|wed|thu|fri|sat|sun|tmrw|tomorrow|today|next)/.test(after)) return undefined;
+  if (!ASKS_NEW.test(after) || REFERS_BACK.test(after) || !OWN_DAY.test(withoutClockTimes(after))) return undefined;
   return rest;
 }

@@ -63,7 +63,7 @@ import { asksDuration, asksForEmail, asksIfFree, secondTopic } from './catalog-q
 import { topicAsked } from './topic-asked.ts';
 import { complainsOfElsewhere, needsStaff, onlyComplains } from './needs-staff.ts';
 import { withParty } from './party.ts';
-import { asksOneMore, namesOtherOfFamily } from './one-too.ts';
+import { asksOneMore, comesToo, namesOtherOfFamily } from './one-too.ts';
 import { onlyOneMeant } from './only-one.ts';
 import { withKeptDay } from './kept-day.ts';
 import { withDaysByNumber } from './days-by-number.ts';
@@ -742,7 +742,7 @@ function read(text: string, ctx: UnderstandContext): Reading | undefined {
   if (forSomeoneElse(s)) u.forSomeoneElse = true;
   if (SAME_AS_BEFORE.test(s)) u.sameAsBefore = true;
   // "my son needs one too": another of the booking just talked about, for the person named.
-  else if (!u.serviceId && !u.serviceChoices && (u.forSomeoneElse || aboutOthersBooking(s) || namesOtherOfFamily(s)) && asksOneMore(s)) {
+  else if (!u.serviceId && !u.serviceChoices && (u.forSomeoneElse || aboutOthersBooking(s) || namesOtherOfFamily(s)) && (asksOneMore(s) || comesToo(s)) && !CANCEL.test(s)) {
     u.sameAsBefore = true;
     u.forSomeoneElse = true;
     // "could my other son come at 3": a time said alone is on the day of the booking just talked about.

@@ -125,7 +125,7 @@ const BY_TIME = new RegExp(
 );
 // "i've got sat at 2", "i have thursday the 10th at 3pm": a booking told of by its day and time alone.
 const BY_DAY_AND_TIME =
-  /^(?:on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?: the \d{1,2}(?:st|nd|rd|th)?)?|the \d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow) (?:at |@ ?)?\d{1,2}(?::\d{2})? ?(?:am|pm)?$/;
+  /^(?:on )?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?: the \d{1,2}(?:st|nd|rd|th)?)?|the \d{1,2}(?:st|nd|rd|th)|tmrw|tomorrow) (?:at |@ ?)?\d{1,2}(?::\d{2})? ?(?:am|pm)?(?: (?:w|w\/|with) [a-z]+)?$/;
 // The customer named for their own booking: "after me", "before mine", "right after us".
 const SELF = /^(me|mine|us|ours)\b/;
 // Someone else named for theirs: "after him", "before her", "right after them" (alone: a pronoun names no booking noun).
@@ -449,7 +449,7 @@ function mentioned(said: string, isService: (words: string) => boolean): NextToB
   const text = dayAfterWhatFor(said);
   const asked = ASKED_ABOUT.exec(text);
   // A question places the request only by "it" ("right after it"); else it is a question and a request of their own.
-  const m = MENTION.exec(text) ?? (asked?.groups && RELATIVE_TO_IT.test(asked.groups.rest!) ? asked : null);
+  const m = MENTION.exec(text) ?? toldLater(text) ?? (asked?.groups && RELATIVE_TO_IT.test(asked.groups.rest!) ? asked : null);
   if (!m?.groups) return undefined;
   const booking = m.groups.booking!.trim();
   let rest = m.groups.rest!.trim();
@@ -470,6 +470,22 @@ function mentioned(said: string, isService: (words: string) => boolean): NextToB
   if (SAME_TIME_WORDS.test(rest)) return { edge: 'same', minutes: 0, booking, rest: rest.replace(SAME_TIME_WORDS, ' ').replace(/\s+/g, ' ').trim() };
   // "at 12 that day", "the same day", or a time alone: on the booking's day.
   return { edge: 'day', minutes: 0, booking, rest: rest.replace(SAME_DAY_WORDS, ' ').replace(/\s+/g, ' ').trim() };
+}
+
+/**
+ * "my daughter wants a trim too! i already have sat at 1 w lee, can she go at 1:30?": the booking
+ * told of opens a later sentence, and the request is what stands around it, before and after.
+ */
+function toldLater(text: string): RegExpExecArray | null {
+  for (const stop of text.matchAll(/[.!?;]+\s+/g)) {
+    const head = text.slice(0, stop.index).trim();
+    const m = MENTION.exec(text.slice(stop.index + stop[0].length));
+    if (m?.groups && head) {
+      m.groups.rest = `${head}, ${m.groups.rest}`;
+      return m;
+    }
+  }
+  return null;
 }
 
 /** "at the same time the following week", "same time but two weeks later": whole weeks on, at the booking's time. */

@@ -15,6 +15,17 @@ export function asksOneMore(s: string): boolean {
   return ONE_MORE.test(s);
 }
 
+// "my husband wants to come in too", "can u book my son in on the 15th too?", "can my wife also come
+// friday": someone else coming or booked in beside the customer, "too" naming no service of its own,
+// so the same as the customer's. A verb of coming or booking must say it: "my son loved it too" asks nothing.
+const COMES = String.raw`(?:come|coming|comes|join|joining|bring|book|fit|squeeze|get|pop|go|have a (?:spot|slot|appt|appointment))`;
+const COMES_TOO = new RegExp(String.raw`\b${COMES}\b[^.,;!?]*?\b(?:too|as well)\b|\balso (?:wants? to |needs? to |would like to |can |could )?${COMES}\b|\b(?:too|also) ${COMES}\b`);
+
+/** The text asks for someone else to come (or be booked) "too": the same as the customer's own, no service of its own said. */
+export function comesToo(s: string): boolean {
+  return COMES_TOO.test(s);
+}
+
 /** "my other son": another of the family than the one just booked, someone else than the customer. */
 export function namesOtherOfFamily(s: string): boolean {
   return OTHER_OF_FAMILY.test(s);

@@ -18,6 +18,7 @@ import { DAY_WORD, MONTH, spellHolidays, spellOrdinalDays, spellShorthand, weekd
 import { correctTypos, normalize, spellTimes, splitCorrection } from './text.ts';
 import { withoutHoursRemark } from './hours-remark.ts';
 import { withoutMoodToday } from './mood-today.ts';
+import { withoutMoneyDated } from './money-remark.ts';
 import { fallbackAfterIfNot, spellBusyUntil, spellSharpTimes, spellWeekdayDayNumber, withoutHedgedNow, withoutPast } from './time-words.ts';
 
 /** How far ahead "earliest"/"asap" looks. */
@@ -143,7 +144,7 @@ function range(from: DateTime, to: DateTime, exactTime: boolean, description: st
 
 function resolve(input: string, now: DateTime): ResolvedWhen | undefined {
   // A clock time ruled out goes before a correction is read: "9 in the morning sorry, not 5pm" corrects nothing to 5pm.
-  const told = withDayCountedFrom(withoutWeekOfDate(spellPreferredDay(withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoodToday(input.replace(GREETINGS, ' '))))))), now), now);
+  const told = withDayCountedFrom(withoutWeekOfDate(spellPreferredDay(withoutRefusedClock(withoutHedgedNow(withoutPast(withoutHoursRemark(withoutMoneyDated(withoutMoodToday(input.replace(GREETINGS, ' ')))))))), now), now);
   const said = fallbackAfterIfNot(told, (part) => namesExactDayAndTime(resolvePhrase(part, now))) ?? told;
   const result = corrected(said, now) ?? resolvePhrase(said, now);
   if (result) result.range.dayNamed = result.hasDate;

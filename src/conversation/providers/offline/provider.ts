@@ -31,6 +31,7 @@ import { unmatchedCancel } from './cancel-unmatched.ts';
 import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
 import { heardOnTheWay } from './on-the-way.ts';
 import { readingContext } from './reading-context.ts';
+import { serviceOfOwnBooking } from './same-as-own.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -140,6 +141,8 @@ interface Memory {
   moveAsked?: MoveAsked;
   /** No service said, a time asked: the bookings are looked at first, one named by its day is moved (booking-named-asked.ts). */
   bookingsChecked?: boolean;
+  /** "my son wants to come in too": no service said, so the customer's own bookings were looked at for it (same-as-own.ts). */
+  ownServiceChecked?: boolean;
   /** "cancel my wed appt and book me a color instead": the words asked once that booking is canceled, unless it is a color (then moved). */
   orCancelThen?: string;
 }
@@ -1098,6 +1101,8 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
   memory.flow = 'book';
   if (!memory.serviceId && view.services.length === 1) memory.serviceId = view.services[0]!.id;
   const slug = serviceSlug(view, memory.serviceId);
+  // "my husband wants to come in too, monday at 11": the service of the customer's own booking, looked up.
+  if (!slug && u.sameAsBefore && (u.forSomeoneElse || u.othersBooking) && !memory.ownServiceChecked) return call('list_my_appointments', {}, { ...memory, ownServiceChecked: true });
   // "tuesday's not gonna work, anything wed?": no service said, but perhaps a booking named by its day.
   if (!slug && fresh && mayNameBooking(u) && !memory.bookingsChecked) return call('list_my_appointments', {}, { ...memory, bookingsChecked: true });
   if (!slug && u.serviceChoices) {
@@ -1113,7 +1118,7 @@ function searchOrAsk(view: ProviderView, u: Understanding, memory: Memory): Prov
     if (!view.services.length) return reply(T.notUnderstood, memory);
     const names = view.services.map((s) => s.name);
     // "can i book a pedicure": say it is not offered while asking which service instead.
-    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : askServiceFor(view, memory, names), { ...memory, menu: 'service', menuItems: undefined, bookingsChecked: undefined }, {
+    return reply(u.notOffered ? T2.notOffered(names, u.notOfferedName) : askServiceFor(view, memory, names), { ...memory, menu: 'service', menuItems: undefined, bookingsChecked: undefined, ownServiceChecked: undefined }, {
       choices: names.map((n, i) => ({ value: String(i + 1), label: n })),
       expecting: 'service',
     });
@@ -1147,6 +1152,12 @@ function namedMove(req: ProviderRequest, items: ListedAppointment[]): ProviderSt
   const appt = named.appt;
   const moving: Memory = { flow: 'reschedule', serviceId: view.services.find((s) => s.name === appt.service)?.id, when: toMemoryWhen(rest.when!) };
   return actOnAppointment(view, { ...moving, when: newTimeFor(view, moving, appt) }, appt.appointment_ref, appt.start_local);
+}
+
+/** "can u book my son in on the 15th too?": the request goes on with the service of the customer's own booking, or asks it. */
+function sameServiceAsOwn(view: ProviderView, memory: Memory, items: ListedAppointment[]): ProviderStep {
+  const serviceId = serviceOfOwnBooking(view, memory.when, items);
+  return searchOrAsk(view, { intent: 'book' }, { ...memory, flow: undefined, ...(serviceId ? { serviceId } : {}) });
 }
 
 /** "can i get lee tues the 22nd at 5:30": which service, said with the time and person heard, never guessed. */
@@ -1511,6 +1522,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   const { view } = req;
   if (!items.length && view.proposal?.awaiting === 'intake') return reply(withOpenSummary(view, T2.nothingOnRecord), memory);
   if (memory.bookingsChecked) return moveIfNamed(req, memory, items);
+  if (memory.ownServiceChecked && !memory.serviceId) return sameServiceAsOwn(req.view, memory, items);
   const svc = view.services.find((s) => s.id === memory.serviceId);
   const changing = memory.flow === 'cancel' || memory.flow === 'reschedule';
   const hasNamed = !svc || items.some((a) => a.service === svc.name);
