@@ -207,7 +207,9 @@ const MY_APPOINTMENTS = new RegExp(
     String.raw`\bwhen am i (booked|scheduled|coming)\b`,
     String.raw`\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b`,
     String.raw`\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b`,
-    String.raw`\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b`,
+    String.raw`\b(when|what time|what day)('s| is| was|s) (it|that|the appointment|the appt|my appt|my next)\b`,
+    // "how many appts do i have in december", "how many bookings have we got": one's bookings counted, so listed.
+    String.raw`\bhow many (appointments|appts|bookings|reservations|visits) (do|did|have) (i|we)\b`,
     String.raw`\bmy (appt|appts|next one)\b`,
     String.raw`\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b`,
     String.raw`\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b`,
