@@ -75,7 +75,7 @@ import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { besideOwnBooking } from './own-booking-named.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, severalOnWeekday, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
 import { withoutBusyDay } from './day-busy.ts';
@@ -940,6 +940,7 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const changes = changesBookedTime(s, { any: true, exact: true });
   const order = owned || changes || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  if ((u.when || u.apptWhen) && severalOnWeekday(s)) u.severalOnWeekday = true;
   if (refersToShown(s)) u.refersToShown = true;
   if (saysThatDay(s)) u.thatDay = true;
   if (asksSameStaff(s)) u.sameStaff = true;
