@@ -75,7 +75,7 @@ import { NOT_OF_ONESELF } from './said-of-oneself.ts';
 import { monthNamed } from './month-named.ts';
 import { twoBookings, withSecondRequest } from './two-requests.ts';
 import { besideOwnBooking } from './own-booking-named.ts';
-import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
+import { asksForAll, bookingByOrder, bookingTargets, cancelsAll, cantMakeThenAsks, goneBadAfterAsk, stoppedWorkingThenAsks, continuesLast, fromCancelVerb, meantAnother, meantWithoutKept, notKept, notMeantAsThatOne, refersToShown, severalOnWeekday, spellOrdinalBooking, withoutCantMake, withoutKept, withoutRuledOut } from './which-booking.ts';
 import { saysEitherTime } from './either-time.ts';
 import { askedAndFallback, namesEitherStaff } from './either-staff.ts';
 import { withoutBusyDay } from './day-busy.ts';
@@ -207,7 +207,9 @@ const MY_APPOINTMENTS = new RegExp(
     String.raw`\bwhen am i (booked|scheduled|coming)\b`,
     String.raw`\b(do|did) (i|we) have (anything|something|any ?thing|an? appt|any appts?) ?(booked|scheduled|coming up|on the books|reserved)?\b`,
     String.raw`\bwhat (do|did|have) (i|we) (got |have )?(booked|scheduled|coming up)\b`,
-    String.raw`\b(when|what time|what day)('s| is|s) (it|that|the appointment|the appt|my appt|my next)\b`,
+    String.raw`\b(when|what time|what day)('s| is| was|s) (it|that|the appointment|the appt|my appt|my next)\b`,
+    // "how many appts do i have in december", "how many bookings have we got": one's bookings counted, so listed.
+    String.raw`\bhow many (appointments|appts|bookings|reservations|visits) (do|did|have) (i|we)\b`,
     String.raw`\bmy (appt|appts|next one)\b`,
     String.raw`\b(do|did|have) (i|we) (already |still |currently |even |actually )?(have|got) (anything|something|any ?thing|an? (appointment|booking|reservation)|any (appointments?|bookings?|reservations?))\b`,
     String.raw`\bwhat (appointments?|bookings?|reservations?) (do|did|have) (i|we)\b`,
@@ -938,6 +940,7 @@ function readWhichBooking(r: { raw: string; s: string; u: Understanding; service
   const changes = changesBookedTime(s, { any: true, exact: true });
   const order = owned || changes || CANCEL.test(s) || RESCHEDULE.test(s) || MY_APPOINTMENTS.test(s) || WHATS_BOOKED.test(s) ? bookingByOrder(s) : undefined;
   if (order !== undefined) u.order = order;
+  if ((u.when || u.apptWhen) && severalOnWeekday(s)) u.severalOnWeekday = true;
   if (refersToShown(s)) u.refersToShown = true;
   if (saysThatDay(s)) u.thatDay = true;
   if (asksSameStaff(s)) u.sameStaff = true;

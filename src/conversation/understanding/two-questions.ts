@@ -40,7 +40,16 @@ export function twoQuestions(args: {
     if (!answerable(first)) continue;
     // "...? and whats the address": the "and" opens the second question, it continues no request.
     const second = classifyOne(tail.replace(LEADING_AND, ''), free);
-    if (answerable(second) && asked(first) !== asked(second)) return { ...second, also: first };
+    if (answerable(second) && asked(first) !== asked(second)) return { ...withBookingOfFirst(second, first, tail), also: first };
   }
   return undefined;
+}
+
+/**
+ * "whats the address for my friday appt and what time was it": the second question's "it" is the
+ * booking the first named by its day, so the bookings listed are that day's.
+ */
+export function withBookingOfFirst(second: Understanding, first: Understanding, tail: string): Understanding {
+  const refersBack = /\b(it|that)\b/i.test(tail);
+  return second.intent === 'my_appointments' && !second.when && first.when && refersBack ? { ...second, when: first.when } : second;
 }

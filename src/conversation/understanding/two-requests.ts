@@ -11,7 +11,7 @@ import { opensWithBookingHad } from './next-to-booking.ts';
 import { nextToAskedBooking, onAskedBookingsDay, onFirstDay, timeOnFirstDay } from './on-first-day.ts';
 import { anotherOfSame } from './another-of-same.ts';
 import { splits } from './request-parts.ts';
-import { twoQuestions } from './two-questions.ts';
+import { twoQuestions, withBookingOfFirst } from './two-questions.ts';
 import type { DateRange, Intent, Understanding, UnderstandContext } from './types.ts';
 
 const REQUESTS: readonly Intent[] = ['reschedule', 'cancel', 'my_appointments'];
@@ -65,7 +65,8 @@ function withQuestion(args: Parameters<typeof withSecondRequest>[0]): Understand
       const pointed = pointedByQuestion(pair.request, pair.question);
       if (pointed) return pointed;
     }
-    if (pair) return { ...pair.request, also: pair.question };
+    // "whats the address for my friday appt and what time was it": "it" is the booking the question named.
+    if (pair) return { ...(pair.question === first ? withBookingOfFirst(pair.request, first, tail) : pair.request), also: pair.question };
   }
   return whole;
 }

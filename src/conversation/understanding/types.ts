@@ -121,6 +121,8 @@ export interface Understanding {
   targets?: BookingTarget[];
   /** which booking by its place in time ("my next appointment" 0, "the later one" -1, "#2" 1, "the middle one") */
   order?: BookingOrder;
+  /** "one of my saturday cuts": several bookings are on the weekday said; it names each of them (which-booking.ts). */
+  severalOnWeekday?: boolean;
   /** another booking than the one on screen ("no i meant friday's color") */
   meantOther?: boolean;
   /** "just the haircut, keep the color" at a summary: one booking of several, the others kept (only-one.ts) */

@@ -41,6 +41,21 @@ const CANCEL_VERB = new RegExp(String.raw`\b(cancel|call off|call (it|that|this|
 // "(wed + fri)": a plus between two bookings joins them as "and" does (never a phone number's "+1").
 const JOINS = /\b(?:and|plus|as well as)\b|&|\+(?!\d)/g;
 
+const WEEKDAY_WORD = String.raw`(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*`;
+/**
+ * "one of my saturday cuts", "either of my friday appts", "my 2 monday ones", "one of the cuts i have on sat":
+ * the words say several bookings are on that weekday, so a weekday alone reaches each of them,
+ * whichever week, and which one is asked rather than guessed.
+ */
+const SEVERAL_ON_WEEKDAY = new RegExp(
+  String.raw`\b(?:(?:one|either|which|whichever|any) of (?:my|our|the|those|these)|(?:my|our|the) (?:two|2|three|3)) (?:(?:two|2|three|3) )?(?:${WEEKDAY_WORD}(?:s\b|'?s? [a-z]+s\b)|[a-z]+s (?:(?:i|we) have |booked )?(?:on )?${WEEKDAY_WORD}\b)`,
+);
+
+/** The words say several of one's bookings fall on the weekday said (SEVERAL_ON_WEEKDAY). */
+export function severalOnWeekday(s: string): boolean {
+  return SEVERAL_ON_WEEKDAY.test(s);
+}
+
 /** "the later one", "my next appointment", "the 2nd one": a booking picked by its place in time. */
 // "cancel whichever of my 2 appts is sooner", "whichever appt of mine comes first": the same order words after "whichever".
 const WHICHEVER = /\bwhich ?ever( one| appt| appointment| booking)?( of (my|our|the|them|those|these|mine|ours)( \w+){0,2})? (is|comes|comes up|'?s) (?<word>next|first|earlier|earliest|sooner|soonest|later|latest|last)\b/;
@@ -96,10 +111,19 @@ const WINDOW_FINE = /\b(any ?time|anything|any slot|whenever|after \d{1,2}|befor
  */
 export function withoutKept(raw: string, opts: { moving?: boolean } = {}): string {
   const clauses = raw.split(/([,;.!?]|\bbut\b)/);
-  const dropped = (c: string) => KEEPS.test(c) && !CANCEL_VERB.test(c) && !(opts.moving && KEEPS_TIME.test(c)) && !WINDOW_FINE.test(c);
-  const kept = clauses.map((c) => (dropped(c) ? ' ' : c));
+  const kept = clauses.map((c) => (saysKept(c, opts) ? ' ' : c));
   const left = kept.join('');
   return /[a-z0-9]/.test(left) ? left : raw;
+}
+
+/** A clause that says what stays booked ("keep the trim", "the cut is fine"), asking no cancel. */
+function saysKept(clause: string, opts: { moving?: boolean } = {}): boolean {
+  return KEEPS.test(clause) && !CANCEL_VERB.test(clause) && !(opts.moving && KEEPS_TIME.test(clause)) && !WINDOW_FINE.test(clause);
+}
+
+/** "the colour, keep the trim": the clauses that say what stays booked (none when no clause does). */
+export function keptClauses(raw: string): string[] {
+  return raw.split(/[,;.!?]|\bbut\b/).filter((c) => saysKept(c));
 }
 
 /**

@@ -32,6 +32,7 @@ import { asksOtherTime, bookingNamed } from './booking-named-asked.ts';
 import { heardOnTheWay } from './on-the-way.ts';
 import { readingContext } from './reading-context.ts';
 import { serviceOfOwnBooking } from './same-as-own.ts';
+import { pickedBesideKept } from './kept-at-menu.ts';
 
 // The deterministic provider (the default when no OPENAI_API_KEY is set). It reads the
 // customer's words with the offline understanding module and answers with exactly the
@@ -129,6 +130,8 @@ interface Memory {
   pickedFromList?: boolean;
   /** "my next appointment", "the later one": the booking meant by its place in time (which-booking.ts). */
   order?: BookingOrder;
+  /** "one of my saturday cuts": the weekday said names each booking on it, whichever week, and which is asked. */
+  severalOnWeekday?: boolean;
   /** "cancel both", "all of them": every appointment meant is canceled on one yes. */
   cancelAll?: boolean;
   /** The cancel on the table is of several bookings at once, which "just the haircut" narrows to one. */
@@ -495,11 +498,21 @@ function firstStep(req: ProviderRequest, heard: Understanding, remembered: Memor
   // "just move the one i have to then instead" at a new booking's summary: the booking had goes to the time proposed.
   const u = kept.flow === 'book' && atSummary(view) ? movedToProposed(read, kept.proposedAt, view.timeZone) : read;
   const memory: Memory = u.abandons ? carriedOver(kept, u) : kept;
+  const besideKept = u.intent === 'decline' && !u.abandons ? keptAtMenu(view, memory, text) : undefined;
+  if (besideKept !== undefined) return chooseFromScreen(view, { intent: 'choose', choiceIndex: besideKept }, memory)!;
   if (after?.proposeIfFree) memory.proposeIfFree = true;
   if (u.anyStaff) delete memory.staffId;
   // A correction of which booking ("sorry no, i meant the haircut") reads as a fresh start; the cancel it corrects is in `kept`.
   const onScreen = offersOfOtherService(u, kept) ? undefined : chooseFromScreen(view, u, memory);
   return commandOrAnswer(view, u, memory, text) ?? oneOfListed(req, u, memory, text) ?? movedAgain(req, u, memory, text) ?? moveAgainForAnother(req, u, memory, text) ?? cancelEveryListed(u, memory) ?? cancelAgain(req, u, kept) ?? moveInsteadOfCancel(view, u, kept) ?? lookUpStaffOfService(view, u, memory) ?? byIntent(view, u, memory) ?? lookUpNextTo(view, u, memory) ?? lookUpBooked(view, u, memory) ?? onScreen ?? searchOrAsk(view, u, memory);
+}
+
+/** "the colour, keep the trim" to which booking to cancel or move: the menu entry picked beside the one kept (kept-at-menu.ts). */
+function keptAtMenu(view: ProviderView, memory: Memory, text: string): number | undefined {
+  if (memory.menu !== 'appointment' || !memory.menuItems) return undefined;
+  const ctx = { ...readingContext(view), expecting: null };
+  const entryNamed = (words: string) => appointmentNamed(view, memory, understand(words, ctx));
+  return pickedBesideKept(text, memory.menuItems.length, entryNamed);
 }
 
 /**
@@ -798,7 +811,7 @@ function cancelEveryListed(u: Understanding, memory: Memory): ProviderStep | und
 /** A cancel: the customer's appointments are looked up, with what the message says of which one(s). */
 function cancelLookup(u: Understanding, before?: Memory): ProviderStep {
   const targets = u.targets?.map((t) => ({ serviceId: t.serviceId, when: t.when ? toMemoryWhen(t.when) : undefined }));
-  const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking, order: u.order };
+  const memory: Memory = { flow: 'cancel', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, othersBooking: u.othersBooking, order: u.order, severalOnWeekday: u.severalOnWeekday };
   // "ok cancel that one" after "when's my next appt?": the booking that answer was about.
   const namesNone = !u.serviceId && !u.staffId && !u.when && u.order === undefined && !u.allBookings && !u.targets;
   if (u.refersToShown && namesNone && before?.referredStart) memory.referredStart = before.referredStart;
@@ -878,7 +891,7 @@ function rescheduleStep(view: ProviderView, u: Understanding, memory: Memory): P
   const namesNone = !u.serviceId && !u.staffNamesBooking && !u.apptWhen && u.order === undefined && !u.allBookings;
   const referred = u.refersToShown && namesNone && memory.referredStart ? { referredStart: memory.referredStart } : {};
   const orCancelThen = u.orCancelThen ? { orCancelThen: u.orCancelThen } : {};
-  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred, ...orCancelThen });
+  return call('list_my_appointments', {}, { flow: 'reschedule', serviceId: u.serviceId, staffId: u.staffId, when: u.when ? toMemoryWhen(u.when) : undefined, shift: u.shift, apptWhen, othersBooking: u.othersBooking, order: u.order, severalOnWeekday: u.severalOnWeekday, ...maybeMove, ...moveAll, ...bookedWith, ...nextTo, ...referred, ...orCancelThen });
 }
 
 /**
@@ -1566,7 +1579,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
   // For a cancel, the time in the message says which appointment ("the 4pm", "thursday's"); for
   // a move it is the new time, unless it named two ("my thursday appt to friday"), the first being the appointment's.
   const bookingSaid = verb === 'cancel' ? memory.when : memory.apptWhen;
-  const everyOnWeekday = memory.moveAll ? onWeekdayEvery(candidates, bookingSaid, view.timeZone) : undefined;
+  const everyOnWeekday = memory.moveAll || memory.severalOnWeekday ? onWeekdayEvery(candidates, bookingSaid, view.timeZone) : undefined;
   candidates = everyOnWeekday ?? onWeekdayInOrder(candidates, bookingSaid, memory.order, view.timeZone) ?? atTimeSaid(candidates, bookingSaid, view.timeZone);
   candidates = byOrder(candidates, memory.order);
   const shown = memory.referredStart ? candidates.filter((a) => a.start_local === memory.referredStart) : [];
@@ -1579,7 +1592,7 @@ function afterAppointmentsListed(req: ProviderRequest, memory: Memory, items: Li
     const appt = candidates[0]!;
     const svcId = view.services.find((s) => s.name === appt.service)?.id;
     const when = verb === 'cancel' ? undefined : (movedNextTo(view, memory, items, appt) ?? newTimeFor(view, memory, appt));
-    const acting = { ...memory, serviceId: svcId, when, nextTo: undefined, shift: undefined, apptWhen: undefined, moveAll: undefined, bookedWith: undefined, bookedStaffId: undefined, referredStart: undefined };
+    const acting = { ...memory, serviceId: svcId, when, nextTo: undefined, shift: undefined, apptWhen: undefined, moveAll: undefined, severalOnWeekday: undefined, bookedWith: undefined, bookedStaffId: undefined, referredStart: undefined };
     const step = actOnAppointment(view, acting, appt.appointment_ref, appt.start_local);
     return moveAll ? { ...step, then: lastUserText(req.history) } : step;
   }
