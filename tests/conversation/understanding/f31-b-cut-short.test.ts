@@ -26,6 +26,9 @@ describe('near misses: a finished text is read alone', () => {
     ['move my cut to friday', 'at 2 pls'],
     ['can i move my', 'can i move my'],
     ['cancel it.', 'yes'],
+    ['what day did i book my trim for', 'cool can u add a consult with lee that same day at 11'],
+    ['who am i with', 'ok thanks'],
+    ['hey what time is my color at', 'great, see u then'],
   ])('%s / %s', (first, second) => expect(after(first, second)).toBe(second));
   it('the first text alone', () => expect(completedText([user('can i move my')])).toBe('can i move my'));
 });
