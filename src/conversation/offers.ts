@@ -17,7 +17,7 @@ const MAX_OFFERS = 4;
  * what was asked) and the others after it in time order.
  */
 export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null): Slot[] {
-  const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const unique = onePerTimeAndPlace(slots).sort((a, b) => a.start.getTime() - b.start.getTime());
   if (distance) {
     const [nearest, ...others] = unique.slice().sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime()).slice(0, MAX_OFFERS);
     return nearest ? [nearest, ...others.sort((a, b) => a.start.getTime() - b.start.getTime())] : [];
@@ -37,8 +37,14 @@ export function pickOffers(slots: Slot[], distance: ((s: Slot) => number) | null
 
 /** "how late can i come": the latest openings, one per time and place, the last first. */
 export function latestOffers(slots: Slot[]): Slot[] {
-  const unique = [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()];
-  return unique.sort((a, b) => b.start.getTime() - a.start.getTime()).slice(0, MAX_OFFERS);
+  return onePerTimeAndPlace(slots)
+    .sort((a, b) => b.start.getTime() - a.start.getTime())
+    .slice(0, MAX_OFFERS);
+}
+
+/** One slot for each start and location: a time is offered once however many could take it. */
+function onePerTimeAndPlace(slots: Slot[]): Slot[] {
+  return [...new Map(slots.map((s) => [`${s.start.getTime()}:${s.locationId}`, s])).values()];
 }
 
 /** The length and room size a search asked for, kept on its offers so the hold and the booking ask the same. */

@@ -20,6 +20,14 @@ export function onlyArrivalNotice(raw: string): boolean {
   if (typeof raw !== 'string') return false;
   const lower = raw.toLowerCase().replace(/\u2019/g, "'");
   if (LATE.test(lower)) return false;
-  const clauses = lower.replace(/[^a-z0-9'~\s.!,;-]/g, ' ').split(/[.!,;]+|\s-+\s/).map((c) => c.replace(/\s+/g, ' ').trim());
+  const clauses = clausesOf(lower);
   return clauses.some((c) => CLAUSE.test(c)) && clauses.every((c) => CLAUSE.test(c) || FILLER.test(c));
+}
+
+/** A lowercased text's clauses, split at stops and dashes, emoji and other signs dropped ("omw!! 🚗 - 5 min out"). */
+export function clausesOf(lower: string): string[] {
+  return lower
+    .replace(/[^a-z0-9'~:\s.!,;-]/g, ' ')
+    .split(/[.!,;]+|\s-+\s/)
+    .map((c) => c.replace(/\s+/g, ' ').trim());
 }

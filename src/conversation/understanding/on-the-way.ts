@@ -2,7 +2,7 @@
 // are coming to the booking they have, late or not, and asks nothing. Every clause says so or is
 // a pleasantry; a clause with anything else in it ("can u push it", "tell dana", a question) is
 // a request and the message is read as one.
-import { onlyArrivalNotice } from './arrival-notice.ts';
+import { clausesOf, onlyArrivalNotice } from './arrival-notice.ts';
 
 const LATE = /\b(?:late|behind|omw|otw|on my way|stuck|traffic|delayed)\b/;
 // The words a lateness clause is made of: who, how late, what holds them up, for which booking.
@@ -16,9 +16,5 @@ export function onlySaysOnTheWay(raw: string): boolean {
   if (onlyArrivalNotice(raw)) return true;
   const lower = raw.toLowerCase().replace(/\u2019/g, "'");
   if (lower.includes('?') || !LATE.test(lower)) return false;
-  const clauses = lower
-    .replace(/[^a-z0-9'~:\s.!,;-]/g, ' ')
-    .split(/[.!,;]+|\s-+\s/)
-    .map((c) => c.replace(/\s+/g, ' ').trim());
-  return clauses.every((c) => FILLER.test(c) || LATE_CLAUSE.test(c) || onlyArrivalNotice(c));
+  return clausesOf(lower).every((c) => FILLER.test(c) || LATE_CLAUSE.test(c) || onlyArrivalNotice(c));
 }
